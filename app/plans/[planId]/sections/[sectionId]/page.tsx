@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CollabEditor } from '../../../../_components/collab-editor';
+import { TopBar } from '../../../../_components/top-bar';
+import { editorIdentity } from '../../../../_server/editor-identity';
+import { loadPlanForPage } from '../../../../_server/load-plan';
+import { requireUserId } from '../../../../_server/session';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { planId: string; sectionId: string };
+
+export default async function SectionPage({ params }: { params: Promise<Params> }) {
+  const { planId, sectionId } = await params;
+  const userId = await requireUserId(`/plans/${planId}/sections/${sectionId}`);
+  const plan = await loadPlanForPage(userId, planId);
+  const section = plan.sections.find((s) => s.id === sectionId);
+  if (!section) notFound();
+  const identity = editorIdentity(plan);
+  const reason =
+    plan.viewer.role === 'observer'
+      ? 'Read-only — observer'
+      : section.frozen
+        ? 'Read-only — this section is frozen by the chair'
+        : plan.phase === 'drafting' || plan.phase === 'consolidation'
+          ? 'Read-only — drafted by other states'
+          : `Read-only — the plan is in the ${plan.phase} phase`;
+  return (
+    <>
+      <TopBar who={plan.viewer.name} />
+      <main>
+        <p className="muted">
+          <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
+        </p>
+        <details className="goal">
+          <summary>Goal of the plan (reference)</summary>
+          <CollabEditor roomId={plan.goalRoomId} editable={false} identity={identity} compact />
+        </details>
+        <h1>{section.title}</h1>
+        <p className="muted">
+          Lead state: <strong>{section.leadState.name}</strong>
+          {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
+        </p>
+        <CollabEditor roomId={section.roomId} editable={section.canWrite} readOnlyReason={reason} identity={identity} />
+      </main>
+    </>
+  );
+}

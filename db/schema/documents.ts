@@ -1,0 +1,22 @@
+import { bigint, bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from './types';
+
+/** Append-only log of Yjs updates per room; nothing typed is ever rewritten here, only compacted. */
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    docId: text('doc_id').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('doc_updates_doc_id').on(t.docId, t.id)],
+);
+
+/** The merged state of every log row of a room up to lastUpdateId. */
+export const docStates = pgTable('doc_states', {
+  docId: text('doc_id').primaryKey(),
+  state: bytea('state').notNull(),
+  lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

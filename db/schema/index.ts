@@ -1,0 +1,4 @@
+export * from './users';
+export * from './member-states';
+export * from './plans';
+export * from './documents';

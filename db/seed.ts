@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../lib/auth/password';
+import { DEMO_DOMAIN } from '../lib/auth/demo';
+import { paragraphsUpdate } from '../lib/documents/paragraphs';
+import { OAS_MEMBER_STATES } from '../lib/shared/member-states';
+import { goalRoom, sectionRoom } from '../lib/shared/rooms';
+import type { Db } from './client';
+import { docUpdates, memberStates, planMembers, plans, sectionCoEditors, sections, users } from './schema';
+
+export const DEMO_PLAN_TITLE =
+  'Hemispheric Plan of Action to Follow-up on the Declaration of San Salvador on Citizen Security in the Americas';
+
+const GOAL = [
+  'To give the member states a common, measurable agenda for implementing the commitments of the Declaration of San Salvador on Citizen Security in the Americas, so that each state contributes its own experience without duplicating the work of others and the resources of the Hemisphere are used efficiently.',
+];
+
+type DemoSection = { title: string; lead: string; coEditing?: string[]; text: string };
+
+const SECTIONS: DemoSection[] = [
+  {
+    title: 'Professionalisation of police forces',
+    lead: 'PER',
+    coEditing: ['MEX'],
+    text: 'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
+  },
+  { title: 'Prevention of violence and crime', lead: 'MEX', text: 'Mexico proposes to scale up municipal prevention programmes focused on youth.' },
+  { title: 'Attention to victims', lead: 'BRA', text: 'Brazil proposes integrated assistance centres for victims of violence.' },
+  { title: 'Information systems and statistics', lead: 'CAN', text: 'Canada proposes common indicators for citizen-security statistics.' },
+  { title: 'International cooperation', lead: 'JAM', text: 'Jamaica proposes a network of focal points for the exchange of good practices.' },
+];
+
+export type DemoAccount = { email: string; name: string; role: 'admin' | 'chair' | 'coordinator' | 'observer'; state?: string };
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: `admin@${DEMO_DOMAIN}`, name: 'Instance Administrator', role: 'admin' },
+  { email: `chair@${DEMO_DOMAIN}`, name: 'Working Group Chair', role: 'chair' },
+  { email: `peru@${DEMO_DOMAIN}`, name: 'Coordinator of Peru', role: 'coordinator', state: 'PER' },
+  { email: `mexico@${DEMO_DOMAIN}`, name: 'Coordinator of Mexico', role: 'coordinator', state: 'MEX' },
+  { email: `brazil@${DEMO_DOMAIN}`, name: 'Coordinator of Brazil', role: 'coordinator', state: 'BRA' },
+  { email: `canada@${DEMO_DOMAIN}`, name: 'Coordinator of Canada', role: 'coordinator', state: 'CAN' },
+  { email: `jamaica@${DEMO_DOMAIN}`, name: 'Coordinator of Jamaica', role: 'coordinator', state: 'JAM' },
+  { email: `observer@${DEMO_DOMAIN}`, name: 'Observer', role: 'observer' },
+];
+
+/** Member states always; the demo plan and its accounts only when the database has no plan yet. */
+export async function seed(db: Db, options: { demoPassword: string }): Promise<{ seeded: boolean }> {
+  await db
+    .insert(memberStates)
+    .values(OAS_MEMBER_STATES.map(([code, nameEn, nameEs]) => ({ code, nameEn, nameEs })))
+    .onConflictDoNothing();
+  const [existing] = await db.select({ id: plans.id }).from(plans).limit(1);
+  if (existing) return { seeded: false };
+
+  const passwordHash = await hashPassword(options.demoPassword);
+  await db.transaction(async (tx) => {
+    const [plan] = await tx.insert(plans).values({ title: DEMO_PLAN_TITLE, phase: 'drafting' }).returning();
+    if (!plan) throw new Error('plan insert returned nothing');
+    const accounts = await tx
+      .insert(users)
+      .values(DEMO_ACCOUNTS.map((a) => ({ email: a.email, name: a.name, passwordHash, isAdmin: a.role === 'admin' })))
+      .onConflictDoNothing()
+      .returning();
+    const idOf = new Map(accounts.map((u) => [u.email, u.id]));
+    for (const account of DEMO_ACCOUNTS) {
+      const userId = idOf.get(account.email) ?? (await tx.select().from(users).where(eq(users.email, account.email)))[0]?.id;
+      if (!userId || account.role === 'admin') continue;
+      await tx.insert(planMembers).values({ planId: plan.id, userId, role: account.role, stateCode: account.state ?? null });
+    }
+    await tx.insert(docUpdates).values({ docId: goalRoom(plan.id), data: paragraphsUpdate(GOAL) });
+    for (const [position, s] of SECTIONS.entries()) {
+      const [section] = await tx.insert(sections).values({ planId: plan.id, title: s.title, leadState: s.lead, position }).returning();
+      if (!section) throw new Error('section insert returned nothing');
+      for (const state of s.coEditing ?? []) await tx.insert(sectionCoEditors).values({ sectionId: section.id, stateCode: state });
+      await tx.insert(docUpdates).values({ docId: sectionRoom(section.id), data: paragraphsUpdate([s.text]) });
+    }
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,36 @@
+import * as Y from 'yjs';
+import { EDITOR_FIELD } from '../shared/rooms';
+
+/** A Yjs update that appends plain paragraphs in the shape Tiptap's schema expects. */
+export function paragraphsUpdate(paragraphs: readonly string[]): Uint8Array {
+  const doc = new Y.Doc({ gc: false });
+  const fragment = doc.getXmlFragment(EDITOR_FIELD);
+  fragment.insert(
+    0,
+    paragraphs.map((text) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      return paragraph;
+    }),
+  );
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** The plain text of a Tiptap document, one line per block; for tests, word counts and exports. */
+export function documentText(doc: Y.Doc): string {
+  const lines: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlFragment) => {
+    let text = '';
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) text += deltaText(child);
+      else walk(child as Y.XmlElement);
+    }
+    if (text) lines.push(text);
+  };
+  walk(doc.getXmlFragment(EDITOR_FIELD));
+  return lines.join('\n');
+}
+
+function deltaText(text: Y.XmlText): string {
+  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Parses "true"/"false"/"1"/"0"; anything else is a configuration error, not a silent false. */
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Port of the single HTTP server that hosts the app and the collaboration socket. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Postgres connection string; unset means embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where PGlite and the generated development secret live. */
+  DATA_DIR: z.string().default('.data'),
+  /** Signs and encrypts session JWTs; required in production so sessions survive restarts and cannot be forged. */
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+  /** Public URL of the site; decides secure cookies. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Password of every seeded demo account. */
+  DEMO_PASSWORD: z.string().min(8).default('concordia'),
+  /** Demo accounts may sign in; defaults to on outside production and off in production. */
+  DEMO_ACCOUNTS: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest WebSocket message accepted; protects memory from a single oversize frame. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Longest an accepted update waits in memory before it is written to the database. */
+  COLLAB_FLUSH_MS: z.coerce.number().int().positive().default(250),
+  /** Log rows per document that trigger compaction into one merged state. */
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
+  /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
+  COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'NEXTAUTH_SECRET' | 'DEMO_ACCOUNTS'> & {
+  NEXTAUTH_SECRET: string;
+  DEMO_ACCOUNTS: boolean;
+  production: boolean;
+};
+
+export class ConfigError extends Error {}
+
+function parse(env: NodeJS.ProcessEnv) {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Resolves defaults once, at process start, and pins them into the environment: Next's compiled
+ * route handlers always see NODE_ENV=production, so they must read the decisions the process made.
+ */
+export function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = parse(env);
+  const production = parsed.NODE_ENV === 'production';
+  if (production && !parsed.NEXTAUTH_SECRET) {
+    throw new ConfigError('NEXTAUTH_SECRET is required when NODE_ENV=production');
+  }
+  const secret = parsed.NEXTAUTH_SECRET ?? devSecret(parsed.DATA_DIR);
+  const demoAccounts = parsed.DEMO_ACCOUNTS ?? !production;
+  env.NEXTAUTH_SECRET = secret;
+  env.DEMO_ACCOUNTS = String(demoAccounts);
+  return { ...parsed, NEXTAUTH_SECRET: secret, DEMO_ACCOUNTS: demoAccounts, production };
+}
+
+let cached: Config | undefined;
+
+/** The configuration of a process whose environment was prepared (server start, tests). */
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = parse(process.env);
+  if (!parsed.NEXTAUTH_SECRET || parsed.DEMO_ACCOUNTS === undefined) {
+    cached = prepareEnvironment(process.env);
+  } else {
+    cached = {
+      ...parsed,
+      NEXTAUTH_SECRET: parsed.NEXTAUTH_SECRET,
+      DEMO_ACCOUNTS: parsed.DEMO_ACCOUNTS,
+      production: parsed.NODE_ENV === 'production',
+    };
+  }
+  return cached;
+}

@@ -1,0 +1,52 @@
+/**
+ * The only place that decides access. HTTP routes, server actions and the collaboration server
+ * all call `can`; the UI merely mirrors its answers. The table in DESIGN.md is the specification.
+ */
+export type Phase = 'goal' | 'drafting' | 'consolidation' | 'adopted';
+export type Role = 'chair' | 'coordinator' | 'observer';
+
+export type Actor = { userId: string; isAdmin: boolean };
+export type Membership = { role: Role; stateCode: string | null } | null;
+export type SectionTarget = { leadState: string; coEditingStates: readonly string[]; frozen: boolean };
+
+export type AccessContext = {
+  actor: Actor;
+  membership: Membership;
+  plan: { phase: Phase };
+};
+
+export type Action =
+  | { type: 'plan.read' }
+  | { type: 'section.write'; section: SectionTarget }
+  | { type: 'goal.write' };
+
+export function can(ctx: AccessContext, action: Action): boolean {
+  const { membership, plan } = ctx;
+  switch (action.type) {
+    case 'plan.read':
+      return membership !== null || ctx.actor.isAdmin;
+    case 'goal.write':
+      return membership?.role === 'chair' && plan.phase === 'goal';
+    case 'section.write':
+      return canWriteSection(membership, plan.phase, action.section);
+  }
+}
+
+function canWriteSection(membership: Membership, phase: Phase, section: SectionTarget): boolean {
+  if (!membership) return false;
+  if (phase !== 'drafting' && phase !== 'consolidation') return false;
+  if (membership.role === 'chair') return true;
+  if (membership.role !== 'coordinator' || !membership.stateCode) return false;
+  if (section.frozen) return false;
+  const state = membership.stateCode;
+  return section.leadState === state || section.coEditingStates.includes(state);
+}
+
+export type RoomAccess = 'write' | 'read' | 'none';
+
+/** What a collaboration connection to a room may do: the strongest action `can` allows. */
+export function roomAccess(ctx: AccessContext, room: { kind: 'goal' } | { kind: 'section'; section: SectionTarget }): RoomAccess {
+  if (!can(ctx, { type: 'plan.read' })) return 'none';
+  const write = room.kind === 'goal' ? can(ctx, { type: 'goal.write' }) : can(ctx, { type: 'section.write', section: room.section });
+  return write ? 'write' : 'read';
+}

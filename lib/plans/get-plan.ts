@@ -1,0 +1,77 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { memberStates, plans, sectionCoEditors, sections, users } from '../../db/schema';
+import { AppError } from '../errors';
+import { can, type Phase, type Role } from '../permissions';
+import { goalRoom, sectionRoom } from '../shared/rooms';
+import { loadAccessContext } from './access-context';
+
+export type StateRef = { code: string; name: string };
+
+export type SectionView = {
+  id: string;
+  title: string;
+  position: number;
+  frozen: boolean;
+  leadState: StateRef;
+  coEditingStates: StateRef[];
+  roomId: string;
+  /** Mirrors the server's decision so the UI can show an editable or read-only editor. */
+  canWrite: boolean;
+};
+
+export type PlanView = {
+  id: string;
+  title: string;
+  phase: Phase;
+  goalRoomId: string;
+  canWriteGoal: boolean;
+  viewer: { userId: string; name: string; role: Role | 'admin'; state: StateRef | null };
+  sections: SectionView[];
+};
+
+/** A plan as one signed-in user sees it; throws not_found for unknown plans and forbidden for outsiders. */
+export async function getPlan(db: Db, options: { userId: string; planId: string }): Promise<PlanView> {
+  const ctx = await loadAccessContext(db, options.userId, options.planId);
+  if (!ctx) throw new AppError('not_found', 'No such plan');
+  if (!can(ctx, { type: 'plan.read' })) throw new AppError('forbidden', 'You are not a member of this plan');
+
+  const [plan] = await db.select().from(plans).where(eq(plans.id, options.planId)).limit(1);
+  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, options.userId)).limit(1);
+  if (!plan || !user) throw new AppError('not_found', 'No such plan');
+
+  const rows = await db.select().from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position));
+  const coEditors = rows.length
+    ? await db.select().from(sectionCoEditors).where(inArray(sectionCoEditors.sectionId, rows.map((r) => r.id)))
+    : [];
+  const states = new Map((await db.select().from(memberStates)).map((s) => [s.code, { code: s.code, name: s.nameEn }]));
+  const stateRef = (code: string): StateRef => states.get(code) ?? { code, name: code };
+
+  return {
+    id: plan.id,
+    title: plan.title,
+    phase: plan.phase,
+    goalRoomId: goalRoom(plan.id),
+    canWriteGoal: can(ctx, { type: 'goal.write' }),
+    viewer: {
+      userId: options.userId,
+      name: user.name,
+      role: ctx.membership?.role ?? 'admin',
+      state: ctx.membership?.stateCode ? stateRef(ctx.membership.stateCode) : null,
+    },
+    sections: rows.map((row) => {
+      const coEditing = coEditors.filter((c) => c.sectionId === row.id).map((c) => c.stateCode);
+      const target = { leadState: row.leadState, coEditingStates: coEditing, frozen: row.frozen };
+      return {
+        id: row.id,
+        title: row.title,
+        position: row.position,
+        frozen: row.frozen,
+        leadState: stateRef(row.leadState),
+        coEditingStates: coEditing.map(stateRef),
+        roomId: sectionRoom(row.id),
+        canWrite: can(ctx, { type: 'section.write', section: target }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { sectionCoEditors, sections } from '../../db/schema';
+import { roomAccess, type RoomAccess } from '../permissions';
+import type { RoomRef } from '../shared/rooms';
+import { loadAccessContext } from './access-context';
+
+export type RoomGrant = { planId: string; access: RoomAccess };
+
+/** What `userId` may do in a collaboration room; null when the room names nothing that exists. */
+export async function resolveRoomAccess(db: Db, userId: string, room: RoomRef): Promise<RoomGrant | null> {
+  if (room.kind === 'goal') {
+    const ctx = await loadAccessContext(db, userId, room.planId);
+    return ctx ? { planId: room.planId, access: roomAccess(ctx, { kind: 'goal' }) } : null;
+  }
+  const [section] = await db.select().from(sections).where(eq(sections.id, room.sectionId)).limit(1);
+  if (!section) return null;
+  const coEditors = await db
+    .select({ stateCode: sectionCoEditors.stateCode })
+    .from(sectionCoEditors)
+    .where(eq(sectionCoEditors.sectionId, section.id));
+  const ctx = await loadAccessContext(db, userId, section.planId);
+  if (!ctx) return null;
+  const target = { leadState: section.leadState, coEditingStates: coEditors.map((c) => c.stateCode), frozen: section.frozen };
+  return { planId: section.planId, access: roomAccess(ctx, { kind: 'section', section: target }) };
+}

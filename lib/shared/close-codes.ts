@@ -1,0 +1,13 @@
+/** WebSocket close codes (4000–4999 are the application's) understood by the server and the editor. */
+export const CloseCode = {
+  /** Server shutting down: reconnect, possibly to another instance. */
+  GoingAway: 1001,
+  /** The message could not be decoded as y-websocket protocol. */
+  Malformed: 4400,
+  /** The session expired or was revoked while connected. */
+  Unauthenticated: 4401,
+  /** No longer allowed to read this room. */
+  Forbidden: 4403,
+  /** A single message exceeded the size limit. */
+  TooLarge: 4413,
+} as const;

@@ -1,0 +1,23 @@
+/** Room names shared by the collaboration server and the editor: one room per section, one per plan goal. */
+export type RoomRef = { kind: 'section'; sectionId: string } | { kind: 'goal'; planId: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const COLLAB_PATH = '/collab';
+
+export function sectionRoom(sectionId: string): string {
+  return `section-${sectionId}`;
+}
+
+export function goalRoom(planId: string): string {
+  return `goal-${planId}`;
+}
+
+export function parseRoom(name: string): RoomRef | null {
+  const match = /^(section|goal)-(.+)$/.exec(name);
+  if (!match || !UUID.test(match[2]!)) return null;
+  return match[1] === 'section' ? { kind: 'section', sectionId: match[2]! } : { kind: 'goal', planId: match[2]! };
+}
+
+/** The Y.XmlFragment that Tiptap's Collaboration extension binds to. */
+export const EDITOR_FIELD = 'default';

@@ -1,0 +1,148 @@
+import * as decoding from 'lib0/decoding';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { CloseCode } from '../../lib/shared/close-codes';
+import type { RoomAccess } from '../../lib/permissions';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate } from './protocol';
+import type { Room, RoomMember } from './room';
+import type { Rooms } from './rooms';
+
+export type ConnectionOptions = {
+  socket: WebSocket;
+  rooms: Rooms;
+  roomName: string;
+  userId: string;
+  access: Exclude<RoomAccess, 'none'>;
+  log: Logger;
+  /** Bytes queued to one slow client before it is disconnected to resync, instead of growing memory. */
+  maxBufferedBytes: number;
+};
+
+/** Read-only writes tolerated before the connection is closed as misbehaving. */
+const MAX_REFUSED_WRITES = 50;
+
+/**
+ * One client's y-websocket session in one room. `read` connections are answered (sync step 1)
+ * but their updates are dropped: never applied, relayed or stored.
+ */
+export class Connection implements RoomMember {
+  private room: Room | undefined;
+  private readonly queued: Uint8Array[] = [];
+  private readonly awarenessClients = new Set<number>();
+  private refusedWrites = 0;
+  private closed = false;
+
+  constructor(private readonly options: ConnectionOptions) {
+    const { socket } = options;
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (!isBinary) return this.close(CloseCode.Malformed, 'text frames are not y-websocket protocol');
+      if (this.room) this.handle(bytes);
+      else this.queued.push(bytes);
+    });
+    socket.on('close', () => this.detach());
+    socket.on('error', (error) => options.log.warn({ err: error, room: options.roomName }, 'socket error'));
+    void this.attach();
+  }
+
+  get access(): Exclude<RoomAccess, 'none'> {
+    return this.options.access;
+  }
+
+  send(message: Uint8Array): void {
+    const { socket, maxBufferedBytes } = this.options;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > maxBufferedBytes) return this.close(CloseCode.GoingAway, 'client too slow; reconnect to resync');
+    socket.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.options.log.info({ room: this.options.roomName, userId: this.options.userId, code, reason }, 'closing connection');
+    this.options.socket.close(code, reason);
+    this.detach();
+  }
+
+  private async attach(): Promise<void> {
+    const { rooms, roomName, log } = this.options;
+    let room: Room;
+    try {
+      room = await rooms.join(roomName, this);
+    } catch (error) {
+      log.error({ err: error, room: roomName }, 'room failed to load');
+      return this.close(CloseCode.GoingAway, 'room unavailable; retry');
+    }
+    this.room = room;
+    if (this.closed) return this.detach();
+    this.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length) this.send(encodeAwareness(room.awareness, states));
+    for (const message of this.queued.splice(0)) this.handle(message);
+  }
+
+  private detach(): void {
+    this.closed = true;
+    const room = this.room;
+    if (!room) return;
+    this.room = undefined;
+    room.removeAwareness([...this.awarenessClients], this);
+    this.options.rooms.leave(room, this);
+  }
+
+  private handle(bytes: Uint8Array): void {
+    const room = this.room;
+    if (!room || this.closed) return;
+    try {
+      const message = decodeClientMessage(bytes);
+      switch (message.type) {
+        case 'sync-step-1':
+          this.send(encodeSyncStep2(room.doc, message.stateVector));
+          break;
+        case 'update':
+          if (this.options.access === 'write') room.applyUpdate(message.update, this);
+          else this.refuseWrite(message.update);
+          break;
+        case 'awareness':
+          this.trackAwareness(message.update);
+          room.applyAwareness(message.update, this);
+          break;
+        case 'query-awareness':
+          this.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+          break;
+      }
+    } catch (error) {
+      this.options.log.warn({ err: error, room: this.options.roomName, userId: this.options.userId }, 'malformed message');
+      this.close(CloseCode.Malformed, 'malformed message');
+    }
+  }
+
+  private refuseWrite(update: Uint8Array): void {
+    if (isEmptyUpdate(update)) return;
+    this.refusedWrites++;
+    this.options.log.warn(
+      { room: this.options.roomName, userId: this.options.userId, bytes: update.length, attempt: this.refusedWrites },
+      'dropped update from read-only connection',
+    );
+    if (this.refusedWrites >= MAX_REFUSED_WRITES) this.close(CloseCode.Forbidden, 'read-only connection kept writing');
+  }
+
+  /** Remembers which awareness client ids this socket speaks for, to clear them when it closes. */
+  private trackAwareness(update: Uint8Array): void {
+    for (const id of awarenessClientIds(update)) this.awarenessClients.add(id);
+  }
+}
+
+/** Client ids in an awareness update (layout from y-protocols: count, then id, clock, JSON state). */
+function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const ids: number[] = [];
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return ids;
+}

@@ -1,0 +1,161 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Db } from '../../db/client';
+import { docStates, docUpdates } from '../../db/schema';
+
+export type DocumentStoreOptions = {
+  db: Db;
+  log: Logger;
+  /** Longest an accepted update waits in memory before it is written (the durability window). */
+  flushMs: number;
+  /** Log rows of one document that trigger compaction into its merged state. */
+  compactAfter: number;
+};
+
+type Pending = { updates: Uint8Array[]; logRows: number };
+
+const MAX_RETRY_MS = 5_000;
+/** Keeps one compaction's statement parameters and memory bounded; the rest folds in next time. */
+const COMPACT_BATCH_ROWS = 10_000;
+
+/**
+ * Postgres persistence of Yjs documents: an append-only update log, batched so a burst of
+ * keystrokes becomes one row per document per flush, and compacted into a merged state.
+ * A failed write keeps the updates in memory and retries with back-off; nothing is dropped.
+ */
+export class DocumentStore {
+  private readonly pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private failures = 0;
+
+  constructor(private readonly options: DocumentStoreOptions) {}
+
+  /**
+   * Merged state plus every log row still present. Compaction deletes exactly the rows it merged,
+   * so a row committed late by another instance is never lost; re-applying a merged row is harmless.
+   */
+  async load(docId: string): Promise<{ update: Uint8Array | null; logRows: number }> {
+    const { db } = this.options;
+    const [state] = await db.select().from(docStates).where(eq(docStates.docId, docId)).limit(1);
+    const rows = await db
+      .select({ data: docUpdates.data })
+      .from(docUpdates)
+      .where(eq(docUpdates.docId, docId))
+      .orderBy(asc(docUpdates.id));
+    const parts = [...(state ? [state.state] : []), ...rows.map((r) => r.data)];
+    this.entry(docId).logRows = rows.length;
+    if (parts.length === 0) return { update: null, logRows: 0 };
+    return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), logRows: rows.length };
+  }
+
+  /** Queues an accepted update; it reaches the database within flushMs unless the database is down. */
+  append(docId: string, update: Uint8Array): void {
+    this.entry(docId).updates.push(update);
+    this.schedule(this.options.flushMs);
+  }
+
+  hasPending(docId?: string): boolean {
+    if (docId) return (this.pending.get(docId)?.updates.length ?? 0) > 0;
+    for (const p of this.pending.values()) if (p.updates.length) return true;
+    return false;
+  }
+
+  /** Forgets bookkeeping for an unloaded document that has nothing pending. */
+  release(docId: string): void {
+    if (!this.hasPending(docId)) this.pending.delete(docId);
+  }
+
+  /** Writes everything queued now; resolves once nothing is pending (retrying failures). */
+  async flushAll(): Promise<void> {
+    while (this.hasPending()) {
+      await this.flush();
+      if (this.hasPending()) await new Promise((r) => setTimeout(r, this.backoff()));
+    }
+  }
+
+  private entry(docId: string): Pending {
+    let entry = this.pending.get(docId);
+    if (!entry) {
+      entry = { updates: [], logRows: 0 };
+      this.pending.set(docId, entry);
+    }
+    return entry;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().then(() => {
+        if (this.hasPending()) this.schedule(this.failures ? this.backoff() : this.options.flushMs);
+      });
+    }, delay);
+  }
+
+  private backoff(): number {
+    return Math.min(MAX_RETRY_MS, 100 * 2 ** Math.min(this.failures, 6));
+  }
+
+  private flush(): Promise<void> {
+    this.flushing ??= this.writeBatch().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch: Array<{ docId: string; data: Uint8Array; count: number }> = [];
+    for (const [docId, entry] of this.pending) {
+      if (!entry.updates.length) continue;
+      const data = entry.updates.length === 1 ? entry.updates[0]! : Y.mergeUpdates(entry.updates);
+      batch.push({ docId, data, count: entry.updates.length });
+      entry.updates = [];
+    }
+    if (!batch.length) return;
+    const started = performance.now();
+    try {
+      await this.options.db.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
+      this.failures = 0;
+    } catch (error) {
+      this.failures++;
+      for (const { docId, data } of batch) this.entry(docId).updates.unshift(data);
+      this.options.log.error({ err: error, documents: batch.length, attempt: this.failures }, 'update log write failed; retrying');
+      return;
+    }
+    this.options.log.debug({ documents: batch.length, ms: Math.round(performance.now() - started) }, 'flushed');
+    for (const { docId } of batch) {
+      const entry = this.entry(docId);
+      entry.logRows++;
+      if (entry.logRows >= this.options.compactAfter) await this.compact(docId);
+    }
+  }
+
+  /** Folds the log of one document into its merged state, one instance at a time (advisory lock). */
+  async compact(docId: string): Promise<void> {
+    try {
+      await this.options.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docId}))`);
+        const [state] = await tx.select().from(docStates).where(eq(docStates.docId, docId)).limit(1);
+        const rows = await tx
+          .select({ id: docUpdates.id, data: docUpdates.data })
+          .from(docUpdates)
+          .where(eq(docUpdates.docId, docId))
+          .orderBy(asc(docUpdates.id))
+          .limit(COMPACT_BATCH_ROWS);
+        const last = rows.at(-1);
+        if (!last) return;
+        const merged = Y.mergeUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
+        await tx
+          .insert(docStates)
+          .values({ docId, state: merged, lastUpdateId: last.id })
+          .onConflictDoUpdate({ target: docStates.docId, set: { state: merged, lastUpdateId: last.id, updatedAt: new Date() } });
+        await tx.delete(docUpdates).where(inArray(docUpdates.id, rows.map((r) => r.id)));
+      });
+      this.entry(docId).logRows = 0;
+    } catch (error) {
+      this.options.log.error({ err: error, docId }, 'compaction failed; the log stays as it is');
+    }
+  }
+}

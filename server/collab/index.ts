@@ -1,0 +1,94 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Db } from '../../db/client';
+import { CloseCode } from '../../lib/shared/close-codes';
+import { COLLAB_PATH } from '../../lib/shared/rooms';
+import { authenticateUpgrade } from './authenticate';
+import { Connection } from './connection';
+import { DocumentStore } from './document-store';
+import { Rooms } from './rooms';
+
+export type CollabOptions = {
+  db: Db;
+  log: Logger;
+  /** next-auth secret, to read session cookies on upgrade. */
+  secret: string;
+  /** Whether session cookies carry the __Secure- prefix (site served over HTTPS). */
+  secureCookie: boolean;
+  /** Largest accepted message; a bigger frame closes the socket (1009) before it is buffered whole. */
+  maxMessageBytes: number;
+  flushMs: number;
+  compactAfter: number;
+  idleUnloadMs: number;
+};
+
+const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
+
+/** The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade. */
+export function createCollabServer(options: CollabOptions) {
+  const { log } = options;
+  const store = new DocumentStore({ db: options.db, log, flushMs: options.flushMs, compactAfter: options.compactAfter });
+  const rooms = new Rooms(store, log, options.idleUnloadMs);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const connections = new Set<Connection>();
+  let accepting = true;
+
+  function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string): void {
+    const body = JSON.stringify({ error: reason });
+    socket.end(
+      `HTTP/1.1 ${status} ${HTTP_STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    if (!accepting) return refuse(socket, 503, 'server shutting down');
+    let decision;
+    try {
+      decision = await authenticateUpgrade(req, { db: options.db, secret: options.secret, secureCookie: options.secureCookie });
+    } catch (error) {
+      log.error({ err: error }, 'upgrade check failed');
+      return refuse(socket, 503, 'try again');
+    }
+    if (!decision.ok) {
+      log.info({ status: decision.status, reason: decision.reason, url: req.url }, 'upgrade refused');
+      return refuse(socket, decision.status, decision.reason);
+    }
+    const { roomName, userId, grant } = decision;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection({
+        socket: ws,
+        rooms,
+        roomName,
+        userId,
+        access: grant.access,
+        log,
+        maxBufferedBytes: 16 * 1024 * 1024,
+      });
+      connections.add(connection);
+      ws.on('close', () => connections.delete(connection));
+      log.info({ room: roomName, userId, access: grant.access }, 'connected');
+    });
+  }
+
+  return {
+    /** Whether this upgrade request is for the collaboration server. */
+    matches: (req: IncomingMessage) => (req.url ?? '').startsWith(`${COLLAB_PATH}/`),
+    handleUpgrade,
+    /** Flushes queued updates without closing anything (tests, readiness). */
+    flush: () => store.flushAll(),
+    stats: () => ({ connections: connections.size, rooms: rooms.size }),
+    /** Stops accepting, tells clients to reconnect elsewhere, and stores everything pending. */
+    async close(): Promise<void> {
+      accepting = false;
+      for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
+      await store.flushAll();
+      wss.close();
+    },
+  };
+}
+
+export type CollabServer = ReturnType<typeof createCollabServer>;

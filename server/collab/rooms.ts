@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { DocumentStore } from './document-store';
+import { Room, type RoomMember } from './room';
+
+/**
+ * Loaded rooms by name. Loading is single-flight (clients joining a cold room together load it
+ * once); an empty room is unloaded after its updates are stored and it has stayed idle.
+ */
+export class Rooms {
+  private readonly loaded = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Joins under way per room: a room being joined is never unloaded under the joiner. */
+  private readonly joining = new Map<string, number>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+    private readonly idleUnloadMs: number,
+  ) {}
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  /** Adds a member to a room, loading the room if needed. */
+  async join(name: string, member: RoomMember): Promise<Room> {
+    this.joining.set(name, (this.joining.get(name) ?? 0) + 1);
+    try {
+      const room = await this.get(name);
+      room.members.add(member);
+      return room;
+    } finally {
+      const left = (this.joining.get(name) ?? 1) - 1;
+      if (left) this.joining.set(name, left);
+      else this.joining.delete(name);
+    }
+  }
+
+  /** Removes a member; an empty room is unloaded after the idle delay. */
+  leave(room: Room, member: RoomMember): void {
+    room.members.delete(member);
+    if (room.members.size === 0) this.scheduleUnload(room);
+  }
+
+  private get(name: string): Promise<Room> {
+    this.cancelUnload(name);
+    let room = this.loaded.get(name);
+    if (!room) {
+      room = this.load(name);
+      this.loaded.set(name, room);
+      room.catch(() => this.loaded.delete(name));
+    }
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room.name);
+    const timer = setTimeout(() => void this.unload(room), this.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  async all(): Promise<Room[]> {
+    return Promise.all(this.loaded.values());
+  }
+
+  private async load(name: string): Promise<Room> {
+    const started = performance.now();
+    const { update, logRows } = await this.store.load(name);
+    const room = new Room(name, this.store, this.log);
+    room.load(update);
+    this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
+    return room;
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.unloadTimers.delete(room.name);
+    if (room.members.size > 0 || this.joining.has(room.name)) return;
+    if (this.store.hasPending(room.name)) await this.store.flushAll();
+    // A client may have joined while the flush ran; then the room stays.
+    if (room.members.size > 0 || this.joining.has(room.name) || this.unloadTimers.has(room.name)) return;
+    if (this.store.hasPending(room.name)) return this.scheduleUnload(room);
+    this.loaded.delete(room.name);
+    this.store.release(room.name);
+    room.destroy();
+    this.log.info({ room: room.name }, 'room unloaded');
+  }
+}

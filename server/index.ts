@@ -1,0 +1,48 @@
+import { ConfigError, prepareEnvironment } from '../lib/env';
+import { logger } from '../lib/log';
+import { DEMO_ACCOUNTS } from '../db/seed';
+import { createNextApp } from './next-app';
+import { startServer } from './start';
+
+const dev = process.argv.includes('--dev');
+
+async function main(): Promise<void> {
+  const config = prepareEnvironment();
+  const log = logger('server');
+  const server = await startServer({ config, web: () => createNextApp({ dev }) });
+  const storage = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.DATA_DIR}/pglite`;
+  const lines = [
+    '',
+    `  Concordia is running at ${server.url}  (${dev ? 'development' : 'production build'}, ${storage})`,
+  ];
+  if (config.DEMO_ACCOUNTS) {
+    lines.push('', `  Demo sign-ins (password: ${config.DEMO_PASSWORD === 'concordia' ? 'concordia' : 'as set in DEMO_PASSWORD'}):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(22)} ${account.name}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: flushing pending updates');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger('server').fatal({ err: error }, 'failed to start');
+  }
+  process.exit(1);
+});

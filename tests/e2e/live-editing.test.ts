@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
+import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+describe.runIf(browserAvailable())('live editing in the browser', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  let browser: Browser;
+  let sectionPath: string;
+  let peru: Page;
+  let mexico: Page;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    browser = await launchBrowser();
+    peru = await signInAs(browser, app.url, 'peru@demo.test');
+    mexico = await signInAs(browser, app.url, 'mexico@demo.test');
+    await peru.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+    await peru.getByRole('link', { name: 'Professionalisation of police forces' }).click();
+    await peru.waitForURL('**/sections/**');
+    sectionPath = new URL(peru.url()).pathname;
+    await mexico.goto(sectionPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+  });
+
+  const editor = (page: Page) => page.locator('.prose').last();
+  /** The document's text block by block, without the other people's caret labels. */
+  const text = (page: Page, blocks = 'p, h1, h2, h3, li') =>
+    editor(page).evaluate((root, selector) =>
+      Array.from(root.querySelectorAll(selector))
+        .map((block) => {
+          const copy = block.cloneNode(true) as Element;
+          copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove());
+          return copy.textContent;
+        })
+        .join('\n'),
+    blocks);
+  const badge = (page: Page) => page.locator('.badge').last();
+
+  it('shows each coordinator the other one\'s words and caret', async () => {
+    await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('connected');
+    await expect.poll(() => badge(mexico).getAttribute('data-status')).toBe('connected');
+    await editor(peru).click();
+    await peru.keyboard.press('Control+End');
+    await peru.keyboard.type(' Peru adds community policing modules.');
+    await editor(mexico).click();
+    await mexico.keyboard.press('Control+End');
+    await mexico.keyboard.press('Enter');
+    await mexico.keyboard.type('Mexico adds a certification scheme.');
+
+    await expect.poll(() => text(mexico)).toContain('Peru adds community policing modules.');
+    await expect.poll(() => text(peru)).toContain('Mexico adds a certification scheme.');
+    await expect.poll(() => peru.locator('.collab-caret-label').allInnerTexts()).toContain('Coordinator of Mexico · Mexico');
+  });
+
+  it('formats text with the toolbar', async () => {
+    await editor(peru).click();
+    await peru.keyboard.press('Control+End');
+    await peru.keyboard.press('Enter');
+    await peru.getByRole('button', { name: 'Heading', exact: true }).click();
+    await peru.keyboard.type('Training standards');
+    await expect.poll(() => text(mexico, 'h2')).toBe('Training standards');
+    await peru.keyboard.press('Enter');
+    await peru.getByRole('button', { name: 'Bold (Ctrl+B)' }).click();
+    await peru.keyboard.type('binding');
+    await expect.poll(() => text(mexico, 'strong')).toBe('binding');
+    await peru.keyboard.press('Control+z');
+    await expect.poll(() => text(mexico)).not.toContain('binding');
+  });
+
+  it('shows reconnecting while the server is down and syncs what was typed when it returns', async () => {
+    await app.stop('SIGKILL');
+    await expect.poll(() => badge(peru).getAttribute('data-status'), { timeout: 10_000 }).toMatch(/reconnecting|offline/);
+    await editor(peru).click();
+    await peru.keyboard.press('Control+End');
+    await peru.keyboard.type(' Typed while offline.');
+    await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('offline-unsynced');
+
+    app = await startAppProcess(database, app.port);
+    await expect.poll(() => badge(peru).getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
+    await expect.poll(() => text(mexico), { timeout: 20_000 }).toContain('Typed while offline.');
+  });
+
+  it('keeps every character across a stop and a restart', async () => {
+    const before = await text(mexico);
+    await app.stop('SIGINT');
+    app = await startAppProcess(database, app.port);
+    const reader = await signInAs(browser, app.url, 'observer@demo.test');
+    await reader.goto(sectionPath);
+    await expect.poll(() => text(reader), { timeout: 20_000 }).toBe(before);
+    expect(await reader.getByText('Read-only — observer').count()).toBe(1);
+  });
+});

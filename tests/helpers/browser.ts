@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Whether end-to-end tests can run. Without Chromium they are skipped with a message, except in CI,
+ * where a missing browser must fail the run rather than pass it silently.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium package`);
+  console.warn(`Skipping end-to-end tests: ${CHROMIUM} not found (apt-get install chromium to run them).`);
+  return false;
+}
+
+/** Headless Debian Chromium; playwright gives each launch a fresh, temporary profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Signs in through the real sign-in page and waits for the plans list. */
+export async function signInAs(browser: Browser, baseUrl: string, email: string, password = 'concordia'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/plans');
+  return page;
+}

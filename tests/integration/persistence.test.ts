@@ -1,0 +1,111 @@
+import { asc, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { docStates, docUpdates, sections } from '../../db/schema';
+import { documentText } from '../../lib/documents/paragraphs';
+import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
+import type { RunningServer } from '../../server/start';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { startCollabServer } from '../helpers/server';
+import { sessionCookie, userIdByEmail } from '../helpers/session';
+
+describe('persistence', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let room: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database, { COLLAB_COMPACT_AFTER: '20' });
+    const db = server.database.db;
+    const [section] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
+    room = sectionRoom(section!.id);
+    cookie = await sessionCookie(await userIdByEmail(db, 'mexico@demo.test'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('persists a flood of 10,000 single-character updates completely, across a restart', async () => {
+    const { provider, doc } = openProvider(server.url, room, cookie);
+    await waitForSync(provider);
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment(EDITOR_FIELD).push([paragraph]);
+    const expected = Array.from({ length: 10_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+    for (let i = 0; i < expected.length; i++) text.insert(i, expected[i]!);
+
+    await server.collab.flush();
+    await eventually(async () => {
+      await server.collab.flush();
+      const [rows] = await server.database.db.select({ n: count() }).from(docUpdates).where(eq(docUpdates.docId, room));
+      const [state] = await server.database.db.select().from(docStates).where(eq(docStates.docId, room));
+      expect((rows?.n ?? 0) + (state ? 1 : 0)).toBeGreaterThan(0);
+      const stored = new Y.Doc({ gc: false });
+      if (state) Y.applyUpdate(stored, state.state);
+      for (const row of await server.database.db.select().from(docUpdates).where(eq(docUpdates.docId, room))) Y.applyUpdate(stored, row.data);
+      expect(documentText(stored).split('\n').at(-1)).toBe(expected);
+    }, 15_000);
+    provider.destroy();
+
+    const port = server.port;
+    await server.close();
+    server = await startCollabServer(database, { COLLAB_COMPACT_AFTER: '20' }, port);
+    const reader = openProvider(server.url, room, cookie);
+    await waitForSync(reader.provider);
+    expect(documentText(reader.doc).split('\n').at(-1)).toBe(expected);
+    reader.provider.destroy();
+  });
+
+  it('keeps the text through compaction of the update log', async () => {
+    const writer = openProvider(server.url, room, cookie);
+    await waitForSync(writer.provider);
+    const fragment = writer.doc.getXmlFragment(EDITOR_FIELD);
+    for (let i = 0; i < 60; i++) {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(`line ${i}`)]);
+      fragment.push([p]);
+      await new Promise((r) => setTimeout(r, 60)); // one flush each, so the log grows past the threshold
+    }
+    await server.collab.flush();
+    const db = server.database.db;
+    await eventually(async () => {
+      const [state] = await db.select().from(docStates).where(eq(docStates.docId, room));
+      expect(state).toBeDefined();
+    });
+    const [rows] = await db.select({ n: count() }).from(docUpdates).where(eq(docUpdates.docId, room));
+    expect(rows!.n).toBeLessThan(20);
+    const expected = documentText(writer.doc);
+    writer.provider.destroy();
+
+    const port = server.port;
+    await server.close();
+    server = await startCollabServer(database, { COLLAB_COMPACT_AFTER: '20' }, port);
+    const reader = openProvider(server.url, room, cookie);
+    await waitForSync(reader.provider);
+    expect(documentText(reader.doc)).toBe(expected);
+    expect(documentText(reader.doc)).toContain('line 59');
+    reader.provider.destroy();
+  });
+
+  it('loads a cold room once when two clients join it at the same moment', async () => {
+    const db = server.database.db;
+    const [section] = await db.select().from(sections).where(eq(sections.leadState, 'BRA'));
+    const brazil = await sessionCookie(await userIdByEmail(db, 'brazil@demo.test'));
+    const before = server.collab.stats().rooms;
+    const a = openProvider(server.url, sectionRoom(section!.id), brazil);
+    const b = openProvider(server.url, sectionRoom(section!.id), brazil);
+    await Promise.all([waitForSync(a.provider), waitForSync(b.provider)]);
+    expect(server.collab.stats().rooms).toBe(before + 1);
+    expect(documentText(a.doc)).toBe(documentText(b.doc));
+    expect(documentText(a.doc)).toContain('Brazil proposes');
+    a.provider.destroy();
+    b.provider.destroy();
+  });
+});

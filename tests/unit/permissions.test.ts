@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { can, roomAccess, type AccessContext, type Membership, type Phase } from '../../lib/permissions';
+
+const section = { leadState: 'PER', coEditingStates: ['MEX'], frozen: false };
+
+function ctx(membership: Membership, phase: Phase = 'drafting', isAdmin = false): AccessContext {
+  return { actor: { userId: 'u', isAdmin }, membership, plan: { phase } };
+}
+
+const chair: Membership = { role: 'chair', stateCode: null };
+const peru: Membership = { role: 'coordinator', stateCode: 'PER' };
+const mexico: Membership = { role: 'coordinator', stateCode: 'MEX' };
+const brazil: Membership = { role: 'coordinator', stateCode: 'BRA' };
+const observer: Membership = { role: 'observer', stateCode: null };
+
+describe('can', () => {
+  it('lets every member read and nobody else, except an administrator', () => {
+    for (const m of [chair, peru, observer]) expect(can(ctx(m), { type: 'plan.read' })).toBe(true);
+    expect(can(ctx(null), { type: 'plan.read' })).toBe(false);
+    expect(can(ctx(null, 'drafting', true), { type: 'plan.read' })).toBe(true);
+  });
+
+  it.each([
+    ['the lead state', peru, 'drafting', true],
+    ['a co-editing state', mexico, 'drafting', true],
+    ['another state', brazil, 'drafting', false],
+    ['an observer', observer, 'drafting', false],
+    ['the chair', chair, 'drafting', true],
+    ['the lead state in consolidation', peru, 'consolidation', true],
+    ['the lead state in the goal phase', peru, 'goal', false],
+    ['the lead state once adopted', peru, 'adopted', false],
+    ['the chair once adopted', chair, 'adopted', false],
+  ] as const)('section writing by %s', (_label, membership, phase, allowed) => {
+    expect(can(ctx(membership, phase), { type: 'section.write', section })).toBe(allowed);
+  });
+
+  it('closes a frozen section to coordinators but not to the chair', () => {
+    const frozen = { ...section, frozen: true };
+    expect(can(ctx(peru), { type: 'section.write', section: frozen })).toBe(false);
+    expect(can(ctx(chair), { type: 'section.write', section: frozen })).toBe(true);
+  });
+
+  it('lets only the chair write the goal, and only in the goal phase', () => {
+    expect(can(ctx(chair, 'goal'), { type: 'goal.write' })).toBe(true);
+    expect(can(ctx(chair, 'drafting'), { type: 'goal.write' })).toBe(false);
+    expect(can(ctx(peru, 'goal'), { type: 'goal.write' })).toBe(false);
+  });
+});
+
+describe('roomAccess', () => {
+  it('grants write, read or nothing', () => {
+    expect(roomAccess(ctx(peru), { kind: 'section', section })).toBe('write');
+    expect(roomAccess(ctx(brazil), { kind: 'section', section })).toBe('read');
+    expect(roomAccess(ctx(observer), { kind: 'goal' })).toBe('read');
+    expect(roomAccess(ctx(null), { kind: 'goal' })).toBe('none');
+  });
+});
