@@ -44,7 +44,10 @@ export type Config = Omit<z.infer<typeof schema>, 'NEXTAUTH_SECRET' | 'DEMO_ACCO
 
 export class ConfigError extends Error {}
 
-function parse(env: NodeJS.ProcessEnv) {
+/** Variables by name; process.env, or a plain object in tests. */
+export type Environment = Record<string, string | undefined>;
+
+function parse(env: Environment) {
   const result = schema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -66,7 +69,7 @@ function devSecret(dataDir: string): string {
  * Resolves defaults once, at process start, and pins them into the environment: Next's compiled
  * route handlers always see NODE_ENV=production, so they must read the decisions the process made.
  */
-export function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): Config {
+export function prepareEnvironment(env: Environment = process.env): Config {
   const parsed = parse(env);
   const production = parsed.NODE_ENV === 'production';
   if (production && !parsed.NEXTAUTH_SECRET) {

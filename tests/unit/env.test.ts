@@ -33,7 +33,7 @@ describe('prepareEnvironment', () => {
   });
 
   it('pins resolved decisions into the environment for the compiled app', () => {
-    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir() };
+    const env: Record<string, string | undefined> = { DATA_DIR: dataDir() };
     const config = prepareEnvironment(env);
     expect(env.NEXTAUTH_SECRET).toBe(config.NEXTAUTH_SECRET);
     expect(env.DEMO_ACCOUNTS).toBe('true');
