@@ -4,7 +4,6 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/helpers/build-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 300_000,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },

@@ -5,7 +5,7 @@ import { paragraphsUpdate } from '../lib/documents/paragraphs';
 import { OAS_MEMBER_STATES } from '../lib/shared/member-states';
 import { goalRoom, sectionRoom } from '../lib/shared/rooms';
 import type { Db } from './client';
-import { docUpdates, memberStates, planMembers, plans, sectionCoEditors, sections, users } from './schema';
+import { docStats, docUpdates, memberStates, planMembers, plans, sectionCoEditors, sections, users } from './schema';
 
 export const DEMO_PLAN_TITLE =
   'Hemispheric Plan of Action to Follow-up on the Declaration of San Salvador on Citizen Security in the Americas';
@@ -66,13 +66,19 @@ export async function seed(db: Db, options: { demoPassword: string }): Promise<{
       if (!userId || account.role === 'admin') continue;
       await tx.insert(planMembers).values({ planId: plan.id, userId, role: account.role, stateCode: account.state ?? null });
     }
-    await tx.insert(docUpdates).values({ docId: goalRoom(plan.id), data: paragraphsUpdate(GOAL) });
+    await writeDocument(tx, goalRoom(plan.id), GOAL);
     for (const [position, s] of SECTIONS.entries()) {
       const [section] = await tx.insert(sections).values({ planId: plan.id, title: s.title, leadState: s.lead, position }).returning();
       if (!section) throw new Error('section insert returned nothing');
       for (const state of s.coEditing ?? []) await tx.insert(sectionCoEditors).values({ sectionId: section.id, stateCode: state });
-      await tx.insert(docUpdates).values({ docId: sectionRoom(section.id), data: paragraphsUpdate([s.text]) });
+      await writeDocument(tx, sectionRoom(section.id), [s.text]);
     }
   });
   return { seeded: true };
+}
+
+async function writeDocument(db: Db, docId: string, paragraphs: string[]): Promise<void> {
+  await db.insert(docUpdates).values({ docId, data: paragraphsUpdate(paragraphs) });
+  const words = paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
+  await db.insert(docStats).values({ docId, words, lastEditAt: new Date() });
 }

@@ -17,6 +17,10 @@ export type AccessContext = {
 
 export type Action =
   | { type: 'plan.read' }
+  /** Appoint coordinators and observers, manage sections and their states, freeze, move phases. */
+  | { type: 'plan.manage' }
+  | { type: 'plan.appointChair' }
+  | { type: 'audit.read' }
   | { type: 'section.write'; section: SectionTarget }
   | { type: 'goal.write' };
 
@@ -25,11 +29,21 @@ export function can(ctx: AccessContext, action: Action): boolean {
   switch (action.type) {
     case 'plan.read':
       return membership !== null || ctx.actor.isAdmin;
+    case 'plan.manage':
+    case 'audit.read':
+      return membership?.role === 'chair';
+    case 'plan.appointChair':
+      return ctx.actor.isAdmin;
     case 'goal.write':
       return membership?.role === 'chair' && plan.phase === 'goal';
     case 'section.write':
       return canWriteSection(membership, plan.phase, action.section);
   }
+}
+
+/** Instance-level decisions that concern no plan. */
+export function canCreatePlan(actor: Actor): boolean {
+  return actor.isAdmin;
 }
 
 function canWriteSection(membership: Membership, phase: Phase, section: SectionTarget): boolean {

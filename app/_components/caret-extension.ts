@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 
-type CaretUser = { name?: string; color?: string; state?: string | null };
+type CaretUser = { name?: string; color?: string; state?: string | null; role?: string };
 
 function caret(user: CaretUser): HTMLElement {
   const cursor = document.createElement('span');
@@ -28,6 +28,8 @@ export const CollaborationCaret = Extension.create<{ awareness: Awareness | null
     if (!awareness) return [];
     return [
       yCursorPlugin(awareness, {
+        // Observers are counted in the presence list, never drawn as carets.
+        awarenessStateFilter: (own: number, other: number, user: CaretUser | undefined) => own !== other && user?.role !== 'observer',
         cursorBuilder: (user: CaretUser) => caret(user),
         selectionBuilder: (user: CaretUser) => ({ style: `background-color: ${user.color ?? '#444'}33`, class: 'collab-selection' }),
       }),

@@ -6,6 +6,8 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/access-message';
+import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
 import { CollaborationCaret } from './caret-extension';
 import { ConnectionBadge } from './connection-badge';
@@ -24,6 +26,26 @@ type Props = {
 };
 
 type Live = { doc: Y.Doc; provider: WebsocketProvider };
+
+type Decoder = Parameters<typeof readAccessMessage>[0];
+
+/** Live permission from the server; null until the server has said. Ends the session when access is gone. */
+function useServerAccess(provider: WebsocketProvider) {
+  const [access, setAccess] = useState<ConnectionAccess | null>(null);
+  const [ended, setEnded] = useState<string | null>(null);
+  useEffect(() => {
+    provider.messageHandlers[ACCESS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setAccess(readAccessMessage(decoder));
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.Forbidden || event?.code === CloseCode.Gone) {
+        provider.disconnect();
+        setEnded(event.code === CloseCode.Gone ? 'This section was deleted.' : 'You no longer have access to this plan.');
+      }
+    };
+    provider.on('connection-close', onClose);
+    return () => provider.off('connection-close', onClose);
+  }, [provider]);
+  return { access, ended };
+}
 
 /** A live, shared rich-text document: one y-websocket room, Tiptap bound to it, carets of the others. */
 export function CollabEditor(props: Props) {
@@ -45,7 +67,9 @@ export function CollabEditor(props: Props) {
   return <LiveEditor {...props} {...live} />;
 }
 
-function LiveEditor({ doc, provider, editable, identity, readOnlyReason, compact }: Props & Live) {
+function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact }: Props & Live) {
+  const { access, ended } = useServerAccess(provider);
+  const editable = !ended && (access === null ? initiallyEditable : access === 'write');
   useEffect(() => {
     provider.awareness.setLocalStateField('user', identity);
   }, [provider, identity]);
@@ -70,8 +94,17 @@ function LiveEditor({ doc, provider, editable, identity, readOnlyReason, compact
 
   return (
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
+      {ended && (
+        <p role="alert" className="ended">
+          {ended} <a href="">Reload</a>
+        </p>
+      )}
       <div className="editor-bar">
-        {editable && editor ? <Toolbar editor={editor} /> : <span className="read-only">{readOnlyReason ?? 'Read-only'}</span>}
+        {editable && editor ? (
+          <Toolbar editor={editor} />
+        ) : (
+          <span className="read-only">{(initiallyEditable ? null : readOnlyReason) ?? 'Read-only — your permissions changed'}</span>
+        )}
         <span className="spacer" />
         <Presence awareness={provider.awareness} />
         <ConnectionBadge provider={provider} doc={doc} />

@@ -1,14 +1,33 @@
 import { NextResponse } from 'next/server';
+import type { z } from 'zod';
 import { AppError, httpStatus } from '../../lib/errors';
 import { logger } from '../../lib/log';
 
 /** Runs a route body and translates AppError codes to statuses in one place; never leaks a stack. */
-export async function jsonRoute(body: () => Promise<unknown>): Promise<NextResponse> {
+export async function jsonRoute(body: () => Promise<unknown>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
-    return NextResponse.json(await body());
+    const result = await body();
+    return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result, { status: options.status ?? 200 });
   } catch (error) {
     if (error instanceof AppError) return NextResponse.json({ error: error.message }, { status: httpStatus[error.code] });
     logger('http').error({ err: error }, 'route failed');
     return NextResponse.json({ error: 'Internal error' }, { status: 500 });
   }
+}
+
+/** The request's JSON body checked against a schema; a 400 names the first offending field. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError('invalid', 'body: not valid JSON');
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : 'body';
+    throw new AppError('invalid', `${field}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
 }

@@ -11,13 +11,18 @@ export const dynamic = 'force-dynamic';
 export default async function PlansPage() {
   const userId = await requireUserId('/plans');
   const db = await getDb();
-  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ name: users.name, isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
   const plans = await listPlans(db, userId);
   return (
     <>
       <TopBar who={user?.name ?? ''} />
       <main>
         <h1>Plans of action</h1>
+        {user?.isAdmin && (
+          <p>
+            <Link href="/admin">Create a plan and appoint its chair</Link>
+          </p>
+        )}
         {plans.length === 0 && <p className="muted">You are not a member of any plan yet.</p>}
         <ul className="cards">
           {plans.map((plan) => (

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './types';
 
 /** Append-only log of Yjs updates per room; nothing typed is ever rewritten here, only compacted. */
@@ -19,4 +19,11 @@ export const docStates = pgTable('doc_states', {
   state: bytea('state').notNull(),
   lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Figures derived from a document at each flush, written in the same transaction as its updates. */
+export const docStats = pgTable('doc_stats', {
+  docId: text('doc_id').primaryKey(),
+  words: integer('words').notNull(),
+  lastEditAt: timestamp('last_edit_at', { withTimezone: true }).notNull(),
 });

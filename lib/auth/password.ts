@@ -1,7 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 /** argon2id with the library's defaults (OWASP-recommended memory and time cost). */
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

@@ -34,3 +34,8 @@ export function documentText(doc: Y.Doc): string {
 function deltaText(text: Y.XmlText): string {
   return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }
+
+/** Words of the document's text, as a reader would count them. */
+export function wordCount(doc: Y.Doc): number {
+  return documentText(doc).split(/\s+/).filter(Boolean).length;
+}

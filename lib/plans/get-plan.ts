@@ -1,8 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { memberStates, plans, sectionCoEditors, sections, users } from '../../db/schema';
+import { docStats, memberStates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
 import { AppError } from '../errors';
 import { can, type Phase, type Role } from '../permissions';
+import { onlineIn } from '../presence';
 import { goalRoom, sectionRoom } from '../shared/rooms';
 import { loadAccessContext } from './access-context';
 
@@ -18,7 +19,12 @@ export type SectionView = {
   roomId: string;
   /** Mirrors the server's decision so the UI can show an editable or read-only editor. */
   canWrite: boolean;
+  online: OnlineMember[];
+  words: number | null;
+  lastEditAt: string | null;
 };
+
+export type OnlineMember = { name: string; role: Role | 'admin'; state: StateRef | null };
 
 export type PlanView = {
   id: string;
@@ -26,6 +32,8 @@ export type PlanView = {
   phase: Phase;
   goalRoomId: string;
   canWriteGoal: boolean;
+  canManage: boolean;
+  goalOnline: OnlineMember[];
   viewer: { userId: string; name: string; role: Role | 'admin'; state: StateRef | null };
   sections: SectionView[];
 };
@@ -46,6 +54,20 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     : [];
   const states = new Map((await db.select().from(memberStates)).map((s) => [s.code, { code: s.code, name: s.nameEn }]));
   const stateRef = (code: string): StateRef => states.get(code) ?? { code, name: code };
+  const roomIds = rows.map((r) => sectionRoom(r.id));
+  const stats = new Map(
+    roomIds.length ? (await db.select().from(docStats).where(inArray(docStats.docId, roomIds))).map((s) => [s.docId, s]) : [],
+  );
+  const people = await db
+    .select({ userId: users.id, name: users.name, role: planMembers.role, stateCode: planMembers.stateCode })
+    .from(users)
+    .leftJoin(planMembers, and(eq(planMembers.userId, users.id), eq(planMembers.planId, plan.id)))
+    .where(inArray(users.id, [...new Set([...roomIds, goalRoom(plan.id)].flatMap(onlineIn))].concat(options.userId)));
+  const online = (room: string): OnlineMember[] =>
+    onlineIn(room).flatMap((id) => {
+      const p = people.find((x) => x.userId === id);
+      return p ? [{ name: p.name, role: p.role ?? 'admin', state: p.stateCode ? stateRef(p.stateCode) : null }] : [];
+    });
 
   return {
     id: plan.id,
@@ -53,6 +75,8 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     phase: plan.phase,
     goalRoomId: goalRoom(plan.id),
     canWriteGoal: can(ctx, { type: 'goal.write' }),
+    canManage: can(ctx, { type: 'plan.manage' }),
+    goalOnline: online(goalRoom(plan.id)),
     viewer: {
       userId: options.userId,
       name: user.name,
@@ -62,6 +86,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     sections: rows.map((row) => {
       const coEditing = coEditors.filter((c) => c.sectionId === row.id).map((c) => c.stateCode);
       const target = { leadState: row.leadState, coEditingStates: coEditing, frozen: row.frozen };
+      const stat = stats.get(sectionRoom(row.id));
       return {
         id: row.id,
         title: row.title,
@@ -71,6 +96,9 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
         coEditingStates: coEditing.map(stateRef),
         roomId: sectionRoom(row.id),
         canWrite: can(ctx, { type: 'section.write', section: target }),
+        online: online(sectionRoom(row.id)),
+        words: stat?.words ?? null,
+        lastEditAt: stat?.lastEditAt.toISOString() ?? null,
       };
     }),
   };

@@ -6,8 +6,10 @@ export const CloseCode = {
   Malformed: 4400,
   /** The session expired or was revoked while connected. */
   Unauthenticated: 4401,
-  /** No longer allowed to read this room. */
+  /** No longer allowed to read this room (removed from the plan). */
   Forbidden: 4403,
+  /** The room's section was deleted. */
+  Gone: 4404,
   /** A single message exceeded the size limit. */
   TooLarge: 4413,
 } as const;

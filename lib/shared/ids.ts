@@ -13,3 +13,8 @@ export function sectionIdParam(value: string): string {
   if (!uuid.safeParse(value).success) throw new AppError('not_found', 'No such section');
   return value;
 }
+
+export function userIdParam(value: string): string {
+  if (!uuid.safeParse(value).success) throw new AppError('not_found', 'No such member');
+  return value;
+}

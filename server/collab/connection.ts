@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
-import type { RoomAccess } from '../../lib/permissions';
+import { encodeAccessMessage, type ConnectionAccess } from '../../lib/shared/access-message';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate } from './protocol';
 import type { Room, RoomMember } from './room';
 import type { Rooms } from './rooms';
@@ -12,7 +12,9 @@ export type ConnectionOptions = {
   rooms: Rooms;
   roomName: string;
   userId: string;
-  access: Exclude<RoomAccess, 'none'>;
+  access: ConnectionAccess;
+  /** The plan the room belongs to, to find the connections an authorization change affects. */
+  planId: string;
   log: Logger;
   /** Bytes queued to one slow client before it is disconnected to resync, instead of growing memory. */
   maxBufferedBytes: number;
@@ -31,9 +33,11 @@ export class Connection implements RoomMember {
   private readonly awarenessClients = new Set<number>();
   private refusedWrites = 0;
   private closed = false;
+  private grantedAccess: ConnectionAccess;
 
   constructor(private readonly options: ConnectionOptions) {
     const { socket } = options;
+    this.grantedAccess = options.access;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -46,8 +50,28 @@ export class Connection implements RoomMember {
     void this.attach();
   }
 
-  get access(): Exclude<RoomAccess, 'none'> {
-    return this.options.access;
+  get access(): ConnectionAccess {
+    return this.grantedAccess;
+  }
+
+  get planId(): string {
+    return this.options.planId;
+  }
+
+  get userId(): string {
+    return this.options.userId;
+  }
+
+  get roomName(): string {
+    return this.options.roomName;
+  }
+
+  /** Applies a re-evaluated permission at once and tells the editor, which turns read-only or editable. */
+  setAccess(access: ConnectionAccess): void {
+    if (access === this.grantedAccess) return;
+    this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
+    this.grantedAccess = access;
+    this.send(encodeAccessMessage(access));
   }
 
   send(message: Uint8Array): void {
@@ -77,6 +101,7 @@ export class Connection implements RoomMember {
     this.room = room;
     if (this.closed) return this.detach();
     this.send(encodeSyncStep1(room.doc));
+    this.send(encodeAccessMessage(this.grantedAccess));
     const states = [...room.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwareness(room.awareness, states));
     for (const message of this.queued.splice(0)) this.handle(message);
@@ -101,7 +126,7 @@ export class Connection implements RoomMember {
           this.send(encodeSyncStep2(room.doc, message.stateVector));
           break;
         case 'update':
-          if (this.options.access === 'write') room.applyUpdate(message.update, this);
+          if (this.grantedAccess === 'write') room.applyUpdate(message.update, this);
           else this.refuseWrite(message.update);
           break;
         case 'awareness':

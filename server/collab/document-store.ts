@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
-import { docStates, docUpdates } from '../../db/schema';
+import { docStates, docStats, docUpdates } from '../../db/schema';
 
 export type DocumentStoreOptions = {
   db: Db;
@@ -13,7 +13,7 @@ export type DocumentStoreOptions = {
   compactAfter: number;
 };
 
-type Pending = { updates: Uint8Array[]; logRows: number };
+type Pending = { updates: Uint8Array[]; logRows: number; words?: () => number };
 
 const MAX_RETRY_MS = 5_000;
 /** Keeps one compaction's statement parameters and memory bounded; the rest folds in next time. */
@@ -50,6 +50,11 @@ export class DocumentStore {
     return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), logRows: rows.length };
   }
 
+  /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */
+  describe(docId: string, words: () => number): void {
+    this.entry(docId).words = words;
+  }
+
   /** Queues an accepted update; it reaches the database within flushMs unless the database is down. */
   append(docId: string, update: Uint8Array): void {
     this.entry(docId).updates.push(update);
@@ -65,6 +70,7 @@ export class DocumentStore {
   /** Forgets bookkeeping for an unloaded document that has nothing pending. */
   release(docId: string): void {
     if (!this.hasPending(docId)) this.pending.delete(docId);
+    else delete this.entry(docId).words;
   }
 
   /** Writes everything queued now; resolves once nothing is pending (retrying failures). */
@@ -106,17 +112,28 @@ export class DocumentStore {
   }
 
   private async writeBatch(): Promise<void> {
-    const batch: Array<{ docId: string; data: Uint8Array; count: number }> = [];
+    const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined }> = [];
     for (const [docId, entry] of this.pending) {
       if (!entry.updates.length) continue;
       const data = entry.updates.length === 1 ? entry.updates[0]! : Y.mergeUpdates(entry.updates);
-      batch.push({ docId, data, count: entry.updates.length });
+      batch.push({ docId, data, words: entry.words?.() });
       entry.updates = [];
     }
     if (!batch.length) return;
     const started = performance.now();
+    const now = new Date();
+    const stats = batch.flatMap(({ docId, words }) => (words === undefined ? [] : [{ docId, words, lastEditAt: now }]));
     try {
-      await this.options.db.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
+      // The Yjs bytes and the figures derived from them are written together or not at all.
+      await this.options.db.transaction(async (tx) => {
+        await tx.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
+        if (stats.length) {
+          await tx
+            .insert(docStats)
+            .values(stats)
+            .onConflictDoUpdate({ target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } });
+        }
+      });
       this.failures = 0;
     } catch (error) {
       this.failures++;

@@ -3,11 +3,14 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Db } from '../../db/client';
+import { onPlanChanged } from '../../lib/plans/plan-events';
+import { markOffline, markOnline } from '../../lib/presence';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
 import { Connection } from './connection';
 import { DocumentStore } from './document-store';
+import { reevaluatePlan } from './reevaluate';
 import { Rooms } from './rooms';
 
 export type CollabOptions = {
@@ -24,6 +27,9 @@ export type CollabOptions = {
   idleUnloadMs: number;
 };
 
+/** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
+const REEVALUATE_DEBOUNCE_MS = 100;
+
 const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
 
 /** The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade. */
@@ -34,6 +40,26 @@ export function createCollabServer(options: CollabOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Set<Connection>();
   let accepting = true;
+
+  // Several changes in a burst (a chair editing a section's states) lead to one re-evaluation.
+  const reevaluations = new Map<string, NodeJS.Timeout>();
+  let changes = 0;
+  const scheduleReevaluation = (planId: string) => {
+    if (reevaluations.has(planId)) return;
+    reevaluations.set(
+      planId,
+      setTimeout(() => {
+        reevaluations.delete(planId);
+        reevaluatePlan(options.db, log, planId, connections).catch((error: unknown) =>
+          log.error({ err: error, planId }, 're-evaluation failed'),
+        );
+      }, REEVALUATE_DEBOUNCE_MS),
+    );
+  };
+  const stopListening = onPlanChanged((planId) => {
+    changes++;
+    scheduleReevaluation(planId);
+  });
 
   function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string): void {
     const body = JSON.stringify({ error: reason });
@@ -46,6 +72,7 @@ export function createCollabServer(options: CollabOptions) {
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     if (!accepting) return refuse(socket, 503, 'server shutting down');
+    const changesBefore = changes;
     let decision;
     try {
       decision = await authenticateUpgrade(req, { db: options.db, secret: options.secret, secureCookie: options.secureCookie });
@@ -65,11 +92,18 @@ export function createCollabServer(options: CollabOptions) {
         roomName,
         userId,
         access: grant.access,
+        planId: grant.planId,
         log,
         maxBufferedBytes: 16 * 1024 * 1024,
       });
       connections.add(connection);
-      ws.on('close', () => connections.delete(connection));
+      markOnline(roomName, userId);
+      ws.on('close', () => {
+        connections.delete(connection);
+        markOffline(roomName, userId);
+      });
+      // A permission change during the upgrade check may not have seen this connection yet.
+      if (changes !== changesBefore) scheduleReevaluation(grant.planId);
       log.info({ room: roomName, userId, access: grant.access }, 'connected');
     });
   }
@@ -84,6 +118,8 @@ export function createCollabServer(options: CollabOptions) {
     /** Stops accepting, tells clients to reconnect elsewhere, and stores everything pending. */
     async close(): Promise<void> {
       accepting = false;
+      stopListening();
+      for (const timer of reevaluations.values()) clearTimeout(timer);
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
       await store.flushAll();
       wss.close();

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore } from './document-store';
+import { wordCount } from '../../lib/documents/paragraphs';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
 /** What a room needs from a connection: somewhere to send bytes. */
@@ -27,6 +28,7 @@ export class Room {
     private readonly log: Logger,
   ) {
     this.awareness.setLocalState(null);
+    store.describe(name, () => wordCount(this.doc));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.store.append(this.name, update);

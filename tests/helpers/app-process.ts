@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { ensureBuildOnce } from './build-lock';
 import type { TestDatabase } from './database';
 import { TEST_SECRET } from './server';
 
@@ -7,6 +8,7 @@ export type AppProcess = { url: string; port: number; child: ChildProcess; outpu
 
 /** The real entry point (`server/index.ts`: Next.js + collaboration) in its own process, as `npm start` runs it. */
 export async function startAppProcess(database: TestDatabase, port: number, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+  await ensureBuildOnce();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ACCESS_MESSAGE } from '../../lib/shared/access-message';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 
 /** The stock y-websocket client, authenticated with a session cookie as a browser would be. */
@@ -15,6 +16,8 @@ export function openProvider(baseUrl: string, room: string, cookie: string, doc 
     disableBc: true,
     maxBackoffTime: 200,
   });
+  // Our application message (the connection's access); stock clients would log it as unknown.
+  provider.messageHandlers[ACCESS_MESSAGE] = () => {};
   return { provider, doc };
 }
 

@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import { stateColor } from '../../../lib/shared/state-colors';
+import { AutoRefresh } from '../../_components/auto-refresh';
 import { CollabEditor } from '../../_components/collab-editor';
+import { OnlineList } from '../../_components/online-list';
 import { TopBar } from '../../_components/top-bar';
+import { editorIdentity } from '../../_server/editor-identity';
 import { loadPlanForPage } from '../../_server/load-plan';
 import { requireUserId } from '../../_server/session';
-import { editorIdentity } from '../../_server/editor-identity';
 
 export const dynamic = 'force-dynamic';
+
+const PHASE_LABEL = { goal: 'Goal', drafting: 'Drafting', consolidation: 'Consolidation', adopted: 'Adopted' } as const;
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const { planId } = await params;
@@ -15,9 +19,16 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   return (
     <>
       <TopBar who={plan.viewer.name} />
+      <AutoRefresh seconds={10} />
       <main>
         <p className="muted">
-          <Link href="/plans">Plans</Link> / Phase: <strong>{plan.phase}</strong>
+          <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong>
+          {plan.canManage && (
+            <>
+              {' '}
+              · <Link href={`/plans/${plan.id}/manage`}>Manage plan</Link> · <Link href={`/plans/${plan.id}/audit`}>Audit log</Link>
+            </>
+          )}
         </p>
         <h1>{plan.title}</h1>
         <section aria-labelledby="goal-heading" className="goal">
@@ -25,12 +36,13 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={plan.canWriteGoal}
-            readOnlyReason="The goal is written by the chair during the goal phase."
+            readOnlyReason={plan.phase === 'goal' ? 'The chair is writing the goal.' : 'The goal is published.'}
             identity={editorIdentity(plan)}
             compact
           />
         </section>
         <h2>Sections</h2>
+        {plan.sections.length === 0 && <p className="muted">No sections yet.</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
             <li key={section.id} className="card section-row">
@@ -41,6 +53,10 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                   Lead: {section.leadState.name}
                   {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
                   {section.frozen && <> · Frozen</>}
+                </p>
+                <p className="muted small">
+                  {section.words ?? '—'} words · last edit {section.lastEditAt ? new Date(section.lastEditAt).toUTCString() : '—'} ·{' '}
+                  <OnlineList people={section.online} />
                 </p>
               </div>
               {section.canWrite && <span className="tag">You can edit</span>}

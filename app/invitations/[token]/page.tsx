@@ -1,0 +1,34 @@
+import { getDb } from '../../../db';
+import { AppError } from '../../../lib/errors';
+import { describeInvitation, type InvitationView } from '../../../lib/plans/invitations';
+import { AcceptInvitationForm } from '../../_components/accept-invitation-form';
+
+export const dynamic = 'force-dynamic';
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  let invitation: InvitationView;
+  try {
+    invitation = await describeInvitation(await getDb(), token);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <main className="narrow">
+        <h1>Invitation</h1>
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main className="narrow">
+      <h1>Join the working group</h1>
+      <p>
+        You are invited to <strong>{invitation.planTitle}</strong> as{' '}
+        <strong>{invitation.state ? `coordinator of ${invitation.state}` : invitation.role}</strong>.
+      </p>
+      <AcceptInvitationForm token={token} email={invitation.email} />
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../../db';
+import { listAudit } from '../../../../lib/audit/list-audit';
+import { TopBar } from '../../../_components/top-bar';
+import { loadPlanForPage } from '../../../_server/load-plan';
+import { requireUserId } from '../../../_server/session';
+
+export const dynamic = 'force-dynamic';
+
+const show = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
+
+export default async function AuditPage({ params }: { params: Promise<{ planId: string }> }) {
+  const { planId } = await params;
+  const userId = await requireUserId(`/plans/${planId}/audit`);
+  const plan = await loadPlanForPage(userId, planId);
+  if (!plan.canManage) notFound();
+  const entries = await listAudit(await getDb(), { userId, planId: plan.id });
+  return (
+    <>
+      <TopBar who={plan.viewer.name} />
+      <main>
+        <p className="muted">
+          <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Audit log
+        </p>
+        <h1>Audit log</h1>
+        <table className="card">
+          <thead>
+            <tr>
+              <th>When (UTC)</th>
+              <th>Who</th>
+              <th>What</th>
+              <th>Before</th>
+              <th>After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+                <td>{e.actor ?? '—'}</td>
+                <td>
+                  {e.action}
+                  <br />
+                  <small className="muted">{e.target}</small>
+                </td>
+                <td>
+                  <pre className="json">{show(e.before)}</pre>
+                </td>
+                <td>
+                  <pre className="json">{show(e.after)}</pre>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </main>
+    </>
+  );
+}

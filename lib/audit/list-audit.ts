@@ -1,0 +1,35 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog, users } from '../../db/schema';
+import { authorize } from '../plans/authorize';
+
+export type AuditView = {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+};
+
+/** The plan's audit log, newest first; the chair's to read. */
+export async function listAudit(db: Db, options: { userId: string; planId: string; limit?: number }): Promise<AuditView[]> {
+  await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'audit.read' } });
+  const rows = await db
+    .select({ entry: auditLog, actor: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(eq(auditLog.planId, options.planId))
+    .orderBy(desc(auditLog.id))
+    .limit(options.limit ?? 500);
+  return rows.map(({ entry, actor }) => ({
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actor,
+    action: entry.action,
+    target: entry.target,
+    before: entry.before,
+    after: entry.after,
+  }));
+}

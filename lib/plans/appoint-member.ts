@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { invitations, memberStates, planMembers, users } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
+import type { AppointInput } from '../shared/schemas';
+import { authorize } from './authorize';
+import { isUniqueViolation } from './db-errors';
+import { notifyPlanChanged } from './plan-events';
+
+export const INVITATION_DAYS = 7;
+
+export type AppointResult =
+  | { kind: 'member'; userId: string }
+  | { kind: 'invitation'; token: string; expiresAt: Date };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Appoints someone by email: an existing account joins the plan at once; anyone else gets a
+ * one-time invitation link, valid for a week. Chairs are appointed by an administrator.
+ */
+export async function appointMember(
+  db: Db,
+  options: { actorId: string; planId: string; input: AppointInput },
+): Promise<AppointResult> {
+  const { actorId, planId, input } = options;
+  const action = input.role === 'chair' ? ({ type: 'plan.appointChair' } as const) : ({ type: 'plan.manage' } as const);
+  await authorize(db, { userId: actorId, planId, action });
+  const stateCode = input.stateCode ?? null;
+  if (stateCode) {
+    const [state] = await db.select().from(memberStates).where(eq(memberStates.code, stateCode));
+    if (!state) throw new AppError('invalid', `stateCode: ${stateCode} is not a member state`);
+    await assertNoOtherCoordinator(db, { planId, stateCode, stateName: state.nameEn, email: input.email });
+  }
+
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (user) {
+    const [existing] = await db.select().from(planMembers).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
+    try {
+      await db.transaction(async (tx) => {
+        if (existing) {
+          await tx.update(planMembers).set({ role: input.role, stateCode }).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
+        } else {
+          await tx.insert(planMembers).values({ planId, userId: user.id, role: input.role, stateCode });
+        }
+        await recordAudit(tx, {
+          planId,
+          actorId,
+          action: existing ? 'member.role_changed' : 'member.appointed',
+          target: `member:${user.id}`,
+          before: existing ? { role: existing.role, stateCode: existing.stateCode } : null,
+          after: { email: input.email, role: input.role, stateCode },
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('conflict', 'That state already has a coordinator in this plan');
+      throw error;
+    }
+    notifyPlanChanged(planId);
+    return { kind: 'member', userId: user.id };
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  await db.transaction(async (tx) => {
+    await tx.insert(invitations).values({ planId, email: input.email, role: input.role, stateCode, tokenHash: hashToken(token), invitedBy: actorId, expiresAt });
+    await recordAudit(tx, { planId, actorId, action: 'member.invited', target: `invitation:${input.email}`, after: { email: input.email, role: input.role, stateCode, expiresAt } });
+  });
+  return { kind: 'invitation', token, expiresAt };
+}
+
+async function assertNoOtherCoordinator(
+  db: Db,
+  { planId, stateCode, stateName, email }: { planId: string; stateCode: string; stateName: string; email: string },
+): Promise<void> {
+  const [taken] = await db
+    .select({ email: users.email })
+    .from(planMembers)
+    .innerJoin(users, eq(users.id, planMembers.userId))
+    .where(and(eq(planMembers.planId, planId), eq(planMembers.stateCode, stateCode), eq(planMembers.role, 'coordinator')));
+  if (taken && taken.email !== email) throw new AppError('conflict', `${stateName} already has a coordinator in this plan (${taken.email})`);
+}

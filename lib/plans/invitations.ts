@@ -1,0 +1,60 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { invitations, memberStates, planMembers, plans, users } from '../../db/schema';
+import { hashPassword } from '../auth/password';
+import { recordAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
+import { hashToken } from './appoint-member';
+import { isUniqueViolation } from './db-errors';
+import { notifyPlanChanged } from './plan-events';
+
+export type InvitationView = { email: string; role: string; state: string | null; planTitle: string; expiresAt: string };
+
+async function openInvitation(db: Db, token: string) {
+  const [row] = await db
+    .select({ invitation: invitations, planTitle: plans.title, stateName: memberStates.nameEn })
+    .from(invitations)
+    .innerJoin(plans, eq(plans.id, invitations.planId))
+    .leftJoin(memberStates, eq(memberStates.code, invitations.stateCode))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)));
+  if (!row) throw new AppError('not_found', 'This invitation link is not valid or was already used');
+  if (row.invitation.expiresAt.getTime() < Date.now()) throw new AppError('not_found', 'This invitation link has expired; ask the chair for a new one');
+  return row;
+}
+
+/** What an invitation link offers, for the page that accepts it. */
+export async function describeInvitation(db: Db, token: string): Promise<InvitationView> {
+  const { invitation, planTitle, stateName } = await openInvitation(db, token);
+  return { email: invitation.email, role: invitation.role, state: stateName, planTitle, expiresAt: invitation.expiresAt.toISOString() };
+}
+
+/** Creates the invited person's account, makes them a member, and uses up the link. */
+export async function acceptInvitation(
+  db: Db,
+  options: { token: string; name: string; password: string },
+): Promise<{ email: string; planId: string }> {
+  const { invitation } = await openInvitation(db, options.token);
+  const passwordHash = await hashPassword(options.password);
+  try {
+    await db.transaction(async (tx) => {
+      const [user] = await tx.insert(users).values({ email: invitation.email, name: options.name, passwordHash }).returning({ id: users.id });
+      if (!user) throw new Error('user insert returned nothing');
+      await tx.insert(planMembers).values({ planId: invitation.planId, userId: user.id, role: invitation.role, stateCode: invitation.stateCode });
+      await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+      await recordAudit(tx, {
+        planId: invitation.planId,
+        actorId: user.id,
+        action: 'member.joined',
+        target: `member:${user.id}`,
+        after: { email: invitation.email, role: invitation.role, stateCode: invitation.stateCode },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', 'An account with this email exists already, or the state now has a coordinator; ask the chair');
+    }
+    throw error;
+  }
+  notifyPlanChanged(invitation.planId);
+  return { email: invitation.email, planId: invitation.planId };
+}

@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+
+const KEY = Symbol.for('concordia.planEvents');
+
+/**
+ * Process-wide signal that a plan's appointments, sections or phase changed, so the collaboration
+ * server re-evaluates open connections. On globalThis because Next bundles its own copy of lib/.
+ */
+function emitter(): EventEmitter {
+  const holder = globalThis as { [KEY]?: EventEmitter };
+  holder[KEY] ??= new EventEmitter().setMaxListeners(0);
+  return holder[KEY];
+}
+
+export function notifyPlanChanged(planId: string): void {
+  emitter().emit('changed', planId);
+}
+
+export function onPlanChanged(listener: (planId: string) => void): () => void {
+  emitter().on('changed', listener);
+  return () => emitter().off('changed', listener);
+}

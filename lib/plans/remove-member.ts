@@ -1,0 +1,22 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { planMembers } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
+import { authorize } from './authorize';
+import { notifyPlanChanged } from './plan-events';
+
+/** Removes a coordinator or observer from a plan; their open connections close within moments. */
+export async function removeMember(db: Db, options: { actorId: string; planId: string; userId: string }): Promise<void> {
+  const { actorId, planId, userId } = options;
+  await authorize(db, { userId: actorId, planId, action: { type: 'plan.manage' } });
+  const where = and(eq(planMembers.planId, planId), eq(planMembers.userId, userId));
+  const [member] = await db.select().from(planMembers).where(where);
+  if (!member) throw new AppError('not_found', 'No such member in this plan');
+  if (member.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
+  await db.transaction(async (tx) => {
+    await tx.delete(planMembers).where(where);
+    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: member.role, stateCode: member.stateCode } });
+  });
+  notifyPlanChanged(planId);
+}

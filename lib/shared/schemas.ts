@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Request bodies of the JSON API, shared by route handlers (validation) and the UI (types). */
+const stateCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter member state code');
+const title = z.string().trim().min(1, 'must not be empty').max(300);
+
+export const phaseSchema = z.enum(['goal', 'drafting', 'consolidation', 'adopted']);
+
+export const createPlanInput = z.object({ title, chairEmail: z.string().trim().toLowerCase().email() });
+
+export const appointInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email(),
+    role: z.enum(['chair', 'coordinator', 'observer']),
+    stateCode: stateCode.optional(),
+  })
+  .refine((v) => (v.role === 'coordinator') === Boolean(v.stateCode), {
+    message: 'a coordinator needs a state, and only a coordinator has one',
+    path: ['stateCode'],
+  });
+
+export const createSectionInput = z.object({
+  title,
+  leadState: stateCode,
+  coEditingStates: z.array(stateCode).max(35).default([]),
+});
+
+export const updateSectionInput = z
+  .object({
+    title: title.optional(),
+    leadState: stateCode.optional(),
+    coEditingStates: z.array(stateCode).max(35).optional(),
+    frozen: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+
+export const reorderSectionsInput = z.object({ sectionIds: z.array(z.string().uuid()).min(1) });
+
+export const changePhaseInput = z.object({ phase: phaseSchema });
+
+export const acceptInvitationInput = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(120),
+  password: z.string().min(8, 'must be at least 8 characters').max(200),
+});
+
+export type AppointInput = z.infer<typeof appointInput>;
+export type CreateSectionInput = z.infer<typeof createSectionInput>;
+export type UpdateSectionInput = z.infer<typeof updateSectionInput>;

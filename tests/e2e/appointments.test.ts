@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+describe.runIf(browserAvailable())('the chair appoints, the coordinator joins and drafts', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  let browser: Browser;
+  let chair: Page;
+  let planPath: string;
+  let invitation: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    browser = await launchBrowser();
+    chair = await signInAs(browser, app.url, 'chair@demo.test');
+    await chair.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+    await chair.waitForURL('**/plans/*');
+    planPath = new URL(chair.url()).pathname;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+  });
+
+  const editor = (page: Page) => page.locator('.prose').last();
+
+  it('appoints a new coordinator by email and shows the invitation link', async () => {
+    await chair.getByRole('link', { name: 'Manage plan' }).click();
+    const appoint = chair.getByRole('form', { name: 'Appoint' });
+    await appoint.getByLabel('Email to appoint').fill('coordinacion@minseg.cl');
+    await appoint.getByLabel('State').selectOption({ label: 'Chile' });
+    await appoint.getByRole('button', { name: 'Appoint' }).click();
+    invitation = (await chair.getByTestId('invitation-link').innerText()).trim();
+    expect(invitation).toMatch(new RegExp(`^${app.url}/invitations/[A-Za-z0-9_-]{43}$`));
+
+    const add = chair.getByRole('form', { name: 'New section' });
+    await add.getByLabel('New section title').fill('Firearms trafficking');
+    await add.getByLabel('Lead state of the new section').selectOption({ label: 'Chile' });
+    await add.getByRole('button', { name: 'Add section' }).click();
+    await expect.poll(() => chair.getByLabel('Settings of Firearms trafficking').count()).toBe(1);
+  });
+
+  it('lets the invited coordinator join through the link and type in their section', async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const chile = await context.newPage();
+    await chile.goto(invitation);
+    await chile.getByLabel('Your name').fill('Coordinadora de Chile');
+    await chile.getByLabel(/Choose a password/).fill('a-long-password');
+    await chile.getByRole('button', { name: 'Join' }).click();
+    await chile.waitForURL(`**${planPath}`);
+    await chile.getByRole('link', { name: 'Firearms trafficking' }).click();
+    await chile.waitForURL('**/sections/**');
+    await expect.poll(() => editor(chile).getAttribute('contenteditable')).toBe('true');
+    await editor(chile).click();
+    await chile.keyboard.type('Chile propone un registro regional de armas de fuego.');
+
+    const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    await observer.goto(chile.url());
+    await expect.poll(() => editor(observer).innerText()).toContain('Chile propone un registro regional');
+    expect(await editor(observer).getAttribute('contenteditable')).toBe('false');
+    expect(await observer.getByText('Read-only — observer').count()).toBe(1);
+
+    // The chair freezes the section: the coordinator's open editor turns read-only without a reload.
+    await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Freeze' }).click();
+    await expect.poll(() => editor(chile).getAttribute('contenteditable'), { timeout: 5_000 }).toBe('false');
+    await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Unfreeze' }).click();
+    await expect.poll(() => editor(chile).getAttribute('contenteditable'), { timeout: 5_000 }).toBe('true');
+  });
+
+  it("the invitation link works once", async () => {
+    const page = await (await browser.newContext({ baseURL: app.url })).newPage();
+    await page.goto(invitation);
+    expect(await page.getByRole('alert').innerText()).toMatch(/not valid or was already used/);
+  });
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { httpSignIn } from '../helpers/http-session';
+import { upgradeStatus } from '../helpers/provider';
+
+type Who = 'chair' | 'lead coordinator' | 'other coordinator' | 'observer' | 'admin' | 'signed out';
+const EMAIL: Record<Exclude<Who, 'signed out'>, string> = {
+  chair: 'chair@demo.test',
+  'lead coordinator': 'peru@demo.test',
+  'other coordinator': 'brazil@demo.test',
+  observer: 'observer@demo.test',
+  admin: 'admin@demo.test',
+};
+
+/**
+ * The permission table of DESIGN.md, row by row and column by column, over HTTP and the WebSocket
+ * upgrade of the running app. "ok" means the request was carried out.
+ */
+describe('the permission table, enforced by the server', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  const cookie: Partial<Record<Who, string>> = {};
+  let planId: string;
+  let section: { id: string; roomId: string };
+  let goalRoomId: string;
+  let counter = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    for (const [who, email] of Object.entries(EMAIL)) cookie[who as Who] = (await httpSignIn(app.url, email))!;
+    const plan = await (await call('GET', '/api/plans', 'chair')).json();
+    planId = plan.plans[0].id;
+    const details = await (await call('GET', `/api/plans/${planId}`, 'chair')).json();
+    section = details.sections[0];
+    goalRoomId = details.goalRoomId;
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await database?.drop();
+  });
+
+  function call(method: string, path: string, who: Who, body?: unknown) {
+    const headers: Record<string, string> = {};
+    if (cookie[who]) headers.cookie = cookie[who]!;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(`${app.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  const outcome = (status: number) => (status < 300 ? 'ok' : status === 401 ? 'signed out' : status === 403 ? 'forbidden' : `status ${status}`);
+
+  const rows: Array<{ action: string; request: () => [string, string, unknown?]; allowed: Who[] }> = [
+    { action: 'read the plan', request: () => ['GET', `/api/plans/${planId}`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
+    { action: 'move the plan between phases', request: () => ['POST', `/api/plans/${planId}/phase`, { phase: 'drafting' }], allowed: ['chair'] },
+    {
+      action: 'appoint people',
+      request: () => ['POST', `/api/plans/${planId}/members`, { email: `person${++counter}@ministry.test`, role: 'observer' }],
+      allowed: ['chair'],
+    },
+    { action: 'create sections', request: () => ['POST', `/api/plans/${planId}/sections`, { title: `Annex ${++counter}`, leadState: 'CHL' }], allowed: ['chair'] },
+    { action: 'set lead and co-editing states', request: () => ['PATCH', `/api/sections/${section.id}`, { coEditingStates: ['MEX'] }], allowed: ['chair'] },
+    { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
+    { action: 'create a plan', request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }], allowed: ['admin'] },
+  ];
+
+  const everyone: Who[] = ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin', 'signed out'];
+
+  for (const row of rows) {
+    it(`${row.action}: only ${row.allowed.join(', ')}`, async () => {
+      const results: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const who of everyone) {
+        const [method, path, body] = row.request();
+        results[who] = outcome((await call(method, path, who, body)).status);
+        expected[who] = row.allowed.includes(who) ? 'ok' : who === 'signed out' ? 'signed out' : 'forbidden';
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+
+  it('type in a section: the upgrade is refused to the signed out; every member may open it (write is decided per connection)', async () => {
+    expect(await upgradeStatus(app.url, section.roomId)).toBe(401);
+    for (const who of ['chair', 'lead coordinator', 'other coordinator', 'observer'] as const) {
+      expect(await upgradeStatus(app.url, section.roomId, cookie[who])).toBe(101);
+    }
+    expect(await upgradeStatus(app.url, goalRoomId, cookie.observer)).toBe(101);
+  });
+
+  it('answers invalid input with 400 naming the field', async () => {
+    const bad = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'not-an-email', role: 'coordinator', stateCode: 'PER' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/^email:/);
+    const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'x@ministry.test', role: 'coordinator' });
+    expect((await noState.json()).error).toMatch(/^stateCode:/);
+    const notJson = await fetch(`${app.url}/api/plans/${planId}/phase`, { method: 'POST', headers: { cookie: cookie.chair! }, body: '{' });
+    expect(notJson.status).toBe(400);
+    const jump = await call('POST', `/api/plans/${planId}/phase`, 'chair', { phase: 'adopted' });
+    expect(jump.status).toBe(400);
+    expect((await jump.json()).error).toMatch(/^phase:/);
+  });
+
+  it('refuses a second coordinator for the same state with a clear message', async () => {
+    const response = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'brazil@demo.test', role: 'coordinator', stateCode: 'PER' });
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toBe('Peru already has a coordinator in this plan (peru@demo.test)');
+  });
+
+  it('records every change in the audit log, with before and after', async () => {
+    const { entries } = await (await call('GET', `/api/plans/${planId}/audit`, 'chair')).json();
+    const actions = entries.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['member.invited', 'section.created', 'section.updated']));
+    const update = entries.find((e: { action: string }) => e.action === 'section.updated');
+    expect(update).toMatchObject({ actor: 'Working Group Chair', before: { coEditingStates: ['MEX'] }, after: { coEditingStates: ['MEX'] } });
+  });
+});

@@ -1,0 +1,14 @@
+import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '../../db/client';
+import { docStates, docUpdates } from '../../db/schema';
+import { documentText } from '../../lib/documents/paragraphs';
+
+/** The text of a document as stored in the database (merged state plus log), read independently of the server. */
+export async function storedText(db: Db, docId: string): Promise<string> {
+  const doc = new Y.Doc({ gc: false });
+  const [state] = await db.select().from(docStates).where(eq(docStates.docId, docId));
+  if (state) Y.applyUpdate(doc, state.state);
+  for (const row of await db.select().from(docUpdates).where(eq(docUpdates.docId, docId))) Y.applyUpdate(doc, row.data);
+  return documentText(doc);
+}
