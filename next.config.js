@@ -4,8 +4,9 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (server/, tests/ too) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Loaded by Node at run time rather than bundled: native addons, WASM, and drivers that open sockets.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'drizzle-orm'],
+  // Loaded by Node at run time rather than bundled: native addons, WASM, drivers that open sockets, and
+  // Yjs, whose documents route handlers share with the collaboration server (one copy, or its type checks fail).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'drizzle-orm', 'yjs', 'y-protocols', 'lib0'],
   async headers() {
     return [
       {

@@ -32,6 +32,8 @@ const schema = z.object({
   COLLAB_FLUSH_MS: z.coerce.number().int().positive().default(250),
   /** Log rows per document that trigger compaction into one merged state. */
   COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
+  /** A version is saved automatically after this long with edits (and whenever a room goes idle). */
+  COLLAB_AUTO_VERSION_MS: z.coerce.number().int().positive().default(5 * 60_000),
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
 });

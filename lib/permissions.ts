@@ -22,7 +22,10 @@ export type Action =
   | { type: 'plan.appointChair' }
   | { type: 'audit.read' }
   | { type: 'section.write'; section: SectionTarget }
-  | { type: 'goal.write' };
+  | { type: 'goal.write' }
+  /** Name a version of a section (section omitted: of the goal or of the whole plan). */
+  | { type: 'version.name'; section?: SectionTarget }
+  | { type: 'version.restore' };
 
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
@@ -38,7 +41,16 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return membership?.role === 'chair' && plan.phase === 'goal';
     case 'section.write':
       return canWriteSection(membership, plan.phase, action.section);
+    case 'version.name':
+      if (membership?.role === 'chair') return true;
+      return Boolean(action.section && membership?.role === 'coordinator' && membership.stateCode && editsSection(membership.stateCode, action.section));
+    case 'version.restore':
+      return membership?.role === 'chair' && plan.phase !== 'adopted';
   }
+}
+
+function editsSection(state: string, section: SectionTarget): boolean {
+  return section.leadState === state || section.coEditingStates.includes(state);
 }
 
 /** Instance-level decisions that concern no plan. */
@@ -52,8 +64,7 @@ function canWriteSection(membership: Membership, phase: Phase, section: SectionT
   if (membership.role === 'chair') return true;
   if (membership.role !== 'coordinator' || !membership.stateCode) return false;
   if (section.frozen) return false;
-  const state = membership.stateCode;
-  return section.leadState === state || section.coEditingStates.includes(state);
+  return editsSection(membership.stateCode, section);
 }
 
 export type RoomAccess = 'write' | 'read' | 'none';

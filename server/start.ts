@@ -49,6 +49,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     flushMs: config.COLLAB_FLUSH_MS,
     compactAfter: config.COLLAB_COMPACT_AFTER,
     idleUnloadMs: config.COLLAB_IDLE_UNLOAD_MS,
+    autoVersionMs: config.COLLAB_AUTO_VERSION_MS,
   });
   const web = options.web ? await options.web(database) : undefined;
 

@@ -9,7 +9,10 @@ import * as Y from 'yjs';
 import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/access-message';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
+import { stateColor, stateColorLight } from '../../lib/shared/state-colors';
 import { CollaborationCaret } from './caret-extension';
+import { ChangeMark, ChangeNodes } from './change-marks';
+import { DocumentViews, type Person, type ViewMode } from './document-views';
 import { ConnectionBadge } from './connection-badge';
 import { Presence } from './presence';
 import { Toolbar } from './toolbar';
@@ -20,6 +23,10 @@ type Props = {
   roomId: string;
   editable: boolean;
   identity: EditorIdentity;
+  /** Plan members by user id: whose words are whose in authorship and history views. */
+  people?: Record<string, Person>;
+  /** Section documents have a history panel; the goal does not. */
+  history?: { sectionId: string; canName: boolean; canRestore: boolean };
   /** Shown instead of the toolbar when the server will not accept this user's edits. */
   readOnlyReason?: string;
   compact?: boolean;
@@ -67,9 +74,11 @@ export function CollabEditor(props: Props) {
   return <LiveEditor {...props} {...live} />;
 }
 
-function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact }: Props & Live) {
+function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history }: Props & Live) {
   const { access, ended } = useServerAccess(provider);
-  const editable = !ended && (access === null ? initiallyEditable : access === 'write');
+  const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
+  const mayWrite = !ended && (access === null ? initiallyEditable : access === 'write');
+  const editable = mayWrite && mode.kind === 'live';
   useEffect(() => {
     provider.awareness.setLocalStateField('user', identity);
   }, [provider, identity]);
@@ -80,8 +89,14 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
       editable,
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: !editable, autolink: true } }),
-        Collaboration.configure({ document: doc, field: EDITOR_FIELD }),
+        Collaboration.configure({
+          document: doc,
+          field: EDITOR_FIELD,
+          ySyncOptions: { permanentUserData: new Y.PermanentUserData(doc), colorMapping: colorsByUser(people) },
+        }),
         CollaborationCaret.configure({ awareness: provider.awareness }),
+        ChangeMark.configure({ people: labelsByUser(people) }),
+        ChangeNodes,
       ],
       editorProps: { attributes: { class: 'prose', 'aria-label': 'Document text', spellcheck: 'true' } },
     },
@@ -103,13 +118,26 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
         {editable && editor ? (
           <Toolbar editor={editor} />
         ) : (
-          <span className="read-only">{(initiallyEditable ? null : readOnlyReason) ?? 'Read-only — your permissions changed'}</span>
+          <span className="read-only">
+            {mode.kind !== 'live' && mayWrite ? 'Viewing — back to the live text to edit' : ((initiallyEditable ? null : readOnlyReason) ?? 'Read-only — your permissions changed')}
+          </span>
         )}
         <span className="spacer" />
         <Presence awareness={provider.awareness} />
         <ConnectionBadge provider={provider} doc={doc} />
       </div>
+      {history && editor && (
+        <DocumentViews editor={editor} doc={doc} sectionId={history.sectionId} people={people} canName={history.canName} canRestore={history.canRestore} mode={mode} onMode={setMode} />
+      )}
       <EditorContent editor={editor} />
     </div>
   );
+}
+
+function colorsByUser(people: Record<string, Person>): Map<string, { light: string; dark: string }> {
+  return new Map(Object.entries(people).map(([id, p]) => [id, { light: stateColorLight(p.state?.code), dark: stateColor(p.state?.code) }]));
+}
+
+function labelsByUser(people: Record<string, Person>): Record<string, { name: string; state: string | null }> {
+  return Object.fromEntries(Object.entries(people).map(([id, p]) => [id, { name: p.name, state: p.state?.name ?? null }]));
 }

@@ -4,3 +4,4 @@ export * from './plans';
 export * from './documents';
 export * from './invitations';
 export * from './audit';
+export * from './versions';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { docStats, memberStates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
 import { AppError } from '../errors';
@@ -19,6 +19,7 @@ export type SectionView = {
   roomId: string;
   /** Mirrors the server's decision so the UI can show an editable or read-only editor. */
   canWrite: boolean;
+  canNameVersion: boolean;
   online: OnlineMember[];
   words: number | null;
   lastEditAt: string | null;
@@ -33,7 +34,10 @@ export type PlanView = {
   goalRoomId: string;
   canWriteGoal: boolean;
   canManage: boolean;
+  canRestoreVersions: boolean;
   goalOnline: OnlineMember[];
+  /** Every member, so attribution (by user id) can be shown by person and state. */
+  people: Array<{ userId: string; name: string; state: StateRef | null }>;
   viewer: { userId: string; name: string; role: Role | 'admin'; state: StateRef | null };
   sections: SectionView[];
 };
@@ -58,11 +62,19 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
   const stats = new Map(
     roomIds.length ? (await db.select().from(docStats).where(inArray(docStats.docId, roomIds))).map((s) => [s.docId, s]) : [],
   );
-  const people = await db
+  const onlineIds = [...new Set([...roomIds, goalRoom(plan.id)].flatMap(onlineIn))];
+  const members = await db
     .select({ userId: users.id, name: users.name, role: planMembers.role, stateCode: planMembers.stateCode })
-    .from(users)
-    .leftJoin(planMembers, and(eq(planMembers.userId, users.id), eq(planMembers.planId, plan.id)))
-    .where(inArray(users.id, [...new Set([...roomIds, goalRoom(plan.id)].flatMap(onlineIn))].concat(options.userId)));
+    .from(planMembers)
+    .innerJoin(users, eq(users.id, planMembers.userId))
+    .where(eq(planMembers.planId, plan.id));
+  const outsiders = onlineIds.filter((id) => !members.some((m) => m.userId === id));
+  // Administrators may look in without being members.
+  const visitors = outsiders.length ? await db.select({ userId: users.id, name: users.name }).from(users).where(inArray(users.id, outsiders)) : [];
+  const people: Array<{ userId: string; name: string; role: Role | null; stateCode: string | null }> = [
+    ...members,
+    ...visitors.map((v) => ({ ...v, role: null, stateCode: null })),
+  ];
   const online = (room: string): OnlineMember[] =>
     onlineIn(room).flatMap((id) => {
       const p = people.find((x) => x.userId === id);
@@ -76,6 +88,8 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     goalRoomId: goalRoom(plan.id),
     canWriteGoal: can(ctx, { type: 'goal.write' }),
     canManage: can(ctx, { type: 'plan.manage' }),
+    canRestoreVersions: can(ctx, { type: 'version.restore' }),
+    people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),
     viewer: {
       userId: options.userId,
@@ -96,6 +110,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
         coEditingStates: coEditing.map(stateRef),
         roomId: sectionRoom(row.id),
         canWrite: can(ctx, { type: 'section.write', section: target }),
+        canNameVersion: can(ctx, { type: 'version.name', section: target }),
         online: online(sectionRoom(row.id)),
         words: stat?.words ?? null,
         lastEditAt: stat?.lastEditAt.toISOString() ?? null,

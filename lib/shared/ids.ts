@@ -3,18 +3,15 @@ import { AppError } from '../errors';
 
 const uuid = z.string().uuid();
 
-/** A plan id from a URL; anything that is not a UUID cannot name a plan, so it is "not found". */
-export function planIdParam(value: string): string {
-  if (!uuid.safeParse(value).success) throw new AppError('not_found', 'No such plan');
-  return value;
+/** An id from a URL; anything that is not a UUID cannot name a record, so it is "not found". */
+function idParam(what: string): (value: string) => string {
+  return (value) => {
+    if (!uuid.safeParse(value).success) throw new AppError('not_found', `No such ${what}`);
+    return value;
+  };
 }
 
-export function sectionIdParam(value: string): string {
-  if (!uuid.safeParse(value).success) throw new AppError('not_found', 'No such section');
-  return value;
-}
-
-export function userIdParam(value: string): string {
-  if (!uuid.safeParse(value).success) throw new AppError('not_found', 'No such member');
-  return value;
-}
+export const planIdParam = idParam('plan');
+export const sectionIdParam = idParam('section');
+export const userIdParam = idParam('member');
+export const versionIdParam = idParam('version');

@@ -46,3 +46,5 @@ export const acceptInvitationInput = z.object({
 export type AppointInput = z.infer<typeof appointInput>;
 export type CreateSectionInput = z.infer<typeof createSectionInput>;
 export type UpdateSectionInput = z.infer<typeof updateSectionInput>;
+
+export const nameVersionInput = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) });

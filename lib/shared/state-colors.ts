@@ -12,3 +12,8 @@ export function stateColor(stateCode: string | null | undefined): string {
   const hue = Math.round((index * 137.508) % 360);
   return `hsl(${hue} 70% 38%)`;
 }
+
+/** The same colour, translucent: a background under text that keeps the text readable. */
+export function stateColorLight(stateCode: string | null | undefined): string {
+  return stateColor(stateCode).replace(')', ' / 0.22)');
+}

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, type ConnectionAccess } from '../../lib/shared/access-message';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate } from './protocol';
+import { AttributionError } from './attribution';
 import type { Room, RoomMember } from './room';
 import type { Rooms } from './rooms';
 
@@ -20,7 +21,7 @@ export type ConnectionOptions = {
   maxBufferedBytes: number;
 };
 
-/** Read-only writes tolerated before the connection is closed as misbehaving. */
+/** Refused updates tolerated before the connection is closed as misbehaving. */
 const MAX_REFUSED_WRITES = 50;
 
 /**
@@ -127,7 +128,7 @@ export class Connection implements RoomMember {
           break;
         case 'update':
           if (this.grantedAccess === 'write') room.applyUpdate(message.update, this);
-          else this.refuseWrite(message.update);
+          else if (!isEmptyUpdate(message.update)) this.refuseWrite('read-only connection');
           break;
         case 'awareness':
           this.trackAwareness(message.update);
@@ -138,19 +139,17 @@ export class Connection implements RoomMember {
           break;
       }
     } catch (error) {
+      if (error instanceof AttributionError) return this.refuseWrite(error.message);
       this.options.log.warn({ err: error, room: this.options.roomName, userId: this.options.userId }, 'malformed message');
       this.close(CloseCode.Malformed, 'malformed message');
     }
   }
 
-  private refuseWrite(update: Uint8Array): void {
-    if (isEmptyUpdate(update)) return;
+  /** Drops an update the connection may not make: never applied, relayed or stored. */
+  private refuseWrite(reason: string): void {
     this.refusedWrites++;
-    this.options.log.warn(
-      { room: this.options.roomName, userId: this.options.userId, bytes: update.length, attempt: this.refusedWrites },
-      'dropped update from read-only connection',
-    );
-    if (this.refusedWrites >= MAX_REFUSED_WRITES) this.close(CloseCode.Forbidden, 'read-only connection kept writing');
+    this.options.log.warn({ room: this.options.roomName, userId: this.options.userId, reason, attempt: this.refusedWrites }, 'dropped update');
+    if (this.refusedWrites >= MAX_REFUSED_WRITES) this.close(CloseCode.Forbidden, 'kept sending updates it may not make');
   }
 
   /** Remembers which awareness client ids this socket speaks for, to clear them when it closes. */

@@ -3,12 +3,15 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Db } from '../../db/client';
+import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
 import { markOffline, markOnline } from '../../lib/presence';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
+import { autoVersion, startAutoVersions } from './auto-versions';
 import { Connection } from './connection';
+import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
 import { reevaluatePlan } from './reevaluate';
 import { Rooms } from './rooms';
@@ -25,6 +28,7 @@ export type CollabOptions = {
   flushMs: number;
   compactAfter: number;
   idleUnloadMs: number;
+  autoVersionMs: number;
 };
 
 /** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
@@ -36,7 +40,9 @@ const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Foun
 export function createCollabServer(options: CollabOptions) {
   const { log } = options;
   const store = new DocumentStore({ db: options.db, log, flushMs: options.flushMs, compactAfter: options.compactAfter });
-  const rooms = new Rooms(store, log, options.idleUnloadMs);
+  const rooms = new Rooms(store, log, options.idleUnloadMs, (room) => autoVersion(options.db, room));
+  const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
+  registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Set<Connection>();
   let accepting = true;
@@ -119,8 +125,13 @@ export function createCollabServer(options: CollabOptions) {
     async close(): Promise<void> {
       accepting = false;
       stopListening();
+      stopAutoVersions();
+      registerDocumentHost(null);
       for (const timer of reevaluations.values()) clearTimeout(timer);
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
+      for (const room of await rooms.all()) {
+        await autoVersion(options.db, room).catch((error: unknown) => log.error({ err: error, room: room.name }, 'version at shutdown failed'));
+      }
       await store.flushAll();
       wss.close();
     },

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Attribution } from './attribution';
 import type { DocumentStore } from './document-store';
 import { wordCount } from '../../lib/documents/paragraphs';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
-/** What a room needs from a connection: somewhere to send bytes. */
+/** What a room needs from a connection: who it is, and somewhere to send bytes. */
 export interface RoomMember {
+  readonly userId: string;
   send(message: Uint8Array): void;
 }
 
@@ -18,9 +20,13 @@ export class Room {
   readonly doc = new Y.Doc({ gc: false });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
+  readonly attribution = new Attribution(this.doc, ATTRIBUTION_ORIGIN);
   private pendingUpdates: Uint8Array[] = [];
   private pendingAwareness = new Set<number>();
   private broadcastScheduled = false;
+  /** Edits since the last automatic or named version: when one is due, it is worth taking. */
+  editedSinceVersion = false;
+  lastVersionAt = Date.now();
 
   constructor(
     readonly name: string,
@@ -31,6 +37,7 @@ export class Room {
     store.describe(name, () => wordCount(this.doc));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
+      if (origin !== ATTRIBUTION_ORIGIN) this.editedSinceVersion = true;
       this.store.append(this.name, update);
       this.pendingUpdates.push(update);
       this.scheduleBroadcast();
@@ -46,10 +53,23 @@ export class Room {
     if (update) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
   }
 
-  /** Applies a member's update; throws (leaving the document untouched) when it does not decode. */
+  /**
+   * Applies a member's update and files its new client ids and deletions under the member's user.
+   * Throws, leaving the document untouched, when it does not decode or is not the member's to write.
+   */
   applyUpdate(update: Uint8Array, origin: RoomMember): void {
-    Y.decodeUpdate(update);
-    Y.applyUpdate(this.doc, update, origin);
+    const claims = this.attribution.check(update, origin.userId);
+    let deleteSet: Y.Transaction['deleteSet'] | undefined;
+    const capture = (transaction: Y.Transaction) => {
+      if (transaction.origin === origin) deleteSet = transaction.deleteSet;
+    };
+    this.doc.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off('afterTransaction', capture);
+    }
+    this.attribution.record(origin.userId, claims, deleteSet ?? { clients: new Map() });
   }
 
   applyAwareness(update: Uint8Array, origin: RoomMember): void {
@@ -94,3 +114,4 @@ export class Room {
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 const LOAD_ORIGIN = Symbol('load');
+const ATTRIBUTION_ORIGIN = Symbol('attribution');

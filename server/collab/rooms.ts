@@ -16,6 +16,8 @@ export class Rooms {
     private readonly store: DocumentStore,
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
+    /** Runs before an idle room is unloaded (an automatic version); a failure keeps the room loaded. */
+    private readonly beforeUnload: (room: Room) => Promise<void> = async () => {},
   ) {}
 
   get size(): number {
@@ -33,6 +35,17 @@ export class Rooms {
       const left = (this.joining.get(name) ?? 1) - 1;
       if (left) this.joining.set(name, left);
       else this.joining.delete(name);
+    }
+  }
+
+  /** Runs `work` on a room as a transient member, so the room stays loaded while it runs. */
+  async use<T>(name: string, userId: string, work: (room: Room, member: RoomMember) => T | Promise<T>): Promise<T> {
+    const member: RoomMember = { userId, send: () => {} };
+    const room = await this.join(name, member);
+    try {
+      return await work(room, member);
+    } finally {
+      this.leave(room, member);
     }
   }
 
@@ -82,6 +95,12 @@ export class Rooms {
   private async unload(room: Room): Promise<void> {
     this.unloadTimers.delete(room.name);
     if (room.members.size > 0 || this.joining.has(room.name)) return;
+    try {
+      await this.beforeUnload(room);
+    } catch (error) {
+      this.log.error({ err: error, room: room.name }, 'could not save before unloading; keeping the room');
+      return this.scheduleUnload(room);
+    }
     if (this.store.hasPending(room.name)) await this.store.flushAll();
     // A client may have joined while the flush ran; then the room stays.
     if (room.members.size > 0 || this.joining.has(room.name) || this.unloadTimers.has(room.name)) return;

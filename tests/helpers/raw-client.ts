@@ -32,6 +32,10 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
     sendUpdate(text: string) {
       sendSync((e) => syncProtocol.writeUpdate(e, paragraphUpdate(text)));
     },
+    /** Sends arbitrary Yjs update bytes as an update message. */
+    sendRawUpdate(update: Uint8Array) {
+      sendSync((e) => syncProtocol.writeUpdate(e, update));
+    },
     /** Sends a paragraph as sync step 2, the reply a client gives to the server's step 1. */
     sendSyncStep2(text: string) {
       const encoder = paragraphUpdate(text);

@@ -41,7 +41,14 @@ export default async function SectionPage({ params }: { params: Promise<Params> 
           Lead state: <strong>{section.leadState.name}</strong>
           {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
         </p>
-        <CollabEditor roomId={section.roomId} editable={section.canWrite} readOnlyReason={reason} identity={identity} />
+        <CollabEditor
+          roomId={section.roomId}
+          editable={section.canWrite}
+          readOnlyReason={reason}
+          identity={identity}
+          people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
+          history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions }}
+        />
       </main>
     </>
   );

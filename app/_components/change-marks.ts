@@ -1,0 +1,55 @@
+import { Extension, Mark } from '@tiptap/core';
+
+type Person = { name: string; state: string | null };
+type YChange = { user: string | null; type: 'added' | 'removed'; color?: { light: string; dark: string } };
+
+/**
+ * The `ychange` mark that @tiptap/y-tiptap puts on text when it renders a snapshot: text coloured by
+ * the state of its author, removed text struck through, and the author named on hover.
+ */
+export const ChangeMark = Mark.create<{ people: Record<string, Person> }>({
+  name: 'ychange',
+  inclusive: false,
+  excludes: '',
+  addOptions: () => ({ people: {} }),
+  addAttributes: () => ({
+    user: { default: null, renderHTML: () => ({}) },
+    type: { default: null, renderHTML: () => ({}) },
+    color: { default: null, renderHTML: () => ({}) },
+  }),
+  renderHTML({ mark }) {
+    const change = mark.attrs as YChange;
+    const person = change.user ? this.options.people[change.user] : undefined;
+    const who = person ? `${person.state ?? 'Chair'} — ${person.name}` : 'Written before attribution (seeded)';
+    const verb = change.type === 'removed' ? 'Removed by' : 'Written by';
+    return [
+      'span',
+      {
+        class: `ychange ychange-${change.type}`,
+        'data-state': person?.state ?? '',
+        title: `${verb} ${who}`,
+        style: change.color ? `background-color: ${change.color.light}; border-bottom: 2px solid ${change.color.dark}` : '',
+      },
+      0,
+    ];
+  },
+});
+
+/** Block nodes carry the same attribute when a whole paragraph was added or removed. */
+export const ChangeNodes = Extension.create({
+  name: 'ychangeNodes',
+  addGlobalAttributes: () => [
+    {
+      types: ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'codeBlock', 'horizontalRule'],
+      attributes: {
+        ychange: {
+          default: null,
+          renderHTML: (attrs) => {
+            const change = attrs.ychange as YChange | null;
+            return change ? { class: `ychange-block ychange-${change.type}` } : {};
+          },
+        },
+      },
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { getDb } from '../../../../../db';
+import { sectionIdParam } from '../../../../../lib/shared/ids';
+import { sectionRoom } from '../../../../../lib/shared/rooms';
+import { nameVersionInput } from '../../../../../lib/shared/schemas';
+import { listVersions, nameVersion } from '../../../../../lib/versions/versions';
+import { jsonRoute, parseBody } from '../../../../_server/json-route';
+import { requireApiUserId } from '../../../../_server/session';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ sectionId: string }> };
+
+export function GET(_req: Request, ctx: Ctx) {
+  return jsonRoute(async () => {
+    const userId = await requireApiUserId();
+    const docId = sectionRoom(sectionIdParam((await ctx.params).sectionId));
+    return { versions: await listVersions(await getDb(), { userId, docId }) };
+  });
+}
+
+export function POST(req: Request, ctx: Ctx) {
+  return jsonRoute(
+    async () => {
+      const userId = await requireApiUserId();
+      const docId = sectionRoom(sectionIdParam((await ctx.params).sectionId));
+      const { name } = await parseBody(req, nameVersionInput);
+      return nameVersion(await getDb(), { userId, docId, name });
+    },
+    { status: 201 },
+  );
+}

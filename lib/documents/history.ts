@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+import { EDITOR_FIELD } from '../shared/rooms';
+
+/** The current instant of a document, as stored bytes. */
+export function takeSnapshot(doc: Y.Doc): Uint8Array {
+  return Y.encodeSnapshot(Y.snapshot(doc));
+}
+
+/** Users who inserted or deleted text between two snapshots (the earlier one may be absent). */
+export function editorsBetween(users: Y.PermanentUserData, earlier: Uint8Array | null, later: Uint8Array): string[] {
+  const before = earlier ? Y.decodeSnapshot(earlier) : Y.emptySnapshot;
+  const after = Y.decodeSnapshot(later);
+  const who = new Set<string>();
+  for (const [client, clock] of after.sv) {
+    if (clock > (before.sv.get(client) ?? 0)) {
+      const user = users.getUserByClientId(client);
+      if (user) who.add(user);
+    }
+  }
+  for (const [client, ranges] of after.ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (let c = clock; c < clock + len; c++) {
+        if (Y.isDeleted(before.ds, Y.createID(client, c))) continue;
+        const user = users.getUserByDeletedId(Y.createID(client, c));
+        if (user) who.add(user);
+        break;
+      }
+    }
+  }
+  return [...who].sort();
+}
+
+/** The document's content as it was at a snapshot, as a standalone document. */
+export function contentAt(doc: Y.Doc, snapshot: Uint8Array): Y.Doc {
+  return Y.createDocFromSnapshot(doc, Y.decodeSnapshot(snapshot));
+}
+
+/** Replaces a document's content with the content it had at a snapshot, as ordinary edits. */
+export function restoreInto(copy: Y.Doc, snapshot: Uint8Array): void {
+  const past = contentAt(copy, snapshot).getXmlFragment(EDITOR_FIELD);
+  const fragment = copy.getXmlFragment(EDITOR_FIELD);
+  copy.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(0, past.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+  });
+}
+
+export type ChangeRun = { text: string; change: 'added' | 'removed' | null; userId: string | null };
+
+/**
+ * The text at `to` in runs, marking what was added or removed since `from` and by whom (userId null:
+ * written before attribution existed, e.g. seeded). Removed text is kept where it stood.
+ */
+export function changeRuns(doc: Y.Doc, users: Y.PermanentUserData, from: Y.Snapshot, to: Y.Snapshot): ChangeRun[] {
+  const runs: ChangeRun[] = [];
+  const who = (change: 'added' | 'removed', id: Y.ID) => ({
+    change,
+    user: change === 'added' ? users.getUserByClientId(id.client) : users.getUserByDeletedId(id),
+  });
+  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of Y.typeListToArraySnapshot(node, new Y.Snapshot(from.ds, to.sv))) {
+      if (child instanceof Y.XmlText) {
+        for (const op of child.toDelta(to, from, who) as Array<{ insert: unknown; attributes?: { ychange?: { change: 'added' | 'removed'; user: string | null } } }>) {
+          if (typeof op.insert !== 'string') continue;
+          const ychange = op.attributes?.ychange;
+          runs.push({ text: op.insert, change: ychange?.change ?? null, userId: ychange?.user ?? null });
+        }
+      } else if (child instanceof Y.XmlElement) walk(child);
+    }
+  };
+  walk(doc.getXmlFragment(EDITOR_FIELD));
+  return runs;
+}
+
+/** The current text in runs by the user who wrote them. */
+export function attributedRuns(doc: Y.Doc, users: Y.PermanentUserData): ChangeRun[] {
+  return changeRuns(doc, users, Y.emptySnapshot, Y.snapshot(doc));
+}
+
+/** Characters of the current text per user id ('' for text without attribution). */
+export function charactersByUser(doc: Y.Doc, users: Y.PermanentUserData): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of attributedRuns(doc, users)) counts.set(run.userId ?? '', (counts.get(run.userId ?? '') ?? 0) + run.text.length);
+  return counts;
+}

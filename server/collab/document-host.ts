@@ -1,0 +1,20 @@
+import * as Y from 'yjs';
+import type { DocumentHost } from '../../lib/documents/host';
+import type { Rooms } from './rooms';
+
+/** Lets domain functions read and change live documents through the rooms that hold them. */
+export function createDocumentHost(rooms: Rooms): DocumentHost {
+  return {
+    read: (docId, read) => rooms.use(docId, '@reader', (room) => read(room.doc, room.attribution.users)),
+    change: (docId, userId, change) =>
+      rooms.use(docId, userId, (room, member) => {
+        // The change is made by a fresh client id on a copy, so it is attributed to `userId` like any of their edits.
+        const copy = new Y.Doc({ gc: false });
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+        const before = Y.encodeStateVector(room.doc);
+        change(copy);
+        room.applyUpdate(Y.encodeStateAsUpdate(copy, before), member);
+        copy.destroy();
+      }),
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+describe.runIf(browserAvailable())('authorship and history in the browser', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  let browser: Browser;
+  let peru: Page;
+  let mexico: Page;
+  let chair: Page;
+  let sectionPath: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    browser = await launchBrowser();
+    [peru, mexico, chair] = await Promise.all(['peru', 'mexico', 'chair'].map((who) => signInAs(browser, app.url, `${who}@demo.test`)));
+    await peru.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+    await peru.getByRole('link', { name: 'Professionalisation of police forces' }).click();
+    await peru.waitForURL('**/sections/**');
+    sectionPath = new URL(peru.url()).pathname;
+    await Promise.all([mexico.goto(sectionPath), chair.goto(sectionPath)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+  });
+
+  const editor = (page: Page) => page.locator('.prose').last();
+  async function typeAtEnd(page: Page, text: string) {
+    await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('true');
+    await editor(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(text);
+  }
+
+  it('colours the text by state when authorship is shown, with a legend', async () => {
+    await typeAtEnd(peru, 'Peru drafts the training curriculum.');
+    await expect.poll(() => editor(mexico).innerText()).toContain('Peru drafts the training curriculum.');
+    await typeAtEnd(mexico, 'Mexico adds certification.');
+    await expect.poll(() => editor(peru).innerText()).toContain('Mexico adds certification.');
+
+    await peru.getByRole('button', { name: 'Show authorship' }).click();
+    const byState = (state: string) => editor(peru).locator(`.ychange[data-state="${state}"]`).allInnerTexts();
+    await expect.poll(async () => (await byState('Peru')).join('')).toContain('Peru drafts the training curriculum.');
+    await expect.poll(async () => (await byState('Mexico')).join('')).toContain('Mexico adds certification.');
+    expect((await byState('Peru')).join('')).not.toContain('Mexico');
+    expect(await peru.getByRole('list', { name: 'Colours by state' }).innerText()).toMatch(/Peru[\s\S]*Mexico|Mexico[\s\S]*Peru/);
+    expect(await editor(peru).locator('.ychange[data-state="Mexico"]').first().getAttribute('title')).toBe('Written by Mexico — Coordinator of Mexico');
+    await peru.getByRole('button', { name: 'Hide authorship' }).click();
+    await expect.poll(() => editor(peru).locator('.ychange').count()).toBe(0);
+  });
+
+  it('names versions, compares them coloured by state, and restores one live', async () => {
+    await chair.getByRole('button', { name: 'History' }).click();
+    await chair.getByLabel('Version name').fill('Draft circulated 12 March');
+    await chair.getByRole('button', { name: 'Name this version' }).click();
+    await expect.poll(() => chair.locator('.version').count()).toBe(1);
+    const original = await editor(mexico).innerText();
+
+    await typeAtEnd(mexico, 'Mexico adds a late paragraph.');
+    await expect.poll(() => editor(chair).innerText()).toContain('Mexico adds a late paragraph.');
+    await chair.getByLabel('Version name').fill('After Mexico');
+    await chair.getByRole('button', { name: 'Name this version' }).click();
+    await expect.poll(() => chair.locator('.version').count()).toBe(2);
+
+    // Newest first: after the placeholder come "After Mexico", then "Draft circulated 12 March".
+    await chair.getByLabel('Compare from').selectOption({ index: 2 });
+    await chair.getByLabel('Compare to').selectOption({ index: 1 });
+    await chair.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(async () => (await editor(chair).locator('.ychange-added').allInnerTexts()).join('')).toContain('Mexico adds a late paragraph.');
+    expect(await editor(chair).locator('.ychange-added[data-state="Mexico"]').count()).toBeGreaterThan(0);
+    mkdirSync('test-artifacts', { recursive: true });
+    await chair.screenshot({ path: 'test-artifacts/compare-view.png', fullPage: true });
+
+    await chair.getByRole('button', { name: 'Back to the live text' }).click();
+    chair.once('dialog', (dialog) => void dialog.accept());
+    await chair.locator('.version', { hasText: 'Draft circulated 12 March' }).getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => editor(mexico).innerText(), { timeout: 10_000 }).toBe(original);
+    await expect.poll(() => chair.locator('.version', { hasText: 'Restored “Draft circulated 12 March”' }).count()).toBe(1);
+  });
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { attributedRuns, changeRuns, contentAt } from '../../lib/documents/history';
+import { documentHost } from '../../lib/documents/host';
+import { documentText } from '../../lib/documents/paragraphs';
+import { EDITOR_FIELD } from '../../lib/shared/rooms';
+import { documentAttribution } from '../../lib/versions/section-attribution';
+import { getVersion, listVersions, nameVersion, restoreVersion } from '../../lib/versions/versions';
+import type { RunningServer } from '../../server/start';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { demoPlan } from '../helpers/fixtures';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { openRawClient } from '../helpers/raw-client';
+import { startCollabServer } from '../helpers/server';
+
+/** A paragraph appended by one client, then typed into word by word so the two writers interleave. */
+function paragraph(doc: Y.Doc): Y.XmlText {
+  const p = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  p.insert(0, [text]);
+  doc.getXmlFragment(EDITOR_FIELD).push([p]);
+  return text;
+}
+
+/** Who wrote each word of the live document, as the server records it. */
+async function authorsOfWords(docId: string): Promise<Map<string, string | null>> {
+  const runs = await documentHost().read(docId, (doc, users) => attributedRuns(doc, users));
+  const authors = new Map<string, string | null>();
+  for (const run of runs) for (const word of run.text.split(/\s+/).filter(Boolean)) authors.set(word, run.userId);
+  return authors;
+}
+
+describe('attribution and version history', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const restart = async () => {
+    const port = server.port;
+    await server.close();
+    server = await startCollabServer(database, { COLLAB_COMPACT_AFTER: '5' }, port);
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database, { COLLAB_COMPACT_AFTER: '5' });
+    plan = await demoPlan(server.database.db);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('attributes every word to the state that typed it, through a restart and compaction', async () => {
+    const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
+    const mexico = openProvider(server.url, plan.police.room, plan.cookies.mexico);
+    await Promise.all([waitForSync(peru.provider), waitForSync(mexico.provider)]);
+    const peruText = paragraph(peru.doc);
+    await eventually(() => expect(mexico.doc.getXmlFragment(EDITOR_FIELD).length).toBe(peru.doc.getXmlFragment(EDITOR_FIELD).length));
+    const shared = (mexico.doc.getXmlFragment(EDITOR_FIELD).toArray().at(-1) as Y.XmlElement).get(0) as Y.XmlText;
+    for (let i = 0; i < 12; i++) {
+      peruText.insert(peruText.length, ` peru${i}`);
+      await new Promise((r) => setTimeout(r, 20));
+      shared.insert(shared.length, ` mexico${i}`);
+      await eventually(() => expect(peruText.toString()).toBe(shared.toString()));
+    }
+    peru.provider.destroy();
+    mexico.provider.destroy();
+
+    for (const moment of ['live', 'after restart and compaction']) {
+      if (moment !== 'live') await restart();
+      const authors = await authorsOfWords(plan.police.room);
+      for (let i = 0; i < 12; i++) {
+        expect(authors.get(`peru${i}`), `${moment}: peru${i}`).toBe(plan.ids.peru);
+        expect(authors.get(`mexico${i}`), `${moment}: mexico${i}`).toBe(plan.ids.mexico);
+      }
+    }
+    const share = await documentAttribution(server.database.db, { userId: plan.ids.observer, docId: plan.police.room });
+    expect(share.byState.map((s) => s.label)).toEqual(expect.arrayContaining(['Peru', 'Mexico', 'Unattributed (seeded)']));
+    const peruShare = share.byState.find((s) => s.label === 'Peru')!;
+    expect(peruShare.characters).toBe(' peru0 peru1 peru2 peru3 peru4 peru5 peru6 peru7 peru8 peru9 peru10 peru11'.length);
+  });
+
+  it("refuses text written under another delegation's client id, and writes to the attribution record", async () => {
+    const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
+    await waitForSync(peru.provider);
+    paragraph(peru.doc).insert(0, 'genuinely Peru');
+    await eventually(async () => expect((await authorsOfWords(plan.police.room)).get('genuinely')).toBe(plan.ids.peru));
+
+    // Mexico forges an edit under Peru's client id, continuing Peru's clock.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(peru.doc));
+    forged.clientID = peru.doc.clientID; // after loading: Yjs would otherwise pick a fresh id
+
+    const before = Y.encodeStateVector(forged);
+    paragraph(forged).insert(0, 'forgedwords');
+    const raw = await openRawClient(server.url, plan.police.room, plan.cookies.mexico);
+    raw.sendRawUpdate(Y.encodeStateAsUpdate(forged, before));
+
+    // …and tries to claim its own client id for Peru in the attribution record.
+    const claim = new Y.Doc();
+    Y.applyUpdate(claim, Y.encodeStateAsUpdate(peru.doc));
+    const claimBefore = Y.encodeStateVector(claim);
+    const users = claim.getMap<Y.Map<Y.Array<number>>>('users');
+    users.get(plan.ids.peru)!.get('ids')!.push([424242]);
+    raw.sendRawUpdate(Y.encodeStateAsUpdate(claim, claimBefore));
+
+    await new Promise((r) => setTimeout(r, 300));
+    expect(documentText(peru.doc)).not.toContain('forgedwords');
+    const recorded = await documentHost().read(plan.police.room, (_doc, people) => people.getUserByClientId(424242));
+    expect(recorded).toBeNull();
+    raw.close();
+    peru.provider.destroy();
+  });
+
+  it('compares two versions: exactly the inserted and deleted text, with the state of each', async () => {
+    const db = server.database.db;
+    const brazil = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
+    await waitForSync(brazil.provider);
+    const text = paragraph(brazil.doc);
+    text.insert(0, 'Integrated centres for victims in every capital.');
+    await new Promise((r) => setTimeout(r, 100));
+    const first = await nameVersion(db, { userId: plan.ids.brazil, docId: plan.victims.room, name: 'Draft circulated 12 March' });
+
+    text.delete(text.toString().indexOf(' in every capital'), ' in every capital'.length);
+    const chair = openProvider(server.url, plan.victims.room, plan.cookies.chair);
+    await waitForSync(chair.provider);
+    const chairText = (chair.doc.getXmlFragment(EDITOR_FIELD).toArray().at(-1) as Y.XmlElement).get(0) as Y.XmlText;
+    chairText.insert(chairText.length, ' Open around the clock.');
+    await eventually(() => expect(documentText(brazil.doc)).toContain('Open around the clock.'));
+    const second = await nameVersion(db, { userId: plan.ids.chair, docId: plan.victims.room, name: 'After the chair' });
+
+    const [a, b] = await Promise.all([first, second].map((v) => getVersion(db, { userId: plan.ids.observer, docId: plan.victims.room, versionId: v.id })));
+    const runs = await documentHost().read(plan.victims.room, (doc, users) =>
+      changeRuns(doc, users, Y.decodeSnapshot(Buffer.from(a!.snapshot, 'base64')), Y.decodeSnapshot(Buffer.from(b!.snapshot, 'base64'))),
+    );
+    const changes = runs.filter((r) => r.change).map((r) => ({ text: r.text, change: r.change, userId: r.userId }));
+    expect(changes).toEqual([
+      { text: ' in every capital', change: 'removed', userId: plan.ids.brazil },
+      { text: ' Open around the clock.', change: 'added', userId: plan.ids.chair },
+    ]);
+    const listed = await listVersions(db, { userId: plan.ids.observer, docId: plan.victims.room });
+    expect(listed.find((v) => v.id === second.id)?.editors.map((e) => e.name).sort()).toEqual(['Coordinator of Brazil', 'Working Group Chair']);
+    brazil.provider.destroy();
+    chair.provider.destroy();
+  });
+
+  it('restores a version for a client that stayed and for one that joins later; every version stays viewable', async () => {
+    const db = server.database.db;
+    const listed = await listVersions(db, { userId: plan.ids.chair, docId: plan.victims.room });
+    const target = listed.find((v) => v.name === 'Draft circulated 12 March')!;
+    const stayed = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
+    await waitForSync(stayed.provider);
+    const current = documentText(stayed.doc);
+    expect(current).toContain('Open around the clock.');
+
+    await expect(restoreVersion(db, { userId: plan.ids.brazil, docId: plan.victims.room, versionId: target.id })).rejects.toThrow(/may not/);
+    await restoreVersion(db, { userId: plan.ids.chair, docId: plan.victims.room, versionId: target.id });
+    const version = await getVersion(db, { userId: plan.ids.chair, docId: plan.victims.room, versionId: target.id });
+    const targetText = await documentHost().read(plan.victims.room, (doc) => documentText(contentAt(doc, Buffer.from(version.snapshot, 'base64'))));
+    expect(targetText).toContain('Integrated centres for victims in every capital.');
+    await eventually(() => expect(documentText(stayed.doc)).toBe(targetText));
+
+    const later = openProvider(server.url, plan.victims.room, plan.cookies.observer);
+    await waitForSync(later.provider);
+    expect(documentText(later.doc)).toBe(targetText);
+
+    const after = await listVersions(db, { userId: plan.ids.chair, docId: plan.victims.room });
+    expect(after.map((v) => v.name)).toEqual(expect.arrayContaining(['Before restore', 'After the chair', 'Restored “Draft circulated 12 March”']));
+    const beforeRestore = after.find((v) => v.name === 'Before restore')!;
+    const view = await getVersion(db, { userId: plan.ids.observer, docId: plan.victims.room, versionId: beforeRestore.id });
+    const rendered = await documentHost().read(plan.victims.room, (doc) => documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))));
+    expect(rendered).toBe(current);
+    stayed.provider.destroy();
+    later.provider.destroy();
+  });
+});
