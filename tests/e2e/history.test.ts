@@ -18,7 +18,9 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
     database = await createTestDatabase();
     app = await startAppProcess(database, await freePort());
     browser = await launchBrowser();
-    [peru, mexico, chair] = await Promise.all(['peru', 'mexico', 'chair'].map((who) => signInAs(browser, app.url, `${who}@demo.test`)));
+    peru = await signInAs(browser, app.url, 'peru@demo.test');
+    mexico = await signInAs(browser, app.url, 'mexico@demo.test');
+    chair = await signInAs(browser, app.url, 'chair@demo.test');
     await peru.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
     await peru.getByRole('link', { name: 'Professionalisation of police forces' }).click();
     await peru.waitForURL('**/sections/**');

@@ -30,6 +30,7 @@ export async function demoPlan(db: Db) {
     police: section('PER'),
     prevention: section('MEX'),
     victims: section('BRA'),
+    canada: section('CAN'),
     ids,
     cookies,
   };

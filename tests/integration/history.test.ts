@@ -175,4 +175,34 @@ describe('attribution and version history', () => {
     stayed.provider.destroy();
     later.provider.destroy();
   });
+
+  it('saves a version automatically when a room goes idle, and old versions still render after compaction', async () => {
+    const db = server.database.db;
+    const canada = openProvider(server.url, plan.canada.room, plan.cookies.canada);
+    await waitForSync(canada.provider);
+    paragraph(canada.doc).insert(0, 'Common indicators for homicide statistics.');
+    await new Promise((r) => setTimeout(r, 100));
+    canada.provider.destroy();
+    const auto = await eventually(async () => {
+      const list = await listVersions(db, { userId: plan.ids.canada, docId: plan.canada.room });
+      const found = list.find((v) => v.kind === 'auto');
+      expect(found?.editors.map((e) => e.name)).toEqual(['Coordinator of Canada']);
+      return found!;
+    }, 5_000);
+    const textThen = await documentHost().read(plan.canada.room, (doc) => documentText(doc));
+
+    const writer = openProvider(server.url, plan.canada.room, plan.cookies.canada);
+    await waitForSync(writer.provider);
+    const text = paragraph(writer.doc);
+    for (let i = 0; i < 30; i++) {
+      text.insert(text.length, ` more${i}`);
+      await new Promise((r) => setTimeout(r, 60)); // separate flushes, so compaction runs
+    }
+    writer.provider.destroy();
+    await restart();
+    const view = await getVersion(server.database.db, { userId: plan.ids.observer, docId: plan.canada.room, versionId: auto.id });
+    const rendered = await documentHost().read(plan.canada.room, (doc) => documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))));
+    expect(rendered).toBe(textThen);
+    expect(await documentHost().read(plan.canada.room, (doc) => documentText(doc))).toContain('more29');
+  });
 });
