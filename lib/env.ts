@@ -25,9 +25,17 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('concordia'),
   /** Demo accounts may sign in; defaults to on outside production and off in production. */
   DEMO_ACCOUNTS: flag.optional(),
+  /** Bearer token for /metrics from other hosts; without it only loopback may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket message accepted; protects memory from a single oversize frame. */
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Messages per second one connection may send, sustained; far above typing, far below a flood. */
+  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(100),
+  /** Messages one connection may send at once (a reconnect's sync, a paste). */
+  COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().default(1000),
+  /** A document stops growing at this size (encoded bytes), with a clear message to its writers. */
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** Longest an accepted update waits in memory before it is written to the database. */
   COLLAB_FLUSH_MS: z.coerce.number().int().positive().default(250),
   /** Log rows per document that trigger compaction into one merged state. */

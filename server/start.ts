@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -6,6 +7,7 @@ import { seed } from '../db/seed';
 import type { Config } from '../lib/env';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
+import { handleOps } from './ops';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void;
@@ -35,6 +37,7 @@ export type RunningServer = {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = logger('server');
+  const httpLog = logger('http');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   setSharedDatabase(database);
   await database.migrate();
@@ -45,17 +48,35 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log: logger('collab'),
     secret: config.NEXTAUTH_SECRET,
     secureCookie: config.NEXTAUTH_URL?.startsWith('https://') ?? false,
+    siteOrigin: config.NEXTAUTH_URL ? new URL(config.NEXTAUTH_URL).origin : undefined,
     maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
     flushMs: config.COLLAB_FLUSH_MS,
     compactAfter: config.COLLAB_COMPACT_AFTER,
     idleUnloadMs: config.COLLAB_IDLE_UNLOAD_MS,
     autoVersionMs: config.COLLAB_AUTO_VERSION_MS,
+    maxMessagesPerSecond: config.COLLAB_MAX_MESSAGES_PER_SECOND,
+    messageBurst: config.COLLAB_MESSAGE_BURST,
+    maxDocumentBytes: config.COLLAB_MAX_DOCUMENT_BYTES,
   });
   const web = options.web ? await options.web(database) : undefined;
 
+  const ops = { db: database.db, collab, metricsToken: config.METRICS_TOKEN };
   const server = createServer((req, res) => {
-    if (web) return void Promise.resolve(web.handle(req, res)).catch((error) => fail(res, error));
-    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+    const requestId = randomUUID();
+    // The app sits directly on the socket: the peer address is the client's, whatever a header claims.
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (path.startsWith('/_next/')) return;
+      httpLog.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    void (async () => {
+      if (await handleOps(req, res, ops)) return;
+      if (web) return web.handle(req, res);
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+    })().catch((error: unknown) => fail(res, error, requestId));
   });
   server.on('upgrade', (req, socket, head) => {
     if (collab.matches(req)) return void collab.handleUpgrade(req, socket, head);
@@ -63,8 +84,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     socket.destroy();
   });
 
-  function fail(res: ServerResponse, error: unknown): void {
-    log.error({ err: error }, 'request failed');
+  function fail(res: ServerResponse, error: unknown, requestId: string): void {
+    log.error({ err: error, requestId }, 'request failed');
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'internal error' }));
   }

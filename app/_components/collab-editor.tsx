@@ -6,7 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/access-message';
+import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
 import { stateColor, stateColorLight } from '../../lib/shared/state-colors';

@@ -20,7 +20,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     setPending(false);
-    if (!result || result.error) return setError('Wrong email or password.');
+    if (!result || result.error) return setError(result?.error?.startsWith('Too many') ? result.error : 'Wrong email or password.');
     router.push(callbackUrl);
     router.refresh();
   }

@@ -5,3 +5,5 @@ export * from './documents';
 export * from './invitations';
 export * from './audit';
 export * from './versions';
+export * from './sessions';
+export * from './plan-metadata';

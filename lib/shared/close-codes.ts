@@ -12,4 +12,6 @@ export const CloseCode = {
   Gone: 4404,
   /** A single message exceeded the size limit. */
   TooLarge: 4413,
+  /** The client sent messages faster than allowed; reconnecting resyncs without loss. */
+  TooFast: 4429,
 } as const;

@@ -1,20 +1,41 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../../db/client';
-import { sessionUserId } from '../../lib/auth/session-token';
+import { isSessionRevoked } from '../../lib/auth/sessions';
+import { readSession, type SessionClaims } from '../../lib/auth/session-token';
 import { resolveRoomAccess, type RoomGrant } from '../../lib/plans/room-access';
 import { COLLAB_PATH, parseRoom } from '../../lib/shared/rooms';
 
 export type UpgradeDecision =
-  | { ok: true; roomName: string; userId: string; grant: RoomGrant & { access: 'read' | 'write' } }
+  | { ok: true; roomName: string; userId: string; session: SessionClaims; grant: RoomGrant & { access: 'read' | 'write' } }
   | { ok: false; status: 401 | 403 | 404; reason: string };
+
+
+/**
+ * Browsers always send Origin on a WebSocket handshake and attach the user's cookies whatever page
+ * opened it, so a foreign Origin is refused (cross-site WebSocket hijacking). Clients without a
+ * browser send none and still need a valid session.
+ */
+function sameSite(req: IncomingMessage, siteOrigin: string | undefined): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (siteOrigin) return origin === siteOrigin;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
 
 /** Decides an upgrade before any Yjs traffic: session first (401), then the room (404), then access (403). */
 export async function authenticateUpgrade(
   req: IncomingMessage,
-  options: { db: Db; secret: string; secureCookie: boolean },
+  options: { db: Db; secret: string; secureCookie: boolean; siteOrigin: string | undefined },
 ): Promise<UpgradeDecision> {
-  const userId = await sessionUserId(req, options.secret, options.secureCookie);
-  if (!userId) return { ok: false, status: 401, reason: 'no valid session' };
+  if (!sameSite(req, options.siteOrigin)) return { ok: false, status: 403, reason: 'cross-site WebSocket refused' };
+  const session = await readSession(req, options.secret, options.secureCookie);
+  if (!session) return { ok: false, status: 401, reason: 'no valid session' };
+  if (session.sessionId && (await isSessionRevoked(options.db, session.sessionId))) return { ok: false, status: 401, reason: 'signed out' };
+  const { userId } = session;
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const roomName = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
   const room = parseRoom(roomName);
@@ -22,5 +43,5 @@ export async function authenticateUpgrade(
   const grant = await resolveRoomAccess(options.db, userId, room);
   if (!grant) return { ok: false, status: 404, reason: 'unknown room' };
   if (grant.access === 'none') return { ok: false, status: 403, reason: 'not a member of this plan' };
-  return { ok: true, roomName, userId, grant: { ...grant, access: grant.access } };
+  return { ok: true, roomName, userId, session, grant: { ...grant, access: grant.access } };
 }

@@ -2,10 +2,13 @@ import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { encodeAccessMessage, type ConnectionAccess } from '../../lib/shared/access-message';
+import { encodeAccessMessage, encodeNoticeMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate } from './protocol';
 import { AttributionError } from './attribution';
-import type { Room, RoomMember } from './room';
+import type { Metrics } from './metrics';
+import type { SessionClaims } from '../../lib/auth/session-token';
+import type { MessageBudget } from './limits';
+import { DocumentFullError, type Room, type RoomMember } from './room';
 import type { Rooms } from './rooms';
 
 export type ConnectionOptions = {
@@ -16,6 +19,13 @@ export type ConnectionOptions = {
   access: ConnectionAccess;
   /** The plan the room belongs to, to find the connections an authorization change affects. */
   planId: string;
+  /** The user's role in the plan ('admin' for an administrator who is not a member), for metrics. */
+  role: string;
+  /** The session that opened the socket: it closes when the session expires or is signed out. */
+  session: SessionClaims;
+  metrics: Metrics;
+  /** Messages this connection may still send; protects the server and the room from a flood. */
+  budget: MessageBudget;
   log: Logger;
   /** Bytes queued to one slow client before it is disconnected to resync, instead of growing memory. */
   maxBufferedBytes: number;
@@ -35,10 +45,15 @@ export class Connection implements RoomMember {
   private refusedWrites = 0;
   private closed = false;
   private grantedAccess: ConnectionAccess;
+  private readonly expiry: NodeJS.Timeout;
 
   constructor(private readonly options: ConnectionOptions) {
     const { socket } = options;
     this.grantedAccess = options.access;
+    // setTimeout holds at most ~24.8 days; sessions last hours.
+    const untilExpiry = Math.min(options.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
+    this.expiry = setTimeout(() => this.close(CloseCode.Unauthenticated, 'session expired'), Math.max(0, untilExpiry));
+    this.expiry.unref();
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -53,6 +68,14 @@ export class Connection implements RoomMember {
 
   get access(): ConnectionAccess {
     return this.grantedAccess;
+  }
+
+  get sessionId(): string | null {
+    return this.options.session.sessionId;
+  }
+
+  get role(): string {
+    return this.options.role;
   }
 
   get planId(): string {
@@ -110,6 +133,7 @@ export class Connection implements RoomMember {
 
   private detach(): void {
     this.closed = true;
+    clearTimeout(this.expiry);
     const room = this.room;
     if (!room) return;
     this.room = undefined;
@@ -120,6 +144,10 @@ export class Connection implements RoomMember {
   private handle(bytes: Uint8Array): void {
     const room = this.room;
     if (!room || this.closed) return;
+    if (!this.options.budget.take()) {
+      this.options.metrics.droppedUpdates.inc({ reason: 'rate limit' });
+      return this.close(CloseCode.TooFast, 'sending too fast; reconnect to resync');
+    }
     try {
       const message = decodeClientMessage(bytes);
       switch (message.type) {
@@ -127,8 +155,10 @@ export class Connection implements RoomMember {
           this.send(encodeSyncStep2(room.doc, message.stateVector));
           break;
         case 'update':
-          if (this.grantedAccess === 'write') room.applyUpdate(message.update, this);
-          else if (!isEmptyUpdate(message.update)) this.refuseWrite('read-only connection');
+          if (this.grantedAccess === 'write') {
+            room.applyUpdate(message.update, this);
+            this.options.metrics.updates.inc();
+          } else if (!isEmptyUpdate(message.update)) this.refuseWrite('read-only connection');
           break;
         case 'awareness':
           this.trackAwareness(message.update);
@@ -140,6 +170,10 @@ export class Connection implements RoomMember {
       }
     } catch (error) {
       if (error instanceof AttributionError) return this.refuseWrite(error.message);
+      if (error instanceof DocumentFullError) {
+        this.send(encodeNoticeMessage(error.message));
+        return this.refuseWrite('document full');
+      }
       this.options.log.warn({ err: error, room: this.options.roomName, userId: this.options.userId }, 'malformed message');
       this.close(CloseCode.Malformed, 'malformed message');
     }
@@ -148,6 +182,7 @@ export class Connection implements RoomMember {
   /** Drops an update the connection may not make: never applied, relayed or stored. */
   private refuseWrite(reason: string): void {
     this.refusedWrites++;
+    this.options.metrics.droppedUpdates.inc({ reason });
     this.options.log.warn({ room: this.options.roomName, userId: this.options.userId, reason, attempt: this.refusedWrites }, 'dropped update');
     if (this.refusedWrites >= MAX_REFUSED_WRITES) this.close(CloseCode.Forbidden, 'kept sending updates it may not make');
   }

@@ -11,6 +11,8 @@ export type DocumentStoreOptions = {
   flushMs: number;
   /** Log rows of one document that trigger compaction into its merged state. */
   compactAfter: number;
+  /** Told how long each successful batch write took, in seconds. */
+  onFlushed?: (seconds: number) => void;
 };
 
 type Pending = { updates: Uint8Array[]; logRows: number; words?: () => number };
@@ -65,6 +67,13 @@ export class DocumentStore {
     if (docId) return (this.pending.get(docId)?.updates.length ?? 0) > 0;
     for (const p of this.pending.values()) if (p.updates.length) return true;
     return false;
+  }
+
+  /** Updates accepted but not yet in the database. */
+  pendingUpdates(): number {
+    let count = 0;
+    for (const p of this.pending.values()) count += p.updates.length;
+    return count;
   }
 
   /** Forgets bookkeeping for an unloaded document that has nothing pending. */
@@ -141,7 +150,9 @@ export class DocumentStore {
       this.options.log.error({ err: error, documents: batch.length, attempt: this.failures }, 'update log write failed; retrying');
       return;
     }
-    this.options.log.debug({ documents: batch.length, ms: Math.round(performance.now() - started) }, 'flushed');
+    const seconds = (performance.now() - started) / 1000;
+    this.options.onFlushed?.(seconds);
+    this.options.log.debug({ documents: batch.length, ms: Math.round(seconds * 1000) }, 'flushed');
     for (const { docId } of batch) {
       const entry = this.entry(docId);
       entry.logRows++;

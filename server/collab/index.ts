@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Db } from '../../db/client';
+import { onSessionRevoked } from '../../lib/auth/sessions';
 import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
 import { markOffline, markOnline } from '../../lib/presence';
@@ -10,6 +11,8 @@ import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
 import { autoVersion, startAutoVersions } from './auto-versions';
+import { MessageBudget } from './limits';
+import { createMetrics } from './metrics';
 import { Connection } from './connection';
 import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
@@ -23,12 +26,19 @@ export type CollabOptions = {
   secret: string;
   /** Whether session cookies carry the __Secure- prefix (site served over HTTPS). */
   secureCookie: boolean;
+  /** The site's origin; browsers on any other page may not open a socket with the user's cookie. Unset: the Host header. */
+  siteOrigin?: string | undefined;
   /** Largest accepted message; a bigger frame closes the socket (1009) before it is buffered whole. */
   maxMessageBytes: number;
   flushMs: number;
   compactAfter: number;
   idleUnloadMs: number;
   autoVersionMs: number;
+  /** Sustained and burst messages per connection; a faster client is disconnected to resync. */
+  maxMessagesPerSecond: number;
+  messageBurst: number;
+  /** A document stops growing at this size; its writers are told why. */
+  maxDocumentBytes: number;
 };
 
 /** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
@@ -39,8 +49,15 @@ const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Foun
 /** The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade. */
 export function createCollabServer(options: CollabOptions) {
   const { log } = options;
-  const store = new DocumentStore({ db: options.db, log, flushMs: options.flushMs, compactAfter: options.compactAfter });
-  const rooms = new Rooms(store, log, options.idleUnloadMs, (room) => autoVersion(options.db, room));
+  const metrics = createMetrics();
+  const store = new DocumentStore({
+    db: options.db,
+    log,
+    flushMs: options.flushMs,
+    compactAfter: options.compactAfter,
+    onFlushed: (seconds) => metrics.flushSeconds.observe(seconds),
+  });
+  const rooms = new Rooms(store, log, options.idleUnloadMs, options.maxDocumentBytes, (room) => autoVersion(options.db, room));
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
@@ -66,6 +83,9 @@ export function createCollabServer(options: CollabOptions) {
     changes++;
     scheduleReevaluation(planId);
   });
+  const stopRevocations = onSessionRevoked((sessionId) => {
+    for (const c of connections) if (c.sessionId === sessionId) c.close(CloseCode.Unauthenticated, 'signed out');
+  });
 
   function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string): void {
     const body = JSON.stringify({ error: reason });
@@ -81,7 +101,7 @@ export function createCollabServer(options: CollabOptions) {
     const changesBefore = changes;
     let decision;
     try {
-      decision = await authenticateUpgrade(req, { db: options.db, secret: options.secret, secureCookie: options.secureCookie });
+      decision = await authenticateUpgrade(req, { db: options.db, secret: options.secret, secureCookie: options.secureCookie, siteOrigin: options.siteOrigin });
     } catch (error) {
       log.error({ err: error }, 'upgrade check failed');
       return refuse(socket, 503, 'try again');
@@ -90,7 +110,7 @@ export function createCollabServer(options: CollabOptions) {
       log.info({ status: decision.status, reason: decision.reason, url: req.url }, 'upgrade refused');
       return refuse(socket, decision.status, decision.reason);
     }
-    const { roomName, userId, grant } = decision;
+    const { roomName, userId, grant, session } = decision;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = new Connection({
         socket: ws,
@@ -98,7 +118,11 @@ export function createCollabServer(options: CollabOptions) {
         roomName,
         userId,
         access: grant.access,
+        role: grant.role,
+        session,
         planId: grant.planId,
+        metrics,
+        budget: new MessageBudget(options.maxMessagesPerSecond, options.messageBurst),
         log,
         maxBufferedBytes: 16 * 1024 * 1024,
       });
@@ -121,10 +145,19 @@ export function createCollabServer(options: CollabOptions) {
     /** Flushes queued updates without closing anything (tests, readiness). */
     flush: () => store.flushAll(),
     stats: () => ({ connections: connections.size, rooms: rooms.size }),
+    /** Prometheus text for /metrics, with gauges read at scrape time. */
+    async metrics(): Promise<{ contentType: string; body: string }> {
+      metrics.rooms.set(rooms.size);
+      metrics.persistenceQueue.set(store.pendingUpdates());
+      metrics.connections.reset();
+      for (const c of connections) metrics.connections.inc({ role: c.role, access: c.access });
+      return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
+    },
     /** Stops accepting, tells clients to reconnect elsewhere, and stores everything pending. */
     async close(): Promise<void> {
       accepting = false;
       stopListening();
+      stopRevocations();
       stopAutoVersions();
       registerDocumentHost(null);
       for (const timer of reevaluations.values()) clearTimeout(timer);

@@ -26,12 +26,15 @@ export class Room {
   private broadcastScheduled = false;
   /** Edits since the last automatic or named version: when one is due, it is worth taking. */
   editedSinceVersion = false;
+  /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
+  private bytes = 0;
   lastVersionAt = Date.now();
 
   constructor(
     readonly name: string,
     private readonly store: DocumentStore,
     private readonly log: Logger,
+    private readonly maxBytes: number,
   ) {
     this.awareness.setLocalState(null);
     store.describe(name, () => wordCount(this.doc));
@@ -51,6 +54,7 @@ export class Room {
   /** Applies the stored state without echoing it back to the store or to members. */
   load(update: Uint8Array | null): void {
     if (update) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+    this.bytes = update?.length ?? 0;
   }
 
   /**
@@ -58,6 +62,7 @@ export class Room {
    * Throws, leaving the document untouched, when it does not decode or is not the member's to write.
    */
   applyUpdate(update: Uint8Array, origin: RoomMember): void {
+    if (this.bytes + update.length > this.maxBytes) throw new DocumentFullError();
     const claims = this.attribution.check(update, origin.userId);
     let deleteSet: Y.Transaction['deleteSet'] | undefined;
     const capture = (transaction: Y.Transaction) => {
@@ -70,6 +75,7 @@ export class Room {
       this.doc.off('afterTransaction', capture);
     }
     this.attribution.record(origin.userId, claims, deleteSet ?? { clients: new Map() });
+    this.bytes += update.length;
   }
 
   applyAwareness(update: Uint8Array, origin: RoomMember): void {
@@ -108,6 +114,12 @@ export class Room {
       for (const frame of frames) member.send(frame);
     }
     this.log.trace({ room: this.name, frames: frames.length, members: this.members.size }, 'broadcast');
+  }
+}
+
+export class DocumentFullError extends Error {
+  constructor() {
+    super('This document has reached its size limit: split it into sections or ask the chair.');
   }
 }
 

@@ -16,6 +16,7 @@ export class Rooms {
     private readonly store: DocumentStore,
     private readonly log: Logger,
     private readonly idleUnloadMs: number,
+    private readonly maxDocumentBytes: number,
     /** Runs before an idle room is unloaded (an automatic version); a failure keeps the room loaded. */
     private readonly beforeUnload: (room: Room) => Promise<void> = async () => {},
   ) {}
@@ -80,7 +81,7 @@ export class Rooms {
   private async load(name: string): Promise<Room> {
     const started = performance.now();
     const { update, logRows } = await this.store.load(name);
-    const room = new Room(name, this.store, this.log);
+    const room = new Room(name, this.store, this.log, this.maxDocumentBytes);
     room.load(update);
     this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
     return room;

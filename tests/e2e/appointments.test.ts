@@ -76,6 +76,6 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   it("the invitation link works once", async () => {
     const page = await (await browser.newContext({ baseURL: app.url })).newPage();
     await page.goto(invitation);
-    expect(await page.getByRole('alert').innerText()).toMatch(/not valid or was already used/);
+    expect(await page.locator('main [role=alert]').innerText()).toMatch(/not valid or was already used/);
   });
 });

@@ -76,7 +76,8 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => text(mexico)).not.toContain('binding');
   });
 
-  it('shows reconnecting while the server is down and syncs what was typed when it returns', async () => {
+  // Restarting the whole app takes seconds, more on a loaded machine.
+  it('shows reconnecting while the server is down and syncs what was typed when it returns', { timeout: 120_000 }, async () => {
     await app.stop('SIGKILL');
     await expect.poll(() => badge(peru).getAttribute('data-status'), { timeout: 10_000 }).toMatch(/reconnecting|offline/);
     await editor(peru).click();
@@ -89,7 +90,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => text(mexico), { timeout: 20_000 }).toContain('Typed while offline.');
   });
 
-  it('keeps every character across a stop and a restart', async () => {
+  it('keeps every character across a stop and a restart', { timeout: 120_000 }, async () => {
     const before = await text(mexico);
     await app.stop('SIGINT');
     app = await startAppProcess(database, app.port);

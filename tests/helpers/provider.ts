@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE } from '../../lib/shared/access-message';
+import { ACCESS_MESSAGE } from '../../lib/shared/app-messages';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 
 /** The stock y-websocket client, authenticated with a session cookie as a browser would be. */

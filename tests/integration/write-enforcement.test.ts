@@ -6,7 +6,7 @@ import { documentText } from '../../lib/documents/paragraphs';
 import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/sections';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { ACCESS_MESSAGE, readAccessMessage } from '../../lib/shared/access-message';
+import { ACCESS_MESSAGE, readAccessMessage } from '../../lib/shared/app-messages';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';

@@ -20,3 +20,17 @@ export function encodeAccessMessage(access: ConnectionAccess): Uint8Array {
 export function readAccessMessage(decoder: decoding.Decoder): ConnectionAccess {
   return decoding.readVarString(decoder) === 'write' ? 'write' : 'read';
 }
+
+/** Application message carrying a human-readable notice for the editor (a refused write, a full document). */
+export const NOTICE_MESSAGE = 101;
+
+export function encodeNoticeMessage(text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, NOTICE_MESSAGE);
+  encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
+}
+
+export function readNoticeMessage(decoder: decoding.Decoder): string {
+  return decoding.readVarString(decoder);
+}

@@ -1,0 +1,21 @@
+import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { plans } from './plans';
+import { users } from './users';
+
+/**
+ * The document block that heads the working group's documents (council, committee, symbol, date,
+ * original language); one row per plan, written by the chair, printed at the top of every export.
+ */
+export const planMetadata = pgTable('plan_metadata', {
+  planId: uuid('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
+  council: text('council').notNull(),
+  committee: text('committee').notNull(),
+  workingGroup: text('working_group').notNull(),
+  /** The document symbol, e.g. OEA/Ser.G CSH/GT/DSS-4/11; also names exported files. */
+  symbol: text('symbol').notNull(),
+  date: date('date', { mode: 'string' }),
+  /** ISO 639-1 code of one of the OAS official languages. */
+  originalLanguage: text('original_language').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,30 @@
+import { EventEmitter } from 'node:events';
+import { eq, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { revokedSessions } from '../../db/schema';
+
+const KEY = Symbol.for('concordia.sessionEvents');
+
+/** On globalThis because Next bundles its own copy of lib/, and the collaboration server must hear it. */
+function emitter(): EventEmitter {
+  const holder = globalThis as { [KEY]?: EventEmitter };
+  holder[KEY] ??= new EventEmitter().setMaxListeners(0);
+  return holder[KEY];
+}
+
+/** Ends a session: its token is refused from now on and its open sockets close. */
+export async function revokeSession(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
+  emitter().emit('revoked', sessionId);
+}
+
+export async function isSessionRevoked(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db.select().from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).limit(1);
+  return Boolean(row);
+}
+
+export function onSessionRevoked(listener: (sessionId: string) => void): () => void {
+  emitter().on('revoked', listener);
+  return () => emitter().off('revoked', listener);
+}
