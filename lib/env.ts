@@ -31,9 +31,9 @@ const schema = z.object({
   /** Largest WebSocket message accepted; protects memory from a single oversize frame. */
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Messages per second one connection may send, sustained; far above typing, far below a flood. */
-  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(100),
-  /** Messages one connection may send at once (a reconnect's sync, a paste). */
-  COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().default(1000),
+  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(1000),
+  /** Messages one connection may send at once (a reconnect's sync, a paste); ten bursts queued is a flood. */
+  COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().default(2000),
   /** A document stops growing at this size (encoded bytes), with a clear message to its writers. */
   COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** Longest an accepted update waits in memory before it is written to the database. */

@@ -4,7 +4,15 @@ import * as Y from 'yjs';
 /** Root type where Y.PermanentUserData keeps who owns which client ids and deletions. */
 export const USERS_FIELD = 'users';
 
-export class AttributionError extends Error {}
+export class AttributionError extends Error {
+  /** True when the update may become acceptable once another client delivers its own content. */
+  constructor(
+    message: string,
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
+}
 
 type Doc = Y.Doc;
 type ID = { client: number; clock: number };
@@ -26,8 +34,12 @@ export class Attribution {
     this.users = new Y.PermanentUserData(doc, doc.getMap(USERS_FIELD));
   }
 
-  /** Client ids whose new content `userId` may deliver in this update; throws when it may not. */
-  check(update: Uint8Array, userId: string): number[] {
+  /**
+   * Client ids whose new content `userId` may deliver in this update; throws when it may not.
+   * A connection claims only the client ids it announces as its own (its awareness ids): new content
+   * under any other id is someone else's, relayed after the server lost it, and waits for its owner.
+   */
+  check(update: Uint8Array, userId: string, ownClients: ReadonlySet<number>): number[] {
     const { structs, ds } = Y.decodeUpdate(update);
     const inUpdate = new UpdateIndex(structs);
     const claims = new Set<number>();
@@ -37,8 +49,9 @@ export class Attribution {
       const known = Y.getState(this.doc.store, struct.id.client);
       if (struct.id.clock + struct.length <= known) continue;
       const owner = this.users.getUserByClientId(struct.id.client);
-      if (owner !== null && owner !== userId) throw new AttributionError(`writes under client ${struct.id.client}, which belongs to someone else`);
       if (this.rootOf(struct, inUpdate) === USERS_FIELD) throw new AttributionError('writes to the attribution record');
+      if (owner !== null && owner !== userId) throw new AttributionError(`new content under client ${struct.id.client}, which is someone else's`, true);
+      if (owner === null && !ownClients.has(struct.id.client)) throw new AttributionError(`new content under client ${struct.id.client}, not announced as its own`, true);
       if (owner === null) claims.add(struct.id.client);
     }
     for (const [client, ranges] of ds.clients) {
@@ -47,6 +60,23 @@ export class Attribution {
       }
     }
     return [...claims];
+  }
+
+  /**
+   * Client ids whose new content in this update `userId` may not deliver: another user's, or not
+   * announced as this connection's. After a crash a client relays content others typed that the
+   * server lost; that part must wait for its owner, while the rest of the update goes on.
+   */
+  foreignClients(update: Uint8Array, userId: string, ownClients: ReadonlySet<number>): Set<number> {
+    const foreign = new Set<number>();
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const client = struct.id.client;
+      if (struct.id.clock + struct.length <= Y.getState(this.doc.store, client)) continue;
+      const owner = this.users.getUserByClientId(client);
+      if ((owner !== null && owner !== userId) || (owner === null && !ownClients.has(client))) foreign.add(client);
+    }
+    return foreign;
   }
 
   /** Files new client ids and the deletions of one applied update under the user who sent it. */
@@ -88,7 +118,7 @@ export class Attribution {
 
   /** The root type a stored item lives in. */
   private rootOfStored(id: ID): string | null {
-    if (id.clock >= Y.getState(this.doc.store, id.client)) throw new AttributionError('depends on content the server does not have');
+    if (id.clock >= Y.getState(this.doc.store, id.client)) throw new AttributionError('depends on content the server does not have yet', true);
     const stored = Y.getItem(this.doc.store, Y.createID(id.client, id.clock));
     if (!(stored instanceof Y.Item)) return null;
     let type = stored.parent as Y.AbstractType<unknown> | null;

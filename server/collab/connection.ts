@@ -26,6 +26,8 @@ export type ConnectionOptions = {
   metrics: Metrics;
   /** Messages this connection may still send; protects the server and the room from a flood. */
   budget: MessageBudget;
+  /** Messages waiting for budget before the client is disconnected as a flood. */
+  maxQueuedMessages: number;
   log: Logger;
   /** Bytes queued to one slow client before it is disconnected to resync, instead of growing memory. */
   maxBufferedBytes: number;
@@ -41,7 +43,13 @@ const MAX_REFUSED_WRITES = 50;
 export class Connection implements RoomMember {
   private room: Room | undefined;
   private readonly queued: Uint8Array[] = [];
+  private resumeTimer: NodeJS.Timeout | undefined;
   private readonly awarenessClients = new Set<number>();
+
+  /** The Yjs client ids this socket announced in its awareness: the only ones it may start writing under. */
+  get ownClients(): ReadonlySet<number> {
+    return this.awarenessClients;
+  }
   private refusedWrites = 0;
   private closed = false;
   private grantedAccess: ConnectionAccess;
@@ -58,8 +66,12 @@ export class Connection implements RoomMember {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (!isBinary) return this.close(CloseCode.Malformed, 'text frames are not y-websocket protocol');
-      if (this.room) this.handle(bytes);
-      else this.queued.push(bytes);
+      this.queued.push(bytes);
+      if (this.queued.length > this.options.maxQueuedMessages) {
+        this.options.metrics.droppedUpdates.inc({ reason: 'rate limit' });
+        return this.close(CloseCode.TooFast, 'sending too fast; reconnect to resync');
+      }
+      this.drain();
     });
     socket.on('close', () => this.detach());
     socket.on('error', (error) => options.log.warn({ err: error, room: options.roomName }, 'socket error'));
@@ -128,12 +140,34 @@ export class Connection implements RoomMember {
     this.send(encodeAccessMessage(this.grantedAccess));
     const states = [...room.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwareness(room.awareness, states));
-    for (const message of this.queued.splice(0)) this.handle(message);
+    this.drain();
+  }
+
+  /**
+   * Handles queued messages as fast as the budget allows. A faster client is slowed, not cut off:
+   * its socket is paused (TCP pushes back) until the budget refills, so nothing it sent is lost.
+   */
+  private drain(): void {
+    if (!this.room || this.resumeTimer) return;
+    while (this.queued.length && !this.closed) {
+      if (!this.options.budget.take()) {
+        this.options.socket.pause();
+        this.resumeTimer = setTimeout(() => {
+          this.resumeTimer = undefined;
+          if (this.closed) return;
+          this.options.socket.resume();
+          this.drain();
+        }, 50);
+        return;
+      }
+      this.handle(this.queued.shift()!);
+    }
   }
 
   private detach(): void {
     this.closed = true;
     clearTimeout(this.expiry);
+    clearTimeout(this.resumeTimer);
     const room = this.room;
     if (!room) return;
     this.room = undefined;
@@ -144,10 +178,6 @@ export class Connection implements RoomMember {
   private handle(bytes: Uint8Array): void {
     const room = this.room;
     if (!room || this.closed) return;
-    if (!this.options.budget.take()) {
-      this.options.metrics.droppedUpdates.inc({ reason: 'rate limit' });
-      return this.close(CloseCode.TooFast, 'sending too fast; reconnect to resync');
-    }
     try {
       const message = decodeClientMessage(bytes);
       switch (message.type) {
@@ -161,7 +191,7 @@ export class Connection implements RoomMember {
           } else if (!isEmptyUpdate(message.update)) this.refuseWrite('read-only connection');
           break;
         case 'awareness':
-          this.trackAwareness(message.update);
+          if (this.trackAwareness(message.update)) room.retryHeld();
           room.applyAwareness(message.update, this);
           break;
         case 'query-awareness':
@@ -188,8 +218,10 @@ export class Connection implements RoomMember {
   }
 
   /** Remembers which awareness client ids this socket speaks for, to clear them when it closes. */
-  private trackAwareness(update: Uint8Array): void {
+  private trackAwareness(update: Uint8Array): boolean {
+    const before = this.awarenessClients.size;
     for (const id of awarenessClientIds(update)) this.awarenessClients.add(id);
+    return this.awarenessClients.size > before;
   }
 }
 

@@ -7,13 +7,13 @@ export function createDocumentHost(rooms: Rooms): DocumentHost {
   return {
     read: (docId, read) => rooms.use(docId, '@reader', (room) => read(room.doc, room.attribution.users)),
     change: (docId, userId, change) =>
-      rooms.use(docId, userId, (room, member) => {
+      rooms.use(docId, userId, (room) => {
         // The change is made by a fresh client id on a copy, so it is attributed to `userId` like any of their edits.
         const copy = new Y.Doc({ gc: false });
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
         const before = Y.encodeStateVector(room.doc);
         change(copy);
-        room.applyUpdate(Y.encodeStateAsUpdate(copy, before), member);
+        room.applyUpdate(Y.encodeStateAsUpdate(copy, before), { userId, ownClients: new Set([copy.clientID]), send: () => {} });
         copy.destroy();
       }),
   };

@@ -34,7 +34,7 @@ export type CollabOptions = {
   compactAfter: number;
   idleUnloadMs: number;
   autoVersionMs: number;
-  /** Sustained and burst messages per connection; a faster client is disconnected to resync. */
+  /** Sustained and burst messages per connection; a faster client is slowed, a flood beyond ten bursts disconnected. */
   maxMessagesPerSecond: number;
   messageBurst: number;
   /** A document stops growing at this size; its writers are told why. */
@@ -123,6 +123,7 @@ export function createCollabServer(options: CollabOptions) {
         planId: grant.planId,
         metrics,
         budget: new MessageBudget(options.maxMessagesPerSecond, options.messageBurst),
+        maxQueuedMessages: options.messageBurst * 10,
         log,
         maxBufferedBytes: 16 * 1024 * 1024,
       });

@@ -1,16 +1,21 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { Attribution } from './attribution';
+import { Attribution, AttributionError } from './attribution';
 import type { DocumentStore } from './document-store';
 import { wordCount } from '../../lib/documents/paragraphs';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
-/** What a room needs from a connection: who it is, and somewhere to send bytes. */
+/** What a room needs from a connection: who it is, the Yjs client ids it speaks for, and somewhere to send bytes. */
 export interface RoomMember {
   readonly userId: string;
+  readonly ownClients: ReadonlySet<number>;
   send(message: Uint8Array): void;
 }
+
+/** How long, and how much, relayed content may wait for its owner before it is given up (and logged). */
+const HELD_MAX_AGE_MS = 5 * 60_000;
+const HELD_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * One live document and the connections editing or watching it. Updates that arrive in the
@@ -28,6 +33,8 @@ export class Room {
   editedSinceVersion = false;
   /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
   private bytes = 0;
+  /** Updates carrying someone else's content that the server lost (a crash), waiting for its owner. */
+  private held: Array<{ update: Uint8Array; member: RoomMember; at: number }> = [];
   lastVersionAt = Date.now();
 
   constructor(
@@ -62,8 +69,49 @@ export class Room {
    * Throws, leaving the document untouched, when it does not decode or is not the member's to write.
    */
   applyUpdate(update: Uint8Array, origin: RoomMember): void {
+    const foreign = this.attribution.foreignClients(update, origin.userId, origin.ownClients);
+    if (foreign.size) {
+      // Integrate the member's own part now; the part others wrote waits until they deliver it themselves.
+      const others = Y.decodeUpdate(update).structs.map((s) => s.id.client).filter((c) => !foreign.has(c));
+      this.hold(Y.diffUpdate(update, skipping(foreign)), origin, 'content of other clients, lost by the server, waits for its authors');
+      update = Y.diffUpdate(update, skipping(new Set(others)));
+    }
+    try {
+      this.integrate(update, origin);
+    } catch (error) {
+      if (!(error instanceof AttributionError && error.retryable)) throw error;
+      this.hold(update, origin, error.message);
+      return;
+    }
+    this.retryHeld();
+  }
+
+  /** Tries again the held updates, some of which the latest changes (or a new client id) may unblock. */
+  retryHeld(): void {
+    for (let progress = true; progress && this.held.length; ) {
+      progress = false;
+      for (const entry of this.held.splice(0)) {
+        try {
+          this.integrate(entry.update, entry.member);
+          progress = true;
+        } catch (error) {
+          if (error instanceof AttributionError && error.retryable && Date.now() - entry.at < HELD_MAX_AGE_MS) this.held.push(entry);
+          else this.log.warn({ room: this.name, userId: entry.member.userId, reason: (error as Error).message }, 'gave up a held update');
+        }
+      }
+    }
+  }
+
+  private hold(update: Uint8Array, member: RoomMember, reason: string): void {
+    this.held.push({ update, member, at: Date.now() });
+    let total = this.held.reduce((sum, h) => sum + h.update.length, 0);
+    while (total > HELD_MAX_BYTES && this.held.length) total -= this.held.shift()!.update.length;
+    this.log.info({ room: this.name, userId: member.userId, reason }, 'holding an update until its author reconnects');
+  }
+
+  private integrate(update: Uint8Array, origin: RoomMember): void {
     if (this.bytes + update.length > this.maxBytes) throw new DocumentFullError();
-    const claims = this.attribution.check(update, origin.userId);
+    const claims = this.attribution.check(update, origin.userId, origin.ownClients);
     let deleteSet: Y.Transaction['deleteSet'] | undefined;
     const capture = (transaction: Y.Transaction) => {
       if (transaction.origin === origin) deleteSet = transaction.deleteSet;
@@ -115,6 +163,11 @@ export class Room {
     }
     this.log.trace({ room: this.name, frames: frames.length, members: this.members.size }, 'broadcast');
   }
+}
+
+/** A state vector that claims to know everything of these clients, so a diff against it leaves them out. */
+function skipping(clients: Set<number>): Uint8Array {
+  return Y.encodeStateVector(new Map([...clients].map((c) => [c, Number.MAX_SAFE_INTEGER])));
 }
 
 export class DocumentFullError extends Error {

@@ -41,7 +41,7 @@ export class Rooms {
 
   /** Runs `work` on a room as a transient member, so the room stays loaded while it runs. */
   async use<T>(name: string, userId: string, work: (room: Room, member: RoomMember) => T | Promise<T>): Promise<T> {
-    const member: RoomMember = { userId, send: () => {} };
+    const member: RoomMember = { userId, ownClients: new Set(), send: () => {} };
     const room = await this.join(name, member);
     try {
       return await work(room, member);

@@ -33,10 +33,10 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Pr
 }
 
 /** The HTTP status with which the server answers an upgrade (101 when accepted). */
-export function upgradeStatus(baseUrl: string, room: string, cookie?: string): Promise<number> {
+export function upgradeStatus(baseUrl: string, room: string, cookie?: string, origin?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`, {
-      headers: cookie ? { cookie } : {},
+      headers: { ...(cookie && { cookie }), ...(origin && { origin }) },
     });
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);

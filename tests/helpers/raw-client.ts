@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
@@ -28,9 +29,15 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
     ws,
     received,
     closed,
-    /** Sends a paragraph as a y-protocols update message (type 0, sync 2). */
+    /** Sends a paragraph as a y-protocols update message (type 0, sync 2), announcing its client id first as a provider does. */
     sendUpdate(text: string) {
-      sendSync((e) => syncProtocol.writeUpdate(e, paragraphUpdate(text)));
+      const doc = paragraphDoc(text);
+      ws.send(announce(doc));
+      sendSync((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc)));
+    },
+    /** Sends bytes as they are, whatever they are. */
+    sendFrame(bytes: Uint8Array) {
+      ws.send(bytes);
     },
     /** Sends arbitrary Yjs update bytes as an update message. */
     sendRawUpdate(update: Uint8Array) {
@@ -38,20 +45,31 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
     },
     /** Sends a paragraph as sync step 2, the reply a client gives to the server's step 1. */
     sendSyncStep2(text: string) {
-      const encoder = paragraphUpdate(text);
+      const doc = paragraphDoc(text);
+      ws.send(announce(doc));
       sendSync((e) => {
         encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(e, encoder);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc));
       });
     },
     close: () => ws.close(),
   };
 }
 
-function paragraphUpdate(text: string): Uint8Array {
+function paragraphDoc(text: string): Y.Doc {
   const doc = new Y.Doc();
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
   doc.getXmlFragment(EDITOR_FIELD).push([paragraph]);
-  return Y.encodeStateAsUpdate(doc);
+  return doc;
+}
+
+/** The awareness message by which a provider announces its document's client id. */
+export function announce(doc: Y.Doc): Uint8Array {
+  const awareness = new awarenessProtocol.Awareness(doc);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]));
+  awareness.destroy();
+  return encoding.toUint8Array(encoder);
 }

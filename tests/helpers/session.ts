@@ -5,8 +5,12 @@ import { users } from '../../db/schema';
 import { TEST_SECRET } from './server';
 
 /** A next-auth session cookie exactly as the sign-in route would set it. */
-export async function sessionCookie(userId: string, options: { maxAge?: number; secret?: string } = {}): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: options.secret ?? TEST_SECRET, maxAge: options.maxAge ?? 3600 });
+export async function sessionCookie(userId: string, options: { maxAge?: number; secret?: string; sessionId?: string } = {}): Promise<string> {
+  const token = await encode({
+    token: { sub: userId, ...(options.sessionId && { sid: options.sessionId }) },
+    secret: options.secret ?? TEST_SECRET,
+    maxAge: options.maxAge ?? 3600,
+  });
   return `next-auth.session-token=${token}`;
 }
 

@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
-import { openRawClient } from '../helpers/raw-client';
+import { announce, openRawClient } from '../helpers/raw-client';
 import { startCollabServer } from '../helpers/server';
 
 /** A paragraph appended by one client, then typed into word by word so the two writers interleave. */
@@ -96,6 +96,7 @@ describe('attribution and version history', () => {
     const before = Y.encodeStateVector(forged);
     paragraph(forged).insert(0, 'forgedwords');
     const raw = await openRawClient(server.url, plan.police.room, plan.cookies.mexico);
+    raw.sendFrame(announce(forged)); // even claiming Peru's client id as its own
     raw.sendRawUpdate(Y.encodeStateAsUpdate(forged, before));
 
     // …and tries to claim its own client id for Peru in the attribution record.

@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Routes that decide access without the plan permission function, and why. */
+const WITHOUT_PERMISSION_CHECK: Record<string, string> = {
+  'app/api/auth/[...nextauth]/route.ts': 'sign-in itself (next-auth)',
+  'app/api/invitations/[token]/route.ts': 'the one-time token in the link is the credential',
+  'app/api/me/route.ts': "the signed-in user's own record",
+  'app/api/member-states/route.ts': 'public reference data, for signed-in users',
+};
+const WITHOUT_SESSION = new Set(['app/api/auth/[...nextauth]/route.ts', 'app/api/invitations/[token]/route.ts']);
+
+function routes(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routes(full);
+    return name === 'route.ts' ? [full] : [];
+  });
+}
+
+/** The source of the lib/ modules a file imports, one level deep and through re-exports of helpers. */
+function importedLibSources(file: string): string {
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/from '((?:\.\.\/)+lib\/[^']+)'/g)]
+    .map((m) => path.resolve(path.dirname(file), `${m[1]}.ts`))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+describe('every route handler checks the session and asks lib/permissions', () => {
+  const files = routes('app/api').map((f) => path.relative(process.cwd(), f));
+
+  it('finds the route handlers', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  for (const file of files) {
+    it(file, () => {
+      const source = readFileSync(file, 'utf8');
+      if (!WITHOUT_SESSION.has(file)) expect(source, `${file} must call requireApiUserId`).toMatch(/requireApiUserId\(\)/);
+      if (WITHOUT_PERMISSION_CHECK[file]) return;
+      const libs = importedLibSources(file);
+      expect(libs, `${file} must reach authorize()/can() in lib/`).toMatch(/\b(authorize|can|canCreatePlan)\(/);
+    });
+  }
+
+  it('has no server actions that could bypass the routes', () => {
+    const offenders = allSources('app').filter((f) => /['"]use server['"]/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
+
+function allSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return allSources(full);
+    return /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
