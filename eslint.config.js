@@ -17,7 +17,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/env.ts', 'tests/**', 'next.config.js', 'vitest.config.ts', 'drizzle.config.ts', 'scripts/**'],
+    files: ['lib/env.ts', 'tests/**', 'next.config.js', 'vitest.config.ts', 'drizzle.config.ts', 'scripts/**', 'bench/run.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  { files: ['next.config.js'], languageOptions: { globals: { process: 'readonly' } } },
 );
