@@ -1,8 +1,8 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { docStates, docStats, docUpdates } from '../../db/schema';
+import { mergeUpdates } from './merge';
 
 export type DocumentStoreOptions = {
   db: Db;
@@ -15,7 +15,10 @@ export type DocumentStoreOptions = {
   onFlushed?: (seconds: number) => void;
 };
 
-type Pending = { updates: Uint8Array[]; logRows: number; words?: () => number };
+type Pending = { updates: Uint8Array[]; logRows: number; words?: () => number; counted?: { words: number; at: number } };
+
+/** Counting words reads the whole text (9 ms on a 100,000-character section): at most this often per document. */
+const WORD_COUNT_EVERY_MS = 5_000;
 
 const MAX_RETRY_MS = 5_000;
 /** Keeps one compaction's statement parameters and memory bounded; the rest folds in next time. */
@@ -49,7 +52,7 @@ export class DocumentStore {
     const parts = [...(state ? [state.state] : []), ...rows.map((r) => r.data)];
     this.entry(docId).logRows = rows.length;
     if (parts.length === 0) return { update: null, logRows: 0 };
-    return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), logRows: rows.length };
+    return { update: mergeUpdates(parts), logRows: rows.length };
   }
 
   /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */
@@ -99,6 +102,12 @@ export class DocumentStore {
     return entry;
   }
 
+  private wordsOf(entry: Pending): number | undefined {
+    if (!entry.words) return entry.counted?.words;
+    if (!entry.counted || Date.now() - entry.counted.at >= WORD_COUNT_EVERY_MS) entry.counted = { words: entry.words(), at: Date.now() };
+    return entry.counted.words;
+  }
+
   private schedule(delay: number): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
@@ -124,8 +133,8 @@ export class DocumentStore {
     const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined }> = [];
     for (const [docId, entry] of this.pending) {
       if (!entry.updates.length) continue;
-      const data = entry.updates.length === 1 ? entry.updates[0]! : Y.mergeUpdates(entry.updates);
-      batch.push({ docId, data, words: entry.words?.() });
+      const data = mergeUpdates(entry.updates);
+      batch.push({ docId, data, words: this.wordsOf(entry) });
       entry.updates = [];
     }
     if (!batch.length) return;
@@ -174,7 +183,7 @@ export class DocumentStore {
           .limit(COMPACT_BATCH_ROWS);
         const last = rows.at(-1);
         if (!last) return;
-        const merged = Y.mergeUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
+        const merged = mergeUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
         await tx
           .insert(docStates)
           .values({ docId, state: merged, lastUpdateId: last.id })

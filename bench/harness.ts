@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchOptions, ScenarioName } from './options';
+import { runCapacity, type CapacityResult } from './scenarios/capacity';
+import { runColdLoad, type ColdLoadResult } from './scenarios/cold-load';
+import { closePool, type Context } from './scenarios/context';
+import { runPersistence, type PersistenceResult } from './scenarios/persistence';
+import { REPO_ROOT } from './servers/launch';
+import { runFanoutScenario, type FanoutGroup } from './scenarios/typing';
+
+export type BenchResults = {
+  date: string;
+  machine: { cpus: number; model: string; memoryGiB: number; node: string; kernel: string; loadAverageAtStart: number[] };
+  /** The tree measured: Concordia's figures are those of this commit plus any uncommitted change. */
+  source: { commit: string; uncommittedChanges: boolean };
+  database: 'postgres' | 'pglite';
+  smoke: boolean;
+  rounds: number;
+  servers: string[];
+  durationSeconds?: number;
+  typing?: FanoutGroup[];
+  manyWriters?: FanoutGroup[];
+  capacity?: CapacityResult;
+  coldLoad?: ColdLoadResult;
+  persistence?: PersistenceResult;
+  /** Scenarios that failed, with the reason; the others still ran. */
+  errors: Partial<Record<string, string>>;
+};
+
+/** Runs the chosen scenarios one after another; servers and load generators are child processes. */
+export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchResults> {
+  const started = performance.now();
+  const context: Context = { options, secret: randomBytes(32).toString('base64url'), log, pool: new Map() };
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-work-'));
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus.length,
+      model: cpus[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      kernel: os.release(),
+      loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    },
+    source: sourceVersion(),
+    database: options.databaseUrl ? 'postgres' : 'pglite',
+    smoke: options.smoke,
+    rounds: options.rounds,
+    servers: options.servers,
+    errors: {},
+  };
+  try {
+    for (const scenario of options.scenarios) {
+      try {
+        await runScenario(scenario, context, workDir, results);
+      } catch (error) {
+        results.errors[scenario] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        log(`${scenario} failed: ${results.errors[scenario]}`);
+      }
+    }
+  } finally {
+    await closePool(context);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  results.durationSeconds = Math.round((performance.now() - started) / 1000);
+  if (options.outFile) {
+    mkdirSync(path.dirname(options.outFile), { recursive: true });
+    writeFileSync(options.outFile, `${JSON.stringify(results, null, 2)}\n`);
+  }
+  return results;
+}
+
+function sourceVersion(): BenchResults['source'] {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  try {
+    return { commit: git('rev-parse', 'HEAD'), uncommittedChanges: git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'lib', 'db').length > 0 };
+  } catch {
+    return { commit: 'unknown', uncommittedChanges: true };
+  }
+}
+
+async function runScenario(scenario: ScenarioName, context: Context, workDir: string, results: BenchResults): Promise<void> {
+  const { options } = context;
+  switch (scenario) {
+    case 'typing':
+      results.typing = await runFanoutScenario('typing', context, options.typing, options.typing.observers);
+      break;
+    case 'many-writers':
+      results.manyWriters = await runFanoutScenario('many writers', context, options.manyWriters, [0]);
+      break;
+    case 'capacity':
+      results.capacity = await runCapacity(context);
+      break;
+    case 'cold-load':
+      results.coldLoad = await runColdLoad(context, workDir);
+      break;
+    case 'persistence':
+      if (options.servers.includes('concordia')) results.persistence = await runPersistence(context, workDir);
+      break;
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import { round } from '../stats';
+import { paragraphText } from '../trace';
+import { openProvider, whenSynced } from './clients';
+import type { Mark } from './fanout';
+import type { ColdJob, ColdResult, ColdSync } from './protocol';
+import type { ByteCounter } from './sockets';
+import { sleep } from './wait';
+
+/**
+ * Times fresh clients loading a large document. Servers that keep documents only in memory get
+ * it through a provider first, and that uploader stays connected: Hocuspocus unloads a document
+ * (and so loses it) when its last connection closes.
+ */
+export async function runCold(job: ColdJob, mark: Mark): Promise<ColdResult> {
+  const { target } = job;
+  const uploaderDoc = new Y.Doc({ gc: false });
+  let uploader: ReturnType<typeof openProvider> | undefined;
+  let uploadMs: number | undefined;
+  try {
+    if (job.uploadFile) {
+      const started = performance.now();
+      Y.applyUpdate(uploaderDoc, new Uint8Array(readFileSync(job.uploadFile)));
+      uploader = openProvider(target, uploaderDoc, target.writerCookies[0]);
+      await whenSynced(uploader, job.timeoutMs);
+      await waitUntilServed(job);
+      uploadMs = round(performance.now() - started, 0);
+    }
+    const syncs: ColdSync[] = [];
+    for (let i = 0; i < job.clients; i++) syncs.push(await freshSync(job));
+    await mark('loaded', 0);
+    return { ...(uploadMs !== undefined && { uploadMs }), syncs };
+  } finally {
+    uploader?.destroy();
+    uploaderDoc.destroy();
+  }
+}
+
+/** One new client with an empty document: connect → synced, bytes received, and the text it got. */
+async function freshSync(job: ColdJob): Promise<ColdSync> {
+  const doc = new Y.Doc({ gc: false });
+  const counter: ByteCounter = { bytes: 0 };
+  const started = performance.now();
+  const provider = openProvider(job.target, doc, job.target.observerCookie, counter);
+  try {
+    await whenSynced(provider, job.timeoutMs);
+    const ms = performance.now() - started;
+    return { ms: round(ms), bytes: counter.bytes, textMatches: paragraphText(doc) === job.expectedText };
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}
+
+/** The upload has been applied once a new client receives the whole text; bounded retries. */
+async function waitUntilServed(job: ColdJob): Promise<void> {
+  const deadline = performance.now() + job.timeoutMs;
+  while (performance.now() < deadline) {
+    if ((await freshSync(job)).textMatches) return;
+    await sleep(100);
+  }
+  throw new Error('the uploaded document never reached a new client');
+}

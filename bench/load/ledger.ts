@@ -1,0 +1,102 @@
+import * as Y from 'yjs';
+import { Histogram, type LatencySummary } from '../stats';
+
+/** A client that must receive every edit: a probe (full Y.Doc) or a raw observer. */
+export interface Receiver {
+  readonly probe: boolean;
+  /** Per Yjs client, the clock up to which this receiver has seen that client's changes. */
+  readonly seen: Map<number, number>;
+}
+
+type EditorLog = { base: number; sentAt: number[]; reached: number[] };
+
+export type WindowResult = {
+  edits: number;
+  /** Edits that reached every receiver. */
+  delivered: number;
+  probe: LatencySummary;
+  observer: LatencySummary;
+};
+
+/**
+ * The edits typed during one measurement window and who has received them. An edit is one
+ * keystroke: one new clock of its editor's Yjs client, so (client, clock) identifies it without
+ * decoding text, and a receiver learns what arrived from the clock range an update carries.
+ */
+export class Ledger {
+  private readonly editors = new Map<number, EditorLog>();
+  private readonly probeLatency = new Histogram();
+  private readonly observerLatency = new Histogram();
+
+  constructor(readonly receivers: number) {}
+
+  /** Starts counting an editor's keystrokes from its current clock. */
+  track(doc: Y.Doc): void {
+    this.editors.set(doc.clientID, { base: Y.getState(doc.store, doc.clientID), sentAt: [], reached: [] });
+  }
+
+  sent(client: number, clock: number, at: number): void {
+    const log = this.editors.get(client);
+    if (!log || clock - log.base !== log.sentAt.length) return;
+    log.sentAt.push(at);
+    log.reached.push(0);
+  }
+
+  /** Credits `receiver` with every tracked clock of `client` below `to`. */
+  arrive(receiver: Receiver, client: number, to: number, at: number): void {
+    const seen = receiver.seen.get(client) ?? 0;
+    if (to <= seen) return;
+    receiver.seen.set(client, to);
+    const log = this.editors.get(client);
+    if (!log) return;
+    const histogram = receiver.probe ? this.probeLatency : this.observerLatency;
+    const end = Math.min(to - log.base, log.sentAt.length);
+    for (let i = Math.max(seen - log.base, 0); i < end; i++) {
+      histogram.add(at - log.sentAt[i]!);
+      log.reached[i]!++;
+    }
+  }
+
+  allDelivered(): boolean {
+    for (const log of this.editors.values()) if (log.reached.some((n) => n < this.receivers)) return false;
+    return true;
+  }
+
+  result(): WindowResult {
+    let edits = 0;
+    let delivered = 0;
+    for (const log of this.editors.values()) {
+      edits += log.sentAt.length;
+      delivered += log.reached.filter((n) => n >= this.receivers).length;
+    }
+    return { edits, delivered, probe: this.probeLatency.summary(), observer: this.observerLatency.summary() };
+  }
+
+  /** Every edit with its send time, for matching against rows that became durable. */
+  sends(): Array<[client: number, clock: number, at: number]> {
+    const out: Array<[number, number, number]> = [];
+    for (const [client, log] of this.editors) log.sentAt.forEach((at, i) => out.push([client, log.base + i, at]));
+    return out;
+  }
+}
+
+/**
+ * Clock ranges of an update, parsed once per distinct payload: every observer of a room receives
+ * the same bytes, so thousands of observers cost one parse.
+ */
+export class UpdateMetaCache {
+  private readonly cache = new Map<string, Map<number, number>>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  ends(update: Uint8Array): Map<number, number> {
+    const key = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
+    let ends = this.cache.get(key);
+    if (!ends) {
+      if (this.cache.size >= this.limit) this.cache.clear();
+      ends = Y.parseUpdateMeta(update).to;
+      this.cache.set(key, ends);
+    }
+    return ends;
+  }
+}

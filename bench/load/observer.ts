@@ -1,0 +1,70 @@
+import WebSocket from 'ws';
+import type { Receiver } from './ledger';
+import { decodeServerFrame, emptySyncStep1, keepAliveFrame, openingFrames, type Target } from './wire';
+
+export type UpdateSink = (receiver: Receiver, update: Uint8Array, at: number) => void;
+
+/**
+ * A read-only observer at protocol level: a bare socket, no Y.Doc. It asks for the document with
+ * an empty sync step 1, answers nothing, and hands each update it receives to `sink`, which only
+ * reads the update's clock ranges. Thousands of them fit in one load process.
+ */
+export class RawObserver implements Receiver {
+  readonly probe = false;
+  readonly seen = new Map<number, number>();
+  bytes = 0;
+  closed = false;
+  private socket: WebSocket | undefined;
+
+  constructor(
+    private readonly target: Target,
+    private readonly sink: UpdateSink,
+  ) {}
+
+  /** Resolves once the document has arrived (sync step 2); rejects on refusal, close or timeout. */
+  connect(timeoutMs: number): Promise<void> {
+    const { kind, room } = this.target;
+    const headers = this.target.observerCookie ? { cookie: this.target.observerCookie } : {};
+    const socket = new WebSocket(`${this.target.providerUrl}/${room}`, { headers, perMessageDeflate: false });
+    this.socket = socket;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => fail(new Error('observer did not sync in time')), timeoutMs);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      socket.on('open', () => {
+        for (const frame of openingFrames(kind, room)) socket.send(frame);
+        socket.send(emptySyncStep1(kind, room));
+      });
+      socket.on('message', (data: Buffer) => {
+        const at = performance.now();
+        this.bytes += data.length;
+        const frame = decodeServerFrame(kind, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        if (!frame) return;
+        this.sink(this, frame.update, at);
+        if (frame.step2) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      socket.on('unexpected-response', (req, res) => {
+        req.destroy();
+        fail(new Error(`upgrade refused with HTTP ${res.statusCode ?? 0}`));
+      });
+      socket.on('error', (error) => fail(error));
+      socket.on('close', () => {
+        this.closed = true;
+        fail(new Error('closed before sync'));
+      });
+    });
+  }
+
+  keepAlive(): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(keepAliveFrame(this.target.kind, this.target.room));
+  }
+
+  close(): void {
+    this.socket?.terminate();
+  }
+}

@@ -1,0 +1,66 @@
+import type { LatencySummary } from '../stats';
+import type { Target } from './wire';
+
+/**
+ * Editors type, probes and observers receive, during one or more windows (one per observer count).
+ * Typing, many writers, capacity and the persistence runs are all this job with other sizes.
+ */
+export type FanoutJob = {
+  type: 'fanout';
+  target: Target;
+  editors: number;
+  keysPerSecond: number;
+  probes: number;
+  /** Observer counts, one measurement window each; observers are added, never replaced. */
+  observerSteps: number[];
+  warmupMs: number;
+  measureMs: number;
+  /** Longest wait after typing stops for the last edits to arrive. */
+  drainMs: number;
+  connectTimeoutMs: number;
+  /** Stop adding observers after a window whose probe p99 exceeds this or that lost an edit. */
+  stopAboveP99Ms?: number;
+  /** Return every edit's send time (epoch ms), to match against durable rows. */
+  reportSends?: boolean;
+};
+
+/** A fresh client loads a large document: optional upload first (servers that keep it in memory). */
+export type ColdJob = {
+  type: 'cold';
+  target: Target;
+  /** The document to send through a provider before measuring; absent when the server stored it. */
+  uploadFile?: string;
+  expectedText: string;
+  clients: number;
+  timeoutMs: number;
+};
+
+export type LoadJob = FanoutJob | ColdJob;
+
+export type FanoutWindow = {
+  observers: number;
+  connectMs: number;
+  connectFailures: number;
+  observersClosed: number;
+  edits: number;
+  editsPerSecond: number;
+  deliveredPercent: number;
+  probe: LatencySummary;
+  observer: LatencySummary;
+  /** The load process's own CPU over the window, % of one core. */
+  loadCpuPercent: number;
+  sends?: Array<[client: number, clock: number, epochMs: number]>;
+};
+
+export type ColdSync = { ms: number; bytes: number; textMatches: boolean };
+export type ColdResult = { uploadMs?: number; syncs: ColdSync[] };
+
+export type LoadResult = { type: 'fanout'; windows: FanoutWindow[] } | { type: 'cold'; result: ColdResult };
+
+/** Marks are barriers: the load process waits for the orchestrator's ack (it samples the server then). */
+export type LoadMessage =
+  | { type: 'mark'; mark: 'window-start' | 'window-end' | 'loaded'; step: number }
+  | { type: 'result'; result: LoadResult }
+  | { type: 'error'; message: string };
+
+export type OrchestratorMessage = { type: 'job'; job: LoadJob } | { type: 'ack' };

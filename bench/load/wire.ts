@@ -1,0 +1,98 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export type ServerKind = 'concordia' | 'y-websocket' | 'hocuspocus';
+
+/** Where and how the load process reaches one running server. */
+export type Target = {
+  kind: ServerKind;
+  /** Base URL that WebsocketProvider appends `/<room>` to. */
+  providerUrl: string;
+  room: string;
+  /** Session cookies (Concordia only): writers edit the room, the observer cookie may only read it. */
+  writerCookies: string[];
+  observerCookie: string | undefined;
+};
+
+/** y-websocket message types; Hocuspocus adds its own after these. */
+const SYNC = 0;
+const AWARENESS = 1;
+const AUTH = 2;
+const QUERY_AWARENESS = 3;
+const HOCUSPOCUS_SYNC_REPLY = 4;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** What a raw observer needs from a server frame: the Yjs update it carries, if any. */
+export type ServerFrame = { update: Uint8Array; step2: boolean } | null;
+
+/**
+ * Hocuspocus speaks the y-websocket messages prefixed with the document name, and wants an
+ * authentication message (here an empty token: the bare server has no onAuthenticate hook)
+ * before it attaches the socket to the document. Concordia and y-websocket speak the plain protocol.
+ */
+export function wrapClientFrame(kind: ServerKind, room: string, frame: Uint8Array): Uint8Array {
+  if (kind !== 'hocuspocus') return frame;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, room);
+  encoding.writeUint8Array(encoder, frame);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Frames a client sends first, before its own sync step 1. */
+export function openingFrames(kind: ServerKind, room: string): Uint8Array[] {
+  if (kind !== 'hocuspocus') return [];
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, room);
+  encoding.writeVarUint(encoder, AUTH);
+  encoding.writeVarUint(encoder, 0); // token message
+  encoding.writeVarString(encoder, '');
+  return [encoding.toUint8Array(encoder)];
+}
+
+/** Sync step 1 with an empty state vector: "send me everything". */
+export function emptySyncStep1(kind: ServerKind, room: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_1);
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+  return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
+}
+
+/**
+ * An awareness update naming no client: changes nothing and is relayed nowhere, but counts as
+ * traffic for servers that drop silent sockets (Hocuspocus after 60 s), as a provider's
+ * 15-second awareness renewal would.
+ */
+export function keepAliveFrame(kind: ServerKind, room: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, AWARENESS);
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+  return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
+}
+
+export function decodeServerFrame(kind: ServerKind, frame: Uint8Array): ServerFrame {
+  const decoder = decoding.createDecoder(frame);
+  if (kind === 'hocuspocus') decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  if (type !== SYNC && !(kind === 'hocuspocus' && type === HOCUSPOCUS_SYNC_REPLY)) return null;
+  const step = decoding.readVarUint(decoder);
+  if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+  return { update: decoding.readVarUint8Array(decoder), step2: step === SYNC_STEP_2 };
+}
+
+/**
+ * Turns a Hocuspocus frame into the y-websocket frame the stock provider understands, or null for
+ * Hocuspocus-only messages (authentication answers, save acknowledgements, close notices).
+ */
+export function unwrapHocuspocusFrame(frame: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  if (type !== SYNC && type !== AWARENESS && type !== HOCUSPOCUS_SYNC_REPLY && type !== QUERY_AWARENESS) return null;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type === HOCUSPOCUS_SYNC_REPLY ? SYNC : type);
+  encoding.writeUint8Array(encoder, frame.subarray(decoder.pos));
+  return encoding.toUint8Array(encoder);
+}

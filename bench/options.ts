@@ -1,0 +1,142 @@
+import path from 'node:path';
+import type { ServerKind } from './load/wire';
+
+export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
+
+export type FanoutSize = {
+  editors: number;
+  keysPerSecond: number;
+  probes: number;
+  warmupMs: number;
+  measureMs: number;
+  drainMs: number;
+};
+
+export type BenchOptions = {
+  smoke: boolean;
+  rounds: number;
+  scenarios: ScenarioName[];
+  servers: ServerKind[];
+  /** Postgres server for Concordia (DATABASE_URL); unset → PGlite in a temp dir. */
+  databaseUrl: string | undefined;
+  tracePath: string;
+  /** One server process per kind for the whole run instead of a fresh one per measurement. */
+  reuseServers: boolean;
+  /** Where the JSON results go; null writes nothing (the smoke test). */
+  outFile: string | null;
+  typing: FanoutSize & { observers: number[] };
+  manyWriters: FanoutSize;
+  capacity: FanoutSize & { steps: number[]; p99LimitMs: number };
+  coldLoad: { clients: number; traceTransactions: number | undefined };
+  persistence: {
+    flush: FanoutSize;
+    throughput: FanoutSize;
+    compactionRows: number;
+    pollMs: number;
+  };
+  connectTimeoutMs: number;
+  /** Longest wait, before each measurement, for other processes to go idle (0: do not wait). */
+  quietWaitMs: number;
+};
+
+const TYPING: FanoutSize = { editors: 10, keysPerSecond: 5, probes: 2, warmupMs: 1_000, measureMs: 8_000, drainMs: 5_000 };
+// Generous drain and connect limits: a smoke run shares the cores with the rest of `npm test`, and
+// the drain ends as soon as every edit has arrived.
+const SMOKE_TYPING: FanoutSize = { editors: 2, keysPerSecond: 5, probes: 2, warmupMs: 100, measureMs: 600, drainMs: 10_000 };
+
+/** Sizes of a full run (about a quarter of an hour on 2 cores) and of a smoke run (seconds). */
+function sizes(
+  smoke: boolean,
+): Pick<BenchOptions, 'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'connectTimeoutMs' | 'quietWaitMs'> {
+  if (smoke) {
+    return {
+      rounds: 1,
+      typing: { ...SMOKE_TYPING, observers: [5] },
+      manyWriters: { ...SMOKE_TYPING, editors: 4 },
+      // A limit no healthy run reaches: a smoke run checks that the ramp works, not how far it goes.
+      capacity: { ...SMOKE_TYPING, steps: [2, 4], p99LimitMs: 10_000 },
+      coldLoad: { clients: 2, traceTransactions: 3_000 },
+      persistence: { flush: SMOKE_TYPING, throughput: { ...SMOKE_TYPING, keysPerSecond: 50 }, compactionRows: 300, pollMs: 10 },
+      connectTimeoutMs: 20_000,
+      quietWaitMs: 0,
+    };
+  }
+  return {
+    rounds: 3,
+    typing: { ...TYPING, observers: [200, 1_000] },
+    manyWriters: { ...TYPING, editors: 50 },
+    // Short windows: a ramp to 8,000 observers is five of them per server and round.
+    capacity: { ...TYPING, measureMs: 5_000, steps: [500, 1_000, 2_000, 4_000, 8_000], p99LimitMs: 100 },
+    coldLoad: { clients: 3, traceTransactions: undefined },
+    persistence: {
+      flush: TYPING,
+      throughput: { ...TYPING, editors: 20, keysPerSecond: 100 },
+      compactionRows: 10_000,
+      pollMs: 5,
+    },
+    connectTimeoutMs: 30_000,
+    quietWaitMs: 15_000,
+  };
+}
+
+const USAGE = `usage: npm run bench -- [--smoke] [--scenario ${SCENARIOS.join('|')}]... [--server ${SERVERS.join('|')}]...
+                      [--rounds N] [--out FILE | --no-write] [--trace automerge-paper.json.gz]
+                      [--reuse-servers | --fresh-servers]   (default: fresh per measurement; --smoke reuses)
+environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (default: PGlite in a temp dir)`;
+
+export class UsageError extends Error {}
+
+/** Flags and the environment the entry point hands over; nothing here reads process state itself. */
+export function parseOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, repoRoot: string): BenchOptions {
+  const smoke = argv.includes('--smoke');
+  const scenarios: ScenarioName[] = [];
+  const servers: ServerKind[] = [];
+  let rounds: number | undefined;
+  let outFile: string | null | undefined;
+  let tracePath: string | undefined;
+  let reuseServers = smoke;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (flag === '--smoke') continue;
+    else if (flag === '--scenario') scenarios.push(...value().split(',').map((s) => oneOf(s, SCENARIOS)));
+    else if (flag === '--server') servers.push(...value().split(',').map((s) => oneOf(s, SERVERS)));
+    else if (flag === '--rounds') rounds = positiveInteger(value());
+    else if (flag === '--out') outFile = path.resolve(value());
+    else if (flag === '--no-write') outFile = null;
+    else if (flag === '--reuse-servers') reuseServers = true;
+    else if (flag === '--fresh-servers') reuseServers = false;
+    else if (flag === '--trace') tracePath = path.resolve(value());
+    else throw new UsageError(`unknown argument ${flag}\n${USAGE}`);
+  }
+  const base = sizes(smoke);
+  const date = new Date().toISOString().slice(0, 10);
+  return {
+    ...base,
+    smoke,
+    rounds: rounds ?? base.rounds,
+    scenarios: scenarios.length ? [...new Set(scenarios)] : [...SCENARIOS],
+    servers: servers.length ? [...new Set(servers)] : [...SERVERS],
+    reuseServers,
+    databaseUrl: env.DATABASE_URL || undefined,
+    tracePath: tracePath ?? path.resolve(repoRoot, '..', 'shared', 'data', 'editing-traces', 'automerge-paper.json.gz'),
+    outFile: outFile === undefined ? path.join(repoRoot, 'bench', 'results', `${date}${smoke ? '-smoke' : ''}.json`) : outFile,
+  };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`unknown value ${value}; one of ${allowed.join(', ')}\n${USAGE}`);
+  return value as T;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`expected a positive integer, got ${value}`);
+  return n;
+}

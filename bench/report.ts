@@ -1,0 +1,96 @@
+import type { BenchResults } from './harness';
+import type { FanoutGroup } from './scenarios/typing';
+import { TRACE_CREDIT } from './trace';
+
+/** A plain-text table: first column left-aligned, numbers right-aligned. */
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map((r) => r.map(format))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+function format(value: string | number | undefined): string {
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '–';
+  if (typeof value === 'string') return value;
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(value < 10 ? 2 : 1);
+}
+
+function ratio(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`;
+}
+
+function fanoutTable(title: string, groups: FanoutGroup[]): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const g of groups) {
+    for (const s of g.summary) {
+      rows.push([`${g.observers} obs  ${s.server}`, s.p50, s.p95, s.p99, s.max, s.observerP99, s.deliveredPercent, s.editsPerSecond, s.serverCpuPercent, s.databaseCpuPercent, s.serverPeakRssMiB, s.serverIdleRssMiB, s.loadCpuPercent, s.connectMs / 1000]);
+    }
+    const r = g.ratios;
+    rows.push([`${g.observers} obs  Concordia / best peer`, ratio(r.p50), ratio(r.p95), ratio(r.p99), ratio(r.max), ratio(r.observerP99), '', '', ratio(r.serverCpuPercent), '', ratio(r.serverPeakRssMiB), '', '', ratio(r.connectMs)]);
+  }
+  const header = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'obs p99', 'deliv %', 'edits/s', 'srv CPU %', 'db CPU %', 'srv RSS MiB', 'idle RSS', 'load CPU %', 'connect s'];
+  return `${title}\n${table(header, rows)}`;
+}
+
+/** Other processes' CPU (% of one core) above which a run is flagged: the bench owns both cores. */
+const INTERFERENCE_WARNING_PERCENT = 25;
+
+function interference(results: BenchResults): number {
+  const windows = [
+    ...(results.typing ?? []).flatMap((g) => g.runs),
+    ...(results.manyWriters ?? []).flatMap((g) => g.runs),
+    ...(results.capacity?.runs ?? []).flatMap((r) => r.windows),
+  ];
+  return Math.max(0, ...windows.map((w) => w.otherCpuPercent).filter(Number.isFinite));
+}
+
+/** The short human summary printed at the end of a run (medians over rounds). */
+export function renderReport(results: BenchResults): string {
+  const m = results.machine;
+  const parts = [
+    `Concordia bench — ${results.date.slice(0, 10)}, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, Concordia on ${results.database}; ` +
+      `medians of ${results.rounds} round(s); latency = editor insert → arrival at a probe connected after all observers; ` +
+      `Concordia at ${results.source.commit.slice(0, 7)}${results.source.uncommittedChanges ? ' + uncommitted changes' : ''}`,
+  ];
+  if (results.typing) parts.push(fanoutTable(`typing (${results.typing[0]?.editors ?? '?'} editors × 5 keys/s)`, results.typing));
+  if (results.manyWriters) parts.push(fanoutTable(`many writers (${results.manyWriters[0]?.editors ?? '?'} editors × 5 keys/s)`, results.manyWriters));
+  if (results.capacity) {
+    const c = results.capacity;
+    const rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, s.capacity, c.runs.filter((r) => r.server === s.server).map((r) => r.capacity).join(' / ')]);
+    rows.push(['Concordia / best peer', ratio(c.ratios.capacity), '']);
+    parts.push(`capacity (observers held at p99 ≤ ${c.p99LimitMs} ms, 100 % delivered; ramp ${c.steps.join(' → ')})\n${table(['', 'median', 'rounds'], rows)}`);
+  }
+  if (results.coldLoad) {
+    const c = results.coldLoad;
+    const rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, s.firstSyncMs, s.warmSyncMs, s.bytes, s.serverRssMiB, s.roomLoadMs]);
+    rows.push(['Concordia / best peer', ratio(c.ratios.firstSyncMs), ratio(c.ratios.warmSyncMs), ratio(c.ratios.bytes), ratio(c.ratios.serverRssMiB), '']);
+    parts.push(
+      `cold load (${c.trace.transactions.toLocaleString('en-US')} transactions, ${c.trace.characters.toLocaleString('en-US')} characters, ` +
+        `update ${c.trace.updateBytes.toLocaleString('en-US')} B; ${TRACE_CREDIT})\n` +
+        table(['', 'first sync ms', 'warm sync ms', 'bytes', 'srv RSS MiB', 'room load ms'], rows),
+    );
+  }
+  if (results.persistence) {
+    const s = results.persistence.summary;
+    parts.push(
+      `persistence (Concordia)\n` +
+        table(
+          ['', 'value'],
+          [
+            ['flush latency p50 / p99 ms (send → row visible)', `${format(s.flushP50Ms)} / ${format(s.flushP99Ms)}`],
+            ['sustained updates/s durable', s.sustainedPerSecond],
+            ['  … p99 send → visible ms at that rate', s.throughputP99Ms],
+            [`compaction of ${s.compactionRows.toLocaleString('en-US')} log rows ms`, s.compactMs],
+            ['load with that log / after compaction ms', `${format(s.loadBeforeCompactionMs)} / ${format(s.loadAfterCompactionMs)}`],
+          ],
+        ),
+    );
+  }
+  const disturbed = interference(results);
+  if (disturbed > INTERFERENCE_WARNING_PERCENT) {
+    parts.push(`warning: other processes used up to ${disturbed.toFixed(0)} % of a core during measurement windows; the figures are disturbed`);
+  }
+  for (const [scenario, error] of Object.entries(results.errors)) parts.push(`${scenario} FAILED: ${error?.split('\n')[0]}`);
+  parts.push(`took ${results.durationSeconds ?? '?'} s`);
+  return parts.join('\n\n');
+}

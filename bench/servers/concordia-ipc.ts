@@ -1,0 +1,37 @@
+/** What the orchestrator may ask of the Concordia launcher, which runs inside the server process. */
+export type ConcordiaRequest =
+  | { id: number; type: 'watch-start'; room: string; intervalMs: number }
+  | { id: number; type: 'watch-stop' }
+  | { id: number; type: 'compaction'; room: string; logFile: string; expectedText: string }
+  /** Replaces a room's stored document with one update row, the way the server stores updates. */
+  | { id: number; type: 'preload'; room: string; file: string };
+
+/** A newly visible update-log row: which clocks of which clients it made durable, and when (epoch ms). */
+export type VisibleRow = { at: number; ranges: Array<[client: number, from: number, to: number]> };
+
+export type CompactionReport = {
+  rows: number;
+  insertMs: number;
+  /** DocumentStore.load with the whole log still in place (what a cold room costs before compaction). */
+  loadBeforeMs: number;
+  compactMs: number;
+  loadAfterMs: number;
+  rowsLeft: number;
+  stateBytes: number;
+  textMatches: boolean;
+};
+
+/** A request as the orchestrator writes it; the launcher handle numbers it. */
+export type ConcordiaCall = ConcordiaRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+export type ConcordiaReply =
+  | { id: number; ok: true; rows?: VisibleRow[]; compaction?: CompactionReport }
+  | { id: number; ok: false; error: string };
+
+/** The line the launcher prints once it serves: where, which rooms, and the seeded users' ids. */
+export type ConcordiaReady = {
+  bench: 'ready';
+  port: number;
+  rooms: { edit: string; load: string; log: string };
+  users: { chair: string; peru: string; mexico: string; observer: string };
+};

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { asc, count, desc, eq, gt } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '../../db/client';
+import { docStates, docUpdates, sections, users } from '../../db/schema';
+import { config } from '../../lib/env';
+import { logger } from '../../lib/log';
+import { sectionRoom } from '../../lib/shared/rooms';
+import { DocumentStore } from '../../server/collab/document-store';
+import { startServer } from '../../server/start';
+import { readFrames } from '../frames';
+import { paragraphText } from '../trace';
+import type { CompactionReport, ConcordiaReady, ConcordiaReply, ConcordiaRequest, VisibleRow } from './concordia-ipc';
+
+/**
+ * Concordia's real collaboration server (startServer: auth, permissions, persistence) without
+ * Next.js, configured from the environment the orchestrator gives it (read by lib/env.ts), plus
+ * bench instrumentation on its IPC channel (see concordia-ipc.ts).
+ */
+const server = await startServer({ config: config(), seed: true });
+const db = server.database.db;
+const rooms = await benchRooms(db);
+const ready: ConcordiaReady = { bench: 'ready', port: server.port, rooms, users: await benchUsers(db) };
+process.stdout.write(`${JSON.stringify(ready)}\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void server.close().finally(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('disconnect', stop);
+
+let watcher: RowWatcher | undefined;
+process.on('message', (request: ConcordiaRequest) => {
+  void answer(request).then(
+    (reply) => process.send?.(reply),
+    (error: unknown) => process.send?.({ id: request.id, ok: false, error: String(error) } satisfies ConcordiaReply),
+  );
+});
+
+async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
+  switch (request.type) {
+    case 'watch-start':
+      watcher = new RowWatcher(db, request.room, request.intervalMs);
+      await watcher.start();
+      return { id: request.id, ok: true };
+    case 'watch-stop': {
+      const rows = (await watcher?.stop()) ?? [];
+      watcher = undefined;
+      return { id: request.id, ok: true, rows };
+    }
+    case 'compaction':
+      return { id: request.id, ok: true, compaction: await compaction(db, request.room, request.logFile, request.expectedText) };
+    case 'preload':
+      // The seeded paragraph goes too, so every server holds exactly the same document.
+      await db.delete(docUpdates).where(eq(docUpdates.docId, request.room));
+      await db.insert(docUpdates).values({ docId: request.room, data: new Uint8Array(readFileSync(request.file)) });
+      return { id: request.id, ok: true };
+  }
+}
+
+/** Three rooms of the seeded plan: one both Peru and Mexico may edit, and two more. */
+async function benchRooms(db: Db): Promise<ConcordiaReady['rooms']> {
+  const all = await db.select({ id: sections.id, lead: sections.leadState }).from(sections).orderBy(asc(sections.position));
+  const edit = all.find((s) => s.lead === 'PER');
+  const others = all.filter((s) => s !== edit);
+  if (!edit || others.length < 2) throw new Error('the seeded plan has fewer sections than the bench needs');
+  return { edit: sectionRoom(edit.id), load: sectionRoom(others[0]!.id), log: sectionRoom(others[1]!.id) };
+}
+
+async function benchUsers(db: Db): Promise<ConcordiaReady['users']> {
+  const byEmail = async (email: string) => {
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!user) throw new Error(`seeded user ${email} is missing`);
+    return user.id;
+  };
+  return {
+    chair: await byEmail('chair@demo.test'),
+    peru: await byEmail('peru@demo.test'),
+    mexico: await byEmail('mexico@demo.test'),
+    observer: await byEmail('observer@demo.test'),
+  };
+}
+
+/**
+ * Polls the update log for new rows of one room, to time "sent → durable". It runs in the server
+ * process because an embedded PGlite database cannot be opened by a second process.
+ */
+class RowWatcher {
+  private lastId = 0;
+  private readonly rows: VisibleRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly room: string,
+    private readonly intervalMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const [last] = await this.db.select({ id: docUpdates.id }).from(docUpdates).orderBy(desc(docUpdates.id)).limit(1);
+    this.lastId = last?.id ?? 0;
+    this.timer = setInterval(() => {
+      this.polling ??= this.poll().finally(() => (this.polling = undefined));
+    }, this.intervalMs);
+  }
+
+  async stop(): Promise<VisibleRow[]> {
+    clearInterval(this.timer);
+    await this.polling;
+    await this.poll();
+    return this.rows;
+  }
+
+  private async poll(): Promise<void> {
+    const rows = await this.db
+      .select({ id: docUpdates.id, docId: docUpdates.docId, data: docUpdates.data })
+      .from(docUpdates)
+      .where(gt(docUpdates.id, this.lastId))
+      .orderBy(asc(docUpdates.id));
+    const at = performance.timeOrigin + performance.now();
+    for (const row of rows) {
+      this.lastId = row.id;
+      if (row.docId === this.room) this.rows.push({ at, ranges: ranges(row.data) });
+    }
+  }
+}
+
+function ranges(update: Uint8Array): VisibleRow['ranges'] {
+  const { from, to } = Y.parseUpdateMeta(update);
+  return [...to].map(([client, end]) => [client, from.get(client) ?? 0, end]);
+}
+
+/**
+ * Fills a room's update log with one row per keystroke transaction, then times the server's own
+ * DocumentStore: loading that log, compacting it, and loading the merged state.
+ */
+async function compaction(db: Db, room: string, logFile: string, expectedText: string): Promise<CompactionReport> {
+  const frames = readFrames(readFileSync(logFile));
+  let started = performance.now();
+  await db.delete(docUpdates).where(eq(docUpdates.docId, room));
+  for (let i = 0; i < frames.length; i += 1000) {
+    await db.insert(docUpdates).values(frames.slice(i, i + 1000).map((data) => ({ docId: room, data })));
+  }
+  const insertMs = performance.now() - started;
+  const store = new DocumentStore({ db, log: logger('bench'), flushMs: 1000, compactAfter: Number.MAX_SAFE_INTEGER });
+
+  started = performance.now();
+  await store.load(room);
+  const loadBeforeMs = performance.now() - started;
+
+  started = performance.now();
+  await store.compact(room);
+  const compactMs = performance.now() - started;
+
+  started = performance.now();
+  const { update } = await store.load(room);
+  const loadAfterMs = performance.now() - started;
+
+  const [left] = await db.select({ n: count() }).from(docUpdates).where(eq(docUpdates.docId, room));
+  const [state] = await db.select({ state: docStates.state }).from(docStates).where(eq(docStates.docId, room));
+  const doc = new Y.Doc({ gc: false });
+  if (update) Y.applyUpdate(doc, update);
+  return {
+    rows: frames.length,
+    insertMs,
+    loadBeforeMs,
+    compactMs,
+    loadAfterMs,
+    rowsLeft: Number(left?.n ?? -1),
+    stateBytes: state?.state.length ?? 0,
+    textMatches: paragraphText(doc) === expectedText,
+  };
+}

@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { encode } from 'next-auth/jwt';
+import { COLLAB_PATH } from '../../lib/shared/rooms';
+import type { ServerKind, Target } from '../load/wire';
+import { pidsMentioning, rssMiB } from '../proc';
+import { createBenchDatabase } from './database';
+import type { ConcordiaCall, ConcordiaReady, ConcordiaReply } from './concordia-ipc';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type RoomRole = 'edit' | 'load' | 'log';
+
+export type ServerHandle = {
+  kind: ServerKind;
+  pid: number;
+  /** RSS right after start, before any client: the baseline of the RSS figures. */
+  idleRssMiB: number;
+  /** Processes doing the server's work outside it: Concordia's Postgres backends. */
+  helperPids(): number[];
+  target(room: RoomRole): Target;
+  /** Server log lines seen so far (Concordia logs JSON at info level). */
+  logLines(): string[];
+  /** Instrumentation inside the Concordia server process (watch the update log, time compaction). */
+  request(request: ConcordiaCall): Promise<ConcordiaReply>;
+  stop(): Promise<void>;
+};
+
+export type LaunchOptions = {
+  secret: string;
+  /** Postgres server for Concordia; unset → PGlite. */
+  databaseUrl: string | undefined;
+};
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 15_000;
+/** Log lines kept for error messages and "room loaded" timings; a run logs one line per connection. */
+const KEPT_LOG_LINES = 2_000;
+
+export async function launchServer(kind: ServerKind, options: LaunchOptions): Promise<ServerHandle> {
+  switch (kind) {
+    case 'concordia':
+      return launchConcordia(options);
+    case 'y-websocket': {
+      const port = await freePort();
+      const script = path.join(path.dirname(createRequire(import.meta.url).resolve('y-websocket-1/package.json')), 'bin', 'server.js');
+      // The reference server as published; it reads HOST and PORT (and GC, left at its default: on).
+      const child = spawn(process.execPath, [script], { cwd: REPO_ROOT, env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      return peerHandle(kind, child, port, (line) => line.includes('running at'));
+    }
+    case 'hocuspocus': {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/hocuspocus.ts'), String(port)], {
+        cwd: REPO_ROOT,
+        env: { NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      return peerHandle(kind, child, port, (line) => line.includes('"bench":"ready"'));
+    }
+  }
+}
+
+async function launchConcordia(options: LaunchOptions): Promise<ServerHandle> {
+  const database = await createBenchDatabase(options.databaseUrl);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: database.dataDir,
+    NEXTAUTH_SECRET: options.secret,
+    DEMO_ACCOUNTS: 'true',
+    LOG_LEVEL: 'info',
+    ...(database.url && { DATABASE_URL: database.url }),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/concordia.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  try {
+    const output = collectOutput(child);
+    const readyLine = await output.waitFor((line) => line.startsWith('{"bench":"ready"'));
+    const ready = JSON.parse(readyLine) as ConcordiaReady;
+    const maxAge = 24 * 3600;
+    const cookie = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId }, secret: options.secret, maxAge })}`;
+    const writerCookies = [await cookie(ready.users.chair), await cookie(ready.users.peru), await cookie(ready.users.mexico)];
+    const observerCookie = await cookie(ready.users.observer);
+    const replies = new Map<number, (reply: ConcordiaReply) => void>();
+    child.on('message', (reply: ConcordiaReply) => replies.get(reply.id)?.(reply));
+    let nextId = 1;
+    return {
+      kind: 'concordia',
+      pid: child.pid!,
+      idleRssMiB: rssMiB(child.pid!),
+      helperPids: () => (database.name ? pidsMentioning(` ${database.name} `) : []),
+      target: (room) => ({ kind: 'concordia', providerUrl: `ws://127.0.0.1:${ready.port}${COLLAB_PATH}`, room: ready.rooms[room], writerCookies, observerCookie }),
+      logLines: output.lines,
+      request(request) {
+        const id = nextId++;
+        return new Promise((resolve) => {
+          replies.set(id, (reply) => {
+            replies.delete(id);
+            resolve(reply);
+          });
+          child.send({ ...request, id });
+        });
+      },
+      stop: async () => {
+        await stopChild(child);
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await stopChild(child);
+    await database.drop();
+    throw error;
+  }
+}
+
+async function peerHandle(kind: ServerKind, child: ChildProcess, port: number, isReady: (line: string) => boolean): Promise<ServerHandle> {
+  const output = collectOutput(child);
+  try {
+    await output.waitFor(isReady);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return {
+    kind,
+    pid: child.pid!,
+    idleRssMiB: rssMiB(child.pid!),
+    helperPids: () => [],
+    target: (room) => ({ kind, providerUrl: `ws://127.0.0.1:${port}`, room: `bench-${room}`, writerCookies: [], observerCookie: undefined }),
+    logLines: output.lines,
+    request: async () => ({ id: 0, ok: false, error: `${kind} has no instrumentation` }),
+    stop: () => stopChild(child),
+  };
+}
+
+function collectOutput(child: ChildProcess) {
+  const lines: string[] = [];
+  const waiters = new Set<(line: string) => void>();
+  const onLine = (line: string) => {
+    lines.push(line);
+    if (lines.length > KEPT_LOG_LINES) lines.splice(0, lines.length - KEPT_LOG_LINES);
+    waiters.forEach((w) => w(line));
+  };
+  createInterface({ input: child.stdout! }).on('line', onLine);
+  createInterface({ input: child.stderr! }).on('line', onLine);
+  return {
+    lines: () => [...lines],
+    waitFor(match: (line: string) => boolean): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const done = (error?: Error, line?: string) => {
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          child.off('exit', onExit);
+          if (error) reject(error);
+          else resolve(line!);
+        };
+        const waiter = (line: string) => match(line) && done(undefined, line);
+        const onExit = (code: number | null) => done(new Error(`server exited (${code}) before it was ready:\n${lines.slice(-30).join('\n')}`));
+        const timer = setTimeout(() => done(new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${lines.slice(-30).join('\n')}`)), START_TIMEOUT_MS);
+        waiters.add(waiter);
+        child.once('exit', onExit);
+      });
+    },
+  };
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A port that is free now; the reference server reads its port from the environment. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../bench/harness';
+import { parseOptions, SERVERS } from '../../bench/options';
+import { REPO_ROOT } from '../../bench/servers/launch';
+
+/**
+ * `npm run bench -- --smoke` inside `npm test`, so the harness cannot rot: every scenario against
+ * every server at the smallest size. Correctness only: timings depend on the machine and are
+ * never asserted.
+ */
+describe('benchmark harness (smoke size)', () => {
+  it('runs every scenario against every server, and every edit and document arrives intact', async () => {
+    const options = parseOptions(['--smoke', '--no-write'], process.env, REPO_ROOT);
+    const results = await runBench(options, () => {});
+
+    expect(results.errors).toEqual({});
+    const everyServer = [...SERVERS].sort();
+
+    for (const group of [...(results.typing ?? []), ...(results.manyWriters ?? [])]) {
+      expect(group.runs.map((r) => r.server).sort()).toEqual(everyServer);
+      for (const run of group.runs) {
+        expect(run.connectFailures, `${run.server} refused observers`).toBe(0);
+        expect(run.observers).toBe(group.observers);
+        expect(run.edits, `${run.server} measured no edits`).toBeGreaterThan(0);
+        expect(run.deliveredPercent, `${run.server} lost edits`).toBe(100);
+        expect(run.probe.count).toBe(run.edits * options.typing.probes);
+      }
+    }
+    expect(results.typing?.map((g) => g.observers)).toEqual(options.typing.observers);
+    expect(results.manyWriters).toHaveLength(1);
+
+    const capacity = results.capacity!;
+    expect(capacity.runs.map((r) => r.server).sort()).toEqual(everyServer);
+    for (const run of capacity.runs) {
+      expect(run.windows.map((w) => w.observers)).toEqual(options.capacity.steps);
+      for (const window of run.windows) expect(window.deliveredPercent).toBe(100);
+    }
+
+    const cold = results.coldLoad!;
+    expect(cold.trace.textMatches).toBe(true);
+    expect(cold.trace.transactions).toBe(options.coldLoad.traceTransactions);
+    expect(cold.runs.map((r) => r.server).sort()).toEqual(everyServer);
+    for (const run of cold.runs) {
+      expect(run.textMatches, `${run.server} served a different text`).toBe(true);
+      expect(run.bytes).toBeGreaterThan(0);
+    }
+    expect(cold.runs.find((r) => r.server === 'concordia')?.roomLoadMs).toBeTypeOf('number');
+
+    const persistence = results.persistence!;
+    for (const run of [...persistence.flush, ...persistence.throughput]) {
+      expect(run.durablePercent, 'updates missing from the update log').toBe(100);
+      expect(run.visible.count).toBeGreaterThan(0);
+    }
+    for (const compaction of persistence.compaction) {
+      expect(compaction.rows).toBe(options.persistence.compactionRows);
+      expect(compaction.rowsLeft).toBe(0);
+      expect(compaction.textMatches).toBe(true);
+    }
+  }, 120_000);
+});
