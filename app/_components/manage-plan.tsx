@@ -5,6 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { PlanView } from '../../lib/plans/get-plan';
 import type { MemberView, PendingInvitation } from '../../lib/plans/list-members';
 import { api } from './api-client';
+import { PlanVersions } from './plan-versions';
 import { SectionEditorRow } from './section-settings';
 
 type State = { code: string; name: string };
@@ -77,6 +78,8 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
           {error}
         </p>
       )}
+      <PlanVersions planId={plan.id} />
+
       <Panel title="Phase">
         <p>
           The plan is in the <strong>{plan.phase}</strong> phase.

@@ -5,7 +5,9 @@ import { documentHost } from '../../lib/documents/host';
 import { documentText } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { documentAttribution } from '../../lib/versions/section-attribution';
-import { getVersion, listVersions, nameVersion, restoreVersion } from '../../lib/versions/versions';
+import { getVersion, listPlanVersions, listVersions, namePlanVersion, nameVersion, restoreVersion } from '../../lib/versions/versions';
+import { sections, versions } from '../../db/schema';
+import { eq } from 'drizzle-orm';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
@@ -205,5 +207,16 @@ describe('attribution and version history', () => {
     const rendered = await documentHost().read(plan.canada.room, (doc) => documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))));
     expect(rendered).toBe(textThen);
     expect(await documentHost().read(plan.canada.room, (doc) => documentText(doc))).toContain('more29');
+  });
+
+  it('names a version of the whole plan: the goal and every section at one instant (chair only)', async () => {
+    const db = server.database.db;
+    await expect(namePlanVersion(db, { userId: plan.ids.peru, planId: plan.planId, name: 'Peru tries' })).rejects.toThrow(/may not/);
+    const { id } = await namePlanVersion(db, { userId: plan.ids.chair, planId: plan.planId, name: 'Draft circulated 12 March' });
+    const rows = await db.select().from(versions).where(eq(versions.planVersionId, id));
+    const sectionCount = (await db.select().from(sections).where(eq(sections.planId, plan.planId))).length;
+    expect(rows.map((r) => r.docId).sort()).toEqual([plan.goalRoom, ...(await db.select().from(sections).where(eq(sections.planId, plan.planId))).map((s) => `section-${s.id}`)].sort());
+    expect(rows).toHaveLength(sectionCount + 1);
+    expect((await listPlanVersions(db, { userId: plan.ids.observer, planId: plan.planId })).map((v) => v.name)).toContain('Draft circulated 12 March');
   });
 });
