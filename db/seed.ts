@@ -14,7 +14,7 @@ const GOAL = [
   'To give the member states a common, measurable agenda for implementing the commitments of the Declaration of San Salvador on Citizen Security in the Americas, so that each state contributes its own experience without duplicating the work of others and the resources of the Hemisphere are used efficiently.',
 ];
 
-type DemoSection = { title: string; lead: string; coEditing?: string[]; text: string };
+type DemoSection = { title: string; lead: string; coEditing?: string[]; text: string; more?: string[] };
 
 const SECTIONS: DemoSection[] = [
   {
@@ -26,7 +26,13 @@ const SECTIONS: DemoSection[] = [
   { title: 'Prevention of violence and crime', lead: 'MEX', text: 'Mexico proposes to scale up municipal prevention programmes focused on youth.' },
   { title: 'Attention to victims', lead: 'BRA', text: 'Brazil proposes integrated assistance centres for victims of violence.' },
   { title: 'Information systems and statistics', lead: 'CAN', text: 'Canada proposes common indicators for citizen-security statistics.' },
-  { title: 'International cooperation', lead: 'JAM', text: 'Jamaica proposes a network of focal points for the exchange of good practices.' },
+  {
+    title: 'International cooperation',
+    lead: 'JAM',
+    text: 'Jamaica proposes a network of focal points for the exchange of good practices.',
+    // The same proposal as Peru's, in other words: what the chair consolidates.
+    more: ['Develop a regional curriculum for training police officers, grounded in human rights and community policing.'],
+  },
 ];
 
 export type DemoAccount = { email: string; name: string; role: 'admin' | 'chair' | 'coordinator' | 'observer'; state?: string };
@@ -71,7 +77,7 @@ export async function seed(db: Db, options: { demoPassword: string }): Promise<{
       const [section] = await tx.insert(sections).values({ planId: plan.id, title: s.title, leadState: s.lead, position }).returning();
       if (!section) throw new Error('section insert returned nothing');
       for (const state of s.coEditing ?? []) await tx.insert(sectionCoEditors).values({ sectionId: section.id, stateCode: state });
-      await writeDocument(tx, sectionRoom(section.id), [s.text]);
+      await writeDocument(tx, sectionRoom(section.id), [s.text, ...(s.more ?? [])]);
     }
   });
   return { seeded: true };

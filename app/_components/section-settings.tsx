@@ -69,6 +69,9 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
         >
           Delete
         </button>
+        <span className="muted small">
+          Co-editing: {coEditing.length ? coEditing.map((code) => states.find((s) => s.code === code)?.name ?? code).join(', ') : 'none'} (Ctrl-click to choose)
+        </span>
         {section.frozen && <span className="tag">Frozen</span>}
       </div>
     </li>

@@ -5,6 +5,7 @@ import { NOTICE_MESSAGE } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
 import { demoPlan } from '../helpers/fixtures';
 import { openProvider, upgradeStatus, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
@@ -73,6 +74,7 @@ describe('operations and protective limits', () => {
     const bystander = openProvider(server.url, plan.prevention.room, plan.cookies.mexico);
     await waitForSync(bystander.provider);
     const raw = await openRawClient(server.url, plan.police.room, plan.cookies.peru);
+    await eventually(() => expect(raw.received.length).toBeGreaterThan(0)); // attached to the room
     const answered = () => raw.received.filter((m) => m[0] === 1).length;
     const queryAwareness = new Uint8Array([3]); // each one is answered, so answers count what was handled
     for (let i = 0; i < 2_000; i++) raw.sendFrame(queryAwareness);
