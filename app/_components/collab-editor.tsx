@@ -2,18 +2,20 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
+import { documentExtensions } from '../../lib/shared/document-extensions';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
 import { stateColor, stateColorLight } from '../../lib/shared/state-colors';
 import { CollaborationCaret } from './caret-extension';
 import { ChangeMark, ChangeNodes } from './change-marks';
 import { DocumentViews, type Person, type ViewMode } from './document-views';
 import { ConnectionBadge } from './connection-badge';
+import './editor-tables.css';
+import { ImportDocxButton } from './import-docx-button';
 import { Presence } from './presence';
 import { Toolbar } from './toolbar';
 
@@ -25,7 +27,7 @@ type Props = {
   identity: EditorIdentity;
   /** Plan members by user id: whose words are whose in authorship and history views. */
   people?: Record<string, Person>;
-  /** Section documents have a history panel; the goal does not. */
+  /** Section documents have a history panel and take imports; the goal does not. */
   history?: { sectionId: string; canName: boolean; canRestore: boolean };
   /** Shown instead of the toolbar when the server will not accept this user's edits. */
   readOnlyReason?: string;
@@ -88,7 +90,7 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
       immediatelyRender: false,
       editable,
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: !editable, autolink: true } }),
+        ...documentExtensions({ editable }),
         Collaboration.configure({
           document: doc,
           field: EDITOR_FIELD,
@@ -116,7 +118,10 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
       )}
       <div className="editor-bar">
         {editable && editor ? (
-          <Toolbar editor={editor} />
+          <>
+            <Toolbar editor={editor} />
+            {history && <ImportDocxButton sectionId={history.sectionId} />}
+          </>
         ) : (
           <span className="read-only">
             {mode.kind !== 'live' && mayWrite ? 'Viewing — back to the live text to edit' : ((initiallyEditable ? null : readOnlyReason) ?? 'Read-only — your permissions changed')}

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -19,13 +19,15 @@ function routes(dir: string): string[] {
   });
 }
 
-/** The source of the lib/ modules a file imports, one level deep and through re-exports of helpers. */
+/** The source of the lib/ modules a route imports, following their own imports within lib/ (a few levels). */
 function importedLibSources(file: string): string {
-  const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/from '((?:\.\.\/)+lib\/[^']+)'/g)]
-    .map((m) => path.resolve(path.dirname(file), `${m[1]}.ts`))
-    .map((f) => readFileSync(f, 'utf8'))
-    .join('\n');
+  const seen = new Set<string>();
+  const visit = (from: string, pattern: RegExp, depth: number): string[] =>
+    [...readFileSync(from, 'utf8').matchAll(pattern)]
+      .map((m) => path.resolve(path.dirname(from), `${m[1]}.ts`))
+      .filter((f) => f.includes(`${path.sep}lib${path.sep}`) && existsSync(f) && !seen.has(f) && seen.add(f))
+      .flatMap((f) => [readFileSync(f, 'utf8'), ...(depth > 0 ? visit(f, /from '(\.{1,2}\/[^']+)'/g, depth - 1) : [])]);
+  return visit(file, /from '((?:\.\.\/)+lib\/[^']+)'/g, 3).join('\n');
 }
 
 describe('every route handler checks the session and asks lib/permissions', () => {

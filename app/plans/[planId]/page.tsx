@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { getDb } from '../../../db';
 import { stateColor } from '../../../lib/shared/state-colors';
+import { listPlanVersions } from '../../../lib/versions/versions';
 import { AutoRefresh } from '../../_components/auto-refresh';
 import { CollabEditor } from '../../_components/collab-editor';
+import { ExportPanel } from '../../_components/export-panel';
 import { OnlineList } from '../../_components/online-list';
 import { TopBar } from '../../_components/top-bar';
 import { editorIdentity } from '../../_server/editor-identity';
@@ -16,17 +19,20 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { planId } = await params;
   const userId = await requireUserId(`/plans/${planId}`);
   const plan = await loadPlanForPage(userId, planId);
+  const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
   return (
     <>
       <TopBar who={plan.viewer.name} />
       <AutoRefresh seconds={10} />
       <main>
         <p className="muted">
-          <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong>
+          <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong> ·{' '}
+          <Link href={`/plans/${plan.id}/consolidation`}>Overlaps</Link>
           {plan.canManage && (
             <>
               {' '}
-              · <Link href={`/plans/${plan.id}/manage`}>Manage plan</Link> · <Link href={`/plans/${plan.id}/audit`}>Audit log</Link>
+              · <Link href={`/plans/${plan.id}/manage`}>Manage plan</Link> · <Link href={`/plans/${plan.id}/metadata`}>Document block</Link> ·{' '}
+              <Link href={`/plans/${plan.id}/audit`}>Audit log</Link>
             </>
           )}
         </p>
@@ -63,6 +69,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             </li>
           ))}
         </ol>
+        <ExportPanel planId={plan.id} versions={versions} />
       </main>
     </>
   );

@@ -1,0 +1,46 @@
+const FORMATS = [
+  { format: 'docx', label: 'Word (.docx)' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'html', label: 'HTML (print from the browser)' },
+  { format: 'md', label: 'Markdown' },
+] as const;
+
+type Props = { planId: string; versions: Array<{ id: string; name: string; createdAt: string }> };
+
+/** Links to the compiled plan in every format, and a form for a named version or the annex. */
+export function ExportPanel({ planId, versions }: Props) {
+  const action = `/api/plans/${planId}/export`;
+  return (
+    <section aria-labelledby="export-heading" className="card stack">
+      <h2 id="export-heading">Export the compiled plan</h2>
+      <p className="row">
+        {FORMATS.map(({ format, label }) => (
+          <a key={format} href={`${action}?format=${format}`} download>
+            {label}
+          </a>
+        ))}
+      </p>
+      <form method="get" action={action} className="row" aria-label="Export options">
+        <select name="format" aria-label="Format" defaultValue="docx">
+          {FORMATS.map(({ format, label }) => (
+            <option key={format} value={format}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <select name="version" aria-label="Version" defaultValue="">
+          <option value="">Current text</option>
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name} — {new Date(v.createdAt).toUTCString()}
+            </option>
+          ))}
+        </select>
+        <label style={{ flexDirection: 'row', alignItems: 'center', fontWeight: 'normal' }}>
+          <input type="checkbox" name="annex" value="1" style={{ flex: 'none', minWidth: 0 }} /> Annex: contributions by state
+        </label>
+        <button type="submit">Export</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The compiled plan as one intermediate representation, read once from the Yjs documents and
+ * rendered to every format (DOCX, HTML, Markdown, and PDF through HTML), so they cannot disagree.
+ */
+
+export type Marks = { bold?: true; italic?: true; underline?: true; strike?: true; code?: true };
+
+/** Where a link goes: an address, or another section of the same plan (a cross-reference). */
+export type LinkTarget = { href: string } | { sectionId: string };
+
+export type Inline = { kind: 'text'; text: string; marks: Marks; link?: LinkTarget } | { kind: 'break' };
+
+export type TableCell = { header: boolean; blocks: Block[] };
+
+export type Block =
+  | { kind: 'paragraph'; inlines: Inline[] }
+  /** Level as written in the editor (1–6); renderers place it under the section's own heading. */
+  | { kind: 'heading'; level: number; inlines: Inline[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'code'; text: string }
+  | { kind: 'rule' }
+  | { kind: 'table'; rows: TableCell[][] };
+
+export type DocumentBlock = {
+  council: string;
+  committee: string;
+  workingGroup: string;
+  symbol: string;
+  /** YYYY-MM-DD; null when the chair has set no date. */
+  date: string | null;
+  /** "Original: Spanish". */
+  originalLanguage: string;
+};
+
+export type CompiledSection = {
+  id: string;
+  /** 1-based, in the plan's order. */
+  number: number;
+  title: string;
+  leadState: string;
+  coEditingStates: string[];
+  blocks: Block[];
+};
+
+export type PlanDocument = {
+  documentBlock: DocumentBlock;
+  title: string;
+  goal: Block[];
+  sections: CompiledSection[];
+  /** The named plan version exported, or null for the current text. */
+  version: { id: string; name: string } | null;
+  /** Contributions by state per section, when asked for. */
+  annex: Block[] | null;
+};
+
+/**
+ * The anchor of a section inside the compiled document, the same in every format: an HTML id, and a
+ * valid Word bookmark name (letters, digits and underscores, at most 40 characters).
+ */
+export function sectionAnchor(sectionId: string): string {
+  return `s_${sectionId.replace(/-/g, '')}`;
+}
+
+/** A YYYY-MM-DD date as the document block prints it: "26 November 2026". */
+export function longDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import type { Block, Inline, LinkTarget, Marks } from './blocks';
+
+type Context = {
+  /** The section a link points to when it is a cross-reference within the plan, else null. */
+  crossReference: (href: string) => string | null;
+};
+
+/**
+ * Reads a Tiptap document (the Yjs fragment the editor binds to, or an element of it) into blocks. Empty paragraphs are
+ * left out: in the editor they are spacing, in a compiled document they would be noise.
+ */
+export function readBlocks(parent: Y.XmlFragment | Y.XmlElement, context: Context): Block[] {
+  return elements(parent).flatMap((node) => readBlock(node, context));
+}
+
+function elements(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
+  return parent.toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+}
+
+function readBlock(node: Y.XmlElement, context: Context): Block[] {
+  switch (node.nodeName) {
+    case 'paragraph': {
+      const inlines = readInlines(node, context);
+      return inlines.length ? [{ kind: 'paragraph', inlines }] : [];
+    }
+    case 'heading': {
+      const inlines = readInlines(node, context);
+      const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 1));
+      return inlines.length ? [{ kind: 'heading', level, inlines }] : [];
+    }
+    case 'bulletList':
+    case 'orderedList':
+      return [
+        {
+          kind: 'list',
+          ordered: node.nodeName === 'orderedList',
+          start: Number(node.getAttribute('start')) || 1,
+          items: elements(node).map((item) => readBlocks(item, context)),
+        },
+      ];
+    case 'blockquote':
+      return [{ kind: 'quote', blocks: readBlocks(node, context) }];
+    case 'codeBlock':
+      return [{ kind: 'code', text: readInlines(node, context).map((i) => (i.kind === 'text' ? i.text : '\n')).join('') }];
+    case 'horizontalRule':
+      return [{ kind: 'rule' }];
+    case 'table':
+      return [
+        {
+          kind: 'table',
+          rows: elements(node).map((row) => elements(row).map((cell) => ({ header: cell.nodeName === 'tableHeader', blocks: readBlocks(cell, context) }))),
+        },
+      ];
+    default:
+      // A node this reader does not know (from a newer editor) still contributes its text.
+      return readBlocks(node, context);
+  }
+}
+
+type Delta = Array<{ insert: unknown; attributes?: Record<string, unknown> }>;
+
+function readInlines(node: Y.XmlElement, context: Context): Inline[] {
+  const inlines: Inline[] = [];
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlElement) {
+      if (child.nodeName === 'hardBreak') inlines.push({ kind: 'break' });
+      continue;
+    }
+    if (!(child instanceof Y.XmlText)) continue;
+    for (const op of child.toDelta() as Delta) {
+      if (typeof op.insert !== 'string' || op.insert === '') continue;
+      inlines.push({ kind: 'text', text: op.insert, ...readMarks(op.attributes ?? {}, context) });
+    }
+  }
+  return inlines;
+}
+
+const MARKS: Record<string, keyof Marks> = { bold: 'bold', italic: 'italic', underline: 'underline', strike: 'strike', code: 'code' };
+
+function readMarks(attributes: Record<string, unknown>, context: Context): { marks: Marks; link?: LinkTarget } {
+  const marks: Marks = {};
+  let link: LinkTarget | undefined;
+  for (const [key, value] of Object.entries(attributes)) {
+    // y-tiptap suffixes marks that may overlap themselves with a hash ("comment--a1b2c3d4").
+    const name = key.replace(/--[a-zA-Z0-9+/=]{8}$/, '');
+    const mark = MARKS[name];
+    if (mark) marks[mark] = true;
+    if (name === 'link') {
+      const href = (value as { href?: unknown } | null)?.href;
+      if (typeof href === 'string' && href) {
+        const sectionId = context.crossReference(href);
+        link = sectionId ? { sectionId } : { href };
+      }
+    }
+  }
+  return link ? { marks, link } : { marks };
+}

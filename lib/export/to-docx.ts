@@ -1,0 +1,184 @@
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  InternalHyperlink,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { sectionAnchor, type Block, type Inline, type PlanDocument } from './blocks';
+import { ANNEX_HEADING, GOAL_HEADING, documentBlockLines, leadLine, safeHref, sectionHeading, versionLine } from './labels';
+
+type Part = Paragraph | Table;
+
+/** Numbering restarts for every list, so each one gets its own instance of the list definition. */
+type Lists = { next: number };
+
+const FONT = 'Times New Roman';
+/** US Letter with one-inch margins, in twentieths of a point. */
+const PAGE = { size: { width: 12240, height: 15840 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } };
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+/**
+ * The compiled plan as a Word document with real heading styles (so Word's navigation and table of
+ * contents work), real lists and tables, bookmarks for cross-references, and page numbers in the footer.
+ */
+export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
+  const lists: Lists = { next: 0 };
+  const children: Part[] = [
+    documentBlockTable(doc),
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
+    ...(doc.version ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: versionLine(doc.version), italics: true })] })] : []),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(GOAL_HEADING)] }),
+    ...blocks(doc.goal, lists),
+    ...doc.sections.flatMap((s) => [
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id: sectionAnchor(s.id), children: [new TextRun(sectionHeading(s))] })] }),
+      new Paragraph({ children: [new TextRun({ text: leadLine(s), italics: true })] }),
+      ...blocks(s.blocks, lists),
+    ]),
+    ...(doc.annex ? [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(ANNEX_HEADING)] }), ...blocks(doc.annex, lists)] : []),
+  ];
+  const heading = { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } };
+  const document = new Document({
+    title: doc.title,
+    creator: 'Concordia',
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
+        title: { run: { font: FONT, size: 24, bold: true, allCaps: true, color: '000000' }, paragraph: { spacing: { before: 480, after: 360 } } },
+        heading1: heading,
+        heading2: { ...heading, run: { ...heading.run, italics: true } },
+        heading3: { ...heading, run: { ...heading.run, bold: false, italics: true } },
+      },
+    },
+    numbering: { config: [listDefinition('bullets', false), listDefinition('numbers', true)] },
+    sections: [
+      {
+        properties: { page: PAGE },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** The document block: issuing bodies on the left, symbol, date and language on the right, without borders. */
+function documentBlockTable(doc: PlanDocument): Table {
+  const { issuer, reference } = documentBlockLines(doc.documentBlock);
+  const column = (texts: string[], bold: boolean) =>
+    new TableCell({
+      width: { size: 50, type: WidthType.PERCENTAGE },
+      children: (texts.length ? texts : ['']).map((text) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [column(issuer, true), column(reference, false)] })],
+  });
+}
+
+function listDefinition(reference: string, ordered: boolean) {
+  return {
+    reference,
+    levels: Array.from({ length: 9 }, (_, level) => ({
+      level,
+      format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+      text: ordered ? `%${level + 1}.` : ['•', '◦', '▪'][level % 3]!,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+    })),
+  };
+}
+
+function blocks(list: Block[], lists: Lists, depth = 0): Part[] {
+  return list.flatMap((b) => block(b, lists, depth));
+}
+
+function block(b: Block, lists: Lists, depth: number): Part[] {
+  const indent = depth ? { left: 720 * depth } : undefined;
+  switch (b.kind) {
+    case 'paragraph':
+      return [new Paragraph({ indent, children: runs(b.inlines) })];
+    case 'heading':
+      // Sections are Heading 1, so the editor's headings keep their level below them.
+      return [new Paragraph({ heading: HEADINGS[Math.max(2, b.level) - 1], children: runs(b.inlines) })];
+    case 'list': {
+      const instance = lists.next++;
+      const reference = b.ordered ? 'numbers' : 'bullets';
+      return b.items.flatMap((item) =>
+        item.flatMap((child, i) =>
+          // The item's first paragraph carries the number; what follows is indented under it.
+          i === 0 && child.kind === 'paragraph'
+            ? [new Paragraph({ numbering: { reference, level: depth, instance }, children: runs(child.inlines) })]
+            : block(child, lists, depth + 1),
+        ),
+      );
+    }
+    case 'quote':
+      return blocks(b.blocks, lists, depth + 1);
+    case 'code':
+      return [new Paragraph({ indent, children: b.text.split('\n').map((line, i) => new TextRun({ text: line, font: 'Courier New', size: 20, break: i ? 1 : undefined })) })];
+    case 'rule':
+      return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } } })];
+    case 'table':
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: b.rows.map(
+            (row) =>
+              new TableRow({
+                // Left out rather than off: mammoth (and so our import) reads any w:tblHeader as a header row.
+                tableHeader: row.every((cell) => cell.header) || undefined,
+                children: row.map(
+                  (cell) =>
+                    new TableCell({
+                      shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
+                      // Word requires a paragraph in every cell.
+                      children: blocks(cell.blocks, lists).concat(cell.blocks.length ? [] : [new Paragraph({})]),
+                    }),
+                ),
+              }),
+          ),
+        }),
+      ];
+  }
+}
+
+function runs(list: Inline[]): ParagraphChild[] {
+  return list.map((i) => {
+    if (i.kind === 'break') return new TextRun({ break: 1 });
+    const href = i.link && 'href' in i.link ? safeHref(i.link.href) : null;
+    const anchor = i.link && 'sectionId' in i.link ? sectionAnchor(i.link.sectionId) : null;
+    const run = new TextRun({
+      text: i.text,
+      bold: i.marks.bold,
+      italics: i.marks.italic,
+      underline: i.marks.underline ? {} : undefined,
+      strike: i.marks.strike,
+      font: i.marks.code ? 'Courier New' : undefined,
+      style: href || anchor ? 'Hyperlink' : undefined,
+    });
+    if (anchor) return new InternalHyperlink({ anchor, children: [run] });
+    if (href) return new ExternalHyperlink({ link: href, children: [run] });
+    return run;
+  });
+}

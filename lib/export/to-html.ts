@@ -1,0 +1,117 @@
+import { sectionAnchor, type Block, type Inline, type PlanDocument, type TableCell } from './blocks';
+import { ANNEX_HEADING, GOAL_HEADING, documentBlockLines, leadLine, safeHref, sectionHeading, versionLine } from './labels';
+
+/**
+ * The compiled plan as one self-contained HTML document. Its print stylesheet sets the page (US Letter,
+ * page numbers in the footer), so the browser's print and the PDF export give the same pages.
+ */
+export function renderHtml(doc: PlanDocument): string {
+  const { issuer, reference } = documentBlockLines(doc.documentBlock);
+  const body = [
+    `<header class="document-block"><div class="issuer">${lines(issuer)}</div><div class="reference">${lines(reference)}</div></header>`,
+    `<h1 class="title">${escape(doc.title)}</h1>`,
+    doc.version ? `<p class="version">${escape(versionLine(doc.version))}</p>` : '',
+    `<section class="goal"><h2>${GOAL_HEADING}</h2>${blocks(doc.goal)}</section>`,
+    ...doc.sections.map(
+      (s) => `<section id="${sectionAnchor(s.id)}"><h2>${escape(sectionHeading(s))}</h2><p class="lead">${escape(leadLine(s))}</p>${blocks(s.blocks)}</section>`,
+    ),
+    doc.annex ? `<section class="annex"><h2>${ANNEX_HEADING}</h2>${blocks(doc.annex)}</section>` : '',
+  ];
+  const heading = [doc.documentBlock.symbol, doc.title].filter(Boolean).join(' — ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escape(heading)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.filter(Boolean).join('\n')}
+</body>
+</html>
+`;
+}
+
+const STYLE = `
+@page { size: letter; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt "Times New Roman", Times, serif; } }
+body { font: 12pt/1.35 "Times New Roman", Times, serif; color: #000; max-width: 16.5cm; margin: 2rem auto; }
+.document-block { display: flex; justify-content: space-between; gap: 2rem; margin-bottom: 2.5rem; }
+.document-block p { margin: 0; text-align: left; }
+.document-block .reference { flex: none; white-space: nowrap; }
+.document-block .issuer p { font-weight: bold; }
+h1.title { text-align: center; font-size: 12pt; text-transform: uppercase; margin: 2rem 0 1.5rem; }
+p.version { text-align: center; font-style: italic; }
+h2 { font-size: 12pt; margin: 1.6rem 0 0.3rem; }
+h3, h4, h5, h6 { font-size: 12pt; font-style: italic; margin: 1rem 0 0.3rem; }
+p.lead { font-style: italic; margin-top: 0; }
+p, li { text-align: justify; }
+li p { margin: 0.2em 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; }
+th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
+td p, th p { margin: 0; text-align: left; }
+blockquote { margin-left: 1.5rem; }
+pre { font: 10pt/1.3 monospace; white-space: pre-wrap; }
+.annex { break-before: page; }
+h1, h2, h3, h4, h5, h6 { break-after: avoid; }
+tr, li { break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+`;
+
+function lines(texts: string[]): string {
+  return texts.map((t) => `<p>${escape(t)}</p>`).join('');
+}
+
+function blocks(list: Block[]): string {
+  return list.map(block).join('');
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return `<p>${inlines(b.inlines)}</p>`;
+    case 'heading': {
+      // Sections are h2 in the compiled plan, so the editor's headings sit one level below.
+      const level = Math.min(6, Math.max(2, b.level) + 1);
+      return `<h${level}>${inlines(b.inlines)}</h${level}>`;
+    }
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
+      return `<${tag}${start}>${b.items.map((item) => `<li>${blocks(item)}</li>`).join('')}</${tag}>`;
+    }
+    case 'quote':
+      return `<blockquote>${blocks(b.blocks)}</blockquote>`;
+    case 'code':
+      return `<pre>${escape(b.text)}</pre>`;
+    case 'rule':
+      return '<hr>';
+    case 'table': {
+      const tr = (row: TableCell[]) => `<tr>${row.map((cell) => (cell.header ? `<th>${blocks(cell.blocks)}</th>` : `<td>${blocks(cell.blocks)}</td>`)).join('')}</tr>`;
+      // Header rows go in <thead>, which print repeats on every page the table spans.
+      const head = b.rows.findIndex((row) => !row.every((cell) => cell.header));
+      const split = head === -1 ? b.rows.length : head;
+      const thead = split ? `<thead>${b.rows.slice(0, split).map(tr).join('')}</thead>` : '';
+      return `<table>${thead}<tbody>${b.rows.slice(split).map(tr).join('')}</tbody></table>`;
+    }
+  }
+}
+
+function inlines(list: Inline[]): string {
+  return list.map(inline).join('');
+}
+
+function inline(i: Inline): string {
+  if (i.kind === 'break') return '<br>';
+  let html = escape(i.text);
+  if (i.marks.code) html = `<code>${html}</code>`;
+  if (i.marks.bold) html = `<strong>${html}</strong>`;
+  if (i.marks.italic) html = `<em>${html}</em>`;
+  if (i.marks.underline) html = `<u>${html}</u>`;
+  if (i.marks.strike) html = `<s>${html}</s>`;
+  const href = i.link && ('sectionId' in i.link ? `#${sectionAnchor(i.link.sectionId)}` : safeHref(i.link.href));
+  return href ? `<a href="${escape(href)}">${html}</a>` : html;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,40 @@
+import mammoth from 'mammoth';
+import { AppError } from '../errors';
+
+export type ConvertedDocx = { html: string; imagesDropped: number };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLD_WORD = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Word's own styles that carry structure, beyond mammoth's defaults (headings, lists). */
+const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+
+/**
+ * A .docx file as semantic HTML (headings, paragraphs, lists, tables, bold, italic, links) without
+ * its styling. Images are counted and left out: a plan's text has no images.
+ */
+export async function convertDocxToHtml(bytes: Uint8Array): Promise<ConvertedDocx> {
+  if (startsWith(bytes, OLD_WORD)) throw new AppError('invalid', 'file: this is an old Word (.doc) file; save it as .docx and import that');
+  if (!startsWith(bytes, ZIP)) throw new AppError('invalid', 'file: not a Word document (.docx)');
+  let imagesDropped = 0;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        styleMap: STYLE_MAP,
+        convertImage: mammoth.images.imgElement(async () => {
+          imagesDropped++;
+          return { src: '' };
+        }),
+      },
+    );
+    return { html: result.value, imagesDropped };
+  } catch {
+    // A zip without word/document.xml, or a damaged one: mammoth's message names internals, not the user's problem.
+    throw new AppError('invalid', 'file: could not be read as a Word document (.docx); it may be damaged');
+  }
+}
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}

@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client';
+import { recordAudit } from '../audit/record-audit';
+import { documentHost } from '../documents/host';
+import { AppError } from '../errors';
+import { authorize } from '../plans/authorize';
+import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
+import { documentTarget } from '../versions/document-target';
+import { saveVersion } from '../versions/save-version';
+import { convertDocxToHtml } from './docx-to-html';
+import { htmlToYjs } from './html-to-yjs';
+
+/** Largest file accepted: the whole upload is held in memory while it is converted. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export function fileTooLarge(): AppError {
+  return new AppError('too_large', `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+}
+
+export type ImportResult = { blocks: number; notices: string[] };
+
+/**
+ * Appends a Word document to a section, for whoever may write the section. The import is one change
+ * by the importer, live for everyone connected; the version saved just before it undoes it.
+ */
+export async function importDocx(db: Db, options: { userId: string; sectionId: string; fileName: string; bytes: Uint8Array }): Promise<ImportResult> {
+  const docId = sectionRoom(options.sectionId);
+  const target = await documentTarget(db, docId);
+  if (!target.section) throw new AppError('not_found', 'No such section');
+  await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'section.write', section: target.section } });
+  if (options.bytes.byteLength > MAX_IMPORT_BYTES) throw fileTooLarge();
+
+  const { html, imagesDropped } = await convertDocxToHtml(options.bytes);
+  const nodes = htmlToYjs(html);
+  if (!nodes.length) throw new AppError('invalid', 'file: the document has no text to import');
+
+  const fileName = options.fileName.slice(0, 120);
+  const host = documentHost();
+  await host.read(docId, (doc, users) => saveVersion(db, { docId, doc, users, kind: 'auto', name: `Before import of ${fileName}` }));
+  await host.change(docId, options.userId, (copy) => {
+    const fragment = copy.getXmlFragment(EDITOR_FIELD);
+    fragment.insert(fragment.length, nodes);
+  });
+  await recordAudit(db, { planId: target.planId, actorId: options.userId, action: 'section.imported', target: `section:${options.sectionId}`, after: { fileName, blocks: nodes.length, imagesDropped } });
+  const notices = imagesDropped ? [`${imagesDropped} image${imagesDropped === 1 ? ' was' : 's were'} left out: plan text holds no images.`] : [];
+  return { blocks: nodes.length, notices };
+}

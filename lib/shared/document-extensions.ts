@@ -1,0 +1,10 @@
+import StarterKit from '@tiptap/starter-kit';
+import { TableNodes } from './table-nodes';
+
+/**
+ * What a section or goal may contain: the editors and the server (imports) build the same schema from
+ * this list, so an imported file holds only what the editor can show and edit.
+ */
+export function documentExtensions(options: { editable: boolean }) {
+  return [StarterKit.configure({ undoRedo: false, link: { openOnClick: !options.editable, autolink: true } }), TableNodes];
+}

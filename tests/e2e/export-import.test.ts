@@ -1,0 +1,221 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { httpSignIn } from '../helpers/http-session';
+
+const METADATA = {
+  council: 'Permanent Council of the Organization of American States',
+  committee: 'Committee on Hemispheric Security',
+  workingGroup: 'Working Group on Citizen Security',
+  symbol: 'OEA/Ser.G CSH/GT/DSS-4/11',
+  date: '2026-11-26',
+  originalLanguage: 'es',
+};
+
+async function wordFile(): Promise<Buffer> {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Imported standards' }),
+          new Paragraph({ children: [new TextRun('A '), new TextRun({ text: 'binding', bold: true }), new TextRun(' curriculum.')] }),
+          new Table({ rows: [new TableRow({ children: [cell('Measure'), cell('Deadline')] }), new TableRow({ children: [cell('Training'), cell('2027')] })] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('export, import and the document block over HTTP and in the browser', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  const cookies: Record<'chair' | 'peru' | 'observer', string> = { chair: '', peru: '', observer: '' };
+  let planId: string;
+  let policeId: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    for (const who of ['chair', 'peru', 'observer'] as const) cookies[who] = (await httpSignIn(app.url, `${who}@demo.test`))!;
+    const { plans } = await (await fetch(`${app.url}/api/plans`, { headers: { cookie: cookies.peru } })).json();
+    planId = plans[0].id;
+    const plan = await (await fetch(`${app.url}/api/plans/${planId}`, { headers: { cookie: cookies.peru } })).json();
+    policeId = plan.sections[0].id;
+    dir = mkdtempSync(path.join(tmpdir(), 'concordia-e2e-export-'));
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await database?.drop();
+  });
+
+  const call = (method: string, url: string, cookie?: string, body?: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}${url}`, { method, body, headers: { ...headers, ...(cookie && { cookie }) } });
+  const putMetadata = (cookie: string, body: unknown) => call('PUT', `/api/plans/${planId}/metadata`, cookie, JSON.stringify(body), { 'content-type': 'application/json' });
+  const upload = (cookie: string, bytes: Uint8Array, name = 'draft.docx') => {
+    const form = new FormData();
+    form.set('file', new Blob([Uint8Array.from(bytes)]), name);
+    return call('POST', `/api/sections/${policeId}/import`, cookie, form);
+  };
+
+  it('the chair edits the document block; members read it; the body is validated field by field', async () => {
+    expect((await call('GET', `/api/plans/${planId}/metadata`)).status).toBe(401);
+    expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toMatchObject({ symbol: '', date: null, originalLanguage: 'en' });
+    expect((await putMetadata(cookies.peru, METADATA)).status).toBe(403);
+    const bad = await putMetadata(cookies.chair, { ...METADATA, date: '26/11/2026' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/^date: /);
+    const badLanguage = await putMetadata(cookies.chair, { ...METADATA, originalLanguage: 'de' });
+    expect((await badLanguage.json()).error).toBe('originalLanguage: must be one of en, es, pt, fr');
+    expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
+    expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual(METADATA);
+  });
+
+  it('any member exports DOCX, HTML, Markdown and PDF named by symbol and date; others are refused', async () => {
+    expect((await call('GET', `/api/plans/${planId}/export?format=docx`)).status).toBe(401);
+    const bogus = await call('GET', `/api/plans/${planId}/export?format=odt`, cookies.observer);
+    expect(bogus.status).toBe(400);
+    expect((await call('GET', `/api/plans/${planId}/export?format=md&version=00000000-0000-4000-8000-000000000000`, cookies.observer)).status).toBe(404);
+
+    const docx = await call('GET', `/api/plans/${planId}/export?format=docx`, cookies.observer);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="OEA-Ser.G-CSH-GT-DSS-4-11_2026-11-26.docx"');
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const docxPath = path.join(dir, 'plan.docx');
+    writeFileSync(docxPath, Buffer.from(await docx.arrayBuffer()));
+    expect(execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], { encoding: 'utf8' })).toContain('Professionalisation of police forces');
+
+    const html = await call('GET', `/api/plans/${planId}/export?format=html&annex=1`, cookies.observer);
+    expect(html.headers.get('content-disposition')).toBe('attachment; filename="OEA-Ser.G-CSH-GT-DSS-4-11_2026-11-26.html"');
+    expect(await html.text()).toContain('Annex: contributions by state');
+    expect(await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text()).toContain('## 5. International cooperation');
+
+    if (browserAvailable()) {
+      const pdf = await call('GET', `/api/plans/${planId}/export?format=pdf`, cookies.observer);
+      expect(pdf.status).toBe(200);
+      const pdfPath = path.join(dir, 'plan.pdf');
+      writeFileSync(pdfPath, Buffer.from(await pdf.arrayBuffer()));
+      expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain('HEMISPHERIC PLAN OF ACTION');
+    }
+  });
+
+  it('imports a .docx for a coordinator of the section, and refuses bad files with the stated errors', async () => {
+    const before = await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text();
+    expect((await upload(cookies.observer, await wordFile())).status).toBe(403);
+    const notDocx = await upload(cookies.peru, new TextEncoder().encode('just text'), 'notes.docx');
+    expect(notDocx.status).toBe(400);
+    expect(await notDocx.json()).toEqual({ error: 'file: not a Word document (.docx)' });
+    const huge = await upload(cookies.peru, new Uint8Array(10 * 1024 * 1024 + 1));
+    expect(huge.status).toBe(413);
+    expect((await call('POST', `/api/sections/${policeId}/import`, cookies.peru, 'x', { 'content-type': 'text/plain' })).status).toBe(400);
+    expect(await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text()).toBe(before);
+
+    const ok = await upload(cookies.peru, await wordFile());
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ blocks: 3, notices: [] });
+    const after = await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text();
+    expect(after).toContain('### Imported standards\n\nA **binding** curriculum.\n\n| Measure | Deadline |\n| --- | --- |\n| Training | 2027 |');
+  });
+
+  describe.runIf(browserAvailable())('in the browser', () => {
+    let browser: Browser;
+    let peru: Page;
+
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      peru = await signInAs(browser, app.url, 'peru@demo.test');
+      await peru.goto(`/plans/${planId}/sections/${policeId}`);
+      await peru.locator('.prose[contenteditable="true"]').waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    const editor = (page: Page) => page.locator('.prose').last();
+
+    it('inserts a table and adds and removes rows and columns from the toolbar', async () => {
+      await editor(peru).click();
+      await peru.keyboard.press('Control+End');
+      const tables = editor(peru).locator('table');
+      const before = await tables.count();
+      await peru.getByRole('button', { name: 'Insert table' }).click();
+      const table = tables.nth(before);
+      await expect.poll(() => table.locator('tr').count()).toBe(3);
+      expect(await table.locator('tr').first().locator('th').count()).toBe(3);
+      await peru.getByRole('button', { name: 'Add row below' }).click();
+      await peru.getByRole('button', { name: 'Add column to the right' }).click();
+      await expect.poll(() => table.locator('tr').count()).toBe(4);
+      expect(await table.locator('tr').last().locator('td').count()).toBe(4);
+      await peru.getByRole('button', { name: 'Remove column' }).click();
+      await peru.getByRole('button', { name: 'Remove row' }).click();
+      await expect.poll(() => table.locator('tr').count()).toBe(3);
+      expect(await table.locator('tr').first().locator('th, td').count()).toBe(3);
+      await table.locator('th').first().click();
+      mkdirSync('test-artifacts', { recursive: true });
+      await peru.screenshot({ path: 'test-artifacts/section-table.png' });
+      await peru.getByRole('button', { name: 'Toggle header row' }).click();
+      await expect.poll(() => table.locator('th').count()).toBe(0);
+      await peru.getByRole('button', { name: 'Delete table' }).click();
+      await expect.poll(() => tables.count()).toBe(before);
+    });
+
+    it('pasting from Word or a web page keeps headings, lists and tables and drops the styling', async () => {
+      // At the top, in a fresh paragraph: the end of the section may be inside an imported table.
+      await editor(peru).click();
+      await peru.keyboard.press('Control+Home');
+      await peru.keyboard.press('Enter');
+      await peru.keyboard.press('ArrowUp');
+      const html =
+        '<h2 style="color:#c00;font-family:Calibri">Pasted heading</h2><ul><li><span style="font-size:14pt">first point</span></li></ul>' +
+        '<table style="border:3px solid red"><tr><td><p class="MsoNormal">cell one</p></td><td>cell two</td></tr></table>';
+      await editor(peru).evaluate((element, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/html', pasted);
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, html);
+      await expect.poll(() => editor(peru).locator('h2', { hasText: 'Pasted heading' }).count()).toBe(1);
+      expect(await editor(peru).locator('ul li', { hasText: 'first point' }).count()).toBe(1);
+      expect(await editor(peru).locator('td', { hasText: 'cell two' }).count()).toBe(1);
+      expect(await editor(peru).locator('[style*="Calibri"], [style*="14pt"], .MsoNormal').count()).toBe(0);
+    });
+
+    it('imports a .docx from the editor bar; observers have no import button', async () => {
+      const file = path.join(dir, 'focal-points.docx');
+      writeFileSync(file, await wordFile());
+      await peru.getByLabel('Word document to import').setInputFiles(file);
+      await expect.poll(() => peru.getByRole('status').filter({ hasText: 'Imported focal-points.docx' }).count()).toBe(1);
+      await expect.poll(() => editor(peru).locator('h2', { hasText: 'Imported standards' }).count()).toBe(2);
+
+      const observer = await signInAs(browser, app.url, 'observer@demo.test');
+      await observer.goto(`/plans/${planId}/sections/${policeId}`);
+      await expect.poll(() => editor(observer).innerText()).toContain('Imported standards');
+      expect(await observer.getByRole('button', { name: 'Import .docx' }).count()).toBe(0);
+    });
+
+    it('the plan page offers the exports, and the chair a form for the document block', async () => {
+      const chair = await signInAs(browser, app.url, 'chair@demo.test');
+      await chair.goto(`/plans/${planId}`);
+      await chair.screenshot({ path: 'test-artifacts/plan-export.png', fullPage: true });
+      expect(await chair.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href')).toBe(`/api/plans/${planId}/export?format=docx`);
+      await chair.getByRole('link', { name: 'Document block' }).click();
+      await chair.getByLabel('Document symbol').fill('OEA/Ser.G CSH/GT/DSS-4/12');
+      await chair.getByRole('button', { name: 'Save document block' }).click();
+      await expect.poll(() => chair.getByRole('status').innerText()).toContain('Saved');
+      const download = chair.waitForEvent('download');
+      await chair.goto(`/plans/${planId}`);
+      await chair.getByRole('link', { name: 'Markdown' }).click();
+      expect((await download).suggestedFilename()).toBe('OEA-Ser.G-CSH-GT-DSS-4-12_2026-11-26.md');
+    });
+  });
+});

@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePlan } from '../../lib/export/plan-document';
+import { exportPlan } from '../../lib/export/export-plan';
+import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
+import { namePlanVersion } from '../../lib/versions/versions';
+import type { RunningServer } from '../../server/start';
+import { browserAvailable } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { demoPlan } from '../helpers/fixtures';
+import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
+import { startCollabServer } from '../helpers/server';
+
+const METADATA = {
+  council: 'Permanent Council of the Organization of American States',
+  committee: 'Committee on Hemispheric Security',
+  workingGroup: 'Working Group on Citizen Security',
+  symbol: 'OEA/Ser.G CSH/GT/DSS-4/11',
+  date: '2026-11-26',
+  originalLanguage: 'es' as const,
+};
+
+const SECTION_TITLES = [
+  'Professionalisation of police forces',
+  'Prevention of violence and crime',
+  'Attention to victims',
+  'Information systems and statistics',
+  'International cooperation',
+];
+
+const text = (file: { body: Uint8Array }) => Buffer.from(file.body).toString('utf8');
+
+/** Each needle appears, in this order. */
+function expectInOrder(haystack: string, needles: string[]) {
+  let from = 0;
+  for (const needle of needles) {
+    const at = haystack.indexOf(needle, from);
+    expect(at, `"${needle}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + needle.length;
+  }
+}
+
+describe('exporting the compiled plan', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  let dir: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database);
+    plan = await demoPlan(server.database.db);
+    dir = mkdtempSync(path.join(tmpdir(), 'concordia-export-'));
+    await updatePlanMetadata(server.database.db, { userId: plan.ids.chair, planId: plan.planId, metadata: METADATA });
+    await appendRichText(plan.police.room, plan.ids.peru, [
+      ...RICH_PASSAGE,
+      { type: 'paragraph', content: [{ type: 'text', text: 'See the victims section', marks: [{ type: 'link', attrs: { href: `http://localhost/plans/${plan.planId}/sections/${plan.victims.id}` } }] }] },
+    ]);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  const exportAs = (format: string, extra: { versionId?: string; annex?: boolean; userId?: string } = {}) =>
+    exportPlan(server.database.db, { userId: extra.userId ?? plan.ids.observer, planId: plan.planId, format, ...extra });
+
+  it('HTML and Markdown hold the document block, title, goal and every section in order', async () => {
+    const html = await exportAs('html');
+    expect(html.contentType).toBe('text/html; charset=utf-8');
+    expect(html.fileName).toBe('OEA-Ser.G-CSH-GT-DSS-4-11_2026-11-26.html');
+    const page = text(html);
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('@media print');
+    expectInOrder(page, [
+      'PERMANENT COUNCIL OF THE ORGANIZATION OF AMERICAN STATES',
+      'COMMITTEE ON HEMISPHERIC SECURITY',
+      'Working Group on Citizen Security',
+      'OEA/Ser.G',
+      'CSH/GT/DSS-4/11',
+      '26 November 2026',
+      'Original: Spanish',
+      'Hemispheric Plan of Action',
+      'Goal of the plan',
+      'To give the member states a common, measurable agenda',
+      ...SECTION_TITLES.flatMap((title, i) => [`${i + 1}. ${title}`, 'Lead state: ']),
+    ]);
+    expect(page).toContain('Lead state: Peru · Co-editing: Mexico');
+    expect(page).toContain('<h3>Training standards</h3>');
+    expect(page).toContain('<strong>binding</strong>');
+    expect(page).toContain('<a href="https://www.oas.org/">the OAS site</a>');
+    expect(page).toContain(`<a href="#s_${plan.victims.id.replace(/-/g, '')}">See the victims section</a>`);
+    expect(page).toContain(`<section id="s_${plan.victims.id.replace(/-/g, '')}">`);
+    expect(page).toMatch(/<table><thead><tr><th><p>Measure<\/p><\/th>/);
+
+    const md = text(await exportAs('md'));
+    expectInOrder(md, [
+      '**PERMANENT COUNCIL OF THE ORGANIZATION OF AMERICAN STATES**',
+      'OEA/Ser.G  \nCSH/GT/DSS-4/11  \n26 November 2026  \nOriginal: Spanish',
+      '# Hemispheric Plan of Action',
+      '## Goal of the plan',
+      'To give the member states',
+      ...SECTION_TITLES.flatMap((title, i) => [`## ${i + 1}. ${title}`, '*Lead state: ']),
+    ]);
+    expect(md).toContain('### Training standards');
+    expect(md).toContain('Curricula are **binding** and *reviewed* every year; see [the OAS site](<https://www.oas.org/>).');
+    expect(md).toContain('- Human rights\n  - Use of force\n- Community policing');
+    expect(md).toContain('1. Assess\n2. Train\n3. Certify');
+    expect(md).toContain('| Measure | Deadline |\n| --- | --- |\n| Curriculum | 2027 |');
+    expect(md).toContain('First line\\\nsecond line');
+    expect(md).toContain(`[See the victims section](<#s_${plan.victims.id.replace(/-/g, '')}>)`);
+  });
+
+  it('DOCX is a Word file with heading styles, lists, tables, links and page numbers', async () => {
+    const file = await exportAs('docx');
+    expect(file.fileName).toBe('OEA-Ser.G-CSH-GT-DSS-4-11_2026-11-26.docx');
+    const docx = path.join(dir, file.fileName);
+    writeFileSync(docx, file.body);
+    const unzip = (part: string) => execFileSync('unzip', ['-p', docx, part], { encoding: 'utf8' });
+    const xml = unzip('word/document.xml');
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const styled = (style: string) => paragraphs.filter((p) => p.includes(`<w:pStyle w:val="${style}"/>`)).map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(styled('Title')).toEqual([expect.stringContaining('Hemispheric Plan of Action')]);
+    expect(styled('Heading1')).toEqual(['Goal of the plan', ...SECTION_TITLES.map((t, i) => `${i + 1}. ${t}`)]);
+    expect(styled('Heading2')).toEqual(['Training standards']);
+    expect(paragraphs.filter((p) => p.includes('<w:numPr>')).length).toBe(6);
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(2);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('w:anchor="s_');
+    expect(xml).toContain('<w:bookmarkStart');
+    expectInOrder(xml, ['PERMANENT COUNCIL', 'OEA/Ser.G', 'Original: Spanish', 'Goal of the plan', ...SECTION_TITLES]);
+    const rels = unzip('word/_rels/document.xml.rels');
+    expect(rels).toContain('Target="https://www.oas.org/"');
+    const footer = execFileSync('sh', ['-c', `unzip -p "${docx}" 'word/footer*.xml'`], { encoding: 'utf8' });
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+  });
+
+  it.runIf(browserAvailable())('PDF has the title, numbered pages, and the annex on a page of its own', async () => {
+    const pdfText = async (annex: boolean) => {
+      const file = await exportAs('pdf', { annex });
+      expect(file.contentType).toBe('application/pdf');
+      const pdf = path.join(dir, `plan-${annex}.pdf`);
+      writeFileSync(pdf, file.body);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+      return { pages, text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }) };
+    };
+    const plain = await pdfText(false);
+    expect(plain.text).toContain('HEMISPHERIC PLAN OF ACTION');
+    expect(plain.text).toContain('5. International cooperation');
+    // Every page says which it is; pdftotext ends each page with a form feed.
+    const footers = (pdf: { text: string }) => pdf.text.split('\f').slice(0, -1).map((page) => /Page (\d+) of (\d+)/.exec(page)?.slice(1).join('/'));
+    expect(footers(plain)).toEqual(Array.from({ length: plain.pages }, (_, i) => `${i + 1}/${plain.pages}`));
+    // The annex starts a page of its own and fits on it.
+    const withAnnex = await pdfText(true);
+    expect(withAnnex.pages).toBe(plain.pages + 1);
+    expect(withAnnex.text.split('\f')[plain.pages]).toMatch(/^\s*Annex: contributions by state/);
+    expect(footers(withAnnex).at(-1)).toBe(`${withAnnex.pages}/${withAnnex.pages}`);
+  });
+
+  it('the annex gives each section its contributions by state', async () => {
+    const doc = await compilePlan(server.database.db, { userId: plan.ids.observer, planId: plan.planId, annex: true });
+    const table = doc.annex?.[0];
+    expect(table?.kind).toBe('table');
+    const cells = table?.kind === 'table' ? table.rows.map((row) => row.map((cell) => JSON.stringify(cell.blocks))) : [];
+    expect(cells).toHaveLength(SECTION_TITLES.length + 1);
+    expect(cells[1]![0]).toContain('1. Professionalisation of police forces');
+    expect(cells[1]![2]).toMatch(/Peru \d+ %; Unattributed \(seeded\) \d+ %/);
+    expect(cells[3]![2]).toContain('Unattributed (seeded) 100 %');
+  });
+
+  it("a named plan version exports that version's text, not the current one", async () => {
+    const before = text(await exportAs('md'));
+    const version = await namePlanVersion(server.database.db, { userId: plan.ids.chair, planId: plan.planId, name: 'Draft of 26 November' });
+    await appendRichText(plan.victims.room, plan.ids.brazil, [{ type: 'paragraph', content: [{ type: 'text', text: 'Written after the version was named.' }] }]);
+
+    const current = text(await exportAs('md'));
+    expect(current).toContain('Written after the version was named.');
+    const file = await exportAs('md', { versionId: version.id });
+    expect(file.fileName).toBe('OEA-Ser.G-CSH-GT-DSS-4-11_2026-11-26_Draft-of-26-November.md');
+    expect(text(file)).toBe(before.replace(/(# Hemispheric[^\n]*\n\n)/, '$1*Version: Draft of 26 November*\n\n'));
+    expect(text(file)).not.toContain('Written after the version was named.');
+  });
+
+  it('refuses unknown formats and versions that are not the plan\'s', async () => {
+    await expect(exportAs('odt')).rejects.toMatchObject({ code: 'invalid', message: 'format: must be one of docx, pdf, html, md' });
+    await expect(exportAs('md', { versionId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

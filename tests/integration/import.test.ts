@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { attributedRuns } from '../../lib/documents/history';
+import { documentHost } from '../../lib/documents/host';
+import { documentText } from '../../lib/documents/paragraphs';
+import type { Block } from '../../lib/export/blocks';
+import { exportPlan } from '../../lib/export/export-plan';
+import { compilePlan } from '../../lib/export/plan-document';
+import { readBlocks } from '../../lib/export/read-blocks';
+import { importDocx, MAX_IMPORT_BYTES } from '../../lib/import/import-docx';
+import { createSection } from '../../lib/plans/sections';
+import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
+import { listVersions, restoreVersion } from '../../lib/versions/versions';
+import type { RunningServer } from '../../server/start';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { demoPlan } from '../helpers/fixtures';
+import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
+import { startCollabServer } from '../helpers/server';
+
+/** A 1×1 transparent PNG. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const sectionBlocks = (docId: string) => documentHost().read(docId, (doc) => readBlocks(doc.getXmlFragment(EDITOR_FIELD), { crossReference: () => null }));
+const sectionText = (docId: string) => documentHost().read(docId, (doc) => documentText(doc));
+
+describe('importing Word documents into a section', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  let dir: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database);
+    plan = await demoPlan(server.database.db);
+    dir = mkdtempSync(path.join(tmpdir(), 'concordia-import-'));
+    await appendRichText(plan.police.room, plan.ids.peru, RICH_PASSAGE);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  const importAs = (who: 'jamaica' | 'mexico' | 'observer' | 'chair', sectionId: string, bytes: Uint8Array, fileName = 'draft.docx') =>
+    importDocx(server.database.db, { userId: plan.ids[who], sectionId, fileName, bytes });
+
+  it('round trip: an exported plan imported into a fresh section keeps its text, headings, lists and tables', async () => {
+    const db = server.database.db;
+    const source = await compilePlan(db, { userId: plan.ids.observer, planId: plan.planId });
+    const police = source.sections[0]!;
+    const docx = await exportPlan(db, { userId: plan.ids.observer, planId: plan.planId, format: 'docx' });
+    const fresh = await createSection(db, { actorId: plan.ids.chair, planId: plan.planId, input: { title: 'Imported draft', leadState: 'JAM', coEditingStates: [] } });
+
+    const result = await importAs('jamaica', fresh.id, docx.body, docx.fileName);
+    expect(result.notices).toEqual([]);
+
+    const imported = await sectionBlocks(sectionRoom(fresh.id));
+    const headingText = (b: Block) => (b.kind === 'heading' ? b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('') : null);
+    expect(imported.filter((b) => b.kind === 'heading' && b.level === 1).map(headingText)).toEqual([
+      source.title,
+      'Goal of the plan',
+      ...source.sections.map((s) => `${s.number}. ${s.title}`),
+    ]);
+    // The police section: its heading, the lead-state line, then exactly the blocks it was exported from.
+    const start = imported.findIndex((b) => headingText(b) === `1. ${police.title}`);
+    const end = imported.findIndex((b, i) => i > start && b.kind === 'heading' && b.level === 1);
+    expect(imported.slice(start + 2, end)).toEqual(police.blocks);
+    expect(police.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph', 'list', 'list', 'table', 'paragraph']);
+
+    // One change, attributed to the importer.
+    const runs = await documentHost().read(sectionRoom(fresh.id), (doc, users) => attributedRuns(doc, users));
+    expect(new Set(runs.map((r) => r.userId))).toEqual(new Set([plan.ids.jamaica]));
+  });
+
+  it('appends after the existing text, leaves images out with a notice, and can be undone by restoring the version before it', async () => {
+    const db = server.database.db;
+    const docx = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun('Jamaica adds focal points.'), new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 10, height: 10 } })] })] }],
+    });
+    const before = await sectionText(plan.police.room);
+    const result = await importAs('chair', plan.police.id, new Uint8Array(await Packer.toBuffer(docx)), 'focal points.docx');
+    expect(result).toEqual({ blocks: 1, notices: ['1 image was left out: plan text holds no images.'] });
+    expect(await sectionText(plan.police.room)).toBe(`${before}\nJamaica adds focal points.`);
+
+    const versions = await listVersions(db, { userId: plan.ids.chair, docId: plan.police.room });
+    const previous = versions.find((v) => v.name === 'Before import of focal points.docx')!;
+    await restoreVersion(db, { userId: plan.ids.chair, docId: plan.police.room, versionId: previous.id });
+    expect(await sectionText(plan.police.room)).toBe(before);
+  });
+
+  it('refuses files that are not Word documents, damaged or too large, and people who may not write the section; nothing changes', async () => {
+    const db = server.database.db;
+    const docId = plan.canada.room;
+    const valid = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Canada imports.')] }] })));
+    const notDocx = path.join(dir, 'not.docx');
+    writeFileSync(notDocx, valid);
+    execFileSync('zip', ['-q', '-d', notDocx, 'word/document.xml']);
+    const textBefore = await sectionText(docId);
+    const stateBefore = await documentHost().read(docId, (doc) => Y.encodeStateVector(doc));
+    const versionsBefore = (await listVersions(db, { userId: plan.ids.chair, docId })).length;
+
+    await expect(importAs('chair', plan.canada.id, new TextEncoder().encode('plain text, not a document'))).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'file: not a Word document (.docx)',
+    });
+    await expect(importAs('chair', plan.canada.id, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('old Word (.doc) file'),
+    });
+    await expect(importAs('chair', plan.canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
+    await expect(importAs('chair', plan.canada.id, readFileSync(notDocx))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
+    const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
+    huge.set(valid.slice(0, 4));
+    await expect(importAs('chair', plan.canada.id, huge)).rejects.toMatchObject({ code: 'too_large', message: 'file: larger than 10 MB' });
+    await expect(importAs('observer', plan.canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(importAs('mexico', plan.canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
+
+    expect(await sectionText(docId)).toBe(textBefore);
+    expect(await listVersions(db, { userId: plan.ids.chair, docId })).toHaveLength(versionsBefore);
+    expect(await documentHost().read(docId, (doc) => Y.encodeStateVector(doc))).toEqual(stateBefore);
+  });
+});
