@@ -83,7 +83,7 @@ async function growPlan(db: Db): Promise<{ planId: string; userId: string }> {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'concordia-bench-export-'));
   // eslint-disable-next-line no-restricted-properties -- entry point of a dev script: quiet logs, a database of its own
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATA_DIR: dataDir, COLLAB_IDLE_UNLOAD_MS: '600000' });
+  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATA_DIR: dataDir });
   const config = prepareEnvironment();
   const seeding = await startServer({ config, port: 0 });
   const { planId, userId } = await growPlan(seeding.database.db).finally(() => seeding.close());

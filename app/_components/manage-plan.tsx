@@ -7,6 +7,7 @@ import type { MemberView, PendingInvitation } from '../../lib/plans/list-members
 import { api } from './api-client';
 import { PlanVersions } from './plan-versions';
 import { SectionEditorRow } from './section-settings';
+import { StateOptions } from './state-options';
 
 type State = { code: string; name: string };
 type Props = { plan: PlanView; members: MemberView[]; invitations: PendingInvitation[]; states: State[] };
@@ -143,11 +144,7 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
             <option value="observer">Observer</option>
           </select>
           <select name="stateCode" aria-label="State">
-            {states.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
+            <StateOptions states={states} />
           </select>
           <button type="submit" disabled={busy}>
             Appoint
@@ -177,11 +174,7 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
         <form className="row" onSubmit={addSection} aria-label="New section">
           <input name="title" placeholder="Section title" aria-label="New section title" required />
           <select name="leadState" aria-label="Lead state of the new section">
-            {states.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
+            <StateOptions states={states} />
           </select>
           <button type="submit" disabled={busy}>
             Add section

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { SectionView } from '../../lib/plans/get-plan';
+import { StateOptions } from './state-options';
 
 type State = { code: string; name: string };
 type Body = { title?: string; leadState?: string; coEditingStates?: string[]; frozen?: boolean };
@@ -27,11 +28,7 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
       <div className="row">
         <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Section title" />
         <select value={lead} onChange={(e) => setLead(e.target.value)} aria-label="Lead state">
-          {states.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
+          <StateOptions states={states} />
         </select>
         <select
           multiple
@@ -40,13 +37,7 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
           aria-label="Co-editing states"
           size={3}
         >
-          {states
-            .filter((s) => s.code !== lead)
-            .map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
+          <StateOptions states={states.filter((s) => s.code !== lead)} />
         </select>
       </div>
       <div className="row">

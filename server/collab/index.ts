@@ -167,6 +167,8 @@ export function createCollabServer(options: CollabOptions) {
         await autoVersion(options.db, room).catch((error: unknown) => log.error({ err: error, room: room.name }, 'version at shutdown failed'));
       }
       await store.flushAll();
+      // Each room's awareness runs a timer; a stopped server must not keep its process alive.
+      for (const room of await rooms.all()) room.destroy();
       wss.close();
     },
   };

@@ -1,22 +1,16 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { sections } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
-import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
+import { sectionRoom } from '../../lib/shared/rooms';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, upgradeStatus, waitForSync } from '../helpers/provider';
 import { startCollabServer } from '../helpers/server';
 import { sessionCookie, userIdByEmail } from '../helpers/session';
 import type { RunningServer } from '../../server/start';
 
-function typeAt(doc: Y.Doc, text: string): void {
-  const fragment = doc.getXmlFragment(EDITOR_FIELD);
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  fragment.push([paragraph]);
-}
 
 describe('collaboration server', () => {
   let database: TestDatabase;
@@ -57,8 +51,8 @@ describe('collaboration server', () => {
     expect(documentText(a.doc)).toContain('Peru proposes a regional curriculum');
 
     for (let i = 0; i < 20; i++) {
-      typeAt(a.doc, `peru ${i}`);
-      typeAt(b.doc, `mexico ${i}`);
+      appendParagraph(a.doc, `peru ${i}`);
+      appendParagraph(b.doc, `mexico ${i}`);
     }
     await eventually(() => {
       expect(documentText(a.doc)).toBe(documentText(b.doc));

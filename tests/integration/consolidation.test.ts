@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { findPlanOverlaps } from '../../lib/consolidation/find-plan-overlaps';
-import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
 import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { startCollabServer } from '../helpers/server';
 
-function append(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(EDITOR_FIELD).push([p]);
-}
 
 describe('overlaps in the live plan', () => {
   let database: TestDatabase;
@@ -40,9 +34,9 @@ describe('overlaps in the live plan', () => {
     const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
     const brazil = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
     await Promise.all([waitForSync(peru.provider), waitForSync(brazil.provider)]);
-    append(peru.doc, 'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.');
-    append(brazil.doc, 'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.');
-    append(brazil.doc, 'Open shelters for victims of domestic violence in every capital city.');
+    appendParagraph(peru.doc, 'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.');
+    appendParagraph(brazil.doc, 'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.');
+    appendParagraph(brazil.doc, 'Open shelters for victims of domestic violence in every capital city.');
 
     const overlaps = await eventually(async () => {
       const found = await findPlanOverlaps(server.database.db, { userId: plan.ids.chair, planId: plan.planId });

@@ -11,19 +11,12 @@ import { eq } from 'drizzle-orm';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
 import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { announce, openRawClient } from '../helpers/raw-client';
 import { startCollabServer } from '../helpers/server';
 
-/** A paragraph appended by one client, then typed into word by word so the two writers interleave. */
-function paragraph(doc: Y.Doc): Y.XmlText {
-  const p = new Y.XmlElement('paragraph');
-  const text = new Y.XmlText();
-  p.insert(0, [text]);
-  doc.getXmlFragment(EDITOR_FIELD).push([p]);
-  return text;
-}
 
 /** Who wrote each word of the live document, as the server records it. */
 async function authorsOfWords(docId: string): Promise<Map<string, string | null>> {
@@ -58,7 +51,7 @@ describe('attribution and version history', () => {
     const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
     const mexico = openProvider(server.url, plan.police.room, plan.cookies.mexico);
     await Promise.all([waitForSync(peru.provider), waitForSync(mexico.provider)]);
-    const peruText = paragraph(peru.doc);
+    const peruText = appendParagraph(peru.doc);
     await eventually(() => expect(mexico.doc.getXmlFragment(EDITOR_FIELD).length).toBe(peru.doc.getXmlFragment(EDITOR_FIELD).length));
     const shared = (mexico.doc.getXmlFragment(EDITOR_FIELD).toArray().at(-1) as Y.XmlElement).get(0) as Y.XmlText;
     for (let i = 0; i < 12; i++) {
@@ -87,7 +80,7 @@ describe('attribution and version history', () => {
   it("refuses text written under another delegation's client id, and writes to the attribution record", async () => {
     const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
     await waitForSync(peru.provider);
-    paragraph(peru.doc).insert(0, 'genuinely Peru');
+    appendParagraph(peru.doc).insert(0, 'genuinely Peru');
     await eventually(async () => expect((await authorsOfWords(plan.police.room)).get('genuinely')).toBe(plan.ids.peru));
 
     // Mexico forges an edit under Peru's client id, continuing Peru's clock.
@@ -96,7 +89,7 @@ describe('attribution and version history', () => {
     forged.clientID = peru.doc.clientID; // after loading: Yjs would otherwise pick a fresh id
 
     const before = Y.encodeStateVector(forged);
-    paragraph(forged).insert(0, 'forgedwords');
+    appendParagraph(forged).insert(0, 'forgedwords');
     const raw = await openRawClient(server.url, plan.police.room, plan.cookies.mexico);
     raw.sendFrame(announce(forged)); // even claiming Peru's client id as its own
     raw.sendRawUpdate(Y.encodeStateAsUpdate(forged, before));
@@ -121,7 +114,7 @@ describe('attribution and version history', () => {
     const db = server.database.db;
     const brazil = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
     await waitForSync(brazil.provider);
-    const text = paragraph(brazil.doc);
+    const text = appendParagraph(brazil.doc);
     text.insert(0, 'Integrated centres for victims in every capital.');
     await new Promise((r) => setTimeout(r, 100));
     const first = await nameVersion(db, { userId: plan.ids.brazil, docId: plan.victims.room, name: 'Draft circulated 12 March' });
@@ -183,7 +176,7 @@ describe('attribution and version history', () => {
     const db = server.database.db;
     const canada = openProvider(server.url, plan.canada.room, plan.cookies.canada);
     await waitForSync(canada.provider);
-    paragraph(canada.doc).insert(0, 'Common indicators for homicide statistics.');
+    appendParagraph(canada.doc).insert(0, 'Common indicators for homicide statistics.');
     await new Promise((r) => setTimeout(r, 100));
     canada.provider.destroy();
     const auto = await eventually(async () => {
@@ -196,7 +189,7 @@ describe('attribution and version history', () => {
 
     const writer = openProvider(server.url, plan.canada.room, plan.cookies.canada);
     await waitForSync(writer.provider);
-    const text = paragraph(writer.doc);
+    const text = appendParagraph(writer.doc);
     for (let i = 0; i < 30; i++) {
       text.insert(text.length, ` more${i}`);
       await new Promise((r) => setTimeout(r, 60)); // separate flushes, so compaction runs

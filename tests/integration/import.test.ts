@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -18,6 +14,7 @@ import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
 import { listVersions, restoreVersion } from '../../lib/versions/versions';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { zipOf } from '../helpers/exported-files';
 import { demoPlan } from '../helpers/fixtures';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
 import { startCollabServer } from '../helpers/server';
@@ -32,13 +29,11 @@ describe('importing Word documents into a section', () => {
   let database: TestDatabase;
   let server: RunningServer;
   let plan: Awaited<ReturnType<typeof demoPlan>>;
-  let dir: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await startCollabServer(database);
     plan = await demoPlan(server.database.db);
-    dir = mkdtempSync(path.join(tmpdir(), 'concordia-import-'));
     await appendRichText(plan.police.room, plan.ids.peru, RICH_PASSAGE);
   });
 
@@ -98,9 +93,7 @@ describe('importing Word documents into a section', () => {
     const db = server.database.db;
     const docId = plan.canada.room;
     const valid = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Canada imports.')] }] })));
-    const notDocx = path.join(dir, 'not.docx');
-    writeFileSync(notDocx, valid);
-    execFileSync('zip', ['-q', '-d', notDocx, 'word/document.xml']);
+    const notDocx = await zipOf({ 'xl/workbook.xml': '<workbook/>' });
     const textBefore = await sectionText(docId);
     const stateBefore = await documentHost().read(docId, (doc) => Y.encodeStateVector(doc));
     const versionsBefore = (await listVersions(db, { userId: plan.ids.chair, docId })).length;
@@ -114,7 +107,7 @@ describe('importing Word documents into a section', () => {
       message: expect.stringContaining('old Word (.doc) file'),
     });
     await expect(importAs('chair', plan.canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
-    await expect(importAs('chair', plan.canada.id, readFileSync(notDocx))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
+    await expect(importAs('chair', plan.canada.id, notDocx)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     huge.set(valid.slice(0, 4));
     await expect(importAs('chair', plan.canada.id, huge)).rejects.toMatchObject({ code: 'too_large', message: 'file: larger than 10 MB' });

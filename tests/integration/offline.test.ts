@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { documentText } from '../../lib/documents/paragraphs';
-import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
 import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { startCollabServer } from '../helpers/server';
@@ -12,11 +11,6 @@ import { storedText } from '../helpers/stored-text';
 
 const OFFLINE_MS = 60_000;
 
-function append(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(EDITOR_FIELD).push([p]);
-}
 
 describe('a client offline for a minute', () => {
   let database: TestDatabase;
@@ -41,8 +35,8 @@ describe('a client offline for a minute', () => {
     away.provider.disconnect();
     const started = Date.now();
     for (let i = 0; i < 6; i++) {
-      append(away.doc, `offline edit ${i}`);
-      append(here.doc, `online edit ${i}`);
+      appendParagraph(away.doc, `offline edit ${i}`);
+      appendParagraph(here.doc, `online edit ${i}`);
       await new Promise((r) => setTimeout(r, OFFLINE_MS / 6));
     }
     expect(Date.now() - started).toBeGreaterThanOrEqual(OFFLINE_MS);
