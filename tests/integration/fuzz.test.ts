@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentText } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
-import type { RunningServer } from '../../server/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
-import { startCollabServer } from '../helpers/server';
 import { storedText } from '../helpers/stored-text';
 
 const CONNECTIONS = 200;
@@ -47,32 +44,19 @@ function malformedFrame(random: () => number): Uint8Array {
 }
 
 describe('fuzzing the collaboration socket', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database);
-    plan = await demoPlan(server.database.db);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const t = useCollabServer();
 
   it(`survives ${CONNECTIONS * FRAMES_PER_CONNECTION} malformed frames: other rooms unaffected, stored text unchanged`, { timeout: 180_000 }, async () => {
-    const before = await storedText(server.database.db, plan.police.room);
-    const a = openProvider(server.url, plan.prevention.room, plan.cookies.mexico);
-    const b = openProvider(server.url, plan.prevention.room, plan.cookies.chair);
+    const before = await storedText(t.server.database.db, t.plan.police.room);
+    const a = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
+    const b = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.chair);
     await Promise.all([waitForSync(a.provider), waitForSync(b.provider)]);
 
     const random = prng(20261126);
     const codes = new Map<number, number>();
     let sent = 0;
     for (let wave = 0; wave < CONNECTIONS / 20; wave++) {
-      const clients = await Promise.all(Array.from({ length: 20 }, () => openRawClient(server.url, plan.police.room, plan.cookies.peru)));
+      const clients = await Promise.all(Array.from({ length: 20 }, () => openRawClient(t.server.url, t.plan.police.room, t.plan.cookies.peru)));
       for (const client of clients) {
         for (let i = 0; i < FRAMES_PER_CONNECTION; i++) {
           client.sendFrame(malformedFrame(random));
@@ -90,9 +74,9 @@ describe('fuzzing the collaboration socket', () => {
     expect([...codes.keys()].every((code) => code >= 1000)).toBe(true);
     expect([...codes.values()].reduce((x, y) => x + y, 0)).toBe(CONNECTIONS);
     await eventually(() => expect(documentText(b.doc)).toContain(`still here ${CONNECTIONS / 20 - 1}`));
-    await server.collab.flush();
-    expect(await storedText(server.database.db, plan.police.room)).toBe(before);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await t.server.collab.flush();
+    expect(await storedText(t.server.database.db, t.plan.police.room)).toBe(before);
+    expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
     console.log(`fuzz: ${sent} malformed frames over ${CONNECTIONS} connections; close codes ${JSON.stringify(Object.fromEntries(codes))}`);
     a.provider.destroy();
     b.provider.destroy();
