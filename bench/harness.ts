@@ -9,6 +9,7 @@ import { runColdLoad, type ColdLoadResult } from './scenarios/cold-load';
 import { closePool, type Context } from './scenarios/context';
 import { runPersistence, type PersistenceResult } from './scenarios/persistence';
 import { REPO_ROOT } from './servers/launch';
+import { runTwoInstances, type TwoInstancesResult } from './scenarios/two-instances';
 import { runFanoutScenario, type FanoutGroup } from './scenarios/typing';
 
 export type BenchResults = {
@@ -26,6 +27,7 @@ export type BenchResults = {
   capacity?: CapacityResult;
   coldLoad?: ColdLoadResult;
   persistence?: PersistenceResult;
+  twoInstances?: TwoInstancesResult;
   /** Scenarios that failed, with the reason; the others still ran. */
   errors: Partial<Record<string, string>>;
 };
@@ -100,6 +102,9 @@ async function runScenario(scenario: ScenarioName, context: Context, workDir: st
       break;
     case 'persistence':
       if (options.servers.includes('concordia')) results.persistence = await runPersistence(context, workDir);
+      break;
+    case 'two-instances':
+      if (options.servers.includes('concordia')) results.twoInstances = await runTwoInstances(context);
       break;
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ServerKind } from './load/wire';
 
-export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence'] as const;
+export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
 
@@ -21,6 +21,8 @@ export type BenchOptions = {
   servers: ServerKind[];
   /** Postgres server for Concordia (DATABASE_URL); unset → PGlite in a temp dir. */
   databaseUrl: string | undefined;
+  /** Redis for the two-instance scenario (REDIS_URL), which also needs databaseUrl: two processes share one database. */
+  redisUrl: string | undefined;
   tracePath: string;
   /** One server process per kind for the whole run instead of a fresh one per measurement. */
   reuseServers: boolean;
@@ -30,6 +32,8 @@ export type BenchOptions = {
   manyWriters: FanoutSize;
   capacity: FanoutSize & { steps: number[]; p99LimitMs: number };
   coldLoad: { clients: number; traceTransactions: number | undefined };
+  /** Editors on one instance, probes and observers on another (Concordia on Redis), against one instance. */
+  twoInstances: FanoutSize & { observers: number };
   persistence: {
     flush: FanoutSize;
     throughput: FanoutSize;
@@ -49,7 +53,7 @@ const SMOKE_TYPING: FanoutSize = { editors: 2, keysPerSecond: 5, probes: 2, warm
 /** Sizes of a full run (about a quarter of an hour on 2 cores) and of a smoke run (seconds). */
 function sizes(
   smoke: boolean,
-): Pick<BenchOptions, 'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'connectTimeoutMs' | 'quietWaitMs'> {
+): Pick<BenchOptions, 'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'connectTimeoutMs' | 'quietWaitMs'> {
   if (smoke) {
     return {
       rounds: 1,
@@ -59,6 +63,7 @@ function sizes(
       capacity: { ...SMOKE_TYPING, steps: [2, 4], p99LimitMs: 10_000 },
       coldLoad: { clients: 2, traceTransactions: 3_000 },
       persistence: { flush: SMOKE_TYPING, throughput: { ...SMOKE_TYPING, keysPerSecond: 50 }, compactionRows: 300, pollMs: 10 },
+      twoInstances: { ...SMOKE_TYPING, observers: 5 },
       connectTimeoutMs: 20_000,
       quietWaitMs: 0,
     };
@@ -76,6 +81,7 @@ function sizes(
       compactionRows: 10_000,
       pollMs: 5,
     },
+    twoInstances: { ...TYPING, observers: 200 },
     connectTimeoutMs: 30_000,
     quietWaitMs: 15_000,
   };
@@ -84,7 +90,8 @@ function sizes(
 const USAGE = `usage: npm run bench -- [--smoke] [--scenario ${SCENARIOS.join('|')}]... [--server ${SERVERS.join('|')}]...
                       [--rounds N] [--out FILE | --no-write] [--trace automerge-paper.json.gz]
                       [--reuse-servers | --fresh-servers]   (default: fresh per measurement; --smoke reuses)
-environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (default: PGlite in a temp dir)`;
+environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (default: PGlite in a temp dir)
+             REDIS_URL     Redis for the two-instance scenario (skipped without it and DATABASE_URL)`;
 
 export class UsageError extends Error {}
 
@@ -125,6 +132,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     servers: servers.length ? [...new Set(servers)] : [...SERVERS],
     reuseServers,
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     tracePath: tracePath ?? path.resolve(repoRoot, '..', 'shared', 'data', 'editing-traces', 'automerge-paper.json.gz'),
     outFile: outFile === undefined ? path.join(repoRoot, 'bench', 'results', `${date}${smoke ? '-smoke' : ''}.json`) : outFile,
   };

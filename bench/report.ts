@@ -86,6 +86,24 @@ export function renderReport(results: BenchResults): string {
         ),
     );
   }
+  if (results.twoInstances) {
+    const t = results.twoInstances;
+    if ('skipped' in t) parts.push(`two instances: skipped (${t.skipped})`);
+    else {
+      const s = t.summary;
+      parts.push(
+        `two instances (Concordia on Redis; ${t.editors} editors on one instance, probes and ${t.observers} observers on another)\n` +
+          table(
+            ['', 'p50 ms', 'p99 ms'],
+            [
+              ['one instance', s.singleP50, s.singleP99],
+              ['across two instances', s.crossP50, s.crossP99],
+              ['two / one', '', ratio(s.p99Ratio)],
+            ],
+          ),
+      );
+    }
+  }
   const disturbed = interference(results);
   if (disturbed > INTERFERENCE_WARNING_PERCENT) {
     parts.push(`warning: other processes used up to ${disturbed.toFixed(0)} % of a core during measurement windows; the figures are disturbed`);

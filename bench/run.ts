@@ -5,7 +5,7 @@ import { REPO_ROOT } from './servers/launch';
 
 /** `npm run bench`: Concordia against y-websocket and Hocuspocus on this machine. */
 async function main(): Promise<void> {
-  // The one read of the environment (DATABASE_URL); bench/options.ts parses what it is given.
+  // The one read of the environment (DATABASE_URL, REDIS_URL); bench/options.ts parses what it is given.
   const options = parseOptions(process.argv.slice(2), process.env, REPO_ROOT);
   const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const results = await runBench(options, log);

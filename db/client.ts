@@ -23,7 +23,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    // fetch_types off: postgres.js (3.4.9) runs an array-type query on every new connection and drops
+    // its promise, so a database restarting during that query crashes the process with an unhandled
+    // rejection (porsager/postgres#1192, #1223). Our schema has no array columns to need it.
+    const client = postgres(options.url, { max: 10, onnotice: () => {}, fetch_types: false });
     const db = drizzle(client, { schema });
     return {
       db: db as unknown as Db,

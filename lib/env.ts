@@ -15,6 +15,11 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Postgres connection string; unset means embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Redis (redis:// or rediss://) through which instances relay their rooms' updates and awareness and
+   * authorization changes to each other; unset means a single instance. Postgres stays the store.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
   /** Where PGlite and the generated development secret live. */
   DATA_DIR: z.string().default('.data'),
   /** Signs and encrypts session JWTs; required in production so sessions survive restarts and cannot be forged. */
@@ -42,6 +47,8 @@ const schema = z.object({
   COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
   /** A version is saved automatically after this long with edits (and whenever a room goes idle). */
   COLLAB_AUTO_VERSION_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  /** Quiet time after edits before a plan's overlaps are analysed again. */
+  COLLAB_OVERLAP_DEBOUNCE_MS: z.coerce.number().int().positive().default(1500),
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
 });

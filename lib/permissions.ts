@@ -25,7 +25,9 @@ export type Action =
   | { type: 'goal.write' }
   /** Name a version of a section (section omitted: of the goal or of the whole plan). */
   | { type: 'version.name'; section?: SectionTarget }
-  | { type: 'version.restore' };
+  | { type: 'version.restore' }
+  /** Resolve overlaps between sections, or ask for them to be found again now. */
+  | { type: 'overlap.resolve' };
 
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
@@ -46,6 +48,8 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return Boolean(action.section && membership?.role === 'coordinator' && membership.stateCode && editsSection(membership.stateCode, action.section));
     case 'version.restore':
       return membership?.role === 'chair' && plan.phase !== 'adopted';
+    case 'overlap.resolve':
+      return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');
   }
 }
 

@@ -14,16 +14,25 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 const expectedMigrations = (): number =>
   (JSON.parse(readFileSync(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
-/** Ready when the database answers and every committed migration has been applied. */
+/** Longer than any healthy answer; a driver waiting to reconnect would otherwise hold the probe for many seconds. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+/** Ready when the database answers (in time) and every committed migration has been applied. */
 async function readiness(db: Db): Promise<{ ready: boolean; reason?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), READINESS_TIMEOUT_MS);
+  });
   try {
-    const result = await db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
+    const result = await Promise.race([db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`), timeout]);
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ applied: number }>;
     const applied = Number(rows[0]?.applied ?? 0);
     const expected = expectedMigrations();
     return applied >= expected ? { ready: true } : { ready: false, reason: `migrations pending: ${applied} of ${expected} applied` };
   } catch {
     return { ready: false, reason: 'database unreachable' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

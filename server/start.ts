@@ -7,6 +7,7 @@ import { seed } from '../db/seed';
 import type { Config } from '../lib/env';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
+import { RedisBus } from './collab/redis-bus';
 import { handleOps } from './ops';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -43,7 +44,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await database.migrate();
   if (options.seed ?? true) await seed(database.db, { demoPassword: config.DEMO_PASSWORD });
 
-  const collab = createCollabServer({
+  const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis')) : undefined;
+  if (bus) log.info({ instance: bus.instanceId }, 'sharing documents with other instances through Redis');
+  const collab = await createCollabServer({
     db: database.db,
     log: logger('collab'),
     secret: config.NEXTAUTH_SECRET,
@@ -57,6 +60,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxMessagesPerSecond: config.COLLAB_MAX_MESSAGES_PER_SECOND,
     messageBurst: config.COLLAB_MESSAGE_BURST,
     maxDocumentBytes: config.COLLAB_MAX_DOCUMENT_BYTES,
+    overlapDebounceMs: config.COLLAB_OVERLAP_DEBOUNCE_MS,
+    bus,
   });
   const web = options.web ? await options.web(database) : undefined;
 
@@ -106,6 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await collab.close();
+        await bus?.close();
         server.closeAllConnections();
         await stopped;
         await web?.close?.();

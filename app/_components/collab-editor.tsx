@@ -1,7 +1,7 @@
 'use client';
 
 import Collaboration from '@tiptap/extension-collaboration';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -16,6 +16,7 @@ import { DocumentViews, type Person, type ViewMode } from './document-views';
 import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
+import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
 import { Presence } from './presence';
 import { Toolbar } from './toolbar';
 
@@ -32,6 +33,8 @@ type Props = {
   /** Shown instead of the toolbar when the server will not accept this user's edits. */
   readOnlyReason?: string;
   compact?: boolean;
+  /** Paragraphs to mark (overlaps); a focused one is scrolled into view once it is there. */
+  highlights?: readonly Highlight[];
 };
 
 type Live = { doc: Y.Doc; provider: WebsocketProvider };
@@ -76,7 +79,7 @@ export function CollabEditor(props: Props) {
   return <LiveEditor {...props} {...live} />;
 }
 
-function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history }: Props & Live) {
+function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights }: Props & Live) {
   const { access, ended } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const mayWrite = !ended && (access === null ? initiallyEditable : access === 'write');
@@ -99,6 +102,7 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
         CollaborationCaret.configure({ awareness: provider.awareness }),
         ChangeMark.configure({ people: labelsByUser(people) }),
         ChangeNodes,
+        OverlapHighlights,
       ],
       editorProps: { attributes: { class: 'prose', 'aria-label': 'Document text', spellcheck: 'true' } },
     },
@@ -108,6 +112,8 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  useOverlapHighlights(editor, highlights);
 
   return (
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
@@ -137,6 +143,34 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
       <EditorContent editor={editor} />
     </div>
   );
+}
+
+const NO_HIGHLIGHTS: readonly Highlight[] = [];
+
+function useOverlapHighlights(editor: Editor | null, highlights: readonly Highlight[] = NO_HIGHLIGHTS) {
+  useEffect(() => {
+    if (!editor) return;
+    setOverlapHighlights(editor, highlights);
+    const focused = highlights.find((h) => h.focused);
+    if (focused) return scrollToWhenThere(editor, `[data-overlap-id="${focused.id}"]`);
+  }, [editor, highlights]);
+
+  // A cross-reference's target (#merged-…) exists only once the document has synced.
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (editor && /^#merged-[0-9a-f-]+$/.test(hash)) return scrollToWhenThere(editor, hash);
+  }, [editor]);
+}
+
+/** Scrolls to an element of the document as soon as it is there (after sync), trying for a few seconds. */
+function scrollToWhenThere(editor: Editor, selector: string): () => void {
+  let tries = 0;
+  const timer = setInterval(() => {
+    const element = editor.view.dom.querySelector(selector);
+    if (element || ++tries > 25) clearInterval(timer);
+    element?.scrollIntoView({ block: 'center' });
+  }, 200);
+  return () => clearInterval(timer);
 }
 
 function colorsByUser(people: Record<string, Person>): Map<string, { light: string; dark: string }> {

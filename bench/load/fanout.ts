@@ -22,8 +22,9 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
   };
 
   const cookies = target.writerCookies;
+  const watched = target.observerUrl ? { ...target, providerUrl: target.observerUrl } : target;
   const editors = Array.from({ length: job.editors }, (_, i) => new Editor(target, cookies[i % Math.max(cookies.length, 1)], `editor ${i}`));
-  const probes = Array.from({ length: job.probes }, () => new Probe(target, target.observerCookie));
+  const probes = Array.from({ length: job.probes }, () => new Probe(watched, target.observerCookie));
   const observers: RawObserver[] = [];
   const keepAlive = setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
   const windows: FanoutWindow[] = [];
@@ -32,7 +33,7 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
     editors.forEach((e) => e.startParagraph());
     for (const [step, count] of job.observerSteps.entries()) {
       const connectStarted = performance.now();
-      const connectFailures = await connectObservers(observers, count - observers.length, () => new RawObserver(target, sink), job.connectTimeoutMs);
+      const connectFailures = await connectObservers(observers, count - observers.length, () => new RawObserver(watched, sink), job.connectTimeoutMs);
       const connectMs = performance.now() - connectStarted;
       await Promise.all(probes.map((p) => p.reconnect(job.connectTimeoutMs)));
 

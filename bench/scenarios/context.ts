@@ -31,11 +31,7 @@ const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).t
  * database) that is stopped afterwards, so no measurement inherits another's memory or documents.
  */
 export async function withServer<T>(kind: ServerKind, context: Context, use: (server: ServerHandle) => Promise<T>): Promise<T> {
-  const { quietWaitMs } = context.options;
-  if (quietWaitMs > 0) {
-    const waited = await waitForQuietMachine(quietWaitMs, QUIET_BUSY_PERCENT);
-    if (waited > 2_000) context.log(`  waited ${seconds(0, waited)} s for other processes to leave the CPUs alone`);
-  }
+  await waitForQuiet(context);
   if (context.options.reuseServers) {
     let server = context.pool.get(kind);
     if (!server) {
@@ -53,6 +49,14 @@ export async function withServer<T>(kind: ServerKind, context: Context, use: (se
     await server.stop();
     context.log(`  ${kind}: measured in ${seconds(started, stopping)} s, stopped in ${seconds(stopping)} s`);
   }
+}
+
+/** Before a measurement: lets other processes' work finish, so it does not count against the server. */
+export async function waitForQuiet(context: Context): Promise<void> {
+  const { quietWaitMs } = context.options;
+  if (quietWaitMs <= 0) return;
+  const waited = await waitForQuietMachine(quietWaitMs, QUIET_BUSY_PERCENT);
+  if (waited > 2_000) context.log(`  waited ${seconds(0, waited)} s for other processes to leave the CPUs alone`);
 }
 
 async function start(kind: ServerKind, context: Context): Promise<ServerHandle> {

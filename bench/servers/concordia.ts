@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { asc, count, desc, eq, gt } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
-import { docStates, docUpdates, sections, users } from '../../db/schema';
+import { docStates, docUpdates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
 import { config } from '../../lib/env';
 import { logger } from '../../lib/log';
 import { sectionRoom } from '../../lib/shared/rooms';
@@ -17,6 +17,9 @@ import type { CompactionReport, ConcordiaReady, ConcordiaReply, ConcordiaRequest
  * Next.js, configured from the environment the orchestrator gives it (read by lib/env.ts), plus
  * bench instrumentation on its IPC channel (see concordia-ipc.ts).
  */
+/** Read by benchRooms below, which runs at start-up: defined before it. */
+const BENCH_PLAN = 'Benchmark rooms: cold load and persistence';
+
 const server = await startServer({ config: config(), seed: true });
 const db = server.database.db;
 const rooms = await benchRooms(db);
@@ -55,20 +58,52 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
     case 'compaction':
       return { id: request.id, ok: true, compaction: await compaction(db, request.room, request.logFile, request.expectedText) };
     case 'preload':
-      // The seeded paragraph goes too, so every server holds exactly the same document.
+      // Whatever the room held goes, so that every server holds exactly the same document.
       await db.delete(docUpdates).where(eq(docUpdates.docId, request.room));
       await db.insert(docUpdates).values({ docId: request.room, data: new Uint8Array(readFileSync(request.file)) });
       return { id: request.id, ok: true };
   }
 }
 
-/** Three rooms of the seeded plan: one both Peru and Mexico may edit, and two more. */
+/**
+ * The room typed in is a section of the seeded plan, among others, so the server does its whole job
+ * (overlap analysis included). The cold-load and persistence rooms belong to a plan of their own that
+ * nobody else edits: edits elsewhere in the seeded plan make the server analyse, and so load, every
+ * section of that plan, and a cold load must find its room not yet in memory.
+ */
 async function benchRooms(db: Db): Promise<ConcordiaReady['rooms']> {
-  const all = await db.select({ id: sections.id, lead: sections.leadState }).from(sections).orderBy(asc(sections.position));
-  const edit = all.find((s) => s.lead === 'PER');
-  const others = all.filter((s) => s !== edit);
-  if (!edit || others.length < 2) throw new Error('the seeded plan has fewer sections than the bench needs');
-  return { edit: sectionRoom(edit.id), load: sectionRoom(others[0]!.id), log: sectionRoom(others[1]!.id) };
+  const seeded = await db.select({ id: sections.id, lead: sections.leadState }).from(sections).orderBy(asc(sections.position));
+  const edit = seeded.find((s) => s.lead === 'PER');
+  if (!edit) throw new Error('the seeded plan has no section led by Peru');
+  const [load, log] = await benchPlanSections(db);
+  return { edit: sectionRoom(edit.id), load: sectionRoom(load!), log: sectionRoom(log!) };
+}
+
+/** Two sections Peru leads and Mexico co-edits, in a plan of the bench's users; made once per database. */
+async function benchPlanSections(db: Db): Promise<string[]> {
+  const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.title, BENCH_PLAN));
+  const planId = existing?.id ?? (await createBenchPlan(db));
+  const rows = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
+  return rows.map((r) => r.id);
+}
+
+async function createBenchPlan(db: Db): Promise<string> {
+  const people = await benchUsers(db);
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.insert(plans).values({ title: BENCH_PLAN, phase: 'drafting' }).returning({ id: plans.id });
+    await tx.insert(planMembers).values([
+      { planId: plan!.id, userId: people.chair, role: 'chair' },
+      { planId: plan!.id, userId: people.peru, role: 'coordinator', stateCode: 'PER' },
+      { planId: plan!.id, userId: people.mexico, role: 'coordinator', stateCode: 'MEX' },
+      { planId: plan!.id, userId: people.observer, role: 'observer' },
+    ]);
+    const made = await tx
+      .insert(sections)
+      .values(['Cold load', 'Persistence'].map((title, position) => ({ planId: plan!.id, title, leadState: 'PER', position })))
+      .returning({ id: sections.id });
+    await tx.insert(sectionCoEditors).values(made.map((section) => ({ sectionId: section.id, stateCode: 'MEX' })));
+    return plan!.id;
+  });
 }
 
 async function benchUsers(db: Db): Promise<ConcordiaReady['users']> {

@@ -9,7 +9,7 @@ import { encode } from 'next-auth/jwt';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import type { ServerKind, Target } from '../load/wire';
 import { pidsMentioning, rssMiB } from '../proc';
-import { createBenchDatabase } from './database';
+import { createBenchDatabase, type BenchDatabase } from './database';
 import type { ConcordiaCall, ConcordiaReady, ConcordiaReply } from './concordia-ipc';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,6 +67,45 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions): Pr
 
 async function launchConcordia(options: LaunchOptions): Promise<ServerHandle> {
   const database = await createBenchDatabase(options.databaseUrl);
+  try {
+    const server = await spawnConcordia(options, database);
+    return { ...server, stop: () => server.stop().finally(() => database.drop()) };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+/**
+ * Two Concordia processes on one new database, sharing rooms through Redis; the second starts once
+ * the first has migrated and seeded the database. The handle is the first instance, except that its
+ * targets send probes and observers to the second and its helpers include the second process.
+ */
+export async function launchConcordiaPair(options: LaunchOptions & { redisUrl: string }): Promise<ServerHandle> {
+  const database = await createBenchDatabase(options.databaseUrl);
+  const started: ServerHandle[] = [];
+  const stop = async () => {
+    for (const server of started) await server.stop();
+    await database.drop();
+  };
+  try {
+    for (let i = 0; i < 2; i++) started.push(await spawnConcordia(options, database, { REDIS_URL: options.redisUrl }));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const [first, second] = started as [ServerHandle, ServerHandle];
+  return {
+    ...first,
+    helperPids: () => [second.pid, ...first.helperPids()],
+    target: (room) => ({ ...first.target(room), observerUrl: second.target(room).providerUrl }),
+    logLines: () => [...first.logLines(), ...second.logLines()],
+    stop,
+  };
+}
+
+/** One Concordia process on `database`; stopping it leaves the database to its owner. */
+async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
@@ -77,6 +116,7 @@ async function launchConcordia(options: LaunchOptions): Promise<ServerHandle> {
     DEMO_ACCOUNTS: 'true',
     LOG_LEVEL: 'info',
     ...(database.url && { DATABASE_URL: database.url }),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/concordia.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   try {
@@ -107,14 +147,10 @@ async function launchConcordia(options: LaunchOptions): Promise<ServerHandle> {
           child.send({ ...request, id });
         });
       },
-      stop: async () => {
-        await stopChild(child);
-        await database.drop();
-      },
+      stop: () => stopChild(child),
     };
   } catch (error) {
     await stopChild(child);
-    await database.drop();
     throw error;
   }
 }

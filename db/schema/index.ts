@@ -7,3 +7,4 @@ export * from './audit';
 export * from './versions';
 export * from './sessions';
 export * from './plan-metadata';
+export * from './overlaps';

@@ -16,7 +16,12 @@ function emitter(): EventEmitter {
 export async function revokeSession(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
   await db.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
-  emitter().emit('revoked', sessionId);
+  notifySessionRevoked(sessionId);
+}
+
+/** Closes the session's sockets in this process; 'remote' when another instance revoked it (relayed once, never again). */
+export function notifySessionRevoked(sessionId: string, source: 'local' | 'remote' = 'local'): void {
+  emitter().emit('revoked', sessionId, source);
 }
 
 export async function isSessionRevoked(db: Db, sessionId: string): Promise<boolean> {
@@ -24,7 +29,7 @@ export async function isSessionRevoked(db: Db, sessionId: string): Promise<boole
   return Boolean(row);
 }
 
-export function onSessionRevoked(listener: (sessionId: string) => void): () => void {
+export function onSessionRevoked(listener: (sessionId: string, source: 'local' | 'remote') => void): () => void {
   emitter().on('revoked', listener);
   return () => emitter().off('revoked', listener);
 }

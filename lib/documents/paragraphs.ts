@@ -16,19 +16,29 @@ export function paragraphsUpdate(paragraphs: readonly string[]): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** The plain text of a Tiptap document, one line per block; for tests, word counts and exports. */
-export function documentText(doc: Y.Doc): string {
-  const lines: string[] = [];
+/** A block that holds text directly (paragraph, heading, a list item's or table cell's paragraph). */
+export type TextBlock = { readonly element: Y.XmlElement; readonly text: string };
+
+/** The blocks of a Tiptap document that hold text, in reading order; blank ones are left out. */
+export function textBlocks(doc: Y.Doc): TextBlock[] {
+  const blocks: TextBlock[] = [];
   const walk = (node: Y.XmlElement | Y.XmlFragment) => {
     let text = '';
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) text += deltaText(child);
       else walk(child as Y.XmlElement);
     }
-    if (text) lines.push(text);
+    if (text.trim() && node instanceof Y.XmlElement) blocks.push({ element: node, text });
   };
   walk(doc.getXmlFragment(EDITOR_FIELD));
-  return lines.join('\n');
+  return blocks;
+}
+
+/** The plain text of a Tiptap document, one line per block; for tests, word counts and exports. */
+export function documentText(doc: Y.Doc): string {
+  return textBlocks(doc)
+    .map((block) => block.text)
+    .join('\n');
 }
 
 function deltaText(text: Y.XmlText): string {

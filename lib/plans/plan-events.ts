@@ -12,11 +12,14 @@ function emitter(): EventEmitter {
   return holder[KEY];
 }
 
-export function notifyPlanChanged(planId: string): void {
-  emitter().emit('changed', planId);
+/** Where a change was made: in this process, or on another instance (relayed once, never relayed again). */
+export type ChangeSource = 'local' | 'remote';
+
+export function notifyPlanChanged(planId: string, source: ChangeSource = 'local'): void {
+  emitter().emit('changed', planId, source);
 }
 
-export function onPlanChanged(listener: (planId: string) => void): () => void {
+export function onPlanChanged(listener: (planId: string, source: ChangeSource) => void): () => void {
   emitter().on('changed', listener);
   return () => emitter().off('changed', listener);
 }

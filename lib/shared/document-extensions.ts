@@ -1,4 +1,5 @@
 import StarterKit from '@tiptap/starter-kit';
+import { Cosponsorship } from './cosponsorship';
 import { TableNodes } from './table-nodes';
 
 /**
@@ -6,5 +7,5 @@ import { TableNodes } from './table-nodes';
  * this list, so an imported file holds only what the editor can show and edit.
  */
 export function documentExtensions(options: { editable: boolean }) {
-  return [StarterKit.configure({ undoRedo: false, link: { openOnClick: !options.editable, autolink: true } }), TableNodes];
+  return [StarterKit.configure({ undoRedo: false, link: { openOnClick: !options.editable, autolink: true } }), TableNodes, Cosponsorship];
 }

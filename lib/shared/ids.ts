@@ -15,3 +15,4 @@ export const planIdParam = idParam('plan');
 export const sectionIdParam = idParam('section');
 export const userIdParam = idParam('member');
 export const versionIdParam = idParam('version');
+export const overlapIdParam = idParam('overlap');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
@@ -83,23 +84,30 @@ export class Attribution {
   record(userId: string, claims: number[], deleteSet: { clients: Map<number, Array<{ clock: number; len: number }>> }): void {
     if (claims.length) this.mapClients(userId, claims);
     if (deleteSet.clients.size) {
-      this.doc.transact(() => this.userEntry(userId).ds.push([encodeDeleteSet(deleteSet)]), this.origin);
+      const { ds } = this.userEntry(userId);
+      this.doc.transact(() => ds.push([encodeDeleteSet(deleteSet)]), this.origin);
     }
   }
 
   /** Gives new text written directly by the server (a restore) to the user who asked for it. */
   mapClients(userId: string, clients: number[]): void {
-    this.doc.transact(() => this.userEntry(userId).ids.push(clients), this.origin);
+    const { ids } = this.userEntry(userId);
+    this.doc.transact(() => ids.push(clients), this.origin);
   }
 
+  /** Outside any transaction: applying the entry's update inside one would mark the server's own writes as remote. */
   private userEntry(userId: string): { ids: Y.Array<number>; ds: Y.Array<Uint8Array> } {
     const users = this.doc.getMap<Y.Map<unknown>>(USERS_FIELD);
+    // Two instances sharing a room (REDIS_URL) may each create a user's entry at once. Made as the
+    // same Yjs items everywhere, the two are one entry; made by each server's own client id, one would
+    // replace the other and take its ids with it.
+    if (!users.has(userId)) Y.applyUpdate(this.doc, entryUpdate(userId), this.origin);
     let entry = users.get(userId);
     if (!entry) {
-      entry = new Y.Map();
-      entry.set('ids', new Y.Array<number>());
-      entry.set('ds', new Y.Array<Uint8Array>());
-      users.set(userId, entry);
+      // Another user's entry hashed to the same client id: create this one the ordinary way.
+      const created = emptyEntry();
+      this.doc.transact(() => users.set(userId, created), this.origin);
+      entry = created;
     }
     return { ids: entry.get('ids') as Y.Array<number>, ds: entry.get('ds') as Y.Array<Uint8Array> };
   }
@@ -141,6 +149,23 @@ export class Attribution {
     }
     return false;
   }
+}
+
+function emptyEntry(): Y.Map<unknown> {
+  const entry = new Y.Map();
+  entry.set('ids', new Y.Array<number>());
+  entry.set('ds', new Y.Array<Uint8Array>());
+  return entry;
+}
+
+/** A user's empty entry, written under a client id derived from the user id, so it is identical wherever it is made. */
+function entryUpdate(userId: string): Uint8Array {
+  const scratch = new Y.Doc({ gc: false });
+  scratch.clientID = createHash('sha256').update(`attribution entry ${userId}`).digest().readUInt32BE(0);
+  scratch.getMap(USERS_FIELD).set(userId, emptyEntry());
+  const update = Y.encodeStateAsUpdate(scratch);
+  scratch.destroy();
+  return update;
 }
 
 function isId(value: unknown): value is ID {

@@ -13,6 +13,8 @@ export type DocumentStoreOptions = {
   compactAfter: number;
   /** Told how long each successful batch write took, in seconds. */
   onFlushed?: (seconds: number) => void;
+  /** Told which document took an update (the overlap analysis follows edits). */
+  onAppended?: (docId: string) => void;
 };
 
 type Pending = { updates: Uint8Array[]; logRows: number; words?: () => number; counted?: { words: number; at: number } };
@@ -63,7 +65,9 @@ export class DocumentStore {
   /** Queues an accepted update; it reaches the database within flushMs unless the database is down. */
   append(docId: string, update: Uint8Array): void {
     this.entry(docId).updates.push(update);
-    this.schedule(this.options.flushMs);
+    // While the database is away, typing must not turn the back-off into a retry every flushMs.
+    this.schedule(this.failures ? this.backoff() : this.options.flushMs);
+    this.options.onAppended?.(docId);
   }
 
   hasPending(docId?: string): boolean {
@@ -141,17 +145,21 @@ export class DocumentStore {
     const started = performance.now();
     const now = new Date();
     const stats = batch.flatMap(({ docId, words }) => (words === undefined ? [] : [{ docId, words, lastEditAt: now }]));
+    const { db } = this.options;
+    const logRows = db.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
     try {
-      // The Yjs bytes and the figures derived from them are written together or not at all.
-      await this.options.db.transaction(async (tx) => {
-        await tx.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
-        if (stats.length) {
-          await tx
-            .insert(docStats)
-            .values(stats)
-            .onConflictDoUpdate({ target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } });
-        }
-      });
+      // The Yjs bytes and the figures derived from them are written together or not at all, in one
+      // statement rather than db.transaction(): when Postgres goes away mid-transaction, postgres.js
+      // (3.4.9, porsager/postgres#1208) writes its ROLLBACK to the dead socket and crashes the process.
+      if (!stats.length) await logRows;
+      else {
+        const logged = db.$with('logged').as(logRows.returning({ id: docUpdates.id }));
+        await db
+          .with(logged)
+          .insert(docStats)
+          .values(stats)
+          .onConflictDoUpdate({ target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } });
+      }
       this.failures = 0;
     } catch (error) {
       this.failures++;

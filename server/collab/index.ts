@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Db } from '../../db/client';
-import { onSessionRevoked } from '../../lib/auth/sessions';
+import { isSessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
 import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
 import { markOffline, markOnline } from '../../lib/presence';
@@ -16,7 +16,11 @@ import { createMetrics } from './metrics';
 import { Connection } from './connection';
 import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
+import { watchOverlaps } from './overlap-watch';
 import { reevaluatePlan } from './reevaluate';
+import type { RedisBus } from './redis-bus';
+import { relayAuthorizationEvents } from './redis-events';
+import { RoomFanout } from './redis-fanout';
 import { Rooms } from './rooms';
 
 export type CollabOptions = {
@@ -39,6 +43,10 @@ export type CollabOptions = {
   messageBurst: number;
   /** A document stops growing at this size; its writers are told why. */
   maxDocumentBytes: number;
+  /** Quiet time after edits before the plan's overlaps are analysed again. */
+  overlapDebounceMs: number;
+  /** Redis shared with the other instances (REDIS_URL); absent, this instance serves every room alone. */
+  bus?: RedisBus | undefined;
 };
 
 /** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
@@ -47,17 +55,20 @@ const REEVALUATE_DEBOUNCE_MS = 100;
 const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
 
 /** The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade. */
-export function createCollabServer(options: CollabOptions) {
+export async function createCollabServer(options: CollabOptions) {
   const { log } = options;
   const metrics = createMetrics();
+  const overlapWatch = watchOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), debounceMs: options.overlapDebounceMs });
   const store = new DocumentStore({
     db: options.db,
     log,
     flushMs: options.flushMs,
     compactAfter: options.compactAfter,
     onFlushed: (seconds) => metrics.flushSeconds.observe(seconds),
+    onAppended: (docId) => overlapWatch.changed(docId),
   });
-  const rooms = new Rooms(store, log, options.idleUnloadMs, options.maxDocumentBytes, (room) => autoVersion(options.db, room));
+  const fanout = options.bus && new RoomFanout(options.bus, log);
+  const rooms = new Rooms(store, log, options.idleUnloadMs, options.maxDocumentBytes, (room) => autoVersion(options.db, room), fanout);
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
@@ -86,6 +97,19 @@ export function createCollabServer(options: CollabOptions) {
   const stopRevocations = onSessionRevoked((sessionId) => {
     for (const c of connections) if (c.sessionId === sessionId) c.close(CloseCode.Unauthenticated, 'signed out');
   });
+  // Changes made on other instances come through Redis; those it lost while away are looked up again.
+  const stopRelay = options.bus
+    ? await relayAuthorizationEvents(options.bus, log, () => {
+        for (const planId of new Set([...connections].map((c) => c.planId))) scheduleReevaluation(planId);
+        void closeRevokedSessions().catch((error: unknown) => log.error({ err: error }, 're-checking sessions failed'));
+      })
+    : () => {};
+  async function closeRevokedSessions(): Promise<void> {
+    for (const sessionId of new Set([...connections].map((c) => c.sessionId))) {
+      if (!sessionId || !(await isSessionRevoked(options.db, sessionId))) continue;
+      for (const c of connections) if (c.sessionId === sessionId) c.close(CloseCode.Unauthenticated, 'signed out');
+    }
+  }
 
   function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string): void {
     const body = JSON.stringify({ error: reason });
@@ -159,7 +183,9 @@ export function createCollabServer(options: CollabOptions) {
       accepting = false;
       stopListening();
       stopRevocations();
+      stopRelay();
       stopAutoVersions();
+      overlapWatch.close();
       registerDocumentHost(null);
       for (const timer of reevaluations.values()) clearTimeout(timer);
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
@@ -167,6 +193,7 @@ export function createCollabServer(options: CollabOptions) {
         await autoVersion(options.db, room).catch((error: unknown) => log.error({ err: error, room: room.name }, 'version at shutdown failed'));
       }
       await store.flushAll();
+      fanout?.close();
       // Each room's awareness runs a timer; a stopped server must not keep its process alive.
       for (const room of await rooms.all()) room.destroy();
       wss.close();
@@ -174,4 +201,4 @@ export function createCollabServer(options: CollabOptions) {
   };
 }
 
-export type CollabServer = ReturnType<typeof createCollabServer>;
+export type CollabServer = Awaited<ReturnType<typeof createCollabServer>>;

@@ -13,6 +13,15 @@ export interface RoomMember {
   send(message: Uint8Array): void;
 }
 
+/**
+ * What a room tells the other instances (server/collab/redis-fanout.ts): changes accepted here,
+ * never those loaded from the store or received from another instance.
+ */
+export interface RoomRelay {
+  update(update: Uint8Array): void;
+  awareness(clients: number[]): void;
+}
+
 /** How long, and how much, relayed content may wait for its owner before it is given up (and logged). */
 const HELD_MAX_AGE_MS = 5 * 60_000;
 const HELD_MAX_BYTES = 8 * 1024 * 1024;
@@ -36,6 +45,8 @@ export class Room {
   /** Updates carrying someone else's content that the server lost (a crash), waiting for its owner. */
   private held: Array<{ update: Uint8Array; member: RoomMember; at: number }> = [];
   lastVersionAt = Date.now();
+  /** Set while other instances share this room (REDIS_URL). */
+  relay: RoomRelay | undefined;
 
   constructor(
     readonly name: string,
@@ -47,13 +58,21 @@ export class Room {
     store.describe(name, () => wordCount(this.doc));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
-      if (origin !== ATTRIBUTION_ORIGIN) this.editedSinceVersion = true;
+      // The instance where an edit was made takes the automatic version of it.
+      if (origin !== ATTRIBUTION_ORIGIN && origin !== REMOTE_ORIGIN) this.editedSinceVersion = true;
+      // Stored here too when it came from another instance: if that one dies before its flush, its
+      // clients resync with this one and find nothing missing, so only this copy would reach the database.
+      // Duplicate rows are harmless: applying a Yjs update twice changes nothing, and compaction merges them.
       this.store.append(this.name, update);
+      if (origin !== REMOTE_ORIGIN) this.relay?.update(update);
       this.pendingUpdates.push(update);
       this.scheduleBroadcast();
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id);
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      for (const id of changed) this.pendingAwareness.add(id);
+      // Every instance times out stale states on its own; relaying its timeouts would only add traffic.
+      if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
       this.scheduleBroadcast();
     });
   }
@@ -126,6 +145,20 @@ export class Room {
     this.bytes += update.length;
   }
 
+  /**
+   * Applies a change another instance accepted: its server checked attribution and size, and its
+   * attribution record arrives as part of the update. Relayed to members, not published again.
+   */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.bytes += update.length;
+    this.retryHeld();
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
   applyAwareness(update: Uint8Array, origin: RoomMember): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
   }
@@ -180,3 +213,4 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 const LOAD_ORIGIN = Symbol('load');
 const ATTRIBUTION_ORIGIN = Symbol('attribution');
+const REMOTE_ORIGIN = Symbol('another instance');

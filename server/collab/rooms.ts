@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DocumentStore } from './document-store';
+import type { RoomFanout } from './redis-fanout';
 import { Room, type RoomMember } from './room';
 
 /**
@@ -19,6 +20,8 @@ export class Rooms {
     private readonly maxDocumentBytes: number,
     /** Runs before an idle room is unloaded (an automatic version); a failure keeps the room loaded. */
     private readonly beforeUnload: (room: Room) => Promise<void> = async () => {},
+    /** Other instances sharing the rooms (REDIS_URL); absent, this instance is alone. */
+    private readonly fanout?: RoomFanout,
   ) {}
 
   get size(): number {
@@ -80,11 +83,18 @@ export class Rooms {
 
   private async load(name: string): Promise<Room> {
     const started = performance.now();
-    const { update, logRows } = await this.store.load(name);
-    const room = new Room(name, this.store, this.log, this.maxDocumentBytes);
-    room.load(update);
-    this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
-    return room;
+    await this.fanout?.join(name);
+    try {
+      const { update, logRows } = await this.store.load(name);
+      const room = new Room(name, this.store, this.log, this.maxDocumentBytes);
+      room.load(update);
+      await this.fanout?.attach(room);
+      this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
+      return room;
+    } catch (error) {
+      this.fanout?.leave(name);
+      throw error;
+    }
   }
 
   private cancelUnload(name: string): void {
@@ -106,6 +116,7 @@ export class Rooms {
     // A client may have joined while the flush ran; then the room stays.
     if (room.members.size > 0 || this.joining.has(room.name) || this.unloadTimers.has(room.name)) return;
     if (this.store.hasPending(room.name)) return this.scheduleUnload(room);
+    this.fanout?.leave(room.name);
     this.loaded.delete(room.name);
     this.store.release(room.name);
     room.destroy();

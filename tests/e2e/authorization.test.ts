@@ -24,6 +24,7 @@ describe('the permission table, enforced by the server', () => {
   let planId: string;
   let section: { id: string; roomId: string };
   let goalRoomId: string;
+  let overlapId: string;
   let counter = 0;
 
   beforeAll(async () => {
@@ -35,6 +36,7 @@ describe('the permission table, enforced by the server', () => {
     const details = await (await call('GET', `/api/plans/${planId}`, 'chair')).json();
     section = details.sections[0];
     goalRoomId = details.goalRoomId;
+    overlapId = (await (await call('GET', `/api/plans/${planId}/overlaps`, 'observer')).json()).overlaps[0].id;
   });
 
   afterAll(async () => {
@@ -61,6 +63,10 @@ describe('the permission table, enforced by the server', () => {
     },
     { action: 'create sections', request: () => ['POST', `/api/plans/${planId}/sections`, { title: `Annex ${++counter}`, leadState: 'CHL' }], allowed: ['chair'] },
     { action: 'set lead and co-editing states', request: () => ['PATCH', `/api/sections/${section.id}`, { coEditingStates: ['MEX'] }], allowed: ['chair'] },
+    { action: 'see the overlaps', request: () => ['GET', `/api/plans/${planId}/overlaps`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
+    { action: 'analyse overlaps now', request: () => ['POST', `/api/plans/${planId}/overlaps`], allowed: ['chair'] },
+    // The chair goes first: later attempts meet a resolved overlap, but the permission is checked before that.
+    { action: 'resolve overlaps', request: () => ['POST', `/api/overlaps/${overlapId}/resolution`, { kind: 'keep', reason: 'Different agencies' }], allowed: ['chair'] },
     { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
     { action: 'create a plan', request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }], allowed: ['admin'] },
   ];
@@ -99,6 +105,18 @@ describe('the permission table, enforced by the server', () => {
     const jump = await call('POST', `/api/plans/${planId}/phase`, 'chair', { phase: 'adopted' });
     expect(jump.status).toBe(400);
     expect((await jump.json()).error).toMatch(/^phase:/);
+    const noReason = await call('POST', `/api/overlaps/${overlapId}/resolution`, 'chair', { kind: 'keep', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).error).toMatch(/^reason:/);
+    const badKind = await call('POST', `/api/overlaps/${overlapId}/resolution`, 'chair', { kind: 'merge', keep: 'c' });
+    expect((await badKind.json()).error).toMatch(/^keep:/);
+  });
+
+  it('answers an unknown or malformed overlap id with 404', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const response = await call('POST', `/api/overlaps/${id}/resolution`, 'chair', { kind: 'dismiss' });
+      expect(response.status).toBe(404);
+    }
   });
 
   it('refuses a second coordinator for the same state with a clear message', async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { Redis } from 'ioredis';
 import type { TestDatabase } from './database';
 import { TEST_SECRET } from './server';
 
@@ -47,4 +48,32 @@ export async function startCollabProcess(database: TestDatabase, port: number, e
       await exited;
     },
   };
+}
+
+/**
+ * The Redis URL for tests that run several server processes on one database, or null to skip them:
+ * they need a shared Postgres (DATABASE_URL; PGlite serves one process) and a Redis that answers
+ * (REDIS_URL, or the local default). Locally they are skipped with the reason; in CI their absence
+ * fails the run rather than passing it silently.
+ */
+export async function scaleOutRedis(): Promise<string | null> {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const missing = !process.env.DATABASE_URL ? 'DATABASE_URL is not set' : !(await redisAnswers(redisUrl)) ? `no Redis answers at ${redisUrl}` : null;
+  if (!missing) return redisUrl;
+  if (process.env.CI) throw new Error(`CI=true but ${missing}: scale-out tests need a shared Postgres and Redis`);
+  console.warn(`Skipping scale-out tests: ${missing} (they need a Postgres server in DATABASE_URL and Redis).`);
+  return null;
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
 }

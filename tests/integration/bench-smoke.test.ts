@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/harness';
 import { parseOptions, SERVERS } from '../../bench/options';
 import { REPO_ROOT } from '../../bench/servers/launch';
+import { scaleOutRedis } from '../helpers/collab-process';
+
+// The two-instance scenario runs where the scale-out tests run (required in CI), and is skipped elsewhere.
+const redisUrl = await scaleOutRedis();
 
 /**
  * `npm run bench -- --smoke` inside `npm test`, so the harness cannot rot: every scenario against
@@ -10,7 +14,7 @@ import { REPO_ROOT } from '../../bench/servers/launch';
  */
 describe('benchmark harness (smoke size)', () => {
   it('runs every scenario against every server, and every edit and document arrives intact', async () => {
-    const options = parseOptions(['--smoke', '--no-write'], process.env, REPO_ROOT);
+    const options = parseOptions(['--smoke', '--no-write'], { ...process.env, REDIS_URL: redisUrl ?? undefined }, REPO_ROOT);
     const results = await runBench(options, () => {});
 
     expect(results.errors).toEqual({});
@@ -55,6 +59,17 @@ describe('benchmark harness (smoke size)', () => {
       expect(compaction.rows).toBe(options.persistence.compactionRows);
       expect(compaction.rowsLeft).toBe(0);
       expect(compaction.textMatches).toBe(true);
+    }
+
+    const twoInstances = results.twoInstances!;
+    if (!redisUrl) expect(twoInstances).toHaveProperty('skipped');
+    else {
+      if ('skipped' in twoInstances) throw new Error(`two-instance scenario skipped: ${twoInstances.skipped}`);
+      expect(twoInstances.runs.map((r) => r.setup).sort()).toEqual(['one', 'two']);
+      for (const run of twoInstances.runs) {
+        expect(run.edits, `${run.setup} instance(s) measured no edits`).toBeGreaterThan(0);
+        expect(run.deliveredPercent, `edits lost with ${run.setup} instance(s)`).toBe(100);
+      }
     }
   }, 120_000);
 });

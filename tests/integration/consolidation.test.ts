@@ -1,21 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPlanOverlaps } from '../../lib/consolidation/find-plan-overlaps';
+import { auditLog, overlaps } from '../../db/schema';
+import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list-overlaps';
+import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
+import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
+import { documentHost } from '../../lib/documents/host';
+import { attributedRuns } from '../../lib/documents/history';
+import { textBlocks } from '../../lib/documents/paragraphs';
+import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
-import { appendParagraph } from '../helpers/paragraphs';
 import { demoPlan } from '../helpers/fixtures';
+import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { startCollabServer } from '../helpers/server';
 
+const PERU_PROPOSAL = 'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.';
+const BRAZIL_PROPOSAL = 'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.';
 
-describe('overlaps in the live plan', () => {
+const involves = (text: string) => (o: OverlapView) => (o.a.text + o.b.text).includes(text);
+
+describe('overlaps found live, stored with anchors and resolved by the chair', () => {
   let database: TestDatabase;
   let server: RunningServer;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const db = () => server.database.db;
+  const list = (who: 'chair' | 'observer' = 'chair') => listPlanOverlaps(db(), { userId: plan.ids[who], planId: plan.planId }).then((r) => r.overlaps);
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startCollabServer(database);
+    server = await startCollabServer(database, { COLLAB_OVERLAP_DEBOUNCE_MS: '200' });
+    plan = await demoPlan(db());
   });
 
   afterAll(async () => {
@@ -23,30 +40,115 @@ describe('overlaps in the live plan', () => {
     await database?.drop();
   });
 
-  it('shows the demo plan its seeded overlap: Peru and Jamaica propose the same police curriculum', async () => {
-    const plan = await demoPlan(server.database.db);
-    const [first] = await findPlanOverlaps(server.database.db, { userId: plan.ids.observer, planId: plan.planId });
-    expect([first!.a.leadState.name, first!.b.leadState.name].sort()).toEqual(['Jamaica', 'Peru']);
+  it('stores the demo plan its seeded overlap on the first look: Peru and Jamaica propose the same police curriculum', async () => {
+    const [first] = await list('observer');
+    expect(first!.status).toBe('open');
+    expect([first!.a.state.name, first!.b.state.name].sort()).toEqual(['Jamaica', 'Peru']);
   });
 
-  it('finds the same proposal typed by two coordinators in their sections, with sections and states', async () => {
-    const plan = await demoPlan(server.database.db);
-    const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
-    const brazil = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
-    await Promise.all([waitForSync(peru.provider), waitForSync(brazil.provider)]);
-    appendParagraph(peru.doc, 'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.');
-    appendParagraph(brazil.doc, 'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.');
-    appendParagraph(brazil.doc, 'Open shelters for victims of domestic violence in every capital city.');
+  describe('two coordinators typing the same proposal', () => {
+    let peru: ReturnType<typeof openProvider>;
+    let brazil: ReturnType<typeof openProvider>;
+    let found: OverlapView;
 
-    const overlaps = await eventually(async () => {
-      const found = await findPlanOverlaps(server.database.db, { userId: plan.ids.chair, planId: plan.planId });
-      expect(found.some((o) => (o.a.text + o.b.text).includes('regional network'))).toBe(true);
-      return found;
+    beforeAll(async () => {
+      peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
+      brazil = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
+      await Promise.all([waitForSync(peru.provider), waitForSync(brazil.provider)]);
     });
-    const typed = overlaps.find((o) => (o.a.text + o.b.text).includes('regional network'))!;
-    expect([typed.a.leadState.name, typed.b.leadState.name].sort()).toEqual(['Brazil', 'Peru']);
-    expect(overlaps.some((o) => (o.a.text + o.b.text).includes('shelters'))).toBe(false);
-    peru.provider.destroy();
-    brazil.provider.destroy();
+
+    afterAll(() => {
+      peru.provider.destroy();
+      brazil.provider.destroy();
+    });
+
+    it('finds it once the typing settles, with sections and states, and not a different proposal on the topic', async () => {
+      appendParagraph(peru.doc, PERU_PROPOSAL);
+      appendParagraph(brazil.doc, BRAZIL_PROPOSAL);
+      appendParagraph(brazil.doc, 'Open shelters for victims of domestic violence in every capital city.');
+      found = await eventually(async () => {
+        const typed = (await list()).find(involves('regional network'));
+        expect(typed?.status).toBe('open');
+        return typed!;
+      }, 10_000);
+      expect([found.a.state.name, found.b.state.name].sort()).toEqual(['Brazil', 'Peru']);
+      expect((await list()).some(involves('shelters'))).toBe(false);
+    });
+
+    it('follows the passages while people type before them and in them: the same overlap, its text updated', async () => {
+      const peruText = textBlocks(peru.doc).find((b) => b.text === PERU_PROPOSAL)!.element.get(0) as Y.XmlText;
+      peruText.insert(PERU_PROPOSAL.length - 1, ' by 2027');
+      const top = new Y.XmlElement('paragraph');
+      top.insert(0, [new Y.XmlText('A new opening paragraph about the scope of this section.')]);
+      peru.doc.getXmlFragment(EDITOR_FIELD).insert(0, [top]);
+      await eventually(async () => {
+        const same = (await list()).find((o) => o.id === found.id)!;
+        expect(same.status).toBe('open');
+        expect(same.a.text + same.b.text).toContain('by 2027');
+      }, 10_000);
+      expect((await list()).filter(involves('regional network'))).toHaveLength(1);
+    });
+
+    it('lets only the chair resolve', async () => {
+      const attempt = resolveOverlap(db(), { userId: plan.ids.peru, overlapId: found.id, resolution: { kind: 'dismiss' } });
+      await expect(attempt).rejects.toMatchObject({ code: 'forbidden' });
+    });
+
+    it('merges: the kept wording is co-sponsored, the other passage becomes a linked reference, both live, attribution kept', async () => {
+      const keep = found.a.state.name === 'Peru' ? 'a' : 'b';
+      const wording = PERU_PROPOSAL.replace('.', ' by 2027, with a yearly joint report.');
+      await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'merge', keep, wording } });
+
+      await eventually(() => {
+        const kept = textBlocks(peru.doc).find((b) => b.text === wording);
+        expect(kept?.element.getAttribute('cosponsors')).toEqual(['Peru', 'Brazil']);
+        expect(kept?.element.getAttribute('mergeId')).toBe(found.id);
+      });
+      const reference = await eventually(() => {
+        const block = textBlocks(brazil.doc).find((b) => b.text.startsWith('See section 1, paragraph'));
+        expect(block).toBeDefined();
+        return block!;
+      });
+      expect(reference.text).toMatch(/^See section 1, paragraph \d+ \(.+\) — co-sponsored by Peru and Brazil\.$/);
+      const delta = (reference.element.get(0) as Y.XmlText).toDelta() as Array<{ insert: string; attributes?: { link?: { href: string } } }>;
+      expect(delta.find((op) => op.attributes?.link)?.attributes?.link?.href).toBe(`/plans/${plan.planId}/sections/${plan.police.id}#merged-${found.id}`);
+      expect(textBlocks(brazil.doc).some((b) => b.text === BRAZIL_PROPOSAL)).toBe(false);
+
+      // Words the chair left as they were are still Peru's; what the chair added is the chair's.
+      const runs = await documentHost().read(plan.police.room, (doc, users) => attributedRuns(doc, users));
+      const by = (text: string) => runs.find((r) => r.text.includes(text))?.userId;
+      expect(by('regional network of specialised prosecutors')).toBe(plan.ids.peru);
+      expect(by('yearly joint report')).toBe(plan.ids.chair);
+
+      const [row] = await db().select().from(overlaps).where(eq(overlaps.id, found.id));
+      expect(row!.status).toBe('merged');
+      const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'overlap.merged'), eq(auditLog.target, `overlap:${found.id}`)));
+      expect(audit).toHaveLength(1);
+      await expect(resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss' } })).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('keeps a dismissed overlap dismissed through small edits, and brings it back when a passage is rewritten', async () => {
+      const peruText = appendParagraph(peru.doc, 'Train community police officers in mediation and conflict resolution in every municipality.');
+      appendParagraph(brazil.doc, 'Train community police officers in mediation and conflict resolution in all municipalities.');
+      const pair = await eventually(async () => {
+        const open = (await list()).find((o) => o.status === 'open' && involves('mediation')(o));
+        expect(open).toBeDefined();
+        return open!;
+      }, 10_000);
+      await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: pair.id, resolution: { kind: 'dismiss', reason: 'Different agencies carry them out' } });
+
+      peruText.insert(peruText.length - 1, ' soon');
+      await refreshOverlaps(db(), plan.planId);
+      const afterSmallEdit = (await list()).filter(involves('mediation'));
+      expect(afterSmallEdit.map((o) => o.status)).toEqual(['dismissed']);
+
+      peruText.insert(peruText.length, ' Officers are certified by a regional board, refreshed every two years, and paired with local mediators and social workers.');
+      await eventually(async () => {
+        await refreshOverlaps(db(), plan.planId);
+        const back = (await list()).filter(involves('mediation'));
+        expect(back.map((o) => o.status)).toEqual(['open']);
+        expect(back[0]!.id).toBe(pair.id);
+      });
+    });
   });
 });

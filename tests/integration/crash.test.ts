@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
 import { documentText } from '../../lib/documents/paragraphs';
-import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { freePort } from '../helpers/app-process';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -10,6 +8,7 @@ import { eventually } from '../helpers/eventually';
 import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { storedText } from '../helpers/stored-text';
+import { missingTokens, startTyping } from '../helpers/typing';
 
 /** Kills per run of `npm test`; `KILLS=20 npx vitest run tests/integration/crash.test.ts` for the long version. */
 const KILLS = Number(process.env.KILLS ?? 3);
@@ -45,20 +44,8 @@ describe('kill -9 while five clients type', () => {
 
     const writers = Array.from({ length: WRITERS }, (_, i) => openProvider(server.url, room, cookies[i]!));
     await Promise.all(writers.map((w) => waitForSync(w.provider)));
-    const typed: string[] = [];
-    let typing = true;
-    const loops = writers.map(async (writer, w) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      const text = new Y.XmlText();
-      paragraph.insert(0, [text]);
-      writer.doc.getXmlFragment(EDITOR_FIELD).push([paragraph]);
-      for (let n = 0; typing; n++) {
-        const token = `w${w}n${n}`;
-        text.insert(text.length, ` ${token}`);
-        typed.push(token);
-        await new Promise((r) => setTimeout(r, 15 + Math.random() * 30));
-      }
-    });
+    const typing = startTyping(writers.map((w) => w.doc));
+    const { typed } = typing;
 
     for (let kill = 0; kill < KILLS; kill++) {
       await new Promise((r) => setTimeout(r, 300 + Math.random() * 1500));
@@ -66,12 +53,11 @@ describe('kill -9 while five clients type', () => {
       await new Promise((r) => setTimeout(r, Math.random() * 500));
       server = await startCollabProcess(database, port);
     }
-    typing = false;
-    await Promise.all(loops);
+    await typing.stop();
 
     // Every client converges on the union of all typing, and so does storage.
     await eventually(() => {
-      for (const writer of writers) for (const token of typed) expect(documentText(writer.doc)).toContain(` ${token}`);
+      for (const writer of writers) expect(missingTokens(documentText(writer.doc), typed)).toEqual([]);
     }, 30_000);
     await new Promise((r) => setTimeout(r, 500));
     for (const w of writers) w.provider.destroy();
@@ -79,7 +65,7 @@ describe('kill -9 while five clients type', () => {
     const check = await openDatabase({ url: database.url, dataDir: database.dataDir });
     const stored = await storedText(check.db, room);
     await check.close();
-    const missing = typed.filter((token) => !stored.includes(` ${token}`));
+    const missing = missingTokens(stored, typed);
     console.log(`crash: ${KILLS} kills, ${typed.length} edits typed by ${WRITERS} clients, ${missing.length} missing from storage`);
     expect(missing).toEqual([]);
     server = await startCollabProcess(database, port);

@@ -45,6 +45,13 @@ describe('can', () => {
     expect(can(ctx(chair, 'drafting'), { type: 'goal.write' })).toBe(false);
     expect(can(ctx(peru, 'goal'), { type: 'goal.write' })).toBe(false);
   });
+
+  it('lets only the chair resolve overlaps, while sections are being drafted or consolidated', () => {
+    expect(can(ctx(chair, 'drafting'), { type: 'overlap.resolve' })).toBe(true);
+    expect(can(ctx(chair, 'consolidation'), { type: 'overlap.resolve' })).toBe(true);
+    expect(can(ctx(chair, 'adopted'), { type: 'overlap.resolve' })).toBe(false);
+    for (const m of [peru, observer]) expect(can(ctx(m, 'consolidation'), { type: 'overlap.resolve' })).toBe(false);
+  });
 });
 
 describe('roomAccess', () => {

@@ -1,14 +1,24 @@
 import { getDb } from '../../../../../db';
-import { findPlanOverlaps } from '../../../../../lib/consolidation/find-plan-overlaps';
+import { analyseOverlapsNow, listPlanOverlaps } from '../../../../../lib/consolidation/list-overlaps';
 import { planIdParam } from '../../../../../lib/shared/ids';
 import { jsonRoute } from '../../../../_server/json-route';
 import { requireApiUserId } from '../../../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(_req: Request, ctx: { params: Promise<{ planId: string }> }) {
+type Ctx = { params: Promise<{ planId: string }> };
+
+export function GET(_req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
-    return { overlaps: await findPlanOverlaps(await getDb(), { userId, planId: planIdParam((await ctx.params).planId) }) };
+    return listPlanOverlaps(await getDb(), { userId, planId: planIdParam((await ctx.params).planId) });
+  });
+}
+
+/** The chair asks for the plan to be analysed now rather than after the next edits settle. */
+export function POST(_req: Request, ctx: Ctx) {
+  return jsonRoute(async () => {
+    const userId = await requireApiUserId();
+    return analyseOverlapsNow(await getDb(), { userId, planId: planIdParam((await ctx.params).planId) });
   });
 }

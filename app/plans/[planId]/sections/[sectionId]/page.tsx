@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CollabEditor } from '../../../../_components/collab-editor';
+import { SectionWithOverlaps } from '../../../../_components/section-with-overlaps';
 import { TopBar } from '../../../../_components/top-bar';
 import { editorIdentity } from '../../../../_server/editor-identity';
 import { loadPlanForPage } from '../../../../_server/load-plan';
@@ -41,7 +42,9 @@ export default async function SectionPage({ params }: { params: Promise<Params> 
           Lead state: <strong>{section.leadState.name}</strong>
           {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
         </p>
-        <CollabEditor
+        <SectionWithOverlaps
+          planId={plan.id}
+          sectionId={section.id}
           roomId={section.roomId}
           editable={section.canWrite}
           readOnlyReason={reason}

@@ -1,0 +1,17 @@
+import { getDb } from '../../../../../db';
+import { resolutionSchema } from '../../../../../lib/consolidation/resolution-schema';
+import { resolveOverlap } from '../../../../../lib/consolidation/resolve-overlap';
+import { overlapIdParam } from '../../../../../lib/shared/ids';
+import { jsonRoute, parseBody } from '../../../../_server/json-route';
+import { requireApiUserId } from '../../../../_server/session';
+
+export const dynamic = 'force-dynamic';
+
+/** The chair merges, keeps both or dismisses an open overlap. */
+export function POST(req: Request, ctx: { params: Promise<{ overlapId: string }> }) {
+  return jsonRoute(async () => {
+    const userId = await requireApiUserId();
+    const overlapId = overlapIdParam((await ctx.params).overlapId);
+    return resolveOverlap(await getDb(), { userId, overlapId, resolution: await parseBody(req, resolutionSchema) });
+  });
+}

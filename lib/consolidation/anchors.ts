@@ -1,0 +1,17 @@
+import * as Y from 'yjs';
+import type { TextBlock } from '../documents/paragraphs';
+
+/**
+ * A Yjs relative position on the paragraph itself (not on a character in it): it keeps pointing at the
+ * same paragraph however its text is edited, and is lost only when the paragraph is deleted.
+ */
+export function anchorOf(element: Y.XmlElement): Uint8Array {
+  return Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(element, 0, -1));
+}
+
+/** Index in `blocks` of the paragraph an anchor points at; -1 when it was deleted or is blank now. */
+export function findAnchored(doc: Y.Doc, blocks: readonly TextBlock[], anchor: Uint8Array): number {
+  const position = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(anchor), doc);
+  if (!position) return -1;
+  return blocks.findIndex((block) => block.element === position.type);
+}

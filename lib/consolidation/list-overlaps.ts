@@ -1,0 +1,119 @@
+import { eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { overlaps, users, type OverlapResolution } from '../../db/schema';
+import { AppError } from '../errors';
+import { can } from '../permissions';
+import { authorize } from '../plans/authorize';
+import { sectionRoom } from '../shared/rooms';
+import { documentTarget } from '../versions/document-target';
+import { planSections, type PlanSection } from './plan-sections';
+import { refreshOverlaps } from './refresh-overlaps';
+
+type Row = typeof overlaps.$inferSelect;
+export type OverlapStatus = Row['status'];
+
+export type OverlapPassage = {
+  sectionId: string;
+  sectionTitle: string;
+  sectionNumber: number;
+  state: { code: string; name: string };
+  text: string;
+  /** Base64 of the Yjs relative position on the paragraph, for highlighting it in the live editor. */
+  anchor: string;
+};
+
+export type OverlapView = {
+  id: string;
+  status: OverlapStatus;
+  score: number;
+  kind: string;
+  a: OverlapPassage;
+  b: OverlapPassage;
+  resolution: OverlapResolution | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  detectedAt: string;
+};
+
+export type PlanOverlaps = { overlaps: OverlapView[]; canResolve: boolean };
+
+/**
+ * The plan's stored overlaps, open ones strongest first, then the resolved ones, latest first.
+ * The first look at a plan in this process analyses it, so a list is never older than the server.
+ */
+export async function listPlanOverlaps(db: Db, options: { userId: string; planId: string }): Promise<PlanOverlaps> {
+  const ctx = await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.read' } });
+  await analysedOnce(db, options.planId);
+  const rows = await db.select().from(overlaps).where(eq(overlaps.planId, options.planId));
+  return { overlaps: await views(db, options.planId, rows), canResolve: can(ctx, { type: 'overlap.resolve' }) };
+}
+
+/** Overlaps that involve one section: its open ones (to highlight) and the resolutions that touched it. */
+export async function listSectionOverlaps(db: Db, options: { userId: string; sectionId: string }): Promise<PlanOverlaps> {
+  const target = await documentTarget(db, sectionRoom(options.sectionId));
+  if (!target.section) throw new AppError('not_found', 'No such section');
+  const ctx = await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
+  await analysedOnce(db, target.planId);
+  const rows = await db
+    .select()
+    .from(overlaps)
+    .where(or(eq(overlaps.sectionA, options.sectionId), eq(overlaps.sectionB, options.sectionId)));
+  return { overlaps: await views(db, target.planId, rows), canResolve: can(ctx, { type: 'overlap.resolve' }) };
+}
+
+/** The chair's "analyse now". */
+export async function analyseOverlapsNow(db: Db, options: { userId: string; planId: string }): Promise<PlanOverlaps> {
+  await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'overlap.resolve' } });
+  await refreshOverlaps(db, options.planId);
+  markAnalysed(options.planId);
+  return listPlanOverlaps(db, options);
+}
+
+const ANALYSED = Symbol.for('concordia.overlapsAnalysed');
+
+function analysedPlans(): Set<string> {
+  const holder = globalThis as { [ANALYSED]?: Set<string> };
+  return (holder[ANALYSED] ??= new Set());
+}
+
+export function markAnalysed(planId: string): void {
+  analysedPlans().add(planId);
+}
+
+async function analysedOnce(db: Db, planId: string): Promise<void> {
+  if (analysedPlans().has(planId)) return;
+  await refreshOverlaps(db, planId);
+  markAnalysed(planId);
+}
+
+const ORDER: Record<OverlapStatus, number> = { open: 0, merged: 1, kept: 1, dismissed: 1, closed: 2 };
+
+async function views(db: Db, planId: string, rows: Row[]): Promise<OverlapView[]> {
+  const sections = new Map((await planSections(db, planId)).map((s) => [s.id, s]));
+  const resolvers = [...new Set(rows.flatMap((r) => (r.resolvedBy ? [r.resolvedBy] : [])))];
+  const names = new Map(
+    resolvers.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, resolvers))).map((u) => [u.id, u.name]) : [],
+  );
+  const passage = (section: PlanSection | undefined, text: string, anchor: Uint8Array): OverlapPassage => ({
+    sectionId: section?.id ?? '',
+    sectionTitle: section?.title ?? 'a deleted section',
+    sectionNumber: section?.number ?? 0,
+    state: section?.state ?? { code: '', name: '' },
+    text,
+    anchor: Buffer.from(anchor).toString('base64'),
+  });
+  return rows
+    .sort((x, y) => ORDER[x.status] - ORDER[y.status] || (x.status === 'open' ? y.score - x.score : +(y.resolvedAt ?? y.updatedAt) - +(x.resolvedAt ?? x.updatedAt)))
+    .map((row) => ({
+      id: row.id,
+      status: row.status,
+      score: row.score,
+      kind: row.kind,
+      a: passage(sections.get(row.sectionA), row.textA, row.anchorA),
+      b: passage(sections.get(row.sectionB), row.textB, row.anchorB),
+      resolution: row.resolution ?? null,
+      resolvedBy: row.resolvedBy ? (names.get(row.resolvedBy) ?? null) : null,
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      detectedAt: row.detectedAt.toISOString(),
+    }));
+}

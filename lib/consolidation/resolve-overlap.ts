@@ -1,0 +1,100 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { overlaps, type OverlapResolution } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { documentHost } from '../documents/host';
+import { AppError } from '../errors';
+import { authorize } from '../plans/authorize';
+import { listOf } from '../shared/cosponsorship';
+import { sectionRoom } from '../shared/rooms';
+import { saveVersion } from '../versions/save-version';
+import { anchoredParagraph, cosponsorship, keepWording, replaceWithReference } from './merge-edits';
+import { inPlanQueue } from './plan-queue';
+import { planSections, type PlanSection } from './plan-sections';
+import type { ResolutionRequest } from './resolution-schema';
+
+type Row = typeof overlaps.$inferSelect;
+
+const STATUS = { merge: 'merged', keep: 'kept', dismiss: 'dismissed' } as const;
+
+/**
+ * The chair's decision on an open overlap. A merge changes both live documents (each as one change by
+ * the chair, after a version that undoes it); every decision is stored with the overlap and audited.
+ */
+export async function resolveOverlap(db: Db, options: { userId: string; overlapId: string; resolution: ResolutionRequest }): Promise<{ status: Row['status'] }> {
+  const [found] = await db.select({ planId: overlaps.planId }).from(overlaps).where(eq(overlaps.id, options.overlapId));
+  if (!found) throw new AppError('not_found', 'No such overlap');
+  await authorize(db, { userId: options.userId, planId: found.planId, action: { type: 'overlap.resolve' } });
+
+  return inPlanQueue(found.planId, async () => {
+    const [row] = await db.select().from(overlaps).where(eq(overlaps.id, options.overlapId));
+    if (!row) throw new AppError('not_found', 'No such overlap');
+    if (row.status !== 'open') {
+      throw new AppError('conflict', row.status === 'closed' ? 'These passages no longer overlap' : `This overlap was already ${row.status}`);
+    }
+    const request = options.resolution;
+    const resolution: OverlapResolution =
+      request.kind === 'merge'
+        ? await merge(db, row, request.keep, request.wording, options.userId)
+        : request.kind === 'keep'
+          ? { kind: 'keep', reason: request.reason }
+          : { kind: 'dismiss', reason: request.reason || null };
+    const status = STATUS[request.kind];
+    await db.transaction(async (tx) => {
+      const texts = resolution.kind === 'merge' ? mergedTexts(row, resolution) : {};
+      await tx
+        .update(overlaps)
+        .set({ status, resolution, resolvedBy: options.userId, resolvedAt: new Date(), updatedAt: new Date(), ...texts })
+        .where(and(eq(overlaps.id, row.id), eq(overlaps.status, 'open')));
+      await recordAudit(tx, {
+        planId: row.planId,
+        actorId: options.userId,
+        action: `overlap.${status}`,
+        target: `overlap:${row.id}`,
+        before: { a: { section: row.sectionA, text: row.textA }, b: { section: row.sectionB, text: row.textB }, score: row.score },
+        after: resolution,
+      });
+    });
+    return { status };
+  });
+}
+
+function mergedTexts(row: Row, merge: Extract<OverlapResolution, { kind: 'merge' }>) {
+  return merge.kept === 'a' ? { textA: merge.wording, textB: merge.reference } : { textA: merge.reference, textB: merge.wording };
+}
+
+async function merge(db: Db, row: Row, keep: 'a' | 'b', wording: string | undefined, userId: string): Promise<OverlapResolution> {
+  const sections = await planSections(db, row.planId);
+  const section = (id: string): PlanSection => {
+    const found = sections.find((s) => s.id === id);
+    if (!found) throw new AppError('conflict', 'A section of this overlap was deleted');
+    return found;
+  };
+  const kept = keep === 'a' ? { section: section(row.sectionA), anchor: row.anchorA } : { section: section(row.sectionB), anchor: row.anchorB };
+  const other = keep === 'a' ? { section: section(row.sectionB), anchor: row.anchorB } : { section: section(row.sectionA), anchor: row.anchorA };
+
+  const host = documentHost();
+  const keptDoc = sectionRoom(kept.section.id);
+  const otherDoc = sectionRoom(other.section.id);
+  // Both passages must still be there before either document changes.
+  const keptNow = await host.read(keptDoc, (doc) => {
+    const { element, text, number } = anchoredParagraph(doc, kept.anchor);
+    return { text, number, ...cosponsorship(element) };
+  });
+  await host.read(otherDoc, (doc) => anchoredParagraph(doc, other.anchor));
+
+  // A paragraph kept by an earlier merge keeps its link target and adds the new states to its sponsors.
+  const cosponsors = [...new Set([...keptNow.cosponsors, kept.section.state.name, other.section.state.name])];
+  const mergeId = keptNow.mergeId ?? row.id;
+  const finalWording = wording ?? keptNow.text;
+  const link = `section ${kept.section.number}, paragraph ${keptNow.number}`;
+  const href = `/plans/${row.planId}/sections/${kept.section.id}#merged-${mergeId}`;
+  const reference = { before: 'See ', link, href, after: ` (${kept.section.title}) — co-sponsored by ${listOf(cosponsors)}.` };
+
+  for (const docId of [keptDoc, otherDoc]) {
+    await host.read(docId, (doc, users) => saveVersion(db, { docId, doc, users, kind: 'auto', name: 'Before an overlap was merged', createdBy: userId }));
+  }
+  await host.change(keptDoc, userId, (copy) => keepWording(anchoredParagraph(copy, kept.anchor).element, finalWording, cosponsors, mergeId));
+  await host.change(otherDoc, userId, (copy) => replaceWithReference(anchoredParagraph(copy, other.anchor).element, reference));
+  return { kind: 'merge', kept: keep, wording: finalWording, reference: `${reference.before}${reference.link}${reference.after}`, cosponsors };
+}

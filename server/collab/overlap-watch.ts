@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client';
+import { sections } from '../../db/schema';
+import { markAnalysed } from '../../lib/consolidation/list-overlaps';
+import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
+import { parseRoom } from '../../lib/shared/rooms';
+
+/**
+ * Re-analyses a plan's overlaps once edits to its sections have settled for `debounceMs`, so that
+ * overlaps appear, follow and close while people type, without analysing on every keystroke.
+ */
+export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number }) {
+  const planOfSection = new Map<string, string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
+  async function planOf(sectionId: string): Promise<string | null> {
+    const known = planOfSection.get(sectionId);
+    if (known) return known;
+    const [row] = await options.db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
+    if (row) planOfSection.set(sectionId, row.planId);
+    return row?.planId ?? null;
+  }
+
+  function schedule(planId: string): void {
+    clearTimeout(timers.get(planId));
+    const timer = setTimeout(() => {
+      timers.delete(planId);
+      if (closed) return;
+      refreshOverlaps(options.db, planId).then(
+        (result) => {
+          markAnalysed(planId);
+          if (result.opened || result.closed) options.log.info({ planId, ...result }, 'overlaps changed');
+        },
+        (error: unknown) => options.log.warn({ err: error, planId }, 'overlap analysis failed; the next edit retries'),
+      );
+    }, options.debounceMs);
+    timer.unref();
+    timers.set(planId, timer);
+  }
+
+  return {
+    /** A section's document changed. */
+    changed(roomName: string): void {
+      const room = parseRoom(roomName);
+      if (closed || room?.kind !== 'section') return;
+      planOf(room.sectionId).then(
+        (planId) => planId && schedule(planId),
+        (error: unknown) => options.log.warn({ err: error, room: roomName }, 'could not find the plan of a section'),
+      );
+    },
+    close(): void {
+      closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

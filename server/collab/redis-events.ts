@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { notifySessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
+import { notifyPlanChanged, onPlanChanged } from '../../lib/plans/plan-events';
+import type { RedisBus } from './redis-bus';
+
+export const AUTHORIZATION_CHANNEL = 'concordia:authorization';
+
+const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('plan-changed'), planId: z.string().min(1) }),
+  z.object({ type: z.literal('session-revoked'), sessionId: z.string().min(1) }),
+]);
+type AuthorizationEvent = z.infer<typeof eventSchema>;
+
+/**
+ * Relays authorization changes (appointments, sections, freezes, phases, sign-outs) made on this
+ * instance to the others, and theirs to this process's listeners, so every instance re-decides its own
+ * connections. Pub/sub forgets what it could not deliver: `recheck` runs when Redis is back.
+ */
+export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, recheck: () => void): Promise<() => void> {
+  const publish = (event: AuthorizationEvent) => void bus.publish(AUTHORIZATION_CHANNEL, new TextEncoder().encode(JSON.stringify(event)));
+  const stops = [
+    onPlanChanged((planId, source) => {
+      if (source === 'local') publish({ type: 'plan-changed', planId });
+    }),
+    onSessionRevoked((sessionId, source) => {
+      if (source === 'local') publish({ type: 'session-revoked', sessionId });
+    }),
+    bus.onRecovered(recheck),
+  ];
+  await bus.subscribe(AUTHORIZATION_CHANNEL, (body, from) => {
+    const parsed = eventSchema.safeParse(parseJson(body));
+    if (!parsed.success) return log.warn({ from, bytes: body.length }, 'ignored a malformed authorization event');
+    const event = parsed.data;
+    if (event.type === 'plan-changed') notifyPlanChanged(event.planId, 'remote');
+    else notifySessionRevoked(event.sessionId, 'remote');
+  });
+  return () => {
+    for (const stop of stops) stop();
+    void bus.unsubscribe(AUTHORIZATION_CHANNEL);
+  };
+}
+
+function parseJson(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+describe.runIf(browserAvailable())('the chair consolidates overlaps in the browser', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  let browser: Browser;
+  let chair: Page;
+  let jamaica: Page;
+  let observer: Page;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    browser = await launchBrowser();
+    chair = await signInAs(browser, app.url, 'chair@demo.test');
+    jamaica = await signInAs(browser, app.url, 'jamaica@demo.test');
+    observer = await signInAs(browser, app.url, 'observer@demo.test');
+    await chair.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+    await chair.waitForURL(/\/plans\/[0-9a-f-]+$/);
+    const planPath = new URL(chair.url()).pathname;
+    await jamaica.goto(planPath);
+    await jamaica.getByRole('link', { name: 'International cooperation' }).click();
+    await jamaica.waitForURL('**/sections/**');
+    await observer.goto(new URL(jamaica.url()).pathname);
+    await chair.goto(`${planPath}/consolidation`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+  });
+
+  const openOverlaps = (page: Page) => page.getByRole('list', { name: 'Open overlaps' }).locator('li');
+
+  it('marks the open overlap in the coordinators’ and observers’ live text', async () => {
+    for (const page of [jamaica, observer]) {
+      await expect.poll(() => page.locator('.prose .overlap-highlight').count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.locator('.overlap-highlight').getAttribute('title')).toMatch(/Overlaps \(\d+%\) with section 1, .+ — Peru/);
+    }
+    expect(await observer.getByText('The chair will resolve them.').count()).toBe(1);
+  });
+
+  it('shows both passages highlighted side by side in their live editors, then merges; the coordinator sees the reference without reloading', async () => {
+    const card = openOverlaps(chair).filter({ hasText: 'Jamaica' }).first();
+    await card.getByRole('button', { name: 'Open side by side' }).click();
+    const workbench = chair.getByRole('region', { name: 'Overlap side by side' });
+    await expect.poll(() => workbench.locator('.prose .overlap-highlight.focused').count(), { timeout: 15_000 }).toBe(2);
+    mkdirSync('test-artifacts', { recursive: true });
+    await chair.screenshot({ path: 'test-artifacts/consolidation-side-by-side.png', fullPage: true });
+
+    await workbench.getByLabel(/Peru's wording/).check();
+    await workbench.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => workbench.count()).toBe(0);
+
+    const reference = jamaica.locator('.prose a', { hasText: /^section 1, paragraph \d+$/ });
+    await expect.poll(() => reference.count(), { timeout: 10_000 }).toBe(1);
+    expect(await reference.getAttribute('href')).toMatch(/\/sections\/[0-9a-f-]+#merged-[0-9a-f-]+$/);
+    expect(await jamaica.locator('.prose').last().innerText()).toContain('co-sponsored by Peru and Jamaica');
+    // The section's list of overlaps is refreshed every few seconds.
+    await expect.poll(() => jamaica.locator('.prose .overlap-highlight').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => jamaica.getByRole('region', { name: 'Overlaps with other sections' }).innerText(), { timeout: 10_000 }).toMatch(/Merged by .+ the wording there stays/);
+    await jamaica.screenshot({ path: 'test-artifacts/consolidation-reference.png', fullPage: true });
+
+    // Following the reference lands on the kept paragraph, marked as co-sponsored.
+    await reference.click();
+    await jamaica.waitForURL(/#merged-/);
+    const kept = jamaica.locator('.prose .cosponsored');
+    await expect.poll(() => kept.count(), { timeout: 10_000 }).toBe(1);
+    expect(await kept.getAttribute('data-cosponsored-by')).toBe('Co-sponsored by Peru and Jamaica');
+    await expect.poll(() => chair.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 }).toContain('Merged by');
+  });
+});

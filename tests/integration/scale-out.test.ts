@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import * as encoding from 'lib0/encoding';
+import pino from 'pino';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../../db/client';
+import { revokeSession } from '../../lib/auth/sessions';
+import { documentText } from '../../lib/documents/paragraphs';
+import { removeMember } from '../../lib/plans/remove-member';
+import { updateSection } from '../../lib/plans/sections';
+import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import { CloseCode } from '../../lib/shared/close-codes';
+import { COLLAB_PATH } from '../../lib/shared/rooms';
+import { DocumentStore } from '../../server/collab/document-store';
+import { AUTHORIZATION_CHANNEL } from '../../server/collab/redis-events';
+import { roomChannel } from '../../server/collab/redis-fanout';
+import { encodeRoomMessage } from '../../server/collab/redis-room-messages';
+import type { RunningServer } from '../../server/start';
+import { freePort } from '../helpers/app-process';
+import { scaleOutRedis, startCollabProcess, type CollabProcess } from '../helpers/collab-process';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { demoPlan } from '../helpers/fixtures';
+import { appendParagraph } from '../helpers/paragraphs';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { openRawClient } from '../helpers/raw-client';
+import { startCollabServer } from '../helpers/server';
+import { sessionCookie } from '../helpers/session';
+import { storedText } from '../helpers/stored-text';
+import { missingTokens, startTyping } from '../helpers/typing';
+
+const redisUrl = await scaleOutRedis();
+
+const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<string>((r) => setTimeout(() => r(`nothing within ${ms} ms`), ms))]);
+
+/**
+ * Two instances on one Postgres database and one Redis, as behind a load balancer: A runs in this
+ * process (so a change made here through lib/ is made on A), B is a child process that can be killed.
+ */
+describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => {
+  let database: TestDatabase;
+  let a: RunningServer;
+  let b: CollabProcess;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const providers: Array<ReturnType<typeof openProvider>> = [];
+  const open = (url: string, room: string, cookie: string) => {
+    const client = openProvider(url, room, cookie);
+    providers.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // A keeps accepted updates in memory for 5 s (and unloads no room, which would flush them), so only
+    // Redis can tell B about them in the meantime.
+    a = await startCollabServer(database, { REDIS_URL: redisUrl!, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000' });
+    b = await startCollabProcess(database, await freePort(), { REDIS_URL: redisUrl!, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
+    plan = await demoPlan(a.database.db);
+  });
+
+  afterAll(async () => {
+    for (const client of providers) client.provider.destroy();
+    await b?.kill();
+    await a?.close();
+    await database?.drop();
+  });
+
+  it('makes clients on either instance converge, and shows each the others present', async () => {
+    const onA = open(a.url, plan.police.room, plan.cookies.peru);
+    const onB = open(b.url, plan.police.room, plan.cookies.mexico);
+    await Promise.all([waitForSync(onA.provider), waitForSync(onB.provider)]);
+    onA.provider.awareness.setLocalStateField('user', { name: 'Peru, on A' });
+
+    for (let i = 0; i < 20; i++) {
+      appendParagraph(onA.doc, `peru on A ${i}`);
+      appendParagraph(onB.doc, `mexico on B ${i}`);
+    }
+    await eventually(() => {
+      expect(documentText(onB.doc)).toBe(documentText(onA.doc));
+      for (let i = 0; i < 20; i++) expect(documentText(onA.doc)).toContain(`mexico on B ${i}`);
+      for (let i = 0; i < 20; i++) expect(documentText(onB.doc)).toContain(`peru on A ${i}`);
+    });
+    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { name: 'Peru, on A' } }));
+
+    onA.provider.disconnect();
+    await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
+  });
+
+  it('shows a client opening a section on B what was typed on A a moment before, not yet stored', async () => {
+    const chair = open(a.url, plan.victims.room, plan.cookies.chair);
+    await waitForSync(chair.provider);
+    appendParagraph(chair.doc, 'typed by the chair on A');
+    await new Promise((r) => setTimeout(r, 100)); // A has accepted it; its flush is 5 s away
+    expect(await storedText(a.database.db, plan.victims.room)).not.toContain('typed by the chair on A');
+
+    const reader = open(b.url, plan.victims.room, plan.cookies.observer);
+    await waitForSync(reader.provider);
+    expect(documentText(reader.doc)).toContain('typed by the chair on A');
+  });
+
+  it('applies a permission change made on A to sockets open on B', async () => {
+    const mexico = open(b.url, plan.police.room, plan.cookies.mexico);
+    const access: ConnectionAccess[] = [];
+    mexico.provider.messageHandlers[ACCESS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readAccessMessage>[0]) => {
+      access.push(readAccessMessage(decoder));
+    };
+    await waitForSync(mexico.provider);
+    await eventually(() => expect(access.at(-1)).toBe('write'));
+
+    await updateSection(a.database.db, { actorId: plan.ids.chair, sectionId: plan.police.id, input: { coEditingStates: [] } });
+    await eventually(() => expect(access.at(-1)).toBe('read'), 2_000);
+    await updateSection(a.database.db, { actorId: plan.ids.chair, sectionId: plan.police.id, input: { coEditingStates: ['MEX'] } });
+    await eventually(() => expect(access.at(-1)).toBe('write'), 2_000);
+
+    const canada = await openRawClient(b.url, plan.prevention.room, plan.cookies.canada);
+    await removeMember(a.database.db, { actorId: plan.ids.chair, planId: plan.planId, userId: plan.ids.canada });
+    expect(await within(canada.closed, 2_000)).toBe(CloseCode.Forbidden);
+
+    const sessionId = randomUUID();
+    const signedIn = await openRawClient(b.url, plan.police.room, await sessionCookie(plan.ids.peru, { sessionId }));
+    await revokeSession(a.database.db, sessionId, new Date(Date.now() + 3_600_000));
+    expect(await within(signedIn.closed, 2_000)).toBe(CloseCode.Unauthenticated);
+  });
+
+  it('ignores malformed messages on Redis and goes on relaying', async () => {
+    const room = plan.canada.room;
+    const onA = open(a.url, room, plan.cookies.chair);
+    const onB = open(b.url, room, plan.cookies.chair);
+    await Promise.all([waitForSync(onA.provider), waitForSync(onB.provider)]);
+    const fromElsewhere = (body: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, 'an instance that does not exist');
+      encoding.writeUint8Array(encoder, body);
+      return Buffer.from(encoding.toUint8Array(encoder));
+    };
+    const bytes = (...values: number[]) => new Uint8Array(values);
+    const redis = new Redis(redisUrl!);
+    try {
+      for (const garbage of [
+        Buffer.alloc(0),
+        Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+        fromElsewhere(bytes(9, 1, 2, 3)),
+        fromElsewhere(encodeRoomMessage({ type: 'update', update: bytes(0xff, 0xff, 0xff, 0x0f) })),
+        fromElsewhere(encodeRoomMessage({ type: 'awareness', update: bytes(1, 7, 1, 3, 0x7b, 0x7b, 0x7b) })),
+        fromElsewhere(encodeRoomMessage({ type: 'sync-request', stateVector: bytes(0xff, 0xff), askBack: true })),
+      ]) {
+        await redis.publish(roomChannel(room), garbage);
+      }
+      for (const garbage of ['not json', JSON.stringify({ type: 'plan-changed' }), JSON.stringify({ type: 'session-revoked', sessionId: 42 })]) {
+        await redis.publish(AUTHORIZATION_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
+      }
+    } finally {
+      redis.disconnect();
+    }
+
+    appendParagraph(onA.doc, 'still relayed from A');
+    appendParagraph(onB.doc, 'still relayed from B');
+    await eventually(() => {
+      expect(documentText(onB.doc)).toContain('still relayed from A');
+      expect(documentText(onA.doc)).toContain('still relayed from B');
+    });
+    expect(b.child.exitCode).toBeNull();
+  });
+
+  it('loses nothing when B is killed: its clients reconnect to A and every word typed is kept', { timeout: 60_000 }, async () => {
+    const room = plan.prevention.room;
+    const writers = [
+      open(a.url, room, plan.cookies.chair),
+      open(a.url, room, plan.cookies.mexico),
+      open(b.url, room, plan.cookies.chair),
+      open(b.url, room, plan.cookies.mexico),
+    ];
+    await Promise.all(writers.map((w) => waitForSync(w.provider)));
+    const typing = startTyping(writers.map((w) => w.doc), 10);
+    const { typed } = typing;
+
+    await new Promise((r) => setTimeout(r, 800 + Math.random() * 400));
+    await b.kill('SIGKILL');
+    // A load balancer sends the reconnecting clients to the instance that is left.
+    for (const writer of writers.slice(2)) writer.provider.serverUrl = `${a.url.replace(/^http/, 'ws')}${COLLAB_PATH}`;
+    await new Promise((r) => setTimeout(r, 1_000));
+    await typing.stop();
+
+    await eventually(() => {
+      for (const writer of writers) expect(missingTokens(documentText(writer.doc), typed)).toEqual([]);
+    }, 20_000);
+    await a.collab.flush();
+    const stored = await storedText(a.database.db, room);
+    expect(typed.filter((token) => !stored.includes(` ${token}`))).toEqual([]);
+  });
+});
+
+describe.skipIf(!redisUrl)('compaction while another instance appends', () => {
+  it('deletes only the log rows it merged, so an update appended meanwhile is kept', async () => {
+    const database = await createTestDatabase();
+    const first = await openDatabase({ url: database.url, dataDir: database.dataDir });
+    await first.migrate();
+    const second = await openDatabase({ url: database.url, dataDir: database.dataDir });
+    const holder = postgres(database.url!, { max: 1, onnotice: () => {} });
+    const observer = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const log = pino({ level: 'silent' });
+      const compactor = new DocumentStore({ db: first.db, log, flushMs: 10, compactAfter: Number.MAX_SAFE_INTEGER });
+      const appender = new DocumentStore({ db: second.db, log, flushMs: 10, compactAfter: Number.MAX_SAFE_INTEGER });
+      const docId = 'compaction-under-appends';
+      const author = new Y.Doc({ gc: false });
+      const text = appendParagraph(author);
+      let sent = Y.encodeStateVector(new Y.Doc());
+      const type = async (store: DocumentStore, word: string) => {
+        text.insert(text.length, ` ${word}`);
+        store.append(docId, Y.encodeStateAsUpdate(author, sent));
+        sent = Y.encodeStateVector(author);
+        await store.flushAll();
+      };
+
+      await type(compactor, 'one');
+      await compactor.compact(docId);
+      await type(compactor, 'two');
+      await type(compactor, 'three');
+      // Holding the merged state's row stops the compaction after it read the log and before it deletes rows.
+      let compaction: Promise<void> | undefined;
+      await holder.begin(async (tx) => {
+        await tx`select 1 from doc_states where doc_id = ${docId} for update`;
+        compaction = compactor.compact(docId);
+        await eventually(async () => {
+          const [row] = await observer`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+          expect(row?.waiting).toBeGreaterThan(0);
+        });
+        await type(appender, 'four');
+      });
+      await compaction;
+
+      const left = await observer`select count(*)::int as rows from doc_updates where doc_id = ${docId}`;
+      expect(left[0]?.rows).toBe(1);
+      expect(await storedText(first.db, docId)).toBe(' one two three four');
+    } finally {
+      await holder.end();
+      await observer.end();
+      await second.close();
+      await first.close();
+      await database.drop();
+    }
+  });
+});
