@@ -25,7 +25,8 @@ export class RawObserver implements Receiver {
   connect(timeoutMs: number): Promise<void> {
     const { kind, room } = this.target;
     const headers = this.target.observerCookie ? { cookie: this.target.observerCookie } : {};
-    const socket = new WebSocket(`${this.target.providerUrl}/${room}`, { headers, perMessageDeflate: false });
+    // Offers permessage-deflate, as a browser does.
+    const socket = new WebSocket(`${this.target.providerUrl}/${room}`, { headers });
     this.socket = socket;
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error('observer did not sync in time')), timeoutMs);

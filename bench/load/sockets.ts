@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { openingFrames, unwrapHocuspocusFrame, wrapClientFrame, type Target } from './wire';
 
-/** Received WebSocket payload bytes, for the bytes-on-the-wire figure of a cold load. */
+/** Bytes read from the connection (after any compression), for the bytes-on-the-wire figure of a cold load. */
 export type ByteCounter = { bytes: number };
 
 /**
@@ -15,7 +15,8 @@ export function providerSocket(target: Target, cookie: string | undefined, count
 
   class ProviderSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers, perMessageDeflate: false });
+      // Offers permessage-deflate as browsers do; a server that accepts it may compress what it sends.
+      super(url, protocols, { headers });
       if (hocuspocus) this.on('open', () => openingFrames(target.kind, target.room).forEach((frame) => super.send(frame)));
     }
 
@@ -28,7 +29,8 @@ export function providerSocket(target: Target, cookie: string | undefined, count
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event !== 'message') return super.emit(event, ...args);
       const data = args[0] as ArrayBuffer;
-      if (counter) counter.bytes += data.byteLength;
+      // The socket's own count: compressed frames, frame headers and the upgrade response, as on the wire.
+      if (counter) counter.bytes = (this as unknown as { _socket?: { bytesRead: number } })._socket?.bytesRead ?? counter.bytes + data.byteLength;
       if (!hocuspocus) return super.emit(event, ...args);
       const frame = unwrapHocuspocusFrame(new Uint8Array(data));
       if (!frame) return false;

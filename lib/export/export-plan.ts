@@ -5,13 +5,19 @@ import { compilePlan, type CompileOptions } from './plan-document';
 import { renderDocx } from './to-docx';
 import { renderHtml } from './to-html';
 import { renderMarkdown } from './to-markdown';
-import { renderPdf } from './to-pdf';
+import { renderPdf, type PdfOptions } from './to-pdf';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+export type ExportOptions = CompileOptions & {
+  format: string;
+  /** How PDFs are printed: which Chromium. */
+  pdf?: PdfOptions;
+};
+
 const FORMATS = {
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
-  pdf: { contentType: 'application/pdf', render: (doc: PlanDocument) => renderPdf(renderHtml(doc)) },
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: (doc: PlanDocument) => renderDocx(doc) },
+  pdf: { contentType: 'application/pdf', render: (doc: PlanDocument, options: ExportOptions) => renderPdf(renderHtml(doc), options.pdf) },
   html: { contentType: 'text/html; charset=utf-8', render: (doc: PlanDocument) => utf8(renderHtml(doc)) },
   md: { contentType: 'text/markdown; charset=utf-8', render: (doc: PlanDocument) => utf8(renderMarkdown(doc)) },
 } as const;
@@ -20,11 +26,11 @@ type ExportFormat = keyof typeof FORMATS;
 export type ExportedFile = { fileName: string; contentType: string; body: Uint8Array };
 
 /** The compiled plan as a file, for any member of the plan. */
-export async function exportPlan(db: Db, options: CompileOptions & { format: string }): Promise<ExportedFile> {
+export async function exportPlan(db: Db, options: ExportOptions): Promise<ExportedFile> {
   if (!Object.hasOwn(FORMATS, options.format)) throw new AppError('invalid', `format: must be one of ${Object.keys(FORMATS).join(', ')}`);
   const format = FORMATS[options.format as ExportFormat];
   const doc = await compilePlan(db, options);
-  return { fileName: `${fileStem(doc)}.${options.format}`, contentType: format.contentType, body: await format.render(doc) };
+  return { fileName: `${fileStem(doc)}.${options.format}`, contentType: format.contentType, body: await format.render(doc, options) };
 }
 
 /** Symbol and date (and version), ASCII only, so the name survives every browser and file system. */

@@ -1,17 +1,18 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
-import { memberStates, planMembers, planVersions, plans, sectionCoEditors, sections, versions } from '../../db/schema';
+import { memberStates, planMembers, plans } from '../../db/schema';
 import { changeRuns, contentAt, type ChangeRun } from '../documents/history';
 import { documentHost } from '../documents/host';
 import { AppError } from '../errors';
-import { readPlanMetadata } from '../metadata/get-plan-metadata';
 import { authorize } from '../plans/authorize';
 import { ORIGINAL_LANGUAGES } from '../shared/plan-metadata';
 import { EDITOR_FIELD, goalRoom, sectionRoom } from '../shared/rooms';
 import type { Block, PlanDocument } from './blocks';
 import { contributionsAnnex } from './contributions';
+import { currentLayout } from './plan-layout';
 import { readBlocks } from './read-blocks';
+import { layoutAtVersion } from './version-layout';
 
 export type CompileOptions = {
   userId: string;
@@ -30,23 +31,20 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
   await authorize(db, { userId: options.userId, planId, action: { type: 'plan.read' } });
   const [plan] = await db.select({ title: plans.title }).from(plans).where(eq(plans.id, planId));
   if (!plan) throw new AppError('not_found', 'No such plan');
-  const version = options.versionId ? await planVersionSnapshots(db, planId, options.versionId) : null;
-  const rows = await db.select().from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
-  const coEditors = rows.length ? await db.select().from(sectionCoEditors).where(inArray(sectionCoEditors.sectionId, rows.map((r) => r.id))) : [];
+  const version = options.versionId ? await layoutAtVersion(db, { planId, versionId: options.versionId }) : null;
+  const { metadata, sections } = version ?? (await currentLayout(db, planId));
   const stateNames = new Map((await db.select({ code: memberStates.code, name: memberStates.nameEn }).from(memberStates)).map((s) => [s.code, s.name]));
   const stateName = (code: string) => stateNames.get(code) ?? code;
 
-  const sectionIds = new Set(rows.map((r) => r.id));
+  const sectionIds = new Set(sections.map((s) => s.id));
   const sectionLink = new RegExp(`/plans/${planId}/sections/([0-9a-f-]{36})(?:[?#]|$)`, 'i');
   const crossReference = (href: string) => {
     const id = sectionLink.exec(href)?.[1]?.toLowerCase();
     return id && sectionIds.has(id) ? id : null;
   };
 
-  const read = async (docId: string): Promise<Read | null> => {
-    const snapshot = version ? version.snapshots.get(docId) : undefined;
-    // A section created after the named version was not part of it.
-    if (version && !snapshot) return null;
+  const read = async (docId: string): Promise<Read> => {
+    const snapshot = version?.snapshots.get(docId);
     return documentHost().read(docId, (doc, users) => {
       const content = snapshot ? contentAt(doc, snapshot) : doc;
       const blocks = readBlocks(content.getXmlFragment(EDITOR_FIELD), { crossReference });
@@ -54,33 +52,24 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       return { blocks, runs: options.annex ? changeRuns(doc, users, Y.emptySnapshot, at) : [] };
     });
   };
-  const [goal, ...texts] = await Promise.all([read(goalRoom(planId)), ...rows.map((r) => read(sectionRoom(r.id)))]);
+  const [goal, ...texts] = await Promise.all([read(goalRoom(planId)), ...sections.map((s) => read(sectionRoom(s.id)))]);
 
-  const included = rows.flatMap((row, i) => (texts[i] ? [{ row, text: texts[i] }] : []));
-  const compiled = included.map(({ row, text }, i) => ({
-    id: row.id,
+  const compiled = sections.map((section, i) => ({
+    id: section.id,
     number: i + 1,
-    title: row.title,
-    leadState: stateName(row.leadState),
-    coEditingStates: coEditors.filter((c) => c.sectionId === row.id).map((c) => stateName(c.stateCode)),
-    blocks: text.blocks,
+    title: section.title,
+    leadState: stateName(section.leadState),
+    coEditingStates: section.coEditingStates.map(stateName),
+    blocks: texts[i]!.blocks,
   }));
-  const metadata = await readPlanMetadata(db, planId);
   return {
     documentBlock: { ...metadata, originalLanguage: ORIGINAL_LANGUAGES[metadata.originalLanguage] },
     title: plan.title,
-    goal: goal?.blocks ?? [],
+    goal: goal.blocks,
     sections: compiled,
     version: version && { id: version.id, name: version.name },
-    annex: options.annex ? contributionsAnnex({ sections: compiled.map((section, i) => ({ ...section, runs: included[i]!.text.runs })), contributor: await contributorLabels(db, planId, stateName) }) : null,
+    annex: options.annex ? contributionsAnnex({ sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })), contributor: await contributorLabels(db, planId, stateName) }) : null,
   };
-}
-
-async function planVersionSnapshots(db: Db, planId: string, versionId: string) {
-  const [planVersion] = await db.select().from(planVersions).where(and(eq(planVersions.id, versionId), eq(planVersions.planId, planId)));
-  if (!planVersion) throw new AppError('not_found', 'No such plan version');
-  const rows = await db.select({ docId: versions.docId, snapshot: versions.snapshot }).from(versions).where(eq(versions.planVersionId, versionId));
-  return { id: planVersion.id, name: planVersion.name, snapshots: new Map(rows.map((r) => [r.docId, r.snapshot])) };
 }
 
 /** Who wrote a run, as the annex names them: their state, the chair, or why no one is named. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { listOf } from '../shared/cosponsorship';
 import type { Block, Inline, LinkTarget, Marks } from './blocks';
 
 type Context = {
@@ -14,6 +15,13 @@ export function readBlocks(parent: Y.XmlFragment | Y.XmlElement, context: Contex
   return elements(parent).flatMap((node) => readBlock(node, context));
 }
 
+/** A passage the chair merged names its co-sponsoring states after its text, as the editor shows it. */
+function withCosponsors(node: Y.XmlElement, inlines: Inline[]): Inline[] {
+  const names: unknown = node.getAttribute('cosponsors');
+  if (!inlines.length || !Array.isArray(names) || !names.length) return inlines;
+  return [...inlines, { kind: 'text', text: ` — Co-sponsored by ${listOf(names.map(String))}`, marks: { italic: true } }];
+}
+
 function elements(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
   return parent.toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
 }
@@ -21,11 +29,11 @@ function elements(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
 function readBlock(node: Y.XmlElement, context: Context): Block[] {
   switch (node.nodeName) {
     case 'paragraph': {
-      const inlines = readInlines(node, context);
+      const inlines = withCosponsors(node, readInlines(node, context));
       return inlines.length ? [{ kind: 'paragraph', inlines }] : [];
     }
     case 'heading': {
-      const inlines = readInlines(node, context);
+      const inlines = withCosponsors(node, readInlines(node, context));
       const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 1));
       return inlines.length ? [{ kind: 'heading', level, inlines }] : [];
     }

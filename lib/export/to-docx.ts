@@ -96,11 +96,12 @@ function documentBlockTable(doc: PlanDocument): Table {
   });
 }
 
-function listDefinition(reference: string, ordered: boolean) {
+function listDefinition(reference: string, ordered: boolean, start = 1) {
   return {
     reference,
     levels: Array.from({ length: 9 }, (_, level) => ({
       level,
+      start,
       format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
       text: ordered ? `%${level + 1}.` : ['•', '◦', '▪'][level % 3]!,
       alignment: AlignmentType.LEFT,
@@ -123,7 +124,8 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
       return [new Paragraph({ heading: HEADINGS[Math.max(2, b.level) - 1], children: runs(b.inlines) })];
     case 'list': {
       const instance = lists.next++;
-      const reference = b.ordered ? 'numbers' : 'bullets';
+      // A list that continues a numbering ("4. … 5. …") brings a definition that starts where it does.
+      const reference = !b.ordered ? 'bullets' : b.start === 1 ? 'numbers' : listDefinition(`numbers-from-${b.start}`, true, b.start);
       return b.items.flatMap((item) =>
         item.flatMap((child, i) =>
           // The item's first paragraph carries the number; what follows is indented under it.

@@ -49,6 +49,13 @@ export type CollabOptions = {
   bus?: RedisBus | undefined;
 };
 
+/**
+ * Only large messages are compressed — a document's first sync, a big paste — where it halves the bytes
+ * a client waits for; keystrokes stay as they are, so the fan-out keeps sending one buffer to everyone.
+ * No context is kept between messages: a zlib context per connection would cost every observer memory.
+ */
+const COMPRESSION = { threshold: 16 * 1024, serverNoContextTakeover: true, clientNoContextTakeover: true, zlibDeflateOptions: { level: 6 } };
+
 /** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
 const REEVALUATE_DEBOUNCE_MS = 100;
 
@@ -71,7 +78,7 @@ export async function createCollabServer(options: CollabOptions) {
   const rooms = new Rooms(store, log, options.idleUnloadMs, options.maxDocumentBytes, (room) => autoVersion(options.db, room), fanout);
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
   const connections = new Set<Connection>();
   let accepting = true;
 

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,17 @@ describe('export, import and the document block over HTTP and in the browser', (
     expect(after).toContain('### Imported standards\n\nA **binding** curriculum.\n\n| Measure | Deadline |\n| --- | --- |\n| Training | 2027 |');
   });
 
+  it('stops reading a chunked upload (no Content-Length) with 413 as soon as it passes 10 MB; nothing changes', async () => {
+    const before = await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text();
+    const offered = 64 * 1024 * 1024;
+    const answer = await chunkedUpload(`${app.url}/api/sections/${policeId}/import`, cookies.peru, offered);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({ error: 'file: larger than 10 MB' });
+    // Refused while the client was still sending: far from all it offered had gone out.
+    expect(answer.sent).toBeLessThan(offered / 2);
+    expect(await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text()).toBe(before);
+  });
+
   describe.runIf(browserAvailable())('in the browser', () => {
     let browser: Browser;
     let peru: Page;
@@ -211,3 +223,39 @@ describe('export, import and the document block over HTTP and in the browser', (
     });
   });
 });
+
+/**
+ * Streams a multipart upload of `size` bytes with chunked transfer encoding (no Content-Length), and
+ * stops sending as soon as the server answers; `sent` is how much had gone out by then.
+ */
+function chunkedUpload(url: string, cookie: string, size: number): Promise<{ status: number; body: string; sent: number }> {
+  const boundary = 'concordia-upload';
+  const req = request(url, { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  let sent = 0;
+  let answered = false;
+  return new Promise((resolve, reject) => {
+    req.on('response', (res) => {
+      answered = true;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (text: string) => (body += text));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body, sent });
+        req.destroy();
+      });
+    });
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const send = () => {
+      while (!answered && sent < size) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', send);
+      }
+      if (!answered) req.end(`\r\n--${boundary}--\r\n`);
+    };
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.docx"\r\ncontent-type: application/octet-stream\r\n\r\n`);
+    send();
+  });
+}

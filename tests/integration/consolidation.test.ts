@@ -7,6 +7,7 @@ import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { documentHost } from '../../lib/documents/host';
 import { attributedRuns } from '../../lib/documents/history';
+import { exportPlan } from '../../lib/export/export-plan';
 import { textBlocks } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import type { RunningServer } from '../../server/start';
@@ -125,6 +126,13 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
       const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'overlap.merged'), eq(auditLog.target, `overlap:${found.id}`)));
       expect(audit).toHaveLength(1);
       await expect(resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss' } })).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('compiles the merge into the plan: the kept wording names its co-sponsors, the reference links to it', async () => {
+      const file = await exportPlan(db(), { userId: plan.ids.observer, planId: plan.planId, format: 'md' });
+      const markdown = new TextDecoder().decode(file.body);
+      expect(markdown).toContain('yearly joint report. *— Co-sponsored by Peru and Brazil*');
+      expect(markdown).toMatch(/See \[section 1, paragraph \d+\]\(<#s_[0-9a-f]+>\) \(.+\) — co-sponsored by Peru and Brazil\./);
     });
 
     it('keeps a dismissed overlap dismissed through small edits, and brings it back when a passage is rewritten', async () => {

@@ -1,7 +1,11 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sections } from '../../db/schema';
 import { compilePlan } from '../../lib/export/plan-document';
 import { exportPlan } from '../../lib/export/export-plan';
+import { closePdfBrowsers } from '../../lib/export/to-pdf';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
+import { createSection, deleteSection, reorderSections, updateSection } from '../../lib/plans/sections';
 import { namePlanVersion } from '../../lib/versions/versions';
 import type { RunningServer } from '../../server/start';
 import { browserAvailable } from '../helpers/browser';
@@ -57,6 +61,7 @@ describe('exporting the compiled plan', () => {
   });
 
   afterAll(async () => {
+    await closePdfBrowsers();
     await server?.close();
     await database?.drop();
   });
@@ -132,6 +137,26 @@ describe('exporting the compiled plan', () => {
     expect(footer).toMatch(/NUMPAGES/);
   });
 
+  it('a numbered list that continues a numbering keeps its first number in HTML, Markdown and Word', async () => {
+    const item = (label: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] });
+    await appendRichText(plan.prevention.room, plan.ids.mexico, [{ type: 'orderedList', attrs: { start: 4 }, content: [item('Monitor'), item('Report')] }]);
+    expect(text(await exportAs('html'))).toContain('<ol start="4"><li><p>Monitor</p></li><li><p>Report</p></li></ol>');
+    expect(text(await exportAs('md'))).toContain('4. Monitor\n5. Report');
+
+    const docx = (await exportAs('docx')).body;
+    const xml = await zipParts(docx, /^word\/document\.xml$/);
+    const numbering = await zipParts(docx, /^word\/numbering\.xml$/);
+    const startOf = (label: string) => {
+      const paragraph = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(`>${label}<`));
+      const numId = /<w:numId w:val="(\d+)"\/>/.exec(paragraph ?? '')?.[1];
+      const num = new RegExp(`<w:num w:numId="${numId}"[^>]*>[\\s\\S]*?</w:num>`).exec(numbering)?.[0];
+      return Number(/<w:startOverride w:val="(\d+)"\/>/.exec(num ?? '')?.[1]);
+    };
+    expect(startOf('Monitor')).toBe(4);
+    expect(startOf('Report')).toBe(4);
+    expect(startOf('Assess')).toBe(1);
+  });
+
   it.runIf(browserAvailable() && pdfToolsAvailable())('PDF has the title, numbered pages, and the annex on a page of its own', async () => {
     const pdfText = async (annex: boolean) => {
       const file = await exportAs('pdf', { annex });
@@ -162,17 +187,31 @@ describe('exporting the compiled plan', () => {
     expect(cells[3]![2]).toContain('Unattributed (seeded) 100 %');
   });
 
-  it("a named plan version exports that version's text, not the current one", async () => {
-    const before = text(await exportAs('md'));
-    const version = await namePlanVersion(server.database.db, { userId: plan.ids.chair, planId: plan.planId, name: 'Draft of 26 November' });
+  it('a named plan version exports exactly that version: its sections, their order, headings and text, and its document block', async () => {
+    const db = server.database.db;
+    const chair = plan.ids.chair;
+    const before = { md: text(await exportAs('md')), html: text(await exportAs('html')) };
+    const version = await namePlanVersion(db, { userId: chair, planId: plan.planId, name: 'Draft of 26 November' });
+
     await appendRichText(plan.victims.room, plan.ids.brazil, [{ type: 'paragraph', content: [{ type: 'text', text: 'Written after the version was named.' }] }]);
+    await createSection(db, { actorId: chair, planId: plan.planId, input: { title: 'Regional observatory', leadState: 'ARG', coEditingStates: [] } });
+    await updateSection(db, { actorId: chair, sectionId: plan.police.id, input: { title: 'Police reform', leadState: 'CHL', coEditingStates: ['BRA', 'URY'] } });
+    await updateSection(db, { actorId: chair, sectionId: plan.prevention.id, input: { frozen: true } });
+    await deleteSection(db, { actorId: chair, sectionId: plan.canada.id });
+    const now = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, plan.planId)).orderBy(asc(sections.position));
+    await reorderSections(db, { actorId: chair, planId: plan.planId, sectionIds: now.map((s) => s.id).reverse() });
+    await updatePlanMetadata(db, { userId: chair, planId: plan.planId, metadata: { ...METADATA, symbol: 'OEA/Ser.G CSH/GT/DSS-4/12', date: '2026-12-03' } });
 
     const current = text(await exportAs('md'));
+    expectInOrder(current, ['CSH/GT/DSS-4/12', '## 1. Regional observatory', '## 5. Police reform', '*Lead state: Chile · Co-editing: Brazil, Uruguay*']);
     expect(current).toContain('Written after the version was named.');
+    expect(current).not.toContain('Information systems and statistics');
+
     const file = await exportAs('md', { versionId: version.id });
     expect(file.fileName).toBe('OEA-Ser.G-CSH-GT-DSS-4-11_2026-11-26_Draft-of-26-November.md');
-    expect(text(file)).toBe(before.replace(/(# Hemispheric[^\n]*\n\n)/, '$1*Version: Draft of 26 November*\n\n'));
-    expect(text(file)).not.toContain('Written after the version was named.');
+    expect(text(file)).toBe(before.md.replace(/(# Hemispheric[^\n]*\n\n)/, '$1*Version: Draft of 26 November*\n\n'));
+    const html = text(await exportAs('html', { versionId: version.id }));
+    expect(html).toBe(before.html.replace(/(<h1 class="title">[^\n]*<\/h1>)/, '$1\n<p class="version">Version: Draft of 26 November</p>'));
   });
 
   it('refuses unknown formats and versions that are not the plan\'s', async () => {
