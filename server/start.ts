@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { openDatabase, setSharedDatabase, type Database } from '../db/client';
 import { seed } from '../db/seed';
 import type { Config } from '../lib/env';
+import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis-bus';
@@ -115,6 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         server.closeAllConnections();
         await stopped;
         await web?.close?.();
+        await closePdfBrowsers();
         await database.close();
       })();
       return closing;

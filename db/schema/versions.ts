@@ -10,6 +10,8 @@ export const planVersions = pgTable('plan_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
   planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  /** The document block and the sections (titles, states, order) at that instant: what its export prints. */
+  layout: jsonb('layout'),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

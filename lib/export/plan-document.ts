@@ -10,7 +10,7 @@ import { ORIGINAL_LANGUAGES } from '../shared/plan-metadata';
 import { EDITOR_FIELD, goalRoom, sectionRoom } from '../shared/rooms';
 import type { Block, PlanDocument } from './blocks';
 import { contributionsAnnex } from './contributions';
-import { currentLayout } from './plan-layout';
+import { currentLayout } from '../plans/plan-layout';
 import { readBlocks } from './read-blocks';
 import { layoutAtVersion } from './version-layout';
 

@@ -25,8 +25,14 @@ const PRINT_ONLY = '<style>@media screen { body { display: none; } }</style>';
 
 type Printer = { browser: Browser; idle: Page[] };
 
-/** One browser per executable for the life of the process, started by the first PDF export. */
-const printers = new Map<string, Promise<Printer>>();
+const PRINTERS = Symbol.for('concordia.pdfPrinters');
+
+/**
+ * One browser per executable for the life of the process, started by the first PDF export. On
+ * globalThis because Next bundles its own copy of lib/: the server's shutdown closes the browser its
+ * routes started.
+ */
+const printers: Map<string, Promise<Printer>> = ((globalThis as { [PRINTERS]?: Map<string, Promise<Printer>> })[PRINTERS] ??= new Map());
 
 /**
  * Prints the HTML export with headless Chromium: the PDF is what the browser's print of the HTML gives,

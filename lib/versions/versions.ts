@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { planMembers, planVersions, sections, users, versions } from '../../db/schema';
+import { planMembers, planVersions, users, versions } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { restoreInto } from '../documents/history';
 import { documentHost } from '../documents/host';
 import { AppError } from '../errors';
 import { authorize } from '../plans/authorize';
+import { currentLayout } from '../plans/plan-layout';
 import { goalRoom, sectionRoom } from '../shared/rooms';
 import { documentTarget } from './document-target';
 import { saveVersion } from './save-version';
@@ -91,9 +92,13 @@ export async function restoreVersion(db: Db, options: { userId: string; docId: s
 /** The chair names an instant of the whole plan: the goal and every section, snapshotted together. */
 export async function namePlanVersion(db: Db, options: { userId: string; planId: string; name: string }): Promise<{ id: string }> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'version.name' } });
-  const [planVersion] = await db.insert(planVersions).values({ planId: options.planId, name: options.name, createdBy: options.userId }).returning({ id: planVersions.id });
+  const layout = await currentLayout(db, options.planId);
+  const [planVersion] = await db
+    .insert(planVersions)
+    .values({ planId: options.planId, name: options.name, layout, createdBy: options.userId })
+    .returning({ id: planVersions.id });
   if (!planVersion) throw new Error('plan version insert returned nothing');
-  const docIds = [goalRoom(options.planId), ...(await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, options.planId))).map((s) => sectionRoom(s.id))];
+  const docIds = [goalRoom(options.planId), ...layout.sections.map((s) => sectionRoom(s.id))];
   const host = documentHost();
   for (const docId of docIds) {
     await host.read(docId, (doc, people) =>

@@ -1,8 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { sectionCoEditors, sections } from '../../db/schema';
 import { readPlanMetadata } from '../metadata/get-plan-metadata';
-import type { PlanMetadata } from '../shared/plan-metadata';
+import { planMetadataInput, type PlanMetadata } from '../shared/plan-metadata';
 
 /** What a section is outside its text: the heading and attribution the compiled plan prints. */
 export type SectionLayout = {
@@ -32,3 +33,9 @@ export async function currentLayout(db: Db, planId: string): Promise<PlanLayout>
     })),
   };
 }
+
+/** A layout as stored with a plan version (jsonb), checked when read back. */
+export const storedLayout = z.object({
+  metadata: planMetadataInput,
+  sections: z.array(z.object({ id: z.string(), title: z.string(), leadState: z.string(), coEditingStates: z.array(z.string()), position: z.number() })),
+});
