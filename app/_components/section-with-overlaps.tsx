@@ -26,7 +26,11 @@ export function SectionWithOverlaps({ planId, sectionId, ...editor }: Props) {
           {open.length > 0 && (
             <p className="small">
               {open.length} passage{open.length === 1 ? '' : 's'} marked in the text propose{open.length === 1 ? 's' : ''} what another section proposes.{' '}
-              {canResolve ? <Link href={`/plans/${planId}/consolidation`}>Resolve in the consolidation view</Link> : 'The chair will resolve them.'}
+              {canResolve ? (
+                <Link href={`/plans/${planId}/consolidation`}>Resolve in the consolidation view</Link>
+              ) : (
+                `The chair will resolve ${open.length === 1 ? 'it' : 'them'}.`
+              )}
             </p>
           )}
           <ul className="plain stack">

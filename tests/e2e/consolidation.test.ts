@@ -43,7 +43,7 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
       await expect.poll(() => page.locator('.prose .overlap-highlight').count(), { timeout: 15_000 }).toBe(1);
       expect(await page.locator('.overlap-highlight').getAttribute('title')).toMatch(/Overlaps \(\d+%\) with section 1, .+ — Peru/);
     }
-    expect(await observer.getByText('The chair will resolve them.').count()).toBe(1);
+    expect(await observer.getByText('The chair will resolve it.').count()).toBe(1);
   });
 
   it('shows both passages highlighted side by side in their live editors, then merges; the coordinator sees the reference without reloading', async () => {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '../../../db';
+import { listPlanOverlaps } from '../../../lib/consolidation/list-overlaps';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
 import { AutoRefresh } from '../../_components/auto-refresh';
@@ -20,6 +21,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const userId = await requireUserId(`/plans/${planId}`);
   const plan = await loadPlanForPage(userId, planId);
   const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
+  const openOverlaps = (await listPlanOverlaps(await getDb(), { userId, planId: plan.id })).overlaps.filter((o) => o.status === 'open').length;
   return (
     <>
       <TopBar who={plan.viewer.name} />
@@ -27,7 +29,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong> ·{' '}
-          <Link href={`/plans/${plan.id}/consolidation`}>Overlaps</Link>
+          <Link href={`/plans/${plan.id}/consolidation`}>Overlaps{openOverlaps > 0 && ` (${openOverlaps} open)`}</Link>
           {plan.canManage && (
             <>
               {' '}
