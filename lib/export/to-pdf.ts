@@ -90,13 +90,15 @@ async function printOn(printer: Printer, page: Page, html: string): Promise<Uint
   return pdf;
 }
 
+/** Why PDF export cannot work on this server (no Chromium), as a user is told; null when it can. */
+export function pdfUnavailable(executablePath = DEBIAN_CHROMIUM): string | null {
+  if (existsSync(executablePath)) return null;
+  return `PDF export needs Chromium on the server at ${executablePath}: install Debian's chromium package (apt-get install chromium) and try again. Meanwhile, the HTML export printed from a browser gives the same pages.`;
+}
+
 async function printerAt(executablePath: string): Promise<Printer> {
-  if (!existsSync(executablePath)) {
-    throw new AppError(
-      'unavailable',
-      `PDF export needs Chromium on the server at ${executablePath}: install Debian's chromium package (apt-get install chromium) and try again. Meanwhile, the HTML export printed from a browser gives the same pages.`,
-    );
-  }
+  const missing = pdfUnavailable(executablePath);
+  if (missing) throw new AppError('unavailable', missing);
   const running = printers.get(executablePath);
   if (running) return running;
   const launching = launch(executablePath).then((browser) => ({ browser, idle: [] }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileRoute } from '../../app/_server/file-route';
-import { closePdfBrowsers, renderPdf } from '../../lib/export/to-pdf';
+import { closePdfBrowsers, pdfUnavailable, renderPdf } from '../../lib/export/to-pdf';
 import { browserAvailable, CHROMIUM } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { pdfToolsAvailable, readPdf } from '../helpers/exported-files';
@@ -22,9 +22,11 @@ describe('PDF export where Chromium is missing or broken', () => {
     const missing = path.join(dir, 'chromium');
     const response = await exportPdf(missing);
     expect(response.status).toBe(501);
-    expect(await response.json()).toEqual({
-      error: `PDF export needs Chromium on the server at ${missing}: install Debian's chromium package (apt-get install chromium) and try again. Meanwhile, the HTML export printed from a browser gives the same pages.`,
-    });
+    const reason = `PDF export needs Chromium on the server at ${missing}: install Debian's chromium package (apt-get install chromium) and try again. Meanwhile, the HTML export printed from a browser gives the same pages.`;
+    expect(await response.json()).toEqual({ error: reason });
+    // The export panel shows the same reason instead of a PDF link that would only fail.
+    expect(pdfUnavailable(missing)).toBe(reason);
+    expect(pdfUnavailable(process.execPath)).toBeNull();
   });
 
   it('answers 501 naming the path when the Chromium there does not start', async () => {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '../../../db';
 import { listPlanOverlaps } from '../../../lib/consolidation/list-overlaps';
+import { pdfUnavailable } from '../../../lib/export/to-pdf';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
 import { AutoRefresh } from '../../_components/auto-refresh';
@@ -71,7 +72,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             </li>
           ))}
         </ol>
-        <ExportPanel planId={plan.id} versions={versions} />
+        <ExportPanel planId={plan.id} versions={versions} pdfUnavailable={pdfUnavailable()} />
       </main>
     </>
   );
