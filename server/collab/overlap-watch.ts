@@ -15,9 +15,7 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
   const timers = new Map<string, NodeJS.Timeout>();
   let closed = false;
 
-  async function planOf(sectionId: string): Promise<string | null> {
-    const known = planOfSection.get(sectionId);
-    if (known) return known;
+  async function lookUpPlan(sectionId: string): Promise<string | null> {
     const [row] = await options.db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
     if (row) planOfSection.set(sectionId, row.planId);
     return row?.planId ?? null;
@@ -45,7 +43,10 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
     changed(roomName: string): void {
       const room = parseRoom(roomName);
       if (closed || room?.kind !== 'section') return;
-      planOf(room.sectionId).then(
+      // Called for every stored update: the known case stays synchronous, without a promise per keystroke.
+      const known = planOfSection.get(room.sectionId);
+      if (known) return schedule(known);
+      lookUpPlan(room.sectionId).then(
         (planId) => planId && schedule(planId),
         (error: unknown) => options.log.warn({ err: error, room: roomName }, 'could not find the plan of a section'),
       );
