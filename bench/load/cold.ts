@@ -19,14 +19,16 @@ export async function runCold(job: ColdJob, mark: Mark): Promise<ColdResult> {
   let uploader: ReturnType<typeof openProvider> | undefined;
   let uploadMs: number | undefined;
   try {
-    if (job.uploadFile) {
-      const started = performance.now();
-      Y.applyUpdate(uploaderDoc, new Uint8Array(readFileSync(job.uploadFile)));
+    const started = performance.now();
+    // Every server's clients then decode with code the JIT has already seen (an uploader would anyway).
+    Y.applyUpdate(uploaderDoc, new Uint8Array(readFileSync(job.updateFile)));
+    if (job.upload) {
       uploader = openProvider(target, uploaderDoc, target.writerCookies[0]);
       await whenSynced(uploader, job.timeoutMs);
       await waitUntilServed(job);
       uploadMs = round(performance.now() - started, 0);
     }
+    if (job.warmupTarget) await freshSync({ ...job, target: job.warmupTarget });
     const syncs: ColdSync[] = [];
     for (let i = 0; i < job.clients; i++) syncs.push(await freshSync(job));
     await mark('loaded', 0);

@@ -28,8 +28,15 @@ export type FanoutJob = {
 export type ColdJob = {
   type: 'cold';
   target: Target;
-  /** The document to send through a provider before measuring; absent when the server stored it. */
-  uploadFile?: string;
+  /** The document (a Yjs update in a file). */
+  updateFile: string;
+  /** Send it through a provider before measuring: the server keeps documents in memory only. */
+  upload: boolean;
+  /**
+   * Another room a client syncs with before measuring when there is no upload, so that the first
+   * measured client is not also the server's first connection (an uploader is that for the others).
+   */
+  warmupTarget?: Target;
   expectedText: string;
   clients: number;
   timeoutMs: number;

@@ -79,17 +79,16 @@ async function coldRun(server: ServerHandle, context: Context, roundNo: number, 
   const target = server.target('load');
   // Concordia reads documents from its database: the update goes into the room's log, and the
   // first client loads the room from there. The peers keep documents in memory: a client uploads it.
-  let uploadFile: string | undefined = updateFile;
-  if (server.kind === 'concordia') {
+  const upload = server.kind !== 'concordia';
+  if (!upload) {
     const reply = await server.request({ type: 'preload', room: target.room, file: updateFile });
     if (!reply.ok) throw new Error(`preload failed: ${reply.error}`);
-    uploadFile = undefined;
   }
   let serverRssMiB = Number.NaN;
   const timeoutMs = Math.max(context.options.connectTimeoutMs, 60_000);
   const result = await runLoad(
     context,
-    { type: 'cold', target, ...(uploadFile && { uploadFile }), expectedText, clients: context.options.coldLoad.clients, timeoutMs },
+    { type: 'cold', target, updateFile, upload, ...(!upload && { warmupTarget: server.target('edit') }), expectedText, clients: context.options.coldLoad.clients, timeoutMs },
     () => {
       serverRssMiB = rssMiB(server.pid);
     },

@@ -13,12 +13,12 @@ export async function resolveRoomAccess(db: Db, userId: string, room: RoomRef): 
     const ctx = await loadAccessContext(db, userId, room.planId);
     return ctx ? { planId: room.planId, access: roomAccess(ctx, { kind: 'goal' }), role: ctx.membership?.role ?? 'admin' } : null;
   }
-  const [section] = await db.select().from(sections).where(eq(sections.id, room.sectionId)).limit(1);
+  // Both by the section's id, so one round trip to the database instead of two.
+  const [[section], coEditors] = await Promise.all([
+    db.select().from(sections).where(eq(sections.id, room.sectionId)).limit(1),
+    db.select({ stateCode: sectionCoEditors.stateCode }).from(sectionCoEditors).where(eq(sectionCoEditors.sectionId, room.sectionId)),
+  ]);
   if (!section) return null;
-  const coEditors = await db
-    .select({ stateCode: sectionCoEditors.stateCode })
-    .from(sectionCoEditors)
-    .where(eq(sectionCoEditors.sectionId, section.id));
   const ctx = await loadAccessContext(db, userId, section.planId);
   if (!ctx) return null;
   const target = { leadState: section.leadState, coEditingStates: coEditors.map((c) => c.stateCode), frozen: section.frozen };

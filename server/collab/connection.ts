@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, encodeNoticeMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate } from './protocol';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isEmptyUpdate } from './protocol';
 import { AttributionError } from './attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
@@ -182,7 +182,7 @@ export class Connection implements RoomMember {
       const message = decodeClientMessage(bytes);
       switch (message.type) {
         case 'sync-step-1':
-          this.send(encodeSyncStep2(room.doc, message.stateVector));
+          this.send(room.syncReply(message.stateVector));
           break;
         case 'update':
           if (this.grantedAccess === 'write') {

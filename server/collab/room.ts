@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { Attribution, AttributionError } from './attribution';
 import type { DocumentStore } from './document-store';
 import { wordCount } from '../../lib/documents/paragraphs';
-import { encodeAwareness, encodeUpdate } from './protocol';
+import { encodeAwareness, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
 
 /** What a room needs from a connection: who it is, the Yjs client ids it speaks for, and somewhere to send bytes. */
 export interface RoomMember {
@@ -47,6 +47,11 @@ export class Room {
   lastVersionAt = Date.now();
   /** Set while other instances share this room (REDIS_URL). */
   relay: RoomRelay | undefined;
+  /**
+   * The whole document as a sync reply, kept until the next change: a crowd joining at once (a plenary
+   * opening) is answered with one encoding, and a room just loaded answers with the bytes it was loaded from.
+   */
+  private fullSync: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -58,6 +63,7 @@ export class Room {
     store.describe(name, () => wordCount(this.doc));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
+      this.fullSync = null;
       // The instance where an edit was made takes the automatic version of it.
       if (origin !== ATTRIBUTION_ORIGIN && origin !== REMOTE_ORIGIN) this.editedSinceVersion = true;
       // Stored here too when it came from another instance: if that one dies before its flush, its
@@ -81,6 +87,14 @@ export class Room {
   load(update: Uint8Array | null): void {
     if (update) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
     this.bytes = update?.length ?? 0;
+    if (update) this.fullSync = encodeSyncStep2Of(update);
+  }
+
+  /** Sync step 2 for a client that has `stateVector`: what it lacks of the document. */
+  syncReply(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
+    this.fullSync ??= encodeSyncStep2(this.doc, stateVector);
+    return this.fullSync;
   }
 
   /**

@@ -61,4 +61,23 @@ describe('collaboration server', () => {
     a.provider.destroy();
     b.provider.destroy();
   });
+
+  it('gives each fresh client the document as it stands, edits since the last one joined included', async () => {
+    const writer = openProvider(server.url, room, peru);
+    await waitForSync(writer.provider);
+    for (let i = 0; i < 3; i++) {
+      appendParagraph(writer.doc, `joined after edit ${i}`);
+      const expected = documentText(writer.doc);
+      await eventually(async () => {
+        const fresh = openProvider(server.url, room, mexico);
+        try {
+          await waitForSync(fresh.provider);
+          expect(documentText(fresh.doc)).toBe(expected);
+        } finally {
+          fresh.provider.destroy();
+        }
+      });
+    }
+    writer.provider.destroy();
+  });
 });
