@@ -14,24 +14,38 @@ export type Database = {
 };
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATION_LOCK = 'concordia:migrations';
 
 export type DatabaseOptions = { url?: string | undefined; dataDir: string };
 
 /** The one place that opens a database: Postgres when a URL is given, embedded PGlite otherwise. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) {
+  const url = options.url;
+  if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     // fetch_types off: postgres.js (3.4.9) runs an array-type query on every new connection and drops
     // its promise, so a database restarting during that query crashes the process with an unhandled
     // rejection (porsager/postgres#1192, #1223). Our schema has no array columns to need it.
-    const client = postgres(options.url, { max: 10, onnotice: () => {}, fetch_types: false });
+    const client = postgres(url, { max: 10, onnotice: () => {}, fetch_types: false });
     const db = drizzle(client, { schema });
     return {
       db: db as unknown as Db,
       kind: 'postgres',
-      migrate: () => migrate(db, { migrationsFolder }),
+      async migrate() {
+        // Instances starting together would each create drizzle's bookkeeping and apply the same
+        // migration; a session lock makes them take turns. It is held on a connection of its own,
+        // not a reserved one from the pool: reserve() on a fresh pool never settles with fetch_types
+        // off (porsager/postgres#751). A process that dies holding the lock loses it with its connection.
+        const lock = postgres(url, { max: 1, onnotice: () => {}, fetch_types: false });
+        try {
+          await lock`select pg_advisory_lock(hashtext(${MIGRATION_LOCK}))`;
+          await migrate(db, { migrationsFolder });
+        } finally {
+          await lock.end({ timeout: 5 });
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -20,6 +20,8 @@ const schema = z.object({
    * authorization changes to each other; unset means a single instance. Postgres stays the store.
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
+  /** Starts every Redis channel name: deployments sharing one Redis (staging and production) stay apart. */
+  REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : _ - (at most 64)').default('concordia:'),
   /** Where PGlite and the generated development secret live. */
   DATA_DIR: z.string().default('.data'),
   /** Signs and encrypts session JWTs; required in production so sessions survive restarts and cannot be forged. */

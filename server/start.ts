@@ -45,7 +45,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await database.migrate();
   if (options.seed ?? true) await seed(database.db, { demoPassword: config.DEMO_PASSWORD });
 
-  const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis')) : undefined;
+  const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis'), config.REDIS_PREFIX) : undefined;
   if (bus) log.info({ instance: bus.instanceId }, 'sharing documents with other instances through Redis');
   const collab = await createCollabServer({
     db: database.db,

@@ -1,4 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { docStates, docStats, docUpdates } from '../../db/schema';
@@ -40,21 +41,22 @@ export class DocumentStore {
   constructor(private readonly options: DocumentStoreOptions) {}
 
   /**
-   * Merged state plus every log row still present. Compaction deletes exactly the rows it merged,
-   * so a row committed late by another instance is never lost; re-applying a merged row is harmless.
+   * Merged state plus every log row still present, read in one statement and so from one snapshot: a
+   * compaction committing between two reads would otherwise leave its rows in neither. Compaction
+   * deletes exactly the rows it merged, so a row committed late by another instance is never lost;
+   * re-applying a merged row is harmless.
    */
   async load(docId: string): Promise<{ update: Uint8Array | null; logRows: number }> {
     const { db } = this.options;
-    const [state] = await db.select().from(docStates).where(eq(docStates.docId, docId)).limit(1);
-    const rows = await db
-      .select({ data: docUpdates.data })
-      .from(docUpdates)
-      .where(eq(docUpdates.docId, docId))
-      .orderBy(asc(docUpdates.id));
-    const parts = [...(state ? [state.state] : []), ...rows.map((r) => r.data)];
-    this.entry(docId).logRows = rows.length;
+    // The merged state sorts first (0); log rows follow in id order (ids start at 1).
+    const parts = await unionAll(
+      db.select({ data: docStates.state, at: sql<number>`0`.mapWith(Number).as('at') }).from(docStates).where(eq(docStates.docId, docId)),
+      db.select({ data: docUpdates.data, at: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, docId)),
+    ).orderBy(sql`at`);
+    const logRows = parts.filter((p) => p.at !== 0).length;
+    this.entry(docId).logRows = logRows;
     if (parts.length === 0) return { update: null, logRows: 0 };
-    return { update: mergeUpdates(parts), logRows: rows.length };
+    return { update: mergeUpdates(parts.map((p) => p.data)), logRows };
   }
 
   /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */

@@ -32,6 +32,8 @@ export class RedisBus {
   private constructor(
     url: string,
     private readonly log: Logger,
+    /** Starts the name of every channel this instance uses (REDIS_PREFIX). */
+    private readonly prefix: string,
   ) {
     const options: RedisOptions = { lazyConnect: true, enableOfflineQueue: false, autoResubscribe: false };
     this.publisher = new Redis(url, options);
@@ -47,8 +49,8 @@ export class RedisBus {
   }
 
   /** Connects both connections; a Redis unreachable at start stops the start. */
-  static async connect(url: string, log: Logger): Promise<RedisBus> {
-    const bus = new RedisBus(url, log);
+  static async connect(url: string, log: Logger, prefix: string): Promise<RedisBus> {
+    const bus = new RedisBus(url, log, prefix);
     try {
       await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);
     } catch (error) {
@@ -63,9 +65,9 @@ export class RedisBus {
 
   /** Delivers other instances' messages on `channel` to `handler`, replacing any earlier handler. */
   async subscribe(channel: string, handler: BusHandler): Promise<void> {
-    this.handlers.set(channel, handler);
+    this.handlers.set(this.prefix + channel, handler);
     try {
-      await this.subscriber.subscribe(channel);
+      await this.subscriber.subscribe(this.prefix + channel);
     } catch (error) {
       this.log.warn({ err: error, channel }, 'Redis subscribe failed; retrying');
       this.markLost();
@@ -73,9 +75,9 @@ export class RedisBus {
   }
 
   async unsubscribe(channel: string): Promise<void> {
-    this.handlers.delete(channel);
+    this.handlers.delete(this.prefix + channel);
     // A channel left subscribed only delivers messages that no handler takes.
-    await this.subscriber.unsubscribe(channel).catch(() => {});
+    await this.subscriber.unsubscribe(this.prefix + channel).catch(() => {});
   }
 
   /** Publishes to the other instances; resolves to the number of subscribers reached (this one included), 0 on failure. */
@@ -84,7 +86,7 @@ export class RedisBus {
     encoding.writeVarString(encoder, this.instanceId);
     encoding.writeUint8Array(encoder, body);
     try {
-      return await this.publisher.publish(channel, Buffer.from(encoding.toUint8Array(encoder)));
+      return await this.publisher.publish(this.prefix + channel, Buffer.from(encoding.toUint8Array(encoder)));
     } catch (error) {
       if (!this.lost) this.log.warn({ err: error, channel }, 'Redis publish failed; instances resync when it is back');
       this.markLost();

@@ -4,7 +4,7 @@ import { notifySessionRevoked, onSessionRevoked } from '../../lib/auth/sessions'
 import { notifyPlanChanged, onPlanChanged } from '../../lib/plans/plan-events';
 import type { RedisBus } from './redis-bus';
 
-export const AUTHORIZATION_CHANNEL = 'concordia:authorization';
+export const AUTHORIZATION_CHANNEL = 'authorization';
 
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan-changed'), planId: z.string().min(1) }),

@@ -25,7 +25,7 @@ type Channel = {
 };
 
 /** The Redis channel of one room. */
-export const roomChannel = (room: string) => `concordia:room:${room}`;
+export const roomChannel = (room: string) => `room:${room}`;
 
 /**
  * Shares rooms between instances over Redis, one channel per loaded room. Changes accepted here are

@@ -14,6 +14,7 @@ import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { DocumentStore } from '../../server/collab/document-store';
+import { RedisBus } from '../../server/collab/redis-bus';
 import { AUTHORIZATION_CHANNEL } from '../../server/collab/redis-events';
 import { roomChannel } from '../../server/collab/redis-fanout';
 import { encodeRoomMessage } from '../../server/collab/redis-room-messages';
@@ -32,6 +33,9 @@ import { storedText } from '../helpers/stored-text';
 import { missingTokens, startTyping } from '../helpers/typing';
 
 const redisUrl = await scaleOutRedis();
+
+/** This pair's own channels: other test files on the same Redis do not reach them. */
+const prefix = `test-${randomUUID().slice(0, 8)}:`;
 
 const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<string>((r) => setTimeout(() => r(`nothing within ${ms} ms`), ms))]);
 
@@ -55,8 +59,9 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     database = await createTestDatabase();
     // A keeps accepted updates in memory for 5 s (and unloads no room, which would flush them), so only
     // Redis can tell B about them in the meantime.
-    a = await startCollabServer(database, { REDIS_URL: redisUrl!, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000' });
-    b = await startCollabProcess(database, await freePort(), { REDIS_URL: redisUrl!, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
+    const shared = { REDIS_URL: redisUrl!, REDIS_PREFIX: prefix };
+    a = await startCollabServer(database, { ...shared, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000' });
+    b = await startCollabProcess(database, await freePort(), { ...shared, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
     plan = await demoPlan(a.database.db);
   });
 
@@ -146,10 +151,10 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
         fromElsewhere(encodeRoomMessage({ type: 'awareness', update: bytes(1, 7, 1, 3, 0x7b, 0x7b, 0x7b) })),
         fromElsewhere(encodeRoomMessage({ type: 'sync-request', stateVector: bytes(0xff, 0xff), askBack: true })),
       ]) {
-        await redis.publish(roomChannel(room), garbage);
+        await redis.publish(prefix + roomChannel(room), garbage);
       }
       for (const garbage of ['not json', JSON.stringify({ type: 'plan-changed' }), JSON.stringify({ type: 'session-revoked', sessionId: 42 })]) {
-        await redis.publish(AUTHORIZATION_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
+        await redis.publish(prefix + AUTHORIZATION_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
       }
     } finally {
       redis.disconnect();
@@ -162,6 +167,28 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
       expect(documentText(onA.doc)).toContain('still relayed from B');
     });
     expect(b.child.exitCode).toBeNull();
+  });
+
+  it('keeps deployments with different REDIS_PREFIX apart on one Redis', async () => {
+    const log = pino({ level: 'silent' });
+    const connect = (deployment: string) => RedisBus.connect(redisUrl!, log, `${prefix}${deployment}:`);
+    const buses = await Promise.all([connect('staging'), connect('staging'), connect('production'), connect('production')]);
+    const [staging, otherStaging, production, otherProduction] = buses as [RedisBus, RedisBus, RedisBus, RedisBus];
+    try {
+      const heard = { staging: [] as string[], production: [] as string[] };
+      await staging.subscribe('room:x', (body) => heard.staging.push(new TextDecoder().decode(body)));
+      await production.subscribe('room:x', (body) => heard.production.push(new TextDecoder().decode(body)));
+      // Redis delivers in publish order: had staging been on production's channel, it would hear
+      // production's message before its own deployment's.
+      await otherProduction.publish('room:x', new TextEncoder().encode('production edit'));
+      await otherStaging.publish('room:x', new TextEncoder().encode('staging edit'));
+      await eventually(() => {
+        expect(heard.production).toEqual(['production edit']);
+        expect(heard.staging).toEqual(['staging edit']);
+      });
+    } finally {
+      await Promise.all(buses.map((bus) => bus.close()));
+    }
   });
 
   it('loses nothing when B is killed: its clients reconnect to A and every word typed is kept', { timeout: 60_000 }, async () => {
