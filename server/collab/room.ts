@@ -58,11 +58,18 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly log: Logger,
     private readonly maxBytes: number,
+    /** The document as stored: applied before anything listens, so it is not echoed to the store or to members. */
+    stored: Uint8Array | null,
   ) {
     this.awareness.setLocalState(null);
     store.describe(name, () => wordCount(this.doc));
+    if (stored) {
+      // Before the 'update' listener: with one, Yjs would encode the whole loaded document again for it.
+      Y.applyUpdate(this.doc, stored);
+      this.bytes = stored.length;
+      this.fullSync = encodeSyncStep2Of(stored);
+    }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === LOAD_ORIGIN) return;
       this.fullSync = null;
       // The instance where an edit was made takes the automatic version of it.
       if (origin !== ATTRIBUTION_ORIGIN && origin !== REMOTE_ORIGIN) this.editedSinceVersion = true;
@@ -81,13 +88,6 @@ export class Room {
       if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
       this.scheduleBroadcast();
     });
-  }
-
-  /** Applies the stored state without echoing it back to the store or to members. */
-  load(update: Uint8Array | null): void {
-    if (update) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
-    this.bytes = update?.length ?? 0;
-    if (update) this.fullSync = encodeSyncStep2Of(update);
   }
 
   /** Sync step 2 for a client that has `stateVector`: what it lacks of the document. */
@@ -225,6 +225,5 @@ export class DocumentFullError extends Error {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
-const LOAD_ORIGIN = Symbol('load');
 const ATTRIBUTION_ORIGIN = Symbol('attribution');
 const REMOTE_ORIGIN = Symbol('another instance');

@@ -86,8 +86,7 @@ export class Rooms {
     await this.fanout?.join(name);
     try {
       const { update, logRows } = await this.store.load(name);
-      const room = new Room(name, this.store, this.log, this.maxDocumentBytes);
-      room.load(update);
+      const room = new Room(name, this.store, this.log, this.maxDocumentBytes, update);
       await this.fanout?.attach(room);
       this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
       return room;
