@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, encodeNoticeMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isEmptyUpdate } from './protocol';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
 import { AttributionError } from './attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
@@ -50,6 +50,8 @@ export class Connection implements RoomMember {
   get ownClients(): ReadonlySet<number> {
     return this.awarenessClients;
   }
+  /** The room sent the stored document ahead of this client's sync request (see Rooms). */
+  private sentStoredDocument = false;
   private refusedWrites = 0;
   private closed = false;
   private grantedAccess: ConnectionAccess;
@@ -117,6 +119,15 @@ export class Connection implements RoomMember {
     socket.send(message);
   }
 
+  wantsWholeDocument(): boolean {
+    return !this.closed && this.queued.some(isFreshSyncRequest);
+  }
+
+  sendStoredDocument(frame: Uint8Array): Promise<void> {
+    this.sentStoredDocument = true;
+    return new Promise((resolve) => this.options.socket.send(frame, () => resolve()));
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
@@ -181,9 +192,12 @@ export class Connection implements RoomMember {
     try {
       const message = decodeClientMessage(bytes);
       switch (message.type) {
-        case 'sync-step-1':
-          this.send(room.syncReply(message.stateVector));
+        case 'sync-step-1': {
+          const reply = this.sentStoredDocument && isEmptyStateVector(message.stateVector) ? room.changesSinceLoad() : room.syncReply(message.stateVector);
+          this.sentStoredDocument = false;
+          if (reply) this.send(reply);
           break;
+        }
         case 'update':
           if (this.grantedAccess === 'write') {
             room.applyUpdate(message.update, this);

@@ -40,6 +40,16 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
 }
 
+/** Whether a client frame is a fresh client's sync request (it has nothing yet); false for anything unreadable. */
+export function isFreshSyncRequest(data: Uint8Array): boolean {
+  try {
+    const message = decodeClientMessage(data);
+    return message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector);
+  } catch {
+    return false;
+  }
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);

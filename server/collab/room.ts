@@ -11,6 +11,10 @@ export interface RoomMember {
   readonly userId: string;
   readonly ownClients: ReadonlySet<number>;
   send(message: Uint8Array): void;
+  /** Whether this joiner asked for the whole document (a fresh client): it may be sent ahead while the room loads. */
+  wantsWholeDocument?(): boolean;
+  /** Sends the stored document as a sync reply; resolves once written. */
+  sendStoredDocument?(frame: Uint8Array): Promise<void>;
 }
 
 /**
@@ -52,6 +56,9 @@ export class Room {
    * opening) is answered with one encoding, and a room just loaded answers with the bytes it was loaded from.
    */
   private fullSync: Uint8Array | null = null;
+  private changedSinceLoad = false;
+  /** What the room was loaded with, until its first change: clients sent the stored document then lack nothing. */
+  private loadedVector: Uint8Array = EMPTY_STATE_VECTOR;
 
   constructor(
     readonly name: string,
@@ -68,9 +75,11 @@ export class Room {
       Y.applyUpdate(this.doc, stored);
       this.bytes = stored.length;
       this.fullSync = encodeSyncStep2Of(stored);
+      this.loadedVector = Y.encodeStateVector(this.doc);
     }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullSync = null;
+      this.changedSinceLoad = true;
       // The instance where an edit was made takes the automatic version of it.
       if (origin !== ATTRIBUTION_ORIGIN && origin !== REMOTE_ORIGIN) this.editedSinceVersion = true;
       // Stored here too when it came from another instance: if that one dies before its flush, its
@@ -88,6 +97,12 @@ export class Room {
       if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
       this.scheduleBroadcast();
     });
+  }
+
+  /** For a client sent the stored document ahead (Rooms): what changed since, or null when nothing did. */
+  changesSinceLoad(): Uint8Array | null {
+    if (!this.changedSinceLoad) return null;
+    return encodeSyncStep2(this.doc, this.loadedVector);
   }
 
   /** Sync step 2 for a client that has `stateVector`: what it lacks of the document. */
@@ -226,4 +241,5 @@ export class DocumentFullError extends Error {
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 const ATTRIBUTION_ORIGIN = Symbol('attribution');
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 const REMOTE_ORIGIN = Symbol('another instance');

@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import type { DocumentStore } from './document-store';
 import type { RoomFanout } from './redis-fanout';
+import { encodeSyncStep2Of } from './protocol';
 import { Room, type RoomMember } from './room';
+
+/** Longest a room's decoding waits for the stored document to be written to its first clients. */
+const SEND_AHEAD_WAIT_MS = 50;
 
 /**
  * Loaded rooms by name. Loading is single-flight (clients joining a cold room together load it
@@ -11,7 +15,7 @@ export class Rooms {
   private readonly loaded = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Joins under way per room: a room being joined is never unloaded under the joiner. */
-  private readonly joining = new Map<string, number>();
+  private readonly joining = new Map<string, Set<RoomMember>>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -30,15 +34,15 @@ export class Rooms {
 
   /** Adds a member to a room, loading the room if needed. */
   async join(name: string, member: RoomMember): Promise<Room> {
-    this.joining.set(name, (this.joining.get(name) ?? 0) + 1);
+    const joiners = this.joining.get(name) ?? new Set<RoomMember>();
+    this.joining.set(name, joiners.add(member));
     try {
       const room = await this.get(name);
       room.members.add(member);
       return room;
     } finally {
-      const left = (this.joining.get(name) ?? 1) - 1;
-      if (left) this.joining.set(name, left);
-      else this.joining.delete(name);
+      joiners.delete(member);
+      if (!joiners.size) this.joining.delete(name);
     }
   }
 
@@ -86,6 +90,9 @@ export class Rooms {
     await this.fanout?.join(name);
     try {
       const { update, logRows } = await this.store.load(name);
+      // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
+      // below: ahead of that, a client would be told it is in sync while it still lacks them.
+      if (update && !this.fanout) await this.sendAhead(name, update);
       const room = new Room(name, this.store, this.log, this.maxDocumentBytes, update);
       await this.fanout?.attach(room);
       this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
@@ -94,6 +101,22 @@ export class Rooms {
       this.fanout?.leave(name);
       throw error;
     }
+  }
+
+  /**
+   * Sends the stored document to the clients waiting for this room before decoding it, so that the
+   * server decodes its copy while they receive and decode theirs: on a large section that is most
+   * of a first open. Waits until the bytes are written (compression runs off the event loop, but
+   * writing them needs it), and never long: a slow client must not hold up the room.
+   */
+  private async sendAhead(name: string, update: Uint8Array): Promise<void> {
+    const joiners = [...(this.joining.get(name) ?? [])].filter((member) => member.wantsWholeDocument?.());
+    if (!joiners.length) return;
+    const frame = encodeSyncStep2Of(update);
+    const written = Promise.all(joiners.map((member) => member.sendStoredDocument!(frame)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([written, new Promise((resolve) => (timer = setTimeout(resolve, SEND_AHEAD_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private cancelUnload(name: string): void {

@@ -1,13 +1,19 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { docStates, docUpdates, sections } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
+import type { Db } from '../../db/client';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
+import { openRawClient } from '../helpers/raw-client';
 import { startCollabServer } from '../helpers/server';
 import { sessionCookie, userIdByEmail } from '../helpers/session';
 
@@ -108,4 +114,84 @@ describe('persistence', () => {
     a.provider.destroy();
     b.provider.destroy();
   });
+
+  it('sends a fresh client opening a cold room the stored document once', async () => {
+    const db = server.database.db;
+    const [section] = await db.select().from(sections).where(eq(sections.leadState, 'CAN'));
+    const canada = await sessionCookie(await userIdByEmail(db, 'canada@demo.test'));
+    const client = await whileLogLocked(database, db, async () => {
+      const raw = await openRawClient(server.url, sectionRoom(section!.id), canada);
+      raw.sendFrame(syncStep1(new Y.Doc()));
+      return raw;
+    });
+    // Every sync reply and update received, applied to one document; how many carried content.
+    const received = () => {
+      const doc = new Y.Doc({ gc: false });
+      let withContent = 0;
+      for (const frame of client.received) {
+        const decoder = decoding.createDecoder(frame);
+        if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1) continue;
+        const update = decoding.readVarUint8Array(decoder);
+        if (update.length > 2) withContent++;
+        Y.applyUpdate(doc, update);
+      }
+      return { text: documentText(doc), withContent };
+    };
+    await eventually(() => expect(received().text).toContain('Canada proposes common indicators'));
+    // A second copy would follow the first within moments: the server answers the client's request at once.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received().withContent).toBe(1);
+    client.close();
+  });
+
+  it('gives a client sent the stored document ahead the edits made while the room loaded', async () => {
+    const db = server.database.db;
+    const [section] = await db.select().from(sections).where(eq(sections.leadState, 'JAM'));
+    const jamaica = await sessionCookie(await userIdByEmail(db, 'jamaica@demo.test'));
+    const room = sectionRoom(section!.id);
+    const [reader, writer] = await whileLogLocked(database, db, async () => {
+      const clients = [openProvider(server.url, room, jamaica), openProvider(server.url, room, jamaica)] as const;
+      await new Promise((r) => setTimeout(r, 100));
+      appendParagraph(clients[1].doc, 'typed while the room loaded');
+      return clients;
+    });
+    await Promise.all([waitForSync(reader.provider), waitForSync(writer.provider)]);
+    await eventually(() => expect(documentText(reader.doc)).toBe(documentText(writer.doc)));
+    expect(documentText(reader.doc)).toContain('typed while the room loaded');
+    reader.provider.destroy();
+    writer.provider.destroy();
+  });
 });
+
+/**
+ * On Postgres, runs `connect` with the update log locked and keeps it locked a moment longer, so that
+ * what the clients sent is waiting when their room loads: the case where the server sends the stored
+ * document ahead. PGlite serves one statement at a time, so there it simply runs `connect`.
+ */
+async function whileLogLocked<T>(database: TestDatabase, db: Db, connect: () => Promise<T>): Promise<T> {
+  if (!database.url) return connect();
+  let release = () => {};
+  let holding: Promise<void> = Promise.resolve();
+  await new Promise<void>((locked) => {
+    holding = db.transaction(async (tx) => {
+      await tx.execute(sql`lock table doc_updates in access exclusive mode`);
+      locked();
+      await new Promise<void>((r) => (release = r));
+    });
+  });
+  try {
+    const result = await connect();
+    await new Promise((r) => setTimeout(r, 100));
+    return result;
+  } finally {
+    release();
+    await holding;
+  }
+}
+
+function syncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
