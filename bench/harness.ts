@@ -7,6 +7,7 @@ import type { BenchOptions, ScenarioName } from './options';
 import { runCapacity, type CapacityResult } from './scenarios/capacity';
 import { runColdLoad, type ColdLoadResult } from './scenarios/cold-load';
 import { closePool, type Context } from './scenarios/context';
+import { runIdleMemory, type IdleMemoryResult } from './scenarios/idle-memory';
 import { runPersistence, type PersistenceResult } from './scenarios/persistence';
 import { REPO_ROOT } from './servers/launch';
 import { runTwoInstances, type TwoInstancesResult } from './scenarios/two-instances';
@@ -28,6 +29,7 @@ export type BenchResults = {
   coldLoad?: ColdLoadResult;
   persistence?: PersistenceResult;
   twoInstances?: TwoInstancesResult;
+  idleMemory?: IdleMemoryResult;
   /** Scenarios that failed, with the reason; the others still ran. */
   errors: Partial<Record<string, string>>;
 };
@@ -105,6 +107,9 @@ async function runScenario(scenario: ScenarioName, context: Context, workDir: st
       break;
     case 'two-instances':
       if (options.servers.includes('concordia')) results.twoInstances = await runTwoInstances(context);
+      break;
+    case 'idle-memory':
+      results.idleMemory = await runIdleMemory(context, workDir);
       break;
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ServerKind } from './load/wire';
 
-export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances'] as const;
+export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
 
@@ -40,6 +40,13 @@ export type BenchOptions = {
     compactionRows: number;
     pollMs: number;
   };
+  /**
+   * Sections each loaded once by a reader, then left idle. waitMs is how long a server rests before
+   * each RSS reading, after start and after the last client: V8 gives an idle heap's garbage back
+   * on its own schedule (20–30 s after the last activity on the bench machine). RSS is sampled every
+   * pollMs meanwhile, to see when it came back.
+   */
+  idleMemory: { sections: number; words: number; pollMs: number; waitMs: number };
   connectTimeoutMs: number;
   /** Longest wait, before each measurement, for other processes to go idle (0: do not wait). */
   quietWaitMs: number;
@@ -50,10 +57,10 @@ const TYPING: FanoutSize = { editors: 10, keysPerSecond: 5, probes: 2, warmupMs:
 // the drain ends as soon as every edit has arrived.
 const SMOKE_TYPING: FanoutSize = { editors: 2, keysPerSecond: 5, probes: 2, warmupMs: 100, measureMs: 600, drainMs: 10_000 };
 
-/** Sizes of a full run (about a quarter of an hour on 2 cores) and of a smoke run (seconds). */
+/** Sizes of a full run (about a quarter of an hour on 2 cores, and 13 minutes more of idle-memory, mostly waiting) and of a smoke run (seconds). */
 function sizes(
   smoke: boolean,
-): Pick<BenchOptions, 'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'connectTimeoutMs' | 'quietWaitMs'> {
+): Pick<BenchOptions, 'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'idleMemory' | 'connectTimeoutMs' | 'quietWaitMs'> {
   if (smoke) {
     return {
       rounds: 1,
@@ -64,6 +71,8 @@ function sizes(
       coldLoad: { clients: 2, traceTransactions: 3_000 },
       persistence: { flush: SMOKE_TYPING, throughput: { ...SMOKE_TYPING, keysPerSecond: 50 }, compactionRows: 300, pollMs: 10 },
       twoInstances: { ...SMOKE_TYPING, observers: 5 },
+      // Long enough for Concordia to unload its rooms (2 s after the last client) on a busy machine.
+      idleMemory: { sections: 3, words: 200, pollMs: 250, waitMs: 4_000 },
       connectTimeoutMs: 20_000,
       quietWaitMs: 0,
     };
@@ -82,6 +91,8 @@ function sizes(
       pollMs: 5,
     },
     twoInstances: { ...TYPING, observers: 200 },
+    // The plan of the working group: 35 sections of about 5,000 words.
+    idleMemory: { sections: 35, words: 5_000, pollMs: 1_000, waitMs: 40_000 },
     connectTimeoutMs: 30_000,
     quietWaitMs: 15_000,
   };

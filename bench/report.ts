@@ -1,4 +1,5 @@
 import type { BenchResults } from './harness';
+import type { IdleMemoryResult } from './scenarios/idle-memory';
 import type { FanoutGroup } from './scenarios/typing';
 import { TRACE_CREDIT } from './trace';
 
@@ -30,6 +31,21 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
   }
   const header = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'obs p99', 'deliv %', 'edits/s', 'srv CPU %', 'db CPU %', 'srv RSS MiB', 'idle RSS', 'load CPU %', 'connect s'];
   return `${title}\n${table(header, rows)}`;
+}
+
+function idleMemoryReport(idle: IdleMemoryResult): string {
+  const rows: Array<Array<string | number>> = idle.summary.map((s) => [s.server, s.freshRssMiB, s.peakRssMiB, s.afterIdleRssMiB, ratio(s.afterIdleRatio), s.returnedAfterSeconds]);
+  const r = idle.ratios;
+  rows.push(['Concordia / best peer', '', ratio(r.peakRssMiB), ratio(r.afterIdleRssMiB), ratio(r.afterIdleRatio), '']);
+  const limit = `${Math.round((idle.targetRatio - 1) * 100)} %`;
+  const verdict =
+    idle.concordiaWithinTarget === undefined ? '' : `\nConcordia idle within ${limit} of its fresh RSS: ${idle.concordiaWithinTarget ? 'yes' : 'NO'}`;
+  return (
+    `idle memory (${idle.sections} sections × ${idle.words.toLocaleString('en-US')} words, each loaded once by a reader, then every client gone; ` +
+    `fresh and idle RSS each after ${idle.waitMs / 1000} s at rest; the bench's Concordia unloads an empty room after ${idle.concordiaIdleUnloadMs / 1000} s)\n` +
+    table(['', 'fresh RSS MiB', 'peak RSS MiB', 'idle RSS MiB', 'idle / fresh', `≤ ${idle.targetRatio}× after s`], rows) +
+    verdict
+  );
 }
 
 /** Other processes' CPU (% of one core) above which a run is flagged: the bench owns both cores. */
@@ -104,6 +120,7 @@ export function renderReport(results: BenchResults): string {
       );
     }
   }
+  if (results.idleMemory) parts.push(idleMemoryReport(results.idleMemory));
   const disturbed = interference(results);
   if (disturbed > INTERFERENCE_WARNING_PERCENT) {
     parts.push(`warning: other processes used up to ${disturbed.toFixed(0)} % of a core during measurement windows; the figures are disturbed`);

@@ -39,24 +39,38 @@ export async function runCold(job: ColdJob, mark: Mark): Promise<ColdResult> {
   }
 }
 
-/** One new client with an empty document: connect → synced, bytes received, and the text it got. */
-async function freshSync(job: ColdJob): Promise<ColdSync> {
+/** What a fresh client needs: where, how long it may take, and the text it should receive. */
+type FreshClientJob = Pick<ColdJob, 'target' | 'expectedText' | 'timeoutMs'>;
+
+/** One new read-only client with an empty document, synced and still connected; `destroy` closes it. */
+export async function openFreshClient(job: FreshClientJob): Promise<{ sync: ColdSync; destroy: () => void }> {
   const doc = new Y.Doc({ gc: false });
   const counter: ByteCounter = { bytes: 0 };
   const started = performance.now();
   const provider = openProvider(job.target, doc, job.target.observerCookie, counter);
-  try {
-    await whenSynced(provider, job.timeoutMs);
-    const ms = performance.now() - started;
-    return { ms: round(ms), bytes: counter.bytes, textMatches: paragraphText(doc) === job.expectedText };
-  } finally {
+  const destroy = () => {
     provider.destroy();
     doc.destroy();
+  };
+  try {
+    await whenSynced(provider, job.timeoutMs);
+  } catch (error) {
+    destroy();
+    throw error;
   }
+  const ms = performance.now() - started;
+  return { sync: { ms: round(ms), bytes: counter.bytes, textMatches: paragraphText(doc) === job.expectedText }, destroy };
+}
+
+/** One new client with an empty document: connect → synced, bytes received, and the text it got. */
+async function freshSync(job: FreshClientJob): Promise<ColdSync> {
+  const client = await openFreshClient(job);
+  client.destroy();
+  return client.sync;
 }
 
 /** The upload has been applied once a new client receives the whole text; bounded retries. */
-async function waitUntilServed(job: ColdJob): Promise<void> {
+export async function waitUntilServed(job: FreshClientJob): Promise<void> {
   const deadline = performance.now() + job.timeoutMs;
   while (performance.now() < deadline) {
     if ((await freshSync(job)).textMatches) return;

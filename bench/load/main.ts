@@ -1,5 +1,6 @@
 import { runCold } from './cold';
 import { runFanout, type Mark } from './fanout';
+import { runIdle } from './idle';
 import type { LoadJob, LoadMessage, LoadResult, OrchestratorMessage } from './protocol';
 
 /**
@@ -22,6 +23,7 @@ const mark: Mark = (name, step) =>
 
 async function run(job: LoadJob): Promise<LoadResult> {
   if (job.type === 'fanout') return { type: 'fanout', windows: await runFanout(job, mark) };
+  if (job.type === 'idle') return { type: 'idle', result: await runIdle(job, mark) };
   return { type: 'cold', result: await runCold(job, mark) };
 }
 

@@ -42,7 +42,21 @@ export type ColdJob = {
   timeoutMs: number;
 };
 
-export type LoadJob = FanoutJob | ColdJob;
+/**
+ * Many rooms loaded once each: a fresh read-only client per room checks the text and stays connected
+ * until the 'loaded' mark (the orchestrator samples the server then); every client closes after it.
+ */
+export type IdleJob = {
+  type: 'idle';
+  /** Where to connect; each document names its own room. */
+  target: Target;
+  documents: Array<{ room: string; updateFile: string; expectedText: string }>;
+  /** Send each document through a provider first, kept open until the mark: the server keeps documents in memory only. */
+  upload: boolean;
+  timeoutMs: number;
+};
+
+export type LoadJob = FanoutJob | ColdJob | IdleJob;
 
 export type FanoutWindow = {
   observers: number;
@@ -62,7 +76,7 @@ export type FanoutWindow = {
 export type ColdSync = { ms: number; bytes: number; textMatches: boolean };
 export type ColdResult = { uploadMs?: number; syncs: ColdSync[] };
 
-export type LoadResult = { type: 'fanout'; windows: FanoutWindow[] } | { type: 'cold'; result: ColdResult };
+export type LoadResult = { type: 'fanout'; windows: FanoutWindow[] } | { type: 'cold' | 'idle'; result: ColdResult };
 
 /** Marks are barriers: the load process waits for the orchestrator's ack (it samples the server then). */
 export type LoadMessage =

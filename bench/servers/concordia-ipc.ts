@@ -4,7 +4,9 @@ export type ConcordiaRequest =
   | { id: number; type: 'watch-stop' }
   | { id: number; type: 'compaction'; room: string; logFile: string; expectedText: string }
   /** Replaces a room's stored document with one update row, the way the server stores updates. */
-  | { id: number; type: 'preload'; room: string; file: string };
+  | { id: number; type: 'preload'; room: string; file: string }
+  /** A new plan with one section per file (each file's update stored as that room's document); answers the rooms. */
+  | { id: number; type: 'sections'; files: string[] };
 
 /** A newly visible update-log row: which clocks of which clients it made durable, and when (epoch ms). */
 export type VisibleRow = { at: number; ranges: Array<[client: number, from: number, to: number]> };
@@ -25,7 +27,7 @@ export type CompactionReport = {
 export type ConcordiaCall = ConcordiaRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export type ConcordiaReply =
-  | { id: number; ok: true; rows?: VisibleRow[]; compaction?: CompactionReport }
+  | { id: number; ok: true; rows?: VisibleRow[]; compaction?: CompactionReport; rooms?: string[] }
   | { id: number; ok: false; error: string };
 
 /** The line the launcher prints once it serves: where, which rooms, and the seeded users' ids. */

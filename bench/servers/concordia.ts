@@ -58,12 +58,22 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
     case 'compaction':
       return { id: request.id, ok: true, compaction: await compaction(db, request.room, request.logFile, request.expectedText) };
     case 'preload':
-      // Whatever the room held goes, so that every server holds exactly the same document.
-      await db.delete(docUpdates).where(eq(docUpdates.docId, request.room));
-      await db.insert(docUpdates).values({ docId: request.room, data: new Uint8Array(readFileSync(request.file)) });
+      await preload(request.room, request.file);
       warmDecoder(request.file);
       return { id: request.id, ok: true };
+    case 'sections': {
+      const titles = request.files.map((_, i) => `Idle memory ${i + 1}`);
+      const rooms = (await createBenchPlan(db, 'Benchmark rooms: idle memory', titles)).map(sectionRoom);
+      for (const [i, room] of rooms.entries()) await preload(room, request.files[i]!);
+      return { id: request.id, ok: true, rooms };
+    }
   }
+}
+
+/** Whatever the room held goes, so that every server holds exactly the same document. */
+async function preload(room: string, file: string): Promise<void> {
+  await db.delete(docUpdates).where(eq(docUpdates.docId, room));
+  await db.insert(docUpdates).values({ docId: room, data: new Uint8Array(readFileSync(file)) });
 }
 
 /**
@@ -90,18 +100,19 @@ async function benchRooms(db: Db): Promise<ConcordiaReady['rooms']> {
   return { edit: sectionRoom(edit.id), load: sectionRoom(load!), log: sectionRoom(log!) };
 }
 
-/** Two sections Peru leads and Mexico co-edits, in a plan of the bench's users; made once per database. */
+/** The cold-load and persistence sections, in a plan made once per database. */
 async function benchPlanSections(db: Db): Promise<string[]> {
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.title, BENCH_PLAN));
-  const planId = existing?.id ?? (await createBenchPlan(db));
-  const rows = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
+  if (!existing) return createBenchPlan(db, BENCH_PLAN, ['Cold load', 'Persistence']);
+  const rows = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, existing.id)).orderBy(asc(sections.position));
   return rows.map((r) => r.id);
 }
 
-async function createBenchPlan(db: Db): Promise<string> {
+/** A plan of the bench's users whose sections Peru leads and Mexico co-edits; returns the sections' ids in order. */
+async function createBenchPlan(db: Db, title: string, sectionTitles: string[]): Promise<string[]> {
   const people = await benchUsers(db);
   return db.transaction(async (tx) => {
-    const [plan] = await tx.insert(plans).values({ title: BENCH_PLAN, phase: 'drafting' }).returning({ id: plans.id });
+    const [plan] = await tx.insert(plans).values({ title, phase: 'drafting' }).returning({ id: plans.id });
     await tx.insert(planMembers).values([
       { planId: plan!.id, userId: people.chair, role: 'chair' },
       { planId: plan!.id, userId: people.peru, role: 'coordinator', stateCode: 'PER' },
@@ -110,10 +121,10 @@ async function createBenchPlan(db: Db): Promise<string> {
     ]);
     const made = await tx
       .insert(sections)
-      .values(['Cold load', 'Persistence'].map((title, position) => ({ planId: plan!.id, title, leadState: 'PER', position })))
-      .returning({ id: sections.id });
+      .values(sectionTitles.map((sectionTitle, position) => ({ planId: plan!.id, title: sectionTitle, leadState: 'PER', position })))
+      .returning({ id: sections.id, position: sections.position });
     await tx.insert(sectionCoEditors).values(made.map((section) => ({ sectionId: section.id, stateCode: 'MEX' })));
-    return plan!.id;
+    return made.sort((a, b) => a.position - b.position).map((section) => section.id);
   });
 }
 

@@ -37,6 +37,12 @@ export type LaunchOptions = {
   databaseUrl: string | undefined;
 };
 
+/**
+ * How long the bench's Concordia keeps an empty room (COLLAB_IDLE_UNLOAD_MS, 30 s by default): short, so
+ * that the idle-memory scenario sees rooms unloaded within its wait; the other scenarios measure rooms
+ * while clients are in them.
+ */
+export const CONCORDIA_IDLE_UNLOAD_MS = 2_000;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** Log lines kept for error messages and "room loaded" timings; a run logs one line per connection. */
@@ -115,6 +121,7 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
     NEXTAUTH_SECRET: options.secret,
     DEMO_ACCOUNTS: 'true',
     LOG_LEVEL: 'info',
+    COLLAB_IDLE_UNLOAD_MS: String(CONCORDIA_IDLE_UNLOAD_MS),
     ...(database.url && { DATABASE_URL: database.url }),
     ...extraEnv,
   };

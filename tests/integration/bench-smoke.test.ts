@@ -61,6 +61,16 @@ describe('benchmark harness (smoke size)', () => {
       expect(compaction.textMatches).toBe(true);
     }
 
+    const idle = results.idleMemory!;
+    expect(idle.runs.map((r) => r.server).sort()).toEqual(everyServer);
+    for (const run of idle.runs) {
+      expect(run.roomsRead).toBe(options.idleMemory.sections);
+      expect(run.textMatches, `${run.server} served a section's text wrongly`).toBe(true);
+      for (const figure of [run.freshRssMiB, run.peakRssMiB, run.afterIdleRssMiB, run.afterIdleRatio]) expect(figure).toSatisfy(Number.isFinite);
+    }
+    expect(idle.runs.find((r) => r.server === 'concordia')?.roomsUnloaded, 'Concordia kept rooms loaded').toBe(options.idleMemory.sections);
+    expect(idle.concordiaWithinTarget).toBeTypeOf('boolean');
+
     const twoInstances = results.twoInstances!;
     if (!redisUrl) expect(twoInstances).toHaveProperty('skipped');
     else {
