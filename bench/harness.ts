@@ -7,7 +7,9 @@ import type { BenchOptions, ScenarioName } from './options';
 import { runCapacity, type CapacityResult } from './scenarios/capacity';
 import { runColdLoad, type ColdLoadResult } from './scenarios/cold-load';
 import { closePool, type Context } from './scenarios/context';
+import { runExport, type ExportResult } from './scenarios/export';
 import { runIdleMemory, type IdleMemoryResult } from './scenarios/idle-memory';
+import { runOverlaps, type OverlapsResult } from './scenarios/overlaps';
 import { runPersistence, type PersistenceResult } from './scenarios/persistence';
 import { REPO_ROOT } from './servers/launch';
 import { runTwoInstances, type TwoInstancesResult } from './scenarios/two-instances';
@@ -30,6 +32,8 @@ export type BenchResults = {
   persistence?: PersistenceResult;
   twoInstances?: TwoInstancesResult;
   idleMemory?: IdleMemoryResult;
+  overlaps?: OverlapsResult;
+  export?: ExportResult;
   /** Scenarios that failed, with the reason; the others still ran. */
   errors: Partial<Record<string, string>>;
 };
@@ -110,6 +114,13 @@ async function runScenario(scenario: ScenarioName, context: Context, workDir: st
       break;
     case 'idle-memory':
       results.idleMemory = await runIdleMemory(context, workDir);
+      break;
+    // Features the peers do not have: figures for Concordia, no ratio.
+    case 'overlaps':
+      if (options.servers.includes('concordia')) results.overlaps = await runOverlaps(context);
+      break;
+    case 'export':
+      if (options.servers.includes('concordia')) results.export = await runExport(context);
       break;
   }
 }

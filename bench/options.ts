@@ -1,9 +1,13 @@
 import path from 'node:path';
 import type { ServerKind } from './load/wire';
+import type { PlanSize } from './plan-text';
 
-export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory'] as const;
+export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory', 'overlaps', 'export'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
+/** In the order exported: the first export of a round, docx by default, loads every document. */
+export const EXPORT_FORMATS = ['docx', 'html', 'md', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type FanoutSize = {
   editors: number;
@@ -47,6 +51,18 @@ export type BenchOptions = {
    * pollMs meanwhile, to see when it came back.
    */
   idleMemory: { sections: number; words: number; pollMs: number; waitMs: number };
+  /** The synthetic plan (bench/plan-text.ts) whose overlaps are analysed and which is exported. */
+  plan: PlanSize;
+  /**
+   * Timings of each analysis, full and incremental. Rounds do not apply: the analysis runs in the
+   * bench's own process, with no server to start afresh.
+   */
+  overlaps: { runs: number };
+  /**
+   * Exports per format without the annex, in each of `rounds` rounds (one more follows with the
+   * annex); the first of a round is timed apart, since it loads the documents or starts Chromium.
+   */
+  export: { runs: number; formats: ExportFormat[] };
   connectTimeoutMs: number;
   /** Longest wait, before each measurement, for other processes to go idle (0: do not wait). */
   quietWaitMs: number;
@@ -57,10 +73,16 @@ const TYPING: FanoutSize = { editors: 10, keysPerSecond: 5, probes: 2, warmupMs:
 // the drain ends as soon as every edit has arrived.
 const SMOKE_TYPING: FanoutSize = { editors: 2, keysPerSecond: 5, probes: 2, warmupMs: 100, measureMs: 600, drainMs: 10_000 };
 
-/** Sizes of a full run (about a quarter of an hour on 2 cores, and 13 minutes more of idle-memory, mostly waiting) and of a smoke run (seconds). */
-function sizes(
-  smoke: boolean,
-): Pick<BenchOptions, 'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'idleMemory' | 'connectTimeoutMs' | 'quietWaitMs'> {
+type Sizes = Pick<
+  BenchOptions,
+  'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'idleMemory' | 'plan' | 'overlaps' | 'export' | 'connectTimeoutMs' | 'quietWaitMs'
+>;
+
+/**
+ * Sizes of a full run (about a quarter of an hour on 2 cores, 13 minutes more of idle-memory, mostly
+ * waiting, and about 5 of overlaps and export, 80 s per export round) and of a smoke run (seconds).
+ */
+function sizes(smoke: boolean): Sizes {
   if (smoke) {
     return {
       rounds: 1,
@@ -73,6 +95,10 @@ function sizes(
       twoInstances: { ...SMOKE_TYPING, observers: 5 },
       // Long enough for Concordia to unload its rooms (2 s after the last client) on a busy machine.
       idleMemory: { sections: 3, words: 200, pollMs: 250, waitMs: 4_000 },
+      plan: { sections: 3, words: 200 },
+      overlaps: { runs: 2 },
+      // Every format, pdf included: Chromium starts in about 3 s, and the whole scenario takes about 10 s.
+      export: { runs: 2, formats: [...EXPORT_FORMATS] },
       connectTimeoutMs: 20_000,
       quietWaitMs: 0,
     };
@@ -93,6 +119,9 @@ function sizes(
     twoInstances: { ...TYPING, observers: 200 },
     // The plan of the working group: 35 sections of about 5,000 words.
     idleMemory: { sections: 35, words: 5_000, pollMs: 1_000, waitMs: 40_000 },
+    plan: { sections: 35, words: 5_000 },
+    overlaps: { runs: 5 },
+    export: { runs: 5, formats: [...EXPORT_FORMATS] },
     connectTimeoutMs: 30_000,
     quietWaitMs: 15_000,
   };

@@ -1,5 +1,7 @@
 import type { BenchResults } from './harness';
+import type { ExportResult } from './scenarios/export';
 import type { IdleMemoryResult } from './scenarios/idle-memory';
+import type { OverlapsResult } from './scenarios/overlaps';
 import type { FanoutGroup } from './scenarios/typing';
 import { TRACE_CREDIT } from './trace';
 
@@ -45,6 +47,37 @@ function idleMemoryReport(idle: IdleMemoryResult): string {
     `fresh and idle RSS each after ${idle.waitMs / 1000} s at rest; the bench's Concordia unloads an empty room after ${idle.concordiaIdleUnloadMs / 1000} s)\n` +
     table(['', 'fresh RSS MiB', 'peak RSS MiB', 'idle RSS MiB', 'idle / fresh', `≤ ${idle.targetRatio}× after s`], rows) +
     verdict
+  );
+}
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'NO');
+
+function overlapsReport(o: OverlapsResult): string {
+  const s = o.summary;
+  return (
+    `overlaps (Concordia; ${o.sections} sections, ${format(o.paragraphs)} paragraphs, ${format(o.words)} words (${format(o.distinctWords)} distinct), ` +
+    `${format(o.overlaps)} overlaps found; medians of ${o.full.length} runs)\n` +
+    table(
+      ['', 'wall ms', 'CPU ms'],
+      [
+        ['full analysis', s.fullWallMs, s.fullCpuMs],
+        ['re-analysis of one section', s.incrementalWallMs, s.incrementalCpuMs],
+      ],
+    ) +
+    `\nincremental result equals a full analysis: ${yesNo(o.incrementalMatchesFull)}`
+  );
+}
+
+function exportReport(e: ExportResult): string {
+  const rows = e.summary.map((s) => [s.format, s.firstMs, s.medianMs, s.annexMs, s.kib, s.annexKib]);
+  const checked = e.rounds.flatMap((r) => r.formats).filter((f) => f.titlesFound !== null);
+  const titles = `every section title in the ${[...new Set(checked.map((f) => f.format))].join(', ')} text: ${yesNo(checked.every((f) => f.titlesFound))}`;
+  return (
+    `export (Concordia; ${e.sections} sections, ${format(e.words)} words drafted; ${e.runs} exports then one with the annex per format and round, ` +
+    `the round's first loads every document (its first format) or starts Chromium (pdf))\n` +
+    table(['', 'first ms', 'median ms', 'with annex ms', 'KiB', 'with annex KiB'], rows) +
+    `\n${titles}` +
+    (e.pdfUnavailable ? `\npdf left out: ${e.pdfUnavailable}` : '')
   );
 }
 
@@ -121,6 +154,8 @@ export function renderReport(results: BenchResults): string {
     }
   }
   if (results.idleMemory) parts.push(idleMemoryReport(results.idleMemory));
+  if (results.overlaps) parts.push(overlapsReport(results.overlaps));
+  if (results.export) parts.push(exportReport(results.export));
   const disturbed = interference(results);
   if (disturbed > INTERFERENCE_WARNING_PERCENT) {
     parts.push(`warning: other processes used up to ${disturbed.toFixed(0)} % of a core during measurement windows; the figures are disturbed`);

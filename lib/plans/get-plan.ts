@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { docStats, memberStates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
 import { AppError } from '../errors';
 import { can, type Phase, type Role } from '../permissions';
-import { onlineIn } from '../presence';
+import { presence } from '../presence';
 import { goalRoom, sectionRoom } from '../shared/rooms';
 import { loadAccessContext } from './access-context';
 
@@ -62,7 +62,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
   const stats = new Map(
     roomIds.length ? (await db.select().from(docStats).where(inArray(docStats.docId, roomIds))).map((s) => [s.docId, s]) : [],
   );
-  const onlineIds = [...new Set([...roomIds, goalRoom(plan.id)].flatMap(onlineIn))];
+  const onlineIds = [...new Set([...roomIds, goalRoom(plan.id)].flatMap((room) => presence().onlineIn(room)))];
   const members = await db
     .select({ userId: users.id, name: users.name, role: planMembers.role, stateCode: planMembers.stateCode })
     .from(planMembers)
@@ -76,7 +76,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     ...visitors.map((v) => ({ ...v, role: null, stateCode: null })),
   ];
   const online = (room: string): OnlineMember[] =>
-    onlineIn(room).flatMap((id) => {
+    presence().onlineIn(room).flatMap((id) => {
       const p = people.find((x) => x.userId === id);
       return p ? [{ name: p.name, role: p.role ?? 'admin', state: p.stateCode ? stateRef(p.stateCode) : null }] : [];
     });

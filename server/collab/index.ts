@@ -6,12 +6,13 @@ import type { Db } from '../../db/client';
 import { isSessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
 import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
-import { markOffline, markOnline } from '../../lib/presence';
+import { presence } from '../../lib/presence';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
 import { autoVersion, startAutoVersions } from './auto-versions';
 import { MessageBudget } from './limits';
+import { memoryReclaimer } from './memory-reclaim';
 import { createMetrics } from './metrics';
 import { Connection } from './connection';
 import { createDocumentHost } from './document-host';
@@ -20,6 +21,7 @@ import { watchOverlaps } from './overlap-watch';
 import { reevaluatePlan } from './reevaluate';
 import type { RedisBus } from './redis-bus';
 import { relayAuthorizationEvents } from './redis-events';
+import { sharePresence } from './redis-presence';
 import { RoomFanout } from './redis-fanout';
 import { Rooms } from './rooms';
 
@@ -75,7 +77,16 @@ export async function createCollabServer(options: CollabOptions) {
     onAppended: (docId) => overlapWatch.changed(docId),
   });
   const fanout = options.bus && new RoomFanout(options.bus, log);
-  const rooms = new Rooms(store, log, options.idleUnloadMs, options.maxDocumentBytes, (room) => autoVersion(options.db, room), fanout);
+  const reclaimer = memoryReclaimer(log);
+  const rooms = new Rooms({
+    store,
+    log,
+    idleUnloadMs: options.idleUnloadMs,
+    maxDocumentBytes: options.maxDocumentBytes,
+    beforeUnload: (room) => autoVersion(options.db, room),
+    afterUnload: () => reclaimer.roomUnloaded(),
+    fanout,
+  });
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
@@ -111,6 +122,7 @@ export async function createCollabServer(options: CollabOptions) {
         void closeRevokedSessions().catch((error: unknown) => log.error({ err: error }, 're-checking sessions failed'));
       })
     : () => {};
+  const stopSharingPresence = options.bus ? await sharePresence(options.bus, presence(), log) : async () => {};
   async function closeRevokedSessions(): Promise<void> {
     for (const sessionId of new Set([...connections].map((c) => c.sessionId))) {
       if (!sessionId || !(await isSessionRevoked(options.db, sessionId))) continue;
@@ -159,10 +171,10 @@ export async function createCollabServer(options: CollabOptions) {
         maxBufferedBytes: 16 * 1024 * 1024,
       });
       connections.add(connection);
-      markOnline(roomName, userId);
+      presence().markOnline(roomName, userId);
       ws.on('close', () => {
         connections.delete(connection);
-        markOffline(roomName, userId);
+        presence().markOffline(roomName, userId);
       });
       // A permission change during the upgrade check may not have seen this connection yet.
       if (changes !== changesBefore) scheduleReevaluation(grant.planId);
@@ -191,7 +203,9 @@ export async function createCollabServer(options: CollabOptions) {
       stopListening();
       stopRevocations();
       stopRelay();
+      await stopSharingPresence();
       stopAutoVersions();
+      reclaimer.close();
       overlapWatch.close();
       registerDocumentHost(null);
       for (const timer of reevaluations.values()) clearTimeout(timer);

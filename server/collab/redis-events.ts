@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { notifySessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
 import { notifyPlanChanged, onPlanChanged } from '../../lib/plans/plan-events';
+import { encodeJsonMessage, parseJsonMessage } from './json-message';
 import type { RedisBus } from './redis-bus';
 
 export const AUTHORIZATION_CHANNEL = 'authorization';
@@ -18,7 +19,7 @@ type AuthorizationEvent = z.infer<typeof eventSchema>;
  * connections. Pub/sub forgets what it could not deliver: `recheck` runs when Redis is back.
  */
 export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, recheck: () => void): Promise<() => void> {
-  const publish = (event: AuthorizationEvent) => void bus.publish(AUTHORIZATION_CHANNEL, new TextEncoder().encode(JSON.stringify(event)));
+  const publish = (event: AuthorizationEvent) => void bus.publish(AUTHORIZATION_CHANNEL, encodeJsonMessage(event));
   const stops = [
     onPlanChanged((planId, source) => {
       if (source === 'local') publish({ type: 'plan-changed', planId });
@@ -29,7 +30,7 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     bus.onRecovered(recheck),
   ];
   await bus.subscribe(AUTHORIZATION_CHANNEL, (body, from) => {
-    const parsed = eventSchema.safeParse(parseJson(body));
+    const parsed = eventSchema.safeParse(parseJsonMessage(body));
     if (!parsed.success) return log.warn({ from, bytes: body.length }, 'ignored a malformed authorization event');
     const event = parsed.data;
     if (event.type === 'plan-changed') notifyPlanChanged(event.planId, 'remote');
@@ -39,12 +40,4 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     for (const stop of stops) stop();
     void bus.unsubscribe(AUTHORIZATION_CHANNEL);
   };
-}
-
-function parseJson(body: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    return undefined;
-  }
 }

@@ -7,6 +7,18 @@ import { Room, type RoomMember } from './room';
 /** Longest a room's decoding waits for the stored document to be written to its first clients. */
 const SEND_AHEAD_WAIT_MS = 50;
 
+export type RoomsOptions = {
+  store: DocumentStore;
+  log: Logger;
+  idleUnloadMs: number;
+  maxDocumentBytes: number;
+  /** Runs before an idle room is unloaded (an automatic version); a failure keeps the room loaded. */
+  beforeUnload: (room: Room) => Promise<void>;
+  afterUnload?: (room: Room) => void;
+  /** Other instances sharing the rooms (REDIS_URL); absent, this instance is alone. */
+  fanout?: RoomFanout | undefined;
+};
+
 /**
  * Loaded rooms by name. Loading is single-flight (clients joining a cold room together load it
  * once); an empty room is unloaded after its updates are stored and it has stayed idle.
@@ -17,16 +29,15 @@ export class Rooms {
   /** Joins under way per room: a room being joined is never unloaded under the joiner. */
   private readonly joining = new Map<string, Set<RoomMember>>();
 
-  constructor(
-    private readonly store: DocumentStore,
-    private readonly log: Logger,
-    private readonly idleUnloadMs: number,
-    private readonly maxDocumentBytes: number,
-    /** Runs before an idle room is unloaded (an automatic version); a failure keeps the room loaded. */
-    private readonly beforeUnload: (room: Room) => Promise<void> = async () => {},
-    /** Other instances sharing the rooms (REDIS_URL); absent, this instance is alone. */
-    private readonly fanout?: RoomFanout,
-  ) {}
+  private readonly store: DocumentStore;
+  private readonly log: Logger;
+  private readonly fanout: RoomFanout | undefined;
+
+  constructor(private readonly options: RoomsOptions) {
+    this.store = options.store;
+    this.log = options.log;
+    this.fanout = options.fanout;
+  }
 
   get size(): number {
     return this.loaded.size;
@@ -76,7 +87,7 @@ export class Rooms {
 
   private scheduleUnload(room: Room): void {
     this.cancelUnload(room.name);
-    const timer = setTimeout(() => void this.unload(room), this.idleUnloadMs);
+    const timer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);
   }
@@ -93,7 +104,7 @@ export class Rooms {
       // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
       // below: ahead of that, a client would be told it is in sync while it still lacks them.
       if (update && !this.fanout) await this.sendAhead(name, update);
-      const room = new Room(name, this.store, this.log, this.maxDocumentBytes, update);
+      const room = new Room(name, this.store, this.log, this.options.maxDocumentBytes, update);
       await this.fanout?.attach(room);
       this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
       return room;
@@ -129,7 +140,7 @@ export class Rooms {
     this.unloadTimers.delete(room.name);
     if (room.members.size > 0 || this.joining.has(room.name)) return;
     try {
-      await this.beforeUnload(room);
+      await this.options.beforeUnload(room);
     } catch (error) {
       this.log.error({ err: error, room: room.name }, 'could not save before unloading; keeping the room');
       return this.scheduleUnload(room);
@@ -143,5 +154,6 @@ export class Rooms {
     this.store.release(room.name);
     room.destroy();
     this.log.info({ room: room.name }, 'room unloaded');
+    this.options.afterUnload?.(room);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/harness';
 import { parseOptions, SERVERS } from '../../bench/options';
 import { REPO_ROOT } from '../../bench/servers/launch';
+import { browserAvailable } from '../helpers/browser';
 import { scaleOutRedis } from '../helpers/collab-process';
 
 // The two-instance scenario runs where the scale-out tests run (required in CI), and is skipped elsewhere.
@@ -70,6 +71,24 @@ describe('benchmark harness (smoke size)', () => {
     }
     expect(idle.runs.find((r) => r.server === 'concordia')?.roomsUnloaded, 'Concordia kept rooms loaded').toBe(options.idleMemory.sections);
     expect(idle.concordiaWithinTarget).toBeTypeOf('boolean');
+
+    const overlaps = results.overlaps!;
+    expect(overlaps.sections).toBe(options.plan.sections);
+    expect(overlaps.overlaps, 'no overlap found, though the plan has copied paragraphs').toBeGreaterThan(0);
+    expect(overlaps.incrementalMatchesFull, 're-analysing one section gave another result than a full analysis').toBe(true);
+
+    const exported = results.export!;
+    const formats = options.export.formats.filter((f) => f !== 'pdf' || browserAvailable());
+    expect(exported.sections).toBe(options.plan.sections);
+    expect(exported.summary.map((s) => s.format)).toEqual(formats);
+    for (const round of exported.rounds) {
+      for (const file of round.formats) {
+        expect(file.ms).toHaveLength(options.export.runs);
+        expect(file.bytes, `empty ${file.format} export`).toBeGreaterThan(0);
+        expect(file.annexBytes, `no annex in the ${file.format} export`).toBeGreaterThan(file.bytes);
+        if (file.format !== 'pdf') expect(file.titlesFound, `section titles missing from the ${file.format} export`).toBe(true);
+      }
+    }
 
     const twoInstances = results.twoInstances!;
     if (!redisUrl) expect(twoInstances).toHaveProperty('skipped');

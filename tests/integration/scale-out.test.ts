@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
 import { revokeSession } from '../../lib/auth/sessions';
 import { documentText } from '../../lib/documents/paragraphs';
+import { getPlan } from '../../lib/plans/get-plan';
 import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/sections';
 import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
@@ -16,6 +17,7 @@ import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { DocumentStore } from '../../server/collab/document-store';
 import { RedisBus } from '../../server/collab/redis-bus';
 import { AUTHORIZATION_CHANNEL } from '../../server/collab/redis-events';
+import { PRESENCE_CHANNEL } from '../../server/collab/redis-presence';
 import { roomChannel } from '../../server/collab/redis-fanout';
 import { encodeRoomMessage } from '../../server/collab/redis-room-messages';
 import type { RunningServer } from '../../server/start';
@@ -93,6 +95,19 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
   });
 
+  it('lists on a plan page served by A the people connected to B, until they leave', async () => {
+    const onlineInVictims = async () => {
+      const view = await getPlan(a.database.db, { userId: plan.ids.chair, planId: plan.planId });
+      return view.sections.find((s) => s.id === plan.victims.id)!.online.map((m) => m.name);
+    };
+    expect(await onlineInVictims()).not.toContain('Coordinator of Brazil');
+    const brazil = open(b.url, plan.victims.room, plan.cookies.brazil);
+    await waitForSync(brazil.provider);
+    await eventually(async () => expect(await onlineInVictims()).toContain('Coordinator of Brazil'));
+    brazil.provider.disconnect();
+    await eventually(async () => expect(await onlineInVictims()).not.toContain('Coordinator of Brazil'));
+  });
+
   it('shows a client opening a section on B what was typed on A a moment before, not yet stored', async () => {
     const chair = open(a.url, plan.victims.room, plan.cookies.chair);
     await waitForSync(chair.provider);
@@ -155,6 +170,9 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
       }
       for (const garbage of ['not json', JSON.stringify({ type: 'plan-changed' }), JSON.stringify({ type: 'session-revoked', sessionId: 42 })]) {
         await redis.publish(prefix + AUTHORIZATION_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
+      }
+      for (const garbage of ['[', JSON.stringify({ rooms: 'everyone' }), JSON.stringify({ rooms: { [room]: [7] } })]) {
+        await redis.publish(prefix + PRESENCE_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
       }
     } finally {
       redis.disconnect();

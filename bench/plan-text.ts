@@ -1,24 +1,17 @@
+import type { PlanSection } from '../lib/overlap';
+
+/** How large a synthetic plan is: the working group expects 35 sections of about 5,000 words. */
+export type PlanSize = { sections: number; words: number };
+
 /**
- * Timing of overlap detection on a plan of the size the working group expects (35 sections of about
- * 5,000 words), full and incremental. Run with `npx tsx bench/overlap.ts`; prints figures, asserts none.
- *
- * The plan is made of template policy sentences over a few hundred distinct words: far more shared
- * vocabulary between paragraphs than in real drafting, so a pessimistic case for the inverted index.
+ * Paragraphs copied (with a sentence added) into another section, per section, so that the overlaps
+ * scenario has overlaps to find: 40 in a plan of 35 sections.
  */
-import { performance } from 'node:perf_hooks';
-import { findOverlaps, OverlapIndex } from '../lib/overlap';
+const PLANTED_PER_SECTION = 40 / 35;
+const SEED = 20_240_611;
 
-/** Mutable while the plan is generated, so that overlaps can be planted. */
-type DraftSection = { id: string; paragraphs: string[] };
-
-const SECTIONS = 35;
-const WORDS_PER_SECTION = 5_000;
-const RUNS = 5;
-/** Paragraphs copied (with an edit) into another section, so that the run has overlaps to find. */
-const PLANTED = 40;
-
-/** mulberry32: a tiny seeded generator, so that every run times the same plan. */
-function prng(seed: number): () => number {
+/** mulberry32: a tiny seeded generator, so that every run measures the same plan. */
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -88,81 +81,44 @@ const PLACES = [
   'in post-conflict zones', 'in the Caribbean', 'in Central America',
 ];
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-function sentence(random: () => number): string {
+/** One policy sentence ("Member States should fund … to reduce … in …"), about 15 words. */
+export function sentence(random: () => number): string {
   return `${[ACTORS, ['should'], ACTIONS, OBJECTS, MEANS, PURPOSES, PLACES].map((list) => pick(random, list)).join(' ')}.`;
 }
 
-function section(random: () => number, id: string): DraftSection {
+function section(random: () => number, id: string, words: number): { id: string; paragraphs: string[] } {
   const paragraphs: string[] = [];
-  let words = 0;
-  while (words < WORDS_PER_SECTION) {
+  let written = 0;
+  while (written < words) {
     const count = 3 + Math.floor(random() * 4);
     const text = Array.from({ length: count }, () => sentence(random)).join(' ');
     paragraphs.push(text);
-    words += text.split(' ').length;
+    written += text.split(' ').length;
   }
   return { id, paragraphs };
 }
 
-function syntheticPlan(seed: number): DraftSection[] {
-  const random = prng(seed);
-  const sections = Array.from({ length: SECTIONS }, (_, i) => section(random, `s${String(i + 1).padStart(2, '0')}`));
-  for (let i = 0; i < PLANTED; i++) {
-    const from = pick(random, sections);
-    const to = pick(random, sections);
-    const copied = pick(random, from.paragraphs);
-    if (from !== to) to.paragraphs.push(`${copied} ${sentence(random)}`);
+/**
+ * The same plan on every run: paragraphs of three to six template policy sentences over a few hundred
+ * distinct words, far more shared vocabulary between paragraphs than in real drafting (a pessimistic
+ * case for the overlap index), with paragraphs copied into other sections as overlaps to find.
+ */
+export function syntheticPlan(size: PlanSize): PlanSection[] {
+  const random = prng(SEED);
+  const sections = Array.from({ length: size.sections }, (_, i) => section(random, `s${String(i + 1).padStart(2, '0')}`, size.words));
+  if (sections.length < 2) return sections;
+  for (let i = 0; i < Math.round(size.sections * PLANTED_PER_SECTION); i++) {
+    const from = Math.floor(random() * sections.length);
+    // Any section but `from`: an overlap is between two sections.
+    const to = sections[(from + 1 + Math.floor(random() * (sections.length - 1))) % sections.length]!;
+    to.paragraphs.push(`${pick(random, sections[from]!.paragraphs)} ${sentence(random)}`);
   }
   return sections;
 }
 
-/** Wall-clock and CPU milliseconds; CPU time says more when other processes share the cores. */
-type Timing = { readonly wall: number; readonly cpu: number };
-
-function time(run: () => unknown): Timing {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  run();
-  const used = process.cpuUsage(cpu);
-  return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+/** The words of the plan as the overlap detector splits them, for the figures. */
+export function planWords(plan: readonly PlanSection[]): string[] {
+  return plan.flatMap((s) => s.paragraphs).flatMap((text) => text.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean));
 }
-
-const median = (values: readonly number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? NaN;
-
-function summary(timings: readonly Timing[]): string {
-  const wall = median(timings.map((timing) => timing.wall));
-  const cpu = median(timings.map((timing) => timing.cpu));
-  return `median of ${timings.length}: ${wall.toFixed(1)} ms (CPU ${cpu.toFixed(1)} ms)`;
-}
-
-function measure(sections: readonly DraftSection[]): string {
-  const texts = sections.flatMap((s) => s.paragraphs);
-  const words = texts.flatMap((text) => text.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean));
-  const found = findOverlaps({ sections });
-  const full = Array.from({ length: RUNS }, () => time(() => findOverlaps({ sections })));
-
-  // A coordinator typing: one paragraph of one section changes, back and forth.
-  const index = new OverlapIndex();
-  for (const s of sections) index.setSection(s.id, s.paragraphs);
-  const changed = sections[Math.floor(SECTIONS / 2)] as DraftSection;
-  const edited = changed.paragraphs.map((text, i) => (i === 3 ? `${text} ${sentence(prng(7))}` : text));
-  const incremental = Array.from({ length: RUNS }, (_, run) =>
-    time(() => {
-      index.setSection(changed.id, run % 2 === 0 ? edited : changed.paragraphs);
-      return index.overlaps();
-    }),
-  );
-  index.setSection(changed.id, edited);
-  const plan = sections.map((s) => (s === changed ? { id: s.id, paragraphs: edited } : s));
-  const same = JSON.stringify(index.overlaps()) === JSON.stringify(findOverlaps({ sections: plan }));
-
-  return [
-    `plan: ${SECTIONS} sections, ${texts.length} paragraphs, ${words.length} words (${new Set(words).size} distinct), ${found.length} overlaps`,
-    `  full analysis:              ${summary(full)}`,
-    `  re-analysis of one section: ${summary(incremental)}; same result as a full analysis: ${same ? 'yes' : 'NO'}`,
-  ].join('\n');
-}
-
-process.stdout.write(`${measure(syntheticPlan(20_240_611))}\n`);
