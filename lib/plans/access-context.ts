@@ -3,19 +3,27 @@ import type { Db } from '../../db/client';
 import { planMembers, plans, users } from '../../db/schema';
 import type { AccessContext } from '../permissions';
 
-/** The facts `can` needs about one user and one plan; null when either does not exist. */
-export async function loadAccessContext(db: Db, userId: string, planId: string): Promise<AccessContext | null> {
-  const [row] = await db
-    .select({ isAdmin: users.isAdmin, phase: plans.phase, role: planMembers.role, stateCode: planMembers.stateCode })
-    .from(users)
-    .innerJoin(plans, eq(plans.id, planId))
-    .leftJoin(planMembers, and(eq(planMembers.planId, plans.id), eq(planMembers.userId, users.id)))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row) return null;
+/** The columns `can` needs, from users, plans and plan_members joined as in `loadAccessContext`. */
+export const accessColumns = { isAdmin: users.isAdmin, phase: plans.phase, role: planMembers.role, stateCode: planMembers.stateCode };
+
+type AccessRow = { isAdmin: boolean; phase: AccessContext['plan']['phase']; role: NonNullable<AccessContext['membership']>['role'] | null; stateCode: string | null };
+
+export function toAccessContext(userId: string, row: AccessRow): AccessContext {
   return {
     actor: { userId, isAdmin: row.isAdmin },
     membership: row.role ? { role: row.role, stateCode: row.stateCode } : null,
     plan: { phase: row.phase },
   };
+}
+
+/** The facts `can` needs about one user and one plan; null when either does not exist. */
+export async function loadAccessContext(db: Db, userId: string, planId: string): Promise<AccessContext | null> {
+  const [row] = await db
+    .select(accessColumns)
+    .from(users)
+    .innerJoin(plans, eq(plans.id, planId))
+    .leftJoin(planMembers, and(eq(planMembers.planId, plans.id), eq(planMembers.userId, users.id)))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ? toAccessContext(userId, row) : null;
 }

@@ -54,9 +54,17 @@ export type CollabOptions = {
 /**
  * Only large messages are compressed — a document's first sync, a big paste — where it halves the bytes
  * a client waits for; keystrokes stay as they are, so the fan-out keeps sending one buffer to everyone.
- * No context is kept between messages: a zlib context per connection would cost every observer memory.
+ * No context is carried between messages, but ws keeps a connection's deflate state once it has used it:
+ * a smaller window and hash (8 KiB, memLevel 7) cost about a third less memory per observer of a large
+ * document (348 → 222 KiB each, measured) for 7 % more bytes on the trace's first sync (130 → 139 KB).
  */
-const COMPRESSION = { threshold: 16 * 1024, serverNoContextTakeover: true, clientNoContextTakeover: true, zlibDeflateOptions: { level: 6 } };
+const COMPRESSION = {
+  threshold: 16 * 1024,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 13,
+  zlibDeflateOptions: { level: 6, memLevel: 7 },
+};
 
 /** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
 const REEVALUATE_DEBOUNCE_MS = 100;
