@@ -66,8 +66,11 @@ describe('operations and protective limits', () => {
 
   it('refuses an expired session on upgrade and closes a socket when its session expires', async () => {
     expect(await upgradeStatus(server.url, plan.police.room, await sessionCookie(plan.ids.peru, { maxAge: -60 }))).toBe(401);
-    const raw = await openRawClient(server.url, plan.police.room, await sessionCookie(plan.ids.peru, { maxAge: 2 }));
+    const expiring = await sessionCookie(plan.ids.peru, { maxAge: 2 });
+    const raw = await openRawClient(server.url, plan.police.room, expiring);
     expect(await within(raw.closed, 4_000)).toBe(CloseCode.Unauthenticated);
+    // Read once already while it was valid, and still within next-auth's clock tolerance: refused all the same.
+    expect(await upgradeStatus(server.url, plan.police.room, expiring)).toBe(401);
   });
 
   it('slows a client that floods messages to its rate, and serves everyone else', async () => {
