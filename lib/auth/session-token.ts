@@ -11,7 +11,8 @@ export type SessionClaims = { userId: string; sessionId: string | null; expiresA
  * by the caller.
  */
 const decoded = new Map<string, SessionClaims>();
-const MAX_DECODED = 10_000;
+/** A plenary's browsers, several times over; a cookie is about 0.5 KB. */
+const MAX_DECODED = 4_096;
 
 /** The session cookie's value as next-auth reads it (chunks `name.0`, `name.1`… in order), or null. */
 function sessionCookie(cookies: Record<string, string | undefined>, secureCookie: boolean): string | null {
