@@ -35,13 +35,15 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
   return `${title}\n${table(header, rows)}`;
 }
 
+const yesNo = (value: boolean) => (value ? 'yes' : 'NO');
+
 function idleMemoryReport(idle: IdleMemoryResult): string {
   const rows: Array<Array<string | number>> = idle.summary.map((s) => [s.server, s.freshRssMiB, s.peakRssMiB, s.afterIdleRssMiB, ratio(s.afterIdleRatio), s.returnedAfterSeconds]);
   const r = idle.ratios;
   rows.push(['Concordia / best peer', '', ratio(r.peakRssMiB), ratio(r.afterIdleRssMiB), ratio(r.afterIdleRatio), '']);
   const limit = `${Math.round((idle.targetRatio - 1) * 100)} %`;
   const verdict =
-    idle.concordiaWithinTarget === undefined ? '' : `\nConcordia idle within ${limit} of its fresh RSS: ${idle.concordiaWithinTarget ? 'yes' : 'NO'}`;
+    idle.concordiaWithinTarget === undefined ? '' : `\nConcordia idle within ${limit} of its fresh RSS: ${yesNo(idle.concordiaWithinTarget)}`;
   return (
     `idle memory (${idle.sections} sections × ${idle.words.toLocaleString('en-US')} words, each loaded once by a reader, then every client gone; ` +
     `fresh and idle RSS each after ${idle.waitMs / 1000} s at rest; the bench's Concordia unloads an empty room after ${idle.concordiaIdleUnloadMs / 1000} s)\n` +
@@ -49,8 +51,6 @@ function idleMemoryReport(idle: IdleMemoryResult): string {
     verdict
   );
 }
-
-const yesNo = (value: boolean) => (value ? 'yes' : 'NO');
 
 function overlapsReport(o: OverlapsResult): string {
   const s = o.summary;
