@@ -59,7 +59,6 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
       return { id: request.id, ok: true, compaction: await compaction(db, request.room, request.logFile, request.expectedText) };
     case 'preload':
       await preload(request.room, request.file);
-      warmDecoder(request.file);
       return { id: request.id, ok: true };
     case 'sections': {
       const titles = request.files.map((_, i) => `Idle memory ${i + 1}`);
@@ -74,16 +73,6 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
 async function preload(room: string, file: string): Promise<void> {
   await db.delete(docUpdates).where(eq(docUpdates.docId, room));
   await db.insert(docUpdates).values({ docId: room, data: new Uint8Array(readFileSync(file)) });
-}
-
-/**
- * The peers decode the document as a client uploads it, before their first fresh client; Concordia
- * decodes it once here, so that no server meets that client with decoding code the JIT has not yet run.
- */
-function warmDecoder(file: string): void {
-  const scratch = new Y.Doc({ gc: false });
-  Y.applyUpdate(scratch, new Uint8Array(readFileSync(file)));
-  scratch.destroy();
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, encodeNoticeMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
+import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
 import { AttributionError } from './attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
@@ -110,6 +110,7 @@ export class Connection implements RoomMember {
     this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
     this.grantedAccess = access;
     this.send(encodeAccessMessage(access));
+    if (access === 'write' && this.room) this.send(this.room.syncStep1());
   }
 
   send(message: Uint8Array): void {
@@ -147,7 +148,9 @@ export class Connection implements RoomMember {
     }
     this.room = room;
     if (this.closed) return this.detach();
-    this.send(encodeSyncStep1(room.doc));
+    // Only a writer is asked for what it holds: a reader's updates are dropped, so asking would only
+    // cost the reader an encoding and the room a decoding of its document.
+    if (this.grantedAccess === 'write') this.send(room.syncStep1());
     this.send(encodeAccessMessage(this.grantedAccess));
     const states = [...room.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwareness(room.awareness, states));

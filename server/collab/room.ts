@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { Attribution, AttributionError } from './attribution';
 import type { DocumentStore } from './document-store';
 import { wordCount } from '../../lib/documents/paragraphs';
-import { encodeAwareness, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
 
 /** What a room needs from a connection: who it is, the Yjs client ids it speaks for, and somewhere to send bytes. */
 export interface RoomMember {
@@ -33,12 +33,19 @@ const HELD_MAX_BYTES = 8 * 1024 * 1024;
 /**
  * One live document and the connections editing or watching it. Updates that arrive in the
  * same event-loop turn are merged and encoded once, and the same bytes go to every member.
+ *
+ * The stored document is decoded only when something needs it (a write, a client that already holds
+ * part of it, a version, another instance): readers are served the stored bytes. Decoding a large
+ * section with its deletion history takes tens of milliseconds and about ten times its encoded size
+ * in memory, and a section that observers only read never pays either.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: false });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Awareness uses a document only for the server's own client id, which never has a state. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly members = new Set<RoomMember>();
-  readonly attribution = new Attribution(this.doc, ATTRIBUTION_ORIGIN);
+  private decoded: { doc: Y.Doc; attribution: Attribution } | null = null;
+  /** The document as stored, until it is decoded. */
+  private stored: Uint8Array | null;
   private pendingUpdates: Uint8Array[] = [];
   private pendingAwareness = new Set<number>();
   private broadcastScheduled = false;
@@ -70,14 +77,50 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     store.describe(name, () => wordCount(this.doc));
+    this.stored = stored;
     if (stored) {
-      // Before the 'update' listener: with one, Yjs would encode the whole loaded document again for it.
-      Y.applyUpdate(this.doc, stored);
       this.bytes = stored.length;
       this.fullSync = encodeSyncStep2Of(stored);
-      this.loadedVector = Y.encodeStateVector(this.doc);
     }
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      for (const id of changed) this.pendingAwareness.add(id);
+      // Every instance times out stale states on its own; relaying its timeouts would only add traffic.
+      if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
+      this.scheduleBroadcast();
+    });
+  }
+
+  get doc(): Y.Doc {
+    return this.decode().doc;
+  }
+
+  get attribution(): Attribution {
+    return this.decode().attribution;
+  }
+
+  /** Whether the document has been decoded (see the class comment). */
+  get isDecoded(): boolean {
+    return this.decoded !== null;
+  }
+
+  /** Sync step 1: what this room holds, for a joining writer to send what the room lacks. */
+  syncStep1(): Uint8Array {
+    return encodeSyncStep1(this.doc);
+  }
+
+  private decode(): { doc: Y.Doc; attribution: Attribution } {
+    if (this.decoded) return this.decoded;
+    const doc = new Y.Doc({ gc: false });
+    const attribution = new Attribution(doc, ATTRIBUTION_ORIGIN);
+    this.decoded = { doc, attribution };
+    if (this.stored) {
+      // Before the 'update' listener: with one, Yjs would encode the whole loaded document again for it.
+      Y.applyUpdate(doc, this.stored);
+      this.loadedVector = Y.encodeStateVector(doc);
+      this.stored = null;
+    }
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullSync = null;
       this.changedSinceLoad = true;
       // The instance where an edit was made takes the automatic version of it.
@@ -90,13 +133,7 @@ export class Room {
       this.pendingUpdates.push(update);
       this.scheduleBroadcast();
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
-      for (const id of changed) this.pendingAwareness.add(id);
-      // Every instance times out stale states on its own; relaying its timeouts would only add traffic.
-      if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
-      this.scheduleBroadcast();
-    });
+    return this.decoded;
   }
 
   /** For a client sent the stored document ahead (Rooms): what changed since, or null when nothing did. */
@@ -108,7 +145,7 @@ export class Room {
   /** Sync step 2 for a client that has `stateVector`: what it lacks of the document. */
   syncReply(stateVector: Uint8Array): Uint8Array {
     if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
-    this.fullSync ??= encodeSyncStep2(this.doc, stateVector);
+    this.fullSync ??= this.stored ? encodeSyncStep2Of(this.stored) : encodeSyncStep2(this.doc, stateVector);
     return this.fullSync;
   }
 
@@ -198,7 +235,8 @@ export class Room {
 
   destroy(): void {
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
+    this.decoded?.doc.destroy();
   }
 
   private scheduleBroadcast(): void {

@@ -144,6 +144,30 @@ describe('persistence', () => {
     client.close();
   });
 
+  it('serves observers a stored section without decoding it, and decodes it once its coordinator joins', async () => {
+    const db = server.database.db;
+    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX'));
+    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'Read before it is edited', leadState: 'MEX', position: 90 }).returning();
+    const room = sectionRoom(section!.id);
+    const stored = new Y.Doc();
+    appendParagraph(stored, 'Stored before anyone opened it');
+    await db.insert(docUpdates).values({ docId: room, data: Y.encodeStateAsUpdate(stored) });
+    const observer = await sessionCookie(await userIdByEmail(db, 'observer@demo.test'));
+    const before = server.collab.stats();
+
+    const readers = [openProvider(server.url, room, observer), openProvider(server.url, room, observer)];
+    await Promise.all(readers.map((r) => waitForSync(r.provider)));
+    for (const reader of readers) expect(documentText(reader.doc)).toBe('Stored before anyone opened it');
+    expect(server.collab.stats()).toMatchObject({ rooms: before.rooms + 1, decodedRooms: before.decodedRooms });
+
+    const writer = openProvider(server.url, room, cookie);
+    await waitForSync(writer.provider);
+    appendParagraph(writer.doc, 'Mexico adds a line');
+    for (const reader of readers) await eventually(() => expect(documentText(reader.doc)).toBe('Stored before anyone opened it\nMexico adds a line'));
+    expect(server.collab.stats().decodedRooms).toBe(before.decodedRooms + 1);
+    for (const client of [...readers, writer]) client.provider.destroy();
+  });
+
   it('gives a client sent the stored document ahead the edits made while the room loaded', async () => {
     const db = server.database.db;
     const [section] = await db.select().from(sections).where(eq(sections.leadState, 'JAM'));
