@@ -7,12 +7,21 @@ import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
 import { parseRoom } from '../../lib/shared/rooms';
 
 /**
- * Re-analyses a plan's overlaps once edits to its sections have settled for `debounceMs`, so that
- * overlaps appear, follow and close while people type, without analysing on every keystroke.
+ * Longest a plan's analysis waits, in debounce periods, while edits never settle: in a plenary some
+ * delegation is always typing, and overlaps must still appear and follow.
+ */
+const MAX_WAIT_PERIODS = 5;
+
+/**
+ * Re-analyses a plan's overlaps once edits to its sections have settled for `debounceMs` (or, while
+ * they never settle, every few periods), so that overlaps appear, follow and close while people
+ * type, without analysing on every keystroke.
  */
 export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number }) {
   const planOfSection = new Map<string, string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When each plan's first edit not yet analysed was made. */
+  const waitingSince = new Map<string, number>();
   let closed = false;
 
   async function lookUpPlan(sectionId: string): Promise<string | null> {
@@ -23,8 +32,13 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
 
   function schedule(planId: string): void {
     clearTimeout(timers.get(planId));
+    const now = Date.now();
+    const since = waitingSince.get(planId) ?? now;
+    waitingSince.set(planId, since);
+    const deadline = since + options.debounceMs * MAX_WAIT_PERIODS;
     const timer = setTimeout(() => {
       timers.delete(planId);
+      waitingSince.delete(planId);
       if (closed) return;
       refreshOverlaps(options.db, planId).then(
         (result) => {
@@ -33,7 +47,7 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
         },
         (error: unknown) => options.log.warn({ err: error, planId }, 'overlap analysis failed; the next edit retries'),
       );
-    }, options.debounceMs);
+    }, Math.max(0, Math.min(options.debounceMs, deadline - now)));
     timer.unref();
     timers.set(planId, timer);
   }
@@ -55,6 +69,7 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
+      waitingSince.clear();
     },
   };
 }

@@ -159,4 +159,24 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
       });
     });
   });
+
+  it('finds an overlap while another delegation keeps typing without a pause', async () => {
+    const canada = openProvider(server.url, plan.canada.room, plan.cookies.canada);
+    const mexico = openProvider(server.url, plan.prevention.room, plan.cookies.mexico);
+    await Promise.all([waitForSync(canada.provider), waitForSync(mexico.provider)]);
+    await list(); // the first look analyses the plan; from then on only the watch does
+    appendParagraph(canada.doc, 'Publish a shared regional dashboard of citizen-security indicators, updated every quarter by the national statistics offices.');
+    appendParagraph(mexico.doc, 'Build a shared regional dashboard of citizen-security indicators, updated each quarter by national statistics offices.');
+    // Mexico goes on typing, a key every 50 ms: edits to the plan never settle for the 200 ms debounce.
+    const typing = appendParagraph(mexico.doc);
+    const keys = setInterval(() => typing.insert(typing.length, 'x'), 50);
+    try {
+      await eventually(async () => expect((await list()).find(involves('regional dashboard'))?.status).toBe('open'), 10_000);
+      expect(typing.length).toBeGreaterThan(0);
+    } finally {
+      clearInterval(keys);
+      canada.provider.destroy();
+      mexico.provider.destroy();
+    }
+  });
 });
