@@ -3,7 +3,7 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { docStates, docStats, docUpdates } from '../../db/schema';
-import { mergeUpdates } from './merge';
+import { mergeRecent, mergeStored } from './merge';
 
 export type DocumentStoreOptions = {
   db: Db;
@@ -56,7 +56,7 @@ export class DocumentStore {
     const logRows = parts.filter((p) => p.at !== 0).length;
     this.entry(docId).logRows = logRows;
     if (parts.length === 0) return { update: null, logRows: 0 };
-    return { update: mergeUpdates(parts.map((p) => p.data)), logRows };
+    return { update: mergeStored(parts.map((p) => p.data)), logRows };
   }
 
   /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */
@@ -139,7 +139,7 @@ export class DocumentStore {
     const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined }> = [];
     for (const [docId, entry] of this.pending) {
       if (!entry.updates.length) continue;
-      const data = mergeUpdates(entry.updates);
+      const data = mergeRecent(entry.updates);
       batch.push({ docId, data, words: this.wordsOf(entry) });
       entry.updates = [];
     }
@@ -193,7 +193,7 @@ export class DocumentStore {
           .limit(COMPACT_BATCH_ROWS);
         const last = rows.at(-1);
         if (!last) return;
-        const merged = mergeUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
+        const merged = mergeStored([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
         await tx
           .insert(docStates)
           .values({ docId, state: merged, lastUpdateId: last.id })
