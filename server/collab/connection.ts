@@ -8,7 +8,7 @@ import { AttributionError } from './attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
 import type { MessageBudget } from './limits';
-import { DocumentFullError, type Room, type RoomMember } from './room';
+import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './room';
 import type { Rooms } from './rooms';
 
 export type ConnectionOptions = {
@@ -110,7 +110,7 @@ export class Connection implements RoomMember {
     this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
     this.grantedAccess = access;
     this.send(encodeAccessMessage(access));
-    if (access === 'write' && this.room) this.send(this.room.syncStep1());
+    if (access === 'write' && this.room) this.askWhatItHolds(this.room);
   }
 
   send(message: Uint8Array): void {
@@ -150,11 +150,23 @@ export class Connection implements RoomMember {
     if (this.closed) return this.detach();
     // Only a writer is asked for what it holds: a reader's updates are dropped, so asking would only
     // cost the reader an encoding and the room a decoding of its document.
-    if (this.grantedAccess === 'write') this.send(room.syncStep1());
+    if (this.grantedAccess === 'write' && !this.askWhatItHolds(room)) return;
     this.send(encodeAccessMessage(this.grantedAccess));
     const states = [...room.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwareness(room.awareness, states));
     this.drain();
+  }
+
+  /** Sends a writer sync step 1; false (and closed) when the room's document cannot be decoded. */
+  private askWhatItHolds(room: Room): boolean {
+    try {
+      this.send(room.syncStep1());
+      return true;
+    } catch (error) {
+      if (!(error instanceof RoomUnavailableError)) throw error;
+      this.close(CloseCode.GoingAway, 'room unavailable; retry');
+      return false;
+    }
   }
 
   /**
@@ -217,6 +229,7 @@ export class Connection implements RoomMember {
       }
     } catch (error) {
       if (error instanceof AttributionError) return this.refuseWrite(error.message);
+      if (error instanceof RoomUnavailableError) return this.close(CloseCode.GoingAway, 'room unavailable; retry');
       if (error instanceof DocumentFullError) {
         this.send(encodeNoticeMessage(error.message));
         return this.refuseWrite('document full');

@@ -113,13 +113,19 @@ export class Room {
     if (this.decoded) return this.decoded;
     const doc = new Y.Doc({ gc: false });
     const attribution = new Attribution(doc, ATTRIBUTION_ORIGIN);
-    this.decoded = { doc, attribution };
     if (this.stored) {
-      // Before the 'update' listener: with one, Yjs would encode the whole loaded document again for it.
-      Y.applyUpdate(doc, this.stored);
+      try {
+        // Before the 'update' listener: with one, Yjs would encode the whole loaded document again for it.
+        Y.applyUpdate(doc, this.stored);
+      } catch (error) {
+        doc.destroy();
+        this.log.error({ err: error, room: this.name }, 'stored document does not decode');
+        throw new RoomUnavailableError();
+      }
       this.loadedVector = Y.encodeStateVector(doc);
       this.stored = null;
     }
+    this.decoded = { doc, attribution };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullSync = null;
       this.changedSinceLoad = true;
@@ -268,6 +274,13 @@ export class Room {
 /** A state vector that claims to know everything of these clients, so a diff against it leaves them out. */
 function skipping(clients: Set<number>): Uint8Array {
   return Y.encodeStateVector(new Map([...clients].map((c) => [c, Number.MAX_SAFE_INTEGER])));
+}
+
+/** The room's stored document could not be decoded: the server's fault, not the client's. */
+export class RoomUnavailableError extends Error {
+  constructor() {
+    super('This document could not be opened; the server has logged why.');
+  }
 }
 
 export class DocumentFullError extends Error {

@@ -168,6 +168,22 @@ describe('persistence', () => {
     for (const client of [...readers, writer]) client.provider.destroy();
   });
 
+  it('closes a writer of a room whose stored document does not decode with "unavailable", and keeps serving the others', async () => {
+    const db = server.database.db;
+    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX'));
+    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'Damaged in storage', leadState: 'MEX', position: 91 }).returning();
+    const damaged = new Y.Doc();
+    appendParagraph(damaged, 'Stored text that is cut short');
+    await db.insert(docUpdates).values({ docId: sectionRoom(section!.id), data: Y.encodeStateAsUpdate(damaged).slice(0, 20) });
+
+    const writer = await openRawClient(server.url, sectionRoom(section!.id), cookie);
+    expect(await writer.closed).toBe(1001);
+    const other = openProvider(server.url, room, cookie);
+    await waitForSync(other.provider);
+    expect(documentText(other.doc)).toContain('Mexico proposes');
+    other.provider.destroy();
+  });
+
   it('gives a client sent the stored document ahead the edits made while the room loaded', async () => {
     const db = server.database.db;
     const [section] = await db.select().from(sections).where(eq(sections.leadState, 'JAM'));
