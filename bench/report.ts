@@ -111,12 +111,21 @@ export function renderReport(results: BenchResults): string {
   }
   if (results.coldLoad) {
     const c = results.coldLoad;
-    const rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, s.firstSyncMs, s.warmSyncMs, s.bytes, s.serverRssMiB, s.roomLoadMs]);
-    rows.push(['Concordia / best peer', ratio(c.ratios.firstSyncMs), ratio(c.ratios.warmSyncMs), ratio(c.ratios.bytes), ratio(c.ratios.serverRssMiB), '']);
+    const rows: Array<Array<string | number>> = c.summary.map((s) => [
+      s.server,
+      s.firstSyncMs,
+      s.warmSyncMs,
+      `${format(s.firstReceivedMs)} / ${format(s.warmReceivedMs)}`,
+      s.bytes,
+      s.serverRssMiB,
+      s.roomLoadMs,
+    ]);
+    const { ratios: r } = c;
+    rows.push(['Concordia / best peer', ratio(r.firstSyncMs), ratio(r.warmSyncMs), `${ratio(r.firstReceivedMs)} / ${ratio(r.warmReceivedMs)}`, ratio(r.bytes), ratio(r.serverRssMiB), '']);
     parts.push(
       `cold load (${c.trace.transactions.toLocaleString('en-US')} transactions, ${c.trace.characters.toLocaleString('en-US')} characters, ` +
         `update ${c.trace.updateBytes.toLocaleString('en-US')} B; ${TRACE_CREDIT})\n` +
-        table(['', 'first sync ms', 'warm sync ms', 'bytes', 'srv RSS MiB', 'room load ms'], rows),
+        table(['', 'first sync ms', 'warm sync ms', 'received first / warm ms', 'bytes', 'srv RSS MiB', 'room load ms'], rows),
     );
   }
   if (results.persistence) {

@@ -73,7 +73,8 @@ export type FanoutWindow = {
   sends?: Array<[client: number, clock: number, epochMs: number]>;
 };
 
-export type ColdSync = { ms: number; bytes: number; textMatches: boolean };
+/** ms: connect → synced; receivedMs: connect → the message that synced it arrived, before decoding it. */
+export type ColdSync = { ms: number; receivedMs: number; bytes: number; textMatches: boolean };
 export type ColdResult = { uploadMs?: number; syncs: ColdSync[] };
 
 export type LoadResult = { type: 'fanout'; windows: FanoutWindow[] } | { type: 'cold' | 'idle'; result: ColdResult };

@@ -1,8 +1,11 @@
 import WebSocket from 'ws';
 import { openingFrames, unwrapHocuspocusFrame, wrapClientFrame, type Target } from './wire';
 
-/** Bytes read from the connection (after any compression), for the bytes-on-the-wire figure of a cold load. */
-export type ByteCounter = { bytes: number };
+/**
+ * Bytes read from the connection (after any compression), for the bytes-on-the-wire figure of a cold
+ * load, and when the latest message arrived, before the client handled it.
+ */
+export type ByteCounter = { bytes: number; receivedAt?: number };
 
 /**
  * The `WebSocketPolyfill` given to the stock y-websocket `WebsocketProvider`, so one client
@@ -30,7 +33,10 @@ export function providerSocket(target: Target, cookie: string | undefined, count
       if (event !== 'message') return super.emit(event, ...args);
       const data = args[0] as ArrayBuffer;
       // The socket's own count: compressed frames, frame headers and the upgrade response, as on the wire.
-      if (counter) counter.bytes = (this as unknown as { _socket?: { bytesRead: number } })._socket?.bytesRead ?? counter.bytes + data.byteLength;
+      if (counter) {
+        counter.bytes = (this as unknown as { _socket?: { bytesRead: number } })._socket?.bytesRead ?? counter.bytes + data.byteLength;
+        counter.receivedAt = performance.now();
+      }
       if (!hocuspocus) return super.emit(event, ...args);
       const frame = unwrapHocuspocusFrame(new Uint8Array(data));
       if (!frame) return false;

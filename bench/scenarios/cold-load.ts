@@ -15,6 +15,9 @@ export type ColdRun = {
   firstSyncMs: number;
   /** Later fresh clients, the document already in memory. */
   warmSyncMs: number;
+  /** Connect → the document has arrived, before the client decodes it: the server's and the wire's share. */
+  firstReceivedMs: number;
+  warmReceivedMs: number;
   bytes: number;
   textMatches: boolean;
   uploadMs?: number;
@@ -28,8 +31,8 @@ export type ColdLoadResult = {
   credit: string;
   trace: { transactions: number; characters: number; updateBytes: number; replayMs: number; textMatches: boolean };
   runs: ColdRun[];
-  summary: ReturnType<typeof medians<ColdRun, 'firstSyncMs' | 'warmSyncMs' | 'bytes' | 'serverRssMiB' | 'roomLoadMs'>>;
-  ratios: Partial<Record<'firstSyncMs' | 'warmSyncMs' | 'bytes' | 'serverRssMiB', number>>;
+  summary: ReturnType<typeof medians<ColdRun, 'firstSyncMs' | 'warmSyncMs' | 'firstReceivedMs' | 'warmReceivedMs' | 'bytes' | 'serverRssMiB' | 'roomLoadMs'>>;
+  ratios: Partial<Record<'firstSyncMs' | 'warmSyncMs' | 'firstReceivedMs' | 'warmReceivedMs' | 'bytes' | 'serverRssMiB', number>>;
 };
 
 /**
@@ -56,6 +59,8 @@ export async function runColdLoad(context: Context, workDir: string): Promise<Co
   const summary = medians(runs, {
     firstSyncMs: (r) => r.firstSyncMs,
     warmSyncMs: (r) => r.warmSyncMs,
+    firstReceivedMs: (r) => r.firstReceivedMs,
+    warmReceivedMs: (r) => r.warmReceivedMs,
     bytes: (r) => r.bytes,
     serverRssMiB: (r) => r.serverRssMiB,
     roomLoadMs: (r) => r.roomLoadMs ?? Number.NaN,
@@ -71,7 +76,7 @@ export async function runColdLoad(context: Context, workDir: string): Promise<Co
     },
     runs,
     summary,
-    ratios: ratios(summary, { firstSyncMs: 'lower', warmSyncMs: 'lower', bytes: 'lower', serverRssMiB: 'lower' }),
+    ratios: ratios(summary, { firstSyncMs: 'lower', warmSyncMs: 'lower', firstReceivedMs: 'lower', warmReceivedMs: 'lower', bytes: 'lower', serverRssMiB: 'lower' }),
   };
 }
 
@@ -103,6 +108,8 @@ async function coldRun(server: ServerHandle, context: Context, roundNo: number, 
     round: roundNo,
     firstSyncMs: first.ms,
     warmSyncMs: later.length ? round(median(later.map((s) => s.ms))) : Number.NaN,
+    firstReceivedMs: first.receivedMs,
+    warmReceivedMs: later.length ? round(median(later.map((s) => s.receivedMs))) : Number.NaN,
     bytes: first.bytes,
     textMatches: result.result.syncs.every((s) => s.textMatches),
     ...(result.result.uploadMs !== undefined && { uploadMs: result.result.uploadMs }),

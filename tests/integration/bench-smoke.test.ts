@@ -48,6 +48,9 @@ describe('benchmark harness (smoke size)', () => {
     for (const run of cold.runs) {
       expect(run.textMatches, `${run.server} served a different text`).toBe(true);
       expect(run.bytes).toBeGreaterThan(0);
+      // The document arrives before the client has decoded it and is synced.
+      expect(run.firstReceivedMs).toBeGreaterThan(0);
+      expect(run.firstReceivedMs).toBeLessThanOrEqual(run.firstSyncMs);
     }
     expect(cold.runs.find((r) => r.server === 'concordia')?.roomLoadMs).toBeTypeOf('number');
 
