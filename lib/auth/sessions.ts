@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { revokedSessions } from '../../db/schema';
 
 const KEY = Symbol.for('concordia.sessionEvents');
@@ -24,8 +25,18 @@ export function notifySessionRevoked(sessionId: string, source: 'local' | 'remot
   emitter().emit('revoked', sessionId, source);
 }
 
+/** Read by every socket that opens with a session. */
+const revokedQuery = preparedPerDatabase((db) =>
+  db
+    .select({ sessionId: revokedSessions.sessionId })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sessionId, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('session_revoked'),
+);
+
 export async function isSessionRevoked(db: Db, sessionId: string): Promise<boolean> {
-  const [row] = await db.select().from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).limit(1);
+  const [row] = await revokedQuery(db).execute({ sessionId });
   return Boolean(row);
 }
 

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { planMembers, plans, users } from '../../db/schema';
 import type { AccessContext } from '../permissions';
 
@@ -18,12 +19,18 @@ export function toAccessContext(userId: string, row: AccessRow): AccessContext {
 
 /** The facts `can` needs about one user and one plan; null when either does not exist. */
 export async function loadAccessContext(db: Db, userId: string, planId: string): Promise<AccessContext | null> {
-  const [row] = await db
-    .select(accessColumns)
-    .from(users)
-    .innerJoin(plans, eq(plans.id, planId))
-    .leftJoin(planMembers, and(eq(planMembers.planId, plans.id), eq(planMembers.userId, users.id)))
-    .where(eq(users.id, userId))
-    .limit(1);
+  const [row] = await accessContextQuery(db).execute({ userId, planId });
   return row ? toAccessContext(userId, row) : null;
 }
+
+/** Read by nearly every request and by every socket opening a plan's goal. */
+const accessContextQuery = preparedPerDatabase((db) =>
+  db
+    .select(accessColumns)
+    .from(users)
+    .innerJoin(plans, eq(plans.id, sql.placeholder('planId')))
+    .leftJoin(planMembers, and(eq(planMembers.planId, plans.id), eq(planMembers.userId, users.id)))
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('access_context'),
+);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
 import { roomAccess, type Role, type RoomAccess } from '../permissions';
 import type { RoomRef } from '../shared/rooms';
@@ -17,7 +18,15 @@ export async function resolveRoomAccess(db: Db, userId: string, room: RoomRef): 
     const ctx = await loadAccessContext(db, userId, room.planId);
     return ctx ? { planId: room.planId, access: roomAccess(ctx, { kind: 'goal' }), role: ctx.membership?.role ?? 'admin' } : null;
   }
-  const [row] = await db
+  const [row] = await sectionAccessQuery(db).execute({ sectionId: room.sectionId, userId });
+  if (!row) return null;
+  const ctx = toAccessContext(userId, row);
+  const target = { leadState: row.leadState, coEditingStates: row.coEditingStates?.split(',') ?? [], frozen: row.frozen };
+  return { planId: row.planId, access: roomAccess(ctx, { kind: 'section', section: target }), role: ctx.membership?.role ?? 'admin' };
+}
+
+const sectionAccessQuery = preparedPerDatabase((db) =>
+  db
     .select({
       ...accessColumns,
       planId: sections.planId,
@@ -28,12 +37,9 @@ export async function resolveRoomAccess(db: Db, userId: string, room: RoomRef): 
     })
     .from(sections)
     .innerJoin(plans, eq(plans.id, sections.planId))
-    .innerJoin(users, eq(users.id, userId))
+    .innerJoin(users, eq(users.id, sql.placeholder('userId')))
     .leftJoin(planMembers, and(eq(planMembers.planId, plans.id), eq(planMembers.userId, users.id)))
-    .where(eq(sections.id, room.sectionId))
-    .limit(1);
-  if (!row) return null;
-  const ctx = toAccessContext(userId, row);
-  const target = { leadState: row.leadState, coEditingStates: row.coEditingStates?.split(',') ?? [], frozen: row.frozen };
-  return { planId: row.planId, access: roomAccess(ctx, { kind: 'section', section: target }), role: ctx.membership?.role ?? 'admin' };
-}
+    .where(eq(sections.id, sql.placeholder('sectionId')))
+    .limit(1)
+    .prepare('section_room_access'),
+);
