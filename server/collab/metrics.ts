@@ -10,6 +10,12 @@ export function createMetrics() {
     connections: new Gauge({ name: 'concordia_connections', help: 'Open collaboration connections', labelNames: ['role', 'access'], registers }),
     rooms: new Gauge({ name: 'concordia_rooms_loaded', help: 'Documents held in memory', registers }),
     decodedRooms: new Gauge({ name: 'concordia_rooms_decoded', help: 'Documents held decoded for editing (the others, only read, are held encoded)', registers }),
+    largeMessages: new Counter({
+      name: 'concordia_large_messages_total',
+      help: 'Messages sent compressed: one frame deflated once for every socket (shared), or by ws for one socket',
+      labelNames: ['compression'],
+      registers,
+    }),
     updates: new Counter({ name: 'concordia_updates_total', help: 'Updates accepted from clients', registers }),
     droppedUpdates: new Counter({ name: 'concordia_dropped_updates_total', help: 'Updates refused (read-only, attribution, limits)', labelNames: ['reason'], registers }),
     flushSeconds: new Histogram({

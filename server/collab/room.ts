@@ -148,6 +148,11 @@ export class Room {
     return encodeSyncStep2(this.doc, this.loadedVector);
   }
 
+  /** Sync step 2 for a client that has nothing yet: the same bytes (and compressed frame) for all of them. */
+  wholeDocument(): Uint8Array {
+    return this.syncReply(EMPTY_STATE_VECTOR);
+  }
+
   /** Sync step 2 for a client that has `stateVector`: what it lacks of the document. */
   syncReply(stateVector: Uint8Array): Uint8Array {
     if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);

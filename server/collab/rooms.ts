@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { DocumentStore } from './document-store';
 import type { RoomFanout } from './redis-fanout';
-import { encodeSyncStep2Of } from './protocol';
 import { Room, type RoomMember } from './room';
 
 /** Longest a room's decoding waits for the stored document to be written to its first clients. */
@@ -110,10 +109,10 @@ export class Rooms {
     await this.fanout?.join(name);
     try {
       const { update, logRows } = await this.store.load(name);
+      const room = new Room(name, this.store, this.log, this.options.maxDocumentBytes, update);
       // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
       // below: ahead of that, a client would be told it is in sync while it still lacks them.
-      if (update && !this.fanout) await this.sendAhead(name, update);
-      const room = new Room(name, this.store, this.log, this.options.maxDocumentBytes, update);
+      if (update && !this.fanout) await this.sendAhead(room);
       await this.fanout?.attach(room);
       this.ready.set(name, room);
       this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
@@ -125,15 +124,14 @@ export class Rooms {
   }
 
   /**
-   * Sends the stored document to the clients waiting for this room before decoding it, so that the
-   * server decodes its copy while they receive and decode theirs: on a large section that is most
-   * of a first open. Waits until the bytes are written (compression runs off the event loop, but
-   * writing them needs it), and never long: a slow client must not hold up the room.
+   * Sends the stored document to the clients waiting for this room as soon as it is read, ahead of
+   * their sync requests, which are then answered with what changed since (usually nothing). Waits
+   * until the bytes are written, and never long: a slow client must not hold up the room.
    */
-  private async sendAhead(name: string, update: Uint8Array): Promise<void> {
-    const joiners = [...(this.joining.get(name) ?? [])].filter((member) => member.wantsWholeDocument?.());
+  private async sendAhead(room: Room): Promise<void> {
+    const joiners = [...(this.joining.get(room.name) ?? [])].filter((member) => member.wantsWholeDocument?.());
     if (!joiners.length) return;
-    const frame = encodeSyncStep2Of(update);
+    const frame = room.wholeDocument();
     const written = Promise.all(joiners.map((member) => member.sendStoredDocument!(frame)));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([written, new Promise((resolve) => (timer = setTimeout(resolve, SEND_AHEAD_WAIT_MS)))]);

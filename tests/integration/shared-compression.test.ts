@@ -1,0 +1,86 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { docUpdates, sections } from '../../db/schema';
+import { documentText } from '../../lib/documents/paragraphs';
+import { COLLAB_PATH, sectionRoom } from '../../lib/shared/rooms';
+import type { RunningServer } from '../../server/start';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { sessionCookie, userIdByEmail } from '../helpers/session';
+import { startCollabServer } from '../helpers/server';
+
+/** Well above the 16 KiB from which messages are compressed. */
+const LARGE_PARAGRAPHS = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the delegations agree on shared regional indicators and yearly reports.`);
+
+describe('large messages compressed once for every socket', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let room: string;
+  let observer: string;
+  let mexico: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database);
+    const db = server.database.db;
+    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
+    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'A long stored section', leadState: 'MEX', position: 95 }).returning();
+    room = sectionRoom(section!.id);
+    const stored = new Y.Doc();
+    for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(stored, paragraph);
+    await db.insert(docUpdates).values({ docId: room, data: Y.encodeStateAsUpdate(stored) });
+    observer = await sessionCookie(await userIdByEmail(db, 'observer@demo.test'));
+    mexico = await sessionCookie(await userIdByEmail(db, 'mexico@demo.test'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  async function largeMessages(compression: 'shared' | 'per socket'): Promise<number> {
+    const { body } = await server.collab.metrics();
+    const line = body.split('\n').find((l) => l.startsWith(`concordia_large_messages_total{compression="${compression}"}`));
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  }
+
+  it('sends every stock client the stored document and a large paste as one shared frame, and each reads them whole', async () => {
+    const readers = Array.from({ length: 4 }, () => openProvider(server.url, room, observer));
+    await Promise.all(readers.map((r) => waitForSync(r.provider)));
+    for (const reader of readers) expect(documentText(reader.doc)).toBe(LARGE_PARAGRAPHS.join('\n'));
+    expect(await largeMessages('shared')).toBe(readers.length);
+
+    const writer = openProvider(server.url, room, mexico);
+    await waitForSync(writer.provider);
+    const pasted = 'A pasted annex. '.repeat(1_500);
+    appendParagraph(writer.doc, pasted);
+    for (const reader of readers) await eventually(() => expect(documentText(reader.doc).split('\n').at(-1)).toBe(pasted));
+    // The writer's whole-document sync, and the paste sent to every member.
+    expect(await largeMessages('shared')).toBeGreaterThanOrEqual(readers.length * 2 + 1);
+    expect(await largeMessages('per socket')).toBe(0);
+    for (const client of [...readers, writer]) client.provider.destroy();
+  });
+
+  it('sends a client that does not take compression the same document uncompressed', async () => {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`, { headers: { cookie: observer }, perMessageDeflate: false });
+    const received: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(new Uint8Array([0, syncProtocol.messageYjsSyncStep1, 1, 0]));
+    const doc = new Y.Doc();
+    await eventually(() => {
+      for (const frame of received.splice(0)) {
+        const decoder = decoding.createDecoder(frame);
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      }
+      expect(documentText(doc).startsWith(LARGE_PARAGRAPHS.join('\n'))).toBe(true);
+    });
+    ws.close();
+  });
+});
