@@ -7,9 +7,9 @@ import { constants, deflateRaw } from 'node:zlib';
  * context is carried between messages, so a large message compresses to the same bytes for every
  * socket: the server deflates it once (sharedFrame) and writes that frame to each. ws would deflate
  * it per socket and keep each socket's zlib state for the rest of its life: serving the editing trace
- * (389 KB) to 500 readers cost 237 KiB of RSS per reader that way, 35 KiB with one shared frame. Level 4 deflates the trace in 6 ms against 11 for level 6, for 2 % more bytes; an 8 KiB
- * window and memLevel 7 keep the zlib state small where ws still compresses (a client not taking
- * shared frames).
+ * (389 KB) to 500 readers cost 237 KiB of RSS per reader that way, 35 KiB with one shared frame.
+ * Level 4 deflates the trace in 6 ms against 11 for level 6, for 2 % more bytes; an 8 KiB window and
+ * memLevel 7 keep the zlib state small where ws still compresses (a client not taking shared frames).
  */
 export const COMPRESSION = {
   threshold: 16 * 1024,
