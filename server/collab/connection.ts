@@ -11,7 +11,7 @@ import type { SessionClaims } from '../../lib/auth/session-token';
 import type { MessageBudget } from './limits';
 import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './room';
 import type { Rooms } from './rooms';
-import { COMPRESSION, sharedFrame, writeSharedFrame, type SharedFrame } from './shared-deflate';
+import { Outgoing } from './outgoing';
 
 export type ConnectionOptions = {
   socket: WebSocket;
@@ -49,8 +49,7 @@ export class Connection implements RoomMember {
   private readonly queued: Uint8Array[] = [];
   private resumeTimer: NodeJS.Timeout | undefined;
   private readonly awarenessClients = new Set<number>();
-  /** Messages sent while a shared frame is being compressed, to go out after it in order. */
-  private outbox: Outgoing[] | null = null;
+  private readonly outgoing: Outgoing;
 
   /** The Yjs client ids this socket announced in its awareness: the only ones it may start writing under. */
   get ownClients(): ReadonlySet<number> {
@@ -65,6 +64,7 @@ export class Connection implements RoomMember {
 
   constructor(private readonly options: ConnectionOptions) {
     const { socket } = options;
+    this.outgoing = new Outgoing(socket, options.rawSocket, (compression) => options.metrics.largeMessages.inc({ compression }));
     this.grantedAccess = options.access;
     // setTimeout holds at most ~24.8 days; sessions last hours.
     const untilExpiry = Math.min(options.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
@@ -121,46 +121,12 @@ export class Connection implements RoomMember {
 
   /** Sends one message; `done` runs once it is written (or dropped with the connection). */
   send(message: Uint8Array, done?: () => void): void {
-    const { socket, rawSocket, maxBufferedBytes } = this.options;
-    if (this.outbox) return void this.outbox.push({ message, done });
-    if (socket.readyState !== socket.OPEN) return done?.();
+    const { socket, maxBufferedBytes } = this.options;
     if (socket.bufferedAmount > maxBufferedBytes) {
       done?.();
       return this.close(CloseCode.GoingAway, 'client too slow; reconnect to resync');
     }
-    if (message.length < COMPRESSION.threshold) return void socket.send(message, done && (() => done()));
-    // Anything ws still holds back (a message it is compressing) must go first; then ws is bypassed.
-    if (!rawSocket || socket.bufferedAmount !== rawSocket.writableLength) {
-      this.options.metrics.largeMessages.inc({ compression: 'per socket' });
-      return void socket.send(message, done && (() => done()));
-    }
-    const entry = sharedFrame(message);
-    if (entry.frame) return this.writeShared(rawSocket, entry.frame, done);
-    this.outbox = [];
-    entry.ready.then(
-      (frame) => this.releaseOutbox(() => this.writeShared(rawSocket, frame, done), done),
-      () => this.releaseOutbox(() => socket.send(message, done && (() => done())), done),
-    );
-  }
-
-  private writeShared(rawSocket: Duplex, frame: SharedFrame, done?: () => void): void {
-    this.options.metrics.largeMessages.inc({ compression: 'shared' });
-    writeSharedFrame(rawSocket, frame, done);
-  }
-
-  /** Writes the message whose frame was awaited, then what was sent meanwhile, in order. */
-  private releaseOutbox(write: () => void, done: (() => void) | undefined): void {
-    const waiting = this.outbox ?? [];
-    this.outbox = null;
-    const { socket } = this.options;
-    if (socket.readyState === socket.OPEN) write();
-    else done?.();
-    for (const [i, next] of waiting.entries()) {
-      this.send(next.message, next.done);
-      // Another large message started compressing: the rest waits behind it.
-      const behind = this.outbox as Outgoing[] | null;
-      if (behind) return void behind.push(...waiting.slice(i + 1));
-    }
+    this.outgoing.send(message, done);
   }
 
   wantsWholeDocument(): boolean {
@@ -310,5 +276,3 @@ function awarenessClientIds(update: Uint8Array): number[] {
   }
   return ids;
 }
-
-type Outgoing = { message: Uint8Array; done: (() => void) | undefined };

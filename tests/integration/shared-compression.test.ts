@@ -44,7 +44,7 @@ describe('large messages compressed once for every socket', () => {
     await database?.drop();
   });
 
-  async function largeMessages(compression: 'shared' | 'per socket'): Promise<number> {
+  async function largeMessages(compression: 'shared' | 'ws'): Promise<number> {
     const { body } = await server.collab.metrics();
     const line = body.split('\n').find((l) => l.startsWith(`concordia_large_messages_total{compression="${compression}"}`));
     return line ? Number(line.split(' ').at(-1)) : 0;
@@ -63,7 +63,7 @@ describe('large messages compressed once for every socket', () => {
     for (const reader of readers) await eventually(() => expect(documentText(reader.doc).split('\n').at(-1)).toBe(pasted));
     // The writer's whole-document sync, and the paste sent to every member.
     expect(await largeMessages('shared')).toBeGreaterThanOrEqual(readers.length * 2 + 1);
-    expect(await largeMessages('per socket')).toBe(0);
+    expect(await largeMessages('ws')).toBe(0);
     for (const client of [...readers, writer]) client.provider.destroy();
   });
 
