@@ -25,7 +25,7 @@ export class Outgoing {
     const { socket, rawSocket } = this;
     if (this.waiting) return void this.waiting.push({ message, done });
     if (socket.readyState !== socket.OPEN) return done?.();
-    if (message.length < COMPRESSION.threshold) return this.throughWs(message, done);
+    if (message.length < COMPRESSION.threshold) return void socket.send(message, done && (() => done()));
     // Anything ws still holds back (a message it is compressing) must go first; then ws is bypassed.
     if (!rawSocket || socket.bufferedAmount !== rawSocket.writableLength) {
       this.counted('ws');

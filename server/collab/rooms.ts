@@ -3,7 +3,7 @@ import type { DocumentStore } from './document-store';
 import type { RoomFanout } from './redis-fanout';
 import { Room, type RoomMember } from './room';
 
-/** Longest a room's decoding waits for the stored document to be written to its first clients. */
+/** Longest a room's loading waits for the stored document to be written to its first clients. */
 const SEND_AHEAD_WAIT_MS = 50;
 
 export type RoomsOptions = {

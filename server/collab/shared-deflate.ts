@@ -33,7 +33,7 @@ export function takesSharedFrames(responseHeaders: readonly string[]): boolean {
 }
 
 /** A compressed binary WebSocket frame: its header, and the payload shared by every socket it goes to. */
-export type SharedFrame = { header: Buffer; payload: Buffer };
+type SharedFrame = { header: Buffer; payload: Buffer };
 
 type Entry = { frame?: SharedFrame; ready: Promise<SharedFrame> };
 const frames = new WeakMap<Uint8Array, Entry>();
