@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './types';
 
 /** Append-only log of Yjs updates per room; nothing typed is ever rewritten here, only compacted. */
@@ -17,6 +17,8 @@ export const docUpdates = pgTable(
 export const docStates = pgTable('doc_states', {
   docId: text('doc_id').primaryKey(),
   state: bytea('state').notNull(),
+  /** Set when state is deflated as a WebSocket payload with this window (server/collab/stored-state.ts); null, plain Yjs. */
+  deflateWindowBits: smallint('deflate_window_bits'),
   lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

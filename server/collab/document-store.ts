@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { docStates, docStats, docUpdates } from '../../db/schema';
 import { mergeRecent, mergeStored } from './merge';
+import { packState, sendableDeflated, unpackState } from './stored-state';
 
 export type DocumentStoreOptions = {
   db: Db;
@@ -44,19 +45,34 @@ export class DocumentStore {
    * Merged state plus every log row still present, read in one statement and so from one snapshot: a
    * compaction committing between two reads would otherwise leave its rows in neither. Compaction
    * deletes exactly the rows it merged, so a row committed late by another instance is never lost;
-   * re-applying a merged row is harmless.
+   * re-applying a merged row is harmless. A document at rest (its log compacted) also comes back
+   * deflated, ready to send (stored-state.ts).
    */
-  async load(docId: string): Promise<{ update: Uint8Array | null; logRows: number }> {
+  async load(docId: string): Promise<{ update: Uint8Array | null; logRows: number; deflated?: Uint8Array }> {
     const { db } = this.options;
     // The merged state sorts first (0); log rows follow in id order (ids start at 1).
     const parts = await unionAll(
-      db.select({ data: docStates.state, at: sql<number>`0`.mapWith(Number).as('at') }).from(docStates).where(eq(docStates.docId, docId)),
-      db.select({ data: docUpdates.data, at: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, docId)),
+      db
+        .select({ data: docStates.state, windowBits: docStates.deflateWindowBits, at: sql<number>`0`.mapWith(Number).as('at') })
+        .from(docStates)
+        .where(eq(docStates.docId, docId)),
+      db.select({ data: docUpdates.data, windowBits: sql<number | null>`null`, at: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, docId)),
     ).orderBy(sql`at`);
-    const logRows = parts.filter((p) => p.at !== 0).length;
-    this.entry(docId).logRows = logRows;
+    const stored = parts[0]?.at === 0 ? { state: parts[0].data, deflateWindowBits: parts[0].windowBits } : undefined;
+    const log = parts.slice(stored ? 1 : 0).map((p) => p.data);
+    this.entry(docId).logRows = log.length;
     if (parts.length === 0) return { update: null, logRows: 0 };
-    return { update: mergeStored(parts.map((p) => p.data)), logRows };
+    const state = stored ? [await unpackState(stored)] : [];
+    const deflated = stored && !log.length ? sendableDeflated(stored) : undefined;
+    return { update: mergeStored([...state, ...log]), logRows: log.length, ...(deflated && { deflated }) };
+  }
+
+  /**
+   * Compacts what is left of a document's log, as a document at rest is best kept: one deflated row
+   * that the next client to open it gets as it is (see load).
+   */
+  async settle(docId: string): Promise<void> {
+    if ((this.pending.get(docId)?.logRows ?? 0) > 0) await this.compact(docId);
   }
 
   /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */
@@ -193,11 +209,11 @@ export class DocumentStore {
           .limit(COMPACT_BATCH_ROWS);
         const last = rows.at(-1);
         if (!last) return;
-        const merged = mergeStored([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
+        const merged = await packState(mergeStored([...(state ? [await unpackState(state)] : []), ...rows.map((r) => r.data)]));
         await tx
           .insert(docStates)
-          .values({ docId, state: merged, lastUpdateId: last.id })
-          .onConflictDoUpdate({ target: docStates.docId, set: { state: merged, lastUpdateId: last.id, updatedAt: new Date() } });
+          .values({ docId, ...merged, lastUpdateId: last.id })
+          .onConflictDoUpdate({ target: docStates.docId, set: { ...merged, lastUpdateId: last.id, updatedAt: new Date() } });
         await tx.delete(docUpdates).where(inArray(docUpdates.id, rows.map((r) => r.id)));
       });
       this.entry(docId).logRows = 0;

@@ -208,6 +208,7 @@ export async function createCollabServer(options: CollabOptions) {
       overlapWatch.close();
       registerDocumentHost(null);
       for (const timer of reevaluations.values()) clearTimeout(timer);
+      rooms.close();
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
       for (const room of await rooms.all()) {
         await autoVersion(options.db, room).catch((error: unknown) => log.error({ err: error, room: room.name }, 'version at shutdown failed'));

@@ -12,7 +12,7 @@ export function createMetrics() {
     decodedRooms: new Gauge({ name: 'concordia_rooms_decoded', help: 'Documents held decoded for editing (the others, only read, are held encoded)', registers }),
     largeMessages: new Counter({
       name: 'concordia_large_messages_total',
-      help: 'Messages of 16 KiB and more: one frame deflated once for every socket (shared), or through ws (compressed for that socket alone, or not at all)',
+      help: 'Messages of 16 KiB and more: one frame deflated once for every socket (shared), one as the document is stored (stored), or through ws (compressed for that socket alone, or not at all)',
       labelNames: ['compression'],
       registers,
     }),

@@ -17,7 +17,7 @@ export class Outgoing {
     /** The socket under `socket`, when its client takes shared frames; absent, ws compresses as usual. */
     private readonly rawSocket: Duplex | undefined,
     /** Told how each large message went out. */
-    private readonly counted: (compression: 'shared' | 'ws') => void,
+    private readonly counted: (compression: 'shared' | 'stored' | 'ws') => void,
   ) {}
 
   /** Sends one message; `done` runs once it is written, or at once when the socket is no longer open. */
@@ -33,7 +33,7 @@ export class Outgoing {
     }
     const entry = sharedFrame(message);
     if (entry.frame) {
-      this.counted('shared');
+      this.counted(entry.stored ? 'stored' : 'shared');
       return writeSharedFrame(rawSocket, entry.frame, done);
     }
     this.waiting = [];

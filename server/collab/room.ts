@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { Attribution, AttributionError } from './attribution';
 import type { DocumentStore } from './document-store';
 import { wordCount } from '../../lib/documents/paragraphs';
+import { seedSharedFrame } from './shared-deflate';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
 
 /** What a room needs from a connection: who it is, the Yjs client ids it speaks for, and somewhere to send bytes. */
@@ -74,6 +75,8 @@ export class Room {
     private readonly maxBytes: number,
     /** The document as stored: applied before anything listens, so it is not echoed to the store or to members. */
     stored: Uint8Array | null,
+    /** The same, deflated as the store keeps a document at rest: the whole-document reply's frame is ready made. */
+    deflated?: Uint8Array,
   ) {
     this.awareness.setLocalState(null);
     store.describe(name, () => wordCount(this.doc));
@@ -81,6 +84,7 @@ export class Room {
     if (stored) {
       this.bytes = stored.length;
       this.fullSync = encodeSyncStep2Of(stored);
+      if (deflated) seedSharedFrame(this.fullSync, this.fullSync.length - stored.length, deflated);
     }
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];

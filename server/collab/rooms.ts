@@ -29,6 +29,7 @@ export class Rooms {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Joins under way per room: a room being joined is never unloaded under the joiner. */
   private readonly joining = new Map<string, Set<RoomMember>>();
+  private closed = false;
 
   private readonly store: DocumentStore;
   private readonly log: Logger;
@@ -93,8 +94,15 @@ export class Rooms {
     return room;
   }
 
+  /** At shutdown: rooms stay as they are, since unloading one writes to a database about to close. */
+  close(): void {
+    this.closed = true;
+    for (const name of [...this.unloadTimers.keys()]) this.cancelUnload(name);
+  }
+
   private scheduleUnload(room: Room): void {
     this.cancelUnload(room.name);
+    if (this.closed) return;
     const timer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);
@@ -108,14 +116,14 @@ export class Rooms {
     const started = performance.now();
     await this.fanout?.join(name);
     try {
-      const { update, logRows } = await this.store.load(name);
-      const room = new Room(name, this.store, this.log, this.options.maxDocumentBytes, update);
+      const { update, logRows, deflated } = await this.store.load(name);
+      const room = new Room(name, this.store, this.log, this.options.maxDocumentBytes, update, deflated);
       // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
       // below: ahead of that, a client would be told it is in sync while it still lacks them.
       if (update && !this.fanout) await this.sendAhead(room);
       await this.fanout?.attach(room);
       this.ready.set(name, room);
-      this.log.info({ room: name, logRows, bytes: update?.length ?? 0, ms: Math.round(performance.now() - started) }, 'room loaded');
+      this.log.info({ room: name, logRows, bytes: update?.length ?? 0, deflatedBytes: deflated?.length, ms: Math.round(performance.now() - started) }, 'room loaded');
       return room;
     } catch (error) {
       this.fanout?.leave(name);
@@ -154,6 +162,7 @@ export class Rooms {
       return this.scheduleUnload(room);
     }
     if (this.store.hasPending(room.name)) await this.store.flushAll();
+    await this.store.settle(room.name);
     // A client may have joined while the flush ran; then the room stays.
     if (room.members.size > 0 || this.joining.has(room.name) || this.unloadTimers.has(room.name)) return;
     if (this.store.hasPending(room.name)) return this.scheduleUnload(room);

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { Outgoing } from '../../server/collab/outgoing';
-import { COMPRESSION, takesSharedFrames } from '../../server/collab/shared-deflate';
+import { COMPRESSION, deflateMessage, seedSharedFrame, sharedFrame, takesSharedFrames } from '../../server/collab/shared-deflate';
 import { eventually } from '../helpers/eventually';
 
 /** Compressible, and different for each seed: a paragraph repeated well past the 16 KiB threshold. */
@@ -18,7 +18,7 @@ function large(seed: number): Uint8Array {
 describe('outgoing messages of one connection', () => {
   let http: Server;
   let url: string;
-  const counts = { shared: 0, ws: 0 };
+  const counts = { shared: 0, stored: 0, ws: 0 };
   const opened: Array<(outgoing: Outgoing) => void> = [];
 
   beforeAll(async () => {
@@ -54,11 +54,11 @@ describe('outgoing messages of one connection', () => {
     const sent = [a, small(1), a, small(2), b, small(3)];
     for (const message of sent) outgoing.send(message);
     await eventually(() => expect(received).toEqual(sent));
-    expect(counts).toEqual({ shared: 3, ws: 0 });
+    expect(counts).toEqual({ shared: 3, stored: 0, ws: 0 });
     const second = await connect(true);
     second.outgoing.send(b);
     await eventually(() => expect(second.received).toEqual([b]));
-    expect(counts).toEqual({ shared: 4, ws: 0 });
+    expect(counts).toEqual({ shared: 4, stored: 0, ws: 0 });
     client.close();
     second.client.close();
   });
@@ -71,7 +71,22 @@ describe('outgoing messages of one connection', () => {
     outgoing.send(message, () => (written = true));
     await eventually(() => expect(received).toEqual([message]));
     expect(written).toBe(true);
-    expect(counts).toEqual({ shared: before.shared, ws: before.ws + 1 });
+    expect(counts).toEqual({ ...before, ws: before.ws + 1 });
+    client.close();
+  });
+
+  it('sends a message whose body was deflated beforehand as it is, and the client reads it whole', async () => {
+    const { client, received, outgoing } = await connect(true);
+    const body = large(4);
+    const message = new Uint8Array([0, 1, 7, ...body]);
+    // A head that is not deflated (here three bytes) goes in front of the deflated body.
+    seedSharedFrame(message, 3, await deflateMessage(body));
+    // Ready at once: nothing is compressed on the way out.
+    expect(sharedFrame(message).frame).toBeDefined();
+    const before = { ...counts };
+    outgoing.send(message);
+    await eventually(() => expect(received).toEqual([message]));
+    expect(counts).toEqual({ ...before, stored: before.stored + 1 });
     client.close();
   });
 });

@@ -4,9 +4,10 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { docUpdates, sections } from '../../db/schema';
+import { docStates, docUpdates, sections } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { COLLAB_PATH, sectionRoom } from '../../lib/shared/rooms';
+import { COMPRESSION } from '../../server/collab/shared-deflate';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
@@ -44,7 +45,7 @@ describe('large messages compressed once for every socket', () => {
     await database?.drop();
   });
 
-  async function largeMessages(compression: 'shared' | 'ws'): Promise<number> {
+  async function largeMessages(compression: 'shared' | 'stored' | 'ws'): Promise<number> {
     const { body } = await server.collab.metrics();
     const line = body.split('\n').find((l) => l.startsWith(`concordia_large_messages_total{compression="${compression}"}`));
     return line ? Number(line.split(' ').at(-1)) : 0;
@@ -82,5 +83,54 @@ describe('large messages compressed once for every socket', () => {
       expect(documentText(doc).startsWith(LARGE_PARAGRAPHS.join('\n'))).toBe(true);
     });
     ws.close();
+  });
+
+  it('keeps a section at rest as one deflated row, and sends its next readers that row as it is', async () => {
+    const db = server.database.db;
+    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
+    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'Left to rest', leadState: 'MEX', position: 96 }).returning();
+    const resting = sectionRoom(section!.id);
+    const stored = new Y.Doc();
+    for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(stored, paragraph);
+    const plain = Y.encodeStateAsUpdate(stored);
+    await db.insert(docUpdates).values({ docId: resting, data: plain });
+
+    const writer = openProvider(server.url, resting, mexico);
+    await waitForSync(writer.provider);
+    appendParagraph(writer.doc, 'Mexico adds a closing line');
+    const expected = documentText(writer.doc);
+    await eventually(async () => expect(await db.select().from(docUpdates).where(eq(docUpdates.docId, resting))).toHaveLength(2));
+    writer.provider.destroy();
+
+    // Unloaded once idle, its log compacted into the merged state.
+    await eventually(async () => {
+      expect(await db.select().from(docUpdates).where(eq(docUpdates.docId, resting))).toHaveLength(0);
+      const [state] = await db.select().from(docStates).where(eq(docStates.docId, resting));
+      expect(state?.deflateWindowBits).toBe(COMPRESSION.serverMaxWindowBits);
+      expect(state!.state.length).toBeLessThan(plain.length / 2);
+    });
+    // Every room unloaded (the edit had the plan's sections analysed for overlaps): the readers load it from that row.
+    await eventually(() => expect(server.collab.stats().rooms).toBe(0), 20_000);
+    const [shared, sentAsStored] = [await largeMessages('shared'), await largeMessages('stored')];
+    const readers = [openProvider(server.url, resting, observer), openProvider(server.url, resting, observer)];
+    await Promise.all(readers.map((r) => waitForSync(r.provider)));
+    for (const reader of readers) expect(documentText(reader.doc)).toBe(expected);
+    expect(await largeMessages('stored')).toBe(sentAsStored + readers.length);
+    expect(await largeMessages('shared')).toBe(shared);
+    for (const reader of readers) reader.provider.destroy();
+  });
+
+  it('still opens a section whose merged state was stored before states were deflated', async () => {
+    const db = server.database.db;
+    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
+    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'Stored plain', leadState: 'MEX', position: 97 }).returning();
+    const plainRoom = sectionRoom(section!.id);
+    const stored = new Y.Doc();
+    for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(stored, paragraph);
+    await db.insert(docStates).values({ docId: plainRoom, state: Y.encodeStateAsUpdate(stored), deflateWindowBits: null, lastUpdateId: 0 });
+    const reader = openProvider(server.url, plainRoom, observer);
+    await waitForSync(reader.provider);
+    expect(documentText(reader.doc)).toBe(LARGE_PARAGRAPHS.join('\n'));
+    reader.provider.destroy();
   });
 });
