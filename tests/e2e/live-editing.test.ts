@@ -1,8 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sectionRoom } from '../../lib/shared/rooms';
 import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
 import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { appendParagraph } from '../helpers/paragraphs';
+import { openProvider, waitForSync } from '../helpers/provider';
 
 describe.runIf(browserAvailable())('live editing in the browser', () => {
   let database: TestDatabase;
@@ -98,5 +101,30 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await reader.goto(sectionPath);
     await expect.poll(() => text(reader), { timeout: 20_000 }).toBe(before);
     expect(await reader.getByText('Read-only — observer').count()).toBe(1);
+  });
+
+  it('opens a long section left at rest from its stored bytes, as they are', { timeout: 120_000 }, async () => {
+    const cookie = (await peru.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    for (const page of browser.contexts().flatMap((context) => context.pages())) await page.close();
+    await app.stop('SIGINT');
+    app = await startAppProcess(database, app.port, { COLLAB_IDLE_UNLOAD_MS: '500' });
+    // Well past the 16 KiB from which the document goes out compressed.
+    const annex = Array.from({ length: 300 }, (_, i) => `Annex item ${i}: Peru trains regional police instructors every year.`);
+    const writer = openProvider(app.url, sectionRoom(sectionPath.split('/').at(-1)!), cookie);
+    await waitForSync(writer.provider);
+    for (const line of annex) appendParagraph(writer.doc, line);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writer.provider.destroy();
+    // Unloaded once idle, which compacts it into the one deflated row that the next reader is sent.
+    const metric = async (name: string) => {
+      const body = await (await fetch(`${app.url}/metrics`)).text();
+      return Number(body.split('\n').find((line) => line.startsWith(name))?.split(' ').at(-1) ?? 0);
+    };
+    await expect.poll(() => metric('concordia_rooms_loaded'), { timeout: 20_000 }).toBe(0);
+
+    const reader = await signInAs(browser, app.url, 'observer@demo.test');
+    await reader.goto(sectionPath);
+    await expect.poll(() => text(reader), { timeout: 20_000 }).toContain(annex.at(-1));
+    expect(await metric('concordia_large_messages_total{compression="stored"}')).toBe(1);
   });
 });
