@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { Db } from '../../db/client';
 import { docStates, docUpdates, sections } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { COLLAB_PATH, sectionRoom } from '../../lib/shared/rooms';
@@ -19,6 +20,15 @@ import { startCollabServer } from '../helpers/server';
 /** Well above the 16 KiB from which messages are compressed. */
 const LARGE_PARAGRAPHS = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the delegations agree on shared regional indicators and yearly reports.`);
 
+/** A new section of Mexico's plan, and a document holding LARGE_PARAGRAPHS for it, not yet stored. */
+async function longSection(db: Db, title: string, position: number): Promise<{ room: string; update: Uint8Array }> {
+  const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
+  const [section] = await db.insert(sections).values({ planId: existing!.planId, title, leadState: 'MEX', position }).returning();
+  const doc = new Y.Doc();
+  for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(doc, paragraph);
+  return { room: sectionRoom(section!.id), update: Y.encodeStateAsUpdate(doc) };
+}
+
 describe('large messages compressed once for every socket', () => {
   let database: TestDatabase;
   let server: RunningServer;
@@ -30,12 +40,9 @@ describe('large messages compressed once for every socket', () => {
     database = await createTestDatabase();
     server = await startCollabServer(database);
     const db = server.database.db;
-    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
-    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'A long stored section', leadState: 'MEX', position: 95 }).returning();
-    room = sectionRoom(section!.id);
-    const stored = new Y.Doc();
-    for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(stored, paragraph);
-    await db.insert(docUpdates).values({ docId: room, data: Y.encodeStateAsUpdate(stored) });
+    const long = await longSection(db, 'A long stored section', 95);
+    room = long.room;
+    await db.insert(docUpdates).values({ docId: room, data: long.update });
     observer = await sessionCookie(await userIdByEmail(db, 'observer@demo.test'));
     mexico = await sessionCookie(await userIdByEmail(db, 'mexico@demo.test'));
   });
@@ -87,12 +94,7 @@ describe('large messages compressed once for every socket', () => {
 
   it('keeps a section at rest as one deflated row, and sends its next readers that row as it is', async () => {
     const db = server.database.db;
-    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
-    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'Left to rest', leadState: 'MEX', position: 96 }).returning();
-    const resting = sectionRoom(section!.id);
-    const stored = new Y.Doc();
-    for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(stored, paragraph);
-    const plain = Y.encodeStateAsUpdate(stored);
+    const { room: resting, update: plain } = await longSection(db, 'Left to rest', 96);
     await db.insert(docUpdates).values({ docId: resting, data: plain });
 
     const writer = openProvider(server.url, resting, mexico);
@@ -122,12 +124,8 @@ describe('large messages compressed once for every socket', () => {
 
   it('still opens a section whose merged state was stored before states were deflated', async () => {
     const db = server.database.db;
-    const [existing] = await db.select().from(sections).where(eq(sections.leadState, 'MEX')).orderBy(asc(sections.position));
-    const [section] = await db.insert(sections).values({ planId: existing!.planId, title: 'Stored plain', leadState: 'MEX', position: 97 }).returning();
-    const plainRoom = sectionRoom(section!.id);
-    const stored = new Y.Doc();
-    for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(stored, paragraph);
-    await db.insert(docStates).values({ docId: plainRoom, state: Y.encodeStateAsUpdate(stored), deflateWindowBits: null, lastUpdateId: 0 });
+    const { room: plainRoom, update } = await longSection(db, 'Stored plain', 97);
+    await db.insert(docStates).values({ docId: plainRoom, state: update, deflateWindowBits: null, lastUpdateId: 0 });
     const reader = openProvider(server.url, plainRoom, observer);
     await waitForSync(reader.provider);
     expect(documentText(reader.doc)).toBe(LARGE_PARAGRAPHS.join('\n'));
