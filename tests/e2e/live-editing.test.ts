@@ -1,5 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sectionRoom } from '../../lib/shared/rooms';
 import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
 import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
@@ -21,11 +22,25 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     browser = await launchBrowser();
     peru = await signInAs(browser, app.url, 'peru@demo.test');
     mexico = await signInAs(browser, app.url, 'mexico@demo.test');
+    for (const [name, page] of [['peru', peru], ['mexico', mexico]] as const) {
+      page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+    }
     await peru.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
     await peru.getByRole('link', { name: 'Professionalisation of police forces' }).click();
     await peru.waitForURL('**/sections/**');
     sectionPath = new URL(peru.url()).pathname;
     await mexico.goto(sectionPath);
+  });
+
+  // What each page showed, the errors it threw and the app's own log, for a failure seen only in CI.
+  const pageErrors: string[] = [];
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    mkdirSync('test-artifacts', { recursive: true });
+    for (const [name, page] of [['peru', peru], ['mexico', mexico]] as const) {
+      if (!page.isClosed()) await page.screenshot({ path: `test-artifacts/live-editing-${name}.png` }).catch(() => {});
+    }
+    writeFileSync('test-artifacts/live-editing.log', [`page errors:`, ...pageErrors, '', 'app output:', app.output()].join('\n'));
   });
 
   afterAll(async () => {
@@ -54,12 +69,13 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await editor(peru).click();
     await peru.keyboard.press('Control+End');
     await peru.keyboard.type(' Peru adds community policing modules.');
+    // Mexico goes to the end once Peru's words are there, or its new line could land inside them.
+    await expect.poll(() => text(mexico)).toContain('Peru adds community policing modules.');
     await editor(mexico).click();
     await mexico.keyboard.press('Control+End');
     await mexico.keyboard.press('Enter');
     await mexico.keyboard.type('Mexico adds a certification scheme.');
 
-    await expect.poll(() => text(mexico)).toContain('Peru adds community policing modules.');
     await expect.poll(() => text(peru)).toContain('Mexico adds a certification scheme.');
     await expect.poll(() => peru.locator('.collab-caret-label').allInnerTexts()).toContain('Coordinator of Mexico · Mexico');
   });
