@@ -108,6 +108,10 @@ export function renderReport(results: BenchResults): string {
     const rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, s.capacity, c.runs.filter((r) => r.server === s.server).map((r) => r.capacity).join(' / ')]);
     rows.push(['Concordia / best peer', ratio(c.ratios.capacity), '']);
     parts.push(`capacity (observers held at p99 ≤ ${c.p99LimitMs} ms, 100 % delivered; ramp ${c.steps.join(' → ')})\n${table(['', 'median', 'rounds'], rows)}`);
+    const steps = c.stepP99.filter((step) => Object.values(step.p99Ms).some(Number.isFinite));
+    const p99Rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, ...steps.map((step) => step.p99Ms[s.server] ?? Number.NaN)]);
+    p99Rows.push(['Concordia / best peer', ...steps.map((step) => ratio(step.ratio))]);
+    parts.push(`  … probe p99 ms at each step (median of rounds; – where a round had stopped before it)\n${table(['', ...steps.map((step) => `${step.observers} obs`)], p99Rows)}`);
   }
   if (results.coldLoad) {
     const c = results.coldLoad;

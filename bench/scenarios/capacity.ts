@@ -1,3 +1,4 @@
+import { median, round } from '../stats';
 import { medians, ratios } from '../summary';
 import type { ServerKind } from '../load/wire';
 import { serverOrder, type Context } from './context';
@@ -11,6 +12,12 @@ export type CapacityResult = {
   runs: CapacityRun[];
   summary: Array<{ server: ServerKind; rounds: number; capacity: number }>;
   ratios: { capacity?: number };
+  /**
+   * The probes' p99 at each step, median of the rounds; NaN where a round had stopped before the step.
+   * The pass/fail capacity jumps a whole step on a few milliseconds around the limit; this shows how far
+   * each server is from it.
+   */
+  stepP99: Array<{ observers: number; p99Ms: Partial<Record<ServerKind, number>>; ratio: number }>;
 };
 
 /** A window holds when every edit reached every observer, no observer was refused, and p99 stayed in bounds. */
@@ -33,5 +40,23 @@ export async function runCapacity(context: Context): Promise<CapacityResult> {
     }
   }
   const summary = medians(runs, { capacity: (r) => r.capacity });
-  return { steps: capacity.steps, p99LimitMs: capacity.p99LimitMs, runs, summary, ratios: ratios(summary, { capacity: 'higher' }) };
+  return {
+    steps: capacity.steps,
+    p99LimitMs: capacity.p99LimitMs,
+    runs,
+    summary,
+    ratios: ratios(summary, { capacity: 'higher' }),
+    stepP99: capacity.steps.map((observers) => p99AtStep(runs, observers)),
+  };
+}
+
+function p99AtStep(runs: readonly CapacityRun[], observers: number): CapacityResult['stepP99'][number] {
+  const p99Ms: Partial<Record<ServerKind, number>> = {};
+  for (const server of new Set(runs.map((r) => r.server))) {
+    const measured = runs.filter((r) => r.server === server).map((r) => r.windows.find((w) => w.observers === observers)?.probe.p99);
+    p99Ms[server] = measured.every((p) => p !== undefined) ? round(median(measured as number[]), 1) : Number.NaN;
+  }
+  const { concordia, ...peers } = p99Ms;
+  const best = Math.min(...Object.values(peers));
+  return { observers, p99Ms, ratio: concordia !== undefined && Number.isFinite(best) ? round(concordia / best, 2) : Number.NaN };
 }

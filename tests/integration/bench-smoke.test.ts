@@ -40,6 +40,11 @@ describe('benchmark harness (smoke size)', () => {
       expect(run.windows.map((w) => w.observers)).toEqual(options.capacity.steps);
       for (const window of run.windows) expect(window.deliveredPercent).toBe(100);
     }
+    expect(capacity.stepP99.map((step) => step.observers)).toEqual(options.capacity.steps);
+    for (const step of capacity.stepP99) {
+      for (const server of everyServer) expect(step.p99Ms[server]).toBeGreaterThan(0);
+      expect(step.ratio).toBeGreaterThan(0);
+    }
 
     const cold = results.coldLoad!;
     expect(cold.trace.textMatches).toBe(true);
