@@ -143,7 +143,9 @@ export function renderReport(results: BenchResults): string {
             ['sustained updates/s durable', s.sustainedPerSecond],
             ['  … p99 send → visible ms at that rate', s.throughputP99Ms],
             [`compaction of ${s.compactionRows.toLocaleString('en-US')} log rows ms`, s.compactMs],
+            ['  … event loop blocked ms (every room waits)', s.compactLoopBlockedMs],
             ['load with that log / after compaction ms', `${format(s.loadBeforeCompactionMs)} / ${format(s.loadAfterCompactionMs)}`],
+            ['  … event loop blocked ms, load with that log', s.loadLoopBlockedMs],
           ],
         ),
     );

@@ -34,7 +34,9 @@ export type PersistenceResult = {
     throughputP99Ms: number;
     compactionRows: number;
     compactMs: number;
+    compactLoopBlockedMs: number;
     loadBeforeCompactionMs: number;
+    loadLoopBlockedMs: number;
     loadAfterCompactionMs: number;
   };
 };
@@ -69,6 +71,8 @@ export async function runPersistence(context: Context, workDir: string): Promise
     throughputP99Ms: m(result.throughput.map((r) => r.visible.p99)),
     compactionRows: rows,
     compactMs: m(result.compaction.map((c) => c.compactMs)),
+    compactLoopBlockedMs: m(result.compaction.map((c) => c.compactLoopBlockedMs)),
+    loadLoopBlockedMs: m(result.compaction.map((c) => c.loadLoopBlockedMs)),
     loadBeforeCompactionMs: m(result.compaction.map((c) => c.loadBeforeMs)),
     loadAfterCompactionMs: m(result.compaction.map((c) => c.loadAfterMs)),
   };
@@ -125,5 +129,14 @@ function roundSummary(s: LatencySummary): LatencySummary {
 }
 
 function roundAll(report: CompactionReport): CompactionReport {
-  return { ...report, insertMs: round(report.insertMs), loadBeforeMs: round(report.loadBeforeMs), compactMs: round(report.compactMs), loadAfterMs: round(report.loadAfterMs) };
+  const { insertMs, loadBeforeMs, loadLoopBlockedMs, compactMs, compactLoopBlockedMs, loadAfterMs } = report;
+  return {
+    ...report,
+    insertMs: round(insertMs),
+    loadBeforeMs: round(loadBeforeMs),
+    loadLoopBlockedMs: round(loadLoopBlockedMs),
+    compactMs: round(compactMs),
+    compactLoopBlockedMs: round(compactLoopBlockedMs),
+    loadAfterMs: round(loadAfterMs),
+  };
 }

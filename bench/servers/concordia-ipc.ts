@@ -16,7 +16,11 @@ export type CompactionReport = {
   insertMs: number;
   /** DocumentStore.load with the whole log still in place (what a cold room costs before compaction). */
   loadBeforeMs: number;
+  /** The longest the server's event loop was blocked during that load: every room on it waits that long. */
+  loadLoopBlockedMs: number;
   compactMs: number;
+  /** The same during compaction. */
+  compactLoopBlockedMs: number;
   loadAfterMs: number;
   rowsLeft: number;
   stateBytes: number;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { asc, count, desc, eq, gt } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
@@ -200,13 +201,8 @@ async function compaction(db: Db, room: string, logFile: string, expectedText: s
   const insertMs = performance.now() - started;
   const store = new DocumentStore({ db, log: logger('bench'), flushMs: 1000, compactAfter: Number.MAX_SAFE_INTEGER });
 
-  started = performance.now();
-  await store.load(room);
-  const loadBeforeMs = performance.now() - started;
-
-  started = performance.now();
-  await store.compact(room);
-  const compactMs = performance.now() - started;
+  const before = await timed(() => store.load(room));
+  const compacted = await timed(() => store.compact(room));
 
   started = performance.now();
   const { update } = await store.load(room);
@@ -219,11 +215,26 @@ async function compaction(db: Db, room: string, logFile: string, expectedText: s
   return {
     rows: frames.length,
     insertMs,
-    loadBeforeMs,
-    compactMs,
+    loadBeforeMs: before.ms,
+    loadLoopBlockedMs: before.loopBlockedMs,
+    compactMs: compacted.ms,
+    compactLoopBlockedMs: compacted.loopBlockedMs,
     loadAfterMs,
     rowsLeft: Number(left?.n ?? -1),
     stateBytes: state?.state.length ?? 0,
     textMatches: paragraphText(doc) === expectedText,
   };
+}
+
+/** How long `work` took, and the longest the event loop was blocked meanwhile (every room on it waits that long). */
+async function timed(work: () => Promise<unknown>): Promise<{ ms: number; loopBlockedMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const started = performance.now();
+  await work();
+  const ms = performance.now() - started;
+  // The sampling timer records a block only when it next fires: let it fire once after the last one.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  delay.disable();
+  return { ms, loopBlockedMs: delay.max / 1e6 };
 }

@@ -68,6 +68,7 @@ describe('benchmark harness (smoke size)', () => {
       expect(compaction.rows).toBe(options.persistence.compactionRows);
       expect(compaction.rowsLeft).toBe(0);
       expect(compaction.textMatches).toBe(true);
+      for (const blocked of [compaction.loadLoopBlockedMs, compaction.compactLoopBlockedMs]) expect(blocked).toSatisfy(Number.isFinite);
     }
 
     const idle = results.idleMemory!;
