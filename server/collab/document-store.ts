@@ -113,6 +113,9 @@ export class DocumentStore {
 
   /** Writes everything queued now; resolves once nothing is pending (retrying failures). */
   async flushAll(): Promise<void> {
+    // A write under way holds updates no longer counted as pending (and may be compacting): it finishes,
+    // or fails and puts them back, before this can tell that nothing is left.
+    await this.flushing;
     while (this.hasPending()) {
       await this.flush();
       if (this.hasPending()) await new Promise((r) => setTimeout(r, this.backoff()));

@@ -1,0 +1,57 @@
+import pino from 'pino';
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../../db/client';
+import { DocumentStore } from '../../server/collab/document-store';
+import { createTestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
+import { storedText } from '../helpers/stored-text';
+
+// Holding the compaction's advisory lock needs a second connection: Postgres only.
+describe.skipIf(!process.env.DATABASE_URL)('DocumentStore.flushAll', () => {
+  it('waits for a write already under way, its compaction included', async () => {
+    const database = await createTestDatabase();
+    const opened = await openDatabase({ url: database.url, dataDir: database.dataDir });
+    await opened.migrate();
+    const holder = postgres(database.url!, { max: 1, onnotice: () => {} });
+    const observer = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const store = new DocumentStore({ db: opened.db, log: pino({ level: 'silent' }), flushMs: 10, compactAfter: 1 });
+      const docId = 'flush-under-way';
+      const author = new Y.Doc({ gc: false });
+      const text = appendParagraph(author);
+      let sent = Y.encodeStateVector(new Y.Doc());
+      const type = (word: string) => {
+        text.insert(text.length, ` ${word}`);
+        store.append(docId, Y.encodeStateAsUpdate(author, sent));
+        sent = Y.encodeStateVector(author);
+      };
+
+      let flushed: Promise<string> | undefined;
+      await holder.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(hashtext(${docId}))`;
+        type('one');
+        // The timer's write stores the row, then its compaction waits for the lock.
+        await eventually(async () => {
+          const [row] = await observer`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+          expect(row?.waiting).toBeGreaterThan(0);
+        });
+        flushed = store.flushAll().then(() => 'flushed');
+        const settled = await Promise.race([flushed, new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]);
+        expect(settled).toBe('waiting');
+      });
+      expect(await flushed).toBe('flushed');
+
+      const [left] = await observer`select count(*)::int as rows from doc_updates where doc_id = ${docId}`;
+      expect(left?.rows, 'the compaction under way had not finished').toBe(0);
+      expect(await storedText(opened.db, docId)).toBe(' one');
+    } finally {
+      await holder.end();
+      await observer.end();
+      await opened.close();
+      await database.drop();
+    }
+  });
+});
