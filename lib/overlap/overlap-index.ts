@@ -48,24 +48,65 @@ export class OverlapIndex {
     this.threshold = threshold;
   }
 
-  /** Adds a section or replaces its text, and compares it with every other section. */
+  /**
+   * Adds a section or replaces its text. Paragraphs whose text is unchanged keep their entries and their
+   * overlaps (a pair's score depends on its two texts only); the new and changed ones are compared with
+   * the other sections. A delegation typing changes one paragraph at a time, so in a plenary where every
+   * section changed since the last analysis, each costs one paragraph's comparison, not its whole text's.
+   */
   setSection(id: string, paragraphs: readonly string[]): void {
-    const previous = new Map(this.sections.get(id)?.map((entry) => [entry.text, entry.features]));
-    this.removeSection(id);
+    const unused = groupBy(this.sections.get(id) ?? [], (entry) => entry.text);
+    // In order, so that repeated texts pair up with their old entries one by one.
+    const reused = paragraphs.map((text) => unused.get(text)?.shift());
+    for (const entries of unused.values()) for (const entry of entries) this.unindex(entry);
+    const moved = new Map<number, number>();
+    const added: Entry[] = [];
     const entries = paragraphs.flatMap((text, paragraph) => {
-      // An edit usually leaves most paragraphs as they were: reuse their features.
-      const features = previous.has(text) ? previous.get(text) : extractFeatures(text);
-      return features ? [this.createEntry({ section: id, paragraph }, text, features)] : [];
+      const ref = { section: id, paragraph };
+      const old = reused[paragraph];
+      if (old) {
+        moved.set(old.ref.paragraph, paragraph);
+        const entry = { ...old, ref };
+        this.entries[old.slot] = entry;
+        return [entry];
+      }
+      const features = extractFeatures(text);
+      if (!features) return [];
+      const entry = this.createEntry(ref, text, features);
+      added.push(entry);
+      return [entry];
     });
-    // Matched before any is indexed, so paragraphs of one section are never compared with each other.
-    const found = entries.flatMap((entry) => this.match(entry));
-    for (const entry of entries) this.index(entry);
+    // Matched before any is indexed, so new paragraphs of one section are never compared with each other.
+    const found = added.flatMap((entry) => this.match(entry));
+    for (const entry of added) this.index(entry);
     this.sections.set(id, entries);
-    this.pairs.set(id, new Map());
-    for (const [other, list] of groupBy(found, (overlap) => (overlap.a.section === id ? overlap.b : overlap.a).section)) {
-      this.pairs.get(id)?.set(other, list);
+    this.updatePairs(id, moved, found);
+  }
+
+  /** The section's overlaps: those of paragraphs kept (renumbered), and those just found. */
+  private updatePairs(id: string, moved: ReadonlyMap<number, number>, found: readonly Overlap[]): void {
+    const renumber = (ref: ParagraphRef): ParagraphRef => (ref.section === id ? { section: id, paragraph: moved.get(ref.paragraph)! } : ref);
+    const byOther = new Map<string, Overlap[]>();
+    for (const [other, list] of this.pairs.get(id) ?? []) {
+      const kept = list.filter((overlap) => moved.has((overlap.a.section === id ? overlap.a : overlap.b).paragraph));
+      byOther.set(other, kept.map((overlap) => ({ ...overlap, a: renumber(overlap.a), b: renumber(overlap.b) })));
+    }
+    for (const overlap of found) {
+      const other = (overlap.a.section === id ? overlap.b : overlap.a).section;
+      const list = byOther.get(other);
+      if (list) list.push(overlap);
+      else byOther.set(other, [overlap]);
+    }
+    const mine = new Map<string, readonly Overlap[]>();
+    for (const [other, list] of byOther) {
+      if (!list.length) {
+        this.pairs.get(other)?.delete(id);
+        continue;
+      }
+      mine.set(other, list);
       this.pairs.get(other)?.set(id, list);
     }
+    this.pairs.set(id, mine);
   }
 
   removeSection(id: string): void {
@@ -145,7 +186,9 @@ export class OverlapIndex {
       // The score never exceeds shared / smaller weight, which costs nothing to test.
       if (shared < threshold * Math.min(weight, slotWeights[slot] ?? 0)) continue;
       const other = this.entries[slot];
-      const overlap = other && this.compare(entry, other, shared);
+      // A section's paragraphs are not compared with each other (those kept stay indexed while it changes).
+      if (!other || other.ref.section === entry.ref.section) continue;
+      const overlap = this.compare(entry, other, shared);
       if (overlap) found.push(overlap);
     }
     return found;

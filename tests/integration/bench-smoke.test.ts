@@ -84,7 +84,8 @@ describe('benchmark harness (smoke size)', () => {
     const overlaps = results.overlaps!;
     expect(overlaps.sections).toBe(options.plan.sections);
     expect(overlaps.overlaps, 'no overlap found, though the plan has copied paragraphs').toBeGreaterThan(0);
-    expect(overlaps.incrementalMatchesFull, 're-analysing one section gave another result than a full analysis').toBe(true);
+    expect(overlaps.incrementalMatchesFull, 're-analysing edited sections gave another result than a full analysis').toBe(true);
+    expect(overlaps.plenary).toHaveLength(options.overlaps.runs);
 
     const exported = results.export!;
     const formats = options.export.formats.filter((f) => f !== 'pdf' || browserAvailable());

@@ -82,6 +82,27 @@ describe('OverlapIndex', () => {
     }
   });
 
+  it('follows paragraph edits (typed, inserted, deleted, moved, repeated) to the result of a full analysis', () => {
+    const next = random(11);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const index = indexOf(sections);
+    const current = new Map(sections.map((section) => [section.id, [...section.paragraphs]]));
+    for (let edit = 0; edit < 300; edit++) {
+      const id = pick([...current.keys()]);
+      const paragraphs = current.get(id)!;
+      const at = Math.floor(next() * (paragraphs.length + 1));
+      const kind = pick(['type', 'insert', 'delete', 'move', 'repeat'] as const);
+      if (kind === 'type' && paragraphs[at]) paragraphs[at] += pick([' and', ' regional', ' training.', 'x']);
+      if (kind === 'insert') paragraphs.splice(at, 0, pick(texts));
+      if (kind === 'delete') paragraphs.splice(at, 1);
+      if (kind === 'move') paragraphs.splice(Math.floor(next() * paragraphs.length), 0, ...paragraphs.splice(at, 1));
+      if (kind === 'repeat' && paragraphs.length) paragraphs.splice(at, 0, pick(paragraphs));
+      index.setSection(id, paragraphs);
+      const expected = findOverlaps({ sections: [...current].map(([sectionId, p]) => ({ id: sectionId, paragraphs: p })) });
+      expect(index.overlaps(), `after edit ${edit} (${kind} in ${id})`).toEqual(expected);
+    }
+  });
+
   it('forgets the overlaps of a removed section, and finds them again when it comes back', () => {
     const index = indexOf(sections);
     const removed = sections[2];
