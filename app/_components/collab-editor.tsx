@@ -5,7 +5,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, readAccessMessage, readOverlapsMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { documentExtensions } from '../../lib/shared/document-extensions';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
@@ -17,7 +17,9 @@ import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
 import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
+import type { OverlapView } from './overlap-types';
 import { Presence } from './presence';
+import { announceRoomEvent } from './room-events';
 import { Toolbar } from './toolbar';
 
 export type EditorIdentity = { name: string; state: string | null; color: string; role: string };
@@ -67,6 +69,16 @@ export function CollabEditor(props: Props) {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const provider = new WebsocketProvider(`${scheme}://${window.location.host}${COLLAB_PATH}`, props.roomId, doc, {
       maxBackoffTime: 2_500,
+    });
+    provider.messageHandlers[OVERLAPS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
+      const { overlaps } = readOverlapsMessage(decoder) as { overlaps: OverlapView[] };
+      announceRoomEvent({ room: props.roomId, kind: 'overlaps', overlaps });
+    };
+    let connectedBefore = false;
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      if (connectedBefore) announceRoomEvent({ room: props.roomId, kind: 'reconnected' });
+      connectedBefore = true;
     });
     setLive({ doc, provider });
     return () => {

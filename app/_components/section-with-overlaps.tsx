@@ -13,7 +13,7 @@ type Props = ComponentProps<typeof CollabEditor> & { planId: string; sectionId: 
  * touched the section listed below it, so the states concerned see what was decided and why.
  */
 export function SectionWithOverlaps({ planId, sectionId, ...editor }: Props) {
-  const { overlaps, canResolve } = useOverlaps(`/api/sections/${sectionId}/overlaps`);
+  const { overlaps, canResolve } = useOverlaps(`/api/sections/${sectionId}/overlaps`, { room: editor.roomId });
   const highlights = useMemo(() => sectionHighlights(overlaps, sectionId), [overlaps, sectionId]);
   const open = overlaps.filter((o) => o.status === 'open');
   const resolved = overlaps.filter((o) => o.status !== 'open' && o.status !== 'closed');

@@ -54,11 +54,19 @@ export async function listSectionOverlaps(db: Db, options: { userId: string; sec
   if (!target.section) throw new AppError('not_found', 'No such section');
   const ctx = await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
   await analysedOnce(db, target.planId);
+  return { overlaps: await sectionOverlapViews(db, target.planId, options.sectionId), canResolve: can(ctx, { type: 'overlap.resolve' }) };
+}
+
+/**
+ * A section's overlaps as listSectionOverlaps gives them, without a reader to authorize: for the
+ * collaboration server, which sends them to the connections it already let into the section.
+ */
+export async function sectionOverlapViews(db: Db, planId: string, sectionId: string): Promise<OverlapView[]> {
   const rows = await db
     .select()
     .from(overlaps)
-    .where(or(eq(overlaps.sectionA, options.sectionId), eq(overlaps.sectionB, options.sectionId)));
-  return { overlaps: await views(db, target.planId, rows), canResolve: can(ctx, { type: 'overlap.resolve' }) };
+    .where(or(eq(overlaps.sectionA, sectionId), eq(overlaps.sectionB, sectionId)));
+  return views(db, planId, rows);
 }
 
 /** The chair's "analyse now". */

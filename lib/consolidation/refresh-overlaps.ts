@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { overlaps } from '../../db/schema';
 import { textSimilarity, type Overlap } from '../overlap';
 import { currentOverlaps } from './plan-index';
+import { notifyOverlapsChanged } from '../plans/plan-events';
 import { inPlanQueue } from './plan-queue';
 import { planSections, readSectionText, type SectionText } from './plan-sections';
 
@@ -20,7 +21,8 @@ const PRECEDENCE: Record<Row['status'], number> = { open: 0, merged: 1, kept: 1,
 const pairKey = (a: { section: string; paragraph: number }, b: { section: string; paragraph: number }) =>
   [`${a.section}:${a.paragraph}`, `${b.section}:${b.paragraph}`].sort().join('|');
 
-export type RefreshResult = { opened: number; closed: number };
+/** Overlaps opened and closed; `changedSections`: the sections of every overlap stored differently now. */
+export type RefreshResult = { opened: number; closed: number; changedSections: string[] };
 
 /**
  * Analyses the plan's current text and brings the stored overlaps up to date: new ones are stored with
@@ -40,7 +42,9 @@ export function refreshOverlaps(db: Db, planId: string): Promise<RefreshResult> 
     const found = currentOverlaps(planId, new Map(sections.map((s) => [s.id, texts.get(s.id)!.paragraphs])));
     // No transaction: each write stands alone and the next analysis completes an interrupted one, and a
     // transaction cut by a database restart can take the process down (postgres.js 3.4.9, porsager/postgres#1208).
-    return reconcile(db, planId, rows, texts, found);
+    const result = await reconcile(db, planId, rows, texts, found);
+    notifyOverlapsChanged(planId, result.changedSections);
+    return result;
   });
 }
 
@@ -59,6 +63,8 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
 
   const now = new Date();
   const matched = new Set<string>();
+  const changed = new Set<string>();
+  const touch = (row: { sectionA: string; sectionB: string }) => changed.add(row.sectionA).add(row.sectionB);
   let opened = 0;
   for (const overlap of found) {
     const row = stored.get(pairKey(overlap.a, overlap.b));
@@ -81,7 +87,10 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
         // Another instance may have stored the same pair a moment ago.
         .onConflictDoNothing()
         .returning({ id: overlaps.id });
-      if (inserted) opened++;
+      if (inserted) {
+        opened++;
+        touch({ sectionA: overlap.a.section, sectionB: overlap.b.section });
+      }
       continue;
     }
     matched.add(row.id);
@@ -90,6 +99,8 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
     if (row.status === 'open') {
       if (row.textA !== current.textA || row.textB !== current.textB || row.score !== current.score) {
         await db.update(overlaps).set({ ...current, updatedAt: now }).where(eq(overlaps.id, row.id));
+        // The sections show the score; the passages' text matters to the chair's view, which polls.
+        if (row.score !== current.score) touch(row);
       }
     } else if (row.status === 'closed' || ((row.status === 'dismissed' || row.status === 'kept') && changedSubstantially(row, current))) {
       await db
@@ -97,6 +108,7 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
         .set({ ...current, status: 'open', resolution: null, resolvedBy: null, resolvedAt: null, detectedAt: now, updatedAt: now })
         .where(eq(overlaps.id, row.id));
       opened++;
+      touch(row);
     }
   }
 
@@ -105,8 +117,9 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
     if (row.status !== 'open' || matched.has(row.id)) continue;
     await db.update(overlaps).set({ status: 'closed', updatedAt: now }).where(eq(overlaps.id, row.id));
     closed++;
+    touch(row);
   }
-  return { opened, closed };
+  return { opened, closed, changedSections: [...changed] };
 }
 
 function changedSubstantially(row: Row, current: { textA: string; textB: string }): boolean {

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { documentHost } from '../documents/host';
 import { AppError } from '../errors';
 import { authorize } from '../plans/authorize';
+import { notifyOverlapsChanged } from '../plans/plan-events';
 import { listOf } from '../shared/cosponsorship';
 import { sectionRoom } from '../shared/rooms';
 import { saveVersion } from '../versions/save-version';
@@ -55,6 +56,7 @@ export async function resolveOverlap(db: Db, options: { userId: string; overlapI
         after: resolution,
       });
     });
+    notifyOverlapsChanged(row.planId, [row.sectionA, row.sectionB]);
     return { status };
   });
 }

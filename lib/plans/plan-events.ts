@@ -3,8 +3,9 @@ import { EventEmitter } from 'node:events';
 const KEY = Symbol.for('concordia.planEvents');
 
 /**
- * Process-wide signal that a plan's appointments, sections or phase changed, so the collaboration
- * server re-evaluates open connections. On globalThis because Next bundles its own copy of lib/.
+ * Process-wide signals about a plan, for the collaboration server: its appointments, sections or phase
+ * changed (it re-evaluates open connections), or its overlaps did. On globalThis because Next bundles
+ * its own copy of lib/.
  */
 function emitter(): EventEmitter {
   const holder = globalThis as { [KEY]?: EventEmitter };
@@ -22,4 +23,17 @@ export function notifyPlanChanged(planId: string, source: ChangeSource = 'local'
 export function onPlanChanged(listener: (planId: string, source: ChangeSource) => void): () => void {
   emitter().on('changed', listener);
   return () => emitter().off('changed', listener);
+}
+
+/**
+ * A plan's stored overlaps changed (an analysis opened, closed or re-scored some, or the chair resolved
+ * one): the collaboration server sends the sections concerned their new list (server/collab/overlap-push.ts).
+ */
+export function notifyOverlapsChanged(planId: string, sectionIds: readonly string[], source: ChangeSource = 'local'): void {
+  if (sectionIds.length) emitter().emit('overlaps', planId, sectionIds, source);
+}
+
+export function onOverlapsChanged(listener: (planId: string, sectionIds: readonly string[], source: ChangeSource) => void): () => void {
+  emitter().on('overlaps', listener);
+  return () => emitter().off('overlaps', listener);
 }

@@ -10,10 +10,7 @@ export const ACCESS_MESSAGE = 100;
 export type ConnectionAccess = 'read' | 'write';
 
 export function encodeAccessMessage(access: ConnectionAccess): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, ACCESS_MESSAGE);
-  encoding.writeVarString(encoder, access);
-  return encoding.toUint8Array(encoder);
+  return encodeTextMessage(ACCESS_MESSAGE, access);
 }
 
 /** Reads the payload after the message type; anything unexpected counts as read-only. */
@@ -25,12 +22,30 @@ export function readAccessMessage(decoder: decoding.Decoder): ConnectionAccess {
 export const NOTICE_MESSAGE = 101;
 
 export function encodeNoticeMessage(text: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, NOTICE_MESSAGE);
-  encoding.writeVarString(encoder, text);
-  return encoding.toUint8Array(encoder);
+  return encodeTextMessage(NOTICE_MESSAGE, text);
 }
 
 export function readNoticeMessage(decoder: decoding.Decoder): string {
   return decoding.readVarString(decoder);
+}
+
+/**
+ * Application message carrying a section's overlaps (JSON, as GET /api/sections/:id/overlaps lists
+ * them), sent to the section's connections whenever they change, so that no page polls for them.
+ */
+export const OVERLAPS_MESSAGE = 102;
+
+export function encodeOverlapsMessage(json: string): Uint8Array {
+  return encodeTextMessage(OVERLAPS_MESSAGE, json);
+}
+
+export function readOverlapsMessage(decoder: decoding.Decoder): unknown {
+  return JSON.parse(decoding.readVarString(decoder));
+}
+
+function encodeTextMessage(type: number, text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
 }

@@ -18,6 +18,7 @@ import { Connection } from './connection';
 import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
 import { watchOverlaps } from './overlap-watch';
+import { pushOverlaps } from './overlap-push';
 import { reevaluatePlan } from './reevaluate';
 import type { RedisBus } from './redis-bus';
 import { relayAuthorizationEvents } from './redis-events';
@@ -81,6 +82,7 @@ export async function createCollabServer(options: CollabOptions) {
     afterUnload: () => reclaimer.roomUnloaded(),
     fanout,
   });
+  const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms });
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
@@ -204,6 +206,7 @@ export async function createCollabServer(options: CollabOptions) {
       stopRelay();
       await stopSharingPresence();
       stopAutoVersions();
+      stopPushingOverlaps();
       reclaimer.close();
       overlapWatch.close();
       registerDocumentHost(null);

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { notifySessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
-import { notifyPlanChanged, onPlanChanged } from '../../lib/plans/plan-events';
+import { notifyOverlapsChanged, notifyPlanChanged, onOverlapsChanged, onPlanChanged } from '../../lib/plans/plan-events';
 import { encodeJsonMessage, parseJsonMessage } from './json-message';
 import type { RedisBus } from './redis-bus';
 
@@ -10,13 +10,15 @@ export const AUTHORIZATION_CHANNEL = 'authorization';
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan-changed'), planId: z.string().min(1) }),
   z.object({ type: z.literal('session-revoked'), sessionId: z.string().min(1) }),
+  z.object({ type: z.literal('overlaps-changed'), planId: z.string().min(1), sectionIds: z.array(z.string().min(1)).max(1_000) }),
 ]);
 type AuthorizationEvent = z.infer<typeof eventSchema>;
 
 /**
  * Relays authorization changes (appointments, sections, freezes, phases, sign-outs) made on this
  * instance to the others, and theirs to this process's listeners, so every instance re-decides its own
- * connections. Pub/sub forgets what it could not deliver: `recheck` runs when Redis is back.
+ * connections; and changed overlaps, which each instance sends to its own connections. Pub/sub forgets
+ * what it could not deliver: `recheck` runs when Redis is back.
  */
 export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, recheck: () => void): Promise<() => void> {
   const publish = (event: AuthorizationEvent) => void bus.publish(AUTHORIZATION_CHANNEL, encodeJsonMessage(event));
@@ -27,6 +29,9 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     onSessionRevoked((sessionId, source) => {
       if (source === 'local') publish({ type: 'session-revoked', sessionId });
     }),
+    onOverlapsChanged((planId, sectionIds, source) => {
+      if (source === 'local') publish({ type: 'overlaps-changed', planId, sectionIds: [...sectionIds] });
+    }),
     bus.onRecovered(recheck),
   ];
   await bus.subscribe(AUTHORIZATION_CHANNEL, (body, from) => {
@@ -34,7 +39,8 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     if (!parsed.success) return log.warn({ from, bytes: body.length }, 'ignored a malformed authorization event');
     const event = parsed.data;
     if (event.type === 'plan-changed') notifyPlanChanged(event.planId, 'remote');
-    else notifySessionRevoked(event.sessionId, 'remote');
+    else if (event.type === 'session-revoked') notifySessionRevoked(event.sessionId, 'remote');
+    else notifyOverlapsChanged(event.planId, event.sectionIds, 'remote');
   });
   return () => {
     for (const stop of stops) stop();

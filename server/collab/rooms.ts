@@ -52,6 +52,11 @@ export class Rooms {
     return count;
   }
 
+  /** The room by that name if it is loaded, without loading it. */
+  loadedRoom(name: string): Room | undefined {
+    return this.ready.get(name);
+  }
+
   /** Adds a member to a room, loading the room if needed. */
   async join(name: string, member: RoomMember): Promise<Room> {
     const joiners = this.joining.get(name) ?? new Set<RoomMember>();

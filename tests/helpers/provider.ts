@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE } from '../../lib/shared/app-messages';
+import { ACCESS_MESSAGE, OVERLAPS_MESSAGE } from '../../lib/shared/app-messages';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 
 /** The stock y-websocket client, authenticated with a session cookie as a browser would be. */
@@ -16,8 +16,10 @@ export function openProvider(baseUrl: string, room: string, cookie: string, doc 
     disableBc: true,
     maxBackoffTime: 200,
   });
-  // Our application message (the connection's access); stock clients would log it as unknown.
+  // Our application messages (the connection's access, a section's overlaps); stock clients would log
+  // them as unknown. A test that reads them sets its own handler.
   provider.messageHandlers[ACCESS_MESSAGE] = () => {};
+  provider.messageHandlers[OVERLAPS_MESSAGE] = () => {};
   return { provider, doc };
 }
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, overlaps } from '../../db/schema';
@@ -9,6 +10,7 @@ import { documentHost } from '../../lib/documents/host';
 import { attributedRuns } from '../../lib/documents/history';
 import { exportPlan } from '../../lib/export/export-plan';
 import { textBlocks } from '../../lib/documents/paragraphs';
+import { OVERLAPS_MESSAGE, readOverlapsMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -160,10 +162,16 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     });
   });
 
-  it('finds an overlap while another delegation keeps typing without a pause', async () => {
+  it('finds an overlap while another delegation keeps typing without a pause, and sends it to the section\'s readers', async () => {
     const canada = openProvider(server.url, plan.canada.room, plan.cookies.canada);
     const mexico = openProvider(server.url, plan.prevention.room, plan.cookies.mexico);
-    await Promise.all([waitForSync(canada.provider), waitForSync(mexico.provider)]);
+    // An observer's page on Canada's section hears of its overlaps through its connection, without polling.
+    const reader = openProvider(server.url, plan.canada.room, plan.cookies.observer);
+    const pushed: OverlapView[][] = [];
+    reader.provider.messageHandlers[OVERLAPS_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      pushed.push((readOverlapsMessage(decoder) as { overlaps: OverlapView[] }).overlaps);
+    };
+    await Promise.all([waitForSync(canada.provider), waitForSync(mexico.provider), waitForSync(reader.provider)]);
     await list(); // the first look analyses the plan; from then on only the watch does
     appendParagraph(canada.doc, 'Publish a shared regional dashboard of citizen-security indicators, updated every quarter by the national statistics offices.');
     appendParagraph(mexico.doc, 'Build a shared regional dashboard of citizen-security indicators, updated each quarter by national statistics offices.');
@@ -173,10 +181,17 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     try {
       await eventually(async () => expect((await list()).find(involves('regional dashboard'))?.status).toBe('open'), 10_000);
       expect(typing.length).toBeGreaterThan(0);
+      await eventually(() => expect(pushed.at(-1)?.find(involves('regional dashboard'))?.status).toBe('open'));
+      const found = pushed.at(-1)!.find(involves('regional dashboard'))!;
+      expect([found.a.state.name, found.b.state.name].sort()).toEqual(['Canada', 'Mexico']);
+
+      await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss', reason: 'different indicators' } });
+      await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === found.id)?.status).toBe('dismissed'));
     } finally {
       clearInterval(keys);
       canada.provider.destroy();
       mexico.provider.destroy();
+      reader.provider.destroy();
     }
   });
 });

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
 import { revokeSession } from '../../lib/auth/sessions';
+import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list-overlaps';
+import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { documentText } from '../../lib/documents/paragraphs';
 import { getPlan } from '../../lib/plans/get-plan';
 import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/sections';
-import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, readAccessMessage, readOverlapsMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { DocumentStore } from '../../server/collab/document-store';
@@ -144,6 +146,19 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     expect(await within(signedIn.closed, 2_000)).toBe(CloseCode.Unauthenticated);
   });
 
+  it('sends readers on B a section\'s overlaps when the chair resolves one on A', async () => {
+    const reader = open(b.url, plan.police.room, plan.cookies.observer);
+    const pushed: OverlapView[][] = [];
+    reader.provider.messageHandlers[OVERLAPS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readOverlapsMessage>[0]) => {
+      pushed.push((readOverlapsMessage(decoder) as { overlaps: OverlapView[] }).overlaps);
+    };
+    await waitForSync(reader.provider);
+    const { overlaps } = await listPlanOverlaps(a.database.db, { userId: plan.ids.chair, planId: plan.planId });
+    const seeded = overlaps.find((o) => o.status === 'open' && [o.a.sectionId, o.b.sectionId].includes(plan.police.id))!;
+    await resolveOverlap(a.database.db, { userId: plan.ids.chair, overlapId: seeded.id, resolution: { kind: 'keep', reason: 'Different agencies' } });
+    await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === seeded.id)?.status).toBe('kept'), 2_000);
+  });
+
   it('ignores malformed messages on Redis and goes on relaying', async () => {
     const room = plan.canada.room;
     const onA = open(a.url, room, plan.cookies.chair);
@@ -168,7 +183,12 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
       ]) {
         await redis.publish(prefix + roomChannel(room), garbage);
       }
-      for (const garbage of ['not json', JSON.stringify({ type: 'plan-changed' }), JSON.stringify({ type: 'session-revoked', sessionId: 42 })]) {
+      for (const garbage of [
+        'not json',
+        JSON.stringify({ type: 'plan-changed' }),
+        JSON.stringify({ type: 'session-revoked', sessionId: 42 }),
+        JSON.stringify({ type: 'overlaps-changed', planId: plan.planId, sectionIds: 'all' }),
+      ]) {
         await redis.publish(prefix + AUTHORIZATION_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
       }
       for (const garbage of ['[', JSON.stringify({ rooms: 'everyone' }), JSON.stringify({ rooms: { [room]: [7] } })]) {

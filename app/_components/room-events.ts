@@ -1,0 +1,23 @@
+import type { OverlapView } from '../../lib/consolidation/list-overlaps';
+
+/**
+ * What a live editor's connection hears about its room, for the other parts of the page: the server's
+ * overlaps for the section (sent whenever they change), and a reconnection (after which a page fetches
+ * what it may have missed).
+ */
+export type RoomEvent = { room: string } & ({ kind: 'overlaps'; overlaps: OverlapView[] } | { kind: 'reconnected' });
+
+const EVENT = 'concordia:room';
+
+export function announceRoomEvent(event: RoomEvent): void {
+  window.dispatchEvent(new CustomEvent<RoomEvent>(EVENT, { detail: event }));
+}
+
+export function onRoomEvent(room: string, listener: (event: RoomEvent) => void): () => void {
+  const handle = (event: Event) => {
+    const detail = (event as CustomEvent<RoomEvent>).detail;
+    if (detail.room === room) listener(detail);
+  };
+  window.addEventListener(EVENT, handle);
+  return () => window.removeEventListener(EVENT, handle);
+}
