@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps } from '../../db/schema';
 import { textSimilarity, type Overlap } from '../overlap';
-import { currentOverlaps } from './plan-index';
 import { notifyOverlapsChanged } from '../plans/plan-events';
+import { currentOverlaps } from './plan-index';
 import { inPlanQueue } from './plan-queue';
 import { planSections, readSectionText, type SectionText } from './plan-sections';
 
