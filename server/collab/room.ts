@@ -27,6 +27,16 @@ export interface RoomRelay {
   awareness(clients: number[]): void;
 }
 
+/**
+ * Awareness (carets, who is here) is sent to a room at most this often, and less often the more members
+ * it has: every client renews its state every 15 s and every caret moves with each keystroke, so with a
+ * thousand people following a room, relaying each change at once would take tens of thousands of socket
+ * writes a second. This keeps a room's awareness at about 4,000 writes a second, and carets within 50 ms
+ * in a room of coordinators.
+ */
+const AWARENESS_MIN_INTERVAL_MS = 50;
+const AWARENESS_MS_PER_MEMBER = 0.25;
+
 /** How long, and how much, relayed content may wait for its owner before it is given up (and logged). */
 const HELD_MAX_AGE_MS = 5 * 60_000;
 const HELD_MAX_BYTES = 8 * 1024 * 1024;
@@ -50,6 +60,9 @@ export class Room {
   private pendingUpdates: Uint8Array[] = [];
   private pendingAwareness = new Set<number>();
   private broadcastScheduled = false;
+  /** When awareness may next be sent (performance.now()), and the timer waiting for it. */
+  private awarenessDueAt = 0;
+  private awarenessTimer: NodeJS.Timeout | undefined;
   /** Edits since the last automatic or named version: when one is due, it is worth taking. */
   editedSinceVersion = false;
   /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
@@ -249,6 +262,7 @@ export class Room {
   }
 
   destroy(): void {
+    clearTimeout(this.awarenessTimer);
     this.awareness.destroy();
     this.awareness.doc.destroy();
     this.decoded?.doc.destroy();
@@ -268,10 +282,19 @@ export class Room {
       this.pendingUpdates = [];
       frames.push(encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
     }
-    if (this.pendingAwareness.size) {
-      const clients = [...this.pendingAwareness];
-      this.pendingAwareness.clear();
-      frames.push(encodeAwareness(this.awareness, clients));
+    if (this.pendingAwareness.size && !this.awarenessTimer) {
+      const wait = this.awarenessDueAt - performance.now();
+      if (wait > 0) {
+        this.awarenessTimer = setTimeout(() => {
+          this.awarenessTimer = undefined;
+          this.scheduleBroadcast();
+        }, wait);
+      } else {
+        const clients = [...this.pendingAwareness];
+        this.pendingAwareness.clear();
+        frames.push(encodeAwareness(this.awareness, clients));
+        this.awarenessDueAt = performance.now() + Math.max(AWARENESS_MIN_INTERVAL_MS, this.members.size * AWARENESS_MS_PER_MEMBER);
+      }
     }
     for (const member of this.members) {
       for (const frame of frames) member.send(frame);

@@ -1,0 +1,62 @@
+import * as decoding from 'lib0/decoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/start';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { demoPlan, type Who } from '../helpers/fixtures';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { openRawClient } from '../helpers/raw-client';
+import { startCollabServer } from '../helpers/server';
+
+const AWARENESS = 1;
+
+describe('awareness in a room', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database);
+    plan = await demoPlan(server.database.db);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('reaches every member in its last state, in far fewer messages than changes when they come fast', async () => {
+    const people: Who[] = ['peru', 'mexico', 'chair', 'observer'];
+    const clients = people.map((who) => openProvider(server.url, plan.police.room, plan.cookies[who]));
+    await Promise.all(clients.map((c) => waitForSync(c.provider)));
+    const reader = await openRawClient(server.url, plan.police.room, plan.cookies.observer);
+    const seen = new awarenessProtocol.Awareness(new Y.Doc());
+    let awarenessMessages = 0;
+    reader.ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== AWARENESS) return;
+      awarenessMessages++;
+      awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), 'server');
+    });
+    try {
+      // Carets moving with every keystroke: each client changes its state every 10 ms.
+      const MOVES = 40;
+      for (let move = 1; move <= MOVES; move++) {
+        for (const { provider } of clients) provider.awareness.setLocalStateField('cursor', { move });
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await eventually(() => {
+        for (const { provider } of clients) {
+          expect((seen.getStates().get(provider.awareness.clientID) as { cursor?: { move: number } } | undefined)?.cursor?.move).toBe(MOVES);
+        }
+      });
+      expect(awarenessMessages, `${MOVES * clients.length} changes`).toBeLessThanOrEqual(20);
+    } finally {
+      reader.close();
+      for (const { provider } of clients) provider.destroy();
+    }
+  });
+});
