@@ -26,6 +26,7 @@ export type BenchResults = {
   servers: string[];
   durationSeconds?: number;
   typing?: FanoutGroup[];
+  presence?: FanoutGroup[];
   manyWriters?: FanoutGroup[];
   capacity?: CapacityResult;
   coldLoad?: ColdLoadResult;
@@ -96,6 +97,9 @@ async function runScenario(scenario: ScenarioName, context: Context, workDir: st
   switch (scenario) {
     case 'typing':
       results.typing = await runFanoutScenario('typing', context, options.typing, options.typing.observers);
+      break;
+    case 'presence':
+      results.presence = await runFanoutScenario('presence', context, { ...options.presence, observerPresence: true }, [options.presence.observers]);
       break;
     case 'many-writers':
       results.manyWriters = await runFanoutScenario('many writers', context, options.manyWriters, [0]);

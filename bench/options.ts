@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ServerKind } from './load/wire';
 import type { PlanSize } from './plan-text';
 
-export const SCENARIOS = ['typing', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory', 'overlaps', 'export'] as const;
+export const SCENARIOS = ['typing', 'presence', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory', 'overlaps', 'export'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
 /** In the order exported: the first export of a round, docx by default, loads every document. */
@@ -33,6 +33,8 @@ export type BenchOptions = {
   /** Where the JSON results go; null writes nothing (the smoke test). */
   outFile: string | null;
   typing: FanoutSize & { observers: number[] };
+  /** Typing while observers keep an awareness state as browsers do (renewed every 15 s); the typing scenario's observers are silent. */
+  presence: FanoutSize & { observers: number };
   manyWriters: FanoutSize;
   capacity: FanoutSize & { steps: number[]; p99LimitMs: number };
   coldLoad: { clients: number; traceTransactions: number | undefined };
@@ -75,7 +77,7 @@ const SMOKE_TYPING: FanoutSize = { editors: 2, keysPerSecond: 5, probes: 2, warm
 
 type Sizes = Pick<
   BenchOptions,
-  'rounds' | 'typing' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'idleMemory' | 'plan' | 'overlaps' | 'export' | 'connectTimeoutMs' | 'quietWaitMs'
+  'rounds' | 'typing' | 'presence' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'idleMemory' | 'plan' | 'overlaps' | 'export' | 'connectTimeoutMs' | 'quietWaitMs'
 >;
 
 /**
@@ -87,6 +89,7 @@ function sizes(smoke: boolean): Sizes {
     return {
       rounds: 1,
       typing: { ...SMOKE_TYPING, observers: [5] },
+      presence: { ...SMOKE_TYPING, observers: 5 },
       manyWriters: { ...SMOKE_TYPING, editors: 4 },
       // A limit no healthy run reaches: a smoke run checks that the ramp works, not how far it goes.
       capacity: { ...SMOKE_TYPING, steps: [2, 4], p99LimitMs: 10_000 },
@@ -106,6 +109,8 @@ function sizes(smoke: boolean): Sizes {
   return {
     rounds: 3,
     typing: { ...TYPING, observers: [200, 1_000] },
+    // A renewal is a message from each observer every 15 s: the window sees about half of them renew.
+    presence: { ...TYPING, observers: 1_000 },
     manyWriters: { ...TYPING, editors: 50 },
     // Short windows: a ramp to 8,000 observers is five of them per server and round.
     capacity: { ...TYPING, measureMs: 5_000, steps: [500, 1_000, 2_000, 4_000, 8_000], p99LimitMs: 100 },

@@ -89,6 +89,7 @@ function interference(results: BenchResults): number {
   const windows = [
     ...(results.typing ?? []).flatMap((g) => g.runs),
     ...(results.manyWriters ?? []).flatMap((g) => g.runs),
+    ...(results.presence ?? []).flatMap((g) => g.runs),
     ...(results.capacity?.runs ?? []).flatMap((r) => r.windows),
   ];
   return Math.max(0, ...windows.map((w) => w.otherCpuPercent).filter(Number.isFinite));
@@ -103,6 +104,9 @@ export function renderReport(results: BenchResults): string {
       `Concordia at ${results.source.commit.slice(0, 7)}${results.source.uncommittedChanges ? ' + uncommitted changes' : ''}`,
   ];
   if (results.typing) parts.push(fanoutTable(`typing (${results.typing[0]?.editors ?? '?'} editors × 5 keys/s)`, results.typing));
+  if (results.presence) {
+    parts.push(fanoutTable(`typing, observers present as browsers are (awareness renewed every 15 s; ${results.presence[0]?.editors ?? '?'} editors × 5 keys/s)`, results.presence));
+  }
   if (results.manyWriters) parts.push(fanoutTable(`many writers (${results.manyWriters[0]?.editors ?? '?'} editors × 5 keys/s)`, results.manyWriters));
   if (results.capacity) {
     const c = results.capacity;

@@ -9,8 +9,10 @@ export type Mark = (mark: 'window-start' | 'window-end' | 'loaded', step: number
 
 /** Sockets opening at once; more overflows accept queues and measures the SYN backlog, not the server. */
 const CONNECT_CONCURRENCY = 64;
-/** Below a provider's 30-second silence limit and Hocuspocus's 60-second one. */
+/** Below a provider's 30-second silence limit and Hocuspocus's 60-second one; also y-protocols' awareness renewal. */
 const KEEPALIVE_MS = 15_000;
+/** Observers with presence renew in turns, this often a slice of them, so renewals are spread as in a real room. */
+const PRESENCE_TICK_MS = 100;
 
 export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindow[]> {
   const { target } = job;
@@ -26,14 +28,14 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
   const editors = Array.from({ length: job.editors }, (_, i) => new Editor(target, cookies[i % Math.max(cookies.length, 1)], `editor ${i}`));
   const probes = Array.from({ length: job.probes }, () => new Probe(watched, target.observerCookie));
   const observers: RawObserver[] = [];
-  const keepAlive = setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
+  const keepAlive = job.observerPresence ? renewInTurns(observers) : setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
   const windows: FanoutWindow[] = [];
   try {
     await Promise.all([...editors, ...probes].map((c) => whenSynced(c.provider, job.connectTimeoutMs)));
     editors.forEach((e) => e.startParagraph());
     for (const [step, count] of job.observerSteps.entries()) {
       const connectStarted = performance.now();
-      const connectFailures = await connectObservers(observers, count - observers.length, () => new RawObserver(watched, sink), job.connectTimeoutMs);
+      const connectFailures = await connectObservers(observers, count - observers.length, () => new RawObserver(watched, sink, job.observerPresence), job.connectTimeoutMs);
       const connectMs = performance.now() - connectStarted;
       await Promise.all(probes.map((p) => p.reconnect(job.connectTimeoutMs)));
 
@@ -76,6 +78,16 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
     [...editors, ...probes].forEach((c) => c.destroy());
   }
   return windows;
+}
+
+/** Renews each observer's presence every KEEPALIVE_MS, a slice of them every PRESENCE_TICK_MS. */
+function renewInTurns(observers: readonly RawObserver[]): NodeJS.Timeout {
+  const slices = KEEPALIVE_MS / PRESENCE_TICK_MS;
+  let tick = 0;
+  return setInterval(() => {
+    const slice = tick++ % slices;
+    for (let i = slice; i < observers.length; i += slices) observers[i]!.renewPresence();
+  }, PRESENCE_TICK_MS);
 }
 
 /** Opens `count` more observers, a bounded number at a time; returns how many failed. */

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { Receiver } from './ledger';
-import { decodeServerFrame, emptySyncStep1, keepAliveFrame, openingFrames, type Target } from './wire';
+import { decodeServerFrame, emptySyncStep1, keepAliveFrame, openingFrames, presenceFrame, type Target } from './wire';
 
 export type UpdateSink = (receiver: Receiver, update: Uint8Array, at: number) => void;
 
@@ -15,11 +15,16 @@ export class RawObserver implements Receiver {
   bytes = 0;
   closed = false;
   private socket: WebSocket | undefined;
+  /** Awareness as a browser keeps it (see presenceFrame); absent, the observer stays silent. */
+  private presence: { clientId: number; clock: number } | undefined;
 
   constructor(
     private readonly target: Target,
     private readonly sink: UpdateSink,
-  ) {}
+    withPresence = false,
+  ) {
+    if (withPresence) this.presence = { clientId: Math.floor(Math.random() * 2 ** 31), clock: 0 };
+  }
 
   /** Resolves once the document has arrived (sync step 2); rejects on refusal, close or timeout. */
   connect(timeoutMs: number): Promise<void> {
@@ -37,6 +42,7 @@ export class RawObserver implements Receiver {
       socket.on('open', () => {
         for (const frame of openingFrames(kind, room)) socket.send(frame);
         socket.send(emptySyncStep1(kind, room));
+        this.renewPresence();
       });
       socket.on('message', (data: Buffer) => {
         const at = performance.now();
@@ -59,6 +65,13 @@ export class RawObserver implements Receiver {
         fail(new Error('closed before sync'));
       });
     });
+  }
+
+  /** Announces the observer again, as y-protocols renews a client's awareness every 15 s. */
+  renewPresence(): void {
+    const { presence, socket } = this;
+    if (!presence || socket?.readyState !== WebSocket.OPEN) return;
+    socket.send(presenceFrame(this.target.kind, this.target.room, presence.clientId, ++presence.clock));
   }
 
   keepAlive(): void {

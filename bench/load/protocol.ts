@@ -22,6 +22,8 @@ export type FanoutJob = {
   stopAboveP99Ms?: number;
   /** Return every edit's send time (epoch ms), to match against durable rows. */
   reportSends?: boolean;
+  /** Observers keep an awareness state, renewed every 15 s, as browsers do (see RawObserver). */
+  observerPresence?: boolean;
 };
 
 /** A fresh client loads a large document: optional upload first (servers that keep it in memory). */

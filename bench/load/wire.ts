@@ -74,6 +74,22 @@ export function keepAliveFrame(kind: ServerKind, room: string): Uint8Array {
   return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
 }
 
+/**
+ * An awareness update announcing one observer, as a browser's editor does when it opens and renews
+ * every 15 s (y-protocols): its name and role, which every member of the room is sent.
+ */
+export function presenceFrame(kind: ServerKind, room: string, clientId: number, clock: number): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify({ user: { name: `Observer ${clientId}`, state: null, color: '#888888', role: 'observer' } }));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, AWARENESS);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
+}
+
 export function decodeServerFrame(kind: ServerKind, frame: Uint8Array): ServerFrame {
   const decoder = decoding.createDecoder(frame);
   if (kind === 'hocuspocus') decoding.readVarString(decoder);

@@ -18,7 +18,7 @@ export type FanoutMeasurement = FanoutWindow & {
   otherCpuPercent: number;
 };
 
-export type FanoutPlan = FanoutSize & { observerSteps: number[]; stopAboveP99Ms?: number; reportSends?: boolean };
+export type FanoutPlan = FanoutSize & { observerSteps: number[]; stopAboveP99Ms?: number; reportSends?: boolean; observerPresence?: boolean };
 
 /** One server, one load process, one window per observer step, the server sampled around each window. */
 export function measureFanout(kind: ServerKind, context: Context, plan: FanoutPlan): Promise<FanoutMeasurement[]> {
@@ -45,6 +45,7 @@ export async function fanoutOn(server: ServerHandle, context: Context, plan: Fan
       connectTimeoutMs,
       ...(plan.stopAboveP99Ms !== undefined && { stopAboveP99Ms: plan.stopAboveP99Ms }),
       ...(plan.reportSends && { reportSends: true }),
+      ...(plan.observerPresence && { observerPresence: true }),
     },
     async ({ mark }) => {
       if (mark === 'window-start') {

@@ -37,7 +37,12 @@ export type FanoutGroup = {
  * Editors typing while read-only observers follow: one group per observer count, every server
  * once per round, a fresh server and load process for each measurement.
  */
-export async function runFanoutScenario(name: string, context: Context, size: FanoutSize, observerCounts: readonly number[]): Promise<FanoutGroup[]> {
+export async function runFanoutScenario(
+  name: string,
+  context: Context,
+  size: FanoutSize & { observerPresence?: boolean },
+  observerCounts: readonly number[],
+): Promise<FanoutGroup[]> {
   const groups: FanoutGroup[] = [];
   for (const observers of observerCounts) {
     const runs: FanoutRunRecord[] = [];

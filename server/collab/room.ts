@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Attribution, AttributionError } from './attribution';
+import { AwarenessPacing } from './awareness-pacing';
 import type { DocumentStore } from './document-store';
 import { wordCount } from '../../lib/documents/paragraphs';
 import { seedSharedFrame } from './shared-deflate';
@@ -27,16 +28,6 @@ export interface RoomRelay {
   awareness(clients: number[]): void;
 }
 
-/**
- * Awareness (carets, who is here) is sent to a room at most this often, and less often the more members
- * it has: every client renews its state every 15 s and every caret moves with each keystroke, so with a
- * thousand people following a room, relaying each change at once would take tens of thousands of socket
- * writes a second. This keeps a room's awareness at about 4,000 writes a second, and carets within 50 ms
- * in a room of coordinators.
- */
-const AWARENESS_MIN_INTERVAL_MS = 50;
-const AWARENESS_MS_PER_MEMBER = 0.25;
-
 /** How long, and how much, relayed content may wait for its owner before it is given up (and logged). */
 const HELD_MAX_AGE_MS = 5 * 60_000;
 const HELD_MAX_BYTES = 8 * 1024 * 1024;
@@ -60,9 +51,12 @@ export class Room {
   private pendingUpdates: Uint8Array[] = [];
   private pendingAwareness = new Set<number>();
   private broadcastScheduled = false;
-  /** When awareness may next be sent (performance.now()), and the timer waiting for it. */
-  private awarenessDueAt = 0;
+  private readonly awarenessPacing = new AwarenessPacing();
+  /** Set by the awareness 'change' event, which comes just before 'update' when a state really changed. */
+  private awarenessChanged = false;
+  /** Waiting for pending awareness to be due, and when it fires (performance.now()). */
   private awarenessTimer: NodeJS.Timeout | undefined;
+  private awarenessTimerAt = 0;
   /** Edits since the last automatic or named version: when one is due, it is worth taking. */
   editedSinceVersion = false;
   /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
@@ -99,9 +93,12 @@ export class Room {
       this.fullSync = encodeSyncStep2Of(stored);
       if (deflated) seedSharedFrame(this.fullSync, this.fullSync.length - stored.length, deflated);
     }
+    this.awareness.on('change', () => (this.awarenessChanged = true));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       for (const id of changed) this.pendingAwareness.add(id);
+      this.awarenessPacing.note(this.awarenessChanged);
+      this.awarenessChanged = false;
       // Every instance times out stale states on its own; relaying its timeouts would only add traffic.
       if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
       this.scheduleBroadcast();
@@ -268,6 +265,17 @@ export class Room {
     this.decoded?.doc.destroy();
   }
 
+  /** Broadcasts again at `at`, unless a wake-up no later than that is already set. */
+  private wakeForAwareness(at: number): void {
+    if (this.awarenessTimer && this.awarenessTimerAt <= at) return;
+    clearTimeout(this.awarenessTimer);
+    this.awarenessTimerAt = at;
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = undefined;
+      this.scheduleBroadcast();
+    }, at - performance.now());
+  }
+
   private scheduleBroadcast(): void {
     if (this.broadcastScheduled) return;
     this.broadcastScheduled = true;
@@ -282,18 +290,15 @@ export class Room {
       this.pendingUpdates = [];
       frames.push(encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
     }
-    if (this.pendingAwareness.size && !this.awarenessTimer) {
-      const wait = this.awarenessDueAt - performance.now();
-      if (wait > 0) {
-        this.awarenessTimer = setTimeout(() => {
-          this.awarenessTimer = undefined;
-          this.scheduleBroadcast();
-        }, wait);
-      } else {
+    if (this.pendingAwareness.size) {
+      const now = performance.now();
+      const wait = this.awarenessPacing.wait(now);
+      if (wait > 0) this.wakeForAwareness(now + wait);
+      else {
         const clients = [...this.pendingAwareness];
         this.pendingAwareness.clear();
         frames.push(encodeAwareness(this.awareness, clients));
-        this.awarenessDueAt = performance.now() + Math.max(AWARENESS_MIN_INTERVAL_MS, this.members.size * AWARENESS_MS_PER_MEMBER);
+        this.awarenessPacing.sent(now, this.members.size);
       }
     }
     for (const member of this.members) {

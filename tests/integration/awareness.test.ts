@@ -54,6 +54,14 @@ describe('awareness in a room', () => {
         }
       });
       expect(awarenessMessages, `${MOVES * clients.length} changes`).toBeLessThanOrEqual(20);
+
+      // A renewal (the same state again, which y-protocols sends every 15 s so that others do not time it
+      // out after 30 s) is not urgent, but must still reach everyone.
+      const { awareness } = clients[0]!.provider;
+      const clock = () => seen.meta.get(awareness.clientID)?.clock ?? 0;
+      const before = clock();
+      awareness.setLocalState(awareness.getLocalState());
+      await eventually(() => expect(clock()).toBeGreaterThan(before), 10_000);
     } finally {
       reader.close();
       for (const { provider } of clients) provider.destroy();

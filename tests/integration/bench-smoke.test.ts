@@ -21,7 +21,7 @@ describe('benchmark harness (smoke size)', () => {
     expect(results.errors).toEqual({});
     const everyServer = [...SERVERS].sort();
 
-    for (const group of [...(results.typing ?? []), ...(results.manyWriters ?? [])]) {
+    for (const group of [...(results.typing ?? []), ...(results.presence ?? []), ...(results.manyWriters ?? [])]) {
       expect(group.runs.map((r) => r.server).sort()).toEqual(everyServer);
       for (const run of group.runs) {
         expect(run.connectFailures, `${run.server} refused observers`).toBe(0);
@@ -33,6 +33,7 @@ describe('benchmark harness (smoke size)', () => {
     }
     expect(results.typing?.map((g) => g.observers)).toEqual(options.typing.observers);
     expect(results.manyWriters).toHaveLength(1);
+    expect(results.presence?.map((g) => g.observers)).toEqual([options.presence.observers]);
 
     const capacity = results.capacity!;
     expect(capacity.runs.map((r) => r.server).sort()).toEqual(everyServer);
