@@ -73,6 +73,29 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await expect.poll(() => editor(chile).getAttribute('contenteditable'), { timeout: 5_000 }).toBe('true');
   });
 
+  it('keeps a plan page current while it is shown, and does not refresh it in a hidden tab', { timeout: 60_000 }, async () => {
+    const page = await signInAs(browser, app.url, 'observer@demo.test');
+    await page.goto(planPath);
+    const refreshes: number[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['rsc'] === '1' && new URL(request.url()).pathname === planPath) refreshes.push(Date.now());
+    });
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+
+    await expect.poll(() => refreshes.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await setVisibility('hidden');
+    const hiddenAt = refreshes.length;
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    expect(refreshes.length, 'refreshed while hidden').toBe(hiddenAt);
+    await setVisibility('visible');
+    await expect.poll(() => refreshes.length, { timeout: 3_000 }).toBe(hiddenAt + 1);
+    await page.context().close();
+  });
+
   it("the invitation link works once", async () => {
     const page = await (await browser.newContext({ baseURL: app.url })).newPage();
     await page.goto(invitation);
