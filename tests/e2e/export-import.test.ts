@@ -140,6 +140,8 @@ describe('export, import and the document block over HTTP and in the browser', (
       peru = await signInAs(browser, app.url, 'peru@demo.test');
       await peru.goto(`/plans/${planId}/sections/${policeId}`);
       await peru.locator('.prose[contenteditable="true"]').waitFor();
+      // Editable comes with the connection, the document with the sync: wait for what the import added.
+      await peru.locator('.prose table', { hasText: 'Training' }).waitFor();
     });
 
     afterAll(async () => {
