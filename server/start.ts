@@ -62,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     messageBurst: config.COLLAB_MESSAGE_BURST,
     maxDocumentBytes: config.COLLAB_MAX_DOCUMENT_BYTES,
     overlapDebounceMs: config.COLLAB_OVERLAP_DEBOUNCE_MS,
+    activityMs: config.COLLAB_ACTIVITY_MS,
     bus,
   });
   const web = options.web ? await options.web(database) : undefined;

@@ -5,10 +5,18 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, readAccessMessage, readOverlapsMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import {
+  ACCESS_MESSAGE,
+  OVERLAPS_MESSAGE,
+  PLAN_ACTIVITY_MESSAGE,
+  readAccessMessage,
+  readOverlapsMessage,
+  readPlanActivityMessage,
+  type ConnectionAccess,
+} from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { documentExtensions } from '../../lib/shared/document-extensions';
-import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
+import { COLLAB_PATH, EDITOR_FIELD, FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
 import { stateColor, stateColorLight } from '../../lib/shared/state-colors';
 import { CollaborationCaret } from './caret-extension';
 import { ChangeMark, ChangeNodes } from './change-marks';
@@ -17,6 +25,7 @@ import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
 import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
+import type { PlanActivity } from '../../lib/plans/plan-activity';
 import type { OverlapView } from './overlap-types';
 import { Presence } from './presence';
 import { announceRoomEvent } from './room-events';
@@ -35,6 +44,8 @@ type Props = {
   /** Shown instead of the toolbar when the server will not accept this user's edits. */
   readOnlyReason?: string;
   compact?: boolean;
+  /** The plan page's goal: its connection is also sent the plan's activity (plan-activity.tsx). */
+  followPlan?: boolean;
   /** Paragraphs to mark (overlaps); a focused one is scrolled into view once it is there. */
   highlights?: readonly Highlight[];
 };
@@ -69,10 +80,14 @@ export function CollabEditor(props: Props) {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const provider = new WebsocketProvider(`${scheme}://${window.location.host}${COLLAB_PATH}`, props.roomId, doc, {
       maxBackoffTime: 2_500,
+      params: props.followPlan ? FOLLOW_PLAN_PARAMS : {},
     });
     provider.messageHandlers[OVERLAPS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
       const { overlaps } = readOverlapsMessage(decoder) as { overlaps: OverlapView[] };
       announceRoomEvent({ room: props.roomId, kind: 'overlaps', overlaps });
+    };
+    provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
+      announceRoomEvent({ room: props.roomId, kind: 'activity', activity: readPlanActivityMessage(decoder) as PlanActivity });
     };
     let connectedBefore = false;
     provider.on('status', ({ status }: { status: string }) => {
@@ -85,7 +100,7 @@ export function CollabEditor(props: Props) {
       provider.destroy();
       doc.destroy();
     };
-  }, [props.roomId]);
+  }, [props.roomId, props.followPlan]);
 
   if (!live) return <div className="editor-frame loading">Connecting…</div>;
   return <LiveEditor {...props} {...live} />;

@@ -30,7 +30,7 @@ export function useOverlaps(path: string, options: { room?: string; seconds?: nu
     if (room) {
       return onRoomEvent(room, (event) => {
         if (event.kind === 'reconnected') void refresh();
-        else setData((current) => ({ ...current, overlaps: event.overlaps }));
+        else if (event.kind === 'overlaps') setData((current) => ({ ...current, overlaps: event.overlaps }));
       });
     }
     const timer = setInterval(() => void refresh(), seconds * 1000);

@@ -88,7 +88,8 @@ export function markAnalysed(planId: string): void {
   analysedPlans().add(planId);
 }
 
-async function analysedOnce(db: Db, planId: string): Promise<void> {
+/** Analyses the plan if this process has not yet, so that what is read next is never older than the server. */
+export async function analysedOnce(db: Db, planId: string): Promise<void> {
   if (analysedPlans().has(planId)) return;
   await refreshOverlaps(db, planId);
   markAnalysed(planId);

@@ -1,13 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { docStats, memberStates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import { AppError } from '../errors';
 import { can, type Phase, type Role } from '../permissions';
-import { presence } from '../presence';
-import { goalRoom, sectionRoom } from '../shared/rooms';
+import { goalRoom } from '../shared/rooms';
 import { loadAccessContext } from './access-context';
-
-export type StateRef = { code: string; name: string };
+import { onlineMembers, type OnlineMember, type StateRef } from './online-members';
+import { readPlanRows } from './plan-rows';
 
 export type SectionView = {
   id: string;
@@ -24,8 +23,6 @@ export type SectionView = {
   words: number | null;
   lastEditAt: string | null;
 };
-
-export type OnlineMember = { name: string; role: Role | 'admin'; state: StateRef | null };
 
 export type PlanView = {
   id: string;
@@ -48,38 +45,12 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
   if (!ctx) throw new AppError('not_found', 'No such plan');
   if (!can(ctx, { type: 'plan.read' })) throw new AppError('forbidden', 'You are not a member of this plan');
 
-  const [plan] = await db.select().from(plans).where(eq(plans.id, options.planId)).limit(1);
+  const stored = await readPlanRows(db, options.planId);
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, options.userId)).limit(1);
-  if (!plan || !user) throw new AppError('not_found', 'No such plan');
-
-  const rows = await db.select().from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position));
-  const coEditors = rows.length
-    ? await db.select().from(sectionCoEditors).where(inArray(sectionCoEditors.sectionId, rows.map((r) => r.id)))
-    : [];
-  const states = new Map((await db.select().from(memberStates)).map((s) => [s.code, { code: s.code, name: s.nameEn }]));
-  const stateRef = (code: string): StateRef => states.get(code) ?? { code, name: code };
-  const roomIds = rows.map((r) => sectionRoom(r.id));
-  const stats = new Map(
-    roomIds.length ? (await db.select().from(docStats).where(inArray(docStats.docId, roomIds))).map((s) => [s.docId, s]) : [],
-  );
-  const onlineIds = [...new Set([...roomIds, goalRoom(plan.id)].flatMap((room) => presence().onlineIn(room)))];
-  const members = await db
-    .select({ userId: users.id, name: users.name, role: planMembers.role, stateCode: planMembers.stateCode })
-    .from(planMembers)
-    .innerJoin(users, eq(users.id, planMembers.userId))
-    .where(eq(planMembers.planId, plan.id));
-  const outsiders = onlineIds.filter((id) => !members.some((m) => m.userId === id));
-  // Administrators may look in without being members.
-  const visitors = outsiders.length ? await db.select({ userId: users.id, name: users.name }).from(users).where(inArray(users.id, outsiders)) : [];
-  const people: Array<{ userId: string; name: string; role: Role | null; stateCode: string | null }> = [
-    ...members,
-    ...visitors.map((v) => ({ ...v, role: null, stateCode: null })),
-  ];
-  const online = (room: string): OnlineMember[] =>
-    presence().onlineIn(room).flatMap((id) => {
-      const p = people.find((x) => x.userId === id);
-      return p ? [{ name: p.name, role: p.role ?? 'admin', state: p.stateCode ? stateRef(p.stateCode) : null }] : [];
-    });
+  if (!stored || !user) throw new AppError('not_found', 'No such plan');
+  const { plan, members, stateRef } = stored;
+  const onlineByRoom = await onlineMembers(db, members, [...stored.sections.map((s) => s.room), goalRoom(plan.id)], stateRef);
+  const online = (room: string) => onlineByRoom.get(room) ?? [];
 
   return {
     id: plan.id,
@@ -97,23 +68,21 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
       role: ctx.membership?.role ?? 'admin',
       state: ctx.membership?.stateCode ? stateRef(ctx.membership.stateCode) : null,
     },
-    sections: rows.map((row) => {
-      const coEditing = coEditors.filter((c) => c.sectionId === row.id).map((c) => c.stateCode);
-      const target = { leadState: row.leadState, coEditingStates: coEditing, frozen: row.frozen };
-      const stat = stats.get(sectionRoom(row.id));
+    sections: stored.sections.map((row) => {
+      const target = { leadState: row.leadState, coEditingStates: row.coEditing, frozen: row.frozen };
       return {
         id: row.id,
         title: row.title,
         position: row.position,
         frozen: row.frozen,
         leadState: stateRef(row.leadState),
-        coEditingStates: coEditing.map(stateRef),
-        roomId: sectionRoom(row.id),
+        coEditingStates: row.coEditing.map(stateRef),
+        roomId: row.room,
         canWrite: can(ctx, { type: 'section.write', section: target }),
         canNameVersion: can(ctx, { type: 'version.name', section: target }),
-        online: online(sectionRoom(row.id)),
-        words: stat?.words ?? null,
-        lastEditAt: stat?.lastEditAt.toISOString() ?? null,
+        online: online(row.room),
+        words: row.words,
+        lastEditAt: row.lastEditAt,
       };
     }),
   };

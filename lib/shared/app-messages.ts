@@ -43,6 +43,20 @@ export function readOverlapsMessage(decoder: decoding.Decoder): unknown {
   return JSON.parse(decoding.readVarString(decoder));
 }
 
+/**
+ * Application message carrying a plan's activity (JSON, lib/plans/plan-activity.ts), sent to the
+ * connections in the plan's goal room, which every open plan page has, whenever it changes.
+ */
+export const PLAN_ACTIVITY_MESSAGE = 103;
+
+export function encodePlanActivityMessage(json: string): Uint8Array {
+  return encodeTextMessage(PLAN_ACTIVITY_MESSAGE, json);
+}
+
+export function readPlanActivityMessage(decoder: decoding.Decoder): unknown {
+  return JSON.parse(decoding.readVarString(decoder));
+}
+
 function encodeTextMessage(type: number, text: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);

@@ -19,5 +19,15 @@ export function parseRoom(name: string): RoomRef | null {
   return match[1] === 'section' ? { kind: 'section', sectionId: match[2]! } : { kind: 'goal', planId: match[2]! };
 }
 
+/**
+ * Query of a goal-room connection that wants the plan's activity: a plan page. Section pages show the
+ * goal too, and are not sent it.
+ */
+export const FOLLOW_PLAN_PARAMS = { follow: 'plan' } as const;
+
+export function followsPlan(url: string | undefined): boolean {
+  return new URL(url ?? '/', 'http://localhost').searchParams.get('follow') === FOLLOW_PLAN_PARAMS.follow;
+}
+
 /** The Y.XmlFragment that Tiptap's Collaboration extension binds to. */
 export const EDITOR_FIELD = 'default';

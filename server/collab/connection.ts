@@ -23,6 +23,8 @@ export type ConnectionOptions = {
   access: ConnectionAccess;
   /** The plan the room belongs to, to find the connections an authorization change affects. */
   planId: string;
+  /** A plan page's connection to the goal room: it is sent the plan's activity. */
+  followsPlan: boolean;
   /** The user's role in the plan ('admin' for an administrator who is not a member), for metrics. */
   role: string;
   /** The session that opened the socket: it closes when the session expires or is signed out. */
@@ -100,6 +102,10 @@ export class Connection implements RoomMember {
 
   get planId(): string {
     return this.options.planId;
+  }
+
+  get followsPlan(): boolean {
+    return this.options.followsPlan;
   }
 
   get userId(): string {

@@ -20,10 +20,26 @@ export type DocumentStoreOptions = {
   onAppended?: (docId: string) => void;
 };
 
-type Pending = { updates: Uint8Array[]; logRows: number; words?: () => number; counted?: { words: number; at: number } };
+type Pending = {
+  updates: Uint8Array[];
+  logRows: number;
+  words?: () => number;
+  counted?: { words: number; at: number };
+  /** When its updates were last written: the document's last edit as the figures tell it. */
+  lastEditAt?: Date;
+  /** The count written with the last updates was taken before them: it is counted again when due. */
+  staleCount?: boolean;
+};
 
 /** Counting words reads the whole text (9 ms on a 100,000-character section): at most this often per document. */
 const WORD_COUNT_EVERY_MS = 5_000;
+
+const STATS_UPSERT = { target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } };
+
+/** How long until a stale count may be taken again. */
+function recountWait(entry: Pending): number {
+  return entry.counted ? Math.max(0, entry.counted.at + WORD_COUNT_EVERY_MS - Date.now()) : 0;
+}
 
 const MAX_RETRY_MS = 5_000;
 /** Keeps one compaction's statement parameters and memory bounded; the rest folds in next time. */
@@ -76,7 +92,12 @@ export class DocumentStore {
    * that the next client to open it gets as it is (see load).
    */
   async settle(docId: string): Promise<void> {
-    if ((this.pending.get(docId)?.logRows ?? 0) > 0) await this.compact(docId);
+    const entry = this.pending.get(docId);
+    if (entry?.staleCount && entry.words) {
+      const recounts = [this.recount(docId, entry)];
+      await this.writeRecounts(recounts).catch((error: unknown) => this.recountFailed(recounts, error));
+    }
+    if ((entry?.logRows ?? 0) > 0) await this.compact(docId);
   }
 
   /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */
@@ -133,8 +154,33 @@ export class DocumentStore {
 
   private wordsOf(entry: Pending): number | undefined {
     if (!entry.words) return entry.counted?.words;
-    if (!entry.counted || Date.now() - entry.counted.at >= WORD_COUNT_EVERY_MS) entry.counted = { words: entry.words(), at: Date.now() };
-    return entry.counted.words;
+    const now = Date.now();
+    const due = !entry.counted || now - entry.counted.at >= WORD_COUNT_EVERY_MS;
+    if (due) entry.counted = { words: entry.words(), at: now };
+    entry.staleCount = !due;
+    return entry.counted!.words;
+  }
+
+  /** A fresh count for a document whose last written one predates its last updates. */
+  private recount(docId: string, entry: Pending): { docId: string; words: number; lastEditAt: Date } {
+    entry.counted = { words: entry.words!(), at: Date.now() };
+    entry.staleCount = false;
+    return { docId, words: entry.counted.words, lastEditAt: entry.lastEditAt ?? new Date() };
+  }
+
+  /** Delay until the earliest stale count may be taken again; undefined when none is waiting. */
+  private nextRecount(): number | undefined {
+    const waits = [...this.pending.values()].flatMap((entry) => (entry.staleCount && entry.words ? [recountWait(entry)] : []));
+    return waits.length ? Math.min(...waits) : undefined;
+  }
+
+  private writeRecounts(stats: Array<{ docId: string; words: number; lastEditAt: Date }>) {
+    return this.options.db.insert(docStats).values(stats).onConflictDoUpdate(STATS_UPSERT);
+  }
+
+  private recountFailed(recounts: ReadonlyArray<{ docId: string }>, error: unknown): void {
+    for (const { docId } of recounts) this.entry(docId).staleCount = true;
+    this.options.log.warn({ err: error, documents: recounts.length }, 'could not store word counts; trying again later');
   }
 
   private schedule(delay: number): void {
@@ -142,7 +188,10 @@ export class DocumentStore {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush().then(() => {
-        if (this.hasPending()) this.schedule(this.failures ? this.backoff() : this.options.flushMs);
+        if (this.hasPending()) return this.schedule(this.failures ? this.backoff() : this.options.flushMs);
+        // Typing that stopped within the count's interval would otherwise leave the figures short.
+        const recount = this.nextRecount();
+        if (recount !== undefined) this.schedule(recount);
       });
     }, delay);
   }
@@ -160,16 +209,24 @@ export class DocumentStore {
 
   private async writeBatch(): Promise<void> {
     const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined }> = [];
-    for (const [docId, entry] of this.pending) {
-      if (!entry.updates.length) continue;
-      const data = mergeRecent(entry.updates);
-      batch.push({ docId, data, words: this.wordsOf(entry) });
-      entry.updates = [];
-    }
-    if (!batch.length) return;
-    const started = performance.now();
+    const recounts: Array<{ docId: string; words: number; lastEditAt: Date }> = [];
     const now = new Date();
-    const stats = batch.flatMap(({ docId, words }) => (words === undefined ? [] : [{ docId, words, lastEditAt: now }]));
+    for (const [docId, entry] of this.pending) {
+      if (entry.updates.length) {
+        const data = mergeRecent(entry.updates);
+        batch.push({ docId, data, words: this.wordsOf(entry) });
+        entry.updates = [];
+        entry.lastEditAt = now;
+      } else if (entry.staleCount && entry.words && recountWait(entry) === 0) {
+        recounts.push(this.recount(docId, entry));
+      }
+    }
+    if (!batch.length) {
+      if (recounts.length) await this.writeRecounts(recounts).catch((error: unknown) => this.recountFailed(recounts, error));
+      return;
+    }
+    const started = performance.now();
+    const stats = [...batch.flatMap(({ docId, words }) => (words === undefined ? [] : [{ docId, words, lastEditAt: now }])), ...recounts];
     const { db } = this.options;
     const logRows = db.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
     try {
@@ -179,16 +236,13 @@ export class DocumentStore {
       if (!stats.length) await logRows;
       else {
         const logged = db.$with('logged').as(logRows.returning({ id: docUpdates.id }));
-        await db
-          .with(logged)
-          .insert(docStats)
-          .values(stats)
-          .onConflictDoUpdate({ target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } });
+        await db.with(logged).insert(docStats).values(stats).onConflictDoUpdate(STATS_UPSERT);
       }
       this.failures = 0;
     } catch (error) {
       this.failures++;
       for (const { docId, data } of batch) this.entry(docId).updates.unshift(data);
+      for (const { docId } of recounts) this.entry(docId).staleCount = true;
       this.options.log.error({ err: error, documents: batch.length, attempt: this.failures }, 'update log write failed; retrying');
       return;
     }

@@ -8,7 +8,7 @@ import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
 import { presence } from '../../lib/presence';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { COLLAB_PATH } from '../../lib/shared/rooms';
+import { COLLAB_PATH, followsPlan } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
 import { autoVersion, startAutoVersions } from './auto-versions';
 import { MessageBudget } from './limits';
@@ -19,6 +19,7 @@ import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
 import { watchOverlaps } from './overlap-watch';
 import { pushOverlaps } from './overlap-push';
+import { pushPlanActivity } from './plan-activity-push';
 import { reevaluatePlan } from './reevaluate';
 import type { RedisBus } from './redis-bus';
 import { relayAuthorizationEvents } from './redis-events';
@@ -49,6 +50,8 @@ export type CollabOptions = {
   maxDocumentBytes: number;
   /** Quiet time after edits before the plan's overlaps are analysed again. */
   overlapDebounceMs: number;
+  /** How often the plans followed here are read again for their open pages. */
+  activityMs: number;
   /** Redis shared with the other instances (REDIS_URL); absent, this instance serves every room alone. */
   bus?: RedisBus | undefined;
 };
@@ -83,6 +86,7 @@ export async function createCollabServer(options: CollabOptions) {
     fanout,
   });
   const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms });
+  const stopPushingActivity = pushPlanActivity({ db: options.db, log, rooms, intervalMs: options.activityMs });
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
@@ -164,6 +168,7 @@ export async function createCollabServer(options: CollabOptions) {
         role: grant.role,
         session,
         planId: grant.planId,
+        followsPlan: followsPlan(req.url),
         metrics,
         budget: new MessageBudget(options.maxMessagesPerSecond, options.messageBurst),
         maxQueuedMessages: options.messageBurst * 10,
@@ -207,6 +212,7 @@ export async function createCollabServer(options: CollabOptions) {
       await stopSharingPresence();
       stopAutoVersions();
       stopPushingOverlaps();
+      stopPushingActivity();
       reclaimer.close();
       overlapWatch.close();
       registerDocumentHost(null);

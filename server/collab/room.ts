@@ -12,6 +12,8 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, e
 export interface RoomMember {
   readonly userId: string;
   readonly ownClients: ReadonlySet<number>;
+  /** A plan page's connection to the goal room (server/collab/plan-activity-push.ts). */
+  readonly followsPlan?: boolean;
   send(message: Uint8Array): void;
   /** Whether this joiner asked for the whole document (a fresh client): it may be sent ahead while the room loads. */
   wantsWholeDocument?(): boolean;

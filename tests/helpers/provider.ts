@@ -1,11 +1,13 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE, OVERLAPS_MESSAGE } from '../../lib/shared/app-messages';
+import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, PLAN_ACTIVITY_MESSAGE } from '../../lib/shared/app-messages';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 
 /** The stock y-websocket client, authenticated with a session cookie as a browser would be. */
-export function openProvider(baseUrl: string, room: string, cookie: string, doc = new Y.Doc({ gc: false })) {
+/** `params`: the socket URL's query, as a page's editor sets it (FOLLOW_PLAN_PARAMS). */
+export function openProvider(baseUrl: string, room: string, cookie: string, params: Record<string, string> = {}) {
+  const doc = new Y.Doc({ gc: false });
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie } });
@@ -15,11 +17,13 @@ export function openProvider(baseUrl: string, room: string, cookie: string, doc 
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
+    params,
   });
-  // Our application messages (the connection's access, a section's overlaps); stock clients would log
+  // Our application messages (the connection's access, a section's overlaps, a plan's activity); stock clients would log
   // them as unknown. A test that reads them sets its own handler.
   provider.messageHandlers[ACCESS_MESSAGE] = () => {};
   provider.messageHandlers[OVERLAPS_MESSAGE] = () => {};
+  provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = () => {};
   return { provider, doc };
 }
 

@@ -1,13 +1,14 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getDb } from '../../../db';
-import { listPlanOverlaps } from '../../../lib/consolidation/list-overlaps';
+import { analysedOnce } from '../../../lib/consolidation/list-overlaps';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
+import { planActivity } from '../../../lib/plans/plan-activity';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
-import { AutoRefresh } from '../../_components/auto-refresh';
 import { CollabEditor } from '../../_components/collab-editor';
 import { ExportPanel } from '../../_components/export-panel';
-import { OnlineList } from '../../_components/online-list';
+import { OverlapsLink, PlanActivityProvider, SectionFigures } from '../../_components/plan-activity';
 import { TopBar } from '../../_components/top-bar';
 import { editorIdentity } from '../../_server/editor-identity';
 import { loadPlanForPage } from '../../_server/load-plan';
@@ -21,16 +22,19 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { planId } = await params;
   const userId = await requireUserId(`/plans/${planId}`);
   const plan = await loadPlanForPage(userId, planId);
-  const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
-  const openOverlaps = (await listPlanOverlaps(await getDb(), { userId, planId: plan.id })).overlaps.filter((o) => o.status === 'open').length;
+  const db = await getDb();
+  const versions = await listPlanVersions(db, { userId, planId: plan.id });
+  await analysedOnce(db, plan.id);
+  // Read by loadPlanForPage's reader; kept current by the server over the goal's connection.
+  const activity = await planActivity(db, plan.id);
+  if (!activity) notFound();
   return (
-    <>
+    <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
       <TopBar who={plan.viewer.name} />
-      <AutoRefresh seconds={10} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong> ·{' '}
-          <Link href={`/plans/${plan.id}/consolidation`}>Overlaps{openOverlaps > 0 && ` (${openOverlaps} open)`}</Link>
+          <OverlapsLink planId={plan.id} />
           {plan.canManage && (
             <>
               {' '}
@@ -48,6 +52,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             readOnlyReason={plan.phase === 'goal' ? 'The chair is writing the goal.' : 'The goal is published.'}
             identity={editorIdentity(plan)}
             compact
+            followPlan
           />
         </section>
         <h2>Sections</h2>
@@ -63,10 +68,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                   {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
                   {section.frozen && <> · Frozen</>}
                 </p>
-                <p className="muted small">
-                  {section.words ?? '—'} words · last edit {section.lastEditAt ? new Date(section.lastEditAt).toUTCString() : '—'} ·{' '}
-                  <OnlineList people={section.online} />
-                </p>
+                <SectionFigures sectionId={section.id} />
               </div>
               {section.canWrite && <span className="tag">You can edit</span>}
             </li>
@@ -74,6 +76,6 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </ol>
         <ExportPanel planId={plan.id} versions={versions} pdfUnavailable={pdfUnavailable()} />
       </main>
-    </>
+    </PlanActivityProvider>
   );
 }

@@ -1,0 +1,61 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { PlanActivity } from '../../lib/plans/plan-activity';
+import { OnlineList } from './online-list';
+import { onRoomEvent } from './room-events';
+
+const ActivityContext = createContext<PlanActivity | null>(null);
+
+/**
+ * The plan's activity as the server last sent it over the goal room's connection, for the figures
+ * below. When the rest of the plan changed (another revision) or the connection was lost a while, the
+ * page renders again on the server, once.
+ */
+export function PlanActivityProvider({ room, initial, children }: { room: string; initial: PlanActivity; children: ReactNode }) {
+  const router = useRouter();
+  const [activity, setActivity] = useState(initial);
+  const requested = useRef(initial.revision);
+  useEffect(() => {
+    setActivity(initial);
+    requested.current = initial.revision;
+  }, [initial]);
+  useEffect(
+    () =>
+      onRoomEvent(room, (event) => {
+        if (event.kind === 'reconnected') return router.refresh();
+        if (event.kind !== 'activity') return;
+        setActivity(event.activity);
+        if (event.activity.revision === requested.current) return;
+        requested.current = event.activity.revision;
+        router.refresh();
+      }),
+    [room, router],
+  );
+  return <ActivityContext.Provider value={activity}>{children}</ActivityContext.Provider>;
+}
+
+function useActivity(): PlanActivity {
+  const activity = useContext(ActivityContext);
+  if (!activity) throw new Error('inside PlanActivityProvider only');
+  return activity;
+}
+
+/** Words, last edit and who is in the section now. */
+export function SectionFigures({ sectionId }: { sectionId: string }) {
+  const section = useActivity().sections.find((s) => s.id === sectionId);
+  if (!section) return null;
+  return (
+    <p className="muted small" data-testid="section-figures">
+      {section.words ?? '—'} words · last edit {section.lastEditAt ? new Date(section.lastEditAt).toUTCString() : '—'} ·{' '}
+      <OnlineList people={section.people} observing={section.observing} />
+    </p>
+  );
+}
+
+export function OverlapsLink({ planId }: { planId: string }) {
+  const open = useActivity().openOverlaps;
+  return <Link href={`/plans/${planId}/consolidation`}>Overlaps{open > 0 && ` (${open} open)`}</Link>;
+}

@@ -1,0 +1,102 @@
+import type * as decoding from 'lib0/decoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
+import { planActivity, type PlanActivity } from '../../lib/plans/plan-activity';
+import { updateSection } from '../../lib/plans/sections';
+import { PLAN_ACTIVITY_MESSAGE, readPlanActivityMessage } from '../../lib/shared/app-messages';
+import { FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
+import type { RunningServer } from '../../server/start';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
+import { demoPlan } from '../helpers/fixtures';
+import { appendParagraph } from '../helpers/paragraphs';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { startCollabServer } from '../helpers/server';
+
+const INTERVAL_MS = 200;
+
+describe('a plan page kept current by the server', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const providers: Array<ReturnType<typeof openProvider>> = [];
+  const open = (room: string, cookie: string, params?: Record<string, string>) => {
+    const client = openProvider(server.url, room, cookie, params);
+    providers.push(client);
+    return client;
+  };
+  /** A plan page's connection to the goal room, and what it is sent about the plan. */
+  const followPlan = async (cookie: string) => {
+    const page = open(plan.goalRoom, cookie, FOLLOW_PLAN_PARAMS);
+    const received: PlanActivity[] = [];
+    page.provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      received.push(readPlanActivityMessage(decoder) as PlanActivity);
+    };
+    await waitForSync(page.provider);
+    return received;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startCollabServer(database, { COLLAB_ACTIVITY_MS: String(INTERVAL_MS) });
+    plan = await demoPlan(server.database.db);
+  });
+
+  afterAll(async () => {
+    for (const client of providers) client.provider.destroy();
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('is sent who is in each section and its word count as they change, and nothing while nothing does', async () => {
+    const received = await followPlan(plan.cookies.observer);
+    // A section page shows the goal too, without following the plan: it is sent none of this.
+    const sectionPage = open(plan.goalRoom, plan.cookies.mexico);
+    let sentToSectionPage = 0;
+    sectionPage.provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = () => void sentToSectionPage++;
+    await waitForSync(sectionPage.provider);
+    const victims = () => received.at(-1)?.sections.find((s) => s.id === plan.victims.id);
+    await eventually(() => expect(victims()).toMatchObject({ people: [], observing: 0 }));
+    expect(received.at(-1)!.openOverlaps).toBe(0);
+    await refreshOverlaps(server.database.db, plan.planId);
+    await eventually(() => expect(received.at(-1)!.openOverlaps).toBeGreaterThan(0));
+    const wordsBefore = victims()!.words ?? 0;
+
+    const brazil = open(plan.victims.room, plan.cookies.brazil);
+    const observer = open(plan.victims.room, plan.cookies.observer);
+    await Promise.all([waitForSync(brazil.provider), waitForSync(observer.provider)]);
+    appendParagraph(brazil.doc, 'Brazil adds five more words.');
+    await eventually(() => {
+      expect(victims()).toMatchObject({ words: wordsBefore + 5, observing: 1 });
+      expect(victims()!.people).toEqual([{ name: 'Coordinator of Brazil', role: 'coordinator', state: { code: 'BRA', name: 'Brazil' } }]);
+    });
+    // Counted at most every 5 s, and still counted once typing stops within that time.
+    appendParagraph(brazil.doc, 'And three more.');
+    await eventually(() => expect(victims()!.words).toBe(wordsBefore + 8), 10_000);
+
+    const sent = received.length;
+    await new Promise((resolve) => setTimeout(resolve, 5 * INTERVAL_MS));
+    expect(received.length, 'sent again while nothing changed').toBe(sent);
+
+    brazil.provider.destroy();
+    observer.provider.destroy();
+    await eventually(() => expect(victims()).toMatchObject({ people: [], observing: 0 }));
+    expect(sentToSectionPage).toBe(0);
+  });
+
+  it('holds the revision a page rendered now holds, and another once the plan itself changes', async () => {
+    const rendered = (await planActivity(server.database.db, plan.planId))!;
+    const received = await followPlan(plan.cookies.peru);
+    const police = () => received.at(-1)?.sections.find((s) => s.id === plan.police.id);
+
+    const peru = open(plan.police.room, plan.cookies.peru);
+    await waitForSync(peru.provider);
+    appendParagraph(peru.doc, 'Peru types.');
+    const wordsBefore = rendered.sections.find((s) => s.id === plan.police.id)!.words ?? 0;
+    await eventually(() => expect(police()?.words).toBe(wordsBefore + 2));
+    expect(received.at(-1)!.revision).toBe(rendered.revision);
+
+    await updateSection(server.database.db, { actorId: plan.ids.chair, sectionId: plan.police.id, input: { frozen: true } });
+    await eventually(() => expect(received.at(-1)!.revision).not.toBe(rendered.revision));
+  });
+});
