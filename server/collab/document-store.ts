@@ -53,6 +53,7 @@ const COMPACT_BATCH_ROWS = 10_000;
 export class DocumentStore {
   private readonly pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | undefined;
+  private timerAt = 0;
   private flushing: Promise<void> | undefined;
   private failures = 0;
   private readonly merging: MergeThread;
@@ -183,8 +184,12 @@ export class DocumentStore {
     this.options.log.warn({ err: error, documents: recounts.length }, 'could not store word counts; trying again later');
   }
 
+  /** Sets the next write for `delay` from now, unless one is due sooner (a recount may wait seconds). */
   private schedule(delay: number): void {
-    if (this.timer) return;
+    const at = Date.now() + delay;
+    if (this.timer && this.timerAt <= at) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush().then(() => {

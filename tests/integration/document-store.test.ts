@@ -1,8 +1,11 @@
 import pino from 'pino';
 import postgres from 'postgres';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
+import { docStats } from '../../db/schema';
+import { wordCount } from '../../lib/documents/paragraphs';
 import { DocumentStore } from '../../server/collab/document-store';
 import { createTestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
@@ -50,6 +53,42 @@ describe.skipIf(!process.env.DATABASE_URL)('DocumentStore.flushAll', () => {
     } finally {
       await holder.end();
       await observer.end();
+      await opened.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('DocumentStore word counts', () => {
+  it('counts again once typing stops, without holding back the updates that follow', async () => {
+    const database = await createTestDatabase();
+    const opened = await openDatabase({ url: database.url, dataDir: database.dataDir });
+    await opened.migrate();
+    const store = new DocumentStore({ db: opened.db, log: pino({ level: 'silent' }), flushMs: 20, compactAfter: 1000 });
+    try {
+      const docId = 'counted';
+      const author = new Y.Doc({ gc: false });
+      const text = appendParagraph(author);
+      store.describe(docId, () => wordCount(author));
+      let sent = Y.encodeStateVector(new Y.Doc());
+      const type = (word: string) => {
+        text.insert(text.length, ` ${word}`);
+        store.append(docId, Y.encodeStateAsUpdate(author, sent));
+        sent = Y.encodeStateVector(author);
+      };
+      const storedWords = async () => (await opened.db.select().from(docStats).where(eq(docStats.docId, docId)))[0]?.words;
+
+      type('one');
+      await eventually(async () => expect(await storedWords()).toBe(1));
+      // Counted at most every 5 s: this write keeps the count of 'one', and a recount waits for its turn.
+      type('two');
+      await eventually(async () => expect(await storedText(opened.db, docId)).toBe(' one two'));
+      type('three');
+      await eventually(async () => expect(await storedText(opened.db, docId)).toBe(' one two three'), 1_000);
+      expect(await storedWords()).toBe(1);
+      await eventually(async () => expect(await storedWords()).toBe(3), 7_000, 100);
+    } finally {
+      await store.flushAll();
       await opened.close();
       await database.drop();
     }
