@@ -3,20 +3,12 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import {
-  ACCESS_MESSAGE,
-  OVERLAPS_MESSAGE,
-  PLAN_ACTIVITY_MESSAGE,
-  readAccessMessage,
-  readOverlapsMessage,
-  readPlanActivityMessage,
-  type ConnectionAccess,
-} from '../../lib/shared/app-messages';
+import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { documentExtensions } from '../../lib/shared/document-extensions';
-import { COLLAB_PATH, EDITOR_FIELD, FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
+import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { stateColor, stateColorLight } from '../../lib/shared/state-colors';
 import { CollaborationCaret } from './caret-extension';
 import { ChangeMark, ChangeNodes } from './change-marks';
@@ -25,10 +17,8 @@ import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
 import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
-import type { PlanActivity } from '../../lib/plans/plan-activity';
-import type { OverlapView } from './overlap-types';
 import { Presence } from './presence';
-import { announceRoomEvent } from './room-events';
+import { openRoom } from './room-connection';
 import { Toolbar } from './toolbar';
 
 export type EditorIdentity = { name: string; state: string | null; color: string; role: string };
@@ -76,25 +66,7 @@ function useServerAccess(provider: WebsocketProvider) {
 export function CollabEditor(props: Props) {
   const [live, setLive] = useState<Live | null>(null);
   useEffect(() => {
-    const doc = new Y.Doc({ gc: false });
-    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const provider = new WebsocketProvider(`${scheme}://${window.location.host}${COLLAB_PATH}`, props.roomId, doc, {
-      maxBackoffTime: 2_500,
-      params: props.followPlan ? FOLLOW_PLAN_PARAMS : {},
-    });
-    provider.messageHandlers[OVERLAPS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
-      const { overlaps } = readOverlapsMessage(decoder) as { overlaps: OverlapView[] };
-      announceRoomEvent({ room: props.roomId, kind: 'overlaps', overlaps });
-    };
-    provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
-      announceRoomEvent({ room: props.roomId, kind: 'activity', activity: readPlanActivityMessage(decoder) as PlanActivity });
-    };
-    let connectedBefore = false;
-    provider.on('status', ({ status }: { status: string }) => {
-      if (status !== 'connected') return;
-      if (connectedBefore) announceRoomEvent({ room: props.roomId, kind: 'reconnected' });
-      connectedBefore = true;
-    });
+    const { doc, provider } = openRoom(props.roomId, { followPlan: props.followPlan });
     setLive({ doc, provider });
     return () => {
       provider.destroy();

@@ -12,14 +12,14 @@ import { useOverlaps } from './use-overlaps';
 
 export type BoardSection = { id: string; roomId: string; canWrite: boolean };
 
-type Props = { planId: string; sections: BoardSection[]; identity: EditorIdentity; people: Record<string, Person> };
+type Props = { planId: string; goalRoomId: string; sections: BoardSection[]; identity: EditorIdentity; people: Record<string, Person> };
 
 /**
  * The chair's consolidation view: the plan's open overlaps strongest first; opening one shows both
  * passages marked in their live editors side by side, with the three resolutions below.
  */
-export function ConsolidationBoard({ planId, sections, identity, people }: Props) {
-  const { overlaps, canResolve, error, refresh } = useOverlaps(`/api/plans/${planId}/overlaps`);
+export function ConsolidationBoard({ planId, goalRoomId, sections, identity, people }: Props) {
+  const { overlaps, canResolve, error, refresh } = useOverlaps(`/api/plans/${planId}/overlaps`, { plan: goalRoomId });
   const [openId, setOpenId] = useState<string | null>(null);
   const [analysing, setAnalysing] = useState(false);
   const open = overlaps.filter((o) => o.status === 'open');
@@ -109,7 +109,7 @@ function PassageCard({ planId, passage }: { planId: string; passage: OverlapView
   );
 }
 
-type WorkbenchProps = Omit<Props, 'planId'> & { overlap: OverlapView; canResolve: boolean; onResolved: () => void };
+type WorkbenchProps = Omit<Props, 'planId' | 'goalRoomId'> & { overlap: OverlapView; canResolve: boolean; onResolved: () => void };
 
 function Workbench({ overlap, sections, identity, people, canResolve, onResolved }: WorkbenchProps) {
   return (

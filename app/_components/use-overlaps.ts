@@ -1,23 +1,27 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api-client';
 import type { PlanOverlaps } from './overlap-types';
+import { openRoom } from './room-connection';
 import { onRoomEvent } from './room-events';
 
 /**
- * Overlaps from the API, kept current while the page is open (analysis runs a moment after edits settle).
- * With `room`, the live editor's connection brings every change (room-events.ts) and the list is fetched
- * again only after a reconnection; without, it is fetched every `seconds` (the chair's plan-wide view).
+ * Overlaps from the API, kept current while the page is open (analysis runs a moment after edits settle),
+ * without polling. A section page (`room`: the section's) is sent its list by its live editor's connection
+ * and fetches it again only after a reconnection. The overlaps board (`plan`: the plan's goal room) opens a
+ * connection that follows the plan, and fetches the list again whenever the plan's overlaps change.
  */
-export function useOverlaps(path: string, options: { room?: string; seconds?: number } = {}) {
-  const { room, seconds = 3 } = options;
+export function useOverlaps(path: string, follow: { room: string } | { plan: string }) {
   const [data, setData] = useState<PlanOverlaps>({ overlaps: [], canResolve: false });
   const [error, setError] = useState<string | null>(null);
+  /** The plan's overlaps as last fetched (the board), to tell whether an activity message brings news. */
+  const seen = useRef<string | undefined>(undefined);
   const refresh = useCallback(
     () =>
       api<PlanOverlaps>('GET', path).then(
         (result) => {
+          seen.current = result.revision;
           setData(result);
           setError(null);
         },
@@ -25,6 +29,8 @@ export function useOverlaps(path: string, options: { room?: string; seconds?: nu
       ),
     [path],
   );
+  const room = 'room' in follow ? follow.room : undefined;
+  const plan = 'plan' in follow ? follow.plan : undefined;
   useEffect(() => {
     void refresh();
     if (room) {
@@ -33,8 +39,22 @@ export function useOverlaps(path: string, options: { room?: string; seconds?: nu
         else if (event.kind === 'overlaps') setData((current) => ({ ...current, overlaps: event.overlaps }));
       });
     }
-    const timer = setInterval(() => void refresh(), seconds * 1000);
-    return () => clearInterval(timer);
-  }, [refresh, room, seconds]);
+    if (!plan) return;
+    const { doc, provider } = openRoom(plan, { followPlan: true });
+    // Once connected, every change is announced; one made while connecting is fetched here.
+    const onStatus = ({ status }: { status: string }) => status === 'connected' && void refresh();
+    provider.on('status', onStatus);
+    const stop = onRoomEvent(plan, (event) => {
+      if (event.kind !== 'activity' || event.activity.overlapsRevision === seen.current) return;
+      seen.current = event.activity.overlapsRevision;
+      void refresh();
+    });
+    return () => {
+      stop();
+      provider.off('status', onStatus);
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [refresh, room, plan]);
   return { ...data, error, refresh };
 }

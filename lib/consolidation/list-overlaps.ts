@@ -35,7 +35,16 @@ export type OverlapView = {
   detectedAt: string;
 };
 
-export type PlanOverlaps = { overlaps: OverlapView[]; canResolve: boolean };
+/** `revision`, for a whole plan's list: as the plan's activity tells it (lib/plans/plan-activity.ts). */
+export type PlanOverlaps = { overlaps: OverlapView[]; canResolve: boolean; revision?: string };
+
+/**
+ * Stands for a plan's overlaps as stored: every write to an overlap sets its updated_at, and rows go
+ * only with their section. Computed the same from the rows or from their count and latest update.
+ */
+export function overlapsRevision(count: number, latest: Date | null | undefined): string {
+  return `${count}:${latest?.toISOString() ?? ''}`;
+}
 
 /**
  * The plan's stored overlaps, open ones strongest first, then the resolved ones, latest first.
@@ -45,7 +54,12 @@ export async function listPlanOverlaps(db: Db, options: { userId: string; planId
   const ctx = await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.read' } });
   await analysedOnce(db, options.planId);
   const rows = await db.select().from(overlaps).where(eq(overlaps.planId, options.planId));
-  return { overlaps: await views(db, options.planId, rows), canResolve: can(ctx, { type: 'overlap.resolve' }) };
+  const latest = rows.reduce<Date | undefined>((at, row) => (at && at >= row.updatedAt ? at : row.updatedAt), undefined);
+  return {
+    overlaps: await views(db, options.planId, rows),
+    canResolve: can(ctx, { type: 'overlap.resolve' }),
+    revision: overlapsRevision(rows.length, latest),
+  };
 }
 
 /** Overlaps that involve one section: its open ones (to highlight) and the resolutions that touched it. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, count, eq, max } from 'drizzle-orm';
+import { count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps, planVersions } from '../../db/schema';
+import { overlapsRevision } from '../consolidation/list-overlaps';
 import { onlineMembers, type OnlineMember } from './online-members';
 import { readPlanRows } from './plan-rows';
 
@@ -11,18 +12,22 @@ export type RoomPresence = { people: OnlineMember[]; observing: number };
 export type SectionActivity = { id: string; words: number | null; lastEditAt: string | null } & RoomPresence;
 
 /**
- * What a plan's page shows that changes while people work, the same for every member: the collaboration
+ * What a plan's pages show that changes while people work, the same for every member: the collaboration
  * server sends it to the plan's open pages whenever it changes (server/collab/plan-activity-push.ts).
  * `revision` stands for the rest (title, phase, sections and their states, members, versions): a page
- * holding another revision renders again.
+ * holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
+ * re-scored, closed, resolved): the overlaps board fetches the list again.
  */
-export type PlanActivity = { revision: string; openOverlaps: number; sections: SectionActivity[] };
+export type PlanActivity = { revision: string; openOverlaps: number; overlapsRevision: string; sections: SectionActivity[] };
 
 /** The plan's activity now; null for an unknown plan. No reader is authorized here: callers do that. */
 export async function planActivity(db: Db, planId: string): Promise<PlanActivity | null> {
   const stored = await readPlanRows(db, planId);
   if (!stored) return null;
-  const [open] = await db.select({ n: count() }).from(overlaps).where(and(eq(overlaps.planId, planId), eq(overlaps.status, 'open')));
+  const [found] = await db
+    .select({ n: count(), open: sql<number>`count(*) filter (where ${overlaps.status} = 'open')`.mapWith(Number), latest: max(overlaps.updatedAt) })
+    .from(overlaps)
+    .where(eq(overlaps.planId, planId));
   const [versions] = await db.select({ n: count(), latest: max(planVersions.createdAt) }).from(planVersions).where(eq(planVersions.planId, planId));
   const online = await onlineMembers(db, stored.members, stored.sections.map((s) => s.room), stored.stateRef);
   const structure = {
@@ -33,7 +38,8 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
   };
   return {
     revision: createHash('sha256').update(JSON.stringify(structure)).digest('base64url').slice(0, 22),
-    openOverlaps: open?.n ?? 0,
+    openOverlaps: found?.open ?? 0,
+    overlapsRevision: overlapsRevision(found?.n ?? 0, found?.latest),
     sections: stored.sections.map((s) => ({ id: s.id, words: s.words, lastEditAt: s.lastEditAt, ...roomPresence(online.get(s.room) ?? []) })),
   };
 }

@@ -7,8 +7,8 @@ import type { Rooms } from './rooms';
 
 /**
  * Keeps open plan pages current: every interval, each plan with pages connected here (to its goal
- * room) is read once, and its activity sent to all of them when it changed. Pages used to render themselves
- * again every 10 s instead, at 16 ms of server CPU each: 600 people looking at a plan took a core.
+ * room) is read once, and its activity sent to all of them when it changed. Pages used to render
+ * themselves again every 10 s instead, at 16 ms of server CPU each: 600 people on plan pages took a core.
  */
 export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): () => void {
   /** Plan → the JSON its pages were last sent. */
@@ -22,15 +22,16 @@ export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; i
     try {
       for (const room of await options.rooms.all()) {
         const ref = parseRoom(room.name);
-        const pages = [...room.members].filter((member) => member.followsPlan);
-        if (ref?.kind !== 'goal' || !pages.length) continue;
+        const pages = () => [...room.members].filter((member) => member.followsPlan);
+        if (ref?.kind !== 'goal' || !pages().length) continue;
         followed.add(ref.planId);
         const activity = await planActivity(options.db, ref.planId);
         const json = JSON.stringify(activity);
         if (!activity || sent.get(ref.planId) === json) continue;
         sent.set(ref.planId, json);
+        // The pages there now: one that opened during the read was rendered with what it holds.
         const message = encodePlanActivityMessage(json);
-        for (const page of pages) page.send(message);
+        for (const page of pages()) page.send(message);
       }
     } catch (error) {
       options.log.warn({ err: error }, 'could not read a plan’s activity; its pages keep what they show');

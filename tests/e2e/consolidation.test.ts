@@ -12,7 +12,10 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
   let chair: Page;
   let jamaica: Page;
   let observer: Page;
+  /** An observer following the overlaps board, as delegations do in a plenary. */
+  let board: Page;
   let overlapFetches = 0;
+  let boardFetches = 0;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -32,6 +35,11 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     });
     await observer.goto(new URL(jamaica.url()).pathname);
     await chair.goto(`${planPath}/consolidation`);
+    board = await signInAs(browser, app.url, 'observer@demo.test');
+    board.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api${planPath}/overlaps`) boardFetches++;
+    });
+    await board.goto(`${planPath}/consolidation`);
   });
 
   afterAll(async () => {
@@ -50,8 +58,12 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     expect(await observer.getByText('The chair will resolve it.').count()).toBe(1);
     // Fetched when the page opened; from then on its connection brings changes (pages used to poll every
     // 3 s, which with hundreds of readers took the server's whole core).
+    // The board fetches the plan's list when it opens and when the list changes, and not in between.
+    expect(boardFetches).toBeGreaterThan(0);
+    const boardFetched = boardFetches;
     await new Promise((resolve) => setTimeout(resolve, 7_000));
     expect(overlapFetches).toBe(1);
+    expect(boardFetches, 'the board fetched its list while nothing changed').toBe(boardFetched);
   });
 
   it('shows both passages highlighted side by side in their live editors, then merges; the coordinator sees the reference without reloading', async () => {
@@ -82,5 +94,6 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     await expect.poll(() => kept.count(), { timeout: 10_000 }).toBe(1);
     expect(await kept.getAttribute('data-cosponsored-by')).toBe('Co-sponsored by Peru and Jamaica');
     await expect.poll(() => chair.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 }).toContain('Merged by');
+    await expect.poll(() => board.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 }).toContain('Merged by');
   });
 });

@@ -1,6 +1,8 @@
 import type * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
 import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
+import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { planActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { updateSection } from '../../lib/plans/sections';
 import { PLAN_ACTIVITY_MESSAGE, readPlanActivityMessage } from '../../lib/shared/app-messages';
@@ -58,8 +60,18 @@ describe('a plan page kept current by the server', () => {
     const victims = () => received.at(-1)?.sections.find((s) => s.id === plan.victims.id);
     await eventually(() => expect(victims()).toMatchObject({ people: [], observing: 0 }));
     expect(received.at(-1)!.openOverlaps).toBe(0);
+    const overlapsBefore = received.at(-1)!.overlapsRevision;
     await refreshOverlaps(server.database.db, plan.planId);
     await eventually(() => expect(received.at(-1)!.openOverlaps).toBeGreaterThan(0));
+    const found = received.at(-1)!;
+    expect(found.overlapsRevision).not.toBe(overlapsBefore);
+    const [first] = (await listPlanOverlaps(server.database.db, { userId: plan.ids.chair, planId: plan.planId })).overlaps;
+    await resolveOverlap(server.database.db, { userId: plan.ids.chair, overlapId: first!.id, resolution: { kind: 'dismiss' } });
+    await eventually(() => expect(received.at(-1)).toMatchObject({ openOverlaps: found.openOverlaps - 1 }));
+    expect(received.at(-1)!.overlapsRevision).not.toBe(found.overlapsRevision);
+    // The overlaps board fetches the list and then only when this changes: both must tell it alike.
+    const listed = await listPlanOverlaps(server.database.db, { userId: plan.ids.observer, planId: plan.planId });
+    expect(listed.revision).toBe(received.at(-1)!.overlapsRevision);
     const wordsBefore = victims()!.words ?? 0;
 
     const brazil = open(plan.victims.room, plan.cookies.brazil);

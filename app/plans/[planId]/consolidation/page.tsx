@@ -21,6 +21,7 @@ export default async function ConsolidationPage({ params }: { params: Promise<{ 
         <h1>Overlaps between sections</h1>
         <ConsolidationBoard
           planId={plan.id}
+          goalRoomId={plan.goalRoomId}
           sections={plan.sections.map((s) => ({ id: s.id, roomId: s.roomId, canWrite: s.canWrite }))}
           identity={editorIdentity(plan)}
           people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
