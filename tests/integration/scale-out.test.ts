@@ -11,11 +11,20 @@ import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { documentText } from '../../lib/documents/paragraphs';
 import { getPlan } from '../../lib/plans/get-plan';
+import { planActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/sections';
-import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, readAccessMessage, readOverlapsMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import {
+  ACCESS_MESSAGE,
+  OVERLAPS_MESSAGE,
+  PLAN_ACTIVITY_MESSAGE,
+  readAccessMessage,
+  readOverlapsMessage,
+  readPlanActivityMessage,
+  type ConnectionAccess,
+} from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { COLLAB_PATH } from '../../lib/shared/rooms';
+import { COLLAB_PATH, FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
 import { DocumentStore } from '../../server/collab/document-store';
 import { RedisBus } from '../../server/collab/redis-bus';
 import { AUTHORIZATION_CHANNEL } from '../../server/collab/redis-events';
@@ -53,8 +62,8 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
   let b: CollabProcess;
   let plan: Awaited<ReturnType<typeof demoPlan>>;
   const providers: Array<ReturnType<typeof openProvider>> = [];
-  const open = (url: string, room: string, cookie: string) => {
-    const client = openProvider(url, room, cookie);
+  const open = (url: string, room: string, cookie: string, params?: Record<string, string>) => {
+    const client = openProvider(url, room, cookie, params);
     providers.push(client);
     return client;
   };
@@ -64,7 +73,7 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     // A keeps accepted updates in memory for 5 s (and unloads no room, which would flush them), so only
     // Redis can tell B about them in the meantime.
     const shared = { REDIS_URL: redisUrl!, REDIS_PREFIX: prefix };
-    a = await startCollabServer(database, { ...shared, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000' });
+    a = await startCollabServer(database, { ...shared, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000', COLLAB_ACTIVITY_MS: '200' });
     b = await startCollabProcess(database, await freePort(), { ...shared, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
     plan = await demoPlan(a.database.db);
   });
@@ -97,17 +106,33 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
   });
 
-  it('lists on a plan page served by A the people connected to B, until they leave', async () => {
+  it('shows a plan page open on A the people connected to B and what they type, until they leave', async () => {
     const onlineInVictims = async () => {
       const view = await getPlan(a.database.db, { userId: plan.ids.chair, planId: plan.planId });
       return view.sections.find((s) => s.id === plan.victims.id)!.online.map((m) => m.name);
     };
-    expect(await onlineInVictims()).not.toContain('Coordinator of Brazil');
+    const page = open(a.url, plan.goalRoom, plan.cookies.chair, FOLLOW_PLAN_PARAMS);
+    const received: PlanActivity[] = [];
+    page.provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Parameters<typeof readPlanActivityMessage>[0]) => {
+      received.push(readPlanActivityMessage(decoder) as PlanActivity);
+    };
+    await waitForSync(page.provider);
+    const rendered = (await planActivity(a.database.db, plan.planId))!;
+    const victims = () => (received.at(-1) ?? rendered).sections.find((s) => s.id === plan.victims.id)!;
+    const wordsBefore = victims().words ?? 0;
+    expect(victims().people).toEqual([]);
+
     const brazil = open(b.url, plan.victims.room, plan.cookies.brazil);
     await waitForSync(brazil.provider);
-    await eventually(async () => expect(await onlineInVictims()).toContain('Coordinator of Brazil'));
+    appendParagraph(brazil.doc, 'Brazil types on B.');
+    await eventually(() => {
+      expect(victims().people.map((p) => p.name)).toEqual(['Coordinator of Brazil']);
+      expect(victims().words).toBe(wordsBefore + 4);
+    });
+    expect(await onlineInVictims()).toContain('Coordinator of Brazil');
     brazil.provider.disconnect();
-    await eventually(async () => expect(await onlineInVictims()).not.toContain('Coordinator of Brazil'));
+    await eventually(() => expect(victims().people).toEqual([]));
+    expect(await onlineInVictims()).not.toContain('Coordinator of Brazil');
   });
 
   it('shows a client opening a section on B what was typed on A a moment before, not yet stored', async () => {
