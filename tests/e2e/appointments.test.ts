@@ -87,13 +87,13 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     const words = async () => Number(/(\d+) words/.exec(await figures.innerText())?.[1]);
     expect(await figures.innerText()).toContain('Coordinadora de Chile');
     // What she typed in the test before: "Chile propone un registro regional de armas de fuego."
-    await expect.poll(words, { timeout: 10_000 }).toBe(9);
+    await expect.poll(words, { timeout: 15_000 }).toBe(9);
 
     await editor(chile).click();
     await chile.keyboard.press('Control+End');
     await chile.keyboard.press('Enter');
     await chile.keyboard.type('Y un fondo común.');
-    await expect.poll(words, { timeout: 10_000 }).toBe(13);
+    await expect.poll(words, { timeout: 15_000 }).toBe(13);
     await chile.close();
     await expect.poll(() => figures.innerText(), { timeout: 10_000 }).not.toContain('Coordinadora de Chile');
     expect(renders, 'rendered again for figures the server sends').toEqual([]);
