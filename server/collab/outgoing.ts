@@ -1,13 +1,14 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { COMPRESSION, sharedFrame, writeSharedFrame } from './shared-deflate';
+import { COMPRESSION, plainFrame, sharedFrame, writeSharedFrame } from './shared-deflate';
 
 type Pending = { message: Uint8Array; done: (() => void) | undefined };
 
 /**
- * One connection's outgoing messages, in order: small ones through ws, large ones as shared compressed
- * frames (see shared-deflate) written to the socket under ws. While a large message is compressed,
- * what follows waits behind it.
+ * One connection's outgoing messages, in order, written to the socket under ws as frames built once for
+ * every socket they go to (see shared-deflate): small ones as they are, large ones compressed. While a
+ * large message is compressed, what follows waits behind it. ws sends instead to a client that cannot
+ * take the shared compressed frames, and whatever ws itself still holds back goes first.
  */
 export class Outgoing {
   private waiting: Pending[] | null = null;
@@ -25,9 +26,13 @@ export class Outgoing {
     const { socket, rawSocket } = this;
     if (this.waiting) return void this.waiting.push({ message, done });
     if (socket.readyState !== socket.OPEN) return done?.();
-    if (message.length < COMPRESSION.threshold) return void socket.send(message, done && (() => done()));
     // Anything ws still holds back (a message it is compressing) must go first; then ws is bypassed.
-    if (!rawSocket || socket.bufferedAmount !== rawSocket.writableLength) {
+    const bypass = rawSocket && socket.bufferedAmount === rawSocket.writableLength;
+    if (message.length < COMPRESSION.threshold) {
+      if (bypass) return void rawSocket.write(plainFrame(message), done && (() => done()));
+      return void socket.send(message, done && (() => done()));
+    }
+    if (!bypass) {
       this.counted('ws');
       return this.throughWs(message, done);
     }

@@ -110,17 +110,35 @@ export function writeSharedFrame(socket: Duplex, frame: SharedFrame, done?: () =
   socket.uncork();
 }
 
-/** RFC 6455 §5.2: final fragment, RSV1 (compressed), binary; unmasked, as servers send. */
-function frameHeader(length: number): Buffer {
-  const FIN_RSV1_BINARY = 0x80 | 0x40 | 0x02;
-  if (length < 126) return Buffer.from([FIN_RSV1_BINARY, length]);
+const plainFrames = new WeakMap<Uint8Array, Buffer>();
+
+/**
+ * The message as one uncompressed frame, header and payload in one buffer, built once per message: a
+ * broadcast goes to every socket of a room as the same bytes, written with one call each, where ws would
+ * build a header for each socket and write the two together.
+ */
+export function plainFrame(message: Uint8Array): Buffer {
+  let frame = plainFrames.get(message);
+  if (frame) return frame;
+  const header = frameHeader(message.length, false);
+  frame = Buffer.allocUnsafe(header.length + message.length);
+  frame.set(header);
+  frame.set(message, header.length);
+  plainFrames.set(message, frame);
+  return frame;
+}
+
+/** RFC 6455 §5.2: final fragment, RSV1 when compressed, binary; unmasked, as servers send. */
+function frameHeader(length: number, compressed = true): Buffer {
+  const first = 0x80 | (compressed ? 0x40 : 0) | 0x02;
+  if (length < 126) return Buffer.from([first, length]);
   if (length < 65_536) {
-    const header = Buffer.from([FIN_RSV1_BINARY, 126, 0, 0]);
+    const header = Buffer.from([first, 126, 0, 0]);
     header.writeUInt16BE(length, 2);
     return header;
   }
   const header = Buffer.alloc(10);
-  header[0] = FIN_RSV1_BINARY;
+  header[0] = first;
   header[1] = 127;
   header.writeBigUInt64BE(BigInt(length), 2);
   return header;

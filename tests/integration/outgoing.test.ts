@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { Outgoing } from '../../server/collab/outgoing';
-import { COMPRESSION, deflateMessage, seedSharedFrame, sharedFrame, takesSharedFrames } from '../../server/collab/shared-deflate';
+import { COMPRESSION, deflateMessage, plainFrame, seedSharedFrame, sharedFrame, takesSharedFrames } from '../../server/collab/shared-deflate';
 import { eventually } from '../helpers/eventually';
 
 /** Compressible, and different for each seed: a paragraph repeated well past the 16 KiB threshold. */
@@ -61,6 +61,18 @@ describe('outgoing messages of one connection', () => {
     expect(counts).toEqual({ shared: 4, stored: 0, ws: 0 });
     client.close();
     second.client.close();
+  });
+
+  it('writes small messages of every header length as they are, one frame built for all sockets', async () => {
+    const sizes = [0, 1, 125, 126, 300, COMPRESSION.threshold - 1];
+    const messages = sizes.map((size) => new Uint8Array(size).map((_, i) => (i * 7 + size) & 0xff));
+    const clients = [await connect(true), await connect(true)];
+    let written = 0;
+    for (const { outgoing } of clients) for (const message of messages) outgoing.send(message, () => written++);
+    for (const { received } of clients) await eventually(() => expect(received).toEqual(messages));
+    expect(written).toBe(2 * messages.length);
+    expect(plainFrame(messages[5]!)).toBe(plainFrame(messages[5]!));
+    for (const { client } of clients) client.close();
   });
 
   it('sends a client without compression the same messages through ws', async () => {
