@@ -2,12 +2,22 @@ import { notFound } from 'next/navigation';
 import { getDb } from '../../db';
 import { AppError } from '../../lib/errors';
 import { getPlan, type PlanView } from '../../lib/plans/get-plan';
+import { readPlanActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { planIdParam } from '../../lib/shared/ids';
 
 /** For pages: the plan as the user sees it; unknown plans and plans they may not read are a 404. */
 export async function loadPlanForPage(userId: string, rawPlanId: string): Promise<PlanView> {
+  return forPage(async () => getPlan(await getDb(), { userId, planId: planIdParam(rawPlanId) }));
+}
+
+/** For the plan page: the plan's activity, with the same 404s. */
+export async function loadPlanActivityForPage(userId: string, rawPlanId: string): Promise<PlanActivity> {
+  return forPage(async () => readPlanActivity(await getDb(), { userId, planId: planIdParam(rawPlanId) }));
+}
+
+async function forPage<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return await getPlan(await getDb(), { userId, planId: planIdParam(rawPlanId) });
+    return await read();
   } catch (error) {
     if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
     throw error;

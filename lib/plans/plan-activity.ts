@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps, planVersions } from '../../db/schema';
-import { overlapsRevision } from '../consolidation/list-overlaps';
+import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
+import { AppError } from '../errors';
+import { authorize } from './authorize';
 import { onlineMembers, type OnlineMember } from './online-members';
 import { readPlanRows } from './plan-rows';
 
@@ -19,6 +21,18 @@ export type SectionActivity = { id: string; words: number | null; lastEditAt: st
  * re-scored, closed, resolved): the overlaps board fetches the list again.
  */
 export type PlanActivity = { revision: string; openOverlaps: number; overlapsRevision: string; sections: SectionActivity[] };
+
+/**
+ * The activity for a reader of the plan, the plan analysed first if this process has not yet (as any
+ * list of its overlaps is); throws not_found for unknown plans and forbidden for outsiders.
+ */
+export async function readPlanActivity(db: Db, options: { userId: string; planId: string }): Promise<PlanActivity> {
+  await authorize(db, { ...options, action: { type: 'plan.read' } });
+  await analysedOnce(db, options.planId);
+  const activity = await planActivity(db, options.planId);
+  if (!activity) throw new AppError('not_found', 'No such plan');
+  return activity;
+}
 
 /** The plan's activity now; null for an unknown plan. No reader is authorized here: callers do that. */
 export async function planActivity(db: Db, planId: string): Promise<PlanActivity | null> {

@@ -1,9 +1,10 @@
 import type * as decoding from 'lib0/decoding';
+import { users } from '../../db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
 import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
-import { planActivity, type PlanActivity } from '../../lib/plans/plan-activity';
+import { planActivity, readPlanActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { updateSection } from '../../lib/plans/sections';
 import { PLAN_ACTIVITY_MESSAGE, readPlanActivityMessage } from '../../lib/shared/app-messages';
 import { FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
@@ -94,6 +95,15 @@ describe('a plan page kept current by the server', () => {
     observer.provider.destroy();
     await eventually(() => expect(victims()).toMatchObject({ people: [], observing: 0 }));
     expect(sentToSectionPage).toBe(0);
+  });
+
+  it('is read for a page by members only', async () => {
+    const db = server.database.db;
+    const [outsider] = await db.insert(users).values({ email: 'outsider@example.org', name: 'Outsider', passwordHash: 'x' }).returning();
+    await expect(readPlanActivity(db, { userId: outsider!.id, planId: plan.planId })).rejects.toMatchObject({ code: 'not_found' });
+    const read = await readPlanActivity(db, { userId: plan.ids.observer, planId: plan.planId });
+    expect(read.sections.map((s) => s.id)).toEqual((await planActivity(db, plan.planId))!.sections.map((s) => s.id));
+    expect(read.sections.map((s) => s.id)).toContain(plan.victims.id);
   });
 
   it('holds the revision a page rendered now holds, and another once the plan itself changes', async () => {

@@ -1,9 +1,6 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '../../../db';
-import { analysedOnce } from '../../../lib/consolidation/list-overlaps';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
-import { planActivity } from '../../../lib/plans/plan-activity';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
 import { CollabEditor } from '../../_components/collab-editor';
@@ -11,7 +8,7 @@ import { ExportPanel } from '../../_components/export-panel';
 import { OverlapsLink, PlanActivityProvider, SectionFigures } from '../../_components/plan-activity';
 import { TopBar } from '../../_components/top-bar';
 import { editorIdentity } from '../../_server/editor-identity';
-import { loadPlanForPage } from '../../_server/load-plan';
+import { loadPlanActivityForPage, loadPlanForPage } from '../../_server/load-plan';
 import { requireUserId } from '../../_server/session';
 
 export const dynamic = 'force-dynamic';
@@ -21,13 +18,11 @@ const PHASE_LABEL = { goal: 'Goal', drafting: 'Drafting', consolidation: 'Consol
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const { planId } = await params;
   const userId = await requireUserId(`/plans/${planId}`);
+  // Read first, kept current by the server over the goal's connection: what is read next is as new or
+  // newer, so a change landing in between comes as another revision, and the page renders again.
+  const activity = await loadPlanActivityForPage(userId, planId);
   const plan = await loadPlanForPage(userId, planId);
-  const db = await getDb();
-  const versions = await listPlanVersions(db, { userId, planId: plan.id });
-  await analysedOnce(db, plan.id);
-  // Read by loadPlanForPage's reader; kept current by the server over the goal's connection.
-  const activity = await planActivity(db, plan.id);
-  if (!activity) notFound();
+  const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
       <TopBar who={plan.viewer.name} />
