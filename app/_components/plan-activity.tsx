@@ -11,8 +11,8 @@ const ActivityContext = createContext<PlanActivity | null>(null);
 
 /**
  * The plan's activity as the server last sent it over the goal room's connection, for the figures
- * below. When the rest of the plan changed (another revision) or the connection was lost a while, the
- * page renders again on the server, once.
+ * below (the server sends it again after a reconnection). When the rest of the plan changed (another
+ * revision), the page renders again on the server, once.
  */
 export function PlanActivityProvider({ room, initial, children }: { room: string; initial: PlanActivity; children: ReactNode }) {
   const router = useRouter();
@@ -25,7 +25,6 @@ export function PlanActivityProvider({ room, initial, children }: { room: string
   useEffect(
     () =>
       onRoomEvent(room, (event) => {
-        if (event.kind === 'reconnected') return router.refresh();
         if (event.kind !== 'activity') return;
         setActivity(event.activity);
         if (event.activity.revision === requested.current) return;

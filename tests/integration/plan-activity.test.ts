@@ -36,7 +36,7 @@ describe('a plan page kept current by the server', () => {
       received.push(readPlanActivityMessage(decoder) as PlanActivity);
     };
     await waitForSync(page.provider);
-    return received;
+    return { received, provider: page.provider };
   };
 
   beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('a plan page kept current by the server', () => {
   });
 
   it('is sent who is in each section and its word count as they change, and nothing while nothing does', async () => {
-    const received = await followPlan(plan.cookies.observer);
+    const { received, provider } = await followPlan(plan.cookies.observer);
     // A section page shows the goal too, without following the plan: it is sent none of this.
     const sectionPage = open(plan.goalRoom, plan.cookies.mexico);
     let sentToSectionPage = 0;
@@ -88,8 +88,16 @@ describe('a plan page kept current by the server', () => {
     await eventually(() => expect(victims()!.words).toBe(wordsBefore + 8), 10_000);
 
     const sent = received.length;
-    await new Promise((resolve) => setTimeout(resolve, 5 * INTERVAL_MS));
+    const quiet = () => new Promise((resolve) => setTimeout(resolve, 5 * INTERVAL_MS));
+    await quiet();
     expect(received.length, 'sent again while nothing changed').toBe(sent);
+    // A page back from a lost connection is sent the plan as it is, once, in case it missed a change.
+    provider.disconnect();
+    provider.connect();
+    await waitForSync(provider);
+    await eventually(() => expect(received.length).toBe(sent + 1));
+    await quiet();
+    expect(received.length).toBe(sent + 1);
 
     brazil.provider.destroy();
     observer.provider.destroy();
@@ -108,7 +116,7 @@ describe('a plan page kept current by the server', () => {
 
   it('holds the revision a page rendered now holds, and another once the plan itself changes', async () => {
     const rendered = (await planActivity(server.database.db, plan.planId))!;
-    const received = await followPlan(plan.cookies.peru);
+    const { received } = await followPlan(plan.cookies.peru);
     const police = () => received.at(-1)?.sections.find((s) => s.id === plan.police.id);
 
     const peru = open(plan.police.room, plan.cookies.peru);
