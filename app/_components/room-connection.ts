@@ -33,11 +33,5 @@ export function openRoom(roomId: string, options: { followPlan?: boolean } = {})
   provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceRoomEvent({ room: roomId, kind: 'activity', activity: readPlanActivityMessage(decoder) as PlanActivity });
   };
-  let connectedBefore = false;
-  provider.on('status', ({ status }: { status: string }) => {
-    if (status !== 'connected') return;
-    if (connectedBefore) announceRoomEvent({ room: roomId, kind: 'reconnected' });
-    connectedBefore = true;
-  });
   return { doc, provider };
 }

@@ -3,13 +3,12 @@ import type { PlanActivity } from '../../lib/plans/plan-activity';
 
 /**
  * What a live editor's connection hears about its room, for the other parts of the page: the server's
- * overlaps for a section and activity for a plan's goal (sent whenever they change), and a reconnection
- * (after which a page fetches what it may have missed).
+ * overlaps for a section and activity for a plan's goal, sent whenever they change and after a
+ * reconnection.
  */
 export type RoomEvent = { room: string } & (
   | { kind: 'overlaps'; overlaps: OverlapView[] }
   | { kind: 'activity'; activity: PlanActivity }
-  | { kind: 'reconnected' }
 );
 
 const EVENT = 'concordia:room';

@@ -8,9 +8,9 @@ import { onRoomEvent } from './room-events';
 
 /**
  * Overlaps from the API, kept current while the page is open (analysis runs a moment after edits settle),
- * without polling. A section page (`room`: the section's) is sent its list by its live editor's connection
- * and fetches it again only after a reconnection. The overlaps board (`plan`: the plan's goal room) opens a
- * connection that follows the plan, and fetches the list again whenever the plan's overlaps change.
+ * without polling. A section page (`room`: the section's) fetches it once; then its live editor's connection
+ * brings the list whenever it changes, and again after a reconnection. The overlaps board (`plan`: the plan's goal room) opens a
+ * connection that follows the plan, and fetches the list again whenever the plan's overlaps changed.
  */
 export function useOverlaps(path: string, follow: { room: string } | { plan: string }) {
   const [data, setData] = useState<PlanOverlaps>({ overlaps: [], canResolve: false });
@@ -35,15 +35,12 @@ export function useOverlaps(path: string, follow: { room: string } | { plan: str
     void refresh();
     if (room) {
       return onRoomEvent(room, (event) => {
-        if (event.kind === 'reconnected') void refresh();
-        else if (event.kind === 'overlaps') setData((current) => ({ ...current, overlaps: event.overlaps }));
+        if (event.kind === 'overlaps') setData((current) => ({ ...current, overlaps: event.overlaps }));
       });
     }
     if (!plan) return;
+    // The plan's activity comes when the connection opens (again) and whenever it changes.
     const { doc, provider } = openRoom(plan, { followPlan: true });
-    // Once connected, every change is announced; one made while connecting is fetched here.
-    const onStatus = ({ status }: { status: string }) => status === 'connected' && void refresh();
-    provider.on('status', onStatus);
     const stop = onRoomEvent(plan, (event) => {
       if (event.kind !== 'activity' || event.activity.overlapsRevision === seen.current) return;
       seen.current = event.activity.overlapsRevision;
@@ -51,7 +48,6 @@ export function useOverlaps(path: string, follow: { room: string } | { plan: str
     });
     return () => {
       stop();
-      provider.off('status', onStatus);
       provider.destroy();
       doc.destroy();
     };

@@ -85,7 +85,7 @@ export async function createCollabServer(options: CollabOptions) {
     afterUnload: () => reclaimer.roomUnloaded(),
     fanout,
   });
-  const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms });
+  const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs });
   const stopPushingActivity = pushPlanActivity({ db: options.db, log, rooms, intervalMs: options.activityMs });
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
+import { sections } from '../../db/schema';
 import { sectionOverlapViews } from '../../lib/consolidation/list-overlaps';
 import { onOverlapsChanged } from '../../lib/plans/plan-events';
 import { encodeOverlapsMessage } from '../../lib/shared/app-messages';
-import { sectionRoom } from '../../lib/shared/rooms';
+import { parseRoom, sectionRoom } from '../../lib/shared/rooms';
+import type { Room, RoomMember } from './room';
 import type { Rooms } from './rooms';
 
 /** Changes arriving together (an analysis, a resolution touching two sections) are sent once. */
@@ -11,14 +14,33 @@ const COALESCE_MS = 50;
 
 /**
  * Sends a section's overlaps to the connections in it whenever they change, read and encoded once for
- * all of them. Pages used to poll every 3 s instead: 7 ms of server CPU per poll, so 150 open section
- * pages took a core, more than the live editing itself.
+ * all of them, and, every `sweepMs`, to connections that joined since (a page back from a lost
+ * connection may have missed a change; a restarted server would otherwise have every open section page
+ * fetch its list at once). Pages used to poll every 3 s instead: 7 ms of server CPU per poll, so 150
+ * open section pages took a core, more than the live editing itself.
  */
-export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms }): () => void {
+export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweepMs: number }): () => void {
   /** Section → its plan, for the sections waiting to be sent. */
   const waiting = new Map<string, string>();
+  /** Section → its list as last sent, and the connections that have it. */
+  const latest = new Map<string, { message: Uint8Array; reached: WeakSet<RoomMember> }>();
+  /** Section → changes announced so far: a sweep's read that a change overtook is not sent. */
+  const changes = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let sending = false;
+
+  const store = (sectionId: string, overlaps: unknown) => {
+    const entry = { message: encodeOverlapsMessage(JSON.stringify({ overlaps })), reached: new WeakSet<RoomMember>() };
+    latest.set(sectionId, entry);
+    return entry;
+  };
+  const reach = (room: Room, entry: { message: Uint8Array; reached: WeakSet<RoomMember> }) => {
+    for (const member of room.members) {
+      if (entry.reached.has(member)) continue;
+      entry.reached.add(member);
+      member.send(entry.message);
+    }
+  };
 
   const schedule = () => {
     if (timer || sending || !waiting.size) return;
@@ -31,10 +53,12 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms }): ()
     waiting.clear();
     for (const [sectionId, planId] of batch) {
       const room = options.rooms.loadedRoom(sectionRoom(sectionId));
-      if (!room?.members.size) continue;
+      if (!room?.members.size) {
+        latest.delete(sectionId);
+        continue;
+      }
       try {
-        const message = encodeOverlapsMessage(JSON.stringify({ overlaps: await sectionOverlapViews(options.db, planId, sectionId) }));
-        for (const member of room.members) member.send(message);
+        reach(room, store(sectionId, await sectionOverlapViews(options.db, planId, sectionId)));
       } catch (error) {
         options.log.warn({ err: error, sectionId }, 'could not send a section its overlaps; its pages keep the last list');
       }
@@ -43,12 +67,47 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms }): ()
     schedule();
   };
 
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    const open = new Set<string>();
+    try {
+      for (const room of await options.rooms.all()) {
+        const ref = parseRoom(room.name);
+        if (ref?.kind !== 'section' || !room.members.size) continue;
+        open.add(ref.sectionId);
+        const entry = latest.get(ref.sectionId) ?? (await readUnsent(ref.sectionId));
+        if (entry) reach(room, entry);
+      }
+    } catch (error) {
+      options.log.warn({ err: error }, 'could not send sections their overlaps; their pages keep the last list');
+    } finally {
+      for (const sectionId of latest.keys()) if (!open.has(sectionId)) latest.delete(sectionId);
+      for (const sectionId of changes.keys()) if (!open.has(sectionId)) changes.delete(sectionId);
+      sweeping = false;
+    }
+  };
+  const readUnsent = async (sectionId: string) => {
+    const before = changes.get(sectionId);
+    const [section] = await options.db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
+    if (!section) return undefined;
+    const views = await sectionOverlapViews(options.db, section.planId, sectionId);
+    if (changes.get(sectionId) !== before) return undefined;
+    return store(sectionId, views);
+  };
+  const sweeper = setInterval(() => void sweep(), options.sweepMs);
+
   const stop = onOverlapsChanged((planId, sectionIds) => {
-    for (const sectionId of sectionIds) waiting.set(sectionId, planId);
+    for (const sectionId of sectionIds) {
+      waiting.set(sectionId, planId);
+      changes.set(sectionId, (changes.get(sectionId) ?? 0) + 1);
+    }
     schedule();
   });
   return () => {
     stop();
     clearTimeout(timer);
+    clearInterval(sweeper);
   };
 }

@@ -187,6 +187,13 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
 
       await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss', reason: 'different indicators' } });
       await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === found.id)?.status).toBe('dismissed'));
+
+      // Back from a lost connection, the page is sent the list as it is, though nothing changed.
+      const before = pushed.length;
+      reader.provider.disconnect();
+      reader.provider.connect();
+      await eventually(() => expect(pushed.length).toBe(before + 1));
+      expect(pushed.at(-1)?.find((o) => o.id === found.id)?.status).toBe('dismissed');
     } finally {
       clearInterval(keys);
       canada.provider.destroy();
