@@ -51,7 +51,7 @@ const schema = z.object({
   COLLAB_AUTO_VERSION_MS: z.coerce.number().int().positive().default(5 * 60_000),
   /** Quiet time after edits before a plan's overlaps are analysed again. */
   COLLAB_OVERLAP_DEBOUNCE_MS: z.coerce.number().int().positive().default(1500),
-  /** How often open plan pages are sent the plan's presence, word counts and open overlaps when they changed. */
+  /** How often open plan pages are sent presence, word counts and open overlaps when they changed, and reconnected pages what they missed. */
   COLLAB_ACTIVITY_MS: z.coerce.number().int().positive().default(3000),
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),

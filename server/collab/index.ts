@@ -50,7 +50,7 @@ export type CollabOptions = {
   maxDocumentBytes: number;
   /** Quiet time after edits before the plan's overlaps are analysed again. */
   overlapDebounceMs: number;
-  /** How often the plans followed here are read again for their open pages. */
+  /** How often the plans followed here are read again for their open pages, and joined pages caught up. */
   activityMs: number;
   /** Redis shared with the other instances (REDIS_URL); absent, this instance serves every room alone. */
   bus?: RedisBus | undefined;

@@ -6,7 +6,7 @@ import { sectionOverlapViews } from '../../lib/consolidation/list-overlaps';
 import { onOverlapsChanged } from '../../lib/plans/plan-events';
 import { encodeOverlapsMessage } from '../../lib/shared/app-messages';
 import { parseRoom, sectionRoom } from '../../lib/shared/rooms';
-import type { Room, RoomMember } from './room';
+import { LatestMessage } from './latest-message';
 import type { Rooms } from './rooms';
 
 /** Changes arriving together (an analysis, a resolution touching two sections) are sent once. */
@@ -23,23 +23,16 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
   /** Section → its plan, for the sections waiting to be sent. */
   const waiting = new Map<string, string>();
   /** Section → its list as last sent, and the connections that have it. */
-  const latest = new Map<string, { message: Uint8Array; reached: WeakSet<RoomMember> }>();
+  const latest = new Map<string, LatestMessage>();
   /** Section → changes announced so far: a sweep's read that a change overtook is not sent. */
   const changes = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let sending = false;
 
   const store = (sectionId: string, overlaps: unknown) => {
-    const entry = { message: encodeOverlapsMessage(JSON.stringify({ overlaps })), reached: new WeakSet<RoomMember>() };
+    const entry = new LatestMessage(encodeOverlapsMessage(JSON.stringify({ overlaps })));
     latest.set(sectionId, entry);
     return entry;
-  };
-  const reach = (room: Room, entry: { message: Uint8Array; reached: WeakSet<RoomMember> }) => {
-    for (const member of room.members) {
-      if (entry.reached.has(member)) continue;
-      entry.reached.add(member);
-      member.send(entry.message);
-    }
   };
 
   const schedule = () => {
@@ -58,7 +51,7 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
         continue;
       }
       try {
-        reach(room, store(sectionId, await sectionOverlapViews(options.db, planId, sectionId)));
+        store(sectionId, await sectionOverlapViews(options.db, planId, sectionId)).sendTo(room.members);
       } catch (error) {
         options.log.warn({ err: error, sectionId }, 'could not send a section its overlaps; its pages keep the last list');
       }
@@ -78,7 +71,7 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
         if (ref?.kind !== 'section' || !room.members.size) continue;
         open.add(ref.sectionId);
         const entry = latest.get(ref.sectionId) ?? (await readUnsent(ref.sectionId));
-        if (entry) reach(room, entry);
+        entry?.sendTo(room.members);
       }
     } catch (error) {
       options.log.warn({ err: error }, 'could not send sections their overlaps; their pages keep the last list');

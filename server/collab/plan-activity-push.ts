@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { planActivity } from '../../lib/plans/plan-activity';
 import { encodePlanActivityMessage } from '../../lib/shared/app-messages';
 import { parseRoom } from '../../lib/shared/rooms';
-import type { RoomMember } from './room';
+import { LatestMessage } from './latest-message';
 import type { Rooms } from './rooms';
 
 /**
@@ -12,8 +12,8 @@ import type { Rooms } from './rooms';
  * themselves again every 10 s instead, at 16 ms of server CPU each: 600 people on plan pages took a core.
  */
 export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): () => void {
-  /** Plan → what its pages were last sent, and the pages it has reached. */
-  const sent = new Map<string, { json: string; message: Uint8Array; reached: WeakSet<RoomMember> }>();
+  /** Plan → what its pages were last sent. */
+  const sent = new Map<string, { json: string; latest: LatestMessage }>();
   let running = false;
 
   const tick = async () => {
@@ -30,15 +30,11 @@ export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; i
         if (!activity) continue;
         const json = JSON.stringify(activity);
         let last = sent.get(ref.planId);
-        if (last?.json !== json) sent.set(ref.planId, (last = { json, message: encodePlanActivityMessage(json), reached: new WeakSet() }));
+        if (last?.json !== json) sent.set(ref.planId, (last = { json, latest: new LatestMessage(encodePlanActivityMessage(json)) }));
         // A page that joined since is sent it too: after a reconnection it may have missed changes, and
         // it renders again only if the revision moved on, not on every reconnection (a restarted server
         // would otherwise render every open plan page at once).
-        for (const page of pages()) {
-          if (last.reached.has(page)) continue;
-          last.reached.add(page);
-          page.send(last.message);
-        }
+        last.latest.sendTo(pages());
       }
     } catch (error) {
       options.log.warn({ err: error }, 'could not read a plan’s activity; its pages keep what they show');
