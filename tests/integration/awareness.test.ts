@@ -1,38 +1,23 @@
 import * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RunningServer } from '../../server/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import { demoPlan, type Who } from '../helpers/fixtures';
+import type { Who } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
-import { startCollabServer } from '../helpers/server';
 
 const AWARENESS = 1;
 
 describe('awareness in a room', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database);
-    plan = await demoPlan(server.database.db);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const t = useCollabServer();
 
   it('reaches every member in its last state, in far fewer messages than changes when they come fast', async () => {
     const people: Who[] = ['peru', 'mexico', 'chair', 'observer'];
-    const clients = people.map((who) => openProvider(server.url, plan.police.room, plan.cookies[who]));
+    const clients = people.map((who) => openProvider(t.server.url, t.plan.police.room, t.plan.cookies[who]));
     await Promise.all(clients.map((c) => waitForSync(c.provider)));
-    const reader = await openRawClient(server.url, plan.police.room, plan.cookies.observer);
+    const reader = await openRawClient(t.server.url, t.plan.police.room, t.plan.cookies.observer);
     const seen = new awarenessProtocol.Awareness(new Y.Doc());
     let awarenessMessages = 0;
     reader.ws.on('message', (data: Buffer) => {
