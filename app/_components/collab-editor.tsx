@@ -62,6 +62,25 @@ function useServerAccess(provider: WebsocketProvider) {
   return { access, ended };
 }
 
+/**
+ * Whether the document has arrived once. Until then the page holds an empty document: typing into it
+ * would merge, but at the start of a text the user has not seen yet. After that, a reconnection keeps the
+ * editor open, and what is typed meanwhile is sent when the connection is back.
+ */
+function useFirstSync(provider: WebsocketProvider): boolean {
+  const [synced, setSynced] = useState(provider.synced);
+  useEffect(() => {
+    if (synced) return;
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) setSynced(true);
+    };
+    provider.on('sync', onSync);
+    if (provider.synced) setSynced(true);
+    return () => provider.off('sync', onSync);
+  }, [provider, synced]);
+  return synced;
+}
+
 /** A live, shared rich-text document: one y-websocket room, Tiptap bound to it, carets of the others. */
 export function CollabEditor(props: Props) {
   const [live, setLive] = useState<Live | null>(null);
@@ -81,8 +100,9 @@ export function CollabEditor(props: Props) {
 function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights }: Props & Live) {
   const { access, ended } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
+  const arrived = useFirstSync(provider);
   const mayWrite = !ended && (access === null ? initiallyEditable : access === 'write');
-  const editable = mayWrite && mode.kind === 'live';
+  const editable = mayWrite && arrived && mode.kind === 'live';
   useEffect(() => {
     provider.awareness.setLocalStateField('user', identity);
   }, [provider, identity]);
@@ -128,9 +148,7 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
             {history && <ImportDocxButton sectionId={history.sectionId} />}
           </>
         ) : (
-          <span className="read-only">
-            {mode.kind !== 'live' && mayWrite ? 'Viewing — back to the live text to edit' : ((initiallyEditable ? null : readOnlyReason) ?? 'Read-only — your permissions changed')}
-          </span>
+          <span className="read-only">{readOnlyLabel({ mayWrite, arrived, viewing: mode.kind !== 'live', reason: initiallyEditable ? undefined : readOnlyReason })}</span>
         )}
         <span className="spacer" />
         <Presence awareness={provider.awareness} />
@@ -142,6 +160,13 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
       <EditorContent editor={editor} />
     </div>
   );
+}
+
+/** Why the toolbar is not there. */
+function readOnlyLabel({ mayWrite, arrived, viewing, reason }: { mayWrite: boolean; arrived: boolean; viewing: boolean; reason: string | undefined }): string {
+  if (!mayWrite) return reason ?? 'Read-only — your permissions changed';
+  if (!arrived) return 'Loading the document…';
+  return viewing ? 'Viewing — back to the live text to edit' : '';
 }
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];

@@ -95,6 +95,34 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => text(mexico)).not.toContain('binding');
   });
 
+  it('keeps the editor closed until the document has arrived, then opens it on the stored text', async () => {
+    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    // The section's room is held back, as on a slow line: connected, but no document yet.
+    const room = sectionRoom(sectionPath.split('/').at(-1)!);
+    const held: Array<string | Buffer> = [];
+    let releaseSection = () => {};
+    await page.routeWebSocket(/\/collab\//, (client) => {
+      const server = client.connectToServer();
+      if (!client.url().endsWith(room)) return;
+      let holding = true;
+      server.onMessage((message) => (holding ? held.push(message) : client.send(message)));
+      releaseSection = () => {
+        holding = false;
+        held.splice(0).forEach((message) => client.send(message));
+      };
+    });
+    await page.goto(sectionPath);
+    await expect.poll(() => page.getByText('Loading the document…').count()).toBe(1);
+    expect(await editor(page).getAttribute('contenteditable')).toBe('false');
+    expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+
+    releaseSection();
+    await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('true');
+    expect(await text(page)).toBe(await text(peru));
+    expect(await page.getByText('Loading the document…').count()).toBe(0);
+    await page.context().close();
+  });
+
   // Restarting the whole app takes seconds, more on a loaded machine.
   it('shows reconnecting while the server is down and syncs what was typed when it returns', { timeout: 120_000 }, async () => {
     await app.stop('SIGKILL');
