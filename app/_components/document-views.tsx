@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { stateColor } from '../../lib/shared/state-colors';
 import { api } from './api-client';
 import { AttributionShare } from './attribution-share';
+import { useFormatTime } from './local-time';
 
 export type Person = { name: string; state: { code: string; name: string } | null };
 
@@ -49,10 +50,10 @@ async function loadSnapshot(sectionId: string, versionId: string): Promise<Y.Sna
   return decoded;
 }
 
-const label = (v: Version) => `${v.name ?? (v.kind === 'auto' ? 'Automatic' : 'Version')} — ${new Date(v.createdAt).toLocaleString()}`;
-
 /** "Show authorship" and the section's history: view, compare and (chair) restore versions. */
 export function DocumentViews({ editor, doc, sectionId, people, canName, canRestore, mode, onMode }: Props) {
+  const formatTime = useFormatTime();
+  const label = (v: Version) => `${v.name ?? (v.kind === 'auto' ? 'Automatic' : 'Version')} — ${formatTime(v.createdAt)}`;
   const [versions, setVersions] = useState<Version[]>([]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);

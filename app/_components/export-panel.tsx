@@ -1,3 +1,5 @@
+import { VersionOptions } from './local-time';
+
 const FORMATS = [
   { format: 'docx', label: 'Word (.docx)' },
   { format: 'pdf', label: 'PDF' },
@@ -37,11 +39,7 @@ export function ExportPanel({ planId, versions, pdfUnavailable }: Props) {
         </select>
         <select name="version" aria-label="Version" defaultValue="">
           <option value="">Current text</option>
-          {versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name} — {new Date(v.createdAt).toUTCString()}
-            </option>
-          ))}
+          <VersionOptions versions={versions} />
         </select>
         <label style={{ flexDirection: 'row', alignItems: 'center', fontWeight: 'normal' }}>
           <input type="checkbox" name="annex" value="1" style={{ flex: 'none', minWidth: 0 }} /> Annex: contributions by state

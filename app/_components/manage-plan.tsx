@@ -5,6 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { PlanView } from '../../lib/plans/get-plan';
 import type { MemberView, PendingInvitation } from '../../lib/plans/list-members';
 import { api } from './api-client';
+import { LocalTime } from './local-time';
 import { PlanVersions } from './plan-versions';
 import { SectionEditorRow } from './section-settings';
 import { StateOptions } from './state-options';
@@ -132,7 +133,9 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
                 <td>{i.email}</td>
                 <td>{i.role}</td>
                 <td>{i.state ?? ''}</td>
-                <td>until {new Date(i.expiresAt).toDateString()}</td>
+                <td>
+                  until <LocalTime at={i.expiresAt} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PlanActivity } from '../../lib/plans/plan-activity';
+import { LocalTime } from './local-time';
 import { OnlineList } from './online-list';
 import { onRoomEvent } from './room-events';
 
@@ -48,7 +49,7 @@ export function SectionFigures({ sectionId }: { sectionId: string }) {
   if (!section) return null;
   return (
     <p className="muted small" data-testid="section-figures">
-      {section.words ?? '—'} words · last edit {section.lastEditAt ? new Date(section.lastEditAt).toUTCString() : '—'} ·{' '}
+      {section.words ?? '—'} words · last edit {section.lastEditAt ? <LocalTime at={section.lastEditAt} /> : '—'} ·{' '}
       <OnlineList people={section.people} observing={section.observing} />
     </p>
   );

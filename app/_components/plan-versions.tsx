@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api-client';
+import { LocalTime } from './local-time';
 
 type PlanVersion = { id: string; name: string; createdAt: string; createdBy: string | null };
 
@@ -45,7 +46,7 @@ export function PlanVersions({ planId }: { planId: string }) {
       <ol className="plain">
         {versions.map((v) => (
           <li key={v.id}>
-            <strong>{v.name}</strong> <small className="muted">— {new Date(v.createdAt).toLocaleString()}{v.createdBy && `, by ${v.createdBy}`}</small>
+            <strong>{v.name}</strong> <small className="muted">— <LocalTime at={v.createdAt} />{v.createdBy && `, by ${v.createdBy}`}</small>
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useMemo, type ComponentProps } from 'react';
 import { CollabEditor } from './collab-editor';
+import { LocalTime } from './local-time';
 import { describeResolution, sectionHighlights } from './overlap-types';
 import { useOverlaps } from './use-overlaps';
 
@@ -37,7 +38,7 @@ export function SectionWithOverlaps({ planId, sectionId, ...editor }: Props) {
             {[...open, ...resolved].map((o) => (
               <li key={o.id} className="small resolution" data-status={o.status}>
                 {describeResolution(o, sectionId)}
-                {o.resolvedAt && <span className="muted"> · {new Date(o.resolvedAt).toLocaleString()}</span>}
+                {o.resolvedAt && <span className="muted"> · <LocalTime at={o.resolvedAt} /></span>}
               </li>
             ))}
           </ul>

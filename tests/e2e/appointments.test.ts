@@ -105,6 +105,24 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await page.context().close();
   });
 
+  it("shows each reader the plan's times in their own time zone and language", async () => {
+    const page = await signInAs(browser, app.url, 'observer@demo.test', { locale: 'es-PE', timezoneId: 'America/Lima' });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(planPath);
+    const lastEdit = page.locator('li.section-row', { hasText: 'Firearms trafficking' }).getByTestId('section-figures').locator('time');
+    const at = new Date((await lastEdit.getAttribute('datetime'))!);
+    const inLima = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Lima' }).format(at);
+    // The server rendered UTC; the browser shows Lima's time once the page is live, without a mismatch.
+    await expect.poll(() => lastEdit.innerText()).toBe(inLima);
+    expect(inLima).not.toBe(new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("the invitation link works once", async () => {
     const page = await (await browser.newContext({ baseURL: app.url })).newPage();
     await page.goto(invitation);

@@ -30,9 +30,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the real sign-in page and waits for the plans list. */
-export async function signInAs(browser: Browser, baseUrl: string, email: string, password = 'concordia'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1200, height: 900 } });
+/** Signs in through the real sign-in page, in a browser set to `locale` and `timezoneId`, and waits for the plans list. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  { password = 'concordia', locale, timezoneId }: { password?: string; locale?: string; timezoneId?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1200, height: 900 }, locale, timezoneId });
   const page = await context.newPage();
   await page.goto('/signin');
   await page.getByLabel('Email').fill(email);
