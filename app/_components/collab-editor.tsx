@@ -112,7 +112,9 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
       immediatelyRender: false,
       editable,
       extensions: [
-        ...documentExtensions({ editable }),
+        // Configured once, for what the user may do: the wait for the document only pauses editing (setEditable),
+        // and links must not turn into a reader's (opened in a new tab on click) for good.
+        ...documentExtensions({ editable: mayWrite }),
         Collaboration.configure({
           document: doc,
           field: EDITOR_FIELD,
