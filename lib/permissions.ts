@@ -27,7 +27,9 @@ export type Action =
   | { type: 'version.name'; section?: SectionTarget }
   | { type: 'version.restore' }
   /** Resolve overlaps between sections, or ask for them to be found again now. */
-  | { type: 'overlap.resolve' };
+  | { type: 'overlap.resolve' }
+  /** Write in a section's discussion (any section: states discuss each other's drafts; all members read it). */
+  | { type: 'section.comment' };
 
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
@@ -50,6 +52,8 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return membership?.role === 'chair' && plan.phase !== 'adopted';
     case 'overlap.resolve':
       return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');
+    case 'section.comment':
+      return (membership?.role === 'chair' || membership?.role === 'coordinator') && plan.phase !== 'adopted';
   }
 }
 

@@ -1,11 +1,14 @@
 import type { Decoder } from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { CommentView } from '../../lib/discussion/section-comments';
 import type { PlanActivity } from '../../lib/plans/plan-activity';
 import {
   ACCESS_MESSAGE,
+  COMMENT_MESSAGE,
   OVERLAPS_MESSAGE,
   PLAN_ACTIVITY_MESSAGE,
+  readCommentMessage,
   readOverlapsMessage,
   readPlanActivityMessage,
 } from '../../lib/shared/app-messages';
@@ -33,5 +36,13 @@ export function openRoom(roomId: string, options: { followPlan?: boolean } = {})
   provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceRoomEvent({ room: roomId, kind: 'activity', activity: readPlanActivityMessage(decoder) as PlanActivity });
   };
+  provider.messageHandlers[COMMENT_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
+    announceRoomEvent({ room: roomId, kind: 'comment', comment: readCommentMessage(decoder) as CommentView });
+  };
+  let synced = false;
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced && synced) announceRoomEvent({ room: roomId, kind: 'resynced' });
+    synced ||= isSynced;
+  });
   return { doc, provider };
 }

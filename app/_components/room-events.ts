@@ -1,14 +1,18 @@
 import type { OverlapView } from '../../lib/consolidation/list-overlaps';
+import type { CommentView } from '../../lib/discussion/section-comments';
 import type { PlanActivity } from '../../lib/plans/plan-activity';
 
 /**
  * What a live editor's connection hears about its room, for the other parts of the page: the server's
  * overlaps for a section and activity for a plan's goal, sent whenever they change and after a
- * reconnection.
+ * reconnection; a section's new discussion messages; and that the document synced again after a lost
+ * connection (what was sent meanwhile was missed).
  */
 export type RoomEvent = { room: string } & (
   | { kind: 'overlaps'; overlaps: OverlapView[] }
   | { kind: 'activity'; activity: PlanActivity }
+  | { kind: 'comment'; comment: CommentView }
+  | { kind: 'resynced' }
 );
 
 const EVENT = 'concordia:room';

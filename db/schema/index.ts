@@ -8,3 +8,4 @@ export * from './versions';
 export * from './sessions';
 export * from './plan-metadata';
 export * from './overlaps';
+export * from './discussion';

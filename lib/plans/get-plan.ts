@@ -32,6 +32,8 @@ export type PlanView = {
   canWriteGoal: boolean;
   canManage: boolean;
   canRestoreVersions: boolean;
+  /** Write in the sections' discussions. */
+  canComment: boolean;
   goalOnline: OnlineMember[];
   /** Every member, so attribution (by user id) can be shown by person and state. */
   people: Array<{ userId: string; name: string; state: StateRef | null }>;
@@ -60,6 +62,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     canWriteGoal: can(ctx, { type: 'goal.write' }),
     canManage: can(ctx, { type: 'plan.manage' }),
     canRestoreVersions: can(ctx, { type: 'version.restore' }),
+    canComment: can(ctx, { type: 'section.comment' }),
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),
     viewer: {

@@ -4,7 +4,7 @@ const KEY = Symbol.for('concordia.planEvents');
 
 /**
  * Process-wide signals about a plan, for the collaboration server: its appointments, sections or phase
- * changed (it re-evaluates open connections), or its overlaps did. On globalThis because Next bundles
+ * changed (it re-evaluates open connections), its overlaps did, or a section's discussion grew. On globalThis because Next bundles
  * its own copy of lib/.
  */
 function emitter(): EventEmitter {
@@ -36,4 +36,14 @@ export function notifyOverlapsChanged(planId: string, sectionIds: readonly strin
 export function onOverlapsChanged(listener: (planId: string, sectionIds: readonly string[], source: ChangeSource) => void): () => void {
   emitter().on('overlaps', listener);
   return () => emitter().off('overlaps', listener);
+}
+
+/** Someone wrote in a section's discussion: the collaboration server sends it to the section's connections. */
+export function notifyCommentPosted(sectionId: string, commentId: string, source: ChangeSource = 'local'): void {
+  emitter().emit('comment', sectionId, commentId, source);
+}
+
+export function onCommentPosted(listener: (sectionId: string, commentId: string, source: ChangeSource) => void): () => void {
+  emitter().on('comment', listener);
+  return () => emitter().off('comment', listener);
 }

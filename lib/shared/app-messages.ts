@@ -57,6 +57,20 @@ export function readPlanActivityMessage(decoder: decoding.Decoder): unknown {
   return JSON.parse(decoding.readVarString(decoder));
 }
 
+/**
+ * Application message carrying one new message of a section's discussion (JSON, as
+ * GET /api/sections/:id/comments lists them), sent to the section's connections as it is posted.
+ */
+export const COMMENT_MESSAGE = 104;
+
+export function encodeCommentMessage(json: string): Uint8Array {
+  return encodeTextMessage(COMMENT_MESSAGE, json);
+}
+
+export function readCommentMessage(decoder: decoding.Decoder): unknown {
+  return JSON.parse(decoding.readVarString(decoder));
+}
+
 function encodeTextMessage(type: number, text: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);

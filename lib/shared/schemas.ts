@@ -48,3 +48,5 @@ export type CreateSectionInput = z.infer<typeof createSectionInput>;
 export type UpdateSectionInput = z.infer<typeof updateSectionInput>;
 
 export const nameVersionInput = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) });
+
+export const commentInput = z.object({ body: z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters') });

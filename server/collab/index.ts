@@ -18,6 +18,7 @@ import { Connection } from './connection';
 import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
 import { watchOverlaps } from './overlap-watch';
+import { pushComments } from './comment-push';
 import { pushOverlaps } from './overlap-push';
 import { pushPlanActivity } from './plan-activity-push';
 import { reevaluatePlan } from './reevaluate';
@@ -87,6 +88,7 @@ export async function createCollabServer(options: CollabOptions) {
   });
   const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs });
   const stopPushingActivity = pushPlanActivity({ db: options.db, log, rooms, intervalMs: options.activityMs });
+  const stopPushingComments = pushComments({ db: options.db, log, rooms });
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
@@ -213,6 +215,7 @@ export async function createCollabServer(options: CollabOptions) {
       stopAutoVersions();
       stopPushingOverlaps();
       stopPushingActivity();
+      stopPushingComments();
       reclaimer.close();
       overlapWatch.close();
       registerDocumentHost(null);

@@ -67,6 +67,12 @@ describe('the permission table, enforced by the server', () => {
     { action: 'analyse overlaps now', request: () => ['POST', `/api/plans/${planId}/overlaps`], allowed: ['chair'] },
     // The chair goes first: later attempts meet a resolved overlap, but the permission is checked before that.
     { action: 'resolve overlaps', request: () => ['POST', `/api/overlaps/${overlapId}/resolution`, { kind: 'keep', reason: 'Different agencies' }], allowed: ['chair'] },
+    { action: "read a section's discussion", request: () => ['GET', `/api/sections/${section.id}/comments`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
+    {
+      action: "take part in a section's discussion",
+      request: () => ['POST', `/api/sections/${section.id}/comments`, { body: `Message ${++counter}` }],
+      allowed: ['chair', 'lead coordinator', 'other coordinator'],
+    },
     { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
     { action: 'create a plan', request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }], allowed: ['admin'] },
   ];
@@ -110,12 +116,19 @@ describe('the permission table, enforced by the server', () => {
     expect((await noReason.json()).error).toMatch(/^reason:/);
     const badKind = await call('POST', `/api/overlaps/${overlapId}/resolution`, 'chair', { kind: 'merge', keep: 'c' });
     expect((await badKind.json()).error).toMatch(/^keep:/);
+    for (const body of ['   ', 'x'.repeat(4_001)]) {
+      const message = await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body });
+      expect(message.status).toBe(400);
+      expect((await message.json()).error).toMatch(/^body:/);
+    }
   });
 
-  it('answers an unknown or malformed overlap id with 404', async () => {
+  it('answers an unknown or malformed overlap or section id with 404', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       const response = await call('POST', `/api/overlaps/${id}/resolution`, 'chair', { kind: 'dismiss' });
       expect(response.status).toBe(404);
+      expect((await call('GET', `/api/sections/${id}/comments`, 'chair')).status).toBe(404);
+      expect((await call('POST', `/api/sections/${id}/comments`, 'chair', { body: 'Hello' })).status).toBe(404);
     }
   });
 

@@ -123,6 +123,28 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await page.context().close();
   });
 
+  it("carries the section's discussion live, each message under its author's state", async () => {
+    const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    await observer.goto(sectionPath);
+    const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
+    await expect.poll(() => observer.getByText('No messages yet.').count()).toBe(1);
+    expect(await observer.getByLabel('Your message').count()).toBe(0);
+    expect(await observer.getByText('Observers read the discussion.').count()).toBe(1);
+
+    await mexico.getByLabel('Your message').fill('Mexico can host the first training cohort.\nDates to follow.');
+    await mexico.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => messages(mexico).count()).toBe(1);
+    expect(await mexico.getByLabel('Your message').inputValue()).toBe('');
+    // Peru and the observer are sent it while their pages stay open.
+    for (const page of [peru, observer]) {
+      await expect.poll(() => messages(page).count(), { timeout: 5_000 }).toBe(1);
+      const text = await messages(page).first().innerText();
+      expect(text).toContain('Coordinator of Mexico · Mexico');
+      expect(text).toContain('Mexico can host the first training cohort.\nDates to follow.');
+    }
+    await observer.context().close();
+  });
+
   // Restarting the whole app takes seconds, more on a loaded machine.
   it('shows reconnecting while the server is down and syncs what was typed when it returns', { timeout: 120_000 }, async () => {
     await app.stop('SIGKILL');

@@ -52,6 +52,19 @@ describe('can', () => {
     expect(can(ctx(chair, 'adopted'), { type: 'overlap.resolve' })).toBe(false);
     for (const m of [peru, observer]) expect(can(ctx(m, 'consolidation'), { type: 'overlap.resolve' })).toBe(false);
   });
+
+  it.each([
+    ['the chair', chair, 'drafting', true],
+    ['the lead state', peru, 'drafting', true],
+    ['a state that does not edit the section', brazil, 'consolidation', true],
+    ['a coordinator in the goal phase', brazil, 'goal', true],
+    ['an observer', observer, 'drafting', false],
+    ['the chair once adopted', chair, 'adopted', false],
+    ['a coordinator once adopted', peru, 'adopted', false],
+    ['someone outside the plan', null, 'drafting', false],
+  ] as const)('writing in a section\'s discussion by %s', (_label, membership, phase, allowed) => {
+    expect(can(ctx(membership, phase), { type: 'section.comment' })).toBe(allowed);
+  });
 });
 
 describe('roomAccess', () => {

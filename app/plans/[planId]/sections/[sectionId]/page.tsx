@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CollabEditor } from '../../../../_components/collab-editor';
+import { SectionDiscussion } from '../../../../_components/section-discussion';
 import { SectionWithOverlaps } from '../../../../_components/section-with-overlaps';
 import { TopBar } from '../../../../_components/top-bar';
 import { editorIdentity } from '../../../../_server/editor-identity';
@@ -51,6 +52,12 @@ export default async function SectionPage({ params }: { params: Promise<Params> 
           identity={identity}
           people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
           history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions }}
+        />
+        <SectionDiscussion
+          sectionId={section.id}
+          roomId={section.roomId}
+          canComment={plan.canComment}
+          readOnlyReason={plan.phase === 'adopted' ? 'The plan is adopted: the discussion is closed.' : 'Observers read the discussion.'}
         />
       </main>
     </>

@@ -1,0 +1,22 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { memberStates } from './member-states';
+import { sections } from './plans';
+import { users } from './users';
+
+/**
+ * A message in a section's discussion. The author's state is kept as it was when they wrote, so the
+ * discussion stays attributed to delegations after appointments change.
+ */
+export const sectionComments = pgTable(
+  'section_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sectionId: uuid('section_id').notNull().references(() => sections.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    stateCode: text('state_code').references(() => memberStates.code),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('section_comments_section_created').on(t.sectionId, t.createdAt)],
+);
