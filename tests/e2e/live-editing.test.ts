@@ -125,6 +125,15 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
   it("carries the section's discussion live, each message under its author's state", async () => {
     const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    // The observer's line to the section can be cut: while `cut`, a new connection reaches no server.
+    const room = sectionRoom(sectionPath.split('/').at(-1)!);
+    let cut = false;
+    const lines: Array<{ close(): Promise<void> }> = [];
+    await observer.routeWebSocket(/\/collab\//, (client) => {
+      if (!client.url().endsWith(room)) return void client.connectToServer();
+      lines.push(client);
+      if (!cut) client.connectToServer();
+    });
     await observer.goto(sectionPath);
     const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
     await expect.poll(() => observer.getByText('No messages yet.').count()).toBe(1);
@@ -142,6 +151,18 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       expect(text).toContain('Coordinator of Mexico · Mexico');
       expect(text).toContain('Mexico can host the first training cohort.\nDates to follow.');
     }
+    // What is posted while a page's connection is lost reaches it once it is back.
+    cut = true;
+    await lines.at(-1)!.close();
+    await expect.poll(() => badge(observer).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await peru.getByLabel('Your message').fill('Peru agrees.');
+    await peru.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => messages(mexico).count()).toBe(2);
+    expect(await messages(observer).count()).toBe(1);
+    cut = false;
+    await lines.at(-1)!.close();
+    await expect.poll(() => messages(observer).count(), { timeout: 15_000 }).toBe(2);
+    expect(await messages(observer).last().innerText()).toContain('Coordinator of Peru · Peru');
     await observer.context().close();
   });
 
