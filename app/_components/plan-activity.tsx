@@ -43,13 +43,14 @@ function useActivity(): PlanActivity {
   return activity;
 }
 
-/** Words, last edit and who is in the section now. */
+/** Words, last edit, the discussion's size and who is in the section now. */
 export function SectionFigures({ sectionId }: { sectionId: string }) {
   const section = useActivity().sections.find((s) => s.id === sectionId);
   if (!section) return null;
   return (
     <p className="muted small" data-testid="section-figures">
       {section.words ?? '—'} words · last edit {section.lastEditAt ? <LocalTime at={section.lastEditAt} /> : '—'} ·{' '}
+      {section.messages > 0 && `${section.messages} message${section.messages === 1 ? '' : 's'} in the discussion · `}
       <OnlineList people={section.people} observing={section.observing} />
     </p>
   );

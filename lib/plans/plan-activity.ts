@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { overlaps, planVersions } from '../../db/schema';
+import { overlaps, planVersions, sectionComments, sections } from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
 import { AppError } from '../errors';
 import { authorize } from './authorize';
@@ -11,7 +11,8 @@ import { readPlanRows } from './plan-rows';
 /** Who is in a room: the people drafting or chairing by name, observers as a count (there may be hundreds). */
 export type RoomPresence = { people: OnlineMember[]; observing: number };
 
-export type SectionActivity = { id: string; words: number | null; lastEditAt: string | null } & RoomPresence;
+/** `messages`: how many there are in the section's discussion. */
+export type SectionActivity = { id: string; words: number | null; lastEditAt: string | null; messages: number } & RoomPresence;
 
 /**
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
@@ -43,6 +44,13 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     .from(overlaps)
     .where(eq(overlaps.planId, planId));
   const [versions] = await db.select({ n: count(), latest: max(planVersions.createdAt) }).from(planVersions).where(eq(planVersions.planId, planId));
+  const discussed = await db
+    .select({ sectionId: sectionComments.sectionId, n: count() })
+    .from(sectionComments)
+    .innerJoin(sections, eq(sections.id, sectionComments.sectionId))
+    .where(eq(sections.planId, planId))
+    .groupBy(sectionComments.sectionId);
+  const messages = new Map(discussed.map((d) => [d.sectionId, d.n]));
   const online = await onlineMembers(db, stored.members, stored.sections.map((s) => s.room), stored.stateRef);
   const structure = {
     plan: [stored.plan.title, stored.plan.phase],
@@ -54,7 +62,13 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     revision: createHash('sha256').update(JSON.stringify(structure)).digest('base64url').slice(0, 22),
     openOverlaps: found?.open ?? 0,
     overlapsRevision: overlapsRevision(found?.n ?? 0, found?.latest),
-    sections: stored.sections.map((s) => ({ id: s.id, words: s.words, lastEditAt: s.lastEditAt, ...roomPresence(online.get(s.room) ?? []) })),
+    sections: stored.sections.map((s) => ({
+      id: s.id,
+      words: s.words,
+      lastEditAt: s.lastEditAt,
+      messages: messages.get(s.id) ?? 0,
+      ...roomPresence(online.get(s.room) ?? []),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@ import { users } from '../../db/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
 import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
+import { postComment } from '../../lib/discussion/section-comments';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { planActivity, readPlanActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { updateSection } from '../../lib/plans/sections';
@@ -73,6 +74,9 @@ describe('a plan page kept current by the server', () => {
     // Counted at most every 5 s, and still counted once typing stops within that time.
     appendParagraph(brazil.doc, 'And three more.');
     await eventually(() => expect(victims()!.words).toBe(wordsBefore + 8), 10_000);
+    expect(victims()!.messages).toBe(0);
+    await postComment(t.server.database.db, { userId: t.plan.ids.canada, sectionId: t.plan.victims.id, body: 'Canada supports this.' });
+    await eventually(() => expect(victims()!.messages).toBe(1));
 
     const sent = received.length;
     const quiet = () => new Promise((resolve) => setTimeout(resolve, 5 * INTERVAL_MS));
