@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
 import { revokeSession } from '../../lib/auth/sessions';
 import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list-overlaps';
+import { postComment, type CommentView } from '../../lib/discussion/section-comments';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { documentText } from '../../lib/documents/paragraphs';
 import { getPlan } from '../../lib/plans/get-plan';
@@ -16,9 +17,11 @@ import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/sections';
 import {
   ACCESS_MESSAGE,
+  COMMENT_MESSAGE,
   OVERLAPS_MESSAGE,
   PLAN_ACTIVITY_MESSAGE,
   readAccessMessage,
+  readCommentMessage,
   readOverlapsMessage,
   readPlanActivityMessage,
   type ConnectionAccess,
@@ -184,6 +187,17 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     const seeded = overlaps.find((o) => o.status === 'open' && [o.a.sectionId, o.b.sectionId].includes(plan.police.id))!;
     await resolveOverlap(a.database.db, { userId: plan.ids.chair, overlapId: seeded.id, resolution: { kind: 'keep', reason: 'Different agencies' } });
     await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === seeded.id)?.status).toBe('kept'), 2_000);
+  });
+
+  it("sends readers on B a section's new discussion message posted on A", async () => {
+    const reader = open(b.url, plan.prevention.room, plan.cookies.observer);
+    const pushed: CommentView[] = [];
+    reader.provider.messageHandlers[COMMENT_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readCommentMessage>[0]) => {
+      pushed.push(readCommentMessage(decoder) as CommentView);
+    };
+    await waitForSync(reader.provider);
+    const posted = await postComment(a.database.db, { userId: plan.ids.jamaica, sectionId: plan.prevention.id, body: 'Jamaica offers its prevention toolkit.' });
+    await eventually(() => expect(pushed).toEqual([posted]), 2_000);
   });
 
   it('ignores malformed messages on Redis and goes on relaying', async () => {
