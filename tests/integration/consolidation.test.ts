@@ -12,13 +12,10 @@ import { exportPlan } from '../../lib/export/export-plan';
 import { textBlocks } from '../../lib/documents/paragraphs';
 import { OVERLAPS_MESSAGE, readOverlapsMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
-import type { RunningServer } from '../../server/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import { demoPlan } from '../helpers/fixtures';
 import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
-import { startCollabServer } from '../helpers/server';
 
 const PERU_PROPOSAL = 'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.';
 const BRAZIL_PROPOSAL = 'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.';
@@ -26,22 +23,9 @@ const BRAZIL_PROPOSAL = 'Create a regional network of prosecutors specialised in
 const involves = (text: string) => (o: OverlapView) => (o.a.text + o.b.text).includes(text);
 
 describe('overlaps found live, stored with anchors and resolved by the chair', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
-  const db = () => server.database.db;
-  const list = (who: 'chair' | 'observer' = 'chair') => listPlanOverlaps(db(), { userId: plan.ids[who], planId: plan.planId }).then((r) => r.overlaps);
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database, { COLLAB_OVERLAP_DEBOUNCE_MS: '200' });
-    plan = await demoPlan(db());
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const t = useCollabServer({ COLLAB_OVERLAP_DEBOUNCE_MS: '200' });
+  const db = () => t.server.database.db;
+  const list = (who: 'chair' | 'observer' = 'chair') => listPlanOverlaps(db(), { userId: t.plan.ids[who], planId: t.plan.planId }).then((r) => r.overlaps);
 
   it('stores the demo plan its seeded overlap on the first look: Peru and Jamaica propose the same police curriculum', async () => {
     const [first] = await list('observer');
@@ -55,8 +39,8 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     let found: OverlapView;
 
     beforeAll(async () => {
-      peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
-      brazil = openProvider(server.url, plan.victims.room, plan.cookies.brazil);
+      peru = openProvider(t.server.url, t.plan.police.room, t.plan.cookies.peru);
+      brazil = openProvider(t.server.url, t.plan.victims.room, t.plan.cookies.brazil);
       await Promise.all([waitForSync(peru.provider), waitForSync(brazil.provider)]);
     });
 
@@ -93,14 +77,14 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     });
 
     it('lets only the chair resolve', async () => {
-      const attempt = resolveOverlap(db(), { userId: plan.ids.peru, overlapId: found.id, resolution: { kind: 'dismiss' } });
+      const attempt = resolveOverlap(db(), { userId: t.plan.ids.peru, overlapId: found.id, resolution: { kind: 'dismiss' } });
       await expect(attempt).rejects.toMatchObject({ code: 'forbidden' });
     });
 
     it('merges: the kept wording is co-sponsored, the other passage becomes a linked reference, both live, attribution kept', async () => {
       const keep = found.a.state.name === 'Peru' ? 'a' : 'b';
       const wording = PERU_PROPOSAL.replace('.', ' by 2027, with a yearly joint report.');
-      await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'merge', keep, wording } });
+      await resolveOverlap(db(), { userId: t.plan.ids.chair, overlapId: found.id, resolution: { kind: 'merge', keep, wording } });
 
       await eventually(() => {
         const kept = textBlocks(peru.doc).find((b) => b.text === wording);
@@ -114,24 +98,24 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
       });
       expect(reference.text).toMatch(/^See section 1, paragraph \d+ \(.+\) — co-sponsored by Peru and Brazil\.$/);
       const delta = (reference.element.get(0) as Y.XmlText).toDelta() as Array<{ insert: string; attributes?: { link?: { href: string } } }>;
-      expect(delta.find((op) => op.attributes?.link)?.attributes?.link?.href).toBe(`/plans/${plan.planId}/sections/${plan.police.id}#merged-${found.id}`);
+      expect(delta.find((op) => op.attributes?.link)?.attributes?.link?.href).toBe(`/plans/${t.plan.planId}/sections/${t.plan.police.id}#merged-${found.id}`);
       expect(textBlocks(brazil.doc).some((b) => b.text === BRAZIL_PROPOSAL)).toBe(false);
 
       // Words the chair left as they were are still Peru's; what the chair added is the chair's.
-      const runs = await documentHost().read(plan.police.room, (doc, users) => attributedRuns(doc, users));
+      const runs = await documentHost().read(t.plan.police.room, (doc, users) => attributedRuns(doc, users));
       const by = (text: string) => runs.find((r) => r.text.includes(text))?.userId;
-      expect(by('regional network of specialised prosecutors')).toBe(plan.ids.peru);
-      expect(by('yearly joint report')).toBe(plan.ids.chair);
+      expect(by('regional network of specialised prosecutors')).toBe(t.plan.ids.peru);
+      expect(by('yearly joint report')).toBe(t.plan.ids.chair);
 
       const [row] = await db().select().from(overlaps).where(eq(overlaps.id, found.id));
       expect(row!.status).toBe('merged');
       const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'overlap.merged'), eq(auditLog.target, `overlap:${found.id}`)));
       expect(audit).toHaveLength(1);
-      await expect(resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss' } })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(resolveOverlap(db(), { userId: t.plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss' } })).rejects.toMatchObject({ code: 'conflict' });
     });
 
     it('compiles the merge into the plan: the kept wording names its co-sponsors, the reference links to it', async () => {
-      const file = await exportPlan(db(), { userId: plan.ids.observer, planId: plan.planId, format: 'md' });
+      const file = await exportPlan(db(), { userId: t.plan.ids.observer, planId: t.plan.planId, format: 'md' });
       const markdown = new TextDecoder().decode(file.body);
       expect(markdown).toContain('yearly joint report. *— Co-sponsored by Peru and Brazil*');
       expect(markdown).toMatch(/See \[section 1, paragraph \d+\]\(<#s_[0-9a-f]+>\) \(.+\) — co-sponsored by Peru and Brazil\./);
@@ -145,16 +129,16 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
         expect(open).toBeDefined();
         return open!;
       }, 10_000);
-      await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: pair.id, resolution: { kind: 'dismiss', reason: 'Different agencies carry them out' } });
+      await resolveOverlap(db(), { userId: t.plan.ids.chair, overlapId: pair.id, resolution: { kind: 'dismiss', reason: 'Different agencies carry them out' } });
 
       peruText.insert(peruText.length - 1, ' soon');
-      await refreshOverlaps(db(), plan.planId);
+      await refreshOverlaps(db(), t.plan.planId);
       const afterSmallEdit = (await list()).filter(involves('mediation'));
       expect(afterSmallEdit.map((o) => o.status)).toEqual(['dismissed']);
 
       peruText.insert(peruText.length, ' Officers are certified by a regional board, refreshed every two years, and paired with local mediators and social workers.');
       await eventually(async () => {
-        await refreshOverlaps(db(), plan.planId);
+        await refreshOverlaps(db(), t.plan.planId);
         const back = (await list()).filter(involves('mediation'));
         expect(back.map((o) => o.status)).toEqual(['open']);
         expect(back[0]!.id).toBe(pair.id);
@@ -163,10 +147,10 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
   });
 
   it('finds an overlap while another delegation keeps typing without a pause, and sends it to the section\'s readers', async () => {
-    const canada = openProvider(server.url, plan.canada.room, plan.cookies.canada);
-    const mexico = openProvider(server.url, plan.prevention.room, plan.cookies.mexico);
+    const canada = openProvider(t.server.url, t.plan.canada.room, t.plan.cookies.canada);
+    const mexico = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
     // An observer's page on Canada's section hears of its overlaps through its connection, without polling.
-    const reader = openProvider(server.url, plan.canada.room, plan.cookies.observer);
+    const reader = openProvider(t.server.url, t.plan.canada.room, t.plan.cookies.observer);
     const pushed: OverlapView[][] = [];
     reader.provider.messageHandlers[OVERLAPS_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
       pushed.push((readOverlapsMessage(decoder) as { overlaps: OverlapView[] }).overlaps);
@@ -185,7 +169,7 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
       const found = pushed.at(-1)!.find(involves('regional dashboard'))!;
       expect([found.a.state.name, found.b.state.name].sort()).toEqual(['Canada', 'Mexico']);
 
-      await resolveOverlap(db(), { userId: plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss', reason: 'different indicators' } });
+      await resolveOverlap(db(), { userId: t.plan.ids.chair, overlapId: found.id, resolution: { kind: 'dismiss', reason: 'different indicators' } });
       await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === found.id)?.status).toBe('dismissed'));
 
       // Back from a lost connection, the page is sent the list as it is, though nothing changed.

@@ -7,13 +7,10 @@ import { closePdfBrowsers } from '../../lib/export/to-pdf';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { createSection, deleteSection, reorderSections, updateSection } from '../../lib/plans/sections';
 import { namePlanVersion } from '../../lib/versions/versions';
-import type { RunningServer } from '../../server/start';
 import { browserAvailable } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
-import { demoPlan } from '../helpers/fixtures';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
-import { startCollabServer } from '../helpers/server';
 
 const METADATA = {
   council: 'Permanent Council of the Organization of American States',
@@ -45,29 +42,22 @@ function expectInOrder(haystack: string, needles: string[]) {
 }
 
 describe('exporting the compiled plan', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const t = useCollabServer();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database);
-    plan = await demoPlan(server.database.db);
-    await updatePlanMetadata(server.database.db, { userId: plan.ids.chair, planId: plan.planId, metadata: METADATA });
-    await appendRichText(plan.police.room, plan.ids.peru, [
+    await updatePlanMetadata(t.server.database.db, { userId: t.plan.ids.chair, planId: t.plan.planId, metadata: METADATA });
+    await appendRichText(t.plan.police.room, t.plan.ids.peru, [
       ...RICH_PASSAGE,
-      { type: 'paragraph', content: [{ type: 'text', text: 'See the victims section', marks: [{ type: 'link', attrs: { href: `http://localhost/plans/${plan.planId}/sections/${plan.victims.id}` } }] }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'See the victims section', marks: [{ type: 'link', attrs: { href: `http://localhost/plans/${t.plan.planId}/sections/${t.plan.victims.id}` } }] }] },
     ]);
   });
 
   afterAll(async () => {
     await closePdfBrowsers();
-    await server?.close();
-    await database?.drop();
   });
 
   const exportAs = (format: string, extra: { versionId?: string; annex?: boolean; userId?: string } = {}) =>
-    exportPlan(server.database.db, { userId: extra.userId ?? plan.ids.observer, planId: plan.planId, format, ...extra });
+    exportPlan(t.server.database.db, { userId: extra.userId ?? t.plan.ids.observer, planId: t.plan.planId, format, ...extra });
 
   it('HTML and Markdown hold the document block, title, goal and every section in order', async () => {
     const html = await exportAs('html');
@@ -93,8 +83,8 @@ describe('exporting the compiled plan', () => {
     expect(page).toContain('<h3>Training standards</h3>');
     expect(page).toContain('<strong>binding</strong>');
     expect(page).toContain('<a href="https://www.oas.org/">the OAS site</a>');
-    expect(page).toContain(`<a href="#s_${plan.victims.id.replace(/-/g, '')}">See the victims section</a>`);
-    expect(page).toContain(`<section id="s_${plan.victims.id.replace(/-/g, '')}">`);
+    expect(page).toContain(`<a href="#s_${t.plan.victims.id.replace(/-/g, '')}">See the victims section</a>`);
+    expect(page).toContain(`<section id="s_${t.plan.victims.id.replace(/-/g, '')}">`);
     expect(page).toMatch(/<table><thead><tr><th><p>Measure<\/p><\/th>/);
 
     const md = text(await exportAs('md'));
@@ -112,7 +102,7 @@ describe('exporting the compiled plan', () => {
     expect(md).toContain('1. Assess\n2. Train\n3. Certify');
     expect(md).toContain('| Measure | Deadline |\n| --- | --- |\n| Curriculum | 2027 |');
     expect(md).toContain('First line\\\nsecond line');
-    expect(md).toContain(`[See the victims section](<#s_${plan.victims.id.replace(/-/g, '')}>)`);
+    expect(md).toContain(`[See the victims section](<#s_${t.plan.victims.id.replace(/-/g, '')}>)`);
   });
 
   it('DOCX is a Word file with heading styles, lists, tables, links and page numbers', async () => {
@@ -139,7 +129,7 @@ describe('exporting the compiled plan', () => {
 
   it('a numbered list that continues a numbering keeps its first number in HTML, Markdown and Word', async () => {
     const item = (label: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] });
-    await appendRichText(plan.prevention.room, plan.ids.mexico, [{ type: 'orderedList', attrs: { start: 4 }, content: [item('Monitor'), item('Report')] }]);
+    await appendRichText(t.plan.prevention.room, t.plan.ids.mexico, [{ type: 'orderedList', attrs: { start: 4 }, content: [item('Monitor'), item('Report')] }]);
     expect(text(await exportAs('html'))).toContain('<ol start="4"><li><p>Monitor</p></li><li><p>Report</p></li></ol>');
     expect(text(await exportAs('md'))).toContain('4. Monitor\n5. Report');
 
@@ -177,7 +167,7 @@ describe('exporting the compiled plan', () => {
   });
 
   it('the annex gives each section its contributions by state', async () => {
-    const doc = await compilePlan(server.database.db, { userId: plan.ids.observer, planId: plan.planId, annex: true });
+    const doc = await compilePlan(t.server.database.db, { userId: t.plan.ids.observer, planId: t.plan.planId, annex: true });
     const table = doc.annex?.[0];
     expect(table?.kind).toBe('table');
     const cells = table?.kind === 'table' ? table.rows.map((row) => row.map((cell) => JSON.stringify(cell.blocks))) : [];
@@ -188,19 +178,19 @@ describe('exporting the compiled plan', () => {
   });
 
   it('a named plan version exports exactly that version: its sections, their order, headings and text, and its document block', async () => {
-    const db = server.database.db;
-    const chair = plan.ids.chair;
+    const db = t.server.database.db;
+    const chair = t.plan.ids.chair;
     const before = { md: text(await exportAs('md')), html: text(await exportAs('html')) };
-    const version = await namePlanVersion(db, { userId: chair, planId: plan.planId, name: 'Draft of 26 November' });
+    const version = await namePlanVersion(db, { userId: chair, planId: t.plan.planId, name: 'Draft of 26 November' });
 
-    await appendRichText(plan.victims.room, plan.ids.brazil, [{ type: 'paragraph', content: [{ type: 'text', text: 'Written after the version was named.' }] }]);
-    await createSection(db, { actorId: chair, planId: plan.planId, input: { title: 'Regional observatory', leadState: 'ARG', coEditingStates: [] } });
-    await updateSection(db, { actorId: chair, sectionId: plan.police.id, input: { title: 'Police reform', leadState: 'CHL', coEditingStates: ['BRA', 'URY'] } });
-    await updateSection(db, { actorId: chair, sectionId: plan.prevention.id, input: { frozen: true } });
-    await deleteSection(db, { actorId: chair, sectionId: plan.canada.id });
-    const now = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, plan.planId)).orderBy(asc(sections.position));
-    await reorderSections(db, { actorId: chair, planId: plan.planId, sectionIds: now.map((s) => s.id).reverse() });
-    await updatePlanMetadata(db, { userId: chair, planId: plan.planId, metadata: { ...METADATA, symbol: 'OEA/Ser.G CSH/GT/DSS-4/12', date: '2026-12-03' } });
+    await appendRichText(t.plan.victims.room, t.plan.ids.brazil, [{ type: 'paragraph', content: [{ type: 'text', text: 'Written after the version was named.' }] }]);
+    await createSection(db, { actorId: chair, planId: t.plan.planId, input: { title: 'Regional observatory', leadState: 'ARG', coEditingStates: [] } });
+    await updateSection(db, { actorId: chair, sectionId: t.plan.police.id, input: { title: 'Police reform', leadState: 'CHL', coEditingStates: ['BRA', 'URY'] } });
+    await updateSection(db, { actorId: chair, sectionId: t.plan.prevention.id, input: { frozen: true } });
+    await deleteSection(db, { actorId: chair, sectionId: t.plan.canada.id });
+    const now = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, t.plan.planId)).orderBy(asc(sections.position));
+    await reorderSections(db, { actorId: chair, planId: t.plan.planId, sectionIds: now.map((s) => s.id).reverse() });
+    await updatePlanMetadata(db, { userId: chair, planId: t.plan.planId, metadata: { ...METADATA, symbol: 'OEA/Ser.G CSH/GT/DSS-4/12', date: '2026-12-03' } });
 
     const current = text(await exportAs('md'));
     expectInOrder(current, ['CSH/GT/DSS-4/12', '## 1. Regional observatory', '## 5. Police reform', '*Lead state: Chile · Co-editing: Brazil, Uruguay*']);

@@ -1,5 +1,5 @@
 import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { attributedRuns } from '../../lib/documents/history';
 import { documentHost } from '../../lib/documents/host';
@@ -12,12 +12,9 @@ import { importDocx, MAX_IMPORT_BYTES } from '../../lib/import/import-docx';
 import { createSection } from '../../lib/plans/sections';
 import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
 import { listVersions, restoreVersion } from '../../lib/versions/versions';
-import type { RunningServer } from '../../server/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { zipOf } from '../helpers/exported-files';
-import { demoPlan } from '../helpers/fixtures';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
-import { startCollabServer } from '../helpers/server';
 
 /** A 1×1 transparent PNG. */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -26,31 +23,21 @@ const sectionBlocks = (docId: string) => documentHost().read(docId, (doc) => rea
 const sectionText = (docId: string) => documentHost().read(docId, (doc) => documentText(doc));
 
 describe('importing Word documents into a section', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const t = useCollabServer();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database);
-    plan = await demoPlan(server.database.db);
-    await appendRichText(plan.police.room, plan.ids.peru, RICH_PASSAGE);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
+    await appendRichText(t.plan.police.room, t.plan.ids.peru, RICH_PASSAGE);
   });
 
   const importAs = (who: 'jamaica' | 'mexico' | 'observer' | 'chair', sectionId: string, bytes: Uint8Array, fileName = 'draft.docx') =>
-    importDocx(server.database.db, { userId: plan.ids[who], sectionId, fileName, bytes });
+    importDocx(t.server.database.db, { userId: t.plan.ids[who], sectionId, fileName, bytes });
 
   it('round trip: an exported plan imported into a fresh section keeps its text, headings, lists and tables', async () => {
-    const db = server.database.db;
-    const source = await compilePlan(db, { userId: plan.ids.observer, planId: plan.planId });
+    const db = t.server.database.db;
+    const source = await compilePlan(db, { userId: t.plan.ids.observer, planId: t.plan.planId });
     const police = source.sections[0]!;
-    const docx = await exportPlan(db, { userId: plan.ids.observer, planId: plan.planId, format: 'docx' });
-    const fresh = await createSection(db, { actorId: plan.ids.chair, planId: plan.planId, input: { title: 'Imported draft', leadState: 'JAM', coEditingStates: [] } });
+    const docx = await exportPlan(db, { userId: t.plan.ids.observer, planId: t.plan.planId, format: 'docx' });
+    const fresh = await createSection(db, { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { title: 'Imported draft', leadState: 'JAM', coEditingStates: [] } });
 
     const result = await importAs('jamaica', fresh.id, docx.body, docx.fileName);
     expect(result.notices).toEqual([]);
@@ -70,52 +57,52 @@ describe('importing Word documents into a section', () => {
 
     // One change, attributed to the importer.
     const runs = await documentHost().read(sectionRoom(fresh.id), (doc, users) => attributedRuns(doc, users));
-    expect(new Set(runs.map((r) => r.userId))).toEqual(new Set([plan.ids.jamaica]));
+    expect(new Set(runs.map((r) => r.userId))).toEqual(new Set([t.plan.ids.jamaica]));
   });
 
   it('appends after the existing text, leaves images out with a notice, and can be undone by restoring the version before it', async () => {
-    const db = server.database.db;
+    const db = t.server.database.db;
     const docx = new Document({
       sections: [{ children: [new Paragraph({ children: [new TextRun('Jamaica adds focal points.'), new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 10, height: 10 } })] })] }],
     });
-    const before = await sectionText(plan.police.room);
-    const result = await importAs('chair', plan.police.id, new Uint8Array(await Packer.toBuffer(docx)), 'focal points.docx');
+    const before = await sectionText(t.plan.police.room);
+    const result = await importAs('chair', t.plan.police.id, new Uint8Array(await Packer.toBuffer(docx)), 'focal points.docx');
     expect(result).toEqual({ blocks: 1, notices: ['1 image was left out: plan text holds no images.'] });
-    expect(await sectionText(plan.police.room)).toBe(`${before}\nJamaica adds focal points.`);
+    expect(await sectionText(t.plan.police.room)).toBe(`${before}\nJamaica adds focal points.`);
 
-    const versions = await listVersions(db, { userId: plan.ids.chair, docId: plan.police.room });
+    const versions = await listVersions(db, { userId: t.plan.ids.chair, docId: t.plan.police.room });
     const previous = versions.find((v) => v.name === 'Before import of focal points.docx')!;
-    await restoreVersion(db, { userId: plan.ids.chair, docId: plan.police.room, versionId: previous.id });
-    expect(await sectionText(plan.police.room)).toBe(before);
+    await restoreVersion(db, { userId: t.plan.ids.chair, docId: t.plan.police.room, versionId: previous.id });
+    expect(await sectionText(t.plan.police.room)).toBe(before);
   });
 
   it('refuses files that are not Word documents, damaged or too large, and people who may not write the section; nothing changes', async () => {
-    const db = server.database.db;
-    const docId = plan.canada.room;
+    const db = t.server.database.db;
+    const docId = t.plan.canada.room;
     const valid = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Canada imports.')] }] })));
     const notDocx = await zipOf({ 'xl/workbook.xml': '<workbook/>' });
     const textBefore = await sectionText(docId);
     const stateBefore = await documentHost().read(docId, (doc) => Y.encodeStateVector(doc));
-    const versionsBefore = (await listVersions(db, { userId: plan.ids.chair, docId })).length;
+    const versionsBefore = (await listVersions(db, { userId: t.plan.ids.chair, docId })).length;
 
-    await expect(importAs('chair', plan.canada.id, new TextEncoder().encode('plain text, not a document'))).rejects.toMatchObject({
+    await expect(importAs('chair', t.plan.canada.id, new TextEncoder().encode('plain text, not a document'))).rejects.toMatchObject({
       code: 'invalid',
       message: 'file: not a Word document (.docx)',
     });
-    await expect(importAs('chair', plan.canada.id, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toMatchObject({
+    await expect(importAs('chair', t.plan.canada.id, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toMatchObject({
       code: 'invalid',
       message: expect.stringContaining('old Word (.doc) file'),
     });
-    await expect(importAs('chair', plan.canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
-    await expect(importAs('chair', plan.canada.id, notDocx)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
+    await expect(importAs('chair', t.plan.canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
+    await expect(importAs('chair', t.plan.canada.id, notDocx)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     huge.set(valid.slice(0, 4));
-    await expect(importAs('chair', plan.canada.id, huge)).rejects.toMatchObject({ code: 'too_large', message: 'file: larger than 10 MB' });
-    await expect(importAs('observer', plan.canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(importAs('mexico', plan.canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(importAs('chair', t.plan.canada.id, huge)).rejects.toMatchObject({ code: 'too_large', message: 'file: larger than 10 MB' });
+    await expect(importAs('observer', t.plan.canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(importAs('mexico', t.plan.canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
 
     expect(await sectionText(docId)).toBe(textBefore);
-    expect(await listVersions(db, { userId: plan.ids.chair, docId })).toHaveLength(versionsBefore);
+    expect(await listVersions(db, { userId: t.plan.ids.chair, docId })).toHaveLength(versionsBefore);
     expect(await documentHost().read(docId, (doc) => Y.encodeStateVector(doc))).toEqual(stateBefore);
   });
 });

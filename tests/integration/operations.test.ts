@@ -1,49 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { revokeSession } from '../../lib/auth/sessions';
 import { NOTICE_MESSAGE } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
-import type { RunningServer } from '../../server/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import { demoPlan } from '../helpers/fixtures';
 import { openProvider, upgradeStatus, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
-import { startCollabServer } from '../helpers/server';
 import { sessionCookie } from '../helpers/session';
 import { storedText } from '../helpers/stored-text';
 
 const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<string>((r) => setTimeout(() => r(`not within ${ms} ms`), ms))]);
 
 describe('operations and protective limits', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database, {
-      COLLAB_MAX_MESSAGE_BYTES: '65536',
-      COLLAB_MAX_MESSAGES_PER_SECOND: '20',
-      COLLAB_MESSAGE_BURST: '60',
-      COLLAB_MAX_DOCUMENT_BYTES: '4000',
-      METRICS_TOKEN: 'a-metrics-token-long-enough',
-    });
-    plan = await demoPlan(server.database.db);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
+  const t = useCollabServer({
+    COLLAB_MAX_MESSAGE_BYTES: '65536',
+    COLLAB_MAX_MESSAGES_PER_SECOND: '20',
+    COLLAB_MESSAGE_BURST: '60',
+    COLLAB_MAX_DOCUMENT_BYTES: '4000',
+    METRICS_TOKEN: 'a-metrics-token-long-enough',
   });
 
   it('answers /healthz and /readyz, and /metrics only with the token', async () => {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' });
-    expect((await fetch(`${server.url}/metrics`)).status).toBe(403);
-    const peru = openProvider(server.url, plan.police.room, plan.cookies.peru);
+    expect(await (await fetch(`${t.server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${t.server.url}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect((await fetch(`${t.server.url}/metrics`)).status).toBe(403);
+    const peru = openProvider(t.server.url, t.plan.police.room, t.plan.cookies.peru);
     await waitForSync(peru.provider);
-    const metrics = await (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer a-metrics-token-long-enough' } })).text();
+    const metrics = await (await fetch(`${t.server.url}/metrics`, { headers: { authorization: 'Bearer a-metrics-token-long-enough' } })).text();
     expect(metrics).toMatch(/concordia_connections\{role="coordinator",access="write"\} 1/);
     expect(metrics).toMatch(/concordia_rooms_loaded [1-9]/);
     expect(metrics).toContain('concordia_flush_seconds_bucket');
@@ -51,32 +35,32 @@ describe('operations and protective limits', () => {
   });
 
   it('refuses a WebSocket opened from another site', async () => {
-    expect(await upgradeStatus(server.url, plan.police.room, plan.cookies.peru, 'https://evil.example')).toBe(403);
-    expect(await upgradeStatus(server.url, plan.police.room, plan.cookies.peru, server.url)).toBe(101);
+    expect(await upgradeStatus(t.server.url, t.plan.police.room, t.plan.cookies.peru, 'https://evil.example')).toBe(403);
+    expect(await upgradeStatus(t.server.url, t.plan.police.room, t.plan.cookies.peru, t.server.url)).toBe(101);
   });
 
   it('closes a signed-out session within 2 seconds and refuses it afterwards', async () => {
     const sessionId = randomUUID();
-    const cookie = await sessionCookie(plan.ids.mexico, { sessionId });
-    const raw = await openRawClient(server.url, plan.police.room, cookie);
-    await revokeSession(server.database.db, sessionId, new Date(Date.now() + 3_600_000));
+    const cookie = await sessionCookie(t.plan.ids.mexico, { sessionId });
+    const raw = await openRawClient(t.server.url, t.plan.police.room, cookie);
+    await revokeSession(t.server.database.db, sessionId, new Date(Date.now() + 3_600_000));
     expect(await within(raw.closed, 2_000)).toBe(CloseCode.Unauthenticated);
-    expect(await upgradeStatus(server.url, plan.police.room, cookie)).toBe(401);
+    expect(await upgradeStatus(t.server.url, t.plan.police.room, cookie)).toBe(401);
   });
 
   it('refuses an expired session on upgrade and closes a socket when its session expires', async () => {
-    expect(await upgradeStatus(server.url, plan.police.room, await sessionCookie(plan.ids.peru, { maxAge: -60 }))).toBe(401);
-    const expiring = await sessionCookie(plan.ids.peru, { maxAge: 2 });
-    const raw = await openRawClient(server.url, plan.police.room, expiring);
+    expect(await upgradeStatus(t.server.url, t.plan.police.room, await sessionCookie(t.plan.ids.peru, { maxAge: -60 }))).toBe(401);
+    const expiring = await sessionCookie(t.plan.ids.peru, { maxAge: 2 });
+    const raw = await openRawClient(t.server.url, t.plan.police.room, expiring);
     expect(await within(raw.closed, 4_000)).toBe(CloseCode.Unauthenticated);
     // Read once already while it was valid, and still within next-auth's clock tolerance: refused all the same.
-    expect(await upgradeStatus(server.url, plan.police.room, expiring)).toBe(401);
+    expect(await upgradeStatus(t.server.url, t.plan.police.room, expiring)).toBe(401);
   });
 
   it('slows a client that floods messages to its rate, and serves everyone else', async () => {
-    const bystander = openProvider(server.url, plan.prevention.room, plan.cookies.mexico);
+    const bystander = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
     await waitForSync(bystander.provider);
-    const raw = await openRawClient(server.url, plan.police.room, plan.cookies.peru);
+    const raw = await openRawClient(t.server.url, t.plan.police.room, t.plan.cookies.peru);
     await eventually(() => expect(raw.received.length).toBeGreaterThan(0)); // attached to the room
     const answered = () => raw.received.filter((m) => m[0] === 1).length;
     const queryAwareness = new Uint8Array([3]); // each one is answered, so answers count what was handled
@@ -85,33 +69,33 @@ describe('operations and protective limits', () => {
     // A burst of 60, then 20 a second: far fewer than the 2,000 sent, and still arriving.
     expect(answered()).toBeGreaterThanOrEqual(60);
     expect(answered()).toBeLessThan(120);
-    expect(await upgradeStatus(server.url, plan.prevention.room, plan.cookies.mexico)).toBe(101);
+    expect(await upgradeStatus(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico)).toBe(101);
     expect(bystander.provider.wsconnected).toBe(true);
     raw.close();
     bystander.provider.destroy();
   });
 
   it('refuses a message over the size limit without touching the document', async () => {
-    const before = await storedText(server.database.db, plan.police.room);
-    const raw = await openRawClient(server.url, plan.police.room, plan.cookies.peru);
+    const before = await storedText(t.server.database.db, t.plan.police.room);
+    const raw = await openRawClient(t.server.url, t.plan.police.room, t.plan.cookies.peru);
     raw.sendFrame(new Uint8Array(70_000));
     expect(await within(raw.closed, 2_000)).toBe(1009);
-    await server.collab.flush();
-    expect(await storedText(server.database.db, plan.police.room)).toBe(before);
+    await t.server.collab.flush();
+    expect(await storedText(t.server.database.db, t.plan.police.room)).toBe(before);
   });
 
   it('stops a full document from growing and tells its writer why', async () => {
-    const raw = await openRawClient(server.url, plan.victims.room, plan.cookies.brazil);
+    const raw = await openRawClient(t.server.url, t.plan.victims.room, t.plan.cookies.brazil);
     raw.sendUpdate('x'.repeat(5_000));
     await new Promise((r) => setTimeout(r, 300));
-    await server.collab.flush();
-    expect(await storedText(server.database.db, plan.victims.room)).not.toContain('xxxxx');
+    await t.server.collab.flush();
+    expect(await storedText(t.server.database.db, t.plan.victims.room)).not.toContain('xxxxx');
     const notice = raw.received.find((m) => m[0] === NOTICE_MESSAGE);
     expect(notice && new TextDecoder().decode(notice.subarray(2))).toMatch(/size limit/);
     raw.sendUpdate('a short line that still fits');
     await new Promise((r) => setTimeout(r, 300));
-    await server.collab.flush();
-    expect(await storedText(server.database.db, plan.victims.room)).toContain('a short line that still fits');
+    await t.server.collab.flush();
+    expect(await storedText(t.server.database.db, t.plan.victims.room)).toContain('a short line that still fits');
     raw.close();
   });
 });
