@@ -138,7 +138,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
     await expect.poll(() => observer.getByText('No messages yet.').count()).toBe(1);
     expect(await observer.getByLabel('Your message').count()).toBe(0);
-    expect(await observer.getByText('Observers read the discussion.').count()).toBe(1);
+    expect(await observer.getByText('The chair and the coordinators write here; you can read along.').count()).toBe(1);
 
     await mexico.getByLabel('Your message').fill('Mexico can host the first training cohort.\nDates to follow.');
     await mexico.getByRole('button', { name: 'Send' }).click();

@@ -57,7 +57,7 @@ export default async function SectionPage({ params }: { params: Promise<Params> 
           sectionId={section.id}
           roomId={section.roomId}
           canComment={plan.canComment}
-          readOnlyReason={plan.phase === 'adopted' ? 'The plan is adopted: the discussion is closed.' : 'Observers read the discussion.'}
+          readOnlyReason={plan.phase === 'adopted' ? 'The plan is adopted: the discussion is closed.' : 'The chair and the coordinators write here; you can read along.'}
         />
       </main>
     </>
