@@ -9,7 +9,7 @@ import type { StateRef } from '../plans/online-members';
 export type CommentView = { id: string; sectionId: string; author: string; state: StateRef | null; body: string; createdAt: string };
 
 /** The most recent messages a section's discussion shows; older ones stay stored. */
-export const SHOWN_COMMENTS = 500;
+const SHOWN_COMMENTS = 500;
 
 /** A section's discussion, oldest first, for any member of its plan. */
 export async function listComments(db: Db, options: { userId: string; sectionId: string }): Promise<CommentView[]> {
