@@ -20,8 +20,10 @@ import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overl
 import { Presence } from './presence';
 import { openRoom } from './room-connection';
 import { Toolbar } from './toolbar';
+import { useSaveState } from './use-save-state';
 
-export type EditorIdentity = { name: string; state: string | null; color: string; role: string };
+/** Who is editing: `userId` keys what this browser keeps of their unsent edits; the rest is shown to others. */
+export type EditorIdentity = { userId: string; name: string; state: string | null; color: string; role: string };
 
 type Props = {
   roomId: string;
@@ -97,14 +99,16 @@ export function CollabEditor(props: Props) {
   return <LiveEditor {...props} {...live} />;
 }
 
-function LiveEditor({ doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights }: Props & Live) {
+function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights }: Props & Live) {
   const { access, ended } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const arrived = useFirstSync(provider);
   const mayWrite = !ended && (access === null ? initiallyEditable : access === 'write');
   const editable = mayWrite && arrived && mode.kind === 'live';
+  const save = useSaveState(doc, provider, `${identity.userId}:${roomId}`, mayWrite && arrived);
   useEffect(() => {
-    provider.awareness.setLocalStateField('user', identity);
+    const { name, state, color, role } = identity;
+    provider.awareness.setLocalStateField('user', { name, state, color, role });
   }, [provider, identity]);
 
   const editor = useEditor(
@@ -154,7 +158,8 @@ function LiveEditor({ doc, provider, editable: initiallyEditable, identity, read
         )}
         <span className="spacer" />
         <Presence awareness={provider.awareness} />
-        <ConnectionBadge provider={provider} doc={doc} />
+        {save.restored && <span className="muted">Sent the edits this browser kept from your last visit</span>}
+        <ConnectionBadge provider={provider} save={save.state} />
       </div>
       {history && editor && (
         <DocumentViews editor={editor} doc={doc} sectionId={history.sectionId} people={people} canName={history.canName} canRestore={history.canRestore} mode={mode} onMode={setMode} />

@@ -2,52 +2,52 @@
 
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import type { SaveState } from './unsaved-edits';
 
-type Status = 'connecting' | 'connected' | 'reconnecting' | 'offline-unsynced';
+type Status = 'connecting' | 'connected' | 'saving' | 'reconnecting' | 'offline-unsynced';
 
-const LABELS: Record<Status, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  'offline-unsynced': 'Offline — unsynced changes',
-};
+/**
+ * Tells the user whether their words are reaching the others and, for someone who may write, whether
+ * the server has stored them (`save`, from useSaveState); warns when local edits wait.
+ */
+export function ConnectionBadge({ provider, save }: { provider: WebsocketProvider; save: SaveState | null }) {
+  const connection = useConnection(provider);
+  const [status, label] = describe(connection, save);
+  return (
+    <span className={`badge badge-${status}`} data-status={status} role="status" aria-live="polite">
+      {label}
+    </span>
+  );
+}
 
-/** Tells the user whether their words are reaching the others, and warns when local edits wait. */
-export function ConnectionBadge({ provider, doc }: { provider: WebsocketProvider; doc: Y.Doc }) {
-  const [status, setStatus] = useState<Status>(provider.synced ? 'connected' : 'connecting');
+type Connection = { online: boolean; everConnected: boolean };
 
+function describe({ online, everConnected }: Connection, save: SaveState | null): [Status, string] {
+  if (online) {
+    if (!save) return ['connected', 'Connected'];
+    return save === 'saved' ? ['connected', 'All changes saved'] : ['saving', 'Saving…'];
+  }
+  if (save === 'kept') return ['offline-unsynced', 'Offline — your changes are kept on this computer'];
+  if (save === 'at-risk') return ['offline-unsynced', 'Offline — unsaved changes'];
+  return everConnected ? ['reconnecting', 'Reconnecting…'] : ['connecting', 'Connecting…'];
+}
+
+function useConnection(provider: WebsocketProvider): Connection {
+  const [connection, setConnection] = useState<Connection>({ online: provider.synced, everConnected: provider.synced });
   useEffect(() => {
     let everConnected = provider.synced;
-    let unsynced = false;
     const update = () => {
-      if (provider.wsconnected && provider.synced) {
-        everConnected = true;
-        unsynced = false;
-        setStatus('connected');
-      } else if (unsynced) setStatus('offline-unsynced');
-      else setStatus(everConnected ? 'reconnecting' : 'connecting');
-    };
-    const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && !(provider.wsconnected && provider.synced)) {
-        unsynced = true;
-        update();
-      }
+      const online = provider.wsconnected && provider.synced;
+      everConnected ||= online;
+      setConnection({ online, everConnected });
     };
     provider.on('status', update);
     provider.on('sync', update);
-    doc.on('update', onLocalUpdate);
     update();
     return () => {
       provider.off('status', update);
       provider.off('sync', update);
-      doc.off('update', onLocalUpdate);
     };
-  }, [provider, doc]);
-
-  return (
-    <span className={`badge badge-${status}`} data-status={status} role="status" aria-live="polite">
-      {LABELS[status]}
-    </span>
-  );
+  }, [provider]);
+  return connection;
 }

@@ -6,6 +6,7 @@ import type { EditorIdentity } from '../_components/collab-editor';
 export function editorIdentity(plan: PlanView): EditorIdentity {
   const { viewer } = plan;
   return {
+    userId: viewer.userId,
     name: viewer.name,
     state: viewer.state?.name ?? null,
     color: stateColor(viewer.state?.code),

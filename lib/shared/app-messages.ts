@@ -71,6 +71,43 @@ export function readCommentMessage(decoder: decoding.Decoder): unknown {
   return JSON.parse(decoding.readVarString(decoder));
 }
 
+/**
+ * Application message from an editor: "tell me once what I sent so far is stored", with a number of its
+ * choosing. Messages on a socket are handled in order, so the answer covers every update sent before it.
+ */
+export const SAVE_CHECK_MESSAGE = 105;
+
+/** The answer to SAVE_CHECK_MESSAGE: its number, then what became of what the connection sent. */
+export const SAVED_MESSAGE = 106;
+
+/**
+ * `stored`: in the database. `held`: some of it waits for its author's client to be announced (it was
+ * typed under a client id the server has not seen from this user). `read-only`: this connection's
+ * updates are not accepted, so nothing it sent is kept.
+ */
+export type SaveOutcome = 'stored' | 'held' | 'read-only';
+
+export function encodeSaveCheckMessage(id: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SAVE_CHECK_MESSAGE);
+  encoding.writeVarUint(encoder, id);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSavedMessage(id: number, outcome: SaveOutcome): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SAVED_MESSAGE);
+  encoding.writeVarUint(encoder, id);
+  encoding.writeVarString(encoder, outcome);
+  return encoding.toUint8Array(encoder);
+}
+
+export function readSavedMessage(decoder: decoding.Decoder): { id: number; outcome: SaveOutcome } {
+  const id = decoding.readVarUint(decoder);
+  const outcome = decoding.readVarString(decoder);
+  return { id, outcome: outcome === 'stored' || outcome === 'held' ? outcome : 'read-only' };
+}
+
 function encodeTextMessage(type: number, text: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { encodeAccessMessage, encodeNoticeMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import { encodeAccessMessage, encodeNoticeMessage, encodeSavedMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
 import { AttributionError } from './attribution';
 import type { Metrics } from './metrics';
@@ -241,6 +241,9 @@ export class Connection implements RoomMember {
         case 'query-awareness':
           this.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
           break;
+        case 'save-check':
+          void this.confirmSaved(room, message.id);
+          break;
       }
     } catch (error) {
       if (error instanceof AttributionError) return this.refuseWrite(error.message);
@@ -252,6 +255,12 @@ export class Connection implements RoomMember {
       this.options.log.warn({ err: error, room: this.options.roomName, userId: this.options.userId }, 'malformed message');
       this.close(CloseCode.Malformed, 'malformed message');
     }
+  }
+
+  /** Answers a save check once everything this connection sent before it is stored (or cannot be). */
+  private async confirmSaved(room: Room, id: number): Promise<void> {
+    const outcome = this.grantedAccess === 'write' ? await room.whenStored(this) : 'read-only';
+    if (!this.closed) this.send(encodeSavedMessage(id, outcome));
   }
 
   /** Drops an update the connection may not make: never applied, relayed or stored. */

@@ -29,12 +29,23 @@ type Pending = {
   lastEditAt?: Date;
   /** The count written with the last updates was taken before them: it is counted again when due. */
   staleCount?: boolean;
+  /** Updates appended so far and how many of them the database holds: what whenStored waits on. */
+  appended: number;
+  written: number;
+  waiters: Array<{ upTo: number; resolve: () => void }>;
 };
 
 /** Counting words reads the whole text (9 ms on a 100,000-character section): at most this often per document. */
 const WORD_COUNT_EVERY_MS = 5_000;
 
 const STATS_UPSERT = { target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } };
+
+function confirmWritten(entry: Pending, upTo: number): void {
+  entry.written = Math.max(entry.written, upTo);
+  const waiting = entry.waiters;
+  entry.waiters = waiting.filter((w) => w.upTo > entry.written);
+  for (const w of waiting) if (w.upTo <= entry.written) w.resolve();
+}
 
 /** How long until a stale count may be taken again. */
 function recountWait(entry: Pending): number {
@@ -108,10 +119,19 @@ export class DocumentStore {
 
   /** Queues an accepted update; it reaches the database within flushMs unless the database is down. */
   append(docId: string, update: Uint8Array): void {
-    this.entry(docId).updates.push(update);
+    const entry = this.entry(docId);
+    entry.updates.push(update);
+    entry.appended++;
     // While the database is away, typing must not turn the back-off into a retry every flushMs.
     this.schedule(this.failures ? this.backoff() : this.options.flushMs);
     this.options.onAppended?.(docId);
+  }
+
+  /** Resolves once every update appended to the document so far is in the database (retrying failures). */
+  whenStored(docId: string): Promise<void> {
+    const entry = this.pending.get(docId);
+    if (!entry || entry.written >= entry.appended) return Promise.resolve();
+    return new Promise((resolve) => entry.waiters.push({ upTo: entry.appended, resolve }));
   }
 
   hasPending(docId?: string): boolean {
@@ -147,7 +167,7 @@ export class DocumentStore {
   private entry(docId: string): Pending {
     let entry = this.pending.get(docId);
     if (!entry) {
-      entry = { updates: [], logRows: 0 };
+      entry = { updates: [], logRows: 0, appended: 0, written: 0, waiters: [] };
       this.pending.set(docId, entry);
     }
     return entry;
@@ -213,13 +233,13 @@ export class DocumentStore {
   }
 
   private async writeBatch(): Promise<void> {
-    const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined }> = [];
+    const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined; entry: Pending; upTo: number }> = [];
     const recounts: Array<{ docId: string; words: number; lastEditAt: Date }> = [];
     const now = new Date();
     for (const [docId, entry] of this.pending) {
       if (entry.updates.length) {
         const data = mergeRecent(entry.updates);
-        batch.push({ docId, data, words: this.wordsOf(entry) });
+        batch.push({ docId, data, words: this.wordsOf(entry), entry, upTo: entry.appended });
         entry.updates = [];
         entry.lastEditAt = now;
       } else if (entry.staleCount && entry.words && recountWait(entry) === 0) {
@@ -251,6 +271,7 @@ export class DocumentStore {
       this.options.log.error({ err: error, documents: batch.length, attempt: this.failures }, 'update log write failed; retrying');
       return;
     }
+    for (const { entry, upTo } of batch) confirmWritten(entry, upTo);
     const seconds = (performance.now() - started) / 1000;
     this.options.onFlushed?.(seconds);
     this.options.log.debug({ documents: batch.length, ms: Math.round(seconds * 1000) }, 'flushed');

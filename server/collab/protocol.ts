@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { SAVE_CHECK_MESSAGE } from '../../lib/shared/app-messages';
 
 /** y-websocket message types (first varUint of every frame). */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
@@ -69,7 +70,8 @@ export type ClientMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array; step: 'sync-step-2' | 'update' }
   | { type: 'awareness'; update: Uint8Array }
-  | { type: 'query-awareness' };
+  | { type: 'query-awareness' }
+  | { type: 'save-check'; id: number };
 
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(data);
@@ -90,6 +92,9 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       break;
     case MessageType.QueryAwareness:
       message = { type: 'query-awareness' };
+      break;
+    case SAVE_CHECK_MESSAGE:
+      message = { type: 'save-check', id: decoding.readVarUint(decoder) };
       break;
     default:
       throw new Error(`unknown message type ${type}`);

@@ -198,6 +198,16 @@ export class Room {
     this.retryHeld();
   }
 
+  /**
+   * Resolves once what `member` delivered so far is in the database, or at once with 'held' when some of
+   * it waits for its author (see hold): the client asks again later.
+   */
+  async whenStored(member: RoomMember): Promise<'stored' | 'held'> {
+    if (this.held.some((h) => h.member === member)) return 'held';
+    await this.store.whenStored(this.name);
+    return 'stored';
+  }
+
   /** Tries again the held updates, some of which the latest changes (or a new client id) may unblock. */
   retryHeld(): void {
     for (let progress = true; progress && this.held.length; ) {

@@ -62,6 +62,22 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
         .join('\n'),
     blocks);
   const badge = (page: Page) => page.locator('.badge').last();
+  /** A page's line to the section, which can be cut (a new connection then reaches no server) and restored. */
+  const sectionLine = async (page: Page) => {
+    const room = sectionRoom(sectionPath.split('/').at(-1)!);
+    let cut = false;
+    const lines: Array<{ close(): Promise<void> }> = [];
+    await page.routeWebSocket(/\/collab\//, (client) => {
+      if (!client.url().endsWith(room)) return void client.connectToServer();
+      lines.push(client);
+      if (!cut) client.connectToServer();
+    });
+    const setCut = async (value: boolean) => {
+      cut = value;
+      await lines.at(-1)!.close();
+    };
+    return { cut: () => setCut(true), restore: () => setCut(false) };
+  };
 
   it('shows each coordinator the other one\'s words and caret', async () => {
     await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('connected');
@@ -125,15 +141,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
   it("carries the section's discussion live, each message under its author's state", async () => {
     const observer = await signInAs(browser, app.url, 'observer@demo.test');
-    // The observer's line to the section can be cut: while `cut`, a new connection reaches no server.
-    const room = sectionRoom(sectionPath.split('/').at(-1)!);
-    let cut = false;
-    const lines: Array<{ close(): Promise<void> }> = [];
-    await observer.routeWebSocket(/\/collab\//, (client) => {
-      if (!client.url().endsWith(room)) return void client.connectToServer();
-      lines.push(client);
-      if (!cut) client.connectToServer();
-    });
+    const line = await sectionLine(observer);
     await observer.goto(sectionPath);
     const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
     await expect.poll(() => observer.getByText('No messages yet.').count()).toBe(1);
@@ -152,18 +160,46 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       expect(text).toContain('Mexico can host the first training cohort.\nDates to follow.');
     }
     // What is posted while a page's connection is lost reaches it once it is back.
-    cut = true;
-    await lines.at(-1)!.close();
+    await line.cut();
     await expect.poll(() => badge(observer).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
     await peru.getByLabel('Your message').fill('Peru agrees.');
     await peru.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => messages(mexico).count()).toBe(2);
     expect(await messages(observer).count()).toBe(1);
-    cut = false;
-    await lines.at(-1)!.close();
+    await line.restore();
     await expect.poll(() => messages(observer).count(), { timeout: 15_000 }).toBe(2);
     expect(await messages(observer).last().innerText()).toContain('Coordinator of Peru · Peru');
     await observer.context().close();
+  });
+
+  it('keeps what is typed offline on this computer when the page is closed, and the next page sends it', { timeout: 60_000 }, async () => {
+    const first = await signInAs(browser, app.url, 'peru@demo.test');
+    const line = await sectionLine(first);
+    await first.goto(sectionPath);
+    await expect.poll(() => badge(first).getAttribute('data-status')).toBe('connected');
+    await editor(first).click();
+    await first.keyboard.press('Control+End');
+    await first.keyboard.type(' Peru funds two regional academies.');
+    await expect.poll(() => badge(first).innerText()).toBe('All changes saved');
+    expect(await text(mexico)).toContain('Peru funds two regional academies.');
+
+    await line.cut();
+    await expect.poll(() => badge(first).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await first.keyboard.type(' Written on the plane, never sent.');
+    await expect.poll(() => badge(first).innerText()).toBe('Offline — your changes are kept on this computer');
+    // Leaving asks first; this user leaves anyway.
+    const asked = new Promise<string>((resolve) => first.once('dialog', (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
+    await first.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    await expect.poll(() => first.isClosed()).toBe(true);
+    expect(await text(mexico)).not.toContain('Written on the plane');
+
+    const next = await first.context().newPage();
+    await next.goto(sectionPath);
+    await expect.poll(() => text(mexico), { timeout: 15_000 }).toContain('Peru funds two regional academies. Written on the plane, never sent.');
+    expect(await next.getByText('Sent the edits this browser kept from your last visit').count()).toBe(1);
+    await expect.poll(() => badge(next).innerText()).toBe('All changes saved');
+    await next.context().close();
   });
 
   // Restarting the whole app takes seconds, more on a loaded machine.

@@ -5,11 +5,15 @@ import { docStates, docUpdates } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { unpackState } from '../../server/collab/stored-state';
 
-/** The text of a document as stored in the database (merged state plus log), read independently of the server. */
-export async function storedText(db: Db, docId: string): Promise<string> {
+/** A document as stored in the database (merged state plus log), read independently of the server. */
+export async function storedDocument(db: Db, docId: string): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: false });
   const [state] = await db.select().from(docStates).where(eq(docStates.docId, docId));
   if (state) Y.applyUpdate(doc, await unpackState(state));
   for (const row of await db.select().from(docUpdates).where(eq(docUpdates.docId, docId))) Y.applyUpdate(doc, row.data);
-  return documentText(doc);
+  return doc;
+}
+
+export async function storedText(db: Db, docId: string): Promise<string> {
+  return documentText(await storedDocument(db, docId));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
+import { UnsavedEdits } from '../../app/_components/unsaved-edits';
 import { documentText } from '../../lib/documents/paragraphs';
 import { freePort } from '../helpers/app-process';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
@@ -53,6 +54,14 @@ describe.runIf(privatePostgresAvailable())('Postgres restarted while clients typ
     const writers = [plan.cookies.peru, plan.cookies.mexico, plan.cookies.chair, plan.cookies.peru].map((cookie) => openProvider(server.url, room, cookie));
     await Promise.all(writers.map((w) => waitForSync(w.provider)));
 
+    // One editor's page follows whether its words are stored: never "saved" while the database is away.
+    const edits = new UnsavedEdits(writers[0]!.doc, writers[0]!.provider, null, 'peru:police');
+    let outage = false;
+    let savedDuringOutage = 0;
+    edits.subscribe((state) => {
+      if (outage && state === 'saved') savedDuringOutage++;
+    });
+
     const typing = startTyping(writers.map((w) => w.doc), 20);
     const { typed } = typing;
     const everyoneHas = (doc: Y.Doc, tokens: readonly string[]) => expect(missingTokens(documentText(doc), tokens)).toEqual([]);
@@ -62,13 +71,16 @@ describe.runIf(privatePostgresAvailable())('Postgres restarted while clients typ
       await sleep(800);
       await postgres.stop(mode);
       await eventually(async () => expect(await status('/readyz')).toBe(503), RECONNECT_MS);
+      outage = true;
       expect(await status('/healthz')).toBe(200);
       await sleep(OUTAGE_MS);
+      expect(edits.state).not.toBe('saved');
       // The server holds the writes it cannot store, and editors still see each other live.
       expect(await queued()).toBeGreaterThan(0);
       const typedWhileDown = [...typed];
       await eventually(() => writers.forEach((w) => everyoneHas(w.doc, typedWhileDown)));
       expect(writers.every((w) => w.provider.wsconnected)).toBe(true);
+      outage = false;
       up();
       await postgres.start();
     }
@@ -79,6 +91,9 @@ describe.runIf(privatePostgresAvailable())('Postgres restarted while clients typ
     // Stored by the retries themselves, not by a flush at shutdown.
     await eventually(async () => expect(missingTokens(await storedText(reader.db, room), typed)).toEqual([]), RECONNECT_MS);
     await eventually(async () => expect(await queued()).toBe(0));
+    await eventually(() => expect(edits.state).toBe('saved'), RECONNECT_MS);
+    expect(savedDuringOutage).toBe(0);
+    edits.destroy();
     await reader.close();
     for (const w of writers) w.provider.destroy();
 

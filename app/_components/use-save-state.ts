@@ -1,0 +1,56 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { browserDrafts } from './draft-storage';
+import { UnsavedEdits, type SaveState } from './unsaved-edits';
+
+/** How long the page says it sent edits an earlier page had kept. */
+const RESTORED_NOTICE_MS = 10_000;
+
+/**
+ * Whether what this user typed is stored, for an editor they may write in (null before that): starts
+ * following once `mayWrite` first holds and the document has arrived, and sends what earlier pages kept.
+ * While edits wait offline, leaving the page asks for confirmation.
+ */
+export function useSaveState(doc: Y.Doc, provider: WebsocketProvider, scope: string, mayWrite: boolean) {
+  const [state, setState] = useState<SaveState | null>(null);
+  const [restored, setRestored] = useState(false);
+  const edits = useRef<UnsavedEdits | null>(null);
+
+  useEffect(() => {
+    if (!mayWrite || edits.current) return;
+    const tracker = new UnsavedEdits(doc, provider, browserDrafts(), scope);
+    edits.current = tracker;
+    tracker.subscribe(setState);
+    setState(tracker.state);
+    tracker
+      .restore()
+      .then((taken) => taken > 0 && setRestored(true))
+      .catch((error: unknown) => console.warn('Could not send the edits kept on this computer', error));
+  }, [doc, provider, scope, mayWrite]);
+
+  useEffect(
+    () => () => {
+      edits.current?.destroy();
+      edits.current = null;
+    },
+    [doc, provider, scope],
+  );
+
+  useEffect(() => {
+    if (!restored) return;
+    const timer = setTimeout(() => setRestored(false), RESTORED_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [restored]);
+
+  useEffect(() => {
+    if (state !== 'kept' && state !== 'at-risk') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state]);
+
+  return { state, restored };
+}

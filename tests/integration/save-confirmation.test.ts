@@ -1,0 +1,118 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UnsavedEdits, type Draft, type DraftStorage, type SaveState } from '../../app/_components/unsaved-edits';
+import { EDITOR_FIELD } from '../../lib/shared/rooms';
+import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE } from '../../lib/shared/app-messages';
+import { useCollabServer } from '../helpers/collab-fixture';
+import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { announce, openRawClient } from '../helpers/raw-client';
+import { storedDocument, storedText } from '../helpers/stored-text';
+import { USERS_FIELD } from '../../server/collab/attribution';
+
+/** The browser keeps drafts in IndexedDB (draft-storage.ts, exercised by the e2e test); here, in memory. */
+function memoryDrafts(): DraftStorage & { drafts: Map<string, Draft> } {
+  const drafts = new Map<string, Draft>();
+  return {
+    drafts,
+    save: async (key, draft) => void drafts.set(key, draft),
+    remove: async (key) => void drafts.delete(key),
+    list: async (prefix) => [...drafts].filter(([key]) => key.startsWith(prefix)),
+  };
+}
+
+/** The server's answers to save checks on a raw socket. */
+function savedAnswers(received: Uint8Array[]) {
+  return received.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    return decoding.readVarUint(decoder) === SAVED_MESSAGE ? [readSavedMessage(decoder)] : [];
+  });
+}
+
+describe('confirming that what an editor typed is stored', () => {
+  // A durability window long enough that a confirmation sent before the write would be caught.
+  const t = useCollabServer({ COLLAB_FLUSH_MS: '400' });
+  const db = () => t.server.database.db;
+  const cleanup: Array<() => void> = [];
+  afterEach(() => {
+    for (const close of cleanup.splice(0)) close();
+  });
+
+  const openPage = async (storage: DraftStorage, scope: string) => {
+    const { provider, doc } = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
+    await waitForSync(provider);
+    const edits = new UnsavedEdits(doc, provider, storage, scope);
+    cleanup.push(() => {
+      edits.destroy();
+      provider.destroy();
+    });
+    return { provider, doc, edits };
+  };
+
+  it('says saved only once the words are in the database, and then forgets its local copy', async () => {
+    const storage = memoryDrafts();
+    const page = await openPage(storage, 'mexico:prevention');
+    const textWhenSaved = new Promise<string>((resolve) => {
+      page.edits.subscribe((state) => {
+        if (state === 'saved') void storedText(db(), t.plan.prevention.room).then(resolve);
+      });
+    });
+    appendParagraph(page.doc, 'Mexico proposes a regional firearms registry.');
+    expect(page.edits.state).toBe('saving');
+    await eventually(() => expect([...storage.drafts.keys()]).toEqual([`mexico:prevention:${page.doc.clientID}`]));
+
+    expect(await textWhenSaved).toContain('Mexico proposes a regional firearms registry.');
+    await eventually(() => expect(storage.drafts.size).toBe(0));
+  });
+
+  it('keeps what is typed offline, and the next page of that user on that document sends it', async () => {
+    const storage = memoryDrafts();
+    const elsewhere: Draft = { clientId: 1234, update: Y.encodeStateAsUpdate(new Y.Doc()), savedAt: Date.now() };
+    await storage.save('peru:prevention:1234', elsewhere);
+    await storage.save('mexico:victims:1234', elsewhere);
+
+    const first = await openPage(storage, 'mexico:prevention');
+    const states: SaveState[] = [];
+    first.edits.subscribe((state) => states.push(state));
+    first.provider.disconnect();
+    appendParagraph(first.doc, 'Typed on a train, never sent.');
+    await eventually(() => expect(states.at(-1)).toBe('kept'));
+    // The page is closed before the connection comes back: its words never reached the server.
+    cleanup.splice(0).forEach((close) => close());
+    expect(await storedText(db(), t.plan.prevention.room)).not.toContain('Typed on a train');
+
+    const next = await openPage(storage, 'mexico:prevention');
+    expect(await next.edits.restore()).toBe(1);
+    expect(next.doc.getXmlFragment(EDITOR_FIELD).toString()).toContain('Typed on a train, never sent.');
+    await eventually(() => expect(next.edits.state).toBe('saved'));
+    expect(await storedText(db(), t.plan.prevention.room)).toContain('Typed on a train, never sent.');
+    // Filed under the user whose page sent it, as anything else they type.
+    const stored = await storedDocument(db(), t.plan.prevention.room);
+    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(first.doc.clientID)).toBe(t.plan.ids.mexico);
+    expect([...storage.drafts.keys()].sort()).toEqual(['mexico:victims:1234', 'peru:prevention:1234']);
+  });
+
+  it('answers held while content waits for its client to be announced, and stored once it is', async () => {
+    const client = await openRawClient(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
+    cleanup.push(() => client.close());
+    const doc = new Y.Doc();
+    appendParagraph(doc, 'Sent before its client id was announced.');
+    client.sendRawUpdate(Y.encodeStateAsUpdate(doc));
+    client.sendFrame(encodeSaveCheckMessage(1));
+    await eventually(() => expect(savedAnswers(client.received)).toEqual([{ id: 1, outcome: 'held' }]));
+
+    client.sendFrame(announce(doc));
+    client.sendFrame(encodeSaveCheckMessage(2));
+    await eventually(() => expect(savedAnswers(client.received).at(-1)).toEqual({ id: 2, outcome: 'stored' }));
+    expect(await storedText(db(), t.plan.prevention.room)).toContain('Sent before its client id was announced.');
+  });
+
+  it('tells a reader that nothing it sends is kept', async () => {
+    const client = await openRawClient(t.server.url, t.plan.prevention.room, t.plan.cookies.observer);
+    cleanup.push(() => client.close());
+    client.sendFrame(encodeSaveCheckMessage(7));
+    await eventually(() => expect(savedAnswers(client.received)).toEqual([{ id: 7, outcome: 'read-only' }]));
+  });
+});
