@@ -162,7 +162,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         <ConnectionBadge provider={provider} save={save.state} />
       </div>
       {history && editor && (
-        <DocumentViews editor={editor} doc={doc} sectionId={history.sectionId} people={people} canName={history.canName} canRestore={history.canRestore} mode={mode} onMode={setMode} />
+        <DocumentViews editor={editor} doc={doc} ready={arrived} sectionId={history.sectionId} people={people} canName={history.canName} canRestore={history.canRestore} mode={mode} onMode={setMode} />
       )}
       <EditorContent editor={editor} />
     </div>

@@ -25,6 +25,8 @@ export type ViewMode = { kind: 'live' } | { kind: 'authorship' } | { kind: 'vers
 type Props = {
   editor: Editor;
   doc: Y.Doc;
+  /** False until the document has arrived: there is nothing to show authorship or history of yet. */
+  ready: boolean;
   sectionId: string;
   people: Record<string, Person>;
   canName: boolean;
@@ -51,7 +53,7 @@ async function loadSnapshot(sectionId: string, versionId: string): Promise<Y.Sna
 }
 
 /** "Show authorship" and the section's history: view, compare and (chair) restore versions. */
-export function DocumentViews({ editor, doc, sectionId, people, canName, canRestore, mode, onMode }: Props) {
+export function DocumentViews({ editor, doc, ready, sectionId, people, canName, canRestore, mode, onMode }: Props) {
   const formatTime = useFormatTime();
   const label = (v: Version) => `${v.name ?? (v.kind === 'auto' ? 'Automatic' : 'Version')} — ${formatTime(v.createdAt)}`;
   const [versions, setVersions] = useState<Version[]>([]);
@@ -121,12 +123,13 @@ export function DocumentViews({ editor, doc, sectionId, people, canName, canRest
         <button
           type="button"
           className="secondary"
+          disabled={!ready}
           aria-pressed={mode.kind === 'authorship'}
           onClick={() => onMode(mode.kind === 'authorship' ? { kind: 'live' } : { kind: 'authorship' })}
         >
           {mode.kind === 'authorship' ? 'Hide authorship' : 'Show authorship'}
         </button>
-        <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" className="secondary" disabled={!ready} aria-expanded={open} onClick={() => setOpen(!open)}>
           History
         </button>
         {mode.kind !== 'live' && mode.kind !== 'authorship' && (

@@ -108,7 +108,9 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
               <th>Email</th>
               <th>Role</th>
               <th>State</th>
-              <th />
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -65,7 +65,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
               key={button.title}
               type="button"
               title={button.title}
-              aria-label={button.title}
+              // A word on the button is its name (what speech input says); a lone symbol is named by its title.
+              aria-label={button.label.length === 1 ? button.title : undefined}
               aria-pressed={button.active ? state[i].active : undefined}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => button.run(editor)}

@@ -100,7 +100,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await editor(peru).click();
     await peru.keyboard.press('Control+End');
     await peru.keyboard.press('Enter');
-    await peru.getByRole('button', { name: 'Heading', exact: true }).click();
+    await peru.getByRole('button', { name: 'H2', exact: true }).click();
     await peru.keyboard.type('Training standards');
     await expect.poll(() => text(mexico, 'h2')).toBe('Training standards');
     await peru.keyboard.press('Enter');
@@ -131,9 +131,11 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => page.getByText('Loading the document…').count()).toBe(1);
     expect(await editor(page).getAttribute('contenteditable')).toBe('false');
     expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    for (const name of ['Show authorship', 'History']) expect(await page.getByRole('button', { name }).isDisabled()).toBe(true);
 
     releaseSection();
     await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('true');
+    for (const name of ['Show authorship', 'History']) expect(await page.getByRole('button', { name }).isEnabled()).toBe(true);
     expect(await text(page)).toBe(await text(peru));
     expect(await page.getByText('Loading the document…').count()).toBe(0);
     await page.context().close();

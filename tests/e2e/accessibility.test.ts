@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
+import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** WCAG 2.1 levels A and AA, which public bodies of the member states are commonly held to, and axe's best practices. */
+const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+type Violation = { id: string; help: string; nodes: Array<{ target: string[] }> };
+
+/** What axe-core finds on the page as it is now, one line per rule broken, with where. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    // Tables in a document are its authors' (a new one starts with empty header cells), not the application's.
+    return (await axe.run({ exclude: [['.prose table']] }, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, RULES);
+  return found.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.runIf(browserAvailable())('accessibility of every page, for every role', () => {
+  let database: TestDatabase;
+  let app: AppProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startAppProcess(database, await freePort());
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+  });
+
+  /** Every live editor on the page has its document and says so. */
+  const settled = async (page: Page) => {
+    await expect.poll(() => page.locator('.badge:not([data-status="connected"])').count(), { timeout: 15_000 }).toBe(0);
+  };
+
+  it('breaks no WCAG 2.1 A or AA rule that axe-core checks', { timeout: 120_000 }, async () => {
+    const found: Record<string, string[]> = {};
+    const check = async (page: Page, what: string) => {
+      const broken = await violations(page);
+      if (broken.length) found[what] = broken;
+    };
+
+    const signedOut = await (await browser.newContext({ baseURL: app.url })).newPage();
+    await signedOut.goto('/signin');
+    await check(signedOut, 'sign-in');
+
+    const chair = await signInAs(browser, app.url, 'chair@demo.test');
+    await check(chair, 'plans');
+    await chair.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+    await chair.waitForURL('**/plans/*');
+    const planPath = new URL(chair.url()).pathname;
+    await settled(chair);
+    await check(chair, 'plan (chair)');
+    await chair.getByRole('link', { name: 'Professionalisation of police forces' }).click();
+    await chair.waitForURL('**/sections/**');
+    const sectionPath = new URL(chair.url()).pathname;
+    await settled(chair);
+    await check(chair, 'section (chair)');
+    // The table tools show inside a table; the history panel opens below the buttons.
+    await chair.locator('.prose').last().click();
+    await chair.keyboard.press('Control+End');
+    await chair.getByRole('button', { name: 'Table', exact: true }).click();
+    await chair.getByRole('button', { name: 'History' }).click();
+    await check(chair, 'section with a table and its history (chair)');
+    for (const page of ['consolidation', 'manage', 'audit', 'metadata']) {
+      await chair.goto(`${planPath}/${page}`);
+      await settled(chair);
+      await check(chair, `${page} (chair)`);
+    }
+
+    const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    await observer.goto(planPath);
+    await settled(observer);
+    await check(observer, 'plan (observer)');
+    await observer.goto(sectionPath);
+    await settled(observer);
+    await check(observer, 'section (observer)');
+
+    const admin = await signInAs(browser, app.url, 'admin@demo.test');
+    await admin.goto('/admin');
+    await check(admin, 'administration');
+
+    expect(found).toEqual({});
+  });
+});
