@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, signInAs } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/app-fixture';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** WCAG 2.1 levels A and AA, which public bodies of the member states are commonly held to, and axe's best practices. */
@@ -23,21 +22,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.runIf(browserAvailable())('accessibility of every page, for every role', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-  });
+  const t = useAppInBrowser();
 
   /** Every live editor on the page has its document and says so. */
   const settled = async (page: Page) => {
@@ -51,11 +36,11 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
       if (broken.length) found[what] = broken;
     };
 
-    const signedOut = await (await browser.newContext({ baseURL: app.url })).newPage();
+    const signedOut = await (await t.browser.newContext({ baseURL: t.app.url })).newPage();
     await signedOut.goto('/signin');
     await check(signedOut, 'sign-in');
 
-    const chair = await signInAs(browser, app.url, 'chair@demo.test');
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
     await check(chair, 'plans');
     await chair.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
     await chair.waitForURL('**/plans/*');
@@ -79,7 +64,7 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
       await check(chair, `${page} (chair)`);
     }
 
-    const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    const observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await observer.goto(planPath);
     await settled(observer);
     await check(observer, 'plan (observer)');
@@ -87,7 +72,7 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
     await settled(observer);
     await check(observer, 'section (observer)');
 
-    const admin = await signInAs(browser, app.url, 'admin@demo.test');
+    const admin = await signInAs(t.browser, t.app.url, 'admin@demo.test');
     await admin.goto('/admin');
     await check(admin, 'administration');
 

@@ -1,13 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, signInAs } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/app-fixture';
 
 describe.runIf(browserAvailable())('the chair appoints, the coordinator joins and drafts', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
-  let browser: Browser;
+  const t = useAppInBrowser();
   let chair: Page;
   /** The invited coordinator, in her section from the second test on. */
   let chile: Page;
@@ -15,19 +12,10 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   let invitation: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    browser = await launchBrowser();
-    chair = await signInAs(browser, app.url, 'chair@demo.test');
+    chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
     await chair.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
     await chair.waitForURL('**/plans/*');
     planPath = new URL(chair.url()).pathname;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
   });
 
   const editor = (page: Page) => page.locator('.prose').last();
@@ -39,7 +27,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await appoint.getByLabel('State').selectOption({ label: 'Chile' });
     await appoint.getByRole('button', { name: 'Appoint' }).click();
     invitation = (await chair.getByTestId('invitation-link').innerText()).trim();
-    expect(invitation).toMatch(new RegExp(`^${app.url}/invitations/[A-Za-z0-9_-]{43}$`));
+    expect(invitation).toMatch(new RegExp(`^${t.app.url}/invitations/[A-Za-z0-9_-]{43}$`));
 
     const add = chair.getByRole('form', { name: 'New section' });
     await add.getByLabel('New section title').fill('Firearms trafficking');
@@ -49,7 +37,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   });
 
   it('lets the invited coordinator join through the link and type in their section', async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await t.browser.newContext({ baseURL: t.app.url });
     chile = await context.newPage();
     await chile.goto(invitation);
     await chile.getByLabel('Your name').fill('Coordinadora de Chile');
@@ -62,7 +50,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await editor(chile).click();
     await chile.keyboard.type('Chile propone un registro regional de armas de fuego.');
 
-    const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    const observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await observer.goto(chile.url());
     await expect.poll(() => editor(observer).innerText()).toContain('Chile propone un registro regional');
     expect(await editor(observer).getAttribute('contenteditable')).toBe('false');
@@ -76,7 +64,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   });
 
   it('keeps a plan page current without rendering it again, and renders it once when the plan changes', { timeout: 60_000 }, async () => {
-    const page = await signInAs(browser, app.url, 'observer@demo.test');
+    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await page.goto(planPath);
     const renders: string[] = [];
     page.on('request', (request) => {
@@ -106,7 +94,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   });
 
   it("shows each reader the plan's times in their own time zone and language", async () => {
-    const page = await signInAs(browser, app.url, 'observer@demo.test', { locale: 'es-PE', timezoneId: 'America/Lima' });
+    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test', { locale: 'es-PE', timezoneId: 'America/Lima' });
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -124,7 +112,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   });
 
   it("the invitation link works once", async () => {
-    const page = await (await browser.newContext({ baseURL: app.url })).newPage();
+    const page = await (await t.browser.newContext({ baseURL: t.app.url })).newPage();
     await page.goto(invitation);
     expect(await page.locator('main [role=alert]').innerText()).toMatch(/not valid or was already used/);
   });

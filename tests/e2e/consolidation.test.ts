@@ -1,14 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, signInAs } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/app-fixture';
 
 describe.runIf(browserAvailable())('the chair consolidates overlaps in the browser', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
-  let browser: Browser;
+  const t = useAppInBrowser();
   let chair: Page;
   let jamaica: Page;
   let observer: Page;
@@ -18,12 +15,9 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
   let boardFetches = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    browser = await launchBrowser();
-    chair = await signInAs(browser, app.url, 'chair@demo.test');
-    jamaica = await signInAs(browser, app.url, 'jamaica@demo.test');
-    observer = await signInAs(browser, app.url, 'observer@demo.test');
+    chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    jamaica = await signInAs(t.browser, t.app.url, 'jamaica@demo.test');
+    observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await chair.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
     await chair.waitForURL(/\/plans\/[0-9a-f-]+$/);
     const planPath = new URL(chair.url()).pathname;
@@ -35,17 +29,11 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     });
     await observer.goto(new URL(jamaica.url()).pathname);
     await chair.goto(`${planPath}/consolidation`);
-    board = await signInAs(browser, app.url, 'observer@demo.test');
+    board = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     board.on('request', (request) => {
       if (new URL(request.url()).pathname === `/api${planPath}/overlaps`) boardFetches++;
     });
     await board.goto(`${planPath}/consolidation`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
   });
 
   const openOverlaps = (page: Page) => page.getByRole('list', { name: 'Open overlaps' }).locator('li');

@@ -1,37 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, signInAs } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/app-fixture';
 
 describe.runIf(browserAvailable())('authorship and history in the browser', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
-  let browser: Browser;
+  const t = useAppInBrowser();
   let peru: Page;
   let mexico: Page;
   let chair: Page;
   let sectionPath: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    browser = await launchBrowser();
-    peru = await signInAs(browser, app.url, 'peru@demo.test');
-    mexico = await signInAs(browser, app.url, 'mexico@demo.test');
-    chair = await signInAs(browser, app.url, 'chair@demo.test');
+    peru = await signInAs(t.browser, t.app.url, 'peru@demo.test');
+    mexico = await signInAs(t.browser, t.app.url, 'mexico@demo.test');
+    chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
     await peru.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
     await peru.getByRole('link', { name: 'Professionalisation of police forces' }).click();
     await peru.waitForURL('**/sections/**');
     sectionPath = new URL(peru.url()).pathname;
     await Promise.all([mexico.goto(sectionPath), chair.goto(sectionPath)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
   });
 
   const editor = (page: Page) => page.locator('.prose').last();
