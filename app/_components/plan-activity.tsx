@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { PlanActivity } from '../../lib/plans/plan-activity';
+import type { PlanActivity, SectionActivity } from '../../lib/plans/plan-activity';
 import { LocalTime } from './local-time';
 import { OnlineList } from './online-list';
 import { onRoomEvent } from './room-events';
@@ -43,13 +43,32 @@ function useActivity(): PlanActivity {
   return activity;
 }
 
-/** Words, last edit, the discussion's size and who is in the section now. */
-export function SectionFigures({ sectionId }: { sectionId: string }) {
+/**
+ * An edit is stored up to a flush interval after it is typed, so someone who types and leaves at once
+ * would find their own last words counted as news: edits this close after a visit are taken as seen.
+ */
+const OWN_EDIT_GRACE_MS = 2_000;
+
+/** What changed in a section since the reader last had it open (`visitedAt`, null: never). */
+function sinceVisit(section: SectionActivity, visitedAt: string | null): string | null {
+  if (!visitedAt) return null;
+  const visited = Date.parse(visitedAt);
+  const edited = section.lastEditAt !== null && Date.parse(section.lastEditAt) > visited + OWN_EDIT_GRACE_MS;
+  const talked = section.lastMessageAt !== null && Date.parse(section.lastMessageAt) > visited;
+  if (edited && talked) return 'Edited and new messages since your last visit';
+  if (edited) return 'Edited since your last visit';
+  return talked ? 'New messages since your last visit' : null;
+}
+
+/** Words, last edit, the discussion's size and who is in the section now; what is new since the reader's last visit. */
+export function SectionFigures({ sectionId, visitedAt }: { sectionId: string; visitedAt: string | null }) {
   const section = useActivity().sections.find((s) => s.id === sectionId);
   if (!section) return null;
+  const news = sinceVisit(section, visitedAt);
   return (
     <p className="muted small" data-testid="section-figures">
-      {section.words ?? '—'} words · last edit {section.lastEditAt ? <LocalTime at={section.lastEditAt} /> : '—'} ·{' '}
+      {news && <span className="tag news">{news}</span>} {section.words ?? '—'} words · last edit{' '}
+      {section.lastEditAt ? <LocalTime at={section.lastEditAt} /> : '—'} ·{' '}
       {section.messages > 0 && `${section.messages} message${section.messages === 1 ? '' : 's'} in the discussion · `}
       <OnlineList people={section.people} observing={section.observing} />
     </p>

@@ -9,3 +9,4 @@ export * from './sessions';
 export * from './plan-metadata';
 export * from './overlaps';
 export * from './discussion';
+export * from './visits';

@@ -11,8 +11,8 @@ import { readPlanRows } from './plan-rows';
 /** Who is in a room: the people drafting or chairing by name, observers as a count (there may be hundreds). */
 export type RoomPresence = { people: OnlineMember[]; observing: number };
 
-/** `messages`: how many there are in the section's discussion. */
-export type SectionActivity = { id: string; words: number | null; lastEditAt: string | null; messages: number } & RoomPresence;
+/** `messages`: how many there are in the section's discussion, the last posted at `lastMessageAt`. */
+export type SectionActivity = { id: string; words: number | null; lastEditAt: string | null; messages: number; lastMessageAt: string | null } & RoomPresence;
 
 /**
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
@@ -45,12 +45,12 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     .where(eq(overlaps.planId, planId));
   const [versions] = await db.select({ n: count(), latest: max(planVersions.createdAt) }).from(planVersions).where(eq(planVersions.planId, planId));
   const discussed = await db
-    .select({ sectionId: sectionComments.sectionId, n: count() })
+    .select({ sectionId: sectionComments.sectionId, n: count(), latest: max(sectionComments.createdAt) })
     .from(sectionComments)
     .innerJoin(sections, eq(sections.id, sectionComments.sectionId))
     .where(eq(sections.planId, planId))
     .groupBy(sectionComments.sectionId);
-  const messages = new Map(discussed.map((d) => [d.sectionId, d.n]));
+  const messages = new Map(discussed.map((d) => [d.sectionId, d]));
   const online = await onlineMembers(db, stored.members, stored.sections.map((s) => s.room), stored.stateRef);
   const structure = {
     plan: [stored.plan.title, stored.plan.phase],
@@ -66,7 +66,8 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
       id: s.id,
       words: s.words,
       lastEditAt: s.lastEditAt,
-      messages: messages.get(s.id) ?? 0,
+      messages: messages.get(s.id)?.n ?? 0,
+      lastMessageAt: messages.get(s.id)?.latest?.toISOString() ?? null,
       ...roomPresence(online.get(s.room) ?? []),
     })),
   };

@@ -19,6 +19,7 @@ import { createDocumentHost } from './document-host';
 import { DocumentStore } from './document-store';
 import { watchOverlaps } from './overlap-watch';
 import { pushComments } from './comment-push';
+import { recordVisits } from './section-visits';
 import { pushOverlaps } from './overlap-push';
 import { pushPlanActivity } from './plan-activity-push';
 import { reevaluatePlan } from './reevaluate';
@@ -89,6 +90,7 @@ export async function createCollabServer(options: CollabOptions) {
   const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs });
   const stopPushingActivity = pushPlanActivity({ db: options.db, log, rooms, intervalMs: options.activityMs });
   const stopPushingComments = pushComments({ db: options.db, log, rooms });
+  const visits = recordVisits({ db: options.db, log });
   const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
   registerDocumentHost(createDocumentHost(rooms));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
@@ -179,9 +181,11 @@ export async function createCollabServer(options: CollabOptions) {
       });
       connections.add(connection);
       presence().markOnline(roomName, userId);
+      visits.saw(roomName, userId);
       ws.on('close', () => {
         connections.delete(connection);
         presence().markOffline(roomName, userId);
+        visits.saw(roomName, userId);
       });
       // A permission change during the upgrade check may not have seen this connection yet.
       if (changes !== changesBefore) scheduleReevaluation(grant.planId);
@@ -226,6 +230,7 @@ export async function createCollabServer(options: CollabOptions) {
         await autoVersion(options.db, room).catch((error: unknown) => log.error({ err: error, room: room.name }, 'version at shutdown failed'));
       }
       await store.flushAll();
+      await visits.close();
       fanout?.close();
       // Each room's awareness runs a timer; a stopped server must not keep its process alive.
       for (const room of await rooms.all()) room.destroy();

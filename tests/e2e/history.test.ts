@@ -76,4 +76,33 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
     await expect.poll(() => editor(mexico).innerText(), { timeout: 10_000 }).toBe(original);
     await expect.poll(() => chair.locator('.version', { hasText: 'Restored “Draft circulated 12 March”' }).count()).toBe(1);
   });
+
+  it('marks on the plan page what changed in a section since the reader last had it open', { timeout: 60_000 }, async () => {
+    const planPath = sectionPath.split('/sections/')[0]!;
+    const figures = (page: Page) =>
+      page.locator('li', { has: page.getByRole('link', { name: 'Professionalisation of police forces' }) }).getByTestId('section-figures');
+    // Mexico leaves the section for the plan page: nothing in it is news to Mexico.
+    await mexico.goto(planPath);
+    await expect.poll(() => figures(mexico).innerText()).toContain('words');
+    expect(await figures(mexico).innerText()).not.toContain('since your last visit');
+    // Edits stored within 2 s of a visit count as the visitor's own last words.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+
+    await typeAtEnd(peru, 'Peru adds a mentoring scheme.');
+    await expect.poll(() => figures(mexico).innerText(), { timeout: 15_000 }).toContain('Edited since your last visit');
+    await peru.getByLabel('Your message').fill('Please review the mentoring scheme.');
+    await peru.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => figures(mexico).innerText(), { timeout: 15_000 }).toContain('Edited and new messages since your last visit');
+    // The chair, who never left the section, is shown nothing new on arriving.
+    await chair.goto(planPath);
+    await expect.poll(() => figures(chair).innerText()).toContain('words');
+    expect(await figures(chair).innerText()).not.toContain('since your last visit');
+
+    await mexico.getByRole('link', { name: 'Professionalisation of police forces' }).click();
+    await mexico.waitForURL('**/sections/**');
+    await expect.poll(() => editor(mexico).innerText()).toContain('Peru adds a mentoring scheme.');
+    await mexico.goto(planPath);
+    await expect.poll(() => figures(mexico).innerText()).toContain('words');
+    expect(await figures(mexico).innerText()).not.toContain('since your last visit');
+  });
 });

@@ -74,9 +74,9 @@ describe('a plan page kept current by the server', () => {
     // Counted at most every 5 s, and still counted once typing stops within that time.
     appendParagraph(brazil.doc, 'And three more.');
     await eventually(() => expect(victims()!.words).toBe(wordsBefore + 8), 10_000);
-    expect(victims()!.messages).toBe(0);
-    await postComment(t.server.database.db, { userId: t.plan.ids.canada, sectionId: t.plan.victims.id, body: 'Canada supports this.' });
-    await eventually(() => expect(victims()!.messages).toBe(1));
+    expect(victims()).toMatchObject({ messages: 0, lastMessageAt: null });
+    const posted = await postComment(t.server.database.db, { userId: t.plan.ids.canada, sectionId: t.plan.victims.id, body: 'Canada supports this.' });
+    await eventually(() => expect(victims()).toMatchObject({ messages: 1, lastMessageAt: posted.createdAt }));
 
     const sent = received.length;
     const quiet = () => new Promise((resolve) => setTimeout(resolve, 5 * INTERVAL_MS));

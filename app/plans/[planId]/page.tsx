@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '../../../db';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
+import { lastVisits } from '../../../lib/plans/section-visits';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
 import { CollabEditor } from '../../_components/collab-editor';
@@ -23,6 +24,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const activity = await loadPlanActivityForPage(userId, planId);
   const plan = await loadPlanForPage(userId, planId);
   const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
+  const visits = await lastVisits(await getDb(), { userId, planId: plan.id });
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
       <TopBar who={plan.viewer.name} />
@@ -63,7 +65,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                   {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
                   {section.frozen && <> · Frozen</>}
                 </p>
-                <SectionFigures sectionId={section.id} />
+                <SectionFigures sectionId={section.id} visitedAt={visits[section.id] ?? null} />
               </div>
               {section.canWrite && <span className="tag">You can edit</span>}
             </li>
