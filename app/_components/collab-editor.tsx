@@ -46,17 +46,31 @@ type Live = { doc: Y.Doc; provider: WebsocketProvider };
 
 type Decoder = Parameters<typeof readAccessMessage>[0];
 
+/** Why the connection is over for good, and what the user can do about it. */
+type Ended = { text: string; action: { href: string; label: string } };
+
+/** What ends a session's connection for good, by close code; other closes reconnect on their own. */
+function endedBy(code: number | undefined): Ended | null {
+  const reload = { href: '', label: 'Reload' };
+  if (code === CloseCode.Gone) return { text: 'This section was deleted.', action: reload };
+  if (code === CloseCode.Forbidden) return { text: 'You no longer have access to this plan.', action: reload };
+  if (code !== CloseCode.Unauthenticated) return null;
+  // Reconnecting would only be refused until the user signs in again (unsent edits wait in the browser).
+  const back = `/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
+  return { text: 'Your session has ended.', action: { href: back, label: 'Sign in again' } };
+}
+
 /** Live permission from the server; null until the server has said. Ends the session when access is gone. */
 function useServerAccess(provider: WebsocketProvider) {
   const [access, setAccess] = useState<ConnectionAccess | null>(null);
-  const [ended, setEnded] = useState<string | null>(null);
+  const [ended, setEnded] = useState<Ended | null>(null);
   useEffect(() => {
     provider.messageHandlers[ACCESS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setAccess(readAccessMessage(decoder));
     const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CloseCode.Forbidden || event?.code === CloseCode.Gone) {
-        provider.disconnect();
-        setEnded(event.code === CloseCode.Gone ? 'This section was deleted.' : 'You no longer have access to this plan.');
-      }
+      const end = endedBy(event?.code);
+      if (!end) return;
+      provider.disconnect();
+      setEnded(end);
     };
     provider.on('connection-close', onClose);
     return () => provider.off('connection-close', onClose);
@@ -144,7 +158,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
       {ended && (
         <p role="alert" className="ended">
-          {ended} <a href="">Reload</a>
+          {ended.text} <a href={ended.action.href}>{ended.action.label}</a>
         </p>
       )}
       <div className="editor-bar">

@@ -204,6 +204,28 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await next.context().close();
   });
 
+  it('says when the session has ended, and brings the user back to the section once signed in again', { timeout: 60_000 }, async () => {
+    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    await page.goto(sectionPath);
+    await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
+    // The same person signs out in another tab: the server closes this session's sockets.
+    const other = await page.context().newPage();
+    await other.goto('/plans');
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.waitForURL('**/signin**');
+    const alert = page.locator('.editor-frame:not(.compact)').getByRole('alert');
+    await expect.poll(() => alert.innerText().catch(() => ''), { timeout: 10_000 }).toBe('Your session has ended. Sign in again');
+    expect(await editor(page).getAttribute('contenteditable')).toBe('false');
+
+    await alert.getByRole('link', { name: 'Sign in again' }).click();
+    await page.getByLabel('Email').fill('peru@demo.test');
+    await page.getByLabel('Password').fill('concordia');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**${sectionPath}`);
+    await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('true');
+    await page.context().close();
+  });
+
   // Restarting the whole app takes seconds, more on a loaded machine.
   it('shows reconnecting while the server is down and syncs what was typed when it returns', { timeout: 120_000 }, async () => {
     await app.stop('SIGKILL');
