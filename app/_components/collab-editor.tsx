@@ -2,6 +2,8 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -16,6 +18,7 @@ import { DocumentViews, type Person, type ViewMode } from './document-views';
 import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
+import { FindHighlights, setFind, type Find } from './find-highlights';
 import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
 import { Presence } from './presence';
 import { openRoom } from './room-connection';
@@ -40,6 +43,8 @@ type Props = {
   followPlan?: boolean;
   /** Paragraphs to mark (overlaps); a focused one is scrolled into view once it is there. */
   highlights?: readonly Highlight[];
+  /** Words found by the plan search: marked in the text, the chosen paragraph's scrolled into view. */
+  find?: Find;
 };
 
 type Live = { doc: Y.Doc; provider: WebsocketProvider };
@@ -113,7 +118,7 @@ export function CollabEditor(props: Props) {
   return <LiveEditor {...props} {...live} />;
 }
 
-function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights }: Props & Live) {
+function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights, find }: Props & Live) {
   const { access, ended } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const arrived = useFirstSync(provider);
@@ -142,6 +147,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         ChangeMark.configure({ people: labelsByUser(people) }),
         ChangeNodes,
         OverlapHighlights,
+        FindHighlights,
       ],
       editorProps: { attributes: { class: 'prose', 'aria-label': 'Document text', spellcheck: 'true' } },
     },
@@ -153,6 +159,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
   }, [editor, editable]);
 
   useOverlapHighlights(editor, highlights);
+  useFindHighlights(editor, find);
 
   return (
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
@@ -171,6 +178,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
           <span className="read-only">{readOnlyLabel({ mayWrite, arrived, viewing: mode.kind !== 'live', reason: initiallyEditable ? undefined : readOnlyReason })}</span>
         )}
         <span className="spacer" />
+        {find && <FindNote query={find.query} />}
         <Presence awareness={provider.awareness} />
         {save.restored && <span className="muted">Sent the edits this browser kept from your last visit</span>}
         <ConnectionBadge provider={provider} save={save.state} />
@@ -188,6 +196,25 @@ function readOnlyLabel({ mayWrite, arrived, viewing, reason }: { mayWrite: boole
   if (!mayWrite) return reason ?? 'Read-only — your permissions changed';
   if (!arrived) return 'Loading the document…';
   return viewing ? 'Viewing — back to the live text to edit' : '';
+}
+
+function FindNote({ query }: { query: string }) {
+  const pathname = usePathname();
+  return (
+    <span className="small">
+      Marked: <mark className="find-match">{query}</mark> · <Link href={pathname}>Clear</Link>
+    </span>
+  );
+}
+
+function useFindHighlights(editor: Editor | null, find: Find | undefined) {
+  const query = find?.query;
+  const block = find?.block;
+  useEffect(() => {
+    if (!editor) return;
+    setFind(editor, query === undefined ? null : { query, block: block ?? 0 });
+    if (query !== undefined) return scrollToWhenThere(editor, '.find-match.focused');
+  }, [editor, query, block]);
 }
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];

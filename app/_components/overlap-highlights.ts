@@ -1,48 +1,31 @@
-import { Extension, type Editor } from '@tiptap/core';
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import type { Editor } from '@tiptap/core';
+import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { decorationExtension } from './decoration-extension';
 
 /** A paragraph to mark in the live text: the overlap it belongs to, its anchor (base64) and a label. */
 export type Highlight = { id: string; anchor: string; label: string; focused?: boolean };
-
-const key = new PluginKey<DecorationSet>('overlapHighlights');
-const highlightsOf = new WeakMap<Editor, readonly Highlight[]>();
 
 /**
  * Marks the paragraphs of overlaps in the live editor. Paragraphs are found through their Yjs anchors,
  * so a mark stays on its paragraph while anyone types before it, in it or around it.
  */
-export const OverlapHighlights = Extension.create({
-  name: 'overlapHighlights',
-  addProseMirrorPlugins() {
-    const editor = this.editor;
-    return [
-      new Plugin<DecorationSet>({
-        key,
-        state: {
-          init: () => DecorationSet.empty,
-          apply: (tr, set, _old, state) => (tr.docChanged || tr.getMeta(key) ? decorate(state, highlightsOf.get(editor) ?? []) : set),
-        },
-        props: {
-          decorations: (state) => key.getState(state),
-          // Cross-references between sections are followed on click, also where the text is editable.
-          handleClick: (_view, _pos, event) => {
-            const link = (event.target as HTMLElement | null)?.closest?.('a[href^="/plans/"]');
-            if (!link) return false;
-            window.location.assign(link.getAttribute('href')!);
-            return true;
-          },
-        },
-      }),
-    ];
+const highlights = decorationExtension<readonly Highlight[]>('overlapHighlights', (state, value) => decorate(state, value ?? []), {
+  // Cross-references between sections are followed on click, also where the text is editable.
+  handleClick: (_view, _pos, event) => {
+    const link = (event.target as HTMLElement | null)?.closest?.('a[href^="/plans/"]');
+    if (!link) return false;
+    window.location.assign(link.getAttribute('href')!);
+    return true;
   },
 });
 
-export function setOverlapHighlights(editor: Editor, highlights: readonly Highlight[]): void {
-  highlightsOf.set(editor, highlights);
-  if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(key, true));
+export const OverlapHighlights = highlights.extension;
+
+export function setOverlapHighlights(editor: Editor, value: readonly Highlight[]): void {
+  highlights.set(editor, value);
 }
 
 function decorate(state: EditorState, highlights: readonly Highlight[]): DecorationSet {

@@ -92,7 +92,8 @@ async function printOn(printer: Printer, page: Page, html: string): Promise<Uint
 
 /** Why PDF export cannot work on this server (no Chromium), as a user is told; null when it can. */
 export function pdfUnavailable(executablePath = DEBIAN_CHROMIUM): string | null {
-  if (existsSync(executablePath)) return null;
+  // A path outside the project: Next must not trace the whole project into the build for it.
+  if (existsSync(/*turbopackIgnore: true*/ executablePath)) return null;
   return `PDF export needs Chromium on the server at ${executablePath}: install Debian's chromium package (apt-get install chromium) and try again. Meanwhile, the HTML export printed from a browser gives the same pages.`;
 }
 

@@ -50,3 +50,5 @@ export type UpdateSectionInput = z.infer<typeof updateSectionInput>;
 export const nameVersionInput = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) });
 
 export const commentInput = z.object({ body: z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters') });
+
+export const searchQuery = z.string().trim().min(2, 'must be at least 2 characters').max(200, 'is longer than 200 characters');

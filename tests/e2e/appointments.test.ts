@@ -116,4 +116,32 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await page.goto(invitation);
     expect(await page.locator('main [role=alert]').innerText()).toMatch(/not valid or was already used/);
   });
+
+  it('finds words in every section of the plan, and opens a section with them marked', async () => {
+    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
+    await page.goto(planPath);
+    await page.getByLabel('Words to find in every section').fill('Regional Curriculum');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const found = page.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem');
+    await expect.poll(() => found.count()).toBe(2);
+    expect(await page.getByText('2 paragraphs in 2 sections.').count()).toBe(1);
+    expect(await found.allInnerTexts()).toEqual([
+      '1. Professionalisation of police forces · Peru\n\nPeru proposes a regional curriculum for police training grounded in human rights and community policing.',
+      '5. International cooperation · Jamaica\n\nDevelop a regional curriculum for training police officers, grounded in human rights and community policing.',
+    ]);
+
+    await found.nth(1).getByRole('link').click();
+    await page.waitForURL('**/sections/**');
+    const marked = page.locator('.prose .find-match.focused');
+    await expect.poll(() => marked.innerText().catch(() => '')).toBe('regional curriculum');
+    expect(await page.locator('.prose .find-match').count()).toBe(1);
+    await page.getByRole('link', { name: 'Clear' }).click();
+    await expect.poll(() => page.locator('.prose .find-match').count()).toBe(0);
+
+    await page.goto(planPath);
+    await page.getByLabel('Words to find in every section').fill('nowhere to be found');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByText('Nothing found for “nowhere to be found”.').count()).toBe(1);
+    await page.context().close();
+  });
 });

@@ -73,6 +73,7 @@ describe('the permission table, enforced by the server', () => {
       request: () => ['POST', `/api/sections/${section.id}/comments`, { body: `Message ${++counter}` }],
       allowed: ['chair', 'lead coordinator', 'other coordinator'],
     },
+    { action: 'search the plan', request: () => ['GET', `/api/plans/${planId}/search?q=curriculum`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
     { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
     { action: 'create a plan', request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }], allowed: ['admin'] },
   ];
@@ -121,14 +122,20 @@ describe('the permission table, enforced by the server', () => {
       expect(message.status).toBe(400);
       expect((await message.json()).error).toMatch(/^body:/);
     }
+    for (const q of ['', 'x', 'x'.repeat(201)]) {
+      const search = await call('GET', `/api/plans/${planId}/search?q=${q}`, 'observer');
+      expect(search.status).toBe(400);
+      expect((await search.json()).error).toMatch(/^q:/);
+    }
   });
 
-  it('answers an unknown or malformed overlap or section id with 404', async () => {
+  it('answers an unknown or malformed overlap, section or plan id with 404', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       const response = await call('POST', `/api/overlaps/${id}/resolution`, 'chair', { kind: 'dismiss' });
       expect(response.status).toBe(404);
       expect((await call('GET', `/api/sections/${id}/comments`, 'chair')).status).toBe(404);
       expect((await call('POST', `/api/sections/${id}/comments`, 'chair', { body: 'Hello' })).status).toBe(404);
+      expect((await call('GET', `/api/plans/${id}/search?q=curriculum`, 'chair')).status).toBe(404);
     }
   });
 

@@ -7,6 +7,7 @@ import { listPlanVersions } from '../../../lib/versions/versions';
 import { CollabEditor } from '../../_components/collab-editor';
 import { ExportPanel } from '../../_components/export-panel';
 import { OverlapsLink, PlanActivityProvider, SectionFigures } from '../../_components/plan-activity';
+import { PlanSearch } from '../../_components/plan-search';
 import { TopBar } from '../../_components/top-bar';
 import { editorIdentity } from '../../_server/editor-identity';
 import { loadPlanActivityForPage, loadPlanForPage } from '../../_server/load-plan';
@@ -71,6 +72,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             </li>
           ))}
         </ol>
+        <PlanSearch planId={plan.id} />
         <ExportPanel planId={plan.id} versions={versions} pdfUnavailable={pdfUnavailable()} />
       </main>
     </PlanActivityProvider>

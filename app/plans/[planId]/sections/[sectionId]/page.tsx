@@ -12,8 +12,11 @@ export const dynamic = 'force-dynamic';
 
 type Params = { planId: string; sectionId: string };
 
-export default async function SectionPage({ params }: { params: Promise<Params> }) {
+type Search = { find?: string; block?: string };
+
+export default async function SectionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { planId, sectionId } = await params;
+  const { find, block } = await searchParams;
   const userId = await requireUserId(`/plans/${planId}/sections/${sectionId}`);
   const plan = await loadPlanForPage(userId, planId);
   const section = plan.sections.find((s) => s.id === sectionId);
@@ -52,6 +55,7 @@ export default async function SectionPage({ params }: { params: Promise<Params> 
           identity={identity}
           people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
           history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions }}
+          find={find?.trim() ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) } : undefined}
         />
         <SectionDiscussion
           sectionId={section.id}

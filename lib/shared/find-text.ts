@@ -1,0 +1,31 @@
+export type Found = { from: number; to: number };
+
+/**
+ * Text folded for finding, as readers of the OAS languages expect: case and accents ignored ("policia"
+ * finds "Policía"), with the position in the original text of each folded character.
+ */
+function fold(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    const plain = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (let k = 0; k < plain.length; k++) origin.push(at);
+    folded += plain;
+    at += char.length;
+  }
+  origin.push(text.length);
+  return { folded, origin };
+}
+
+/** Where `query` occurs in `text`, as ranges of the original text, ignoring case and accents. */
+export function findAll(text: string, query: string): Found[] {
+  const wanted = fold(query.trim()).folded;
+  if (!wanted) return [];
+  const { folded, origin } = fold(text);
+  const found: Found[] = [];
+  for (let at = folded.indexOf(wanted); at !== -1; at = folded.indexOf(wanted, at + wanted.length)) {
+    found.push({ from: origin[at]!, to: origin[at + wanted.length]! });
+  }
+  return found;
+}
