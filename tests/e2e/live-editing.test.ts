@@ -196,12 +196,31 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => first.isClosed()).toBe(true);
     expect(await text(mexico)).not.toContain('Written on the plane');
 
-    const next = await first.context().newPage();
+    const context = first.context();
+    const next = await context.newPage();
+    const nextLine = await sectionLine(next);
     await next.goto(sectionPath);
     await expect.poll(() => text(mexico), { timeout: 15_000 }).toContain('Peru funds two regional academies. Written on the plane, never sent.');
     expect(await next.getByText('Sent the edits this browser kept from your last visit').count()).toBe(1);
     await expect.poll(() => badge(next).innerText()).toBe('All changes saved');
-    await next.context().close();
+
+    // Again; this time the user goes to the plan page, which sends them without the section being opened.
+    await nextLine.cut();
+    await expect.poll(() => badge(next).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await editor(next).click();
+    await next.keyboard.press('Control+End');
+    await next.keyboard.type(' Drafted at the airport.');
+    await expect.poll(() => badge(next).innerText()).toBe('Offline — your changes are kept on this computer');
+    next.once('dialog', (dialog) => void dialog.accept());
+    await next.close({ runBeforeUnload: true });
+    await expect.poll(() => next.isClosed()).toBe(true);
+    const plan = await context.newPage();
+    await plan.goto(sectionPath.split('/sections/')[0]!);
+    await expect
+      .poll(() => plan.getByText('Sent the edits this browser kept from your last visit to: Professionalisation of police forces.').count(), { timeout: 15_000 })
+      .toBe(1);
+    await expect.poll(() => text(mexico)).toContain('Written on the plane, never sent. Drafted at the airport.');
+    await context.close();
   });
 
   it('says when the session has ended, and brings the user back to the section once signed in again', { timeout: 60_000 }, async () => {

@@ -6,6 +6,7 @@ import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
 import { CollabEditor } from '../../_components/collab-editor';
 import { ExportPanel } from '../../_components/export-panel';
+import { KeptDrafts } from '../../_components/kept-drafts';
 import { OverlapsLink, PlanActivityProvider, SectionFigures } from '../../_components/plan-activity';
 import { PlanSearch } from '../../_components/plan-search';
 import { TopBar } from '../../_components/top-bar';
@@ -54,6 +55,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           />
         </section>
         <h2>Sections</h2>
+        <KeptDrafts userId={userId} rooms={plan.sections.filter((s) => s.canWrite).map((s) => ({ roomId: s.roomId, title: s.title }))} />
         {plan.sections.length === 0 && <p className="muted">No sections yet.</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
