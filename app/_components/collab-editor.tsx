@@ -19,6 +19,7 @@ import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
 import { FindHighlights, setFind, type Find } from './find-highlights';
+import type { LastVisit } from './last-visit';
 import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
 import { Presence } from './presence';
 import { openRoom } from './room-connection';
@@ -35,7 +36,7 @@ type Props = {
   /** Plan members by user id: whose words are whose in authorship and history views. */
   people?: Record<string, Person>;
   /** Section documents have a history panel and take imports; the goal does not. */
-  history?: { sectionId: string; canName: boolean; canRestore: boolean };
+  history?: { sectionId: string; canName: boolean; canRestore: boolean; lastVisit?: LastVisit | null; showSinceVisit?: boolean };
   /** Shown instead of the toolbar when the server will not accept this user's edits. */
   readOnlyReason?: string;
   compact?: boolean;
@@ -184,7 +185,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         <ConnectionBadge provider={provider} save={save.state} />
       </div>
       {history && editor && (
-        <DocumentViews editor={editor} doc={doc} ready={arrived} sectionId={history.sectionId} people={people} canName={history.canName} canRestore={history.canRestore} mode={mode} onMode={setMode} />
+        <DocumentViews editor={editor} doc={doc} ready={arrived} people={people} {...history} mode={mode} onMode={setMode} />
       )}
       <EditorContent editor={editor} />
     </div>

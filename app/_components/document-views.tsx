@@ -2,11 +2,13 @@
 
 import type { Editor } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
+import { bytesFromBase64 } from '../../lib/shared/base64';
 import { stateColor } from '../../lib/shared/state-colors';
 import { api } from './api-client';
 import { AttributionShare } from './attribution-share';
+import { useLastVisit, type LastVisit } from './last-visit';
 import { useFormatTime } from './local-time';
 
 export type Person = { name: string; state: { code: string; name: string } | null };
@@ -20,7 +22,12 @@ type Version = {
   editors: Array<{ name: string }>;
 };
 
-export type ViewMode = { kind: 'live' } | { kind: 'authorship' } | { kind: 'version'; id: string } | { kind: 'compare'; from: string; to: string };
+export type ViewMode =
+  | { kind: 'live' }
+  | { kind: 'authorship' }
+  | { kind: 'since-visit' }
+  | { kind: 'version'; id: string }
+  | { kind: 'compare'; from: string; to: string };
 
 type Props = {
   editor: Editor;
@@ -31,6 +38,9 @@ type Props = {
   people: Record<string, Person>;
   canName: boolean;
   canRestore: boolean;
+  /** The reader's last visit: offers what changed since, and opens it at once when `showSinceVisit`. */
+  lastVisit?: LastVisit | null;
+  showSinceVisit?: boolean;
   mode: ViewMode;
   onMode: (mode: ViewMode) => void;
 };
@@ -47,13 +57,13 @@ async function loadSnapshot(sectionId: string, versionId: string): Promise<Y.Sna
   const cached = snapshotCache.get(versionId);
   if (cached) return cached;
   const { snapshot } = await api<{ snapshot: string }>('GET', `/api/sections/${sectionId}/versions/${versionId}`);
-  const decoded = Y.decodeSnapshot(Uint8Array.from(atob(snapshot), (c) => c.charCodeAt(0)));
+  const decoded = Y.decodeSnapshot(bytesFromBase64(snapshot));
   snapshotCache.set(versionId, decoded);
   return decoded;
 }
 
 /** "Show authorship" and the section's history: view, compare and (chair) restore versions. */
-export function DocumentViews({ editor, doc, ready, sectionId, people, canName, canRestore, mode, onMode }: Props) {
+export function DocumentViews({ editor, doc, ready, sectionId, people, canName, canRestore, lastVisit, showSinceVisit, mode, onMode }: Props) {
   const formatTime = useFormatTime();
   const label = (v: Version) => `${v.name ?? (v.kind === 'auto' ? 'Automatic' : 'Version')} — ${formatTime(v.createdAt)}`;
   const [versions, setVersions] = useState<Version[]>([]);
@@ -61,6 +71,14 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const { seen, changed } = useLastVisit(lastVisit, doc, ready);
+  const askedForChanges = useRef(showSinceVisit);
+
+  useEffect(() => {
+    if (!changed || !askedForChanges.current) return;
+    askedForChanges.current = false;
+    onMode({ kind: 'since-visit' });
+  }, [changed, onMode]);
 
   const refresh = useCallback(async () => {
     const { versions: list } = await api<{ versions: Version[] }>('GET', `/api/sections/${sectionId}/versions`);
@@ -71,13 +89,14 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
     if (open) refresh().catch((e: Error) => setError(e.message));
   }, [open, refresh]);
 
-  // Renders the chosen view; authorship follows the live text as people type.
+  // Renders the chosen view; authorship and changes since the last visit follow the live text as people type.
   useEffect(() => {
     const b = binding(editor);
     if (!b) return;
     let cancelled = false;
     const render = async () => {
       if (mode.kind === 'authorship') return b.renderSnapshot(Y.snapshot(doc), Y.emptySnapshot);
+      if (mode.kind === 'since-visit') return seen && b.renderSnapshot(Y.snapshot(doc), seen);
       if (mode.kind === 'version') {
         const s = await loadSnapshot(sectionId, mode.id);
         if (!cancelled) b.renderSnapshot(s, s);
@@ -97,13 +116,13 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
       clearTimeout(timer);
       timer = setTimeout(() => void render(), 300);
     };
-    if (mode.kind === 'authorship') doc.on('update', onUpdate);
+    if (mode.kind === 'authorship' || mode.kind === 'since-visit') doc.on('update', onUpdate);
     return () => {
       cancelled = true;
       clearTimeout(timer);
       doc.off('update', onUpdate);
     };
-  }, [editor, doc, sectionId, mode]);
+  }, [editor, doc, sectionId, mode, seen]);
 
   async function act(call: () => Promise<unknown>) {
     setError(null);
@@ -129,10 +148,20 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
         >
           {mode.kind === 'authorship' ? 'Hide authorship' : 'Show authorship'}
         </button>
+        {changed && (
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={mode.kind === 'since-visit'}
+            onClick={() => onMode(mode.kind === 'since-visit' ? { kind: 'live' } : { kind: 'since-visit' })}
+          >
+            {mode.kind === 'since-visit' ? 'Hide changes since your last visit' : 'Changes since your last visit'}
+          </button>
+        )}
         <button type="button" className="secondary" disabled={!ready} aria-expanded={open} onClick={() => setOpen(!open)}>
           History
         </button>
-        {mode.kind !== 'live' && mode.kind !== 'authorship' && (
+        {(mode.kind === 'version' || mode.kind === 'compare') && (
           <button type="button" onClick={() => onMode({ kind: 'live' })}>
             Back to the live text
           </button>
@@ -148,7 +177,8 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
           <li>
             <span className="state-dot" style={{ background: stateColor(null) }} /> Chair / seeded
           </li>
-          {mode.kind === 'compare' && <li className="muted">struck through: removed</li>}
+          {mode.kind === 'since-visit' && lastVisit && <li className="muted">highlighted: added since your last visit, {formatTime(lastVisit.at)}</li>}
+          {(mode.kind === 'compare' || mode.kind === 'since-visit') && <li className="muted">struck through: removed</li>}
         </ul>
       )}
       {error && (

@@ -3,6 +3,7 @@ import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { bytesFromBase64 } from '../../lib/shared/base64';
 import { decorationExtension } from './decoration-extension';
 
 /** A paragraph to mark in the live text: the overlap it belongs to, its anchor (base64) and a label. */
@@ -48,7 +49,7 @@ function decorate(state: EditorState, highlights: readonly Highlight[]): Decorat
 
 function paragraphAt(state: EditorState, sync: { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null }, anchor: string) {
   try {
-    const relative = Y.decodeRelativePosition(Uint8Array.from(atob(anchor), (c) => c.charCodeAt(0)));
+    const relative = Y.decodeRelativePosition(bytesFromBase64(anchor));
     const pos = relativePositionToAbsolutePosition(sync.doc, sync.type, relative, sync.binding!.mapping as never);
     if (pos === null || pos > state.doc.content.size) return null;
     const $pos = state.doc.resolve(pos);

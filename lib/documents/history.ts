@@ -6,6 +6,12 @@ export function takeSnapshot(doc: Y.Doc): Uint8Array {
   return Y.encodeSnapshot(Y.snapshot(doc));
 }
 
+/** The same as takeSnapshot for the document an update holds, without building the document. */
+export function snapshotOfUpdate(update: Uint8Array): Uint8Array {
+  const { ds } = Y.decodeUpdate(update);
+  return Y.encodeSnapshot(Y.createSnapshot(ds as Parameters<typeof Y.createSnapshot>[0], Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))));
+}
+
 /** Users who inserted or deleted text between two snapshots (the earlier one may be absent). */
 export function editorsBetween(users: Y.PermanentUserData, earlier: Uint8Array | null, later: Uint8Array): string[] {
   const before = earlier ? Y.decodeSnapshot(earlier) : Y.emptySnapshot;

@@ -4,9 +4,13 @@ import { sections, sectionVisits } from '../../db/schema';
 import { presence } from '../presence';
 import { sectionRoom } from '../shared/rooms';
 
-export type SectionVisit = { userId: string; sectionId: string; at: Date };
+/** `seen`: the section's snapshot as the user left it; absent when they are only arriving. */
+export type SectionVisit = { userId: string; sectionId: string; at: Date; seen?: Uint8Array };
 
-/** Records that people had sections open at those moments; a later moment already stored is kept. */
+/**
+ * Records that people had sections open at those moments; a later moment already stored is kept, and
+ * so is the last snapshot when a visit brings none.
+ */
 export async function recordSectionVisits(db: Db, visits: readonly SectionVisit[]): Promise<void> {
   if (!visits.length) return;
   // A section deleted meanwhile has no visits to keep (and would fail the whole statement).
@@ -18,10 +22,13 @@ export async function recordSectionVisits(db: Db, visits: readonly SectionVisit[
   if (!kept.length) return;
   await db
     .insert(sectionVisits)
-    .values(kept.map((v) => ({ userId: v.userId, sectionId: v.sectionId, visitedAt: v.at })))
+    .values(kept.map((v) => ({ userId: v.userId, sectionId: v.sectionId, visitedAt: v.at, seen: v.seen ?? null })))
     .onConflictDoUpdate({
       target: [sectionVisits.userId, sectionVisits.sectionId],
-      set: { visitedAt: sql`greatest(${sectionVisits.visitedAt}, excluded.visited_at)` },
+      set: {
+        visitedAt: sql`greatest(${sectionVisits.visitedAt}, excluded.visited_at)`,
+        seen: sql`case when excluded.seen is not null and excluded.visited_at >= ${sectionVisits.visitedAt} then excluded.seen else ${sectionVisits.seen} end`,
+      },
     });
 }
 
@@ -43,4 +50,13 @@ export async function lastVisits(db: Db, { userId, planId }: { userId: string; p
       return at ? [[sectionId, at.toISOString()]] : [];
     }),
   );
+}
+
+/** The user's last visit to a section: when, and the section as they left it (null when not known). */
+export async function lastVisitTo(db: Db, { userId, sectionId }: { userId: string; sectionId: string }): Promise<{ at: Date; seen: Uint8Array | null } | null> {
+  const [row] = await db
+    .select({ at: sectionVisits.visitedAt, seen: sectionVisits.seen })
+    .from(sectionVisits)
+    .where(and(eq(sectionVisits.userId, userId), eq(sectionVisits.sectionId, sectionId)));
+  return row ?? null;
 }

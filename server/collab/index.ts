@@ -185,7 +185,8 @@ export async function createCollabServer(options: CollabOptions) {
       ws.on('close', () => {
         connections.delete(connection);
         presence().markOffline(roomName, userId);
-        visits.saw(roomName, userId);
+        const room = rooms.loadedRoom(roomName);
+        visits.saw(roomName, userId, room && (() => room.snapshot()));
       });
       // A permission change during the upgrade check may not have seen this connection yet.
       if (changes !== changesBefore) scheduleReevaluation(grant.planId);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { Attribution, AttributionError } from './attribution';
 import { AwarenessPacing } from './awareness-pacing';
 import type { DocumentStore } from './document-store';
+import { snapshotOfUpdate, takeSnapshot } from '../../lib/documents/history';
 import { wordCount } from '../../lib/documents/paragraphs';
 import { seedSharedFrame } from './shared-deflate';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
@@ -74,6 +75,8 @@ export class Room {
    */
   private fullSync: Uint8Array | null = null;
   private changedSinceLoad = false;
+  /** The document's snapshot, kept until the next change: a crowd leaving a section at once takes one. */
+  private currentSnapshot: Uint8Array | null = null;
   /** What the room was loaded with, until its first change: clients sent the stored document then lack nothing. */
   private loadedVector: Uint8Array = EMPTY_STATE_VECTOR;
 
@@ -144,6 +147,7 @@ export class Room {
     this.decoded = { doc, attribution };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullSync = null;
+      this.currentSnapshot = null;
       this.changedSinceLoad = true;
       // The instance where an edit was made takes the automatic version of it.
       if (origin !== ATTRIBUTION_ORIGIN && origin !== REMOTE_ORIGIN) this.editedSinceVersion = true;
@@ -156,6 +160,12 @@ export class Room {
       this.scheduleBroadcast();
     });
     return this.decoded;
+  }
+
+  /** The document as it is now, as an encoded snapshot (what a member leaving the room last saw). */
+  snapshot(): Uint8Array {
+    this.currentSnapshot ??= this.stored && !this.decoded ? snapshotOfUpdate(this.stored) : takeSnapshot(this.doc);
+    return this.currentSnapshot;
   }
 
   /** For a client sent the stored document ahead (Rooms): what changed since, or null when nothing did. */

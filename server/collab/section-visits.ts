@@ -23,13 +23,27 @@ export function recordVisits({ db, log }: { db: Db; log: Logger }) {
     }
     return writing;
   };
+  const snapshotOf = (seen: (() => Uint8Array) | undefined) => {
+    try {
+      return seen?.();
+    } catch (error) {
+      log.warn({ err: error }, 'could not take the snapshot of a section left');
+      return undefined;
+    }
+  };
   const timer = setInterval(() => void write(), WRITE_EVERY_MS);
   timer.unref();
   return {
-    /** The user has the room open at this moment (it opened, or it is closing). */
-    saw(roomName: string, userId: string): void {
+    /**
+     * The user has the room open at this moment (it opened, or it is closing); `seen` gives what the
+     * document holds, when a closing room is still loaded here.
+     */
+    saw(roomName: string, userId: string, seen?: () => Uint8Array): void {
       const room = parseRoom(roomName);
-      if (room?.kind === 'section') due.set(`${userId} ${room.sectionId}`, { userId, sectionId: room.sectionId, at: new Date() });
+      if (room?.kind !== 'section') return;
+      const key = `${userId} ${room.sectionId}`;
+      const snapshot = snapshotOf(seen) ?? due.get(key)?.seen;
+      due.set(key, { userId, sectionId: room.sectionId, at: new Date(), ...(snapshot && { seen: snapshot }) });
     },
     async close(): Promise<void> {
       clearInterval(timer);

@@ -98,9 +98,19 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
     await expect.poll(() => figures(chair).innerText()).toContain('words');
     expect(await figures(chair).innerText()).not.toContain('since your last visit');
 
-    await mexico.getByRole('link', { name: 'Professionalisation of police forces' }).click();
+    // The link opens the section with what changed since Mexico left marked, and only that.
+    await mexico.getByRole('link', { name: 'See what changed in Professionalisation of police forces' }).click();
     await mexico.waitForURL('**/sections/**');
-    await expect.poll(() => editor(mexico).innerText()).toContain('Peru adds a mentoring scheme.');
+    // A new paragraph is marked twice, as a node and as text.
+    const added = async () => [...new Set(await editor(mexico).locator('.ychange-added').allInnerTexts())];
+    await expect.poll(added).toEqual(['Peru adds a mentoring scheme.']);
+    expect(await editor(mexico).locator('.ychange-added[data-state="Peru"]').allInnerTexts()).toEqual(['Peru adds a mentoring scheme.']);
+    const shown = mexico.getByRole('button', { name: 'Hide changes since your last visit' });
+    expect(await shown.getAttribute('aria-pressed')).toBe('true');
+    await mexico.screenshot({ path: 'test-artifacts/changes-since-visit.png', fullPage: true });
+    await shown.click();
+    await expect.poll(() => editor(mexico).locator('.ychange').count()).toBe(0);
+    await expect.poll(() => editor(mexico).getAttribute('contenteditable')).toBe('true');
     await mexico.goto(planPath);
     await expect.poll(() => figures(mexico).innerText()).toContain('words');
     expect(await figures(mexico).innerText()).not.toContain('since your last visit');

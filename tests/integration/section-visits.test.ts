@@ -1,10 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sections, sectionVisits } from '../../db/schema';
-import { lastVisits, recordSectionVisits } from '../../lib/plans/section-visits';
+import { contentAt } from '../../lib/documents/history';
+import { documentText } from '../../lib/documents/paragraphs';
+import { lastVisits, lastVisitTo, recordSectionVisits } from '../../lib/plans/section-visits';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
+import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
+import { storedDocument, storedText } from '../helpers/stored-text';
 
 describe('when each person last had a section open', () => {
   const t = useCollabServer();
@@ -54,5 +58,41 @@ describe('when each person last had a section open', () => {
       [t.plan.canada.id]: later.toISOString(),
       [t.plan.victims.id]: earlier.toISOString(),
     });
+  });
+
+  it('keeps each section as the person left it, to show what changed since', async () => {
+    const seenBy = async (who: 'canada' | 'observer', sectionId: string) => (await lastVisitTo(db(), { userId: t.plan.ids[who], sectionId }))?.seen ?? null;
+    const textAt = async (room: string, seen: Uint8Array) => documentText(contentAt(await storedDocument(db(), room), seen));
+    const room = t.plan.canada.room;
+
+    const canada = openProvider(t.server.url, room, t.plan.cookies.canada);
+    await waitForSync(canada.provider);
+    appendParagraph(canada.doc, 'Canada wrote this before leaving.');
+    await eventually(async () => expect(await storedText(db(), room)).toContain('Canada wrote this'), 5_000);
+    canada.provider.destroy();
+    await eventually(async () => expect(await seenBy('canada', t.plan.canada.id)).not.toBeNull(), 5_000);
+
+    const chair = openProvider(t.server.url, room, t.plan.cookies.chair);
+    await waitForSync(chair.provider);
+    appendParagraph(chair.doc, 'The chair added this afterwards.');
+    await eventually(async () => expect(await storedText(db(), room)).toContain('The chair added'), 5_000);
+    chair.provider.destroy();
+
+    const left = await textAt(room, (await seenBy('canada', t.plan.canada.id))!);
+    expect(left).toContain('Canada wrote this before leaving.');
+    expect(left).not.toContain('The chair added');
+    // Arriving again says when, not what was seen: until Canada leaves, what it last saw stands.
+    await recordSectionVisits(db(), [{ userId: t.plan.ids.canada, sectionId: t.plan.canada.id, at: new Date() }]);
+    expect(await textAt(room, (await seenBy('canada', t.plan.canada.id))!)).toBe(left);
+
+    // A section only read is never decoded on the server; what its reader saw is taken from the stored bytes.
+    const victims = t.plan.victims.room;
+    const observer = openProvider(t.server.url, victims, t.plan.cookies.observer);
+    await waitForSync(observer.provider);
+    const read = documentText(observer.doc);
+    expect(read).not.toBe('');
+    observer.provider.destroy();
+    await eventually(async () => expect(await seenBy('observer', t.plan.victims.id)).not.toBeNull(), 5_000);
+    expect(await textAt(victims, (await seenBy('observer', t.plan.victims.id))!)).toBe(read);
   });
 });

@@ -68,7 +68,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                   {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
                   {section.frozen && <> · Frozen</>}
                 </p>
-                <SectionFigures sectionId={section.id} visitedAt={visits[section.id] ?? null} />
+                <SectionFigures sectionId={section.id} title={section.title} href={`/plans/${plan.id}/sections/${section.id}`} visitedAt={visits[section.id] ?? null} />
               </div>
               {section.canWrite && <span className="tag">You can edit</span>}
             </li>

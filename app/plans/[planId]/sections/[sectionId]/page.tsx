@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getDb } from '../../../../../db';
+import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { CollabEditor } from '../../../../_components/collab-editor';
 import { SectionDiscussion } from '../../../../_components/section-discussion';
 import { SectionWithOverlaps } from '../../../../_components/section-with-overlaps';
@@ -12,16 +14,19 @@ export const dynamic = 'force-dynamic';
 
 type Params = { planId: string; sectionId: string };
 
-type Search = { find?: string; block?: string };
+/** `changes=since-visit`: open with what changed since the reader's last visit marked (the plan page links so). */
+type Search = { find?: string; block?: string; changes?: string };
 
 export default async function SectionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { planId, sectionId } = await params;
-  const { find, block } = await searchParams;
+  const { find, block, changes } = await searchParams;
   const userId = await requireUserId(`/plans/${planId}/sections/${sectionId}`);
   const plan = await loadPlanForPage(userId, planId);
   const section = plan.sections.find((s) => s.id === sectionId);
   if (!section) notFound();
   const identity = editorIdentity(plan);
+  const visit = await lastVisitTo(await getDb(), { userId, sectionId });
+  const lastVisit = visit?.seen ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') } : null;
   const reason =
     plan.viewer.role === 'observer'
       ? 'Read-only — observer'
@@ -54,7 +59,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           readOnlyReason={reason}
           identity={identity}
           people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
-          history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions }}
+          history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions, lastVisit, showSinceVisit: changes === 'since-visit' }}
           find={find?.trim() ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) } : undefined}
         />
         <SectionDiscussion

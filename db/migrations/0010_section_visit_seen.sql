@@ -1,0 +1,1 @@
+ALTER TABLE "section_visits" ADD COLUMN "seen" "bytea";

@@ -1,0 +1,4 @@
+/** Bytes sent inside JSON or page props as base64, read back in the browser (no Buffer there). */
+export function bytesFromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
