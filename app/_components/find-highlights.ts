@@ -24,16 +24,13 @@ function decorate(doc: ProseMirrorNode, find: Find | null): DecorationSet {
     if (!node.isTextblock) return true;
     if (!node.textContent.trim()) return false;
     block++;
-    let first = true;
-    node.forEach((child, offset) => {
-      if (!child.isText) return;
-      for (const { from, to } of findAll(child.text!, find.query)) {
-        const focused = first && block === find.block;
-        first = false;
-        const start = pos + 1 + offset + from;
-        decorations.push(Decoration.inline(start, start + (to - from), { class: focused ? 'find-match focused' : 'find-match' }));
-      }
-    });
+    // The paragraph's text as one string, so words across formatting (a bold word in the phrase) are found
+    // as the plan search finds them; a break or other inline leaf is one character, as long as it is in the document.
+    const text = node.textBetween(0, node.content.size, undefined, '\n');
+    for (const [i, { from, to }] of findAll(text, find.query).entries()) {
+      const focused = i === 0 && block === find.block;
+      decorations.push(Decoration.inline(pos + 1 + from, pos + 1 + to, { class: focused ? 'find-match focused' : 'find-match' }));
+    }
     return false;
   });
   return DecorationSet.create(doc, decorations);

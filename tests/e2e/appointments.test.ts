@@ -144,4 +144,36 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await expect.poll(() => page.getByText('Nothing found for “nowhere to be found”.').count()).toBe(1);
     await page.context().close();
   });
+
+  it('marks words found across formatting, as the search finds them', async () => {
+    const jamaica = await signInAs(t.browser, t.app.url, 'jamaica@demo.test');
+    await jamaica.goto(planPath);
+    await jamaica.getByRole('link', { name: 'International cooperation' }).click();
+    await jamaica.waitForURL('**/sections/**');
+    const text = jamaica.locator('.prose').last();
+    await expect.poll(() => text.getAttribute('contenteditable')).toBe('true');
+    await text.click();
+    await jamaica.keyboard.press('Control+End');
+    await jamaica.keyboard.press('Enter');
+    await jamaica.keyboard.type('Share a ');
+    await jamaica.keyboard.press('Control+b');
+    await jamaica.keyboard.type('common');
+    await jamaica.keyboard.press('Control+b');
+    await jamaica.keyboard.type(' register of trainers.');
+    await expect.poll(() => text.locator('strong').allInnerTexts()).toEqual(['common']);
+    await expect.poll(() => jamaica.getByText('All changes saved').count()).toBe(1);
+
+    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
+    await page.goto(planPath);
+    await page.getByLabel('Words to find in every section').fill('a Common register');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const found = page.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem');
+    await expect.poll(() => found.allInnerTexts()).toEqual(['5. International cooperation · Jamaica\n\nShare a common register of trainers.']);
+    await found.first().getByRole('link').click();
+    await page.waitForURL('**/sections/**');
+    // One match, marked in pieces: plain, bold, plain.
+    await expect.poll(() => page.locator('.prose .find-match').allTextContents()).toEqual(['a ', 'common', ' register']);
+    await Promise.all([page.context().close(), jamaica.context().close()]);
+  });
 });
+
