@@ -181,7 +181,19 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         <span className="spacer" />
         {find && <FindNote query={find.query} />}
         <Presence awareness={provider.awareness} />
-        {save.restored && <span className="muted">Sent the edits this browser kept from your last visit</span>}
+        {save.restored && (
+          <span className="muted">
+            Sent the edits this browser kept from your last visit
+            {history && (
+              <>
+                {' · '}
+                <button type="button" className="link" onClick={() => save.restored && setMode({ kind: 'changes', since: save.restored.before, what: 'the edits this browser kept, as sent' })}>
+                  Show them
+                </button>
+              </>
+            )}
+          </span>
+        )}
         <ConnectionBadge provider={provider} save={save.state} />
       </div>
       {history && editor && (

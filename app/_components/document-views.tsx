@@ -2,7 +2,7 @@
 
 import type { Editor } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { bytesFromBase64 } from '../../lib/shared/base64';
 import { stateColor } from '../../lib/shared/state-colors';
@@ -25,7 +25,8 @@ type Version = {
 export type ViewMode =
   | { kind: 'live' }
   | { kind: 'authorship' }
-  | { kind: 'since-visit' }
+  /** What changed since `since` (the reader's last visit, or the document before kept edits were sent), live. */
+  | { kind: 'changes'; since: Y.Snapshot; what: string }
   | { kind: 'version'; id: string }
   | { kind: 'compare'; from: string; to: string };
 
@@ -73,12 +74,17 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
   const [to, setTo] = useState('');
   const { seen, changed } = useLastVisit(lastVisit, doc, ready);
   const askedForChanges = useRef(showSinceVisit);
+  const sinceVisit = useMemo<ViewMode | null>(
+    () => (seen && lastVisit ? { kind: 'changes', since: seen, what: `added since your last visit, ${formatTime(lastVisit.at)}` } : null),
+    [seen, lastVisit, formatTime],
+  );
+  const showingSinceVisit = mode.kind === 'changes' && mode.since === seen;
 
   useEffect(() => {
-    if (!changed || !askedForChanges.current) return;
+    if (!changed || !sinceVisit || !askedForChanges.current) return;
     askedForChanges.current = false;
-    onMode({ kind: 'since-visit' });
-  }, [changed, onMode]);
+    onMode(sinceVisit);
+  }, [changed, onMode, sinceVisit]);
 
   const refresh = useCallback(async () => {
     const { versions: list } = await api<{ versions: Version[] }>('GET', `/api/sections/${sectionId}/versions`);
@@ -96,7 +102,7 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
     let cancelled = false;
     const render = async () => {
       if (mode.kind === 'authorship') return b.renderSnapshot(Y.snapshot(doc), Y.emptySnapshot);
-      if (mode.kind === 'since-visit') return seen && b.renderSnapshot(Y.snapshot(doc), seen);
+      if (mode.kind === 'changes') return b.renderSnapshot(Y.snapshot(doc), mode.since);
       if (mode.kind === 'version') {
         const s = await loadSnapshot(sectionId, mode.id);
         if (!cancelled) b.renderSnapshot(s, s);
@@ -116,13 +122,13 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
       clearTimeout(timer);
       timer = setTimeout(() => void render(), 300);
     };
-    if (mode.kind === 'authorship' || mode.kind === 'since-visit') doc.on('update', onUpdate);
+    if (mode.kind === 'authorship' || mode.kind === 'changes') doc.on('update', onUpdate);
     return () => {
       cancelled = true;
       clearTimeout(timer);
       doc.off('update', onUpdate);
     };
-  }, [editor, doc, sectionId, mode, seen]);
+  }, [editor, doc, sectionId, mode]);
 
   async function act(call: () => Promise<unknown>) {
     setError(null);
@@ -148,20 +154,20 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
         >
           {mode.kind === 'authorship' ? 'Hide authorship' : 'Show authorship'}
         </button>
-        {changed && (
+        {changed && sinceVisit && (
           <button
             type="button"
             className="secondary"
-            aria-pressed={mode.kind === 'since-visit'}
-            onClick={() => onMode(mode.kind === 'since-visit' ? { kind: 'live' } : { kind: 'since-visit' })}
+            aria-pressed={showingSinceVisit}
+            onClick={() => onMode(showingSinceVisit ? { kind: 'live' } : sinceVisit)}
           >
-            {mode.kind === 'since-visit' ? 'Hide changes since your last visit' : 'Changes since your last visit'}
+            {showingSinceVisit ? 'Hide changes since your last visit' : 'Changes since your last visit'}
           </button>
         )}
         <button type="button" className="secondary" disabled={!ready} aria-expanded={open} onClick={() => setOpen(!open)}>
           History
         </button>
-        {(mode.kind === 'version' || mode.kind === 'compare') && (
+        {(mode.kind === 'version' || mode.kind === 'compare' || (mode.kind === 'changes' && !showingSinceVisit)) && (
           <button type="button" onClick={() => onMode({ kind: 'live' })}>
             Back to the live text
           </button>
@@ -177,8 +183,8 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
           <li>
             <span className="state-dot" style={{ background: stateColor(null) }} /> Chair / seeded
           </li>
-          {mode.kind === 'since-visit' && lastVisit && <li className="muted">highlighted: added since your last visit, {formatTime(lastVisit.at)}</li>}
-          {(mode.kind === 'compare' || mode.kind === 'since-visit') && <li className="muted">struck through: removed</li>}
+          {mode.kind === 'changes' && <li className="muted">highlighted: {mode.what}</li>}
+          {(mode.kind === 'compare' || mode.kind === 'changes') && <li className="muted">struck through: removed</li>}
         </ul>
       )}
       {error && (

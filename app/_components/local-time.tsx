@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 const neverChanges = () => () => {};
 
@@ -23,11 +23,14 @@ let local: Intl.DateTimeFormat | undefined;
  */
 export function useFormatTime(): (at: string | Date) => string {
   const inBrowser = useInBrowser();
-  return (at) => {
-    if (!inBrowser) return `${UTC.format(new Date(at))} UTC`;
-    local ??= new Intl.DateTimeFormat(undefined, STYLE);
-    return local.format(new Date(at));
-  };
+  return useCallback(
+    (at: string | Date) => {
+      if (!inBrowser) return `${UTC.format(new Date(at))} UTC`;
+      local ??= new Intl.DateTimeFormat(undefined, STYLE);
+      return local.format(new Date(at));
+    },
+    [inBrowser],
+  );
 }
 
 export function LocalTime({ at }: { at: string | Date }) {

@@ -2,12 +2,12 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { browserDrafts } from './draft-storage';
 import { UnsavedEdits, type SaveState } from './unsaved-edits';
 
-/** How long the page says it sent edits an earlier page had kept. */
-const RESTORED_NOTICE_MS = 10_000;
+/** How long the page says it sent edits an earlier page had kept (and offers to show them). */
+const RESTORED_NOTICE_MS = 30_000;
 
 /**
  * Whether what this user typed is stored, for an editor they may write in (null before that): starts
@@ -16,7 +16,8 @@ const RESTORED_NOTICE_MS = 10_000;
  */
 export function useSaveState(doc: Y.Doc, provider: WebsocketProvider, scope: string, mayWrite: boolean) {
   const [state, setState] = useState<SaveState | null>(null);
-  const [restored, setRestored] = useState(false);
+  /** Kept edits were sent: the document just before, to show where they landed in a text that may have moved on. */
+  const [restored, setRestored] = useState<{ before: Y.Snapshot } | null>(null);
   const edits = useRef<UnsavedEdits | null>(null);
 
   useEffect(() => {
@@ -25,9 +26,10 @@ export function useSaveState(doc: Y.Doc, provider: WebsocketProvider, scope: str
     edits.current = tracker;
     tracker.subscribe(setState);
     setState(tracker.state);
+    const before = Y.snapshot(doc);
     tracker
       .restore()
-      .then((taken) => taken > 0 && setRestored(true))
+      .then((taken) => taken > 0 && setRestored({ before }))
       .catch((error: unknown) => console.warn('Could not send the edits kept on this computer', error));
   }, [doc, provider, scope, mayWrite]);
 
@@ -41,7 +43,7 @@ export function useSaveState(doc: Y.Doc, provider: WebsocketProvider, scope: str
 
   useEffect(() => {
     if (!restored) return;
-    const timer = setTimeout(() => setRestored(false), RESTORED_NOTICE_MS);
+    const timer = setTimeout(() => setRestored(null), RESTORED_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [restored]);
 

@@ -15,7 +15,7 @@ export default async function AdminPage() {
   if (!user || !canCreatePlan({ userId, isAdmin: user.isAdmin })) notFound();
   return (
     <>
-      <TopBar who={user.name} />
+      <TopBar userId={userId} who={user.name} />
       <main>
         <h1>Administration</h1>
         <h2>New plan of action</h2>

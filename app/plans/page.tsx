@@ -15,7 +15,7 @@ export default async function PlansPage() {
   const plans = await listPlans(db, userId);
   return (
     <>
-      <TopBar who={user?.name ?? ''} />
+      <TopBar userId={userId} who={user?.name ?? ''} />
       <main>
         <h1>Plans of action</h1>
         {user?.isAdmin && (

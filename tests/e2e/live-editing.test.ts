@@ -203,6 +203,11 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => text(mexico), { timeout: 15_000 }).toContain('Peru funds two regional academies. Written on the plane, never sent.');
     expect(await next.getByText('Sent the edits this browser kept from your last visit').count()).toBe(1);
     await expect.poll(() => badge(next).innerText()).toBe('All changes saved');
+    // Where they landed, in a text that may have moved on meanwhile: those words, and only those.
+    await next.getByRole('button', { name: 'Show them' }).click();
+    await expect.poll(async () => [...new Set(await editor(next).locator('.ychange-added').allTextContents())]).toEqual([' Written on the plane, never sent.']);
+    await next.getByRole('button', { name: 'Back to the live text' }).click();
+    await expect.poll(() => editor(next).locator('.ychange').count()).toBe(0);
 
     // Again; this time the user goes to the plan page, which sends them without the section being opened.
     await nextLine.cut();
@@ -220,6 +225,50 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       .poll(() => plan.getByText('Sent the edits this browser kept from your last visit to: Professionalisation of police forces.').count(), { timeout: 15_000 })
       .toBe(1);
     await expect.poll(() => text(mexico)).toContain('Written on the plane, never sent. Drafted at the airport.');
+    await context.close();
+  });
+
+  it('asks at sign-out whether to keep or delete edits this computer keeps', { timeout: 60_000 }, async () => {
+    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    const line = await sectionLine(page);
+    await page.goto(sectionPath);
+    await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
+    await line.cut();
+    await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await editor(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Typed at a shared desk.');
+    await expect.poll(() => badge(page).innerText()).toBe('Offline — your changes are kept on this computer');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+
+    // The plans list sends nothing: the edits are still kept when the user signs out from there.
+    const context = page.context();
+    const next = await context.newPage();
+    await next.goto('/plans');
+    expect(await keptEdits(next)).toBeGreaterThan(0);
+    const asked = next.getByRole('dialog', { name: 'Edits not sent yet' });
+    await next.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => asked.isVisible()).toBe(true);
+    expect(await asked.innerText()).toContain('in one document');
+    await asked.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => asked.isVisible()).toBe(false);
+    expect(new URL(next.url()).pathname).toBe('/plans');
+
+    await next.getByRole('button', { name: 'Sign out' }).click();
+    await asked.getByRole('button', { name: 'Delete them and sign out' }).click();
+    await next.waitForURL('**/signin**');
+    expect(await keptEdits(next)).toBe(0);
+    await next.getByLabel('Email').fill('peru@demo.test');
+    await next.getByLabel('Password').fill('concordia');
+    await next.getByRole('button', { name: 'Sign in' }).click();
+    await next.waitForURL('**/plans');
+    await next.goto(sectionPath);
+    await expect.poll(() => badge(next).innerText()).toBe('All changes saved');
+    expect(await next.getByText('Sent the edits this browser kept from your last visit').count()).toBe(0);
+    expect(await text(next)).not.toContain('Typed at a shared desk.');
+    expect(await text(mexico)).not.toContain('Typed at a shared desk.');
     await context.close();
   });
 
@@ -294,3 +343,27 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     expect(await metric('concordia_large_messages_total{compression="stored"}')).toBe(1);
   });
 });
+
+/** How many entries this browser keeps of unsent edits (app/_components/draft-storage.ts), for every user. */
+function keptEdits(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('concordia');
+        let absent = false;
+        // Not created here: an empty database of that name would keep the page from creating its store.
+        opening.onupgradeneeded = () => {
+          absent = true;
+          opening.transaction?.abort();
+        };
+        opening.onerror = () => (absent ? resolve(0) : reject(opening.error));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('unsent-edits')) return (db.close(), resolve(0));
+          const counting = db.transaction('unsent-edits').objectStore('unsent-edits').count();
+          counting.onsuccess = () => (db.close(), resolve(counting.result));
+          counting.onerror = () => reject(counting.error);
+        };
+      }),
+  );
+}

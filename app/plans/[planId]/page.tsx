@@ -29,7 +29,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const visits = await lastVisits(await getDb(), { userId, planId: plan.id });
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
-      <TopBar who={plan.viewer.name} />
+      <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong> ·{' '}

@@ -18,7 +18,7 @@ export default async function AuditPage({ params }: { params: Promise<{ planId: 
   const entries = await listAudit(await getDb(), { userId, planId: plan.id });
   return (
     <>
-      <TopBar who={plan.viewer.name} />
+      <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Audit log

@@ -13,7 +13,7 @@ export default async function ConsolidationPage({ params }: { params: Promise<{ 
   const plan = await loadPlanForPage(userId, planId);
   return (
     <>
-      <TopBar who={plan.viewer.name} />
+      <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Overlaps

@@ -18,7 +18,7 @@ export default async function ManagePage({ params }: { params: Promise<{ planId:
   const { members, invitations } = await listMembers(await getDb(), { userId, planId: plan.id });
   return (
     <>
-      <TopBar who={plan.viewer.name} />
+      <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Manage

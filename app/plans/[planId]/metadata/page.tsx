@@ -17,7 +17,7 @@ export default async function MetadataPage({ params }: { params: Promise<{ planI
   const metadata = await getPlanMetadata(await getDb(), { userId, planId: plan.id });
   return (
     <>
-      <TopBar who={plan.viewer.name} />
+      <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Document block

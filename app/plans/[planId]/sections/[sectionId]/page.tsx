@@ -37,7 +37,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           : `Read-only — the plan is in the ${plan.phase} phase`;
   return (
     <>
-      <TopBar who={plan.viewer.name} />
+      <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
           <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
