@@ -130,6 +130,15 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
     };
   }, [editor, doc, sectionId, mode]);
 
+  async function showChangesSince(version: Version) {
+    setError(null);
+    try {
+      onMode({ kind: 'changes', since: await loadSnapshot(sectionId, version.id), what: `added since ${label(version)}` });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   async function act(call: () => Promise<unknown>) {
     setError(null);
     try {
@@ -246,6 +255,9 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
                 <div className="row">
                   <button type="button" className="secondary" onClick={() => onMode({ kind: 'version', id: v.id })}>
                     View
+                  </button>
+                  <button type="button" className="secondary" onClick={() => void showChangesSince(v)}>
+                    Changes since
                   </button>
                   {canRestore && (
                     <button

@@ -25,7 +25,8 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
   const editor = (page: Page) => page.locator('.prose').last();
   async function typeAtEnd(page: Page, text: string) {
     await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('true');
-    await editor(page).click();
+    // Focused, not clicked: a click's caret can land after the key that moves it to the end, on a busy machine.
+    await editor(page).focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(text);
@@ -71,6 +72,17 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
     await chair.screenshot({ path: 'test-artifacts/compare-view.png', fullPage: true });
 
     await chair.getByRole('button', { name: 'Back to the live text' }).click();
+
+    // What changed since a version, up to the live text, marked as people go on typing.
+    await chair.locator('.version', { hasText: 'Draft circulated 12 March' }).getByRole('button', { name: 'Changes since' }).click();
+    // The text runs marked, by state (a new paragraph is also marked as a node), in one string to read in full on failure.
+    const added = async () => (await editor(chair).locator('.ychange-added[data-state]').allTextContents()).join(' | ');
+    await expect.poll(added).toBe('Mexico adds a late paragraph.');
+    await typeAtEnd(mexico, 'Mexico adds one more.');
+    await expect.poll(added).toBe('Mexico adds a late paragraph. | Mexico adds one more.');
+    expect(await chair.getByText('highlighted: added since Draft circulated 12 March').count()).toBe(1);
+    await chair.getByRole('button', { name: 'Back to the live text' }).click();
+
     chair.once('dialog', (dialog) => void dialog.accept());
     await chair.locator('.version', { hasText: 'Draft circulated 12 March' }).getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => editor(mexico).innerText(), { timeout: 10_000 }).toBe(original);
