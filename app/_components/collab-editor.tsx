@@ -4,7 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
@@ -19,6 +19,7 @@ import { ConnectionBadge } from './connection-badge';
 import './editor-tables.css';
 import { ImportDocxButton } from './import-docx-button';
 import { FindHighlights, setFind, type Find } from './find-highlights';
+import { PassageMark, usePassages } from './passages';
 import type { LastVisit } from './last-visit';
 import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overlap-highlights';
 import { Presence } from './presence';
@@ -46,6 +47,8 @@ type Props = {
   highlights?: readonly Highlight[];
   /** Words found by the plan search: marked in the text, the chosen paragraph's scrolled into view. */
   find?: Find;
+  /** Whether the user takes part in the section's discussion: a selected passage can be discussed there. */
+  canDiscuss?: boolean;
 };
 
 type Live = { doc: Y.Doc; provider: WebsocketProvider };
@@ -119,7 +122,7 @@ export function CollabEditor(props: Props) {
   return <LiveEditor {...props} {...live} />;
 }
 
-function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights, find }: Props & Live) {
+function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights, find, canDiscuss = false }: Props & Live) {
   const { access, ended } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const arrived = useFirstSync(provider);
@@ -149,6 +152,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         ChangeNodes,
         OverlapHighlights,
         FindHighlights,
+        PassageMark,
       ],
       editorProps: { attributes: { class: 'prose', 'aria-label': 'Document text', spellcheck: 'true' } },
     },
@@ -161,6 +165,8 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
 
   useOverlapHighlights(editor, highlights);
   useFindHighlights(editor, find);
+  const toLive = useCallback(() => setMode({ kind: 'live' }), []);
+  const passages = usePassages(editor, roomId, { canDiscuss, live: mode.kind === 'live', arrived, toLive });
 
   return (
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
@@ -179,6 +185,12 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
           <span className="read-only">{readOnlyLabel({ mayWrite, arrived, viewing: mode.kind !== 'live', reason: initiallyEditable ? undefined : readOnlyReason })}</span>
         )}
         <span className="spacer" />
+        {passages.canQuote && (
+          <button type="button" className="secondary small" onClick={passages.discuss}>
+            Discuss this passage
+          </button>
+        )}
+        {passages.missing && <span className="muted">That passage is no longer in the text.</span>}
         {find && <FindNote query={find.query} />}
         <Presence awareness={provider.awareness} />
         {save.restored && (

@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentView } from '../../lib/discussion/section-comments';
+import type { Quote } from '../../lib/shared/quote';
 import { stateColor } from '../../lib/shared/state-colors';
 import { api } from './api-client';
 import { LocalTime } from './local-time';
-import { onRoomEvent } from './room-events';
+import { announceRoomEvent, onRoomEvent } from './room-events';
 
 type Props = {
   sectionId: string;
@@ -19,10 +20,16 @@ type Props = {
 /** After a lost connection, pages fetch the discussion again at a random moment within this, not all at once. */
 const REFETCH_SPREAD_MS = 5_000;
 
-/** The section's discussion: the delegations' messages, oldest first, each with its author's state. */
+/**
+ * The section's discussion: the delegations' messages, oldest first, each with its author's state; a
+ * message may be about a passage chosen in the editor ("Discuss this passage"), which it quotes and can
+ * show in the live text.
+ */
 export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReason }: Props) {
   const [comments, setComments] = useState<CommentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const message = useRef<HTMLTextAreaElement>(null);
   const path = `/api/sections/${sectionId}/comments`;
 
   const load = useCallback(() => {
@@ -38,6 +45,11 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
     let refetch: ReturnType<typeof setTimeout> | undefined;
     const stop = onRoomEvent(roomId, (event) => {
       if (event.kind === 'comment') setComments((list) => withComment(list ?? [], event.comment));
+      if (event.kind === 'quote') {
+        setQuote(event.quote);
+        message.current?.scrollIntoView({ block: 'center' });
+        message.current?.focus();
+      }
       if (event.kind === 'resynced') {
         clearTimeout(refetch);
         refetch = setTimeout(load, Math.random() * REFETCH_SPREAD_MS);
@@ -54,9 +66,10 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
     const form = event.currentTarget;
     const body = new FormData(form).get('body');
     try {
-      const comment = await api<CommentView>('POST', path, { body });
+      const comment = await api<CommentView>('POST', path, { body, ...(quote && { quote }) });
       setComments((list) => withComment(list ?? [], comment));
       setError(null);
+      setQuote(null);
       form.reset();
     } catch (failure) {
       setError((failure as Error).message);
@@ -75,6 +88,7 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
                 <strong>{c.author}</strong>
                 {c.state && ` · ${c.state.name}`} · <LocalTime at={c.createdAt} />
               </p>
+              {c.quote && <Passage quote={c.quote} action="Show in the text" onAction={() => announceRoomEvent({ room: roomId, kind: 'show-passage', quote: c.quote! })} />}
               <p className="comment-body">{c.body}</p>
             </li>
           ))}
@@ -87,7 +101,12 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
       )}
       {canComment ? (
         <form className="stack" onSubmit={post} aria-label="Write in the discussion">
-          <textarea name="body" aria-label="Your message" placeholder="Write to the other delegations and the chair" rows={3} maxLength={4_000} required />
+          {quote ? (
+            <Passage quote={quote} action="Remove" onAction={() => setQuote(null)} />
+          ) : (
+            <p className="muted small">To write about a passage, select it in the text and choose “Discuss this passage”.</p>
+          )}
+          <textarea ref={message} name="body" aria-label="Your message" placeholder="Write to the other delegations and the chair" rows={3} maxLength={4_000} required />
           <button type="submit" className="align-start">
             Send
           </button>
@@ -96,6 +115,18 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
         <p className="muted small">{readOnlyReason}</p>
       )}
     </section>
+  );
+}
+
+/** A quoted passage, with what the reader can do with it. */
+function Passage({ quote, action, onAction }: { quote: Quote; action: string; onAction: () => void }) {
+  return (
+    <div className="quoted">
+      <blockquote>{quote.text}</blockquote>
+      <button type="button" className="link small" onClick={onAction}>
+        {action}
+      </button>
+    </div>
   );
 }
 

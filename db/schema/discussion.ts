@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './types';
 import { memberStates } from './member-states';
 import { sections } from './plans';
 import { users } from './users';
@@ -16,6 +17,10 @@ export const sectionComments = pgTable(
     authorName: text('author_name').notNull(),
     stateCode: text('state_code').references(() => memberStates.code),
     body: text('body').notNull(),
+    /** The passage of the section the message is about, as it read then, and where it is (Yjs relative positions): it follows edits. */
+    quoteText: text('quote_text'),
+    quoteFrom: bytea('quote_from'),
+    quoteTo: bytea('quote_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('section_comments_section_created').on(t.sectionId, t.createdAt)],

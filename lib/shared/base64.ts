@@ -2,3 +2,7 @@
 export function bytesFromBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
+
+export function base64FromBytes(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}

@@ -1,4 +1,7 @@
+import * as Y from 'yjs';
 import { z } from 'zod';
+import { bytesFromBase64 } from './base64';
+import { QUOTE_MAX_CHARS } from './quote';
 
 /** Request bodies of the JSON API, shared by route handlers (validation) and the UI (types). */
 const stateCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter member state code');
@@ -49,6 +52,30 @@ export type UpdateSectionInput = z.infer<typeof updateSectionInput>;
 
 export const nameVersionInput = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) });
 
-export const commentInput = z.object({ body: z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters') });
+/** A Yjs relative position, base64-encoded as the browser sends it. */
+const relativePosition = z
+  .string()
+  .max(200, 'is not a position in the text')
+  .refine((value) => decodesAsRelativePosition(value), 'is not a position in the text');
+
+export const commentInput = z.object({
+  body: z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters'),
+  quote: z
+    .object({
+      text: z.string().trim().min(1, 'must not be empty').max(QUOTE_MAX_CHARS, `is longer than ${QUOTE_MAX_CHARS.toLocaleString('en')} characters`),
+      from: relativePosition,
+      to: relativePosition,
+    })
+    .optional(),
+});
+
+function decodesAsRelativePosition(value: string): boolean {
+  try {
+    Y.decodeRelativePosition(bytesFromBase64(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const searchQuery = z.string().trim().min(2, 'must be at least 2 characters').max(200, 'is longer than 200 characters');

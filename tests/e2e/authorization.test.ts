@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -121,6 +122,18 @@ describe('the permission table, enforced by the server', () => {
       const message = await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body });
       expect(message.status).toBe(400);
       expect((await message.json()).error).toMatch(/^body:/);
+    }
+    const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('default'), 0))).toString('base64');
+    const quotes: Array<[unknown, string]> = [
+      [{ text: 'the passage', from: '%%%', to: anchor }, 'quote.from'],
+      [{ text: 'the passage', from: anchor, to: Buffer.from([200]).toString('base64') }, 'quote.to'],
+      [{ text: 'x'.repeat(1_001), from: anchor, to: anchor }, 'quote.text'],
+      [{ text: 'the passage', from: anchor }, 'quote.to'],
+    ];
+    for (const [quote, field] of quotes) {
+      const message = await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body: 'About this', quote });
+      expect(message.status).toBe(400);
+      expect((await message.json()).error).toMatch(new RegExp(`^${field}:`));
     }
     for (const q of ['', 'x', 'x'.repeat(201)]) {
       const search = await call('GET', `/api/plans/${planId}/search?q=${q}`, 'observer');

@@ -174,6 +174,45 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await observer.context().close();
   });
 
+  it('discusses a passage of the text, which a reader then finds where edits have moved it', async () => {
+    // Brazil may not type here, but takes part in the discussion.
+    const brazil = await signInAs(browser, app.url, 'brazil@demo.test');
+    await brazil.goto(sectionPath);
+    const paragraph = editor(brazil).locator('p', { hasText: 'Peru proposes a regional curriculum' });
+    await expect.poll(() => paragraph.count()).toBe(1);
+    const passage = (await text(brazil, 'p')).split('\n').find((line) => line.startsWith('Peru proposes a regional curriculum'))!;
+    await paragraph.click({ clickCount: 3 });
+    await brazil.getByRole('button', { name: 'Discuss this passage' }).click();
+    const form = brazil.getByRole('form', { name: 'Write in the discussion' });
+    expect(await form.locator('blockquote').innerText()).toBe(passage);
+    await expect.poll(() => brazil.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Your message');
+    await brazil.keyboard.type('Brazil offers its police academy for this.');
+    await brazil.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => form.locator('blockquote').count()).toBe(0);
+
+    const message = peru.getByRole('listitem').filter({ hasText: 'Brazil offers its police academy for this.' });
+    await expect.poll(() => message.count(), { timeout: 5_000 }).toBe(1);
+    expect(await message.locator('blockquote').innerText()).toBe(passage);
+    const marked = async () => (await editor(peru).locator('.passage-mark').allTextContents()).join('');
+    // The section's first words: where a caret's position would be taken as misplaced.
+    await message.getByRole('button', { name: 'Show in the text' }).click();
+    await expect.poll(marked).toBe(passage);
+    // Peru writes before the passage; shown, it is still exactly that passage.
+    await editor(peru).focus();
+    await peru.keyboard.press('Control+Home');
+    await peru.keyboard.type('As agreed in 2025, ');
+    await message.getByRole('button', { name: 'Show in the text' }).click();
+    await expect.poll(marked).toBe(passage);
+    expect(await text(peru)).toContain(`As agreed in 2025, ${passage}`);
+    // Deleted, it is no longer marked, and asking again says so.
+    await editor(peru).locator('p', { hasText: passage }).click({ clickCount: 3 });
+    await peru.keyboard.press('Backspace');
+    await expect.poll(() => editor(peru).locator('.passage-mark').count()).toBe(0);
+    await message.getByRole('button', { name: 'Show in the text' }).click();
+    await expect.poll(() => peru.getByText('That passage is no longer in the text.').count(), { timeout: 5_000 }).toBe(1);
+    await brazil.context().close();
+  });
+
   it('keeps what is typed offline on this computer when the page is closed, and the next page sends it', { timeout: 60_000 }, async () => {
     const first = await signInAs(browser, app.url, 'peru@demo.test');
     const line = await sectionLine(first);

@@ -22,8 +22,8 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const userId = await requireApiUserId();
       const sectionId = sectionIdParam((await ctx.params).sectionId);
-      const { body } = await parseBody(req, commentInput);
-      return postComment(await getDb(), { userId, sectionId, body });
+      const { body, quote } = await parseBody(req, commentInput);
+      return postComment(await getDb(), { userId, sectionId, body, quote });
     },
     { status: 201 },
   );

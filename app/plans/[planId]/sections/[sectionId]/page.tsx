@@ -56,6 +56,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           sectionId={section.id}
           roomId={section.roomId}
           editable={section.canWrite}
+          canDiscuss={plan.canComment}
           readOnlyReason={reason}
           identity={identity}
           people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
