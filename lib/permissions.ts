@@ -29,7 +29,10 @@ export type Action =
   /** Resolve overlaps between sections, or ask for them to be found again now. */
   | { type: 'overlap.resolve' }
   /** Write in a section's discussion (any section: states discuss each other's drafts; all members read it). */
-  | { type: 'section.comment' };
+  | { type: 'section.comment' }
+  /** Change one's own message; withdraw it, or (the chair, keeping order) anyone's. */
+  | { type: 'comment.edit'; authorId: string | null }
+  | { type: 'comment.withdraw'; authorId: string | null };
 
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
@@ -54,6 +57,10 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');
     case 'section.comment':
       return (membership?.role === 'chair' || membership?.role === 'coordinator') && plan.phase !== 'adopted';
+    case 'comment.edit':
+      return can(ctx, { type: 'section.comment' }) && action.authorId === ctx.actor.userId;
+    case 'comment.withdraw':
+      return can(ctx, { type: 'section.comment' }) && (action.authorId === ctx.actor.userId || membership?.role === 'chair');
   }
 }
 

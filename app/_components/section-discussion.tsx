@@ -3,13 +3,15 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentView } from '../../lib/discussion/section-comments';
 import type { Quote } from '../../lib/shared/quote';
-import { stateColor } from '../../lib/shared/state-colors';
 import { api } from './api-client';
-import { LocalTime } from './local-time';
+import { DiscussionMessage, QuotedPassage } from './discussion-message';
 import { announceRoomEvent, onRoomEvent } from './room-events';
 
 type Props = {
   sectionId: string;
+  /** The reader: their own messages can be changed or withdrawn; the chair (`moderates`) may withdraw any. */
+  userId: string;
+  moderates: boolean;
   /** The section's room, whose connection brings new messages (room-connection.ts). */
   roomId: string;
   canComment: boolean;
@@ -25,7 +27,7 @@ const REFETCH_SPREAD_MS = 5_000;
  * message may be about a passage chosen in the editor ("Discuss this passage"), which it quotes and can
  * show in the live text.
  */
-export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReason }: Props) {
+export function SectionDiscussion({ sectionId, userId, moderates, roomId, canComment, readOnlyReason }: Props) {
   const [comments, setComments] = useState<CommentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
@@ -83,14 +85,14 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
       {comments && comments.length > 0 && (
         <ol className="plain stack discussion" aria-label="Messages">
           {comments.map((c) => (
-            <li key={c.id} className="comment" style={c.state ? { borderLeftColor: stateColor(c.state.code) } : undefined}>
-              <p className="small muted">
-                <strong>{c.author}</strong>
-                {c.state && ` · ${c.state.name}`} · <LocalTime at={c.createdAt} />
-              </p>
-              {c.quote && <Passage quote={c.quote} action="Show in the text" onAction={() => announceRoomEvent({ room: roomId, kind: 'show-passage', quote: c.quote! })} />}
-              <p className="comment-body">{c.body}</p>
-            </li>
+            <DiscussionMessage
+              key={c.id}
+              comment={c}
+              mayEdit={canComment && c.authorId === userId}
+              mayWithdraw={canComment && (c.authorId === userId || moderates)}
+              onChanged={(changed) => setComments((list) => withComment(list ?? [], changed))}
+              onShowPassage={(quote) => announceRoomEvent({ room: roomId, kind: 'show-passage', quote })}
+            />
           ))}
         </ol>
       )}
@@ -102,7 +104,7 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
       {canComment ? (
         <form className="stack" onSubmit={post} aria-label="Write in the discussion">
           {quote ? (
-            <Passage quote={quote} action="Remove" onAction={() => setQuote(null)} />
+            <QuotedPassage quote={quote} action="Remove" onAction={() => setQuote(null)} />
           ) : (
             <p className="muted small">To write about a passage, select it in the text and choose “Discuss this passage”.</p>
           )}
@@ -118,20 +120,13 @@ export function SectionDiscussion({ sectionId, roomId, canComment, readOnlyReaso
   );
 }
 
-/** A quoted passage, with what the reader can do with it. */
-function Passage({ quote, action, onAction }: { quote: Quote; action: string; onAction: () => void }) {
-  return (
-    <div className="quoted">
-      <blockquote>{quote.text}</blockquote>
-      <button type="button" className="link small" onClick={onAction}>
-        {action}
-      </button>
-    </div>
-  );
-}
-
-/** The list with `comment` in its place by time, once: it may arrive both as the reply and pushed. */
+/**
+ * The list with `comment` in its place by time, once: it may arrive both as the reply and pushed, and a
+ * change replaces the message unless what is here is later (withdrawn, or changed after it).
+ */
 function withComment(list: CommentView[], comment: CommentView): CommentView[] {
-  if (list.some((c) => c.id === comment.id)) return list;
-  return [...list, comment].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const here = list.find((c) => c.id === comment.id);
+  if (!here) return [...list, comment].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const later = here.withdrawn !== null || (here.editedAt ?? '') > (comment.editedAt ?? '');
+  return later && comment.withdrawn === null ? list : list.map((c) => (c.id === comment.id ? comment : c));
 }

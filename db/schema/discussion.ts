@@ -22,6 +22,11 @@ export const sectionComments = pgTable(
     quoteFrom: bytea('quote_from'),
     quoteTo: bytea('quote_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when its author last changed it; earlier wordings are in the audit log. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** Set when withdrawn (by its author or the chair): members see that it was, not what it said; the audit log keeps it. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('section_comments_section_created').on(t.sectionId, t.createdAt)],
 );

@@ -1,13 +1,30 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberStates, sectionComments, sections, users } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { authorize } from '../plans/authorize';
 import { notifyCommentPosted } from '../plans/plan-events';
 import type { StateRef } from '../plans/online-members';
 import type { Quote } from '../shared/quote';
 
-export type CommentView = { id: string; sectionId: string; author: string; state: StateRef | null; body: string; quote: Quote | null; createdAt: string };
+/**
+ * A message as members see it. `editedAt`: its author changed it then. `withdrawn`: by whom; its body
+ * and quote are then empty (the audit log keeps them).
+ */
+export type CommentView = {
+  id: string;
+  sectionId: string;
+  author: string;
+  /** The author's user id, so a page knows which messages are the reader's own (null: account deleted). */
+  authorId: string | null;
+  state: StateRef | null;
+  body: string;
+  quote: Quote | null;
+  createdAt: string;
+  editedAt: string | null;
+  withdrawn: 'author' | 'chair' | null;
+};
 
 /** The most recent messages a section's discussion shows; older ones stay stored. */
 const SHOWN_COMMENTS = 500;
@@ -43,6 +60,46 @@ export async function postComment(db: Db, options: { userId: string; sectionId: 
   return comment!;
 }
 
+/** Changes the wording of one's own message; the earlier wording goes to the audit log. */
+export async function editComment(db: Db, options: { userId: string; commentId: string; body: string }): Promise<CommentView> {
+  const { row, planId } = await commentToChange(db, options.commentId);
+  await authorize(db, { userId: options.userId, planId, action: { type: 'comment.edit', authorId: row.authorId } });
+  if (row.withdrawnAt) throw new AppError('conflict', 'This message was withdrawn');
+  // Saved unchanged: nothing was edited.
+  if (options.body === row.body) return (await readComment(db, row.id))!;
+  await db.transaction(async (tx) => {
+    await tx.update(sectionComments).set({ body: options.body, editedAt: new Date() }).where(eq(sectionComments.id, row.id));
+    await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.edited', target: `comment:${row.id}`, before: { body: row.body }, after: { body: options.body } });
+  });
+  return announced(db, row);
+}
+
+/** Withdraws a message (its author, or the chair): members see that it was withdrawn; the audit log keeps what it said. */
+export async function withdrawComment(db: Db, options: { userId: string; commentId: string }): Promise<CommentView> {
+  const { row, planId } = await commentToChange(db, options.commentId);
+  await authorize(db, { userId: options.userId, planId, action: { type: 'comment.withdraw', authorId: row.authorId } });
+  if (!row.withdrawnAt) {
+    await db.transaction(async (tx) => {
+      await tx.update(sectionComments).set({ withdrawnAt: new Date(), withdrawnBy: options.userId }).where(eq(sectionComments.id, row.id));
+      await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.withdrawn', target: `comment:${row.id}`, before: { body: row.body, quote: row.quoteText } });
+    });
+  }
+  return announced(db, row);
+}
+
+async function commentToChange(db: Db, commentId: string) {
+  const [row] = await db.select().from(sectionComments).where(eq(sectionComments.id, commentId));
+  if (!row) throw new AppError('not_found', 'No such message');
+  return { row, planId: await sectionPlan(db, row.sectionId) };
+}
+
+/** The message as it now is, sent to everyone with its section open. */
+async function announced(db: Db, row: { id: string; sectionId: string }): Promise<CommentView> {
+  const comment = await readComment(db, row.id);
+  notifyCommentPosted(row.sectionId, row.id);
+  return comment!;
+}
+
 /** One message as members see it, for the collaboration server to send; not authorized here. */
 export async function readComment(db: Db, commentId: string): Promise<CommentView | null> {
   const [row] = await commentRows(db).where(eq(sectionComments.id, commentId));
@@ -61,6 +118,7 @@ function commentRows(db: Db) {
       id: sectionComments.id,
       sectionId: sectionComments.sectionId,
       author: sectionComments.authorName,
+      authorId: sectionComments.authorId,
       stateCode: sectionComments.stateCode,
       stateName: memberStates.nameEn,
       body: sectionComments.body,
@@ -68,6 +126,9 @@ function commentRows(db: Db) {
       quoteFrom: sectionComments.quoteFrom,
       quoteTo: sectionComments.quoteTo,
       createdAt: sectionComments.createdAt,
+      editedAt: sectionComments.editedAt,
+      withdrawnAt: sectionComments.withdrawnAt,
+      withdrawnBy: sectionComments.withdrawnBy,
     })
     .from(sectionComments)
     .leftJoin(memberStates, eq(memberStates.code, sectionComments.stateCode))
@@ -77,16 +138,20 @@ function commentRows(db: Db) {
 type CommentRow = Awaited<ReturnType<ReturnType<typeof commentRows>['execute']>>[number];
 
 function toView(row: CommentRow): CommentView {
+  const withdrawn = row.withdrawnAt ? (row.withdrawnBy !== null && row.withdrawnBy === row.authorId ? 'author' : 'chair') : null;
   return {
     id: row.id,
     sectionId: row.sectionId,
     author: row.author,
+    authorId: row.authorId,
     state: row.stateCode ? { code: row.stateCode, name: row.stateName ?? row.stateCode } : null,
-    body: row.body,
+    body: withdrawn ? '' : row.body,
     quote:
-      row.quoteText && row.quoteFrom && row.quoteTo
+      !withdrawn && row.quoteText && row.quoteFrom && row.quoteTo
         ? { text: row.quoteText, from: Buffer.from(row.quoteFrom).toString('base64'), to: Buffer.from(row.quoteTo).toString('base64') }
         : null,
     createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    withdrawn,
   };
 }

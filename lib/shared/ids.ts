@@ -16,3 +16,4 @@ export const sectionIdParam = idParam('section');
 export const userIdParam = idParam('member');
 export const versionIdParam = idParam('version');
 export const overlapIdParam = idParam('overlap');
+export const commentIdParam = idParam('message');

@@ -58,8 +58,12 @@ const relativePosition = z
   .max(200, 'is not a position in the text')
   .refine((value) => decodesAsRelativePosition(value), 'is not a position in the text');
 
+const commentBody = z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters');
+
+export const commentEdit = z.object({ body: commentBody });
+
 export const commentInput = z.object({
-  body: z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters'),
+  body: commentBody,
   quote: z
     .object({
       text: z.string().trim().min(1, 'must not be empty').max(QUOTE_MAX_CHARS, `is longer than ${QUOTE_MAX_CHARS.toLocaleString('en')} characters`),

@@ -26,6 +26,8 @@ describe('the permission table, enforced by the server', () => {
   let section: { id: string; roomId: string };
   let goalRoomId: string;
   let overlapId: string;
+  /** A message of the lead coordinator's, to change and withdraw. */
+  let messageId: string;
   let counter = 0;
 
   beforeAll(async () => {
@@ -38,6 +40,7 @@ describe('the permission table, enforced by the server', () => {
     section = details.sections[0];
     goalRoomId = details.goalRoomId;
     overlapId = (await (await call('GET', `/api/plans/${planId}/overlaps`, 'observer')).json()).overlaps[0].id;
+    messageId = (await (await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body: 'Peru will fund it.' })).json()).id;
   });
 
   afterAll(async () => {
@@ -74,6 +77,9 @@ describe('the permission table, enforced by the server', () => {
       request: () => ['POST', `/api/sections/${section.id}/comments`, { body: `Message ${++counter}` }],
       allowed: ['chair', 'lead coordinator', 'other coordinator'],
     },
+    { action: 'change a message', request: () => ['PATCH', `/api/comments/${messageId}`, { body: `Peru will fund ${++counter}.` }], allowed: ['lead coordinator'] },
+    // Withdrawing is checked before anything else, and withdrawing again changes nothing.
+    { action: 'withdraw a message', request: () => ['DELETE', `/api/comments/${messageId}`], allowed: ['chair', 'lead coordinator'] },
     { action: 'search the plan', request: () => ['GET', `/api/plans/${planId}/search?q=curriculum`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
     { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
     { action: 'create a plan', request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }], allowed: ['admin'] },
@@ -148,6 +154,8 @@ describe('the permission table, enforced by the server', () => {
       expect(response.status).toBe(404);
       expect((await call('GET', `/api/sections/${id}/comments`, 'chair')).status).toBe(404);
       expect((await call('POST', `/api/sections/${id}/comments`, 'chair', { body: 'Hello' })).status).toBe(404);
+      expect((await call('PATCH', `/api/comments/${id}`, 'chair', { body: 'Hello' })).status).toBe(404);
+      expect((await call('DELETE', `/api/comments/${id}`, 'chair')).status).toBe(404);
       expect((await call('GET', `/api/plans/${id}/search?q=curriculum`, 'chair')).status).toBe(404);
     }
   });

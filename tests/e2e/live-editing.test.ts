@@ -171,6 +171,21 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await line.restore();
     await expect.poll(() => messages(observer).count(), { timeout: 15_000 }).toBe(2);
     expect(await messages(observer).last().innerText()).toContain('Coordinator of Peru · Peru');
+
+    // Mexico changes its message; Peru withdraws its own. Everyone with the section open sees both.
+    expect(await messages(observer).first().getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await messages(peru).first().getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    await messages(mexico).first().getByRole('button', { name: 'Edit' }).click();
+    await mexico.getByLabel('Your message, changed').fill('Mexico can host the first two training cohorts.');
+    await mexico.getByRole('button', { name: 'Save' }).click();
+    peru.once('dialog', (dialog) => void dialog.accept());
+    await messages(peru).last().getByRole('button', { name: 'Withdraw' }).click();
+    for (const page of [mexico, peru, observer]) {
+      await expect.poll(() => messages(page).first().innerText(), { timeout: 5_000 }).toContain('Mexico can host the first two training cohorts.');
+      expect(await messages(page).first().innerText()).toContain('edited');
+      await expect.poll(() => messages(page).last().innerText(), { timeout: 5_000 }).toContain('Withdrawn by its author.');
+      expect(await messages(page).last().innerText()).not.toContain('Peru agrees.');
+    }
     await observer.context().close();
   });
 
@@ -240,7 +255,8 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     const nextLine = await sectionLine(next);
     await next.goto(sectionPath);
     await expect.poll(() => text(mexico), { timeout: 15_000 }).toContain('Peru funds two regional academies. Written on the plane, never sent.');
-    expect(await next.getByText('Sent the edits this browser kept from your last visit').count()).toBe(1);
+    // Said once the edits are applied and this page keeps them under its own key, which may be just after they arrive.
+    await expect.poll(() => next.getByText('Sent the edits this browser kept from your last visit').count()).toBe(1);
     await expect.poll(() => badge(next).innerText()).toBe('All changes saved');
     // Where they landed, in a text that may have moved on meanwhile: those words, and only those.
     await next.getByRole('button', { name: 'Show them' }).click();

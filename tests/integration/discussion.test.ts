@@ -2,7 +2,9 @@ import type * as decoding from 'lib0/decoding';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { listComments, postComment, type CommentView } from '../../lib/discussion/section-comments';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
+import { editComment, listComments, postComment, withdrawComment, type CommentView } from '../../lib/discussion/section-comments';
 import { changePhase } from '../../lib/plans/change-phase';
 import { COMMENT_MESSAGE, readCommentMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
@@ -75,10 +77,44 @@ describe("a section's discussion", () => {
     expect(await listComments(db(), { userId: t.plan.ids.chair, sectionId: t.plan.police.id })).toEqual(before);
   });
 
+  it('lets its author change or withdraw a message and the chair withdraw any, keeping the earlier words in the audit log', async () => {
+    const readers = await openSection(t.plan.police.room, t.plan.cookies.observer);
+    const lastSeen = (id: string) => readers.filter((c) => c.id === id).at(-1);
+    const posted = await postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'Peru will fund it.' });
+    expect(posted).toMatchObject({ authorId: t.plan.ids.peru, editedAt: null, withdrawn: null });
+
+    const edited = await editComment(db(), { userId: t.plan.ids.peru, commentId: posted.id, body: 'Peru will co-fund it.' });
+    expect(edited).toMatchObject({ body: 'Peru will co-fund it.', createdAt: posted.createdAt, withdrawn: null });
+    expect(edited.editedAt).not.toBeNull();
+    await eventually(() => expect(lastSeen(posted.id)).toEqual(edited));
+
+    for (const who of ['brazil', 'chair', 'observer'] as const) {
+      await expect(editComment(db(), { userId: t.plan.ids[who], commentId: posted.id, body: 'Not yours.' })).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    await expect(withdrawComment(db(), { userId: t.plan.ids.brazil, commentId: posted.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(editComment(db(), { userId: t.plan.ids.peru, commentId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
+
+    const withdrawn = await withdrawComment(db(), { userId: t.plan.ids.chair, commentId: posted.id });
+    expect(withdrawn).toMatchObject({ body: '', quote: null, withdrawn: 'chair' });
+    await eventually(() => expect(lastSeen(posted.id)).toEqual(withdrawn));
+    expect((await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id })).find((c) => c.id === posted.id)).toEqual(withdrawn);
+    await expect(editComment(db(), { userId: t.plan.ids.peru, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({ code: 'conflict' });
+
+    const audit = await db().select().from(auditLog).where(eq(auditLog.target, `comment:${posted.id}`)).orderBy(auditLog.id);
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['comment.edited', { body: 'Peru will fund it.' }, { body: 'Peru will co-fund it.' }],
+      ['comment.withdrawn', { body: 'Peru will co-fund it.', quote: null }, null],
+    ]);
+  });
+
   it('closes once the plan is adopted, and stays readable', async () => {
     await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'consolidation' });
     await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'adopted' });
     await expect(postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'One more thing' })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id })).toHaveLength(3);
+    const kept = await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id });
+    expect(kept).toHaveLength(4);
+    const brazils = kept.find((c) => c.authorId === t.plan.ids.brazil)!;
+    await expect(editComment(db(), { userId: t.plan.ids.brazil, commentId: brazils.id, body: 'Too late.' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(withdrawComment(db(), { userId: t.plan.ids.chair, commentId: brazils.id })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

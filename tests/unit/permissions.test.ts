@@ -65,6 +65,18 @@ describe('can', () => {
   ] as const)('writing in a section\'s discussion by %s', (_label, membership, phase, allowed) => {
     expect(can(ctx(membership, phase), { type: 'section.comment' })).toBe(allowed);
   });
+
+  it.each([
+    ['its author', peru, 'u', 'drafting', true, true],
+    ['another coordinator', brazil, 'someone else', 'drafting', false, false],
+    ['the chair, of a coordinator\'s message', chair, 'someone else', 'consolidation', false, true],
+    ['its author once adopted', peru, 'u', 'adopted', false, false],
+    ['its author, now an observer', observer, 'u', 'drafting', false, false],
+    ['nobody, for a message whose author is gone', chair, null, 'drafting', false, true],
+  ] as const)('editing and withdrawing a message: %s', (_label, membership, authorId, phase, edits, withdraws) => {
+    expect(can(ctx(membership, phase), { type: 'comment.edit', authorId })).toBe(edits);
+    expect(can(ctx(membership, phase), { type: 'comment.withdraw', authorId })).toBe(withdraws);
+  });
 });
 
 describe('roomAccess', () => {

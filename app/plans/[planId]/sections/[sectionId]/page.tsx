@@ -65,6 +65,8 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
         />
         <SectionDiscussion
           sectionId={section.id}
+          userId={userId}
+          moderates={plan.viewer.role === 'chair'}
           roomId={section.roomId}
           canComment={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? 'The plan is adopted: the discussion is closed.' : 'The chair and the coordinators write here; you can read along.'}
