@@ -186,7 +186,7 @@ export async function createCollabServer(options: CollabOptions) {
         connections.delete(connection);
         presence().markOffline(roomName, userId);
         const room = rooms.loadedRoom(roomName);
-        visits.saw(roomName, userId, room && (() => room.snapshot()));
+        visits.saw(roomName, userId, room?.seenNow());
       });
       // A permission change during the upgrade check may not have seen this connection yet.
       if (changes !== changesBefore) scheduleReevaluation(grant.planId);

@@ -77,6 +77,8 @@ export class Room {
   private changedSinceLoad = false;
   /** The document's snapshot, kept until the next change: a crowd leaving a section at once takes one. */
   private currentSnapshot: Uint8Array | null = null;
+  /** The same for the stored bytes the room was loaded with, which never change. */
+  private storedSnapshot: Uint8Array | null = null;
   /** What the room was loaded with, until its first change: clients sent the stored document then lack nothing. */
   private loadedVector: Uint8Array = EMPTY_STATE_VECTOR;
 
@@ -162,10 +164,20 @@ export class Room {
     return this.decoded;
   }
 
-  /** The document as it is now, as an encoded snapshot (what a member leaving the room last saw). */
-  snapshot(): Uint8Array {
-    this.currentSnapshot ??= this.stored && !this.decoded ? snapshotOfUpdate(this.stored) : takeSnapshot(this.doc);
-    return this.currentSnapshot;
+  /**
+   * What a member leaving now has seen, as an encoded snapshot, for when it is needed: taken now from a
+   * decoded document (well under a millisecond), or later from the stored bytes, which do not change.
+   * Parsing those takes milliseconds for a long section (5 ms for the 260,000-keystroke trace, 40 the
+   * first time): better spent by the visits' writer than while others are connecting.
+   */
+  seenNow(): () => Uint8Array {
+    if (!this.stored || this.decoded) {
+      this.currentSnapshot ??= takeSnapshot(this.doc);
+      const taken = this.currentSnapshot;
+      return () => taken;
+    }
+    const stored = this.stored;
+    return () => (this.storedSnapshot ??= snapshotOfUpdate(stored));
   }
 
   /** For a client sent the stored document ahead (Rooms): what changed since, or null when nothing did. */

@@ -11,11 +11,11 @@ const WRITE_EVERY_MS = 2_000;
  * "since your last visit". Bookkeeping, not anyone's words: a write that fails is logged and dropped.
  */
 export function recordVisits({ db, log }: { db: Db; log: Logger }) {
-  const due = new Map<string, SectionVisit>();
+  const due = new Map<string, { visit: Omit<SectionVisit, 'seen'>; seen?: () => Uint8Array }>();
   let writing: Promise<void> = Promise.resolve();
   const write = () => {
     if (due.size) {
-      const batch = [...due.values()];
+      const batch = [...due.values()].map(({ visit, seen }) => ({ ...visit, seen: snapshotOf(seen) }));
       due.clear();
       writing = writing
         .then(() => recordSectionVisits(db, batch))
@@ -36,14 +36,13 @@ export function recordVisits({ db, log }: { db: Db; log: Logger }) {
   return {
     /**
      * The user has the room open at this moment (it opened, or it is closing); `seen` gives what the
-     * document holds, when a closing room is still loaded here.
+     * document held then (Room.seenNow), when a closing room is still loaded here, taken when written.
      */
     saw(roomName: string, userId: string, seen?: () => Uint8Array): void {
       const room = parseRoom(roomName);
       if (room?.kind !== 'section') return;
       const key = `${userId} ${room.sectionId}`;
-      const snapshot = snapshotOf(seen) ?? due.get(key)?.seen;
-      due.set(key, { userId, sectionId: room.sectionId, at: new Date(), ...(snapshot && { seen: snapshot }) });
+      due.set(key, { visit: { userId, sectionId: room.sectionId, at: new Date() }, seen: seen ?? due.get(key)?.seen });
     },
     async close(): Promise<void> {
       clearInterval(timer);
