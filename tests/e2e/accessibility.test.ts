@@ -62,6 +62,14 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
     await chair.getByRole('button', { name: 'Table', exact: true }).click();
     await chair.getByRole('button', { name: 'History' }).click();
     await check(chair, 'section with a table and its history (chair)');
+    // A message about a passage, being changed.
+    await chair.locator('.prose').last().locator('p').first().click({ clickCount: 3 });
+    await chair.getByRole('button', { name: 'Discuss this passage' }).click();
+    await chair.getByLabel('Your message').fill('Please align this with section 5.');
+    await check(chair, 'section with a passage quoted in the discussion form (chair)');
+    await chair.getByRole('button', { name: 'Send' }).click();
+    await chair.getByRole('list', { name: 'Messages' }).getByRole('button', { name: 'Edit' }).click();
+    await check(chair, 'section with a quoted message being changed (chair)');
     for (const page of ['consolidation', 'manage', 'audit', 'metadata']) {
       await chair.goto(`${planPath}/${page}`);
       await settled(chair);
