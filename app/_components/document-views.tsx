@@ -95,7 +95,7 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
     if (open) refresh().catch((e: Error) => setError(e.message));
   }, [open, refresh]);
 
-  // Renders the chosen view; authorship and changes since the last visit follow the live text as people type.
+  // Renders the chosen view; authorship and changes since a moment follow the live text as people type.
   useEffect(() => {
     const b = binding(editor);
     if (!b) return;
