@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, signInAs } from '../helpers/browser';
+import { browserAvailable, caretAtEnd, signInAs } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/app-fixture';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -57,8 +57,7 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
     await settled(chair);
     await check(chair, 'section (chair)');
     // The table tools show inside a table; the history panel opens below the buttons.
-    await chair.locator('.prose').last().click();
-    await chair.keyboard.press('Control+End');
+    await caretAtEnd(chair.locator('.prose').last());
     await chair.getByRole('button', { name: 'Table', exact: true }).click();
     await chair.getByRole('button', { name: 'History' }).click();
     await check(chair, 'section with a table and its history (chair)');

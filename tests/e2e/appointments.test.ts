@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, signInAs } from '../helpers/browser';
+import { browserAvailable, caretAtEnd, signInAs } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/app-fixture';
 
 describe.runIf(browserAvailable())('the chair appoints, the coordinator joins and drafts', () => {
@@ -77,8 +77,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     // What she typed in the test before: "Chile propone un registro regional de armas de fuego."
     await expect.poll(words, { timeout: 15_000 }).toBe(9);
 
-    await editor(chile).click();
-    await chile.keyboard.press('Control+End');
+    await caretAtEnd(editor(chile));
     await chile.keyboard.press('Enter');
     await chile.keyboard.type('Y un fondo común.');
     await expect.poll(words, { timeout: 15_000 }).toBe(13);
@@ -152,8 +151,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await jamaica.waitForURL('**/sections/**');
     const text = jamaica.locator('.prose').last();
     await expect.poll(() => text.getAttribute('contenteditable')).toBe('true');
-    await text.click();
-    await jamaica.keyboard.press('Control+End');
+    await caretAtEnd(text);
     await jamaica.keyboard.press('Enter');
     await jamaica.keyboard.type('Share a ');
     await jamaica.keyboard.press('Control+b');

@@ -4,7 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
 import { httpSignIn } from '../helpers/http-session';
@@ -151,8 +151,7 @@ describe('export, import and the document block over HTTP and in the browser', (
     const editor = (page: Page) => page.locator('.prose').last();
 
     it('inserts a table and adds and removes rows and columns from the toolbar', async () => {
-      await editor(peru).click();
-      await peru.keyboard.press('Control+End');
+      await caretAtEnd(editor(peru));
       const tables = editor(peru).locator('table');
       const before = await tables.count();
       await peru.getByRole('button', { name: 'Table', exact: true }).click();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, signInAs } from '../helpers/browser';
+import { browserAvailable, caretAtEnd, signInAs } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/app-fixture';
 
 describe.runIf(browserAvailable())('authorship and history in the browser', () => {
@@ -25,8 +25,7 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
   const editor = (page: Page) => page.locator('.prose').last();
   async function typeAtEnd(page: Page, text: string) {
     await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('true');
-    await editor(page).click();
-    await page.keyboard.press('Control+End');
+    await caretAtEnd(editor(page));
     await page.keyboard.press('Enter');
     await page.keyboard.type(text);
   }

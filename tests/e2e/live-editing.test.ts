@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sectionRoom } from '../../lib/shared/rooms';
 import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
+import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
@@ -82,13 +82,11 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   it('shows each coordinator the other one\'s words and caret', async () => {
     await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('connected');
     await expect.poll(() => badge(mexico).getAttribute('data-status')).toBe('connected');
-    await editor(peru).click();
-    await peru.keyboard.press('Control+End');
+    await caretAtEnd(editor(peru));
     await peru.keyboard.type(' Peru adds community policing modules.');
     // Mexico goes to the end once Peru's words are there, or its new line could land inside them.
     await expect.poll(() => text(mexico)).toContain('Peru adds community policing modules.');
-    await editor(mexico).click();
-    await mexico.keyboard.press('Control+End');
+    await caretAtEnd(editor(mexico));
     await mexico.keyboard.press('Enter');
     await mexico.keyboard.type('Mexico adds a certification scheme.');
 
@@ -97,8 +95,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 
   it('formats text with the toolbar', async () => {
-    await editor(peru).click();
-    await peru.keyboard.press('Control+End');
+    await caretAtEnd(editor(peru));
     await peru.keyboard.press('Enter');
     await peru.getByRole('button', { name: 'H2', exact: true }).click();
     await peru.keyboard.type('Training standards');
@@ -233,8 +230,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     const line = await sectionLine(first);
     await first.goto(sectionPath);
     await expect.poll(() => badge(first).getAttribute('data-status')).toBe('connected');
-    await editor(first).click();
-    await first.keyboard.press('Control+End');
+    await caretAtEnd(editor(first));
     await first.keyboard.type(' Peru funds two regional academies.');
     await expect.poll(() => badge(first).innerText()).toBe('All changes saved');
     expect(await text(mexico)).toContain('Peru funds two regional academies.');
@@ -267,8 +263,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     // Again; this time the user goes to the plan page, which sends them without the section being opened.
     await nextLine.cut();
     await expect.poll(() => badge(next).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
-    await editor(next).click();
-    await next.keyboard.press('Control+End');
+    await caretAtEnd(editor(next));
     await next.keyboard.type(' Drafted at the airport.');
     await expect.poll(() => badge(next).innerText()).toBe('Offline — your changes are kept on this computer');
     next.once('dialog', (dialog) => void dialog.accept());
@@ -290,8 +285,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
     await line.cut();
     await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
-    await editor(page).click();
-    await page.keyboard.press('Control+End');
+    await caretAtEnd(editor(page));
     await page.keyboard.type(' Typed at a shared desk.');
     await expect.poll(() => badge(page).innerText()).toBe('Offline — your changes are kept on this computer');
     page.once('dialog', (dialog) => void dialog.accept());
@@ -353,8 +347,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   it('shows reconnecting while the server is down and syncs what was typed when it returns', { timeout: 120_000 }, async () => {
     await app.stop('SIGKILL');
     await expect.poll(() => badge(peru).getAttribute('data-status'), { timeout: 10_000 }).toMatch(/reconnecting|offline/);
-    await editor(peru).click();
-    await peru.keyboard.press('Control+End');
+    await caretAtEnd(editor(peru));
     await peru.keyboard.type(' Typed while offline.');
     await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('offline-unsynced');
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -45,4 +46,34 @@ export async function signInAs(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/plans');
   return page;
+}
+
+/**
+ * Clicks into an editor and puts the caret at the end of its text. On a busy machine ProseMirror can
+ * apply the click's caret after a key pressed right behind it, so the caret is checked where it settled
+ * (two frames later) and moved again until it is at the end.
+ */
+export async function caretAtEnd(editor: Locator): Promise<void> {
+  await editor.click();
+  await expect
+    .poll(async () => {
+      await editor.page().keyboard.press('Control+End');
+      return editor.evaluate(settledAtEnd);
+    })
+    .toBe(true);
+}
+
+async function settledAtEnd(element: Element): Promise<boolean> {
+  for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  const selection = element.ownerDocument.getSelection();
+  if (!selection?.isCollapsed || !selection.focusNode || !element.contains(selection.focusNode)) return false;
+  const after = element.ownerDocument.createRange();
+  after.selectNodeContents(element);
+  after.setStart(selection.focusNode, selection.focusOffset);
+  // Other people's carets are decorations in the text, not part of it.
+  const walker = element.ownerDocument.createTreeWalker(after.cloneContents(), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent && !node.parentElement?.closest('[contenteditable="false"]')) return false;
+  }
+  return true;
 }
