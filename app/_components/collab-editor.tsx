@@ -25,6 +25,7 @@ import { OverlapHighlights, setOverlapHighlights, type Highlight } from './overl
 import { Presence } from './presence';
 import { openRoom } from './room-connection';
 import { Toolbar } from './toolbar';
+import { UnsentWords } from './unsent-words';
 import { useSaveState } from './use-save-state';
 
 /** Who is editing: `userId` keys what this browser keeps of their unsent edits; the rest is shown to others. */
@@ -175,6 +176,15 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
           {ended.text} <a href={ended.action.href}>{ended.action.label}</a>
         </p>
       )}
+      <UnsentWords
+        doc={doc}
+        roomId={roomId}
+        userId={identity.userId}
+        shown={!mayWrite && arrived}
+        reason={readOnlyLabel({ mayWrite, arrived, viewing: false, reason: initiallyEditable ? undefined : readOnlyReason })}
+        canDiscuss={canDiscuss}
+        refusedHere={save.state === 'refused'}
+      />
       <div className="editor-bar">
         {editable && editor ? (
           <>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type { SaveState } from './unsaved-edits';
 
-type Status = 'connecting' | 'connected' | 'saving' | 'reconnecting' | 'offline-unsynced';
+type Status = 'connecting' | 'connected' | 'saving' | 'refused' | 'reconnecting' | 'offline-unsynced';
 
 /**
  * Tells the user whether their words are reaching the others and, for someone who may write, whether
@@ -25,6 +25,7 @@ type Connection = { online: boolean; everConnected: boolean };
 function describe({ online, everConnected }: Connection, save: SaveState | null): [Status, string] {
   if (online) {
     if (!save) return ['connected', 'Connected'];
+    if (save === 'refused') return ['refused', 'Not sent — you may no longer write here'];
     return save === 'saved' ? ['connected', 'All changes saved'] : ['saving', 'Saving…'];
   }
   if (save === 'kept') return ['offline-unsynced', 'Offline — your changes are kept on this computer'];

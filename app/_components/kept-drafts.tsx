@@ -1,11 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { browserDrafts } from './draft-storage';
 import { openRoom } from './room-connection';
 import { UnsavedEdits } from './unsaved-edits';
 
-export type DraftRoom = { roomId: string; title: string };
+export type DraftRoom = { roomId: string; title: string; href: string; canWrite: boolean };
 
 /** Longest a document's connection stays open here to send what was kept for it. */
 const GIVE_UP_MS = 30_000;
@@ -13,11 +14,13 @@ const GIVE_UP_MS = 30_000;
 /**
  * Sends, from the plan page, what this browser kept for the user's documents in this plan (edits typed
  * offline in a page closed before they were sent), so they do not wait for the user to open each
- * document again. `rooms`: the sections the user may write in (the goal's editor on the page sends its own).
+ * document again. `rooms`: the plan's sections (the goal's editor on the page sends its own). For a section
+ * the user may no longer write in, it says that words wait there: the section shows them (UnsentWords).
  */
 export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly DraftRoom[] }) {
   const [sending, setSending] = useState<DraftRoom[]>([]);
   const [sent, setSent] = useState<DraftRoom[]>([]);
+  const [stranded, setStranded] = useState<DraftRoom[]>([]);
 
   useEffect(() => {
     const storage = browserDrafts();
@@ -26,7 +29,9 @@ export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly 
     let cancelled = false;
     void storage.list(`${userId}:`).then((drafts) => {
       if (cancelled) return;
-      const waiting = rooms.filter((room) => drafts.some(([key]) => key.startsWith(`${userId}:${room.roomId}:`)));
+      const kept = rooms.filter((room) => drafts.some(([key]) => key.startsWith(`${userId}:${room.roomId}:`)));
+      const waiting = kept.filter((room) => room.canWrite);
+      setStranded(kept.filter((room) => !room.canWrite));
       setSending(waiting);
       for (const room of waiting) {
         const { doc, provider } = openRoom(room.roomId);
@@ -63,11 +68,26 @@ export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly 
     };
   }, [userId, rooms]);
 
-  if (!sending.length && !sent.length) return null;
   return (
-    <p role="status" className="card small">
-      {sending.length > 0 && `Sending edits this browser kept from your last visit to: ${sending.map((r) => r.title).join(', ')}…`}
-      {sending.length === 0 && `Sent the edits this browser kept from your last visit to: ${sent.map((r) => r.title).join(', ')}.`}
-    </p>
+    <>
+      {(sending.length > 0 || sent.length > 0) && (
+        <p role="status" className="card small">
+          {sending.length > 0 && `Sending edits this browser kept from your last visit to: ${sending.map((r) => r.title).join(', ')}…`}
+          {sending.length === 0 && `Sent the edits this browser kept from your last visit to: ${sent.map((r) => r.title).join(', ')}.`}
+        </p>
+      )}
+      {stranded.length > 0 && (
+        <p role="status" className="card small">
+          This browser keeps words you typed that could not be added, as you may no longer write there:{' '}
+          {stranded.map((room, i) => (
+            <span key={room.roomId}>
+              {i > 0 && ', '}
+              <Link href={room.href}>{room.title}</Link>
+            </span>
+          ))}
+          . Open the section to see them.
+        </p>
+      )}
+    </>
   );
 }

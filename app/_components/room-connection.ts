@@ -25,6 +25,9 @@ export function openRoom(roomId: string, options: { followPlan?: boolean } = {})
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const provider = new WebsocketProvider(`${scheme}://${window.location.host}${COLLAB_PATH}`, roomId, doc, {
     maxBackoffTime: 2_500,
+    // Each page holds the server's text and its own edits only: words another tab typed offline, which
+    // the server may yet refuse, must not show here as part of the text.
+    disableBc: true,
     params: options.followPlan ? FOLLOW_PLAN_PARAMS : {},
   });
   // What the connection may do: an editor reads it (collab-editor.tsx); a connection that only follows does not.

@@ -8,7 +8,7 @@ import type { Quote } from '../../lib/shared/quote';
  * overlaps for a section and activity for a plan's goal, sent whenever they change and after a
  * reconnection; a section's new discussion messages; and that the document synced again after a lost
  * connection (what was sent meanwhile was missed). Also, within the page, a passage chosen in the editor
- * to discuss, and a discussed passage to show in the editor.
+ * to discuss, a discussed passage to show in the editor, and words to start a message with.
  */
 export type RoomEvent = { room: string } & (
   | { kind: 'overlaps'; overlaps: OverlapView[] }
@@ -17,6 +17,7 @@ export type RoomEvent = { room: string } & (
   | { kind: 'resynced' }
   | { kind: 'quote'; quote: Quote }
   | { kind: 'show-passage'; quote: Quote }
+  | { kind: 'compose'; text: string }
 );
 
 const EVENT = 'concordia:room';

@@ -47,8 +47,9 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
     let refetch: ReturnType<typeof setTimeout> | undefined;
     const stop = onRoomEvent(roomId, (event) => {
       if (event.kind === 'comment') setComments((list) => withComment(list ?? [], event.comment));
-      if (event.kind === 'quote') {
-        setQuote(event.quote);
+      if (event.kind === 'quote') setQuote(event.quote);
+      if (event.kind === 'compose' && message.current) message.current.value = event.text;
+      if (event.kind === 'quote' || event.kind === 'compose') {
         message.current?.scrollIntoView({ block: 'center' });
         message.current?.focus();
       }

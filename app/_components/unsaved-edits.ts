@@ -17,9 +17,11 @@ export interface DraftStorage {
 /**
  * `saved`: the server has stored everything typed here. `saving`: connected, confirmation on its way.
  * `kept`: not confirmed, and kept on this computer until it is. `at-risk`: not confirmed and not kept
- * (this browser stores nothing): closing the page would lose it.
+ * (this browser stores nothing): closing the page would lose it. `refused`: connected, but the server
+ * says this user may no longer write here (a section frozen, an appointment ended while they typed
+ * offline); it stays kept, and the page shows the words (UnsentWords).
  */
-export type SaveState = 'saved' | 'saving' | 'kept' | 'at-risk';
+export type SaveState = 'saved' | 'saving' | 'kept' | 'at-risk' | 'refused';
 
 /** Asking again after the server said some of it waits, or that it does not take this page's edits now. */
 const RETRY_MS = 3_000;
@@ -39,6 +41,8 @@ export class UnsavedEdits {
   private readonly listeners = new Set<(state: SaveState) => void>();
   private readonly key: string;
   private destroyed = false;
+  /** The latest answer said this connection may not write: nothing waiting was taken. */
+  private refused = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -57,7 +61,10 @@ export class UnsavedEdits {
 
   get state(): SaveState {
     if (!this.waiting.length) return 'saved';
-    if (this.provider.wsconnected && this.provider.synced && this.checking !== null) return 'saving';
+    if (this.provider.wsconnected && this.provider.synced) {
+      if (this.refused) return 'refused';
+      if (this.checking !== null) return 'saving';
+    }
     return this.kept ? 'kept' : 'at-risk';
   }
 
@@ -116,6 +123,7 @@ export class UnsavedEdits {
   private onSaved({ id, outcome }: { id: number; outcome: SaveOutcome }): void {
     if (id !== this.checking) return;
     this.checking = null;
+    this.refused = outcome === 'read-only';
     if (outcome === 'stored') {
       this.waiting = this.waiting.filter((w) => w.id > id);
       this.keep();

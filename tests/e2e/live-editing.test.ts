@@ -78,6 +78,19 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     };
     return { cut: () => setCut(true), restore: () => setCut(false) };
   };
+  /** Peru on a new page of the section, whose line is cut before it types `words` at the end of the text. */
+  const typeOffline = async (words: string) => {
+    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    const line = await sectionLine(page);
+    await page.goto(sectionPath);
+    await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
+    await line.cut();
+    await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await caretAtEnd(editor(page));
+    await page.keyboard.type(words);
+    await expect.poll(() => badge(page).innerText()).toBe('Offline — your changes are kept on this computer');
+    return { page, line };
+  };
 
   it('shows each coordinator the other one\'s words and caret', async () => {
     await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('connected');
@@ -279,15 +292,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 
   it('asks at sign-out whether to keep or delete edits this computer keeps', { timeout: 60_000 }, async () => {
-    const page = await signInAs(browser, app.url, 'peru@demo.test');
-    const line = await sectionLine(page);
-    await page.goto(sectionPath);
-    await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
-    await line.cut();
-    await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
-    await caretAtEnd(editor(page));
-    await page.keyboard.type(' Typed at a shared desk.');
-    await expect.poll(() => badge(page).innerText()).toBe('Offline — your changes are kept on this computer');
+    const { page } = await typeOffline(' Typed at a shared desk.');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.close({ runBeforeUnload: true });
     await expect.poll(() => page.isClosed()).toBe(true);
@@ -319,6 +324,57 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     expect(await text(next)).not.toContain('Typed at a shared desk.');
     expect(await text(mexico)).not.toContain('Typed at a shared desk.');
     await context.close();
+  });
+
+  it('shows words typed offline that the server no longer takes, to put in a message, copy or delete', { timeout: 90_000 }, async () => {
+    const { page, line } = await typeOffline(' Typed before the freeze.');
+    const context = page.context();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+    // Meanwhile the chair freezes the section; the page comes back to a section it may only read.
+    const chair = await signInAs(browser, app.url, 'chair@demo.test');
+    const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
+    expect((await chair.request.patch(sectionApi, { data: { frozen: true } })).status()).toBe(204);
+    await line.restore();
+    await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
+    const unsent = (on: Page) => on.getByRole('region', { name: 'Words you typed here were not added' });
+    await expect.poll(() => unsent(page).locator('blockquote').innerText()).toBe('Typed before the freeze.');
+    expect(await text(mexico)).not.toContain('Typed before the freeze');
+
+    // Kept by this browser: a page opened later shows them too, and the plan page says where they wait.
+    const later = await context.newPage();
+    await later.goto(sectionPath);
+    await expect.poll(() => unsent(later).locator('blockquote').innerText()).toBe('Typed before the freeze.');
+    expect(await unsent(later).getByText('this section is frozen by the chair').count()).toBe(1);
+    await later.goto(sectionPath.split('/sections/')[0]!);
+    await expect.poll(() => later.getByText('This browser keeps words you typed that could not be added').count()).toBe(1);
+    await later.getByRole('link', { name: 'Professionalisation of police forces' }).first().click();
+    await later.waitForURL(`**${sectionPath}`);
+
+    await unsent(page).getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Typed before the freeze.');
+    await unsent(page).getByRole('button', { name: 'Put them in a message' }).click();
+    await expect.poll(() => page.getByLabel('Your message').inputValue()).toContain('\n\nTyped before the freeze.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const messages = mexico.getByRole('list', { name: 'Messages' }).getByRole('listitem');
+    await expect.poll(() => messages.last().innerText()).toContain('Typed before the freeze.');
+
+    await unsent(page).getByRole('button', { name: 'Delete from this computer…' }).click();
+    await unsent(page).getByRole('button', { name: 'Keep them' }).click();
+    expect(await keptEdits(page)).toBeGreaterThan(0);
+    await unsent(page).getByRole('button', { name: 'Delete from this computer…' }).click();
+    await unsent(page).getByRole('button', { name: 'Delete them' }).click();
+    // The page showed those words in its text: it opens again on the text the server has.
+    await expect.poll(() => text(page), { timeout: 15_000 }).not.toContain('Typed before the freeze');
+    await expect.poll(() => badge(page).innerText()).toBe('Connected');
+    expect(await keptEdits(page)).toBe(0);
+    expect(await unsent(page).count()).toBe(0);
+    await later.reload();
+    await expect.poll(() => later.getByText('Read-only — this section is frozen by the chair').count()).toBe(1);
+    expect(await unsent(later).count()).toBe(0);
+
+    expect((await chair.request.patch(sectionApi, { data: { frozen: false } })).status()).toBe(204);
+    await Promise.all([context.close(), chair.context().close()]);
   });
 
   it('says when the session has ended, and brings the user back to the section once signed in again', { timeout: 60_000 }, async () => {

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UnsavedEdits, type Draft, type DraftStorage, type SaveState } from '../../app/_components/unsaved-edits';
+import { sections } from '../../db/schema';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE } from '../../lib/shared/app-messages';
 import { useCollabServer } from '../helpers/collab-fixture';
@@ -92,6 +94,26 @@ describe('confirming that what an editor typed is stored', () => {
     const stored = await storedDocument(db(), t.plan.prevention.room);
     expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(first.doc.clientID)).toBe(t.plan.ids.mexico);
     expect([...storage.drafts.keys()].sort()).toEqual(['mexico:victims:1234', 'peru:prevention:1234']);
+  });
+
+  it('says refused while the server no longer takes what waits, keeps it, and sends it once writing is allowed again', async () => {
+    const storage = memoryDrafts();
+    const page = await openPage(storage, 'mexico:prevention');
+    const frozen = (value: boolean) => db().update(sections).set({ frozen: value }).where(eq(sections.id, t.plan.prevention.id));
+    cleanup.push(() => void frozen(false));
+    page.provider.disconnect();
+    appendParagraph(page.doc, 'Typed offline while the chair froze the section.');
+    await frozen(true);
+    page.provider.connect();
+    await eventually(() => expect(page.edits.state).toBe('refused'));
+    expect([...storage.drafts.keys()]).toEqual([`mexico:prevention:${page.doc.clientID}`]);
+    expect(await storedText(db(), t.plan.prevention.room)).not.toContain('Typed offline while the chair froze');
+
+    await frozen(false);
+    page.provider.disconnect();
+    page.provider.connect();
+    await eventually(() => expect(page.edits.state).toBe('saved'));
+    expect(await storedText(db(), t.plan.prevention.room)).toContain('Typed offline while the chair froze the section.');
   });
 
   it('answers held while content waits for its client to be announced, and stored once it is', async () => {

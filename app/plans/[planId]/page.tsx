@@ -55,7 +55,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           />
         </section>
         <h2>Sections</h2>
-        <KeptDrafts userId={userId} rooms={plan.sections.filter((s) => s.canWrite).map((s) => ({ roomId: s.roomId, title: s.title }))} />
+        <KeptDrafts userId={userId} rooms={plan.sections.map((s) => ({ roomId: s.roomId, title: s.title, href: `/plans/${plan.id}/sections/${s.id}`, canWrite: s.canWrite }))} />
         {plan.sections.length === 0 && <p className="muted">No sections yet.</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
