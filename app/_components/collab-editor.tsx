@@ -184,6 +184,7 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         reason={readOnlyLabel({ mayWrite, arrived, viewing: false, reason: initiallyEditable ? undefined : readOnlyReason })}
         canDiscuss={canDiscuss}
         refusedHere={save.state === 'refused'}
+        onShow={history && ((since) => setMode({ kind: 'changes', since, what: 'your words that were not added' }))}
       />
       <div className="editor-bar">
         {editable && editor ? (

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { CommentView } from '../../lib/discussion/section-comments';
-import type { Quote } from '../../lib/shared/quote';
+import { MESSAGE_MAX_CHARS, type Quote } from '../../lib/shared/discussion';
 import { stateColor } from '../../lib/shared/state-colors';
 import { api } from './api-client';
 import { LocalTime, useFormatTime } from './local-time';
@@ -62,7 +62,7 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
           {c.quote && <QuotedPassage quote={c.quote} action="Show in the text" onAction={() => onShowPassage(c.quote!)} />}
           {editing ? (
             <form className="stack" onSubmit={save} aria-label="Change your message">
-              <textarea name="body" aria-label="Your message, changed" defaultValue={c.body} rows={3} maxLength={4_000} required autoFocus />
+              <textarea name="body" aria-label="Your message, changed" defaultValue={c.body} rows={3} maxLength={MESSAGE_MAX_CHARS} required autoFocus />
               <div className="row">
                 <button type="submit">Save</button>
                 <button type="button" className="secondary" onClick={() => setEditing(false)}>

@@ -5,7 +5,7 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition,
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { base64FromBytes, bytesFromBase64 } from '../../lib/shared/base64';
-import { QUOTE_MAX_CHARS, type Quote } from '../../lib/shared/quote';
+import { QUOTE_MAX_CHARS, type Quote } from '../../lib/shared/discussion';
 import { decorationExtension } from './decoration-extension';
 import { announceRoomEvent, onRoomEvent } from './room-events';
 

@@ -1,7 +1,7 @@
 import type { OverlapView } from '../../lib/consolidation/list-overlaps';
 import type { CommentView } from '../../lib/discussion/section-comments';
 import type { PlanActivity } from '../../lib/plans/plan-activity';
-import type { Quote } from '../../lib/shared/quote';
+import type { Quote } from '../../lib/shared/discussion';
 
 /**
  * What a live editor's connection hears about its room, for the other parts of the page: the server's

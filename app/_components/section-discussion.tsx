@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentView } from '../../lib/discussion/section-comments';
-import type { Quote } from '../../lib/shared/quote';
+import { MESSAGE_MAX_CHARS, type Quote } from '../../lib/shared/discussion';
 import { api } from './api-client';
 import { DiscussionMessage, QuotedPassage } from './discussion-message';
 import { announceRoomEvent, onRoomEvent } from './room-events';
@@ -109,7 +109,7 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
           ) : (
             <p className="muted small">To write about a passage, select it in the text and choose “Discuss this passage”.</p>
           )}
-          <textarea ref={message} name="body" aria-label="Your message" placeholder="Write to the other delegations and the chair" rows={3} maxLength={4_000} required />
+          <textarea ref={message} name="body" aria-label="Your message" placeholder="Write to the other delegations and the chair" rows={3} maxLength={MESSAGE_MAX_CHARS} required />
           <button type="submit" className="align-start">
             Send
           </button>

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { unsentText } from '../../lib/documents/unsent-text';
+import { snapshotWithout, unsentText } from '../../lib/documents/unsent-text';
+import { MESSAGE_MAX_CHARS } from '../../lib/shared/discussion';
 import { browserDrafts } from './draft-storage';
 import { announceRoomEvent } from './room-events';
 
@@ -18,10 +19,9 @@ type Props = {
   canDiscuss: boolean;
   /** This page's own edits were refused: it shows them in its text, which only a reload clears. */
   refusedHere: boolean;
+  /** Marks them in the text as what changed since `since` (where the page can show its history). */
+  onShow?: (since: Y.Snapshot) => void;
 };
-
-/** A message is at most this long (commentInput); longer words are cut there, and stay kept here. */
-const MESSAGE_MAX = 4_000;
 
 /**
  * Words this browser kept for the user in a document they may no longer write in: typed offline while
@@ -29,18 +29,23 @@ const MESSAGE_MAX = 4_000;
  * them. Nothing typed is lost: the user sees them and can put them in a message to the others, copy
  * them, or delete them from this computer.
  */
-export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, refusedHere }: Props) {
+export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, refusedHere, onShow }: Props) {
+  const [drafts, setDrafts] = useState<Uint8Array[]>([]);
   const [blocks, setBlocks] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [messageCut, setMessageCut] = useState(false);
   const prefix = `${userId}:${roomId}:`;
 
   useEffect(() => {
     const storage = browserDrafts();
     if (!shown || !storage) return setBlocks([]);
     let cancelled = false;
-    void storage.list(prefix).then((drafts) => {
-      if (!cancelled) setBlocks(unsentText(doc, drafts.map(([, draft]) => draft.update)));
+    void storage.list(prefix).then((kept) => {
+      if (cancelled) return;
+      const updates = kept.map(([, draft]) => draft.update);
+      setDrafts(updates);
+      setBlocks(unsentText(doc, updates));
     });
     return () => {
       cancelled = true;
@@ -53,7 +58,8 @@ export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, re
   const toMessage = () => {
     const intro = 'Words I typed in this section that could not be added to the text:\n\n';
     const text = intro + words;
-    announceRoomEvent({ room: roomId, kind: 'compose', text: text.length > MESSAGE_MAX ? `${text.slice(0, MESSAGE_MAX - 1)}…` : text });
+    setMessageCut(text.length > MESSAGE_MAX_CHARS);
+    announceRoomEvent({ room: roomId, kind: 'compose', text: text.length > MESSAGE_MAX_CHARS ? `${text.slice(0, MESSAGE_MAX_CHARS - 1)}…` : text });
   };
   const copy = () =>
     navigator.clipboard.writeText(words).then(
@@ -80,6 +86,7 @@ export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, re
           <p key={i}>{block}</p>
         ))}
       </blockquote>
+      {messageCut && <p className="small">A message holds {MESSAGE_MAX_CHARS.toLocaleString('en')} characters: it starts with these words, and “Copy” takes them all.</p>}
       {confirming ? (
         <div className="row" role="group" aria-label="Delete the words">
           <span>Delete these words from this computer? Nobody else has them.</span>
@@ -95,6 +102,11 @@ export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, re
           {canDiscuss && (
             <button type="button" onClick={toMessage}>
               Put them in a message
+            </button>
+          )}
+          {refusedHere && onShow && (
+            <button type="button" className="secondary" onClick={() => onShow(snapshotWithout(doc, drafts))}>
+              Show them in the text
             </button>
           )}
           <button type="button" className="secondary" onClick={() => void copy()}>

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { authorize } from '../plans/authorize';
 import { notifyCommentPosted } from '../plans/plan-events';
 import type { StateRef } from '../plans/online-members';
-import type { Quote } from '../shared/quote';
+import type { Quote } from '../shared/discussion';
 
 /**
  * A message as members see it. `editedAt`: its author changed it then. `withdrawn`: by whom; its body

@@ -30,6 +30,20 @@ export function unsentText(doc: Y.Doc, drafts: readonly Uint8Array[]): string[] 
   return blocks;
 }
 
+/**
+ * The document as it was before the drafts' content, for a page whose document holds them (it typed them)
+ * to mark them in its text as changes since then. A page's unsent edits are the latest of its client's.
+ */
+export function snapshotWithout(doc: Y.Doc, drafts: readonly Uint8Array[]): Y.Snapshot {
+  const current = Y.snapshot(doc);
+  const stateVector = new Map(current.sv);
+  for (const [client, list] of clockRanges(drafts)) {
+    const first = Math.min(...list.map(([from]) => from));
+    if ((stateVector.get(client) ?? 0) > first) stateVector.set(client, first);
+  }
+  return Y.createSnapshot(current.ds, stateVector);
+}
+
 type Ranges = Map<number, Array<[from: number, to: number]>>;
 
 /** Each client's clocks that the drafts carry content for. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { bytesFromBase64 } from './base64';
-import { QUOTE_MAX_CHARS } from './quote';
+import { MESSAGE_MAX_CHARS, QUOTE_MAX_CHARS } from './discussion';
 
 /** Request bodies of the JSON API, shared by route handlers (validation) and the UI (types). */
 const stateCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter member state code');
@@ -58,7 +58,7 @@ const relativePosition = z
   .max(200, 'is not a position in the text')
   .refine((value) => decodesAsRelativePosition(value), 'is not a position in the text');
 
-const commentBody = z.string().trim().min(1, 'must not be empty').max(4_000, 'is longer than 4,000 characters');
+const commentBody = z.string().trim().min(1, 'must not be empty').max(MESSAGE_MAX_CHARS, `is longer than ${MESSAGE_MAX_CHARS.toLocaleString('en')} characters`);
 
 export const commentEdit = z.object({ body: commentBody });
 

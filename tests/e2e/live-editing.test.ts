@@ -350,7 +350,13 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => later.getByText('This browser keeps words you typed that could not be added').count()).toBe(1);
     await later.getByRole('link', { name: 'Professionalisation of police forces' }).first().click();
     await later.waitForURL(`**${sectionPath}`);
+    await expect.poll(() => unsent(later).locator('blockquote').innerText()).toBe('Typed before the freeze.');
+    // That page's text never held them: nothing to mark there.
+    expect(await unsent(later).getByRole('button', { name: 'Show them in the text' }).count()).toBe(0);
 
+    await unsent(page).getByRole('button', { name: 'Show them in the text' }).click();
+    await expect.poll(async () => [...new Set(await editor(page).locator('.ychange-added').allTextContents())]).toEqual([' Typed before the freeze.']);
+    await page.getByRole('button', { name: 'Back to the live text' }).click();
     await unsent(page).getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Typed before the freeze.');
     await unsent(page).getByRole('button', { name: 'Put them in a message' }).click();

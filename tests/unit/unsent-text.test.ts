@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { GAP, unsentText } from '../../lib/documents/unsent-text';
-import { paragraphsUpdate } from '../../lib/documents/paragraphs';
+import { documentText, paragraphsUpdate } from '../../lib/documents/paragraphs';
+import { GAP, snapshotWithout, unsentText } from '../../lib/documents/unsent-text';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 
 /** The server's document and a writer's copy of it; `offline` records what the writer types from then on. */
@@ -45,6 +45,9 @@ describe('unsentText', () => {
     text(0).insert(text(0).length, ' Typed on the plane.');
 
     expect(unsentText(writer, [draft()])).toEqual(['Typed on the plane.']);
+    // The page marks them in its text as what changed since a snapshot without them.
+    const before = Y.createDocFromSnapshot(writer, snapshotWithout(writer, [draft()]));
+    expect(documentText(before)).toBe('Opening words. Sent and stored.');
   });
 
   it('joins words typed in two places of one block with a gap, and counts words in two drafts once', () => {
