@@ -3,8 +3,8 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
+import { usePathname, useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
@@ -74,6 +74,15 @@ function endedBy(code: number | undefined): Ended | null {
 function useServerAccess(provider: WebsocketProvider) {
   const [access, setAccess] = useState<ConnectionAccess | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
+  // The page says why one may only read (a frozen section, another phase) and what else changed with it:
+  // it is rendered again when what this connection may do changes, not on the first word of each connection.
+  const router = useRouter();
+  const previous = useRef<ConnectionAccess | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = access ?? before;
+    if (before !== null && access !== null && access !== before) router.refresh();
+  }, [access, router]);
   useEffect(() => {
     provider.messageHandlers[ACCESS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setAccess(readAccessMessage(decoder));
     const onClose = (event: CloseEvent | null) => {

@@ -337,6 +337,8 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     expect((await chair.request.patch(sectionApi, { data: { frozen: true } })).status()).toBe(204);
     await line.restore();
     await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
+    // The page, rendered again, says why.
+    await expect.poll(() => page.getByText('Read-only — this section is frozen by the chair').count()).toBe(1);
     const unsent = (on: Page) => on.getByRole('region', { name: 'Words you typed here were not added' });
     await expect.poll(() => unsent(page).locator('blockquote').innerText()).toBe('Typed before the freeze.');
     expect(await text(mexico)).not.toContain('Typed before the freeze');
