@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sectionRoom } from '../../lib/shared/rooms';
 import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
 import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
+import { violations } from '../helpers/axe';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
@@ -350,9 +351,11 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     expect(await unsent(later).getByText('this section is frozen by the chair').count()).toBe(1);
     await later.goto(sectionPath.split('/sections/')[0]!);
     await expect.poll(() => later.getByText('This browser keeps words you typed that could not be added').count()).toBe(1);
+    expect(await violations(later), 'axe-core on the plan page naming them').toEqual([]);
     await later.getByRole('link', { name: 'Professionalisation of police forces' }).first().click();
     await later.waitForURL(`**${sectionPath}`);
     await expect.poll(() => unsent(later).locator('blockquote').innerText()).toBe('Typed before the freeze.');
+    expect(await violations(later), 'axe-core on the section showing them').toEqual([]);
     // That page's text never held them: nothing to mark there.
     expect(await unsent(later).getByRole('button', { name: 'Show them in the text' }).count()).toBe(0);
 
