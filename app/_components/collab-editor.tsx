@@ -7,7 +7,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE, readAccessMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import { ACCESS_MESSAGE, NOTICE_MESSAGE, readAccessMessage, readNoticeMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { documentExtensions } from '../../lib/shared/document-extensions';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
@@ -74,6 +74,8 @@ function endedBy(code: number | undefined): Ended | null {
 function useServerAccess(provider: WebsocketProvider) {
   const [access, setAccess] = useState<ConnectionAccess | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
+  /** What the server said of a write it refused (a full document). */
+  const [notice, setNotice] = useState<string | null>(null);
   // The page says why one may only read (a frozen section, another phase) and what else changed with it:
   // it is rendered again when what this connection may do changes, not on the first word of each connection.
   const router = useRouter();
@@ -85,6 +87,7 @@ function useServerAccess(provider: WebsocketProvider) {
   }, [access, router]);
   useEffect(() => {
     provider.messageHandlers[ACCESS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setAccess(readAccessMessage(decoder));
+    provider.messageHandlers[NOTICE_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setNotice(readNoticeMessage(decoder));
     const onClose = (event: CloseEvent | null) => {
       const end = endedBy(event?.code);
       if (!end) return;
@@ -94,7 +97,7 @@ function useServerAccess(provider: WebsocketProvider) {
     provider.on('connection-close', onClose);
     return () => provider.off('connection-close', onClose);
   }, [provider]);
-  return { access, ended };
+  return { access, ended, notice };
 }
 
 /**
@@ -133,7 +136,7 @@ export function CollabEditor(props: Props) {
 }
 
 function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights, find, canDiscuss = false }: Props & Live) {
-  const { access, ended } = useServerAccess(provider);
+  const { access, ended, notice } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const arrived = useFirstSync(provider);
   const mayWrite = !ended && (access === null ? initiallyEditable : access === 'write');
@@ -189,10 +192,10 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         doc={doc}
         roomId={roomId}
         userId={identity.userId}
-        shown={!mayWrite && arrived}
-        reason={readOnlyLabel({ mayWrite, arrived, viewing: false, reason: initiallyEditable ? undefined : readOnlyReason })}
+        shown={arrived && (!mayWrite || save.state === 'dropped')}
+        why={unsentWhy(mayWrite, notice, initiallyEditable ? undefined : readOnlyReason)}
         canDiscuss={canDiscuss}
-        refusedHere={save.state === 'refused'}
+        refusedHere={save.state === 'refused' || save.state === 'dropped'}
         onShow={history && ((since) => setMode({ kind: 'changes', since, what: 'your words that were not added' }))}
       />
       <div className="editor-bar">
@@ -227,6 +230,12 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
           </span>
         )}
         <ConnectionBadge provider={provider} save={save.state} />
+        {notice && !ended && save.state !== 'saved' && (
+          // In the bar, which stays in view: the words were refused where the user is typing.
+          <p role="alert" className="bar-notice">
+            {notice} <a href="#unsent-heading">Your words that were not added</a>
+          </p>
+        )}
       </div>
       {history && editor && (
         <DocumentViews editor={editor} doc={doc} ready={arrived} people={people} {...history} mode={mode} onMode={setMode} />
@@ -234,6 +243,13 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
       <EditorContent editor={editor} />
     </div>
   );
+}
+
+/** Why the words this browser kept were not added (UnsentWords). */
+function unsentWhy(mayWrite: boolean, notice: string | null, readOnlyReason: string | undefined): string {
+  if (mayWrite) return `The server did not take them: ${notice ?? 'it refused these edits.'}`;
+  const why = readOnlyLabel({ mayWrite, arrived: true, viewing: false, reason: readOnlyReason }).replace(/^Read-only — /, '');
+  return `You typed them while this page could not reach the server, and meanwhile you may no longer write in this section (${why}).`;
 }
 
 /** Why the toolbar is not there. */

@@ -26,6 +26,7 @@ function describe({ online, everConnected }: Connection, save: SaveState | null)
   if (online) {
     if (!save) return ['connected', 'Connected'];
     if (save === 'refused') return ['refused', 'Not sent — you may no longer write here'];
+    if (save === 'dropped') return ['refused', 'Not saved — kept on this computer'];
     return save === 'saved' ? ['connected', 'All changes saved'] : ['saving', 'Saving…'];
   }
   if (save === 'kept') return ['offline-unsynced', 'Offline — your changes are kept on this computer'];

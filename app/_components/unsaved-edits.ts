@@ -19,9 +19,10 @@ export interface DraftStorage {
  * `kept`: not confirmed, and kept on this computer until it is. `at-risk`: not confirmed and not kept
  * (this browser stores nothing): closing the page would lose it. `refused`: connected, but the server
  * says this user may no longer write here (a section frozen, an appointment ended while they typed
- * offline); it stays kept, and the page shows the words (UnsentWords).
+ * offline); it stays kept, and the page shows the words (UnsentWords). `dropped`: connected, but the
+ * server refused some of it (the document is full); it stays kept, and the next connection sends it again.
  */
-export type SaveState = 'saved' | 'saving' | 'kept' | 'at-risk' | 'refused';
+export type SaveState = 'saved' | 'saving' | 'kept' | 'at-risk' | 'refused' | 'dropped';
 
 /** Asking again after the server said some of it waits, or that it does not take this page's edits now. */
 const RETRY_MS = 3_000;
@@ -41,8 +42,8 @@ export class UnsavedEdits {
   private readonly listeners = new Set<(state: SaveState) => void>();
   private readonly key: string;
   private destroyed = false;
-  /** The latest answer said this connection may not write: nothing waiting was taken. */
-  private refused = false;
+  /** The latest answer said this connection may not write, or refused some of what it sent. */
+  private refusal: 'read-only' | 'dropped' | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -62,7 +63,7 @@ export class UnsavedEdits {
   get state(): SaveState {
     if (!this.waiting.length) return 'saved';
     if (this.provider.wsconnected && this.provider.synced) {
-      if (this.refused) return 'refused';
+      if (this.refusal) return this.refusal === 'read-only' ? 'refused' : 'dropped';
       if (this.checking !== null) return 'saving';
     }
     return this.kept ? 'kept' : 'at-risk';
@@ -123,7 +124,7 @@ export class UnsavedEdits {
   private onSaved({ id, outcome }: { id: number; outcome: SaveOutcome }): void {
     if (id !== this.checking) return;
     this.checking = null;
-    this.refused = outcome === 'read-only';
+    this.refusal = outcome === 'read-only' || outcome === 'dropped' ? outcome : null;
     if (outcome === 'stored') {
       this.waiting = this.waiting.filter((w) => w.id > id);
       this.keep();

@@ -11,10 +11,10 @@ type Props = {
   doc: Y.Doc;
   roomId: string;
   userId: string;
-  /** Shown only where the user may not write now, once the document has arrived (else the drafts are sent). */
+  /** Shown only where the server does not take the user's edits now, once the document has arrived (else the drafts are sent). */
   shown: boolean;
-  /** Why the user may not write, as the editor bar says it. */
-  reason: string;
+  /** Why they were not added, in a sentence. */
+  why: string;
   /** The section's discussion takes messages from this user: the words can go there. */
   canDiscuss: boolean;
   /** This page's own edits were refused: it shows them in its text, which only a reload clears. */
@@ -24,12 +24,12 @@ type Props = {
 };
 
 /**
- * Words this browser kept for the user in a document they may no longer write in: typed offline while
- * the chair froze the section or their appointment ended, or kept by a page closed before it could send
- * them. Nothing typed is lost: the user sees them and can put them in a message to the others, copy
+ * Words this browser kept for the user in a document that does not take them: typed offline while the
+ * chair froze the section or their appointment ended (or kept by a page closed before it could send
+ * them), or refused by the server (a full document). Nothing typed is lost: the user sees them and can put them in a message to the others, copy
  * them, or delete them from this computer.
  */
-export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, refusedHere, onShow }: Props) {
+export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refusedHere, onShow }: Props) {
   const [drafts, setDrafts] = useState<Uint8Array[]>([]);
   const [blocks, setBlocks] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -77,10 +77,7 @@ export function UnsentWords({ doc, roomId, userId, shown, reason, canDiscuss, re
   return (
     <section className="unsent stack" aria-labelledby="unsent-heading">
       <h2 id="unsent-heading">Words you typed here were not added</h2>
-      <p className="small">
-        You typed them while this page could not reach the server, and meanwhile you may no longer write in this section ({reason.replace(/^Read-only — /, '')}). They
-        are kept on this computer only.
-      </p>
+      <p className="small">{why} They are kept on this computer only.</p>
       <blockquote className="unsent-words">
         {blocks.map((block, i) => (
           <p key={i}>{block}</p>

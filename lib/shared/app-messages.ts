@@ -83,9 +83,10 @@ export const SAVED_MESSAGE = 106;
 /**
  * `stored`: in the database. `held`: some of it waits for its author's client to be announced (it was
  * typed under a client id the server has not seen from this user). `read-only`: this connection's
- * updates are not accepted, so nothing it sent is kept.
+ * updates are not accepted, so nothing it sent is kept. `dropped`: the server refused some of what this
+ * connection sent (the document is full; a notice says so), so not all of it is kept.
  */
-export type SaveOutcome = 'stored' | 'held' | 'read-only';
+export type SaveOutcome = 'stored' | 'held' | 'read-only' | 'dropped';
 
 export function encodeSaveCheckMessage(id: number): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -105,7 +106,7 @@ export function encodeSavedMessage(id: number, outcome: SaveOutcome): Uint8Array
 export function readSavedMessage(decoder: decoding.Decoder): { id: number; outcome: SaveOutcome } {
   const id = decoding.readVarUint(decoder);
   const outcome = decoding.readVarString(decoder);
-  return { id, outcome: outcome === 'stored' || outcome === 'held' ? outcome : 'read-only' };
+  return { id, outcome: outcome === 'stored' || outcome === 'held' || outcome === 'dropped' ? outcome : 'read-only' };
 }
 
 function encodeTextMessage(type: number, text: string): Uint8Array {

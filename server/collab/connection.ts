@@ -60,6 +60,11 @@ export class Connection implements RoomMember {
   /** The room sent the stored document ahead of this client's sync request (see Rooms). */
   private sentStoredDocument = false;
   private refusedWrites = 0;
+  /**
+   * A write of this connection was refused (a full document, a forged attribution): what it sent is not
+   * all kept, whatever is stored later. Its client sends what the room lacks again on its next connection.
+   */
+  private dropped = false;
   private closed = false;
   private grantedAccess: ConnectionAccess;
   private readonly expiry: NodeJS.Timeout;
@@ -246,9 +251,13 @@ export class Connection implements RoomMember {
           break;
       }
     } catch (error) {
-      if (error instanceof AttributionError) return this.refuseWrite(error.message);
+      if (error instanceof AttributionError) {
+        this.dropped = true;
+        return this.refuseWrite(error.message);
+      }
       if (error instanceof RoomUnavailableError) return this.close(CloseCode.GoingAway, 'room unavailable; retry');
       if (error instanceof DocumentFullError) {
+        this.dropped = true;
         this.send(encodeNoticeMessage(error.message));
         return this.refuseWrite('document full');
       }
@@ -259,7 +268,7 @@ export class Connection implements RoomMember {
 
   /** Answers a save check once everything this connection sent before it is stored (or cannot be). */
   private async confirmSaved(room: Room, id: number): Promise<void> {
-    const outcome = this.grantedAccess === 'write' ? await room.whenStored(this) : 'read-only';
+    const outcome = this.grantedAccess !== 'write' ? 'read-only' : this.dropped ? 'dropped' : await room.whenStored(this);
     if (!this.closed) this.send(encodeSavedMessage(id, outcome));
   }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { sectionRoom } from '../../lib/shared/rooms';
 import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
 import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
@@ -456,6 +457,34 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await reader.goto(sectionPath);
     await expect.poll(() => text(reader), { timeout: 20_000 }).toContain(annex.at(-1));
     expect(await metric('concordia_large_messages_total{compression="stored"}')).toBe(1);
+  });
+
+  it('says when the document is too full to take what was typed, and keeps those words', { timeout: 120_000 }, async () => {
+    const room = sectionRoom(sectionPath.split('/').at(-1)!);
+    const measure = await signInAs(browser, app.url, 'observer@demo.test');
+    const cookie = (await measure.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const reader = openProvider(app.url, room, cookie);
+    await waitForSync(reader.provider);
+    const size = Y.encodeStateAsUpdate(reader.doc).length;
+    reader.provider.destroy();
+    await measure.context().close();
+    await app.stop('SIGINT');
+    app = await startAppProcess(database, app.port, { COLLAB_MAX_DOCUMENT_BYTES: String(size + 20_000) });
+
+    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    await page.goto(sectionPath);
+    await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('All changes saved');
+    await caretAtEnd(editor(page));
+    await page.keyboard.insertText(` ${'Annex of national programmes. '.repeat(1_200)}`);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'size limit' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => badge(page).innerText()).toBe('Not saved — kept on this computer');
+    const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
+    await expect.poll(() => unsent.innerText()).toContain('The server did not take them: This document has reached its size limit');
+    expect(await unsent.locator('blockquote').innerText()).toMatch(/^Annex of national programmes\. .*programmes\.$/);
+    await unsent.getByRole('button', { name: 'Delete from this computer…' }).click();
+    await unsent.getByRole('button', { name: 'Delete them' }).click();
+    await expect.poll(() => text(page), { timeout: 15_000 }).not.toContain('Annex of national programmes');
+    expect(await keptEdits(page)).toBe(0);
   });
 });
 

@@ -138,3 +138,40 @@ describe('confirming that what an editor typed is stored', () => {
     await eventually(() => expect(savedAnswers(client.received)).toEqual([{ id: 7, outcome: 'read-only' }]));
   });
 });
+
+describe('a document too full to take what was typed', () => {
+  const t = useCollabServer({ COLLAB_MAX_DOCUMENT_BYTES: '4000' });
+  const cleanup: Array<() => void> = [];
+  afterEach(() => {
+    for (const close of cleanup.splice(0)) close();
+  });
+
+  it('answers dropped, never stored, once the server refused part of what the connection sent', async () => {
+    const client = await openRawClient(t.server.url, t.plan.victims.room, t.plan.cookies.brazil);
+    cleanup.push(() => client.close());
+    client.sendUpdate('x'.repeat(5_000));
+    client.sendFrame(encodeSaveCheckMessage(1));
+    await eventually(() => expect(savedAnswers(client.received)).toEqual([{ id: 1, outcome: 'dropped' }]));
+    // Later words that fit are stored, but what this connection sent is still not all kept.
+    client.sendUpdate('a short line that still fits');
+    client.sendFrame(encodeSaveCheckMessage(2));
+    await eventually(() => expect(savedAnswers(client.received).at(-1)).toEqual({ id: 2, outcome: 'dropped' }));
+    await t.server.collab.flush();
+    expect(await storedText(t.server.database.db, t.plan.victims.room)).toContain('a short line that still fits');
+  });
+
+  it('keeps the refused words on this computer and says they are not saved', async () => {
+    const storage = memoryDrafts();
+    const { provider, doc } = openProvider(t.server.url, t.plan.victims.room, t.plan.cookies.brazil);
+    await waitForSync(provider);
+    const edits = new UnsavedEdits(doc, provider, storage, 'brazil:victims');
+    cleanup.push(() => {
+      edits.destroy();
+      provider.destroy();
+    });
+    appendParagraph(doc, `Brazil annexes its whole national programme: ${'y'.repeat(5_000)}`);
+    await eventually(() => expect(edits.state).toBe('dropped'));
+    expect([...storage.drafts.keys()]).toEqual([`brazil:victims:${doc.clientID}`]);
+    expect(await storedText(t.server.database.db, t.plan.victims.room)).not.toContain('Brazil annexes');
+  });
+});
