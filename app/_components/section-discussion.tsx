@@ -48,7 +48,8 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
     const stop = onRoomEvent(roomId, (event) => {
       if (event.kind === 'comment') setComments((list) => withComment(list ?? [], event.comment));
       if (event.kind === 'quote') setQuote(event.quote);
-      if (event.kind === 'compose' && message.current) message.current.value = event.text;
+      // After what the user had begun to write, if anything: nothing of theirs is overwritten.
+      if (event.kind === 'compose' && message.current) message.current.value = [message.current.value.trimEnd(), event.text].filter(Boolean).join('\n\n');
       if (event.kind === 'quote' || event.kind === 'compose') {
         message.current?.scrollIntoView({ block: 'center' });
         message.current?.focus();

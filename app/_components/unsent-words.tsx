@@ -11,7 +11,7 @@ type Props = {
   doc: Y.Doc;
   roomId: string;
   userId: string;
-  /** Shown only where the server does not take the user's edits now, once the document has arrived (else the drafts are sent). */
+  /** Where the server does not take the user's edits now, once the document has arrived (else the drafts are sent). */
   shown: boolean;
   /** Why they were not added, in a sentence. */
   why: string;
@@ -26,8 +26,8 @@ type Props = {
 /**
  * Words this browser kept for the user in a document that does not take them: typed offline while the
  * chair froze the section or their appointment ended (or kept by a page closed before it could send
- * them), or refused by the server (a full document). Nothing typed is lost: the user sees them and can put them in a message to the others, copy
- * them, or delete them from this computer.
+ * them), or refused by the server (a full document). Nothing typed is lost: the user sees them and can
+ * put them in a message to the others, copy them, or delete them from this computer.
  */
 export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refusedHere, onShow }: Props) {
   const [drafts, setDrafts] = useState<Uint8Array[]>([]);
