@@ -61,6 +61,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxMessagesPerSecond: config.COLLAB_MAX_MESSAGES_PER_SECOND,
     messageBurst: config.COLLAB_MESSAGE_BURST,
     maxDocumentBytes: config.COLLAB_MAX_DOCUMENT_BYTES,
+    readerMsPerReader: config.COLLAB_READER_MS_PER_READER,
     overlapDebounceMs: config.COLLAB_OVERLAP_DEBOUNCE_MS,
     activityMs: config.COLLAB_ACTIVITY_MS,
     bus,

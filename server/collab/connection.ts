@@ -126,6 +126,7 @@ export class Connection implements RoomMember {
     if (access === this.grantedAccess) return;
     this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
     this.grantedAccess = access;
+    if (access === 'write') this.room?.nowWrites(this);
     this.send(encodeAccessMessage(access));
     if (access === 'write' && this.room) this.askWhatItHolds(this.room);
   }

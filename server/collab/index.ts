@@ -50,6 +50,8 @@ export type CollabOptions = {
   messageBurst: number;
   /** A document stops growing at this size; its writers are told why. */
   maxDocumentBytes: number;
+  /** Readers are sent updates gathered at most every this many ms per reader (ReaderPacing). */
+  readerMsPerReader: number;
   /** Quiet time after edits before the plan's overlaps are analysed again. */
   overlapDebounceMs: number;
   /** How often the plans followed here are read again for their open pages, and joined pages caught up. */
@@ -82,7 +84,7 @@ export async function createCollabServer(options: CollabOptions) {
     store,
     log,
     idleUnloadMs: options.idleUnloadMs,
-    maxDocumentBytes: options.maxDocumentBytes,
+    limits: { maxBytes: options.maxDocumentBytes, readerMsPerReader: options.readerMsPerReader },
     beforeUnload: (room) => autoVersion(options.db, room),
     afterUnload: () => reclaimer.roomUnloaded(),
     fanout,

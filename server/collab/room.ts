@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Attribution, AttributionError } from './attribution';
 import { AwarenessPacing } from './awareness-pacing';
+import { ReaderPacing } from './reader-pacing';
 import type { DocumentStore } from './document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../lib/documents/history';
 import { wordCount } from '../../lib/documents/paragraphs';
@@ -15,12 +16,17 @@ export interface RoomMember {
   readonly ownClients: ReadonlySet<number>;
   /** A plan page's connection to the goal room (server/collab/plan-activity-push.ts). */
   readonly followsPlan?: boolean;
+  /** A reader is sent updates paced (ReaderPacing); a member that does not say is sent them at once. */
+  readonly access?: 'read' | 'write';
   send(message: Uint8Array): void;
   /** Whether this joiner asked for the whole document (a fresh client): it may be sent ahead while the room loads. */
   wantsWholeDocument?(): boolean;
   /** Sends the stored document as a sync reply; resolves once written. */
   sendStoredDocument?(frame: Uint8Array): Promise<void>;
 }
+
+/** `maxBytes`: a document stops growing at this size. `readerMsPerReader`: see ReaderPacing. */
+export type RoomLimits = { maxBytes: number; readerMsPerReader: number };
 
 /**
  * What a room tells the other instances (server/collab/redis-fanout.ts): changes accepted here,
@@ -52,14 +58,17 @@ export class Room {
   /** The document as stored, until it is decoded. */
   private stored: Uint8Array | null;
   private pendingUpdates: Uint8Array[] = [];
+  /** Updates already sent to writers, waiting for the readers' next frame. */
+  private readerUpdates: Uint8Array[] = [];
+  private readonly readerPacing: ReaderPacing;
   private pendingAwareness = new Set<number>();
   private broadcastScheduled = false;
   private readonly awarenessPacing = new AwarenessPacing();
   /** Set by the awareness 'change' event, which comes just before 'update' when a state really changed. */
   private awarenessChanged = false;
-  /** Waiting for pending awareness to be due, and when it fires (performance.now()). */
-  private awarenessTimer: NodeJS.Timeout | undefined;
-  private awarenessTimerAt = 0;
+  /** Waiting for pending awareness or readers' updates to be due, and when it fires (performance.now()). */
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private wakeTimerAt = 0;
   /** Edits since the last automatic or named version: when one is due, it is worth taking. */
   editedSinceVersion = false;
   /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
@@ -86,12 +95,13 @@ export class Room {
     readonly name: string,
     private readonly store: DocumentStore,
     private readonly log: Logger,
-    private readonly maxBytes: number,
+    private readonly limits: RoomLimits,
     /** The document as stored: applied before anything listens, so it is not echoed to the store or to members. */
     stored: Uint8Array | null,
     /** The same, deflated as the store keeps a document at rest: the whole-document reply's frame is ready made. */
     deflated?: Uint8Array,
   ) {
+    this.readerPacing = new ReaderPacing(limits.readerMsPerReader);
     this.awareness.setLocalState(null);
     store.describe(name, () => wordCount(this.doc));
     this.stored = stored;
@@ -254,7 +264,7 @@ export class Room {
   }
 
   private integrate(update: Uint8Array, origin: RoomMember): void {
-    if (this.bytes + update.length > this.maxBytes) throw new DocumentFullError();
+    if (this.bytes + update.length > this.limits.maxBytes) throw new DocumentFullError();
     const claims = this.attribution.check(update, origin.userId, origin.ownClients);
     let deleteSet: Y.Transaction['deleteSet'] | undefined;
     const capture = (transaction: Y.Transaction) => {
@@ -293,19 +303,19 @@ export class Room {
   }
 
   destroy(): void {
-    clearTimeout(this.awarenessTimer);
+    clearTimeout(this.wakeTimer);
     this.awareness.destroy();
     this.awareness.doc.destroy();
     this.decoded?.doc.destroy();
   }
 
   /** Broadcasts again at `at`, unless a wake-up no later than that is already set. */
-  private wakeForAwareness(at: number): void {
-    if (this.awarenessTimer && this.awarenessTimerAt <= at) return;
-    clearTimeout(this.awarenessTimer);
-    this.awarenessTimerAt = at;
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = undefined;
+  private wakeAt(at: number): void {
+    if (this.wakeTimer && this.wakeTimerAt <= at) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeTimerAt = at;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
       this.scheduleBroadcast();
     }, at - performance.now());
   }
@@ -318,27 +328,61 @@ export class Room {
 
   private broadcast(): void {
     this.broadcastScheduled = false;
-    const frames: Uint8Array[] = [];
+    const now = performance.now();
+    let writerUpdate: Uint8Array | null = null;
     if (this.pendingUpdates.length) {
       const updates = this.pendingUpdates;
       this.pendingUpdates = [];
-      frames.push(encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
+      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      writerUpdate = encodeUpdate(update);
+      this.readerUpdates.push(update);
     }
+    let readerUpdate: Uint8Array | null = null;
+    if (this.readerUpdates.length) {
+      const wait = this.readerPacing.wait(now);
+      if (wait > 0) this.wakeAt(now + wait);
+      else readerUpdate = this.takeReaderUpdate(writerUpdate);
+    }
+    let awareness: Uint8Array | null = null;
     if (this.pendingAwareness.size) {
-      const now = performance.now();
       const wait = this.awarenessPacing.wait(now);
-      if (wait > 0) this.wakeForAwareness(now + wait);
+      if (wait > 0) this.wakeAt(now + wait);
       else {
         const clients = [...this.pendingAwareness];
         this.pendingAwareness.clear();
-        frames.push(encodeAwareness(this.awareness, clients));
+        awareness = encodeAwareness(this.awareness, clients);
         this.awarenessPacing.sent(now, this.members.size);
       }
     }
+    let readers = 0;
     for (const member of this.members) {
-      for (const frame of frames) member.send(frame);
+      const reader = member.access === 'read';
+      if (reader) readers++;
+      const update = reader ? readerUpdate : writerUpdate;
+      if (update) member.send(update);
+      if (awareness) member.send(awareness);
     }
-    this.log.trace({ room: this.name, frames: frames.length, members: this.members.size }, 'broadcast');
+    if (readerUpdate) this.readerPacing.sent(now, readers);
+    // Nobody to send them to: a reader joining later is sent the whole document anyway.
+    if (!readers) this.readerUpdates = [];
+    this.log.trace({ room: this.name, writerUpdate: Boolean(writerUpdate), readerUpdate: Boolean(readerUpdate), members: this.members.size }, 'broadcast');
+  }
+
+  /** The readers' waiting updates as one frame, and none waiting after; `latest` when it is all of them. */
+  private takeReaderUpdate(latest: Uint8Array | null): Uint8Array {
+    const updates = this.readerUpdates;
+    this.readerUpdates = [];
+    if (updates.length === 1 && latest) return latest;
+    return encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+  }
+
+  /**
+   * A reader allowed to write from now on is sent at once what readers still wait for: as a writer it
+   * is sent only what comes next, and it must not miss what came before.
+   */
+  nowWrites(member: RoomMember): void {
+    if (!this.readerUpdates.length || !this.members.has(member)) return;
+    member.send(encodeUpdate(Y.mergeUpdates(this.readerUpdates)));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DocumentStore } from './document-store';
 import type { RoomFanout } from './redis-fanout';
-import { Room, type RoomMember } from './room';
+import { Room, type RoomLimits, type RoomMember } from './room';
 
 /** Longest a room's loading waits for the stored document to be written to its first clients. */
 const SEND_AHEAD_WAIT_MS = 50;
@@ -10,7 +10,7 @@ export type RoomsOptions = {
   store: DocumentStore;
   log: Logger;
   idleUnloadMs: number;
-  maxDocumentBytes: number;
+  limits: RoomLimits;
   /** Runs before an idle room is unloaded (an automatic version); a failure keeps the room loaded. */
   beforeUnload: (room: Room) => Promise<void>;
   afterUnload?: (room: Room) => void;
@@ -122,7 +122,7 @@ export class Rooms {
     await this.fanout?.join(name);
     try {
       const { update, logRows, deflated } = await this.store.load(name);
-      const room = new Room(name, this.store, this.log, this.options.maxDocumentBytes, update, deflated);
+      const room = new Room(name, this.store, this.log, this.options.limits, update, deflated);
       // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
       // below: ahead of that, a client would be told it is in sync while it still lacks them.
       if (update && !this.fanout) await this.sendAhead(room);
