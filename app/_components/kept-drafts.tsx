@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { browserDrafts } from './draft-storage';
 import { openRoom } from './room-connection';
-import { UnsavedEdits } from './unsaved-edits';
+import { UnsavedEdits, type SaveState } from './unsaved-edits';
 
 export type DraftRoom = { roomId: string; title: string; href: string; canWrite: boolean };
 
@@ -15,7 +15,8 @@ const GIVE_UP_MS = 30_000;
  * Sends, from the plan page, what this browser kept for the user's documents in this plan (edits typed
  * offline in a page closed before they were sent), so they do not wait for the user to open each
  * document again. `rooms`: the plan's sections (the goal's editor on the page sends its own). For a section
- * the user may no longer write in, it says that words wait there: the section shows them (UnsentWords).
+ * that does not take them (the user may no longer write there, or the server refused them), it says that
+ * words wait there: the section shows them (UnsentWords).
  */
 export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly DraftRoom[] }) {
   const [sending, setSending] = useState<DraftRoom[]>([]);
@@ -46,9 +47,12 @@ export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly 
         // What is not confirmed by then stays kept, for the next page that opens this document.
         const timer = setTimeout(stop, GIVE_UP_MS);
         stops.push(stop);
-        const whenSaved = (state: string) => {
-          if (state !== 'saved') return;
-          setSent((now) => [...now, room]);
+        const whenSaved = (state: SaveState) => {
+          // The server does not take them (a permission changed since this page was rendered, a full
+          // document): they stay kept, and the section shows them.
+          if (state === 'refused' || state === 'dropped') setStranded((now) => [...now, room]);
+          else if (state === 'saved') setSent((now) => [...now, room]);
+          else return;
           stop();
         };
         provider.once('sync', () => {
@@ -78,7 +82,7 @@ export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly 
       )}
       {stranded.length > 0 && (
         <p role="status" className="card small">
-          This browser keeps words you typed that could not be added, as you may no longer write there:{' '}
+          This browser keeps words you typed that could not be added:{' '}
           {stranded.map((room, i) => (
             <span key={room.roomId}>
               {i > 0 && ', '}

@@ -484,6 +484,13 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
     await expect.poll(() => unsent.innerText()).toContain('The server did not take them: This document has reached its size limit');
     expect(await unsent.locator('blockquote').innerText()).toMatch(/^Annex of national programmes\. .*programmes\.$/);
+
+    // Kept: the plan page tries to send them, is refused too, and says where they wait.
+    const plan = await page.context().newPage();
+    await plan.goto(sectionPath.split('/sections/')[0]!);
+    await expect.poll(() => plan.getByText('This browser keeps words you typed that could not be added').count(), { timeout: 15_000 }).toBe(1);
+    expect(await plan.getByText('Sending edits this browser kept').count()).toBe(0);
+    await plan.close();
     await unsent.getByRole('button', { name: 'Delete from this computer…' }).click();
     await unsent.getByRole('button', { name: 'Delete them' }).click();
     await expect.poll(() => text(page), { timeout: 15_000 }).not.toContain('Annex of national programmes');
