@@ -4,7 +4,12 @@ import type { PlanSize } from './plan-text';
 
 export const SCENARIOS = ['typing', 'presence', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory', 'overlaps', 'export'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+/** Run by default: the product and its peers. */
 export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
+/** The servers Concordia's ratios compare against. */
+export const PEERS: readonly ServerKind[] = ['y-websocket', 'hocuspocus'];
+/** Also accepted by --server: the bare relay, the floor any server could reach on this machine. */
+export const KNOWN_SERVERS: readonly ServerKind[] = [...SERVERS, 'relay'];
 /** In the order exported: the first export of a round, docx by default, loads every document. */
 export const EXPORT_FORMATS = ['docx', 'html', 'md', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -132,7 +137,7 @@ function sizes(smoke: boolean): Sizes {
   };
 }
 
-const USAGE = `usage: npm run bench -- [--smoke] [--scenario ${SCENARIOS.join('|')}]... [--server ${SERVERS.join('|')}]...
+const USAGE = `usage: npm run bench -- [--smoke] [--scenario ${SCENARIOS.join('|')}]... [--server ${KNOWN_SERVERS.join('|')}]...
                       [--rounds N] [--out FILE | --no-write] [--trace automerge-paper.json.gz]
                       [--reuse-servers | --fresh-servers]   (default: fresh per measurement; --smoke reuses)
 environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (default: PGlite in a temp dir)
@@ -158,7 +163,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     };
     if (flag === '--smoke') continue;
     else if (flag === '--scenario') scenarios.push(...value().split(',').map((s) => oneOf(s, SCENARIOS)));
-    else if (flag === '--server') servers.push(...value().split(',').map((s) => oneOf(s, SERVERS)));
+    else if (flag === '--server') servers.push(...value().split(',').map((s) => oneOf(s, KNOWN_SERVERS)));
     else if (flag === '--rounds') rounds = positiveInteger(value());
     else if (flag === '--out') outFile = path.resolve(value());
     else if (flag === '--no-write') outFile = null;

@@ -28,8 +28,10 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
     for (const s of g.summary) {
       rows.push([`${g.observers} obs  ${s.server}`, s.p50, s.p95, s.p99, s.max, s.observerP99, s.deliveredPercent, s.editsPerSecond, s.serverCpuPercent, s.databaseCpuPercent, s.serverPeakRssMiB, s.serverIdleRssMiB, s.loadCpuPercent, s.connectMs / 1000]);
     }
-    const r = g.ratios;
-    rows.push([`${g.observers} obs  Concordia / best peer`, ratio(r.p50), ratio(r.p95), ratio(r.p99), ratio(r.max), ratio(r.observerP99), '', '', ratio(r.serverCpuPercent), '', ratio(r.serverPeakRssMiB), '', '', ratio(r.connectMs)]);
+    const ratioRow = (name: string, r: FanoutGroup['ratios']) =>
+      [`${g.observers} obs  ${name} / best peer`, ratio(r.p50), ratio(r.p95), ratio(r.p99), ratio(r.max), ratio(r.observerP99), '', '', ratio(r.serverCpuPercent), '', ratio(r.serverPeakRssMiB), '', '', ratio(r.connectMs)];
+    rows.push(ratioRow('Concordia', g.ratios));
+    if (g.relayRatios) rows.push(ratioRow('bare relay', g.relayRatios));
   }
   const header = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'obs p99', 'deliv %', 'edits/s', 'srv CPU %', 'db CPU %', 'srv RSS MiB', 'idle RSS', 'load CPU %', 'connect s'];
   return `${title}\n${table(header, rows)}`;

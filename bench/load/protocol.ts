@@ -35,8 +35,10 @@ export type ColdJob = {
   /** Send it through a provider before measuring: the server keeps documents in memory only. */
   upload: boolean;
   /**
-   * Another room a client syncs with before measuring when there is no upload, so that the first
-   * measured client is not also the server's first connection (an uploader is that for the others).
+   * Another room holding the same document, which a client syncs with before measuring when there is
+   * no upload: so that the first measured client is neither the server's first connection nor the load
+   * process's first of that size (an uploader and its check are both for the others). Without it,
+   * Concordia's first client decoded in 10 ms in one round and 58 in the next.
    */
   warmupTarget?: Target;
   expectedText: string;

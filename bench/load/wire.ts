@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-export type ServerKind = 'concordia' | 'y-websocket' | 'hocuspocus';
+/** The product, its two peers, and a bare relay that measures the floor of this machine (bench/servers/relay.ts). */
+export type ServerKind = 'concordia' | 'y-websocket' | 'hocuspocus' | 'relay';
 
 /** Where and how the load process reaches one running server. */
 export type Target = {

@@ -1,3 +1,4 @@
+import { PEERS } from '../options';
 import { median, round } from '../stats';
 import { medians, ratios } from '../summary';
 import type { ServerKind } from '../load/wire';
@@ -56,7 +57,7 @@ function p99AtStep(runs: readonly CapacityRun[], observers: number): CapacityRes
     const measured = runs.filter((r) => r.server === server).map((r) => r.windows.find((w) => w.observers === observers)?.probe.p99);
     p99Ms[server] = measured.every((p) => p !== undefined) ? round(median(measured as number[]), 1) : Number.NaN;
   }
-  const { concordia, ...peers } = p99Ms;
-  const best = Math.min(...Object.values(peers));
+  const { concordia } = p99Ms;
+  const best = Math.min(...PEERS.flatMap((peer) => p99Ms[peer] ?? []));
   return { observers, p99Ms, ratio: concordia !== undefined && Number.isFinite(best) ? round(concordia / best, 2) : Number.NaN };
 }

@@ -86,14 +86,16 @@ async function coldRun(server: ServerHandle, context: Context, roundNo: number, 
   // first client loads the room from there. The peers keep documents in memory: a client uploads it.
   const upload = server.kind !== 'concordia';
   if (!upload) {
-    const reply = await server.request({ type: 'preload', room: target.room, file: updateFile });
-    if (!reply.ok) throw new Error(`preload failed: ${reply.error}`);
+    for (const room of [target.room, server.target('warm').room]) {
+      const reply = await server.request({ type: 'preload', room, file: updateFile });
+      if (!reply.ok) throw new Error(`preload failed: ${reply.error}`);
+    }
   }
   let serverRssMiB = Number.NaN;
   const timeoutMs = Math.max(context.options.connectTimeoutMs, 60_000);
   const result = await runLoad(
     context,
-    { type: 'cold', target, updateFile, upload, ...(!upload && { warmupTarget: server.target('edit') }), expectedText, clients: context.options.coldLoad.clients, timeoutMs },
+    { type: 'cold', target, updateFile, upload, ...(!upload && { warmupTarget: server.target('warm') }), expectedText, clients: context.options.coldLoad.clients, timeoutMs },
     () => {
       serverRssMiB = rssMiB(server.pid);
     },

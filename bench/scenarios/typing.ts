@@ -31,6 +31,8 @@ export type FanoutGroup = {
   runs: FanoutRunRecord[];
   summary: ReturnType<typeof medians<FanoutRunRecord, keyof typeof FIELDS>>;
   ratios: ReturnType<typeof ratios<keyof typeof BETTER>>;
+  /** The bare relay's figures over the best peer's: how far below the peers this machine lets any server go. */
+  relayRatios?: ReturnType<typeof ratios<keyof typeof BETTER>>;
 };
 
 /**
@@ -55,7 +57,8 @@ export async function runFanoutScenario(
       }
     }
     const summary = medians(runs, FIELDS);
-    groups.push({ observers, editors: size.editors, runs, summary, ratios: ratios(summary, BETTER) });
+    const relayRatios = summary.some((s) => s.server === 'relay') ? ratios(summary, BETTER, 'relay') : undefined;
+    groups.push({ observers, editors: size.editors, runs, summary, ratios: ratios(summary, BETTER), ...(relayRatios && { relayRatios }) });
   }
   return groups;
 }

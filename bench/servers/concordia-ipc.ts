@@ -1,3 +1,5 @@
+import type { RoomRole } from './launch';
+
 /** What the orchestrator may ask of the Concordia launcher, which runs inside the server process. */
 export type ConcordiaRequest =
   | { id: number; type: 'watch-start'; room: string; intervalMs: number }
@@ -38,6 +40,6 @@ export type ConcordiaReply =
 export type ConcordiaReady = {
   bench: 'ready';
   port: number;
-  rooms: { edit: string; load: string; log: string };
+  rooms: Record<RoomRole, string>;
   users: { chair: string; peru: string; mexico: string; observer: string };
 };

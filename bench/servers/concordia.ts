@@ -91,14 +91,14 @@ async function benchRooms(db: Db): Promise<ConcordiaReady['rooms']> {
   const seeded = await db.select({ id: sections.id, lead: sections.leadState }).from(sections).orderBy(asc(sections.position));
   const edit = seeded.find((s) => s.lead === 'PER');
   if (!edit) throw new Error('the seeded plan has no section led by Peru');
-  const [load, log] = await benchPlanSections(db);
-  return { edit: sectionRoom(edit.id), load: sectionRoom(load!), log: sectionRoom(log!) };
+  const [load, warm, log] = await benchPlanSections(db);
+  return { edit: sectionRoom(edit.id), load: sectionRoom(load!), warm: sectionRoom(warm!), log: sectionRoom(log!) };
 }
 
 /** The cold-load and persistence sections, in a plan made once per database. */
 async function benchPlanSections(db: Db): Promise<string[]> {
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.title, BENCH_PLAN));
-  if (!existing) return createBenchPlan(db, BENCH_PLAN, ['Cold load', 'Persistence']);
+  if (!existing) return createBenchPlan(db, BENCH_PLAN, ['Cold load', 'Cold load, warm-up', 'Persistence']);
   const rows = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, existing.id)).orderBy(asc(sections.position));
   return rows.map((r) => r.id);
 }

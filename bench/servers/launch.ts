@@ -14,7 +14,7 @@ import type { ConcordiaCall, ConcordiaReady, ConcordiaReply } from './concordia-
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export type RoomRole = 'edit' | 'load' | 'log';
+export type RoomRole = 'edit' | 'load' | 'warm' | 'log';
 
 export type ServerHandle = {
   kind: ServerKind;
@@ -59,9 +59,10 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions): Pr
       const child = spawn(process.execPath, [script], { cwd: REPO_ROOT, env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
       return peerHandle(kind, child, port, (line) => line.includes('running at'));
     }
-    case 'hocuspocus': {
+    case 'hocuspocus':
+    case 'relay': {
       const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/hocuspocus.ts'), String(port)], {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, `bench/servers/${kind}.ts`), String(port)], {
         cwd: REPO_ROOT,
         env: { NODE_ENV: 'production' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/harness';
-import { parseOptions, SERVERS } from '../../bench/options';
+import { KNOWN_SERVERS, parseOptions } from '../../bench/options';
 import { REPO_ROOT } from '../../bench/servers/launch';
 import { browserAvailable } from '../helpers/browser';
 import { scaleOutRedis } from '../helpers/collab-process';
@@ -10,16 +10,16 @@ const redisUrl = await scaleOutRedis();
 
 /**
  * `npm run bench -- --smoke` inside `npm test`, so the harness cannot rot: every scenario against
- * every server at the smallest size. Correctness only: timings depend on the machine and are
+ * every server, the bare relay included, at the smallest size. Correctness only: timings depend on the machine and are
  * never asserted.
  */
 describe('benchmark harness (smoke size)', () => {
   it('runs every scenario against every server, and every edit and document arrives intact', async () => {
-    const options = parseOptions(['--smoke', '--no-write'], { ...process.env, REDIS_URL: redisUrl ?? undefined }, REPO_ROOT);
+    const options = parseOptions(['--smoke', '--no-write', '--server', KNOWN_SERVERS.join(',')], { ...process.env, REDIS_URL: redisUrl ?? undefined }, REPO_ROOT);
     const results = await runBench(options, () => {});
 
     expect(results.errors).toEqual({});
-    const everyServer = [...SERVERS].sort();
+    const everyServer = [...KNOWN_SERVERS].sort();
 
     for (const group of [...(results.typing ?? []), ...(results.presence ?? []), ...(results.manyWriters ?? [])]) {
       expect(group.runs.map((r) => r.server).sort()).toEqual(everyServer);
@@ -30,6 +30,7 @@ describe('benchmark harness (smoke size)', () => {
         expect(run.deliveredPercent, `${run.server} lost edits`).toBe(100);
         expect(run.probe.count).toBe(run.edits * options.typing.probes);
       }
+      expect(group.relayRatios?.p99, 'no bare relay / best peer row').toSatisfy(Number.isFinite);
     }
     expect(results.typing?.map((g) => g.observers)).toEqual(options.typing.observers);
     expect(results.manyWriters).toHaveLength(1);
@@ -111,5 +112,5 @@ describe('benchmark harness (smoke size)', () => {
         expect(run.deliveredPercent, `edits lost with ${run.setup} instance(s)`).toBe(100);
       }
     }
-  }, 120_000);
+  }, 180_000);
 });
