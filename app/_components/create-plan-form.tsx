@@ -37,7 +37,7 @@ export function CreatePlanForm() {
           {error}
         </p>
       )}
-      <button type="submit">Create plan</button>
+      <button type="submit" className="align-start">Create plan</button>
       {created && (
         <p role="status">
           Plan created: <Link href={`/plans/${created.planId}`}>open it</Link>.{' '}

@@ -21,23 +21,21 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
   const [title, setTitle] = useState(section.title);
   const [lead, setLead] = useState(section.leadState.code);
   const [coEditing, setCoEditing] = useState(section.coEditingStates.map((s) => s.code));
+  const names = (codes: string[]) => codes.map((code) => states.find((s) => s.code === code)?.name ?? code).join(', ');
+  // The lead state writes in its section anyway: it is never also a co-editor.
+  const chooseLead = (code: string) => {
+    setLead(code);
+    setCoEditing((codes) => codes.filter((c) => c !== code));
+  };
+  const toggle = (code: string, on: boolean) => setCoEditing((codes) => (on ? [...codes, code].sort() : codes.filter((c) => c !== code)));
   const dirty = title !== section.title || lead !== section.leadState.code || coEditing.join() !== section.coEditingStates.map((s) => s.code).join();
 
   return (
     <li className="section-settings" aria-label={`Settings of ${section.title}`}>
       <div className="row">
         <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Section title" />
-        <select value={lead} onChange={(e) => setLead(e.target.value)} aria-label="Lead state">
+        <select value={lead} onChange={(e) => chooseLead(e.target.value)} aria-label="Lead state">
           <StateOptions states={states} />
-        </select>
-        <select
-          multiple
-          value={coEditing}
-          onChange={(e) => setCoEditing(Array.from(e.target.selectedOptions, (o) => o.value).sort())}
-          aria-label="Co-editing states"
-          size={3}
-        >
-          <StateOptions states={states.filter((s) => s.code !== lead)} />
         </select>
       </div>
       <div className="row">
@@ -60,11 +58,22 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
         >
           Delete
         </button>
-        <span className="muted small">
-          Co-editing: {coEditing.length ? coEditing.map((code) => states.find((s) => s.code === code)?.name ?? code).join(', ') : 'none'} (Ctrl-click to choose)
-        </span>
         {section.frozen && <span className="tag">Frozen</span>}
       </div>
+      <details className="co-editing">
+        <summary>Co-editing states: {coEditing.length ? names(coEditing) : 'none'}</summary>
+        <fieldset className="state-checks">
+          <legend className="visually-hidden">Co-editing states of {section.title}</legend>
+          {states
+            .filter((s) => s.code !== lead)
+            .map((s) => (
+              <label key={s.code}>
+                <input type="checkbox" checked={coEditing.includes(s.code)} onChange={(e) => toggle(s.code, e.target.checked)} />
+                {s.name}
+              </label>
+            ))}
+        </fieldset>
+      </details>
     </li>
   );
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, caretAtEnd, signInAs } from '../helpers/browser';
 import { useAppInBrowser } from '../helpers/app-fixture';
+import { violations } from '../helpers/axe';
 
 describe.runIf(browserAvailable())('the chair appoints, the coordinator joins and drafts', () => {
   const t = useAppInBrowser();
@@ -34,6 +35,29 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await add.getByLabel('Lead state of the new section').selectOption({ label: 'Chile' });
     await add.getByRole('button', { name: 'Add section' }).click();
     await expect.poll(() => chair.getByLabel('Settings of Firearms trafficking').count()).toBe(1);
+
+    // Co-editing states are ticked in a list that opens under the section.
+    const settings = chair.getByLabel('Settings of Firearms trafficking');
+    const coEditing = settings.locator('details.co-editing');
+    await coEditing.getByText('Co-editing states: none').click();
+    const states = settings.getByRole('group', { name: 'Co-editing states of Firearms trafficking' });
+    expect(await states.getByRole('checkbox', { name: 'Chile' }).count(), 'the lead state offered as its own co-editor').toBe(0);
+    await states.getByRole('checkbox', { name: 'Mexico' }).check();
+    await states.getByRole('checkbox', { name: 'Peru' }).check();
+    // A state made lead is no longer also a co-editor.
+    await settings.getByLabel('Lead state').selectOption({ label: 'Peru' });
+    expect(await coEditing.locator('summary').innerText()).toBe('Co-editing states: Mexico');
+    await settings.getByLabel('Lead state').selectOption({ label: 'Chile' });
+    await states.getByRole('checkbox', { name: 'Peru' }).check();
+    expect(await coEditing.locator('summary').innerText()).toBe('Co-editing states: Mexico, Peru');
+    expect(await violations(chair), 'axe-core on the manage page with the states listed').toEqual([]);
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => settings.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+
+    const plan = await chair.context().newPage();
+    await plan.goto(planPath);
+    expect(await plan.locator('li.section-row', { hasText: 'Firearms trafficking' }).innerText()).toContain('Lead: Chile · Co-editing: Mexico, Peru');
+    await plan.close();
   });
 
   it('lets the invited coordinator join through the link and type in their section', async () => {
