@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
 import { DEMO_DOMAIN } from '../lib/auth/demo';
-import { paragraphsUpdate } from '../lib/documents/paragraphs';
+import { authoredParagraphsUpdate } from '../lib/documents/authored-paragraphs';
 import { OAS_MEMBER_STATES } from '../lib/shared/member-states';
 import { goalRoom, sectionRoom } from '../lib/shared/rooms';
 import type { Db } from './client';
@@ -16,7 +16,7 @@ const GOAL = [
 
 type DemoSection = { title: string; lead: string; coEditing?: string[]; text: string; more?: string[] };
 
-const SECTIONS: DemoSection[] = [
+export const DEMO_SECTIONS: DemoSection[] = [
   {
     title: 'Professionalisation of police forces',
     lead: 'PER',
@@ -67,24 +67,32 @@ export async function seed(db: Db, options: { demoPassword: string }): Promise<{
       .onConflictDoNothing()
       .returning();
     const idOf = new Map(accounts.map((u) => [u.email, u.id]));
+    /** The chair's and each state's coordinator's user id; the demo's text is theirs, as if they had typed it. */
+    const authors = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const userId = idOf.get(account.email) ?? (await tx.select().from(users).where(eq(users.email, account.email)))[0]?.id;
       if (!userId || account.role === 'admin') continue;
       await tx.insert(planMembers).values({ planId: plan.id, userId, role: account.role, stateCode: account.state ?? null });
+      if (account.role === 'chair' || account.role === 'coordinator') authors.set(account.state ?? 'chair', userId);
     }
-    await writeDocument(tx, goalRoom(plan.id), GOAL);
-    for (const [position, s] of SECTIONS.entries()) {
+    const authorOf = (key: string) => {
+      const userId = authors.get(key);
+      if (!userId) throw new Error(`no demo account writes for ${key}`);
+      return userId;
+    };
+    await writeDocument(tx, goalRoom(plan.id), GOAL, authorOf('chair'));
+    for (const [position, s] of DEMO_SECTIONS.entries()) {
       const [section] = await tx.insert(sections).values({ planId: plan.id, title: s.title, leadState: s.lead, position }).returning();
       if (!section) throw new Error('section insert returned nothing');
       for (const state of s.coEditing ?? []) await tx.insert(sectionCoEditors).values({ sectionId: section.id, stateCode: state });
-      await writeDocument(tx, sectionRoom(section.id), [s.text, ...(s.more ?? [])]);
+      await writeDocument(tx, sectionRoom(section.id), [s.text, ...(s.more ?? [])], authorOf(s.lead));
     }
   });
   return { seeded: true };
 }
 
-async function writeDocument(db: Db, docId: string, paragraphs: string[]): Promise<void> {
-  await db.insert(docUpdates).values({ docId, data: paragraphsUpdate(paragraphs) });
+async function writeDocument(db: Db, docId: string, paragraphs: string[], authorId: string): Promise<void> {
+  await db.insert(docUpdates).values({ docId, data: authoredParagraphsUpdate(paragraphs, authorId) });
   const words = paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
   await db.insert(docStats).values({ docId, words, lastEditAt: new Date() });
 }

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-/** Root type where Y.PermanentUserData keeps who owns which client ids and deletions. */
-export const USERS_FIELD = 'users';
+import { emptyEntry, entryUpdate, USERS_FIELD } from '../../lib/documents/attribution-record';
 
 export class AttributionError extends Error {
   /** True when the update may become acceptable once another client delivers its own content. */
@@ -149,23 +146,6 @@ export class Attribution {
     }
     return false;
   }
-}
-
-function emptyEntry(): Y.Map<unknown> {
-  const entry = new Y.Map();
-  entry.set('ids', new Y.Array<number>());
-  entry.set('ds', new Y.Array<Uint8Array>());
-  return entry;
-}
-
-/** A user's empty entry, written under a client id derived from the user id, so it is identical wherever it is made. */
-function entryUpdate(userId: string): Uint8Array {
-  const scratch = new Y.Doc({ gc: false });
-  scratch.clientID = createHash('sha256').update(`attribution entry ${userId}`).digest().readUInt32BE(0);
-  scratch.getMap(USERS_FIELD).set(userId, emptyEntry());
-  const update = Y.encodeStateAsUpdate(scratch);
-  scratch.destroy();
-  return update;
 }
 
 function isId(value: unknown): value is ID {

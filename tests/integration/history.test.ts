@@ -7,6 +7,7 @@ import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { documentAttribution } from '../../lib/versions/section-attribution';
 import { getVersion, listPlanVersions, listVersions, namePlanVersion, nameVersion, restoreVersion } from '../../lib/versions/versions';
 import { sections, versions } from '../../db/schema';
+import { DEMO_SECTIONS } from '../../db/seed';
 import { eq } from 'drizzle-orm';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -72,9 +73,11 @@ describe('attribution and version history', () => {
       }
     }
     const share = await documentAttribution(server.database.db, { userId: plan.ids.observer, docId: plan.police.room });
-    expect(share.byState.map((s) => s.label)).toEqual(expect.arrayContaining(['Peru', 'Mexico', 'Unattributed (seeded)']));
+    // The demo's own sentence is Peru's too: seeded as typed by Peru's coordinator.
+    expect(share.byState.map((s) => s.label).sort()).toEqual(['Mexico', 'Peru']);
     const peruShare = share.byState.find((s) => s.label === 'Peru')!;
-    expect(peruShare.characters).toBe(' peru0 peru1 peru2 peru3 peru4 peru5 peru6 peru7 peru8 peru9 peru10 peru11'.length);
+    const seeded = DEMO_SECTIONS.find((s) => s.lead === 'PER')!.text;
+    expect(peruShare.characters).toBe(seeded.length + ' peru0 peru1 peru2 peru3 peru4 peru5 peru6 peru7 peru8 peru9 peru10 peru11'.length);
   });
 
   it("refuses text written under another delegation's client id, and writes to the attribution record", async () => {

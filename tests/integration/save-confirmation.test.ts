@@ -12,7 +12,7 @@ import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { announce, openRawClient } from '../helpers/raw-client';
 import { storedDocument, storedText } from '../helpers/stored-text';
-import { USERS_FIELD } from '../../server/collab/attribution';
+import { USERS_FIELD } from '../../lib/documents/attribution-record';
 
 /** The browser keeps drafts in IndexedDB (draft-storage.ts, exercised by the e2e test); here, in memory. */
 function memoryDrafts(): DraftStorage & { drafts: Map<string, Draft> } {
