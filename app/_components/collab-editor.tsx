@@ -197,6 +197,8 @@ function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identi
         canDiscuss={canDiscuss}
         refusedHere={save.state === 'refused' || save.state === 'dropped'}
         onShow={history && ((since) => setMode({ kind: 'changes', since, what: 'your words that were not added' }))}
+        pendingHere={save.pendingHere}
+        discardHere={save.discardHere}
       />
       <div className="editor-bar">
         {editable && editor ? (

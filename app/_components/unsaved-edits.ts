@@ -69,6 +69,28 @@ export class UnsavedEdits {
     return this.kept ? 'kept' : 'at-risk';
   }
 
+  /**
+   * Whether closing the page now would leave the user's words unsent with no warning given: edits that
+   * wait offline, or that the server refused where this browser could not keep them.
+   */
+  leavingLoses(): boolean {
+    const state = this.state;
+    return state === 'kept' || state === 'at-risk' || ((state === 'refused' || state === 'dropped') && !this.kept);
+  }
+
+  /** What this page typed that the server has not confirmed, as Yjs updates. */
+  pendingUpdates(): Uint8Array[] {
+    return this.waiting.map((w) => w.update);
+  }
+
+  /** Forgets what waits, here and in this browser's storage: the user chose to discard it. */
+  async forget(): Promise<void> {
+    this.waiting = [];
+    this.keep();
+    await this.writes;
+    this.emit();
+  }
+
   subscribe(listener: (state: SaveState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -21,6 +21,9 @@ type Props = {
   refusedHere: boolean;
   /** Marks them in the text as what changed since `since` (where the page can show its history). */
   onShow?: (since: Y.Snapshot) => void;
+  /** Where this browser keeps nothing: the page's own unsent edits, and a way to discard them. */
+  pendingHere: () => Uint8Array[];
+  discardHere: () => Promise<void>;
 };
 
 /**
@@ -29,7 +32,7 @@ type Props = {
  * them), or refused by the server (a full document). Nothing typed is lost: the user sees them and can
  * put them in a message to the others, copy them, or delete them from this computer.
  */
-export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refusedHere, onShow }: Props) {
+export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refusedHere, onShow, pendingHere, discardHere }: Props) {
   const [drafts, setDrafts] = useState<Uint8Array[]>([]);
   const [blocks, setBlocks] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -37,9 +40,16 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
   const [messageCut, setMessageCut] = useState(false);
   const prefix = `${userId}:${roomId}:`;
 
+  const keptHere = browserDrafts() !== null;
+
   useEffect(() => {
     const storage = browserDrafts();
-    if (!shown || !storage) return setBlocks([]);
+    if (!shown) return setBlocks([]);
+    if (!storage) {
+      const updates = pendingHere();
+      setDrafts(updates);
+      return setBlocks(unsentText(doc, updates));
+    }
     let cancelled = false;
     void storage.list(prefix).then((kept) => {
       if (cancelled) return;
@@ -50,7 +60,7 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
     return () => {
       cancelled = true;
     };
-  }, [doc, prefix, shown, refusedHere]);
+  }, [doc, prefix, shown, refusedHere, pendingHere]);
 
   if (!shown || !blocks.length) return null;
   const words = blocks.join('\n\n');
@@ -68,8 +78,8 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
     );
   const remove = async () => {
     const storage = browserDrafts();
-    if (!storage) return;
-    for (const [key] of await storage.list(prefix)) await storage.remove(key);
+    await discardHere();
+    if (storage) for (const [key] of await storage.list(prefix)) await storage.remove(key);
     if (refusedHere) window.location.reload();
     else setBlocks([]);
   };
@@ -77,7 +87,12 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
   return (
     <section className="unsent stack" aria-labelledby="unsent-heading">
       <h2 id="unsent-heading">Words you typed here were not added</h2>
-      <p className="small">{why} They are kept on this computer only.</p>
+      <p className="small">
+        {why}{' '}
+        {keptHere
+          ? 'They are kept on this computer only.'
+          : 'This browser does not keep them: they are only in this page, so copy them or put them in a message before you leave it.'}
+      </p>
       <blockquote className="unsent-words">
         {blocks.map((block, i) => (
           <p key={i}>{block}</p>
@@ -86,9 +101,9 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
       {messageCut && <p className="small">A message holds {MESSAGE_MAX_CHARS.toLocaleString('en')} characters: it starts with these words, and “Copy” takes them all.</p>}
       {confirming ? (
         <div className="row" role="group" aria-label="Delete the words">
-          <span>Delete these words from this computer? Nobody else has them.</span>
+          <span>{keptHere ? 'Delete these words from this computer?' : 'Discard these words?'} Nobody else has them.</span>
           <button type="button" className="danger" onClick={() => void remove()}>
-            Delete them
+            {keptHere ? 'Delete them' : 'Discard them'}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
             Keep them
@@ -110,7 +125,7 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
             {copied ? 'Copied' : 'Copy'}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            Delete from this computer…
+            {keptHere ? 'Delete from this computer…' : 'Discard them…'}
           </button>
         </div>
       )}

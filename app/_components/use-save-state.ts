@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { browserDrafts } from './draft-storage';
@@ -12,7 +12,7 @@ const RESTORED_NOTICE_MS = 30_000;
 /**
  * Whether what this user typed is stored, for an editor they may write in (null before that): starts
  * following once `mayWrite` first holds and the document has arrived, and sends what earlier pages kept.
- * While edits wait offline, leaving the page asks for confirmation.
+ * While edits wait offline, or were refused where this browser keeps nothing, leaving the page asks for confirmation.
  */
 export function useSaveState(doc: Y.Doc, provider: WebsocketProvider, scope: string, mayWrite: boolean) {
   const [state, setState] = useState<SaveState | null>(null);
@@ -48,11 +48,18 @@ export function useSaveState(doc: Y.Doc, provider: WebsocketProvider, scope: str
   }, [restored]);
 
   useEffect(() => {
-    if (state !== 'kept' && state !== 'at-risk') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    if (state === null || state === 'saved' || state === 'saving') return;
+    // Decided on leaving: words refused where this browser keeps them are safe, and discarded ones are gone.
+    const warn = (event: BeforeUnloadEvent) => {
+      if (edits.current?.leavingLoses()) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [state]);
 
-  return { state, restored };
+  /** This page's unconfirmed edits, for where the browser keeps none (UnsentWords). */
+  const pendingHere = useCallback(() => edits.current?.pendingUpdates() ?? [], []);
+  const discardHere = useCallback(async () => edits.current?.forget(), []);
+
+  return { state, restored, pendingHere, discardHere };
 }

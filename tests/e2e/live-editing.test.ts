@@ -392,6 +392,53 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await Promise.all([context.close(), chair.context().close()]);
   });
 
+  it('shows refused words from the page itself where the browser keeps nothing, and asks before they are left behind', { timeout: 90_000 }, async () => {
+    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    // As in a private window that gives pages no IndexedDB.
+    await page.context().addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+    const line = await sectionLine(page);
+    await page.goto(sectionPath);
+    await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
+    await line.cut();
+    await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await caretAtEnd(editor(page));
+    await page.keyboard.type(' Typed in a private window.');
+    await expect.poll(() => badge(page).innerText()).toBe('Offline — unsaved changes');
+
+    const chair = await signInAs(browser, app.url, 'chair@demo.test');
+    const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
+    expect((await chair.request.patch(sectionApi, { data: { frozen: true } })).status()).toBe(204);
+    await line.restore();
+    await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
+    const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
+    await expect.poll(() => unsent.locator('blockquote').innerText()).toBe('Typed in a private window.');
+    expect(await unsent.innerText()).toContain('This browser does not keep them: they are only in this page');
+
+    // Leaving would lose them: the browser asks, and this user stays.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+
+    // Discarded, they are gone from the page, and leaving no longer asks.
+    await unsent.getByRole('button', { name: 'Discard them…' }).click();
+    await unsent.getByRole('button', { name: 'Discard them' }).click();
+    await expect.poll(() => text(page), { timeout: 15_000 }).not.toContain('Typed in a private window');
+    expect(await unsent.count()).toBe(0);
+    expect(await text(mexico)).not.toContain('Typed in a private window');
+    let askedAgain = false;
+    page.once('dialog', (dialog) => {
+      askedAgain = true;
+      void dialog.accept();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(askedAgain).toBe(false);
+
+    expect((await chair.request.patch(sectionApi, { data: { frozen: false } })).status()).toBe(204);
+    await Promise.all([page.context().close(), chair.context().close()]);
+  });
+
   it('says when the session has ended, and brings the user back to the section once signed in again', { timeout: 60_000 }, async () => {
     const page = await signInAs(browser, app.url, 'peru@demo.test');
     await page.goto(sectionPath);
