@@ -80,9 +80,13 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     };
     return { cut: () => setCut(true), restore: () => setCut(false) };
   };
-  /** Peru on a new page of the section, whose line is cut before it types `words` at the end of the text. */
-  const typeOffline = async (words: string) => {
+  /**
+   * Peru on a new page of the section, whose line is cut before it types `words` at the end of the text;
+   * `noStorage`: in a browser that gives pages no IndexedDB, as some private windows do.
+   */
+  const typeOffline = async (words: string, { noStorage = false } = {}) => {
     const page = await signInAs(browser, app.url, 'peru@demo.test');
+    if (noStorage) await page.context().addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
     const line = await sectionLine(page);
     await page.goto(sectionPath);
     await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
@@ -90,7 +94,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
     await caretAtEnd(editor(page));
     await page.keyboard.type(words);
-    await expect.poll(() => badge(page).innerText()).toBe('Offline — your changes are kept on this computer');
+    await expect.poll(() => badge(page).innerText()).toBe(noStorage ? 'Offline — unsaved changes' : 'Offline — your changes are kept on this computer');
     return { page, line };
   };
 
@@ -393,17 +397,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 
   it('shows refused words from the page itself where the browser keeps nothing, and asks before they are left behind', { timeout: 90_000 }, async () => {
-    const page = await signInAs(browser, app.url, 'peru@demo.test');
-    // As in a private window that gives pages no IndexedDB.
-    await page.context().addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
-    const line = await sectionLine(page);
-    await page.goto(sectionPath);
-    await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
-    await line.cut();
-    await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
-    await caretAtEnd(editor(page));
-    await page.keyboard.type(' Typed in a private window.');
-    await expect.poll(() => badge(page).innerText()).toBe('Offline — unsaved changes');
+    const { page, line } = await typeOffline(' Typed in a private window.', { noStorage: true });
 
     const chair = await signInAs(browser, app.url, 'chair@demo.test');
     const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
