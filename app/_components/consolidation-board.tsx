@@ -61,7 +61,7 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
       {open.length === 0 && <p>No open overlaps.</p>}
       <ol className="plain stack" aria-label="Open overlaps">
         {open.map((o) => (
-          <li key={o.id} className={`card overlap${o.id === openId ? ' selected' : ''}`}>
+          <li key={o.id} className={`card stack overlap${o.id === openId ? ' selected' : ''}`}>
             <div className="row">
               <strong>{percent(o.score)}</strong> similar · {o.kind}
               <span className="spacer" />

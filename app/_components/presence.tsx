@@ -5,15 +5,15 @@ import type { Awareness } from 'y-protocols/awareness';
 
 type Person = { name: string; state: string | null; color: string; role: string };
 
-/** Who is in this document right now; observers are counted, not listed. */
+/** Who is in this document right now; observers are counted, not listed, and an observer is told they count. */
 export function Presence({ awareness }: { awareness: Awareness }) {
-  const [people, setPeople] = useState<Person[]>([]);
+  const [people, setPeople] = useState<Array<Person & { self: boolean }>>([]);
   useEffect(() => {
     const refresh = () => {
-      const all: Person[] = [];
-      awareness.getStates().forEach((state) => {
+      const all: Array<Person & { self: boolean }> = [];
+      awareness.getStates().forEach((state, clientId) => {
         const user = (state as { user?: Person }).user;
-        if (user?.name) all.push(user);
+        if (user?.name) all.push({ ...user, self: clientId === awareness.clientID });
       });
       setPeople(all);
     };
@@ -23,7 +23,8 @@ export function Presence({ awareness }: { awareness: Awareness }) {
   }, [awareness]);
 
   const editors = people.filter((p) => p.role !== 'observer');
-  const observers = people.length - editors.length;
+  const observing = people.some((p) => p.self && p.role === 'observer');
+  const others = people.length - editors.length - (observing ? 1 : 0);
   return (
     <span className="presence" aria-label="People in this document">
       {editors.map((p, i) => (
@@ -32,7 +33,11 @@ export function Presence({ awareness }: { awareness: Awareness }) {
           {p.state && <small> · {p.state}</small>}
         </span>
       ))}
-      {observers > 0 && <span className="muted"> +{observers} observing</span>}
+      {observing ? (
+        <span className="muted">{others > 0 ? `you and ${others} more observing` : 'you are observing'}</span>
+      ) : (
+        others > 0 && <span className="muted"> +{others} observing</span>
+      )}
     </span>
   );
 }

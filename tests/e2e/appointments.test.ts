@@ -79,6 +79,8 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await expect.poll(() => editor(observer).innerText()).toContain('Chile propone un registro regional');
     expect(await editor(observer).getAttribute('contenteditable')).toBe('false');
     expect(await observer.getByText('Read-only — observer').count()).toBe(1);
+    // Observers are counted, not named; this one is told it is among them.
+    await expect.poll(() => observer.getByLabel('People in this document').last().innerText()).toContain('you are observing');
 
     // The chair freezes the section: the coordinator's open editor turns read-only without a reload.
     await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Freeze' }).click();
