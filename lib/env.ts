@@ -54,7 +54,7 @@ const schema = z.object({
   /** How often open plan pages are sent presence, word counts and open overlaps when they changed, and reconnected pages what they missed. */
   COLLAB_ACTIVITY_MS: z.coerce.number().int().positive().default(3000),
   /** Readers of a room are sent updates gathered at most every this many ms per reader (100 ms at most). */
-  COLLAB_READER_MS_PER_READER: z.coerce.number().nonnegative().default(0.025),
+  COLLAB_READER_MS_PER_READER: z.coerce.number().nonnegative().default(0.015),
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
 });

@@ -2,7 +2,7 @@
  * When a room's accepted updates may go out to its readers. Writers are sent each update at once: they
  * draft together and see each other's words as they come. Readers — observers, often hundreds in a
  * plenary — get what arrived meanwhile merged into one frame, at most every `msPerReader` per reader
- * (COLLAB_READER_MS_PER_READER, 0.025 ms: 25 ms with 1,000 of them; 100 ms at most): one socket write
+ * (COLLAB_READER_MS_PER_READER, 0.015 ms: 15 ms with 1,000 of them; 100 ms at most): one socket write
  * per reader per keystroke is what a large room's server spends its time on, and the readers' own
  * machines too. An update after a quiet moment goes out at once; only a steady stream is gathered.
  */
