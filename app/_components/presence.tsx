@@ -22,9 +22,10 @@ export function Presence({ awareness }: { awareness: Awareness }) {
     return () => awareness.off('change', refresh);
   }, [awareness]);
 
-  const editors = people.filter((p) => p.role !== 'observer');
+  // One chip per person, however many of their pages are open.
+  const editors = people.filter((p, i) => p.role !== 'observer' && people.findIndex((q) => sameName(q, p)) === i);
   const observing = people.some((p) => p.self && p.role === 'observer');
-  const others = people.length - editors.length - (observing ? 1 : 0);
+  const others = people.filter((p) => p.role === 'observer').length - (observing ? 1 : 0);
   return (
     <span className="presence" aria-label="People in this document">
       {editors.map((p, i) => (
@@ -40,4 +41,8 @@ export function Presence({ awareness }: { awareness: Awareness }) {
       )}
     </span>
   );
+}
+
+function sameName(a: Person, b: Person): boolean {
+  return a.name === b.name && a.state === b.state && a.role === b.role;
 }

@@ -110,6 +110,14 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await mexico.keyboard.type('Mexico adds a certification scheme.');
 
     await expect.poll(() => text(peru)).toContain('Mexico adds a certification scheme.');
+
+    // Peru opens the section in a second tab: still one Peru among the people here.
+    const secondTab = await peru.context().newPage();
+    await secondTab.goto(sectionPath);
+    const chips = secondTab.getByLabel('People in this document').last().locator('.person');
+    await expect.poll(async () => (await chips.allInnerTexts()).some((chip) => chip.startsWith('Coordinator of Mexico'))).toBe(true);
+    expect((await chips.allInnerTexts()).filter((chip) => chip.startsWith('Coordinator of Peru'))).toHaveLength(1);
+    await secondTab.close();
     await expect.poll(() => peru.locator('.collab-caret-label').allInnerTexts()).toContain('Coordinator of Mexico · Mexico');
   });
 
