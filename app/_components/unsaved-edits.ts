@@ -38,6 +38,7 @@ export class UnsavedEdits {
   private checking: number | null = null;
   private kept = true;
   private writes: Promise<void> = Promise.resolve();
+  private writeQueued = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(state: SaveState) => void>();
   private readonly key: string;
@@ -173,13 +174,20 @@ export class UnsavedEdits {
     this.provider.ws?.send(message as Uint8Array<ArrayBuffer>);
   }
 
-  /** Stores what is waiting (merged, so a long offline stretch stays one entry), or forgets it once confirmed. */
+  /**
+   * Stores what is waiting (merged, so a long offline stretch stays one entry), or forgets it once confirmed.
+   * At most one write waits behind the one in flight, and it takes what waits when it starts: typing fast
+   * offline queued one write per keystroke, so the last keystrokes reached storage long after they were typed.
+   */
   private keep(): void {
     const storage = this.storage;
     if (!storage) return;
     this.compact();
+    if (this.writeQueued) return;
+    this.writeQueued = true;
     this.writes = this.writes
       .then(() => {
+        this.writeQueued = false;
         if (!this.waiting.length) return storage.remove(this.key);
         const update = Y.mergeUpdates(this.waiting.map((w) => w.update));
         return storage.save(this.key, { clientId: this.doc.clientID, update, savedAt: Date.now() });
