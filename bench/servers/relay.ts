@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { plainFrame } from '../../server/collab/shared-deflate';
 
@@ -17,8 +17,8 @@ const STEP_1 = 0;
 const STEP_2 = 1;
 const UPDATE = 2;
 
-type Member = { socket: WebSocket; raw: Duplex };
-type Room = { members: Set<Member>; updates: Uint8Array[] };
+/** A member is the socket under its WebSocket: frames are built once and written there directly. */
+type Room = { members: Set<Duplex>; updates: Uint8Array[] };
 
 const rooms = new Map<string, Room>();
 
@@ -36,12 +36,12 @@ function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function relay(room: Room, from: Member, message: Uint8Array): void {
+function relay(room: Room, from: Duplex, message: Uint8Array): void {
   const frame = plainFrame(message);
-  for (const member of room.members) if (member !== from) member.raw.write(frame);
+  for (const member of room.members) if (member !== from) member.write(frame);
 }
 
-function receive(room: Room, member: Member, message: Uint8Array): void {
+function receive(room: Room, member: Duplex, message: Uint8Array): void {
   const decoder = decoding.createDecoder(message);
   const type = decoding.readVarUint(decoder);
   if (type === AWARENESS) return relay(room, member, message);
@@ -51,8 +51,8 @@ function receive(room: Room, member: Member, message: Uint8Array): void {
   if (step === STEP_1) {
     if (room.updates.length > 1) room.updates = [Y.mergeUpdates(room.updates)];
     const whole = room.updates[0] ?? Y.encodeStateAsUpdate(new Y.Doc());
-    member.raw.write(plainFrame(syncMessage(STEP_2, Y.diffUpdate(whole, payload))));
-    member.raw.write(plainFrame(syncMessage(STEP_1, Y.encodeStateVectorFromUpdate(whole))));
+    member.write(plainFrame(syncMessage(STEP_2, Y.diffUpdate(whole, payload))));
+    member.write(plainFrame(syncMessage(STEP_1, Y.encodeStateVectorFromUpdate(whole))));
     return;
   }
   room.updates.push(payload);
@@ -64,7 +64,7 @@ if (!Number.isInteger(port) || port <= 0) throw new Error('usage: relay.ts <port
 const server = new WebSocketServer({ port, host: '127.0.0.1' });
 server.on('connection', (socket, request) => {
   const room = roomNamed((request.url ?? '/').slice(1));
-  const member: Member = { socket, raw: (socket as unknown as { _socket: Duplex })._socket };
+  const member = (socket as unknown as { _socket: Duplex })._socket;
   room.members.add(member);
   socket.on('message', (data: Buffer) => {
     try {
