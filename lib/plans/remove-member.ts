@@ -14,9 +14,12 @@ export async function removeMember(db: Db, options: { actorId: string; planId: s
   const [member] = await db.select().from(planMembers).where(where);
   if (!member) throw new AppError('not_found', 'No such member in this plan');
   if (member.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
-  await db.transaction(async (tx) => {
-    await tx.delete(planMembers).where(where);
-    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: member.role, stateCode: member.stateCode } });
+  const removed = await db.transaction(async (tx) => {
+    const [row] = await tx.delete(planMembers).where(where).returning();
+    // Removed by a request that came at the same moment (a double click, another instance): done, once.
+    if (!row) return false;
+    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: row.role, stateCode: row.stateCode } });
+    return true;
   });
-  notifyPlanChanged(planId);
+  if (removed) notifyPlanChanged(planId);
 }

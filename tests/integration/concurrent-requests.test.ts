@@ -1,0 +1,97 @@
+import { and, count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, planMembers, plans, users } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { appointMember } from '../../lib/plans/appoint-member';
+import { changePhase } from '../../lib/plans/change-phase';
+import { acceptInvitation } from '../../lib/plans/invitations';
+import { removeMember } from '../../lib/plans/remove-member';
+import { useCollabServer } from '../helpers/collab-fixture';
+
+/**
+ * Requests that arrive together — a double click, two tabs, two instances behind a load balancer —
+ * and race through a check and a write. On Postgres (DATABASE_URL) each call runs on its own pooled
+ * connection, so they truly overlap; on PGlite they interleave at every await, one statement at a time.
+ */
+describe('requests that arrive together', () => {
+  const t = useCollabServer();
+  const db = () => t.server.database.db;
+
+  /** Each outcome: 'ok', or the AppError's code and message (anything else is a failure of the test). */
+  const outcomes = async (calls: Array<Promise<unknown>>) =>
+    (await Promise.allSettled(calls)).map((r) => {
+      if (r.status === 'fulfilled') return 'ok';
+      if (r.reason instanceof AppError) return `${r.reason.code}: ${r.reason.message}`;
+      throw r.reason;
+    });
+
+  const audited = async (action: string, target: string) =>
+    (await db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.target, target))))[0]!.n;
+
+  const newUser = async (email: string) => {
+    const [user] = await db().insert(users).values({ email, name: email }).returning({ id: users.id });
+    return user!.id;
+  };
+
+  it('appoints a person twice at once as one membership, audited once', async () => {
+    const userId = await newUser('twice@ministry.test');
+    const appoint = () =>
+      appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email: 'twice@ministry.test', role: 'coordinator', stateCode: 'PAN' } });
+    expect(await outcomes([appoint(), appoint()])).toEqual(['ok', 'ok']);
+    const rows = await db().select().from(planMembers).where(and(eq(planMembers.planId, t.plan.planId), eq(planMembers.userId, userId)));
+    expect(rows).toEqual([expect.objectContaining({ role: 'coordinator', stateCode: 'PAN' })]);
+    expect(await audited('member.appointed', `member:${userId}`)).toBe(1);
+    expect(await audited('member.role_changed', `member:${userId}`)).toBe(0);
+  });
+
+  it('appoints one of two people named for one state at once, and tells the other who holds it', async () => {
+    await newUser('first@ecuador.test');
+    await newUser('second@ecuador.test');
+    const appoint = (email: string) => appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email, role: 'coordinator', stateCode: 'ECU' } });
+    const results = await outcomes([appoint('first@ecuador.test'), appoint('second@ecuador.test')]);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    const loser = results.find((r) => r !== 'ok');
+    expect(loser).toMatch(/^conflict: Ecuador already has a coordinator in this plan \((first|second)@ecuador\.test\)$/);
+    const coordinators = await db().select().from(planMembers).where(and(eq(planMembers.planId, t.plan.planId), eq(planMembers.stateCode, 'ECU')));
+    expect(coordinators).toHaveLength(1);
+  });
+
+  it('accepts a one-time link once when it is accepted twice at once', async () => {
+    const invited = await appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email: 'link@gob.cl', role: 'coordinator', stateCode: 'CHL' } });
+    if (invited.kind !== 'invitation') throw new Error('expected an invitation');
+    const accept = () => acceptInvitation(db(), { token: invited.token, name: 'Punto focal de Chile', password: 'long-enough' });
+    const results = await outcomes([accept(), accept()]);
+    expect(results.sort()).toEqual(['conflict: This invitation link was already used', 'ok']);
+    const accounts = await db().select().from(users).where(eq(users.email, 'link@gob.cl'));
+    expect(accounts).toHaveLength(1);
+    const memberships = await db().select().from(planMembers).where(eq(planMembers.userId, accounts[0]!.id));
+    expect(memberships).toEqual([expect.objectContaining({ planId: t.plan.planId, role: 'coordinator', stateCode: 'CHL' })]);
+    expect(await audited('member.joined', `member:${accounts[0]!.id}`)).toBe(1);
+  });
+
+  it('moves the plan one phase when the chair asks for two different moves at once', async () => {
+    const phaseChanges = () => audited('plan.phase_changed', `plan:${t.plan.planId}`);
+    const changesBefore = await phaseChanges();
+    const move = (phase: 'goal' | 'consolidation') => changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase });
+    const results = await outcomes([move('consolidation'), move('goal')]);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.find((r) => r !== 'ok')).toMatch(/^conflict: The plan moved to the (consolidation|goal) phase meanwhile; reload the page and try again$/);
+    const [plan] = await db().select({ phase: plans.phase }).from(plans).where(eq(plans.id, t.plan.planId));
+    expect(plan!.phase).toBe(results[0] === 'ok' ? 'consolidation' : 'goal');
+    expect(await phaseChanges()).toBe(changesBefore + 1);
+
+    await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'drafting' });
+    const again = await outcomes([move('consolidation'), move('consolidation')]);
+    expect(again).toEqual(['ok', 'ok']);
+    expect(await phaseChanges()).toBe(changesBefore + 3);
+    await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'drafting' });
+  });
+
+  it('removes a member once when the removal is sent twice at once', async () => {
+    const userId = await newUser('leaving@ministry.test');
+    await appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email: 'leaving@ministry.test', role: 'observer' } });
+    const remove = () => removeMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, userId });
+    expect(await outcomes([remove(), remove()])).toEqual(['ok', 'ok']);
+    expect(await audited('member.removed', `member:${userId}`)).toBe(1);
+  });
+});
