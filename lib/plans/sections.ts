@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { lockKey, lockUntilCommit } from '../../db/lock';
 import { memberStates, sectionCoEditors, sections } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
@@ -37,6 +38,8 @@ export async function createSection(db: Db, options: { actorId: string; planId: 
   const coEditing = [...new Set(input.coEditingStates)].filter((c) => c !== input.leadState);
   await assertStates(db, [input.leadState, ...coEditing]);
   const id = await db.transaction(async (tx) => {
+    // Sections created together (two instances, a double click) would each take the same next place.
+    await lockUntilCommit(tx, lockKey.planSections(planId));
     const [last] = await tx.select({ position: max(sections.position) }).from(sections).where(eq(sections.planId, planId));
     const position = (last?.position ?? -1) + 1;
     const [row] = await tx.insert(sections).values({ planId, title: input.title, leadState: input.leadState, position }).returning({ id: sections.id });
@@ -83,10 +86,13 @@ export async function deleteSection(db: Db, options: { actorId: string; sectionI
 export async function reorderSections(db: Db, options: { actorId: string; planId: string; sectionIds: string[] }): Promise<void> {
   const { actorId, planId, sectionIds } = options;
   await authorize(db, { userId: actorId, planId, action: { type: 'plan.manage' } });
-  const current = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
-  const same = current.length === sectionIds.length && new Set(sectionIds).size === sectionIds.length && current.every((s) => sectionIds.includes(s.id));
-  if (!same) throw new AppError('invalid', 'sectionIds: must list every section of the plan exactly once');
   await db.transaction(async (tx) => {
+    // The list is checked against the sections as they are under the lock, not as a request read them
+    // before another created one.
+    await lockUntilCommit(tx, lockKey.planSections(planId));
+    const current = await tx.select({ id: sections.id }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
+    const same = current.length === sectionIds.length && new Set(sectionIds).size === sectionIds.length && current.every((s) => sectionIds.includes(s.id));
+    if (!same) throw new AppError('invalid', 'sectionIds: must list every section of the plan exactly once');
     for (const [position, id] of sectionIds.entries()) {
       await tx.update(sections).set({ position }).where(and(eq(sections.id, id), eq(sections.planId, planId)));
     }

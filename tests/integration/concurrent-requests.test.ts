@@ -1,11 +1,12 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, planMembers, plans, users } from '../../db/schema';
+import { auditLog, planMembers, plans, sections, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
 import { acceptInvitation } from '../../lib/plans/invitations';
 import { removeMember } from '../../lib/plans/remove-member';
+import { createSection } from '../../lib/plans/sections';
 import { useCollabServer } from '../helpers/collab-fixture';
 
 /**
@@ -67,6 +68,16 @@ describe('requests that arrive together', () => {
     const memberships = await db().select().from(planMembers).where(eq(planMembers.userId, accounts[0]!.id));
     expect(memberships).toEqual([expect.objectContaining({ planId: t.plan.planId, role: 'coordinator', stateCode: 'CHL' })]);
     expect(await audited('member.joined', `member:${accounts[0]!.id}`)).toBe(1);
+  });
+
+  it('gives sections created at once a place each', async () => {
+    const titles = ['Border management', 'Cybercrime', 'Firearms trafficking', 'Prison systems'];
+    const created = await Promise.all(
+      titles.map((title) => createSection(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { title, leadState: 'ARG', coEditingStates: [] } })),
+    );
+    expect(created).toHaveLength(4);
+    const rows = await db().select({ position: sections.position }).from(sections).where(eq(sections.planId, t.plan.planId)).orderBy(asc(sections.position));
+    expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i));
   });
 
   it('moves the plan one phase when the chair asks for two different moves at once', async () => {
