@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, planMembers, plans, sections, users } from '../../db/schema';
+import { editComment, postComment, withdrawComment } from '../../lib/discussion/section-comments';
 import { AppError } from '../../lib/errors';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
@@ -78,6 +79,31 @@ describe('requests that arrive together', () => {
     expect(created).toHaveLength(4);
     const rows = await db().select({ position: sections.position }).from(sections).where(eq(sections.planId, t.plan.planId)).orderBy(asc(sections.position));
     expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i));
+  });
+
+  it('withdraws a message once when its author and the chair withdraw it at once', async () => {
+    const message = await postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'Withdrawn twice?' });
+    const results = await outcomes([
+      withdrawComment(db(), { userId: t.plan.ids.peru, commentId: message.id }),
+      withdrawComment(db(), { userId: t.plan.ids.chair, commentId: message.id }),
+    ]);
+    expect(results).toEqual(['ok', 'ok']);
+    expect(await audited('comment.withdrawn', `comment:${message.id}`)).toBe(1);
+  });
+
+  it('never changes a message after it is withdrawn, and the log keeps its last wording', async () => {
+    const message = await postComment(db(), { userId: t.plan.ids.mexico, sectionId: t.plan.prevention.id, body: 'First wording' });
+    const results = await outcomes([
+      editComment(db(), { userId: t.plan.ids.mexico, commentId: message.id, body: 'Second wording' }),
+      withdrawComment(db(), { userId: t.plan.ids.chair, commentId: message.id }),
+    ]);
+    expect(['ok', 'conflict: This message was withdrawn']).toContain(results[0]);
+    expect(results[1]).toBe('ok');
+    const [withdrawal] = await db()
+      .select({ before: auditLog.before })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'comment.withdrawn'), eq(auditLog.target, `comment:${message.id}`)));
+    expect(withdrawal!.before).toMatchObject({ body: results[0] === 'ok' ? 'Second wording' : 'First wording' });
   });
 
   it('moves the plan one phase when the chair asks for two different moves at once', async () => {
