@@ -1,13 +1,16 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, planMembers, plans, sections, users } from '../../db/schema';
+import { auditLog, planMembers, planVersions, plans, sections, users, versions } from '../../db/schema';
 import { editComment, postComment, withdrawComment } from '../../lib/discussion/section-comments';
+import { documentHost } from '../../lib/documents/host';
 import { AppError } from '../../lib/errors';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
 import { acceptInvitation } from '../../lib/plans/invitations';
 import { removeMember } from '../../lib/plans/remove-member';
 import { createSection } from '../../lib/plans/sections';
+import { saveVersion } from '../../lib/versions/save-version';
+import { namePlanVersion, nameVersion } from '../../lib/versions/versions';
 import { useCollabServer } from '../helpers/collab-fixture';
 
 /**
@@ -81,6 +84,32 @@ describe('requests that arrive together', () => {
     expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i));
   });
 
+  it('stores an automatic version of one state once, however many instances take it at once', async () => {
+    const docId = t.plan.canada.room;
+    const before = await versionCount(docId);
+    const take = () => documentHost().read(docId, (doc, people) => saveVersion(db(), { docId, doc, users: people, kind: 'auto' }));
+    const [first, second] = await Promise.all([take(), take()]);
+    expect(second.id).toBe(first.id);
+    expect(await versionCount(docId)).toBe(before + 1);
+  });
+
+  it('names a version once when the same name is sent twice at once', async () => {
+    const docId = t.plan.victims.room;
+    const name = () => nameVersion(db(), { userId: t.plan.ids.brazil, docId, name: 'Sent to the capital' });
+    const results = await outcomes([name(), name()]);
+    expect(results.sort()).toEqual(['conflict: There is already a version named “Sent to the capital”; choose another name', 'ok']);
+    const named = await db().select().from(versions).where(and(eq(versions.docId, docId), eq(versions.name, 'Sent to the capital')));
+    expect(named).toHaveLength(1);
+  });
+
+  it('names a version of the whole plan once when the same name is sent twice at once', async () => {
+    const name = () => namePlanVersion(db(), { userId: t.plan.ids.chair, planId: t.plan.planId, name: 'Draft for the second meeting' });
+    const results = await outcomes([name(), name()]);
+    expect(results.sort()).toEqual(['conflict: There is already a version of this plan named “Draft for the second meeting”; choose another name', 'ok']);
+    const named = await db().select().from(planVersions).where(and(eq(planVersions.planId, t.plan.planId), eq(planVersions.name, 'Draft for the second meeting')));
+    expect(named).toHaveLength(1);
+  });
+
   it('withdraws a message once when its author and the chair withdraw it at once', async () => {
     const message = await postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'Withdrawn twice?' });
     const results = await outcomes([
@@ -131,4 +160,7 @@ describe('requests that arrive together', () => {
     expect(await outcomes([remove(), remove()])).toEqual(['ok', 'ok']);
     expect(await audited('member.removed', `member:${userId}`)).toBe(1);
   });
+
+  const versionCount = async (docId: string) =>
+    (await db().select({ n: count() }).from(versions).where(and(eq(versions.docId, docId), eq(versions.kind, 'auto'), isNull(versions.name))))[0]!.n;
 });
