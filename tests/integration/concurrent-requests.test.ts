@@ -1,6 +1,8 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, planMembers, planVersions, plans, sections, users, versions } from '../../db/schema';
+import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
+import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { editComment, postComment, withdrawComment } from '../../lib/discussion/section-comments';
 import { documentHost } from '../../lib/documents/host';
 import { AppError } from '../../lib/errors';
@@ -9,26 +11,30 @@ import { changePhase } from '../../lib/plans/change-phase';
 import { acceptInvitation } from '../../lib/plans/invitations';
 import { removeMember } from '../../lib/plans/remove-member';
 import { createSection } from '../../lib/plans/sections';
+import { sectionRoom } from '../../lib/shared/rooms';
 import { saveVersion } from '../../lib/versions/save-version';
 import { namePlanVersion, nameVersion } from '../../lib/versions/versions';
+import { freePort } from '../helpers/app-process';
 import { useCollabServer } from '../helpers/collab-fixture';
+import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
+import { storedText } from '../helpers/stored-text';
 
 /**
  * Requests that arrive together — a double click, two tabs, two instances behind a load balancer —
  * and race through a check and a write. On Postgres (DATABASE_URL) each call runs on its own pooled
  * connection, so they truly overlap; on PGlite they interleave at every await, one statement at a time.
  */
+/** Each outcome: 'ok', or the AppError's code and message (anything else is a failure of the test). */
+const outcomes = async (calls: Array<Promise<unknown>>) =>
+  (await Promise.allSettled(calls)).map((r) => {
+    if (r.status === 'fulfilled') return 'ok';
+    if (r.reason instanceof AppError) return `${r.reason.code}: ${r.reason.message}`;
+    throw r.reason;
+  });
+
 describe('requests that arrive together', () => {
   const t = useCollabServer();
   const db = () => t.server.database.db;
-
-  /** Each outcome: 'ok', or the AppError's code and message (anything else is a failure of the test). */
-  const outcomes = async (calls: Array<Promise<unknown>>) =>
-    (await Promise.allSettled(calls)).map((r) => {
-      if (r.status === 'fulfilled') return 'ok';
-      if (r.reason instanceof AppError) return `${r.reason.code}: ${r.reason.message}`;
-      throw r.reason;
-    });
 
   const audited = async (action: string, target: string) =>
     (await db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.target, target))))[0]!.n;
@@ -163,4 +169,47 @@ describe('requests that arrive together', () => {
 
   const versionCount = async (docId: string) =>
     (await db().select({ n: count() }).from(versions).where(and(eq(versions.docId, docId), eq(versions.kind, 'auto'), isNull(versions.name))))[0]!.n;
+});
+
+/**
+ * The same request reaching two instances: this process is one, a server process on the same database
+ * the other (Postgres only: PGlite serves one process, where both calls are made here, one after the other).
+ */
+describe('a request that reaches two instances at the same moment', () => {
+  const t = useCollabServer();
+  const db = () => t.server.database.db;
+  let other: CollabProcess | undefined;
+
+  beforeAll(async () => {
+    if (t.database.url) other = await startCollabProcess(t.database, await freePort());
+  });
+
+  afterAll(async () => {
+    await other?.kill('SIGTERM');
+  });
+
+  it('merges an overlap once: the wording stands once, the decision is audited once', async () => {
+    const [overlap] = (await listPlanOverlaps(db(), { userId: t.plan.ids.chair, planId: t.plan.planId })).overlaps.filter((o) => o.status === 'open');
+    if (!overlap) throw new Error('the demo plan has no open overlap');
+    const wording = 'Develop one regional police curriculum, grounded in human rights and community policing, for every state.';
+    const request = { userId: t.plan.ids.chair, overlapId: overlap.id, resolution: { kind: 'merge', keep: 'a', wording } } as const;
+    const results = await outcomes([resolveOverlap(db(), request), other ? other.call('resolveOverlap', request) : resolveOverlap(db(), request)]);
+    expect(results.sort()).toEqual(['conflict: This overlap was already merged', 'ok']);
+
+    const merged = await db()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'overlap.merged'), eq(auditLog.target, `overlap:${overlap.id}`)));
+    expect(merged[0]!.n).toBe(1);
+    // Everything either instance changed, stored: the other stores all on SIGTERM.
+    await other?.kill('SIGTERM');
+    await t.server.collab.flush();
+    const kept = await storedText(db(), sectionRoom(overlap.a.sectionId));
+    expect(kept.split(wording).length - 1).toBe(1);
+    const before = await db()
+      .select({ n: count() })
+      .from(versions)
+      .where(and(eq(versions.docId, sectionRoom(overlap.a.sectionId)), eq(versions.name, 'Before an overlap was merged')));
+    expect(before[0]!.n).toBe(1);
+  });
 });
