@@ -17,6 +17,8 @@ export const lockKey = {
   planMembers: (planId: string) => `plan-members:${planId}`,
   /** The order of a plan's sections. */
   planSections: (planId: string) => `plan-sections:${planId}`,
+  /** A plan's document block (council, committee, symbol, ...). */
+  planMetadata: (planId: string) => `plan-metadata:${planId}`,
   /** The versions of a plan as a whole. */
   planVersions: (planId: string) => `plan-versions:${planId}`,
   /** The versions of one document (a section or a plan's goal). */

@@ -16,8 +16,10 @@ async function assertStates(db: Db, codes: readonly string[]): Promise<void> {
   if (missing.length) throw new AppError('invalid', `states: not member states: ${missing.join(', ')}`);
 }
 
-async function loadSection(db: Db, sectionId: string) {
-  const [section] = await db.select().from(sections).where(eq(sections.id, sectionId));
+/** A section with its co-editing states; `lock`: locked until the calling transaction ends. */
+async function loadSection(db: Db, sectionId: string, lock = false) {
+  const query = db.select().from(sections).where(eq(sections.id, sectionId));
+  const [section] = await (lock ? query.for('update') : query);
   if (!section) throw new AppError('not_found', 'No such section');
   const coEditing = await db.select({ code: sectionCoEditors.stateCode }).from(sectionCoEditors).where(eq(sectionCoEditors.sectionId, sectionId));
   return { ...section, coEditingStates: coEditing.map((c) => c.code).sort() };
@@ -55,31 +57,36 @@ export async function createSection(db: Db, options: { actorId: string; planId: 
 /** Renames a section, changes its states, or freezes it; audited with before and after. */
 export async function updateSection(db: Db, options: { actorId: string; sectionId: string; input: UpdateSectionInput }): Promise<void> {
   const { actorId, sectionId, input } = options;
-  const before = await loadSection(db, sectionId);
-  await authorize(db, { userId: actorId, planId: before.planId, action: { type: 'plan.manage' } });
-  const leadState = input.leadState ?? before.leadState;
-  const coEditing = input.coEditingStates ? [...new Set(input.coEditingStates)].filter((c) => c !== leadState).sort() : before.coEditingStates.filter((c) => c !== leadState);
-  await assertStates(db, [leadState, ...coEditing]);
-  const after = { ...before, title: input.title ?? before.title, leadState, frozen: input.frozen ?? before.frozen, coEditingStates: coEditing };
+  const { planId } = await loadSection(db, sectionId);
+  await authorize(db, { userId: actorId, planId, action: { type: 'plan.manage' } });
+  await assertStates(db, [...(input.leadState ? [input.leadState] : []), ...(input.coEditingStates ?? [])]);
   await db.transaction(async (tx) => {
+    // What the request leaves alone is taken from the section as it is now, locked: two changes sent
+    // together (a rename and a freeze) both stand, instead of the second writing back what it read.
+    const before = await loadSection(tx, sectionId, true);
+    const leadState = input.leadState ?? before.leadState;
+    const coEditing = input.coEditingStates ? [...new Set(input.coEditingStates)].filter((c) => c !== leadState).sort() : before.coEditingStates.filter((c) => c !== leadState);
+    const after = { ...before, title: input.title ?? before.title, leadState, frozen: input.frozen ?? before.frozen, coEditingStates: coEditing };
     await tx.update(sections).set({ title: after.title, leadState, frozen: after.frozen }).where(eq(sections.id, sectionId));
     await tx.delete(sectionCoEditors).where(eq(sectionCoEditors.sectionId, sectionId));
     if (coEditing.length) await tx.insert(sectionCoEditors).values(coEditing.map((stateCode) => ({ sectionId, stateCode })));
     const action = input.frozen !== undefined && input.frozen !== before.frozen ? (input.frozen ? 'section.frozen' : 'section.unfrozen') : 'section.updated';
-    await recordAudit(tx, { planId: before.planId, actorId, action, target: `section:${sectionId}`, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(tx, { planId, actorId, action, target: `section:${sectionId}`, before: snapshot(before), after: snapshot(after) });
   });
-  notifyPlanChanged(before.planId);
+  notifyPlanChanged(planId);
 }
 
 /** Removes a section from the plan. Its stored text stays in the update log: nothing typed is erased. */
 export async function deleteSection(db: Db, options: { actorId: string; sectionId: string }): Promise<void> {
-  const before = await loadSection(db, options.sectionId);
-  await authorize(db, { userId: options.actorId, planId: before.planId, action: { type: 'plan.manage' } });
+  const { planId } = await loadSection(db, options.sectionId);
+  await authorize(db, { userId: options.actorId, planId, action: { type: 'plan.manage' } });
   await db.transaction(async (tx) => {
+    // Deleted once, as it was last: a second deletion sent at the same moment finds it gone.
+    const before = await loadSection(tx, options.sectionId, true);
     await tx.delete(sections).where(eq(sections.id, options.sectionId));
-    await recordAudit(tx, { planId: before.planId, actorId: options.actorId, action: 'section.deleted', target: `section:${options.sectionId}`, before: snapshot(before) });
+    await recordAudit(tx, { planId, actorId: options.actorId, action: 'section.deleted', target: `section:${options.sectionId}`, before: snapshot(before) });
   });
-  notifyPlanChanged(before.planId);
+  notifyPlanChanged(planId);
 }
 
 /** Puts the plan's sections in the given order; the list must name every section exactly once. */

@@ -1,16 +1,17 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, planMembers, planVersions, plans, sections, users, versions } from '../../db/schema';
+import { auditLog, planMembers, planVersions, plans, sectionCoEditors, sections, users, versions } from '../../db/schema';
 import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { editComment, postComment, withdrawComment } from '../../lib/discussion/section-comments';
 import { documentHost } from '../../lib/documents/host';
 import { AppError } from '../../lib/errors';
+import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
 import { acceptInvitation } from '../../lib/plans/invitations';
 import { removeMember } from '../../lib/plans/remove-member';
-import { createSection } from '../../lib/plans/sections';
+import { createSection, deleteSection, updateSection } from '../../lib/plans/sections';
 import { sectionRoom } from '../../lib/shared/rooms';
 import { saveVersion } from '../../lib/versions/save-version';
 import { namePlanVersion, nameVersion } from '../../lib/versions/versions';
@@ -88,6 +89,34 @@ describe('requests that arrive together', () => {
     expect(created).toHaveLength(4);
     const rows = await db().select({ position: sections.position }).from(sections).where(eq(sections.planId, t.plan.planId)).orderBy(asc(sections.position));
     expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i));
+  });
+
+  it('keeps both of two changes to one section sent at once, and deletes a section once', async () => {
+    const { id: sectionId } = await createSection(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { title: 'Draft title', leadState: 'URY', coEditingStates: [] } });
+    const update = (input: { title: string } | { frozen: boolean } | { coEditingStates: string[] }) =>
+      updateSection(db(), { actorId: t.plan.ids.chair, sectionId, input });
+    expect(await outcomes([update({ title: 'Money laundering' }), update({ frozen: true }), update({ coEditingStates: ['PRY'] })])).toEqual(['ok', 'ok', 'ok']);
+    const [row] = await db().select().from(sections).where(eq(sections.id, sectionId));
+    expect(row).toMatchObject({ title: 'Money laundering', frozen: true });
+    expect(await db().select().from(sectionCoEditors).where(eq(sectionCoEditors.sectionId, sectionId))).toEqual([{ sectionId, stateCode: 'PRY' }]);
+
+    const remove = () => deleteSection(db(), { actorId: t.plan.ids.chair, sectionId });
+    expect((await outcomes([remove(), remove()])).sort()).toEqual(['not_found: No such section', 'ok']);
+    expect(await audited('section.deleted', `section:${sectionId}`)).toBe(1);
+  });
+
+  it('records what each of two document blocks saved at once replaced', async () => {
+    const block = (symbol: string) => ({ council: 'Permanent Council', committee: 'Committee on Hemispheric Security', workingGroup: 'Working group', symbol, date: null, originalLanguage: 'es' as const });
+    const save = (symbol: string) => updatePlanMetadata(db(), { userId: t.plan.ids.chair, planId: t.plan.planId, metadata: block(symbol) });
+    expect(await outcomes([save('GT/DSS-4/11'), save('GT/DSS-4/12')])).toEqual(['ok', 'ok']);
+    const entries = await db()
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'plan.metadata_updated'), eq(auditLog.target, `plan:${t.plan.planId}`)))
+      .orderBy(asc(auditLog.id));
+    expect(entries).toHaveLength(2);
+    // The second replaced the first, whichever came first: no block is lost from the history.
+    expect(entries[1]!.before).toEqual(entries[0]!.after);
   });
 
   it('stores an automatic version of one state once, however many instances take it at once', async () => {
