@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planMembers } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
@@ -13,12 +14,15 @@ export async function removeMember(db: Db, options: { actorId: string; planId: s
   const where = and(eq(planMembers.planId, planId), eq(planMembers.userId, userId));
   const [member] = await db.select().from(planMembers).where(where);
   if (!member) throw new AppError('not_found', 'No such member in this plan');
-  if (member.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
   const removed = await db.transaction(async (tx) => {
-    const [row] = await tx.delete(planMembers).where(where).returning();
+    // In turn with appointments and other removals: the membership is judged as it is now.
+    await lockUntilCommit(tx, lockKey.planMembers(planId));
+    const [current] = await tx.select().from(planMembers).where(where);
     // Removed by a request that came at the same moment (a double click, another instance): done, once.
-    if (!row) return false;
-    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: row.role, stateCode: row.stateCode } });
+    if (!current) return false;
+    if (current.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
+    await tx.delete(planMembers).where(where);
+    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: current.role, stateCode: current.stateCode } });
     return true;
   });
   if (removed) notifyPlanChanged(planId);
