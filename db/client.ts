@@ -7,14 +7,19 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Database = {
   db: Db;
-  /** Applies the committed drizzle-kit migrations. */
-  migrate(): Promise<void>;
+  /**
+   * Applies the committed drizzle-kit migrations, then `afterwards` (the seed), holding the start-up
+   * lock throughout: processes starting together on one database take turns, so each finds what the
+   * one before it wrote and none writes it again.
+   */
+  migrate(afterwards?: (db: Db) => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
   kind: 'postgres' | 'pglite';
 };
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
-const MIGRATION_LOCK = 'concordia:migrations';
+/** Named as when it covered the migrations alone, so older processes of a rolling deploy take turns too. */
+const START_UP_LOCK = 'concordia:migrations';
 
 export type DatabaseOptions = { url?: string | undefined; dataDir: string };
 
@@ -33,15 +38,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: db as unknown as Db,
       kind: 'postgres',
-      async migrate() {
-        // Instances starting together would each create drizzle's bookkeeping and apply the same
-        // migration; a session lock makes them take turns. It is held on a connection of its own,
-        // not a reserved one from the pool: reserve() on a fresh pool never settles with fetch_types
-        // off (porsager/postgres#751). A process that dies holding the lock loses it with its connection.
+      async migrate(afterwards) {
+        // Instances starting together would each create drizzle's bookkeeping, apply the same migration
+        // and seed a demo plan of their own; a session lock makes them take turns. It is held on a
+        // connection of its own, not a reserved one from the pool: reserve() on a fresh pool never
+        // settles with fetch_types off (porsager/postgres#751). A process that dies holding the lock
+        // loses it with its connection.
         const lock = postgres(url, { max: 1, onnotice: () => {}, fetch_types: false });
         try {
-          await lock`select pg_advisory_lock(hashtext(${MIGRATION_LOCK}))`;
+          await lock`select pg_advisory_lock(hashtext(${START_UP_LOCK}))`;
           await migrate(db, { migrationsFolder });
+          await afterwards?.(db as unknown as Db);
         } finally {
           await lock.end({ timeout: 5 });
         }
@@ -59,7 +66,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db: db as unknown as Db,
     kind: 'pglite',
-    migrate: () => migrate(db, { migrationsFolder }),
+    // One process owns a PGlite directory: nobody to take turns with.
+    async migrate(afterwards) {
+      await migrate(db, { migrationsFolder });
+      await afterwards?.(db as unknown as Db);
+    },
     close: () => client.close(),
   };
 }

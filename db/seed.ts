@@ -48,12 +48,23 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: `observer@${DEMO_DOMAIN}`, name: 'Observer', role: 'observer' },
 ];
 
-/** Member states always; the demo plan and its accounts only when the database has no plan yet. */
-export async function seed(db: Db, options: { demoPassword: string }): Promise<{ seeded: boolean }> {
+export type SeedOptions = {
+  demoPassword: string;
+  /** Whether to add the demo plan and its accounts (to a database without plans); member states are added regardless. */
+  demoPlan?: boolean;
+};
+
+/**
+ * Member states always; the demo plan and its accounts only when asked and the database has no plan
+ * yet. Checks, then inserts: run it under the start-up lock (`Database.migrate(afterwards)`), where a
+ * process starting at the same moment waits for this one's plan instead of adding its own.
+ */
+export async function seed(db: Db, options: SeedOptions): Promise<{ seeded: boolean }> {
   await db
     .insert(memberStates)
     .values(OAS_MEMBER_STATES.map(([code, nameEn, nameEs]) => ({ code, nameEn, nameEs })))
     .onConflictDoNothing();
+  if (options.demoPlan === false) return { seeded: false };
   const [existing] = await db.select({ id: plans.id }).from(plans).limit(1);
   if (existing) return { seeded: false };
 

@@ -32,6 +32,11 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('concordia'),
   /** Demo accounts may sign in; defaults to on outside production and off in production. */
   DEMO_ACCOUNTS: flag.optional(),
+  /**
+   * Start-up seeds the demo plan and its accounts into a database without plans; defaults to on outside
+   * production and off in production, so a real deployment never gets demo data by accident.
+   */
+  SEED_DEMO: flag.optional(),
   /** Bearer token for /metrics from other hosts; without it only loopback may scrape. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -59,9 +64,10 @@ const schema = z.object({
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'NEXTAUTH_SECRET' | 'DEMO_ACCOUNTS'> & {
+export type Config = Omit<z.infer<typeof schema>, 'NEXTAUTH_SECRET' | 'DEMO_ACCOUNTS' | 'SEED_DEMO'> & {
   NEXTAUTH_SECRET: string;
   DEMO_ACCOUNTS: boolean;
+  SEED_DEMO: boolean;
   production: boolean;
 };
 
@@ -79,6 +85,18 @@ function parse(env: Environment) {
   return result.data;
 }
 
+/** The settings whose defaults depend on NODE_ENV, decided. */
+function decide(parsed: ReturnType<typeof parse>, secret: string): Config {
+  const production = parsed.NODE_ENV === 'production';
+  return {
+    ...parsed,
+    NEXTAUTH_SECRET: secret,
+    DEMO_ACCOUNTS: parsed.DEMO_ACCOUNTS ?? !production,
+    SEED_DEMO: parsed.SEED_DEMO ?? !production,
+    production,
+  };
+}
+
 function devSecret(dataDir: string): string {
   const file = path.join(dataDir, 'dev-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -94,15 +112,13 @@ function devSecret(dataDir: string): string {
  */
 export function prepareEnvironment(env: Environment = process.env): Config {
   const parsed = parse(env);
-  const production = parsed.NODE_ENV === 'production';
-  if (production && !parsed.NEXTAUTH_SECRET) {
+  if (parsed.NODE_ENV === 'production' && !parsed.NEXTAUTH_SECRET) {
     throw new ConfigError('NEXTAUTH_SECRET is required when NODE_ENV=production');
   }
-  const secret = parsed.NEXTAUTH_SECRET ?? devSecret(parsed.DATA_DIR);
-  const demoAccounts = parsed.DEMO_ACCOUNTS ?? !production;
-  env.NEXTAUTH_SECRET = secret;
-  env.DEMO_ACCOUNTS = String(demoAccounts);
-  return { ...parsed, NEXTAUTH_SECRET: secret, DEMO_ACCOUNTS: demoAccounts, production };
+  const decided = decide(parsed, parsed.NEXTAUTH_SECRET ?? devSecret(parsed.DATA_DIR));
+  env.NEXTAUTH_SECRET = decided.NEXTAUTH_SECRET;
+  env.DEMO_ACCOUNTS = String(decided.DEMO_ACCOUNTS);
+  return decided;
 }
 
 let cached: Config | undefined;
@@ -111,15 +127,6 @@ let cached: Config | undefined;
 export function config(): Config {
   if (cached) return cached;
   const parsed = parse(process.env);
-  if (!parsed.NEXTAUTH_SECRET || parsed.DEMO_ACCOUNTS === undefined) {
-    cached = prepareEnvironment(process.env);
-  } else {
-    cached = {
-      ...parsed,
-      NEXTAUTH_SECRET: parsed.NEXTAUTH_SECRET,
-      DEMO_ACCOUNTS: parsed.DEMO_ACCOUNTS,
-      production: parsed.NODE_ENV === 'production',
-    };
-  }
+  cached = !parsed.NEXTAUTH_SECRET || parsed.DEMO_ACCOUNTS === undefined ? prepareEnvironment(process.env) : decide(parsed, parsed.NEXTAUTH_SECRET);
   return cached;
 }

@@ -22,7 +22,7 @@ export type StartOptions = {
   web?: (database: Database) => Promise<WebApp>;
   /** Overrides config.PORT (0 picks a free port). */
   port?: number;
-  /** Seed member states, and the demo plan into an empty database. */
+  /** Seed member states, and the demo plan into a database without plans when config.SEED_DEMO says so. */
   seed?: boolean;
 };
 
@@ -42,8 +42,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const httpLog = logger('http');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   setSharedDatabase(database);
-  await database.migrate();
-  if (options.seed ?? true) await seed(database.db, { demoPassword: config.DEMO_PASSWORD });
+  // Seeded under the start-up lock, with the migrations: processes starting together add one demo plan.
+  await database.migrate(
+    options.seed === false
+      ? undefined
+      : async (db) => {
+          const { seeded } = await seed(db, { demoPassword: config.DEMO_PASSWORD, demoPlan: config.SEED_DEMO });
+          if (seeded) log.info('seeded the demo plan and its accounts');
+        },
+  );
 
   const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis'), config.REDIS_PREFIX) : undefined;
   if (bus) log.info({ instance: bus.instanceId }, 'sharing documents with other instances through Redis');

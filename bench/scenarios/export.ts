@@ -75,6 +75,7 @@ async function exportRound(context: Context, job: ExportJob): Promise<ExportRun>
     DATA_DIR: database.dataDir,
     NEXTAUTH_SECRET: context.secret,
     DEMO_ACCOUNTS: 'true',
+    SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     ...(database.url && { DATABASE_URL: database.url }),
   };

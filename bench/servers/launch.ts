@@ -121,6 +121,7 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
     DATA_DIR: database.dataDir,
     NEXTAUTH_SECRET: options.secret,
     DEMO_ACCOUNTS: 'true',
+    SEED_DEMO: 'true',
     LOG_LEVEL: 'info',
     COLLAB_IDLE_UNLOAD_MS: String(CONCORDIA_IDLE_UNLOAD_MS),
     ...(database.url && { DATABASE_URL: database.url }),

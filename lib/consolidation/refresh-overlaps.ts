@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps } from '../../db/schema';
 import { textSimilarity, type Overlap } from '../overlap';
@@ -98,28 +98,39 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
     const current = { textA: texts.get(row.sectionA)!.paragraphs[a]!, textB: texts.get(row.sectionB)!.paragraphs[b]!, score: overlap.score, kind: overlap.kind };
     if (row.status === 'open') {
       if (row.textA !== current.textA || row.textB !== current.textB || row.score !== current.score) {
-        await db.update(overlaps).set({ ...current, updatedAt: now }).where(eq(overlaps.id, row.id));
         // The sections show the score; the passages' text matters to the chair's view, which polls.
-        if (row.score !== current.score) touch(row);
+        if ((await writeIfStill(db, row, { ...current, updatedAt: now })) && row.score !== current.score) touch(row);
       }
     } else if (row.status === 'closed' || ((row.status === 'dismissed' || row.status === 'kept') && changedSubstantially(row, current))) {
-      await db
-        .update(overlaps)
-        .set({ ...current, status: 'open', resolution: null, resolvedBy: null, resolvedAt: null, detectedAt: now, updatedAt: now })
-        .where(eq(overlaps.id, row.id));
-      opened++;
-      touch(row);
+      if (await writeIfStill(db, row, { ...current, status: 'open', resolution: null, resolvedBy: null, resolvedAt: null, detectedAt: now, updatedAt: now })) {
+        opened++;
+        touch(row);
+      }
     }
   }
 
   let closed = 0;
   for (const row of rows) {
     if (row.status !== 'open' || matched.has(row.id)) continue;
-    await db.update(overlaps).set({ status: 'closed', updatedAt: now }).where(eq(overlaps.id, row.id));
+    if (!(await writeIfStill(db, row, { status: 'closed', updatedAt: now }))) continue;
     closed++;
     touch(row);
   }
   return { opened, closed, changedSections: [...changed] };
+}
+
+/**
+ * Writes over a stored overlap only while it has the status this analysis read: a decision the chair
+ * took meanwhile, on any instance (a merge, which also changes the passages), is not closed or reopened
+ * by an analysis of the text before it. The next analysis sees the decision.
+ */
+async function writeIfStill(db: Db, row: Row, values: Partial<Row>): Promise<boolean> {
+  const written = await db
+    .update(overlaps)
+    .set(values)
+    .where(and(eq(overlaps.id, row.id), eq(overlaps.status, row.status)))
+    .returning({ id: overlaps.id });
+  return written.length > 0;
 }
 
 function changedSubstantially(row: Row, current: { textA: string; textB: string }): boolean {

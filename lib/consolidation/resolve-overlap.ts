@@ -30,23 +30,35 @@ export async function resolveOverlap(db: Db, options: { userId: string; overlapI
   return inPlanQueue(found.planId, async () => {
     const [row] = await db.select().from(overlaps).where(eq(overlaps.id, options.overlapId));
     if (!row) throw new AppError('not_found', 'No such overlap');
-    if (row.status !== 'open') {
-      throw new AppError('conflict', row.status === 'closed' ? 'These passages no longer overlap' : `This overlap was already ${row.status}`);
-    }
+    if (row.status !== 'open') throw decidedAlready(row.status);
     const request = options.resolution;
-    const resolution: OverlapResolution =
-      request.kind === 'merge'
-        ? await merge(db, row, request.keep, request.wording, options.userId)
-        : request.kind === 'keep'
-          ? { kind: 'keep', reason: request.reason }
-          : { kind: 'dismiss', reason: request.reason || null };
     const status = STATUS[request.kind];
+    // The queue keeps this process's requests in turn; the overlap is claimed in the database before
+    // either document changes, so a request that reached another instance at the same moment finds it
+    // decided, rather than merging the passages a second time (two concurrent merges of one paragraph
+    // would leave its wording twice).
+    await claim(db, row.id, status, options.userId);
+    let resolution: OverlapResolution;
+    try {
+      resolution =
+        request.kind === 'merge'
+          ? await merge(db, row, request.keep, request.wording, options.userId)
+          : request.kind === 'keep'
+            ? { kind: 'keep', reason: request.reason }
+            : { kind: 'dismiss', reason: request.reason || null };
+    } catch (error) {
+      await db
+        .update(overlaps)
+        .set({ status: 'open', resolvedBy: null, resolvedAt: null, updatedAt: new Date() })
+        .where(and(eq(overlaps.id, row.id), eq(overlaps.status, status)));
+      throw error;
+    }
     await db.transaction(async (tx) => {
       const texts = resolution.kind === 'merge' ? mergedTexts(row, resolution) : {};
       await tx
         .update(overlaps)
-        .set({ status, resolution, resolvedBy: options.userId, resolvedAt: new Date(), updatedAt: new Date(), ...texts })
-        .where(and(eq(overlaps.id, row.id), eq(overlaps.status, 'open')));
+        .set({ resolution, updatedAt: new Date(), ...texts })
+        .where(eq(overlaps.id, row.id));
       await recordAudit(tx, {
         planId: row.planId,
         actorId: options.userId,
@@ -59,6 +71,27 @@ export async function resolveOverlap(db: Db, options: { userId: string; overlapI
     notifyOverlapsChanged(row.planId, [row.sectionA, row.sectionB]);
     return { status };
   });
+}
+
+/** Marks an open overlap decided by `userId`, or says why it cannot be (decided or closed meanwhile). */
+async function claim(db: Db, overlapId: string, status: Row['status'], userId: string): Promise<void> {
+  const now = new Date();
+  const [claimed] = await db
+    .update(overlaps)
+    .set({ status, resolvedBy: userId, resolvedAt: now, updatedAt: now })
+    .where(and(eq(overlaps.id, overlapId), eq(overlaps.status, 'open')))
+    .returning({ id: overlaps.id });
+  if (claimed) return;
+  const [current] = await db.select({ status: overlaps.status }).from(overlaps).where(eq(overlaps.id, overlapId));
+  if (!current) throw new AppError('not_found', 'No such overlap');
+  throw decidedAlready(current.status);
+}
+
+function decidedAlready(status: Row['status']): AppError {
+  if (status === 'closed') return new AppError('conflict', 'These passages no longer overlap');
+  // Open again: a decision taken at the same moment failed and was undone.
+  if (status === 'open') return new AppError('conflict', 'Someone was deciding on this overlap at the same moment; try again');
+  return new AppError('conflict', `This overlap was already ${status}`);
 }
 
 function mergedTexts(row: Row, merge: Extract<OverlapResolution, { kind: 'merge' }>) {

@@ -64,26 +64,31 @@ export async function postComment(db: Db, options: { userId: string; sectionId: 
 export async function editComment(db: Db, options: { userId: string; commentId: string; body: string }): Promise<CommentView> {
   const { row, planId } = await commentToChange(db, options.commentId);
   await authorize(db, { userId: options.userId, planId, action: { type: 'comment.edit', authorId: row.authorId } });
-  if (row.withdrawnAt) throw new AppError('conflict', 'This message was withdrawn');
-  // Saved unchanged: nothing was edited.
-  if (options.body === row.body) return (await readComment(db, row.id))!;
-  await db.transaction(async (tx) => {
+  const edited = await db.transaction(async (tx) => {
+    // Judged on the message as it is now, locked until this change is in: a withdrawal or another edit
+    // sent at the same moment comes before or after this one, never in between.
+    const current = await lockComment(tx, row.id);
+    if (current.withdrawnAt) throw new AppError('conflict', 'This message was withdrawn');
+    // Saved unchanged: nothing was edited.
+    if (options.body === current.body) return false;
     await tx.update(sectionComments).set({ body: options.body, editedAt: new Date() }).where(eq(sectionComments.id, row.id));
-    await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.edited', target: `comment:${row.id}`, before: { body: row.body }, after: { body: options.body } });
+    await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.edited', target: `comment:${row.id}`, before: { body: current.body }, after: { body: options.body } });
+    return true;
   });
-  return announced(db, row);
+  return edited ? announced(db, row) : (await readComment(db, row.id))!;
 }
 
 /** Withdraws a message (its author, or the chair): members see that it was withdrawn; the audit log keeps what it said. */
 export async function withdrawComment(db: Db, options: { userId: string; commentId: string }): Promise<CommentView> {
   const { row, planId } = await commentToChange(db, options.commentId);
   await authorize(db, { userId: options.userId, planId, action: { type: 'comment.withdraw', authorId: row.authorId } });
-  if (!row.withdrawnAt) {
-    await db.transaction(async (tx) => {
-      await tx.update(sectionComments).set({ withdrawnAt: new Date(), withdrawnBy: options.userId }).where(eq(sectionComments.id, row.id));
-      await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.withdrawn', target: `comment:${row.id}`, before: { body: row.body, quote: row.quoteText } });
-    });
-  }
+  await db.transaction(async (tx) => {
+    // Withdrawn once, by whoever came first, with the wording it had last.
+    const current = await lockComment(tx, row.id);
+    if (current.withdrawnAt) return;
+    await tx.update(sectionComments).set({ withdrawnAt: new Date(), withdrawnBy: options.userId }).where(eq(sectionComments.id, row.id));
+    await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.withdrawn', target: `comment:${row.id}`, before: { body: current.body, quote: current.quoteText } });
+  });
   return announced(db, row);
 }
 
@@ -91,6 +96,13 @@ async function commentToChange(db: Db, commentId: string) {
   const [row] = await db.select().from(sectionComments).where(eq(sectionComments.id, commentId));
   if (!row) throw new AppError('not_found', 'No such message');
   return { row, planId: await sectionPlan(db, row.sectionId) };
+}
+
+/** The message as it is now, locked until the calling transaction ends. */
+async function lockComment(tx: Db, commentId: string) {
+  const [row] = await tx.select().from(sectionComments).where(eq(sectionComments.id, commentId)).for('update');
+  if (!row) throw new AppError('not_found', 'No such message');
+  return row;
 }
 
 /** The message as it now is, sent to everyone with its section open. */

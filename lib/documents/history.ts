@@ -12,6 +12,11 @@ export function snapshotOfUpdate(update: Uint8Array): Uint8Array {
   return Y.encodeSnapshot(Y.createSnapshot(ds as Parameters<typeof Y.createSnapshot>[0], Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))));
 }
 
+/** Whether two stored snapshots are the same instant of a document (same state vector and deletions). */
+export function sameInstant(a: Uint8Array, b: Uint8Array): boolean {
+  return Y.equalSnapshots(Y.decodeSnapshot(a), Y.decodeSnapshot(b));
+}
+
 /** Users who inserted or deleted text between two snapshots (the earlier one may be absent). */
 export function editorsBetween(users: Y.PermanentUserData, earlier: Uint8Array | null, later: Uint8Array): string[] {
   const before = earlier ? Y.decodeSnapshot(earlier) : Y.emptySnapshot;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planMetadata } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { authorize } from '../plans/authorize';
@@ -8,9 +9,12 @@ import { readPlanMetadata } from './get-plan-metadata';
 /** The chair replaces the plan's document block; the previous one is kept in the audit log. */
 export async function updatePlanMetadata(db: Db, options: { userId: string; planId: string; metadata: PlanMetadata }): Promise<PlanMetadata> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.manage' } });
-  const before = await readPlanMetadata(db, options.planId);
   const values = { ...options.metadata, updatedBy: options.userId, updatedAt: new Date() };
   await db.transaction(async (tx) => {
+    // The block it replaces, read under the lock: of two changes at once, the second's audit entry
+    // keeps the first's block as the one it replaced.
+    await lockUntilCommit(tx, lockKey.planMetadata(options.planId));
+    const before = await readPlanMetadata(tx, options.planId);
     await tx
       .insert(planMetadata)
       .values({ planId: options.planId, ...values })

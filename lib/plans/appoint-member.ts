@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { lockKey, lockUntilCommit } from '../../db/lock';
 import { invitations, memberStates, planMembers, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
@@ -31,17 +32,19 @@ export async function appointMember(
   const action = input.role === 'chair' ? ({ type: 'plan.appointChair' } as const) : ({ type: 'plan.manage' } as const);
   await authorize(db, { userId: actorId, planId, action });
   const stateCode = input.stateCode ?? null;
-  if (stateCode) {
-    const [state] = await db.select().from(memberStates).where(eq(memberStates.code, stateCode));
-    if (!state) throw new AppError('invalid', `stateCode: ${stateCode} is not a member state`);
-    await assertNoOtherCoordinator(db, { planId, stateCode, stateName: state.nameEn, email: input.email });
-  }
+  const state = stateCode ? await memberState(db, stateCode) : null;
 
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (user) {
-    const [existing] = await db.select().from(planMembers).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
+    let changed: boolean;
     try {
-      await db.transaction(async (tx) => {
+      changed = await db.transaction(async (tx) => {
+        // Checked and written under the plan's membership lock: appointments arriving together (a
+        // double click, two instances) see each other's, and one coordinator per state stays one.
+        await lockUntilCommit(tx, lockKey.planMembers(planId));
+        if (state) await assertNoOtherCoordinator(tx, { planId, stateCode: state.code, stateName: state.nameEn, email: input.email });
+        const [existing] = await tx.select().from(planMembers).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
+        if (existing && existing.role === input.role && existing.stateCode === stateCode) return false;
         if (existing) {
           await tx.update(planMembers).set({ role: input.role, stateCode }).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
         } else {
@@ -55,15 +58,17 @@ export async function appointMember(
           before: existing ? { role: existing.role, stateCode: existing.stateCode } : null,
           after: { email: input.email, role: input.role, stateCode },
         });
+        return true;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('conflict', 'That state already has a coordinator in this plan');
       throw error;
     }
-    notifyPlanChanged(planId);
+    if (changed) notifyPlanChanged(planId);
     return { kind: 'member', userId: user.id };
   }
 
+  if (state) await assertNoOtherCoordinator(db, { planId, stateCode: state.code, stateName: state.nameEn, email: input.email });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   await db.transaction(async (tx) => {
@@ -71,6 +76,12 @@ export async function appointMember(
     await recordAudit(tx, { planId, actorId, action: 'member.invited', target: `invitation:${input.email}`, after: { email: input.email, role: input.role, stateCode, expiresAt } });
   });
   return { kind: 'invitation', token, expiresAt };
+}
+
+async function memberState(db: Db, code: string) {
+  const [state] = await db.select().from(memberStates).where(eq(memberStates.code, code));
+  if (!state) throw new AppError('invalid', `stateCode: ${code} is not a member state`);
+  return state;
 }
 
 async function assertNoOtherCoordinator(

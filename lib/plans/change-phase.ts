@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { plans } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
@@ -17,9 +17,22 @@ export async function changePhase(db: Db, options: { actorId: string; planId: st
   const step = PHASES.indexOf(phase) - PHASES.indexOf(from);
   if (step === 0) return;
   if (Math.abs(step) !== 1) throw new AppError('invalid', `phase: a plan moves one phase at a time (from ${from})`);
-  await db.transaction(async (tx) => {
-    await tx.update(plans).set({ phase }).where(eq(plans.id, planId));
+  const moved = await db.transaction(async (tx) => {
+    // Only from the phase the step was judged from: of two moves sent together, the second waits for
+    // the first and then finds the plan elsewhere, instead of taking it two phases at once.
+    const [row] = await tx
+      .update(plans)
+      .set({ phase })
+      .where(and(eq(plans.id, planId), eq(plans.phase, from)))
+      .returning({ id: plans.id });
+    if (!row) {
+      const [now] = await tx.select({ phase: plans.phase }).from(plans).where(eq(plans.id, planId));
+      if (!now) throw new AppError('not_found', 'No such plan');
+      if (now.phase === phase) return false;
+      throw new AppError('conflict', `The plan moved to the ${now.phase} phase meanwhile; reload the page and try again`);
+    }
     await recordAudit(tx, { planId, actorId, action: 'plan.phase_changed', target: `plan:${planId}`, before: { phase: from }, after: { phase } });
+    return true;
   });
-  notifyPlanChanged(planId);
+  if (moved) notifyPlanChanged(planId);
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { lockKey, lockUntilCommit } from '../../db/lock';
 import { invitations, memberStates, planMembers, plans, users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
@@ -37,10 +38,18 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(options.password);
   try {
     await db.transaction(async (tx) => {
+      await lockUntilCommit(tx, lockKey.planMembers(invitation.planId));
+      // The link is used up first, and only if it is still unused: of two acceptances at once, the
+      // second finds it used rather than an account it cannot create.
+      const [claimed] = await tx
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+        .returning({ id: invitations.id });
+      if (!claimed) throw new AppError('conflict', 'This invitation link was already used');
       const [user] = await tx.insert(users).values({ email: invitation.email, name: options.name, passwordHash }).returning({ id: users.id });
       if (!user) throw new Error('user insert returned nothing');
       await tx.insert(planMembers).values({ planId: invitation.planId, userId: user.id, role: invitation.role, stateCode: invitation.stateCode });
-      await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
       await recordAudit(tx, {
         planId: invitation.planId,
         actorId: user.id,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planMembers } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
@@ -13,10 +14,16 @@ export async function removeMember(db: Db, options: { actorId: string; planId: s
   const where = and(eq(planMembers.planId, planId), eq(planMembers.userId, userId));
   const [member] = await db.select().from(planMembers).where(where);
   if (!member) throw new AppError('not_found', 'No such member in this plan');
-  if (member.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
-  await db.transaction(async (tx) => {
+  const removed = await db.transaction(async (tx) => {
+    // In turn with appointments and other removals: the membership is judged as it is now.
+    await lockUntilCommit(tx, lockKey.planMembers(planId));
+    const [current] = await tx.select().from(planMembers).where(where);
+    // Removed by a request that came at the same moment (a double click, another instance): done, once.
+    if (!current) return false;
+    if (current.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
     await tx.delete(planMembers).where(where);
-    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: member.role, stateCode: member.stateCode } });
+    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: current.role, stateCode: current.stateCode } });
+    return true;
   });
-  notifyPlanChanged(planId);
+  if (removed) notifyPlanChanged(planId);
 }

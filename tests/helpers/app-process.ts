@@ -18,6 +18,7 @@ export async function startAppProcess(database: TestDatabase, port: number, extr
     NEXTAUTH_SECRET: TEST_SECRET,
     NEXTAUTH_URL: `http://localhost:${port}`,
     DEMO_ACCOUNTS: 'true',
+    SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
     ...extraEnv,

@@ -2,9 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { TestDatabase } from './database';
+import { callerOf } from './instance-calls';
 import { TEST_SECRET } from './server';
 
-export type CollabProcess = { url: string; child: ChildProcess; kill(signal?: NodeJS.Signals): Promise<void> };
+export type CollabProcess = {
+  url: string;
+  child: ChildProcess;
+  /** Has the process make a domain call itself, as another instance would when a request reaches it. */
+  call: ReturnType<typeof callerOf>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+};
 
 /** Starts tests/helpers/collab-main.ts on `port` against the test database. */
 export async function startCollabProcess(database: TestDatabase, port: number, env: Record<string, string> = {}): Promise<CollabProcess> {
@@ -20,7 +27,7 @@ export async function startCollabProcess(database: TestDatabase, port: number, e
   };
   if (database.url) childEnv.DATABASE_URL = database.url;
   else delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/collab-main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/collab-main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   if (process.env.DEBUG_CHILD) child.stdout!.on('data', (d: Buffer) => process.stderr.write(d));
@@ -41,6 +48,7 @@ export async function startCollabProcess(database: TestDatabase, port: number, e
   return {
     url: `http://localhost:${port}`,
     child,
+    call: callerOf(child),
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -27,6 +27,15 @@ describe('prepareEnvironment', () => {
     expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, DEMO_ACCOUNTS: 'true' }).DEMO_ACCOUNTS).toBe(true);
   });
 
+  it('seeds the demo plan at start outside production, and in production only when SEED_DEMO asks', () => {
+    const secret = 'x'.repeat(40);
+    expect(prepareEnvironment({ DATA_DIR: dataDir() }).SEED_DEMO).toBe(true);
+    expect(prepareEnvironment({ DATA_DIR: dataDir(), SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+    expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret }).SEED_DEMO).toBe(false);
+    expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(() => prepareEnvironment({ DATA_DIR: dataDir(), SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => prepareEnvironment({ PORT: 'eighty', DATA_DIR: dataDir() })).toThrow(ConfigError);
     expect(() => prepareEnvironment({ PORT: 'eighty', DATA_DIR: dataDir() })).toThrow(/PORT/);
