@@ -1,6 +1,9 @@
 import { ConfigError, prepareEnvironment } from '../lib/env';
 import { logger } from '../lib/log';
-import { DEMO_ACCOUNTS } from '../db/seed';
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../db/seed';
 import { createNextApp } from './next-app';
 import { startServer } from './start';
 
@@ -15,9 +18,10 @@ async function main(): Promise<void> {
     '',
     `  Concordia is running at ${server.url}  (${dev ? 'development' : 'production build'}, ${storage})`,
   ];
-  if (config.DEMO_ACCOUNTS) {
+  const demo = config.DEMO_ACCOUNTS ? await existingDemoAccounts(server.database.db) : [];
+  if (demo.length) {
     lines.push('', `  Demo sign-ins (password: ${config.DEMO_PASSWORD === 'concordia' ? 'concordia' : 'as set in DEMO_PASSWORD'}):`);
-    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(22)} ${account.name}`);
+    for (const account of demo) lines.push(`    ${account.email.padEnd(22)} ${account.name}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
@@ -36,6 +40,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The demo accounts this database holds: none when the demo was never seeded (SEED_DEMO off). */
+async function existingDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const rows = await db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  const present = new Set(rows.map((r) => r.email));
+  return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
 }
 
 main().catch((error: unknown) => {
