@@ -1,37 +1,57 @@
 import { sectionAnchor, type Block, type Inline, type PlanDocument } from './blocks';
 import { ANNEX_HEADING, GOAL_HEADING, documentBlockLines, leadLine, safeHref, sectionHeading, versionLine } from './labels';
+import { codeBlock, codeSpan, escapeText, guardLineStarts, linkDestination, oneLine, type InlineContext } from './markdown-text';
 
-/** The compiled plan as CommonMark with GitHub tables; sections carry anchors so cross-references work. */
+/**
+ * The compiled plan as CommonMark with GitHub tables. Every piece of text is escaped for where it stands
+ * (markdown-text.ts), so what was typed is what a reader sees and nothing typed becomes markup, whatever
+ * the viewer (GitHub, an editor's preview, a renderer that allows HTML).
+ */
 export function renderMarkdown(doc: PlanDocument): string {
   const { issuer, reference } = documentBlockLines(doc.documentBlock);
   const parts = [
-    issuer.map((line) => `**${escape(line)}**`).join('  \n'),
-    reference.map(escape).join('  \n'),
-    `# ${escape(doc.title)}`,
-    doc.version ? `*${escape(versionLine(doc.version))}*` : '',
+    guardLineStarts(issuer.map((line) => wrapLine(line, '**')).join('  \n')),
+    guardLineStarts(reference.map((line) => escapeText(line.trim())).join('  \n')),
+    `# ${escapeText(doc.title.trim())}`,
+    doc.version ? wrapLine(versionLine(doc.version), '*') : '',
     `## ${GOAL_HEADING}`,
     blocks(doc.goal),
-    ...doc.sections.flatMap((s) => [`<a id="${sectionAnchor(s.id)}"></a>`, `## ${escape(sectionHeading(s))}`, `*${escape(leadLine(s))}*`, blocks(s.blocks)]),
+    ...doc.sections.flatMap((s) => [anchor(s.id), `## ${escapeText(sectionHeading(s).trim())}`, wrapLine(leadLine(s), '*'), blocks(s.blocks)]),
     ...(doc.annex ? [`## ${ANNEX_HEADING}`, blocks(doc.annex)] : []),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
 }
 
+/**
+ * The target of cross-references. CommonMark has no anchor syntax of its own (heading ids are each
+ * viewer's invention), so this one element stays HTML, its id limited to the characters an anchor has.
+ */
+function anchor(sectionId: string): string {
+  const id = sectionAnchor(sectionId);
+  return /^[A-Za-z0-9_]+$/.test(id) ? `<a id="${id}"></a>` : '';
+}
+
+/** A whole line in bold or italics; empty, it is left out ("****" alone would be a rule). */
+function wrapLine(text: string, delimiter: string): string {
+  const escaped = escapeText(text.trim());
+  return escaped ? `${delimiter}${escaped}${delimiter}` : '';
+}
+
 function blocks(list: Block[]): string {
-  return list.map(block).join('\n\n');
+  return list.map(block).filter(Boolean).join('\n\n');
 }
 
 function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
-      return guardLineStarts(inlines(b.inlines));
+      return guardLineStarts(inlines(b.inlines, 'paragraph'));
     case 'heading':
       // Sections are "##" in the compiled plan, so the editor's headings sit one level below.
-      return `${'#'.repeat(Math.min(6, Math.max(2, b.level) + 1))} ${inlines(b.inlines)}`;
+      return `${'#'.repeat(Math.min(6, Math.max(2, b.level) + 1))} ${inlines(b.inlines, 'heading')}`;
     case 'list':
       return b.items
         .map((item, i) => {
-          const marker = b.ordered ? `${b.start + i}. ` : '- ';
+          const marker = b.ordered ? `${listNumber(b.start + i)}. ` : '- ';
           // A nested list follows its paragraph directly (a tight list); other blocks need a blank line.
           const body = item.map((child, j) => (j === 0 ? '' : child.kind === 'list' ? '\n' : '\n\n') + block(child)).join('');
           // Continuation lines are indented to the item's text, so nested blocks stay inside it.
@@ -41,41 +61,153 @@ function block(b: Block): string {
     case 'quote':
       return blocks(b.blocks).replace(/^/gm, '> ');
     case 'code':
-      return `\`\`\`\n${b.text}\n\`\`\``;
+      return codeBlock(b.text);
     case 'rule':
       return '---';
-    case 'table': {
-      const [head = [], ...body] = b.rows.map((row) => `| ${row.map((cell) => cell.blocks.map(block).join(' ').replace(/\n+/g, ' ')).join(' | ')} |`);
-      const columns = Math.max(...b.rows.map((row) => row.length));
-      return [head, `|${' --- |'.repeat(columns)}`, ...body].join('\n');
-    }
+    case 'table':
+      return table(b.rows.map((row) => row.map((cell) => cellText(cell.blocks))));
   }
 }
 
-function inlines(list: Inline[]): string {
-  return list.map(inline).join('');
+/** CommonMark numbers list items with at most nine digits. */
+function listNumber(n: number): number {
+  return Number.isSafeInteger(n) && n >= 0 && n <= 999_999_999 ? n : 1;
 }
 
-function inline(i: Inline): string {
-  if (i.kind === 'break') return '\\\n';
-  // Emphasis markers must touch the text, so surrounding spaces stay outside them.
-  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(i.text) ?? [];
-  if (!core) return i.text;
-  let md = i.marks.code ? `\`${core}\`` : escape(core);
-  if (i.marks.bold) md = `**${md}**`;
-  if (i.marks.italic) md = `*${md}*`;
-  if (i.marks.strike) md = `~~${md}~~`;
+/** A GitHub table: every row as wide as the widest, so the header row matches the delimiter row. */
+function table(rows: string[][]): string {
+  const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  if (!columns) return '';
+  const line = (cells: string[]) => `| ${Array.from({ length: columns }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), `|${' --- |'.repeat(columns)}`, ...body.map(line)].join('\n');
+}
+
+/** A cell is one line of inline text, whatever blocks it holds: a block there would end the table. */
+function cellText(list: Block[]): string {
+  return list
+    .map((b): string => {
+      switch (b.kind) {
+        case 'paragraph':
+        case 'heading':
+          return inlines(b.inlines, 'cell');
+        case 'list':
+          return b.items.map(cellText).join(' ');
+        case 'quote':
+          return cellText(b.blocks);
+        case 'code':
+          return b.text.trim() ? codeSpan(b.text, 'cell') : '';
+        case 'rule':
+          return '';
+        case 'table':
+          return b.rows.map((row) => row.map((cell) => cellText(cell.blocks)).join(' ')).join(' ');
+      }
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+type Where = 'paragraph' | 'heading' | 'cell';
+type Wrap = { key: string; open: string; close: string; emphasis: boolean };
+/** Output in pieces, so that the text beside each mark can still be adjusted once all is written. */
+type Piece = { kind: 'text' | 'marks' | 'space'; value: string; emphasis?: boolean };
+
+/**
+ * Runs of text with their marks. Marks stay open across runs that share them ("**a *b***", not
+ * "**a*****b***"), and spaces at a run's edges stay outside the marks, as emphasis must touch its text.
+ */
+function inlines(list: Inline[], where: Where): string {
+  const context: InlineContext = where === 'cell' ? 'cell' : 'line';
+  const open: Wrap[] = [];
+  const pieces: Piece[] = [];
+  // Spaces after the last text, placed once it is known whether marks close before them.
+  let space = '';
+  const marks = (wraps: Wrap[], side: 'open' | 'close') => {
+    if (!wraps.length) return;
+    const value = wraps.map((w) => w[side]).join('');
+    const emphasis = wraps.some((w) => w.emphasis);
+    // Marks that close and open with nothing between are one piece: the same text touches them.
+    const last = pieces.at(-1);
+    if (last?.kind === 'marks') Object.assign(last, { value: last.value + value, emphasis: last.emphasis || emphasis });
+    else pieces.push({ kind: 'marks', value, emphasis });
+  };
+  const closeTo = (depth: number) => marks(open.splice(depth).reverse(), 'close');
+  for (const i of list) {
+    if (i.kind === 'break') {
+      closeTo(0);
+      // A heading or a cell is one line: a break there is a space.
+      pieces.push({ kind: 'space', value: where === 'paragraph' ? '\\\n' : ' ' });
+      space = '';
+      continue;
+    }
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(oneLine(i.text)) ?? [];
+    if (!core) {
+      space += lead;
+      continue;
+    }
+    const wanted = wraps(i);
+    // Marks stay open from the outside in as long as this run has them too; the rest close, and this
+    // run's other marks open inside those kept.
+    let kept = 0;
+    while (kept < open.length && wanted.some((wrap) => wrap.key === open[kept]!.key)) kept++;
+    const opening = wanted.filter((wrap) => !open.slice(0, kept).some((o) => o.key === wrap.key));
+    closeTo(kept);
+    if (space + lead) pieces.push({ kind: 'space', value: space + lead });
+    marks(opening, 'open');
+    open.push(...opening);
+    pieces.push({ kind: 'text', value: i.marks.code ? codeSpan(core, context) : escapeText(core) });
+    space = trail;
+  }
+  closeTo(0);
+  flankEmphasis(pieces);
+  // A break at the very end would leave a visible backslash.
+  return pieces
+    .map((p) => p.value)
+    .join('')
+    .replace(/(\\\n)+$/, '')
+    .trim();
+}
+
+/**
+ * Emphasis opens only where the character after it is not punctuation or the one before it is, and
+ * closes by the mirror rule, so "word**\(x\)**" would show its asterisks. Where marks touch text on
+ * both sides, both neighbours must be alike: both letters or digits, or both ASCII punctuation. A
+ * neighbour that is not ASCII punctuation is then written as a character reference, which reads as
+ * punctuation ("&" … ";") and shows as itself. Writing one can unsettle the marks on its other side,
+ * so this runs until nothing changes.
+ */
+function flankEmphasis(pieces: Piece[]): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    pieces.forEach((piece, k) => {
+      const before = pieces[k - 1];
+      const after = pieces[k + 1];
+      if (piece.kind !== 'marks' || !piece.emphasis || before?.kind !== 'text' || after?.kind !== 'text') return;
+      const a = [...before.value].at(-1)!;
+      const b = [...after.value][0]!;
+      if (kind(a) === kind(b) && kind(a) !== 'other') return;
+      if (kind(a) !== 'punctuation') before.value = before.value.slice(0, -a.length) + characterReference(a);
+      if (kind(b) !== 'punctuation') after.value = characterReference(b) + after.value.slice(b.length);
+      changed = true;
+    });
+  }
+}
+
+function kind(c: string): 'punctuation' | 'word' | 'other' {
+  return /^[!-/:-@[-`{-~]$/.test(c) ? 'punctuation' : /^[\p{L}\p{N}]$/u.test(c) ? 'word' : 'other';
+}
+
+function characterReference(c: string): string {
+  return `&#${c.codePointAt(0)};`;
+}
+
+/** The marks of a run as Markdown, outermost first: a link, then strike, italics and bold. */
+function wraps(i: Extract<Inline, { kind: 'text' }>): Wrap[] {
+  const list: Wrap[] = [];
   const href = i.link && ('sectionId' in i.link ? `#${sectionAnchor(i.link.sectionId)}` : safeHref(i.link.href));
-  if (href) md = `[${md}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
-  return lead + md + trail;
-}
-
-/** Backslash-escapes characters Markdown would read as inline syntax. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
-}
-
-/** A paragraph line that starts like a heading or a list item ("# ", "- ", "1. ") would become one. */
-function guardLineStarts(markdown: string): string {
-  return markdown.replace(/^(\s*)(#{1,6}|[+-]|\d+\.)(?=\s|$)/gm, (_m, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
+  if (href) list.push({ key: `link ${href}`, open: '[', close: `](${linkDestination(href)})`, emphasis: false });
+  if (i.marks.strike) list.push({ key: 'strike', open: '~~', close: '~~', emphasis: true });
+  if (i.marks.italic) list.push({ key: 'italic', open: '*', close: '*', emphasis: true });
+  if (i.marks.bold) list.push({ key: 'bold', open: '**', close: '**', emphasis: true });
+  return list;
 }

@@ -1,5 +1,7 @@
+import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { AppError } from '../errors';
+import { readDocxParts } from './read-docx-parts';
 
 export type ConvertedDocx = { html: string; imagesDropped: number };
 
@@ -16,10 +18,13 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
 export async function convertDocxToHtml(bytes: Uint8Array): Promise<ConvertedDocx> {
   if (startsWith(bytes, OLD_WORD)) throw new AppError('invalid', 'file: this is an old Word (.doc) file; save it as .docx and import that');
   if (!startsWith(bytes, ZIP)) throw new AppError('invalid', 'file: not a Word document (.docx)');
+  // Mammoth inflates whatever it is given: it gets only the parts already inflated under the limits,
+  // stored (level 0), so reading them again costs a copy and nothing more.
+  const checked = zipSync(Object.fromEntries(await readDocxParts(bytes)), { level: 0 });
   let imagesDropped = 0;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) },
       {
         styleMap: STYLE_MAP,
         convertImage: mammoth.images.imgElement(async () => {

@@ -8,6 +8,7 @@ import { documentTarget } from '../versions/document-target';
 import { saveVersion } from '../versions/save-version';
 import { convertDocxToHtml } from './docx-to-html';
 import { htmlToYjs } from './html-to-yjs';
+import { createTurns } from './in-turn';
 
 /** Largest file accepted: the whole upload is held in memory while it is converted. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -17,6 +18,9 @@ export function fileTooLarge(): AppError {
 }
 
 export type ImportResult = { blocks: number; notices: string[] };
+
+/** Conversions of this process, one at a time. */
+const inTurn = createTurns();
 
 /**
  * Appends a Word document to a section, for whoever may write the section. The import is one change
@@ -29,8 +33,10 @@ export async function importDocx(db: Db, options: { userId: string; sectionId: s
   await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'section.write', section: target.section } });
   if (options.bytes.byteLength > MAX_IMPORT_BYTES) throw fileTooLarge();
 
-  const { html, imagesDropped } = await convertDocxToHtml(options.bytes);
-  const nodes = htmlToYjs(html);
+  const { nodes, imagesDropped } = await inTurn(async () => {
+    const { html, imagesDropped } = await convertDocxToHtml(options.bytes);
+    return { nodes: htmlToYjs(html), imagesDropped };
+  });
   if (!nodes.length) throw new AppError('invalid', 'file: the document has no text to import');
 
   const fileName = options.fileName.slice(0, 120);

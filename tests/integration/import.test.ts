@@ -15,6 +15,7 @@ import { listVersions, restoreVersion } from '../../lib/versions/versions';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { zipOf } from '../helpers/exported-files';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
+import { deflated, docx, documentXml } from '../helpers/zip-bombs';
 
 /** A 1×1 transparent PNG. */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -95,6 +96,11 @@ describe('importing Word documents into a section', () => {
     });
     await expect(importAs('chair', t.plan.canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
     await expect(importAs('chair', t.plan.canada.id, notDocx)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
+    // Sizes that are not the parts' own (the zip bombs themselves are refused over HTTP: tests/e2e/import-limits.test.ts).
+    const lying = docx({ ...deflated('word/document.xml', documentXml('Canada lies about sizes.')), declaredSize: 10 });
+    await expect(importAs('chair', t.plan.canada.id, lying)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
+    const twice = docx(documentXml('Canada, once.'), deflated('word/document.xml', documentXml('Canada, twice.')));
+    await expect(importAs('chair', t.plan.canada.id, twice)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     huge.set(valid.slice(0, 4));
     await expect(importAs('chair', t.plan.canada.id, huge)).rejects.toMatchObject({ code: 'too_large', message: 'file: larger than 10 MB' });
