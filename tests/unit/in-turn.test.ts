@@ -5,6 +5,8 @@ function deferred() {
   let resolve!: () => void;
   let reject!: (error: Error) => void;
   const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  // A gate may be rejected before its task awaits it: that is not an unhandled rejection.
+  promise.catch(() => {});
   return { promise, resolve, reject };
 }
 
