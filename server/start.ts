@@ -9,6 +9,7 @@ import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis-bus';
+import { refuseCrossSiteWrite } from './cross-site-guard';
 import { handleOps } from './ops';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -45,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await database.migrate();
   if (options.seed ?? true) await seed(database.db, { demoPassword: config.DEMO_PASSWORD });
 
+  const siteOrigin = config.NEXTAUTH_URL ? new URL(config.NEXTAUTH_URL).origin : undefined;
   const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis'), config.REDIS_PREFIX) : undefined;
   if (bus) log.info({ instance: bus.instanceId }, 'sharing documents with other instances through Redis');
   const collab = await createCollabServer({
@@ -52,7 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log: logger('collab'),
     secret: config.NEXTAUTH_SECRET,
     secureCookie: config.NEXTAUTH_URL?.startsWith('https://') ?? false,
-    siteOrigin: config.NEXTAUTH_URL ? new URL(config.NEXTAUTH_URL).origin : undefined,
+    siteOrigin,
     maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
     flushMs: config.COLLAB_FLUSH_MS,
     compactAfter: config.COLLAB_COMPACT_AFTER,
@@ -81,6 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       httpLog.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
     void (async () => {
+      if (refuseCrossSiteWrite(req, res, { siteOrigin, log: httpLog })) return;
       if (await handleOps(req, res, ops)) return;
       if (web) return web.handle(req, res);
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));

@@ -2,13 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Db } from '../../db/client';
 import { currentSession } from '../../lib/auth/current-session';
 import type { SessionClaims } from '../../lib/auth/session-token';
+import { isSiteOrigin } from '../../lib/http/cross-site';
 import { resolveRoomAccess, type RoomGrant } from '../../lib/plans/room-access';
 import { COLLAB_PATH, parseRoom } from '../../lib/shared/rooms';
 
 export type UpgradeDecision =
   | { ok: true; roomName: string; userId: string; session: SessionClaims; grant: RoomGrant & { access: 'read' | 'write' } }
   | { ok: false; status: 401 | 403 | 404; reason: string };
-
 
 /**
  * Browsers always send Origin on a WebSocket handshake and attach the user's cookies whatever page
@@ -17,13 +17,7 @@ export type UpgradeDecision =
  */
 function sameSite(req: IncomingMessage, siteOrigin: string | undefined): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  if (siteOrigin) return origin === siteOrigin;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  return origin === undefined || isSiteOrigin(origin, { siteOrigin, host: req.headers.host });
 }
 
 /** Decides an upgrade before any Yjs traffic: session first (401), then the room (404), then access (403). */
