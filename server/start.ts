@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { openDatabase, setSharedDatabase, type Database } from '../db/client';
 import { seed } from '../db/seed';
+import { sessionCookieOptions } from '../lib/auth/current-session';
 import type { Config } from '../lib/env';
 import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
@@ -52,8 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const collab = await createCollabServer({
     db: database.db,
     log: logger('collab'),
-    secret: config.NEXTAUTH_SECRET,
-    secureCookie: config.NEXTAUTH_URL?.startsWith('https://') ?? false,
+    ...sessionCookieOptions(config),
     siteOrigin,
     maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
     flushMs: config.COLLAB_FLUSH_MS,
