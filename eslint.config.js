@@ -20,5 +20,10 @@ export default tseslint.config(
     files: ['lib/env.ts', 'tests/**', 'next.config.js', 'vitest.config.ts', 'drizzle.config.ts', 'scripts/**', 'bench/run.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    files: ['lib/shared/**', 'app/_components/**'],
+    ignores: ['lib/shared/zod.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Browser code takes zod from lib/shared/zod.ts (no eval under the page's CSP)." }] }] },
+  },
   { files: ['next.config.js'], languageOptions: { globals: { process: 'readonly' } } },
 );

@@ -26,7 +26,7 @@ const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Signs and encrypts session JWTs; required in production so sessions survive restarts and cannot be forged. */
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
-  /** Public URL of the site; decides secure cookies. */
+  /** Public URL of the site; decides secure cookies, and its origin is the only one writes are taken from. */
   NEXTAUTH_URL: z.string().url().optional(),
   /** Password of every seeded demo account. */
   DEMO_PASSWORD: z.string().min(8).default('concordia'),

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { openDatabase, setSharedDatabase, type Database } from '../db/client';
 import { seed } from '../db/seed';
+import { sessionCookieOptions } from '../lib/auth/current-session';
 import type { Config } from '../lib/env';
 import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis-bus';
+import { refuseCrossSiteWrite } from './cross-site-guard';
 import { handleOps } from './ops';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -52,14 +54,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         },
   );
 
+  const siteOrigin = config.NEXTAUTH_URL ? new URL(config.NEXTAUTH_URL).origin : undefined;
   const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis'), config.REDIS_PREFIX) : undefined;
   if (bus) log.info({ instance: bus.instanceId }, 'sharing documents with other instances through Redis');
   const collab = await createCollabServer({
     db: database.db,
     log: logger('collab'),
-    secret: config.NEXTAUTH_SECRET,
-    secureCookie: config.NEXTAUTH_URL?.startsWith('https://') ?? false,
-    siteOrigin: config.NEXTAUTH_URL ? new URL(config.NEXTAUTH_URL).origin : undefined,
+    ...sessionCookieOptions(config),
+    siteOrigin,
     maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
     flushMs: config.COLLAB_FLUSH_MS,
     compactAfter: config.COLLAB_COMPACT_AFTER,
@@ -88,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       httpLog.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
     void (async () => {
+      if (refuseCrossSiteWrite(req, res, { siteOrigin, log: httpLog })) return;
       if (await handleOps(req, res, ops)) return;
       if (web) return web.handle(req, res);
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { AppError, httpStatus } from '../../lib/errors';
 import { logger } from '../../lib/log';
 
+const isJson = (contentType: string | null) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
 /** Runs a route body and translates AppError codes to statuses in one place; never leaks a stack. */
 export async function jsonRoute(body: () => Promise<unknown>, options: { status?: number } = {}): Promise<NextResponse> {
   try {
@@ -15,8 +17,13 @@ export async function jsonRoute(body: () => Promise<unknown>, options: { status?
   }
 }
 
-/** The request's JSON body checked against a schema; a 400 names the first offending field. */
+/**
+ * The request's JSON body checked against a schema; a 400 names the first offending field. Only a body
+ * declared application/json is read: an HTML form can send JSON-shaped text/plain from any page, while
+ * a cross-origin fetch of application/json needs a CORS preflight, which this site never grants.
+ */
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  if (!isJson(req.headers.get('content-type'))) throw new AppError('unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
   let raw: unknown;
   try {
     raw = await req.json();

@@ -1,12 +1,19 @@
-import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { authOptions } from '../../lib/auth/options';
+import { getDb } from '../../db';
+import { currentSession, sessionCookieOptions } from '../../lib/auth/current-session';
+import { config } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 
-/** The signed-in user's id, or null. */
+/** The signed-in user's id, or null when the request has no session or a signed-out or expired one. */
 export async function currentUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions());
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
+  const request = await headers();
+  const session = await currentSession(
+    await getDb(),
+    { cookie: request.get('cookie'), authorization: request.get('authorization') },
+    sessionCookieOptions(config()),
+  );
+  return session?.userId ?? null;
 }
 
 /** For pages: the signed-in user's id, or a redirect to the sign-in page. */

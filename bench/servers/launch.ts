@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -133,7 +134,8 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
     const readyLine = await output.waitFor((line) => line.startsWith('{"bench":"ready"'));
     const ready = JSON.parse(readyLine) as ConcordiaReady;
     const maxAge = 24 * 3600;
-    const cookie = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId }, secret: options.secret, maxAge })}`;
+    // A session id as every sign-in issues; the server refuses tokens without one.
+    const cookie = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId, sid: randomUUID() }, secret: options.secret, maxAge })}`;
     const writerCookies = [await cookie(ready.users.chair), await cookie(ready.users.peru), await cookie(ready.users.mexico)];
     const observerCookie = await cookie(ready.users.observer);
     const replies = new Map<number, (reply: ConcordiaReply) => void>();

@@ -4,25 +4,38 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '../../db';
 import { config } from '../env';
+import { AppError } from '../errors';
 import { logger } from '../log';
+import { isSessionLive } from './current-session';
 import { clearSignInAttempts, countSignInAttempt, TooManyAttempts } from './rate-limit';
 import { revokeSession } from './sessions';
 import { signIn } from './sign-in';
 
 const credentials = z.object({ email: z.string().email(), password: z.string().min(1) });
 
+/** How long a session lasts after its last renewal (next-auth renews it whenever the browser reads it). */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+const SIGNED_OUT = 'This session was signed out';
+
 /** next-auth configuration: credentials sign-in, JWT sessions carried in an httpOnly cookie. */
 export function authOptions(): NextAuthOptions {
   const { NEXTAUTH_SECRET, DEMO_ACCOUNTS } = config();
   return {
     secret: NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/signin' },
+    logger: {
+      error(code, metadata) {
+        // A signed-out session presented again is an expected refusal, not a failure.
+        const signedOut = code === 'JWT_SESSION_ERROR' && (metadata as { message?: string } | undefined)?.message === SIGNED_OUT;
+        logger('auth')[signedOut ? 'info' : 'error']({ code, err: metadata }, signedOut ? 'signed-out session refused' : 'next-auth error');
+      },
+    },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === 'string' && typeof token.exp === 'number') {
-          await revokeSession(await getDb(), token.sid, new Date(token.exp * 1000));
-        }
+        // Any copy of this session's token, renewed until now, expires within one session lifetime from now.
+        if (typeof token?.sid === 'string') await revokeSession(await getDb(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
       },
     },
     providers: [
@@ -48,11 +61,17 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.sid = randomUUID();
+          return token;
         }
+        // Reading the session through next-auth (the browser's useSession, /api/auth/session) renews its
+        // token: a signed-out one must be refused here too, or it would come back renewed. Throwing makes
+        // next-auth answer with no session and clear the cookie.
+        const live = typeof token.sid === 'string' && typeof token.exp === 'number' && (await isSessionLive(await getDb(), { sessionId: token.sid, expiresAt: new Date(token.exp * 1000) }));
+        if (!live) throw new AppError('unauthenticated', SIGNED_OUT);
         return token;
       },
       session({ session, token }) {

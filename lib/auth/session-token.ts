@@ -1,14 +1,16 @@
-import type { IncomingMessage } from 'node:http';
 import { parse } from 'cookie';
 import { getToken } from 'next-auth/jwt';
 
-export type SessionClaims = { userId: string; sessionId: string | null; expiresAt: Date };
+export type SessionClaims = { userId: string; sessionId: string; expiresAt: Date };
+
+/** The request headers a session is read from: a Node request's headers or a Fetch request's, as plain values. */
+export type SessionHeaders = { cookie?: string | null; authorization?: string | null };
 
 /**
  * Sessions already decrypted, by cookie: one browser opens several sockets with the same cookie (a
- * plan page two, the chair's board one per section) and reopens them all after a restart, and each
- * decryption derives its key anew. Claims never change; expiry is checked on every read, revocation
- * by the caller.
+ * plan page two, the chair's board one per section), calls the API several times per page and reopens
+ * everything after a restart, and each decryption derives its key anew. Claims never change; expiry is
+ * checked on every read, revocation by the caller.
  */
 const decoded = new Map<string, SessionClaims>();
 /** A plenary's browsers, several times over; a cookie is about 0.5 KB. */
@@ -25,13 +27,14 @@ function sessionCookie(cookies: Record<string, string | undefined>, secureCookie
 }
 
 /**
- * The session carried by a request's next-auth cookie (possibly chunked), or null when absent,
- * expired or not signed with our secret.
+ * The session carried by a request's next-auth cookie (possibly chunked) or bearer token, or null when
+ * absent, expired, not signed with our secret, or without a session id (every sign-in issues one; a
+ * session without it could never be signed out). Revocation is checked by currentSession().
  */
-export async function readSession(req: IncomingMessage, secret: string, secureCookie: boolean): Promise<SessionClaims | null> {
-  const cookies = parse(req.headers.cookie ?? '');
+export async function readSession(headers: SessionHeaders, secret: string, secureCookie: boolean): Promise<SessionClaims | null> {
+  const cookies = parse(headers.cookie ?? '');
   // With a bearer token beside the cookie, next-auth may have read either: only a cookie alone is cached.
-  const cookie = req.headers.authorization ? null : sessionCookie(cookies, secureCookie);
+  const cookie = headers.authorization ? null : sessionCookie(cookies, secureCookie);
   const key = cookie && `${secret}\n${cookie}`;
   const known = key ? decoded.get(key) : undefined;
   if (known) {
@@ -39,13 +42,13 @@ export async function readSession(req: IncomingMessage, secret: string, secureCo
     decoded.delete(key!);
   }
   const token = await getToken({
-    req: { cookies, headers: req.headers } as unknown as Parameters<typeof getToken>[0]['req'],
+    req: { cookies, headers: { authorization: headers.authorization ?? undefined } } as unknown as Parameters<typeof getToken>[0]['req'],
     secret,
     secureCookie,
   }).catch(() => null);
   // next-auth tolerates 15 s of clock skew; a socket would be closed for expiry as soon as it opened.
-  if (typeof token?.sub !== 'string' || typeof token.exp !== 'number' || token.exp * 1000 <= Date.now()) return null;
-  const claims = { userId: token.sub, sessionId: typeof token.sid === 'string' ? token.sid : null, expiresAt: new Date(token.exp * 1000) };
+  if (typeof token?.sub !== 'string' || typeof token.sid !== 'string' || typeof token.exp !== 'number' || token.exp * 1000 <= Date.now()) return null;
+  const claims = { userId: token.sub, sessionId: token.sid, expiresAt: new Date(token.exp * 1000) };
   if (key) {
     if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
     decoded.set(key, claims);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../errors';
+import { z } from './zod';
 
 const uuid = z.string().uuid();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The OAS official languages, in which a document's original may be written. */
 export const ORIGINAL_LANGUAGES = { en: 'English', es: 'Spanish', pt: 'Portuguese', fr: 'French' } as const;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { bytesFromBase64 } from './base64';
 import { MESSAGE_MAX_CHARS, QUOTE_MAX_CHARS } from './discussion';
+import { z } from './zod';
 
 /** Request bodies of the JSON API, shared by route handlers (validation) and the UI (types). */
 const stateCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter member state code');

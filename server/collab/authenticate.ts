@@ -1,14 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../../db/client';
-import { isSessionRevoked } from '../../lib/auth/sessions';
-import { readSession, type SessionClaims } from '../../lib/auth/session-token';
+import { currentSession } from '../../lib/auth/current-session';
+import type { SessionClaims } from '../../lib/auth/session-token';
+import { isSiteOrigin } from '../../lib/http/cross-site';
 import { resolveRoomAccess, type RoomGrant } from '../../lib/plans/room-access';
 import { COLLAB_PATH, parseRoom } from '../../lib/shared/rooms';
 
 export type UpgradeDecision =
   | { ok: true; roomName: string; userId: string; session: SessionClaims; grant: RoomGrant & { access: 'read' | 'write' } }
   | { ok: false; status: 401 | 403 | 404; reason: string };
-
 
 /**
  * Browsers always send Origin on a WebSocket handshake and attach the user's cookies whatever page
@@ -17,13 +17,7 @@ export type UpgradeDecision =
  */
 function sameSite(req: IncomingMessage, siteOrigin: string | undefined): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  if (siteOrigin) return origin === siteOrigin;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  return origin === undefined || isSiteOrigin(origin, { siteOrigin, host: req.headers.host });
 }
 
 /** Decides an upgrade before any Yjs traffic: session first (401), then the room (404), then access (403). */
@@ -32,18 +26,14 @@ export async function authenticateUpgrade(
   options: { db: Db; secret: string; secureCookie: boolean; siteOrigin: string | undefined },
 ): Promise<UpgradeDecision> {
   if (!sameSite(req, options.siteOrigin)) return { ok: false, status: 403, reason: 'cross-site WebSocket refused' };
-  const session = await readSession(req, options.secret, options.secureCookie);
+  // The same check as every route handler and page: a signed-out or expired session is refused here too.
+  const session = await currentSession(options.db, req.headers, options);
   if (!session) return { ok: false, status: 401, reason: 'no valid session' };
   const { userId } = session;
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const roomName = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));
   const room = parseRoom(roomName);
-  // The revocation check and the room's permission are independent reads: one wait instead of two.
-  const [revoked, grant] = await Promise.all([
-    session.sessionId ? isSessionRevoked(options.db, session.sessionId) : false,
-    room ? resolveRoomAccess(options.db, userId, room) : null,
-  ]);
-  if (revoked) return { ok: false, status: 401, reason: 'signed out' };
+  const grant = room ? await resolveRoomAccess(options.db, userId, room) : null;
   if (!grant) return { ok: false, status: 404, reason: 'unknown room' };
   if (grant.access === 'none') return { ok: false, status: 403, reason: 'not a member of this plan' };
   return { ok: true, roomName, userId, session, grant: { ...grant, access: grant.access } };

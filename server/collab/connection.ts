@@ -97,7 +97,7 @@ export class Connection implements RoomMember {
     return this.grantedAccess;
   }
 
-  get sessionId(): string | null {
+  get sessionId(): string {
     return this.options.session.sessionId;
   }
 

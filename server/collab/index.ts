@@ -134,7 +134,7 @@ export async function createCollabServer(options: CollabOptions) {
   const stopSharingPresence = options.bus ? await sharePresence(options.bus, presence(), log) : async () => {};
   async function closeRevokedSessions(): Promise<void> {
     for (const sessionId of new Set([...connections].map((c) => c.sessionId))) {
-      if (!sessionId || !(await isSessionRevoked(options.db, sessionId))) continue;
+      if (!(await isSessionRevoked(options.db, sessionId))) continue;
       for (const c of connections) if (c.sessionId === sessionId) c.close(CloseCode.Unauthenticated, 'signed out');
     }
   }

@@ -49,7 +49,8 @@ describe('the permission table, enforced by the server', () => {
   });
 
   function call(method: string, path: string, who: Who, body?: unknown) {
-    const headers: Record<string, string> = {};
+    // As the app's own pages send them: from the site's origin.
+    const headers: Record<string, string> = { origin: app.url };
     if (cookie[who]) headers.cookie = cookie[who]!;
     if (body !== undefined) headers['content-type'] = 'application/json';
     return fetch(`${app.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -114,7 +115,11 @@ describe('the permission table, enforced by the server', () => {
     expect((await bad.json()).error).toMatch(/^email:/);
     const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'x@ministry.test', role: 'coordinator' });
     expect((await noState.json()).error).toMatch(/^stateCode:/);
-    const notJson = await fetch(`${app.url}/api/plans/${planId}/phase`, { method: 'POST', headers: { cookie: cookie.chair! }, body: '{' });
+    const notJson = await fetch(`${app.url}/api/plans/${planId}/phase`, {
+      method: 'POST',
+      headers: { cookie: cookie.chair!, origin: app.url, 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
     const jump = await call('POST', `/api/plans/${planId}/phase`, 'chair', { phase: 'adopted' });
     expect(jump.status).toBe(400);

@@ -57,7 +57,7 @@ describe('export, import and the document block over HTTP and in the browser', (
   });
 
   const call = (method: string, url: string, cookie?: string, body?: BodyInit, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}${url}`, { method, body, headers: { ...headers, ...(cookie && { cookie }) } });
+    fetch(`${app.url}${url}`, { method, body, headers: { origin: app.url, ...headers, ...(cookie && { cookie }) } });
   const putMetadata = (cookie: string, body: unknown) => call('PUT', `/api/plans/${planId}/metadata`, cookie, JSON.stringify(body), { 'content-type': 'application/json' });
   const upload = (cookie: string, bytes: Uint8Array, name = 'draft.docx') => {
     const form = new FormData();
@@ -231,7 +231,7 @@ describe('export, import and the document block over HTTP and in the browser', (
  */
 function chunkedUpload(url: string, cookie: string, size: number): Promise<{ status: number; body: string; sent: number }> {
   const boundary = 'concordia-upload';
-  const req = request(url, { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const req = request(url, { method: 'POST', headers: { cookie, origin: new URL(url).origin, 'content-type': `multipart/form-data; boundary=${boundary}` } });
   const chunk = Buffer.alloc(64 * 1024, 0x61);
   let sent = 0;
   let answered = false;

@@ -350,7 +350,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     // Meanwhile the chair freezes the section; the page comes back to a section it may only read.
     const chair = await signInAs(browser, app.url, 'chair@demo.test');
     const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-    expect((await chair.request.patch(sectionApi, { data: { frozen: true } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: app.url } })).status()).toBe(204);
     await line.restore();
     await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
     // The page, rendered again, says why.
@@ -402,7 +402,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => later.getByText('Read-only — this section is frozen by the chair').count()).toBe(1);
     expect(await unsent(later).count()).toBe(0);
 
-    expect((await chair.request.patch(sectionApi, { data: { frozen: false } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: false }, headers: { origin: app.url } })).status()).toBe(204);
     await Promise.all([context.close(), chair.context().close()]);
   });
 
@@ -411,7 +411,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
     const chair = await signInAs(browser, app.url, 'chair@demo.test');
     const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-    expect((await chair.request.patch(sectionApi, { data: { frozen: true } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: app.url } })).status()).toBe(204);
     await line.restore();
     await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
     const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
@@ -439,7 +439,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => page.isClosed()).toBe(true);
     expect(askedAgain).toBe(false);
 
-    expect((await chair.request.patch(sectionApi, { data: { frozen: false } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: false }, headers: { origin: app.url } })).status()).toBe(204);
     await Promise.all([page.context().close(), chair.context().close()]);
   });
 

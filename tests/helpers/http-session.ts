@@ -6,7 +6,7 @@ export async function httpSignIn(baseUrl: string, email: string, password = 'con
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: new URL(baseUrl).origin },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
   const session = response.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
