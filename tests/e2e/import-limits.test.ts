@@ -61,7 +61,7 @@ describe('a Word import unpacks under limits: zip bombs are refused before they 
   const upload = (bytes: Uint8Array, name = 'draft.docx') => {
     const form = new FormData();
     form.set('file', new Blob([Uint8Array.from(bytes)]), name);
-    return fetch(`${app.url}/api/sections/${sectionId}/import`, { method: 'POST', body: form, headers: { cookie } });
+    return fetch(`${app.url}/api/sections/${sectionId}/import`, { method: 'POST', body: form, headers: { cookie, origin: app.url } });
   };
   const markdown = async () => (await fetch(`${app.url}/api/plans/${planId}/export?format=md`, { headers: { cookie } })).text();
 
