@@ -29,7 +29,7 @@ export async function preparePlan(plan: PlanText, translator: Translator | null)
   sections.forEach((section, s) =>
     section.paragraphs.forEach((paragraph, p) => {
       // Headings and other short paragraphs are never compared: nothing to translate.
-      if (!paragraphTerms(paragraph)) return;
+      if (!isProposal(paragraph)) return;
       for (const to of COMPARISON_LANGUAGES) {
         if (to === paragraph.language) continue;
         const key = `${paragraph.language}-${to}`;
@@ -52,6 +52,20 @@ export async function preparePlan(plan: PlanText, translator: Translator | null)
       paragraphs: section.paragraphs.map((paragraph, p) => ({ ...paragraph, translations: translations[s]![p]! })),
     })),
   };
+}
+
+/** Whether a paragraph is long enough to compare, remembered by text (a pure memo, emptied past a bound). */
+const MAX_REMEMBERED = 100_000;
+const proposals = new Map<string, boolean>();
+
+function isProposal(paragraph: PreparedParagraph): boolean {
+  const key = `${paragraph.language}\u0000${paragraph.text}`;
+  let found = proposals.get(key);
+  if (found === undefined) {
+    if (proposals.size >= MAX_REMEMBERED) proposals.clear();
+    proposals.set(key, (found = paragraphTerms({ text: paragraph.text, language: paragraph.language }) !== null));
+  }
+  return found;
 }
 
 /** Translates one direction's paragraphs into `translations`; the reason when it could not. */
@@ -90,6 +104,6 @@ export async function analysePlan(plan: PlanText, options: OverlapOptions & { tr
   checkSectionIds(plan.sections);
   const { sections, crossLanguage } = await preparePlan(plan, options.translator);
   const index = new OverlapIndex(options);
-  for (const section of sections) index.setSection(section.id, section.paragraphs);
+  index.setSections(sections);
   return { overlaps: index.overlaps(), crossLanguage };
 }

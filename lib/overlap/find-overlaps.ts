@@ -24,6 +24,6 @@ export const sectionParagraphs = (section: PreparedSection) => section.paragraph
 export function findOverlaps(plan: PlanText, options: OverlapOptions = {}): Overlap[] {
   checkSectionIds(plan.sections);
   const index = new OverlapIndex(options);
-  for (const section of plan.sections) index.setSection(section.id, sectionParagraphs(section));
+  index.setSections(plan.sections.map((section) => ({ id: section.id, paragraphs: sectionParagraphs(section) })));
   return index.overlaps();
 }

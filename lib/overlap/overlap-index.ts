@@ -1,9 +1,9 @@
 import { AppError } from '../errors';
 import { groupBy } from './group-by';
 import { paragraphTerms, prepared, READINGS, type ParagraphTerms } from './paragraph-terms';
-import { pairScore } from './pair-score';
+import { diceForScore, pairScore } from './pair-score';
 import { compareRefs, sortOverlaps } from './sort-overlaps';
-import { termWeight, weightScale } from './term-weight';
+import { evidencePrior, termWeight, weightScale } from './term-weight';
 import type { Overlap, OverlapKind, OverlapOptions, ParagraphRef, PreparedParagraph } from './types';
 
 /** Chosen on the tuning part of tests/fixtures/overlap-eval; see OverlapOptions.threshold. */
@@ -60,11 +60,24 @@ export class OverlapIndex {
   private marks = new Uint8Array(0);
   /** Each slot's total weight per reading. */
   private totals = new Int32Array(0);
+  /** Each slot's readings (bit mask) and section (a number per section id), at hand in the hot loop. */
+  private slotReadings = new Uint8Array(0);
+  private slotSection = new Int32Array(0);
+  private readonly sectionNumbers = new Map<string, number>();
+  /** Each slot's text as a number: equal numbers are copies, which score 1 whatever their translations. */
+  private slotCopy = new Int32Array(0);
+  /** Per text held: its number and how many paragraphs hold it (forgotten at zero, so edits do not pile up). */
+  private readonly copyNumbers = new Map<string, { number: number; held: number }>();
+  private nextCopy = 0;
+  /** Below this mean Dice no pair can reach the threshold. */
+  private readonly diceFloor: number;
 
   constructor(options: OverlapOptions = {}) {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     if (!(threshold > 0 && threshold <= 1)) throw new AppError('invalid', `threshold must be in (0, 1], got ${threshold}`);
     this.threshold = threshold;
+    // A hair under the exact inverse, so that rounding never drops a pair the full score would keep.
+    this.diceFloor = diceForScore(threshold) * (1 - 1e-9);
   }
 
   /**
@@ -72,28 +85,41 @@ export class OverlapIndex {
    * keep their entries and overlaps; new and changed ones are compared with the other sections.
    */
   setSection(id: string, paragraphs: readonly (string | PreparedParagraph)[]): void {
-    const incoming = paragraphs.map((paragraph) => prepared(paragraph));
-    const unused = groupBy(this.sections.get(id) ?? [], (entry) => entry.identity);
-    const identities = incoming.map(identityOf);
-    // In order, so that repeated paragraphs pair up with their old entries one by one.
-    const reused = identities.map((identity) => unused.get(identity)?.shift());
-    const removed = [...unused.values()].flat();
+    this.setSections([{ id, paragraphs }]);
+  }
+
+  /**
+   * Sets several sections at once: their paragraphs are counted into the weights together and compared
+   * once, where setting them one by one would re-weigh and compare again whatever each one shifts.
+   * A full analysis, or a server's first, sets every section this way.
+   */
+  setSections(sections: readonly { id: string; paragraphs: readonly (string | PreparedParagraph)[] }[]): void {
+    if (new Set(sections.map((section) => section.id)).size !== sections.length) throw new AppError('invalid', 'A section is set twice at once');
+    const removed: Entry[] = [];
     const added: Entry[] = [];
-    const entries = incoming.flatMap((paragraph, index) => {
-      const ref = { section: id, paragraph: index };
-      const old = reused[index];
-      if (old) {
-        old.ref = ref;
-        return [old];
-      }
-      const terms = paragraphTerms(paragraph);
-      if (!terms) return [];
-      const entry = this.createEntry(ref, identities[index]!, terms);
-      added.push(entry);
-      return [entry];
-    });
-    if (entries.length) this.sections.set(id, entries);
-    else this.sections.delete(id);
+    for (const { id, paragraphs } of sections) {
+      const incoming = paragraphs.map((paragraph) => prepared(paragraph));
+      const unused = groupBy(this.sections.get(id) ?? [], (entry) => entry.identity);
+      const identities = incoming.map(identityOf);
+      // In order, so that repeated paragraphs pair up with their old entries one by one.
+      const reused = identities.map((identity) => unused.get(identity)?.shift());
+      removed.push(...[...unused.values()].flat());
+      const entries = incoming.flatMap((paragraph, index) => {
+        const ref = { section: id, paragraph: index };
+        const old = reused[index];
+        if (old) {
+          old.ref = ref;
+          return [old];
+        }
+        const terms = paragraphTerms(paragraph);
+        if (!terms) return [];
+        const entry = this.createEntry(ref, identities[index]!, terms);
+        added.push(entry);
+        return [entry];
+      });
+      if (entries.length) this.sections.set(id, entries);
+      else this.sections.delete(id);
+    }
     this.update(removed, added);
   }
 
@@ -188,7 +214,24 @@ export class OverlapIndex {
       this.totals = totals;
       this.shared = new Int32Array(size);
       this.marks = new Uint8Array(size / READINGS);
+      const readings = new Uint8Array(size / READINGS);
+      readings.set(this.slotReadings);
+      this.slotReadings = readings;
+      const sections = new Int32Array(size / READINGS);
+      sections.set(this.slotSection);
+      this.slotSection = sections;
+      const copies = new Int32Array(size / READINGS);
+      copies.set(this.slotCopy);
+      this.slotCopy = copies;
     }
+    let copy = this.copyNumbers.get(terms.copyText);
+    if (!copy) this.copyNumbers.set(terms.copyText, (copy = { number: this.nextCopy++, held: 0 }));
+    copy.held++;
+    this.slotCopy[slot] = copy.number;
+    this.slotReadings[slot] = terms.readings;
+    let section = this.sectionNumbers.get(ref.section);
+    if (section === undefined) this.sectionNumbers.set(ref.section, (section = this.sectionNumbers.size));
+    this.slotSection[slot] = section;
     return entry;
   }
 
@@ -213,6 +256,8 @@ export class OverlapIndex {
   /** Removes a paragraph for good: out of the postings, the counts and its overlaps. */
   private release(entry: Entry): void {
     this.unindex(entry);
+    const copy = this.copyNumbers.get(entry.terms.copyText)!;
+    if (--copy.held === 0) this.copyNumbers.delete(entry.terms.copyText);
     for (const id of entry.termIds) this.termCount[id]!--;
     this.entries[entry.slot] = undefined;
     this.freeSlots.push(entry.slot);
@@ -225,7 +270,7 @@ export class OverlapIndex {
 
   /** Overlaps of one paragraph with the indexed ones; only those sharing a term are weighed. */
   private match(entry: Entry): void {
-    const { shared, marks, postings, termReading, totals } = this;
+    const { shared, marks, postings, termReading, totals, slotReadings, slotSection, slotCopy } = this;
     const touched: number[] = [];
     // The hot loop of a full analysis: plain indexed loops over arrays of numbers.
     for (const id of entry.termIds) {
@@ -242,15 +287,32 @@ export class OverlapIndex {
       }
     }
     const aAt = entry.slot * READINGS;
+    const mine = entry.terms.readings;
+    const section = slotSection[entry.slot]!;
+    const copy = slotCopy[entry.slot]!;
+    const prior = evidencePrior(this.paragraphCount);
     for (const slot of touched) {
       const sharedAt = slot * READINGS;
-      const other = this.entries[slot]!;
-      // A section's paragraphs are not compared with each other (those kept stay indexed while it changes).
-      const result = other.ref.section === entry.ref.section ? null : pairScore(entry.terms, other.terms, { shared, sharedAt, totals, aAt, bAt: sharedAt });
-      shared.fill(0, sharedAt, sharedAt + READINGS);
       marks[slot] = 0;
-      if (!result || result.score < this.threshold) continue;
-      this.record(entry.slot, slot, result);
+      // A section's paragraphs are not compared with each other (those kept stay indexed while it changes).
+      if (slotSection[slot] === section) {
+        shared.fill(0, sharedAt, sharedAt + READINGS);
+        continue;
+      }
+      // The mean Dice bounds the score from above: most pairs stop at this cheap test.
+      const common = mine & slotReadings[slot]!;
+      let dice = 0;
+      let count = 0;
+      for (let reading = 0; reading < READINGS; reading++) {
+        if ((common & (1 << reading)) === 0) continue;
+        dice += (2 * shared[sharedAt + reading]!) / (totals[aAt + reading]! + totals[sharedAt + reading]! + prior);
+        count++;
+      }
+      if ((count > 0 && dice / count >= this.diceFloor) || slotCopy[slot] === copy) {
+        const result = pairScore(entry.terms, this.entries[slot]!.terms, { shared, sharedAt, totals, aAt, bAt: sharedAt, prior });
+        if (result && result.score >= this.threshold) this.record(entry.slot, slot, result);
+      }
+      shared.fill(0, sharedAt, sharedAt + READINGS);
     }
   }
 

@@ -36,10 +36,13 @@ const PHRASE_RATIO = 2 / 3;
 
 /**
  * Scores are reported as Dice^EXPONENT: the same order, spread over [0, 1] so that the default
- * threshold (0.5) sits at a Dice of about 0.18 — what paraphrases in different words, or read through
+ * threshold (0.5) sits at a Dice of about 0.16 — what paraphrases in different words, or read through
  * machine translation, share — and copies score 1.
  */
-const EXPONENT = 0.4;
+const EXPONENT = 0.38;
+
+/** The mean Dice coefficient a score stands for. */
+export const diceForScore = (score: number): number => score ** (1 / EXPONENT);
 
 /** Where a pair's weights are: the shared weight and each paragraph's total, per language, at these offsets. */
 export type PairWeights = {
@@ -48,6 +51,8 @@ export type PairWeights = {
   readonly totals: Int32Array;
   readonly aAt: number;
   readonly bAt: number;
+  /** Weight added to every pair's total (see evidencePrior): short paragraphs need more words in common. */
+  readonly prior: number;
 };
 
 /**
@@ -72,7 +77,7 @@ export function pairScore(a: ParagraphTerms, b: ParagraphTerms, weights: PairWei
     const y = totals[bAt + reading]!;
     const [small, large] = x <= y ? [x, y] : [y, x];
     const sizes = small / large;
-    let trusted = (2 * both) / (x + y);
+    let trusted = (2 * both) / (x + y + weights.prior);
     if (sizes < PHRASE_RATIO && both > 0) {
       const [shorter, longer] = x <= y ? [a, b] : [b, a];
       const kept = (sizes / PHRASE_RATIO) ** 2;

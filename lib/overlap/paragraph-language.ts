@@ -15,6 +15,23 @@ const MIN_WORDS = 4;
  * paragraph takes the section's declared language when there is one.
  */
 export function detectParagraphLanguage(text: string, declared?: TextLanguage): TextLanguage {
+  const key = `${declared ?? ''}\u0000${text}`;
+  let language = detected.get(key);
+  if (!language) {
+    if (detected.size >= MAX_REMEMBERED) detected.clear();
+    detected.set(key, (language = detect(text, declared)));
+  }
+  return language;
+}
+
+/*
+ * A plan analysed again is mostly the paragraphs it had: their languages are remembered (a pure memo,
+ * emptied past a bound) rather than detected again at 0.1 ms each.
+ */
+const MAX_REMEMBERED = 100_000;
+const detected = new Map<string, TextLanguage>();
+
+function detect(text: string, declared?: TextLanguage): TextLanguage {
   const tokens = normalize(text);
   const result = tokens.length > 0 ? eld.detect(text) : undefined;
   const detected = result && isTextLanguage(result.language) ? result.language : undefined;

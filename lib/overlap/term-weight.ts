@@ -19,3 +19,17 @@ export function termWeight(count: number, paragraphs: number, generic: boolean):
   const idf = Math.max(1, weightScale(paragraphs) - Math.floor(2 * Math.log2(Math.max(count, 1))));
   return generic ? idf : CONTENT_FACTOR * idf;
 }
+
+/** Content words' worth of weight added to each pair's total: the evidence a short paragraph lacks. */
+const PRIOR_WORDS = 4;
+
+/**
+ * A pair of ten-word paragraphs that share three topic words ("train", "police", "community") is weak
+ * evidence of the same proposal; two forty-word paragraphs sharing twelve are strong. Adding a few
+ * typical content words' weight to the denominator of every pair's Dice (additive smoothing) lowers
+ * short pairs' scores much and long pairs' little. It moves with the weight scale, so it too changes
+ * only when every weight does.
+ */
+export function evidencePrior(paragraphs: number): number {
+  return Math.round((PRIOR_WORDS * CONTENT_FACTOR * weightScale(paragraphs)) / 2);
+}

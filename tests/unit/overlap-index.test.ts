@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findOverlaps, OverlapIndex, type PlanSection, type PreparedParagraph, type PreparedSection } from '../../lib/overlap';
 import { pairScore } from '../../lib/overlap/pair-score';
 import { paragraphTerms, READINGS } from '../../lib/overlap/paragraph-terms';
-import { termWeight } from '../../lib/overlap/term-weight';
+import { evidencePrior, termWeight } from '../../lib/overlap/term-weight';
 import { loadEvalPlans } from '../helpers/overlap-eval';
 
 /**
@@ -45,7 +45,7 @@ function compareAllPairs(sections: readonly PreparedSection[], threshold: number
       const keys = new Set(y.terms.terms.map((term) => term.key));
       for (const term of x.terms.terms) if (keys.has(term.key)) shared[term.reading]! += weight(term.key, term.generic);
       const combined = new Int32Array([...totals[i]!, ...totals[j]!]);
-      const score = pairScore(x.terms, y.terms, { shared, sharedAt: 0, totals: combined, aAt: 0, bAt: READINGS })?.score ?? 0;
+      const score = pairScore(x.terms, y.terms, { shared, sharedAt: 0, totals: combined, aAt: 0, bAt: READINGS, prior: evidencePrior(paragraphs.length) })?.score ?? 0;
       if (score >= threshold) found.push(`${x.id}/${x.index} ${y.id}/${y.index}`);
     }),
   );
