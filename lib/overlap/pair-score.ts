@@ -1,4 +1,4 @@
-import { READINGS, type ParagraphTerms } from './paragraph-terms';
+import { LANGUAGE_INDEX, READINGS, type ParagraphTerms } from './paragraph-terms';
 import type { OverlapKind } from './types';
 
 /** Coverage and size ratio from which a match is reported as one paragraph containing the other. */
@@ -60,13 +60,16 @@ export type PairWeights = {
  * own, the Spanish pivot, English), the weighted Dice coefficient of their terms — shared weight over
  * their mean weight, which rewards sharing the rare words of a proposal and penalises the details one
  * has and the other lacks — averaged over those languages, so a word the translation rendered
- * differently in one language can still meet in the other. Symmetric; null when they share no language.
+ * differently in one language can still meet in the other; for two paragraphs of one language, no more
+ * than in their own language. Symmetric; null when they share no reading.
  */
 export function pairScore(a: ParagraphTerms, b: ParagraphTerms, weights: PairWeights): { score: number; kind: OverlapKind } | null {
   if (a.copyText === b.copyText) return { score: 1, kind: 'copy' };
   const common = a.readings & b.readings;
   const { shared, sharedAt, totals, aAt, bAt } = weights;
+  const own = a.language === b.language ? LANGUAGE_INDEX[a.language] : -1;
   let dice = 0;
+  let ownDice = 1;
   let cover = 0;
   let ratio = 0;
   let count = 0;
@@ -84,11 +87,14 @@ export function pairScore(a: ParagraphTerms, b: ParagraphTerms, weights: PairWei
       trusted *= kept + (1 - kept) * phrasing(shorter.sequences[reading]!, longer.sequences[reading]!);
     }
     dice += trusted;
+    if (reading === own) ownDice = trusted;
     cover += both / small;
     ratio += sizes;
     count++;
   }
   if (count === 0) return null;
   const contained = cover / count >= CONTAINMENT_COVERAGE && ratio / count <= CONTAINMENT_RATIO;
-  return { score: (dice / count) ** EXPONENT, kind: contained ? 'containment' : 'paraphrase' };
+  // Two paragraphs of one language must also agree in their own words, not only through translations,
+  // which lend same-topic proposals of one language their shared phrasing twice over.
+  return { score: Math.min(dice / count, ownDice) ** EXPONENT, kind: contained ? 'containment' : 'paraphrase' };
 }
