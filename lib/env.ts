@@ -8,7 +8,21 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
+/** Machine translation (Apertium), read on its own by the command-line tools that need nothing else. */
+const translationSchema = z.object({
+  /** `off` runs without machine translation, as a server without Apertium does: cross-language overlaps and "Read in …" are off. */
+  TRANSLATION: z.enum(['apertium', 'off']).default('apertium'),
+  /** Where Apertium's language pairs install their mode files. */
+  APERTIUM_MODES_DIR: z.string().min(1).default('/usr/share/apertium/modes'),
+  /** Translation batches running at once; each Apertium pipeline already keeps about two cores busy. */
+  TRANSLATION_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  /** A pipeline that returns nothing for this long while work waits is killed and restarted; its callers get an error. */
+  TRANSLATION_STALL_MS: z.coerce.number().int().positive().default(20_000),
+});
+
+export type TranslationConfig = z.infer<typeof translationSchema>;
+
+const schema = translationSchema.extend({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Port of the single HTTP server that hosts the app and the collaboration socket. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -76,14 +90,16 @@ export class ConfigError extends Error {}
 /** Variables by name; process.env, or a plain object in tests. */
 export type Environment = Record<string, string | undefined>;
 
-function parse(env: Environment) {
-  const result = schema.safeParse(env);
+function parseWith<T extends z.ZodType>(parser: T, env: Environment): z.infer<T> {
+  const result = parser.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
 }
+
+const parse = (env: Environment) => parseWith(schema, env);
 
 /** The settings whose defaults depend on NODE_ENV, decided. */
 function decide(parsed: ReturnType<typeof parse>, secret: string): Config {
@@ -119,6 +135,11 @@ export function prepareEnvironment(env: Environment = process.env): Config {
   env.NEXTAUTH_SECRET = decided.NEXTAUTH_SECRET;
   env.DEMO_ACCOUNTS = String(decided.DEMO_ACCOUNTS);
   return decided;
+}
+
+/** The translation settings alone, without preparing the rest of the environment (no secret written). */
+export function translationConfig(env: Environment = process.env): TranslationConfig {
+  return parseWith(translationSchema, env);
 }
 
 let cached: Config | undefined;

@@ -10,3 +10,4 @@ export * from './plan-metadata';
 export * from './overlaps';
 export * from './discussion';
 export * from './visits';
+export * from './translations';

@@ -22,11 +22,12 @@ export function currentOverlaps(planId: string, sections: ReadonlyMap<string, re
     indexed.index.removeSection(id);
     indexed.paragraphs.delete(id);
   }
-  for (const [id, paragraphs] of sections) {
+  const changed = [...sections].filter(([id, paragraphs]) => {
     const before = indexed.paragraphs.get(id);
-    if (before && before.length === paragraphs.length && before.every((p, i) => p === paragraphs[i])) continue;
-    indexed.index.setSection(id, paragraphs);
-    indexed.paragraphs.set(id, paragraphs);
-  }
+    return !before || before.length !== paragraphs.length || before.some((p, i) => p !== paragraphs[i]);
+  });
+  // All at once: the terms they bring are weighed together and each paragraph compared once.
+  indexed.index.setSections(changed.map(([id, paragraphs]) => ({ id, paragraphs })));
+  for (const [id, paragraphs] of changed) indexed.paragraphs.set(id, paragraphs);
   return indexed.index.overlaps();
 }

@@ -1,6 +1,7 @@
 export { findOverlaps } from './find-overlaps';
 export { DEFAULT_THRESHOLD, OverlapIndex } from './overlap-index';
+export { detectParagraphLanguage } from './paragraph-language';
 export { planTextSchema } from './plan-schema';
-export type { OverlapKind } from './similarity';
-export type { Overlap, OverlapOptions, ParagraphRef, PlanSection, PlanText } from './types';
+export type { Overlap, OverlapKind, OverlapOptions, ParagraphRef, PlanSection, PlanText, PreparedParagraph, PreparedSection } from './types';
 export { textSimilarity } from './text-similarity';
+export { analysePlan, COMPARISON_LANGUAGES, preparePlan, type CrossLanguage, type PlanAnalysis, type PreparedPlan } from './analyse-plan';

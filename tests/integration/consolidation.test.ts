@@ -122,10 +122,12 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     });
 
     it('keeps a dismissed overlap dismissed through small edits, and brings it back when a passage is rewritten', async () => {
-      const peruText = appendParagraph(peru.doc, 'Train community police officers in mediation and conflict resolution in every municipality.');
-      appendParagraph(brazil.doc, 'Train community police officers in mediation and conflict resolution in all municipalities.');
+      // A proposal on a topic the demo plan has nowhere else: this test is about the chair's decision, not
+      // about how near the demo's own proposals on police training lie.
+      const peruText = appendParagraph(peru.doc, 'Install solar street lighting along rural school routes in every municipality.');
+      appendParagraph(brazil.doc, 'Install solar street lighting along rural school routes in all municipalities.');
       const pair = await eventually(async () => {
-        const open = (await list()).find((o) => o.status === 'open' && involves('mediation')(o));
+        const open = (await list()).find((o) => o.status === 'open' && involves('street lighting')(o));
         expect(open).toBeDefined();
         return open!;
       }, 10_000);
@@ -133,13 +135,13 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
 
       peruText.insert(peruText.length - 1, ' soon');
       await refreshOverlaps(db(), t.plan.planId);
-      const afterSmallEdit = (await list()).filter(involves('mediation'));
+      const afterSmallEdit = (await list()).filter(involves('street lighting'));
       expect(afterSmallEdit.map((o) => o.status)).toEqual(['dismissed']);
 
-      peruText.insert(peruText.length, ' Officers are certified by a regional board, refreshed every two years, and paired with local mediators and social workers.');
+      peruText.insert(peruText.length, ' Lamps are maintained by municipal crews, inspected every two years, and paired with community watch schemes and school transport.');
       await eventually(async () => {
         await refreshOverlaps(db(), t.plan.planId);
-        const back = (await list()).filter(involves('mediation'));
+        const back = (await list()).filter(involves('street lighting'));
         expect(back.map((o) => o.status)).toEqual(['open']);
         expect(back[0]!.id).toBe(pair.id);
       });

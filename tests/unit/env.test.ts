@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, prepareEnvironment } from '../../lib/env';
+import { ConfigError, prepareEnvironment, translationConfig } from '../../lib/env';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'concordia-env-'));
 
@@ -46,5 +46,14 @@ describe('prepareEnvironment', () => {
     const config = prepareEnvironment(env);
     expect(env.NEXTAUTH_SECRET).toBe(config.NEXTAUTH_SECRET);
     expect(env.DEMO_ACCOUNTS).toBe('true');
+  });
+});
+
+describe('translationConfig', () => {
+  it('defaults to Apertium at its Debian place, and names a wrong setting', () => {
+    expect(translationConfig({})).toEqual({ TRANSLATION: 'apertium', APERTIUM_MODES_DIR: '/usr/share/apertium/modes', TRANSLATION_CONCURRENCY: 2, TRANSLATION_STALL_MS: 20_000 });
+    expect(translationConfig({ TRANSLATION: 'off' }).TRANSLATION).toBe('off');
+    expect(() => translationConfig({ TRANSLATION: 'google' })).toThrow(/TRANSLATION/);
+    expect(() => translationConfig({ TRANSLATION_CONCURRENCY: '0' })).toThrow(/TRANSLATION_CONCURRENCY/);
   });
 });

@@ -1,15 +1,67 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findOverlaps, OverlapIndex, type PlanSection } from '../../lib/overlap';
-import { extractFeatures } from '../../lib/overlap/features';
-import { similarity } from '../../lib/overlap/similarity';
+import { findOverlaps, OverlapIndex, type PlanSection, type PreparedParagraph, type PreparedSection } from '../../lib/overlap';
+import { pairScore } from '../../lib/overlap/pair-score';
+import { paragraphTerms, READINGS } from '../../lib/overlap/paragraph-terms';
+import { evidencePrior, termWeight } from '../../lib/overlap/term-weight';
+import { loadEvalPlans } from '../helpers/overlap-eval';
 
-/** Real policy paragraphs, several of which overlap one another: the texts of the labelled pairs. */
+/**
+ * Real policy paragraphs, several of which overlap one another: the near-copies of the first labelled
+ * set, and the paraphrases of the evaluation plans in four languages.
+ */
 const texts: readonly string[] = [
-  ...new Set(
-    (JSON.parse(readFileSync(new URL('../fixtures/overlap/pairs.json', import.meta.url), 'utf8')) as { a: string; b: string }[]).flatMap(({ a, b }) => [a, b]),
-  ),
+  ...new Set([
+    ...(JSON.parse(readFileSync(new URL('../fixtures/overlap/pairs.json', import.meta.url), 'utf8')) as { a: string; b: string }[]).flatMap(({ a, b }) => [a, b]),
+    ...loadEvalPlans().flatMap((plan) => plan.sections.flatMap((section) => section.paragraphs.map((p) => p.text))),
+  ]),
 ];
+
+/**
+ * Every pair of a plan scored from scratch: terms counted over the whole plan, weights, then each
+ * pair's score — what the index must equal however it got there.
+ */
+function compareAllPairs(sections: readonly PreparedSection[], threshold: number): string[] {
+  const paragraphs = sections.flatMap((section) =>
+    section.paragraphs.flatMap((paragraph, index) => {
+      const terms = typeof paragraph === 'string' ? null : paragraphTerms(paragraph);
+      return terms ? [{ id: section.id, index, terms }] : [];
+    }),
+  );
+  const counts = new Map<string, number>();
+  for (const { terms } of paragraphs) for (const term of terms.terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
+  const weight = (key: string, generic: boolean) => termWeight(counts.get(key)!, paragraphs.length, generic);
+  const totals = paragraphs.map(({ terms }) => {
+    const sums = new Int32Array(READINGS);
+    for (const term of terms.terms) sums[term.reading]! += weight(term.key, term.generic);
+    return sums;
+  });
+  const found: string[] = [];
+  paragraphs.forEach((x, i) =>
+    paragraphs.slice(i + 1).forEach((y, k) => {
+      const j = i + 1 + k;
+      if (x.id === y.id) return;
+      const shared = new Int32Array(READINGS);
+      const keys = new Set(y.terms.terms.map((term) => term.key));
+      for (const term of x.terms.terms) if (keys.has(term.key)) shared[term.reading]! += weight(term.key, term.generic);
+      const combined = new Int32Array([...totals[i]!, ...totals[j]!]);
+      const score = pairScore(x.terms, y.terms, { shared, sharedAt: 0, totals: combined, aAt: 0, bAt: READINGS, prior: evidencePrior(paragraphs.length) })?.score ?? 0;
+      if (score >= threshold) found.push(`${x.id}/${x.index} ${y.id}/${y.index}`);
+    }),
+  );
+  return found;
+}
+
+/** Paragraphs as the analysis prepares them, each with a "translation" (another text of the pool) in a second reading. */
+function withTranslations(sections: readonly PlanSection[]): PreparedSection[] {
+  return sections.map((section) => ({
+    id: section.id,
+    paragraphs: section.paragraphs.map((text, i): PreparedParagraph => {
+      const other = texts[(text.length * 7 + i) % texts.length]!;
+      return { text, language: 'es', translations: { en: other } };
+    }),
+  }));
+}
 
 /** A small deterministic generator (a 32-bit linear congruential one is enough to shuffle test data). */
 function random(seed: number): () => number {
@@ -43,18 +95,11 @@ describe('OverlapIndex', () => {
     expect(full.length).toBeGreaterThan(10);
   });
 
-  it.each([0.3, 0.55, 0.8])('finds at threshold %s every pair that comparing all pairs finds', (threshold) => {
-    const paragraphs = sections.flatMap((section) =>
-      section.paragraphs.map((text, paragraph) => ({ id: section.id, paragraph, features: extractFeatures(text) })),
-    );
-    const expected = paragraphs.flatMap((x, i) =>
-      paragraphs.slice(i + 1).flatMap((y) => {
-        const score = x.features && y.features && x.id !== y.id ? similarity(x.features, y.features).score : 0;
-        return score >= threshold ? [`${x.id}/${x.paragraph} ${y.id}/${y.paragraph}`] : [];
-      }),
-    );
-    const found = findOverlaps({ sections }, { threshold }).map(({ a, b }) => `${a.section}/${a.paragraph} ${b.section}/${b.paragraph}`);
-    expect(found.sort()).toEqual(expected.sort());
+  it.each([0.3, 0.5, 0.8])('finds at threshold %s every pair that scoring all pairs from scratch finds, in every reading', (threshold) => {
+    const prepared = withTranslations(sections);
+    const found = findOverlaps({ sections: prepared }, { threshold }).map(({ a, b }) => `${a.section}/${a.paragraph} ${b.section}/${b.paragraph}`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.sort()).toEqual(compareAllPairs(prepared, threshold).sort());
   });
 
   it('gives the same overlaps whatever the order in which sections are set', () => {
@@ -108,11 +153,25 @@ describe('OverlapIndex', () => {
     const removed = sections[2];
     if (!removed) throw new Error('test plan too small');
     index.removeSection(removed.id);
-    const without = full.filter(({ a, b }) => a.section !== removed.id && b.section !== removed.id);
-    expect(without.length).toBeLessThan(full.length);
+    const without = findOverlaps({ sections: sections.filter((section) => section !== removed) });
+    expect(without.some(({ a, b }) => a.section === removed.id || b.section === removed.id)).toBe(false);
     expect(index.overlaps()).toEqual(without);
     index.setSection(removed.id, removed.paragraphs);
     expect(index.overlaps()).toEqual(full);
+  });
+
+  it('equals a full analysis while the plan grows past the sizes at which every weight changes', () => {
+    // Paragraph counts of 76 and 108 are where the weight scale (twice log2 of the count, rounded) steps.
+    const prepared = withTranslations(randomPlan(5, 4, 30));
+    const index = new OverlapIndex();
+    const current = prepared.map((section) => ({ id: section.id, paragraphs: [] as PreparedSection['paragraphs'][number][] }));
+    for (let step = 0; step < 120; step++) {
+      const section = current[step % current.length]!;
+      section.paragraphs.push(prepared[step % prepared.length]!.paragraphs[Math.floor(step / prepared.length)]!);
+      index.setSection(section.id, section.paragraphs);
+      if (step % 3 === 0 || (step > 70 && step < 115)) expect(index.overlaps(), `at ${step + 1} paragraphs`).toEqual(findOverlaps({ sections: current }));
+    }
+    expect(index.overlaps().length).toBeGreaterThan(0);
   });
 
   it('setting a section to the same text again changes nothing', () => {
