@@ -7,6 +7,7 @@ import { isSessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
 import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
 import { presence } from '../../lib/presence';
+import { awarenessUser } from '../../lib/shared/awareness-user';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, followsPlan } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
@@ -172,6 +173,7 @@ export async function createCollabServer(options: CollabOptions) {
         userId,
         access: grant.access,
         role: grant.role,
+        identity: awarenessUser({ userId, name: grant.member.name, stateCode: grant.member.stateCode, role: grant.role }),
         session,
         planId: grant.planId,
         followsPlan: followsPlan(req.url),
