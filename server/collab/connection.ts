@@ -57,6 +57,8 @@ export class Connection implements RoomMember, AwarenessMember {
   /** The room sent the stored document ahead of this client's sync request (see Rooms). */
   private sentStoredDocument = false;
   private refusedWrites = 0;
+  /** Some of this connection's awareness was left out already (logged once at info). */
+  private awarenessLeftOut = false;
   /**
    * A write of this connection was refused (a full document, a forged attribution): what it sent is not
    * all kept, whatever is stored later. Its client sends what the room lacks again on its next connection.
@@ -253,7 +255,7 @@ export class Connection implements RoomMember, AwarenessMember {
         case 'awareness': {
           const { announced, dropped } = room.applyAwareness(message.update, this);
           for (const reason of dropped) this.options.metrics.droppedAwareness.inc({ reason });
-          if (dropped.length) this.options.log.info({ room: this.options.roomName, userId: this.options.userId, reasons: dropped }, 'left out awareness');
+          if (dropped.length) this.reportLeftOut(dropped);
           // Content held for a client id this connection just took up may now be its own.
           if (announced) room.retryHeld();
           break;
@@ -285,6 +287,13 @@ export class Connection implements RoomMember, AwarenessMember {
   private async confirmSaved(room: Room, id: number): Promise<void> {
     const outcome = this.grantedAccess !== 'write' ? 'read-only' : this.dropped ? 'dropped' : await room.whenStored(this);
     if (!this.closed) this.send(encodeSavedMessage(id, outcome));
+  }
+
+  /** Logs awareness left out: the first time at info, then at debug (a client repeating it must not flood the log). */
+  private reportLeftOut(reasons: string[]): void {
+    const { log, roomName, userId } = this.options;
+    log[this.awarenessLeftOut ? 'debug' : 'info']({ room: roomName, userId, reasons }, 'left out awareness');
+    this.awarenessLeftOut = true;
   }
 
   /** Drops an update the connection may not make: never applied, relayed or stored. */

@@ -166,10 +166,10 @@ export async function createCollabServer(options: CollabOptions) {
     socket.on('error', () => socket.destroy());
     if (!accepting) return refuse(socket, 503, 'server shutting down');
     const address = req.socket.remoteAddress;
-    const wait = await limits.attempt(address);
-    if (wait !== null) {
-      log.warn({ address, url: req.url }, 'upgrade refused: too many attempts from this address');
-      return refuse(socket, 429, 'too many connection attempts from this address', wait);
+    const limited = await limits.attempt(address);
+    if (limited) {
+      if (limited.first) log.warn({ address, retryAfterSeconds: limited.retryAfterSeconds }, 'upgrades refused: too many attempts from this address');
+      return refuse(socket, 429, 'too many connection attempts from this address', limited.retryAfterSeconds);
     }
     const changesBefore = changes;
     let decision;

@@ -27,14 +27,17 @@ export class UpgradeLimits {
     this.perAddress = new RateLimiterMemory({ keyPrefix: 'upgrade', points: options.upgradesPerAddress, duration: WINDOW_SECONDS });
   }
 
-  /** Counts one attempt from `address`; the seconds to wait when it is over its limit, else null. */
-  async attempt(address: string | undefined): Promise<number | null> {
+  /**
+   * Counts one attempt from `address`; null when it may go on, else the seconds to wait and whether this
+   * is the first attempt refused in the window (worth a log line; the rest of a flood is not).
+   */
+  async attempt(address: string | undefined): Promise<{ retryAfterSeconds: number; first: boolean } | null> {
     try {
       await this.perAddress.consume(addressKey(address));
       return null;
     } catch (error) {
-      if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw error;
+      if (!(error instanceof RateLimiterRes)) throw error;
+      return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)), first: error.consumedPoints === this.options.upgradesPerAddress + 1 };
     }
   }
 
