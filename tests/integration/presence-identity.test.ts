@@ -98,13 +98,17 @@ describe('presence shows who is really connected', () => {
 
     // The chair takes Mexico off the section: its socket only reads from then on, and its caret goes.
     const db = t.server.database.db;
-    await updateSection(db, { actorId: t.plan.ids.chair, sectionId: t.plan.police.id, input: { coEditingStates: [] } });
-    cleanup.push(() => void updateSection(db, { actorId: t.plan.ids.chair, sectionId: t.plan.police.id, input: { coEditingStates: ['MEX'] } }));
-    await eventually(() => expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({ user: expect.objectContaining({ userId: t.plan.ids.mexico }) }));
-    // A later state from the reader arrives (its clock reaches the chair) as who it is, with no caret either.
-    mexico.provider.awareness.setLocalStateField('cursor', { anchor: 6, head: 6 });
-    const sent = mexico.provider.awareness.meta.get(mexico.doc.clientID)!.clock;
-    await eventually(() => expect(chair.provider.awareness.meta.get(mexico.doc.clientID)?.clock).toBe(sent));
-    expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({ user: expect.objectContaining({ userId: t.plan.ids.mexico }) });
+    const coEditing = (states: string[]) => updateSection(db, { actorId: t.plan.ids.chair, sectionId: t.plan.police.id, input: { coEditingStates: states } });
+    await coEditing([]);
+    try {
+      await eventually(() => expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({ user: expect.objectContaining({ userId: t.plan.ids.mexico }) }));
+      // A later state from the reader arrives (its clock reaches the chair) as who it is, with no caret either.
+      mexico.provider.awareness.setLocalStateField('cursor', { anchor: 6, head: 6 });
+      const sent = mexico.provider.awareness.meta.get(mexico.doc.clientID)!.clock;
+      await eventually(() => expect(chair.provider.awareness.meta.get(mexico.doc.clientID)?.clock).toBe(sent));
+      expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({ user: expect.objectContaining({ userId: t.plan.ids.mexico }) });
+    } finally {
+      await coEditing(['MEX']);
+    }
   });
 });
