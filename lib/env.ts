@@ -76,6 +76,26 @@ const schema = translationSchema.extend({
   COLLAB_READER_MS_PER_READER: z.coerce.number().nonnegative().default(0.015),
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /**
+   * Collaboration sockets one session may hold open at once, in all rooms: more are closed with 4529
+   * (the stock provider retries, and gets in once another closes). A plan page opens one for its goal and,
+   * for up to 30 s, one per section whose kept edits it sends (35 in the working group's plan), a section
+   * page two, the consolidation board three: two plan pages sending kept edits at once beside a few other
+   * tabs stay below the default, and one cookie cannot hold hundreds.
+   */
+  COLLAB_MAX_SOCKETS_PER_SESSION: z.coerce.number().int().positive().default(100),
+  /**
+   * Socket upgrades one address may attempt in 10 s (an IPv6 address counts by its /64); more are refused
+   * with 429 and Retry-After. A conference hall shares one address behind its NAT: 300 people reconnecting
+   * three sockets each after a restart fit, and the rest retry within seconds. Each attempt costs a session
+   * check and two database reads, so one address is held to about 100 a second.
+   */
+  COLLAB_UPGRADES_PER_ADDRESS: z.coerce.number().int().positive().default(1000),
+  /**
+   * Longest a client may take to send a request's headers, a WebSocket handshake included, before its
+   * connection is closed (408): half-sent handshakes otherwise hold a socket for Node's 60 s each.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'NEXTAUTH_SECRET' | 'DEMO_ACCOUNTS' | 'SEED_DEMO'> & {

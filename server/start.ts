@@ -10,6 +10,7 @@ import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis-bus';
+import { answerClientError } from './client-errors';
 import { refuseCrossSiteWrite } from './cross-site-guard';
 import { handleOps } from './ops';
 
@@ -74,11 +75,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     overlapDebounceMs: config.COLLAB_OVERLAP_DEBOUNCE_MS,
     activityMs: config.COLLAB_ACTIVITY_MS,
     bus,
+    upgradesPerAddress: config.COLLAB_UPGRADES_PER_ADDRESS,
+    maxSocketsPerSession: config.COLLAB_MAX_SOCKETS_PER_SESSION,
   });
   const web = options.web ? await options.web(database) : undefined;
 
   const ops = { db: database.db, collab, metricsToken: config.METRICS_TOKEN };
-  const server = createServer((req, res) => {
+  // Headers (a WebSocket handshake's too) must arrive within HTTP_HEADERS_TIMEOUT_MS, checked every second.
+  const timeouts = { headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: Math.min(1_000, config.HTTP_HEADERS_TIMEOUT_MS) };
+  const server = createServer(timeouts, (req, res) => {
     const requestId = randomUUID();
     // The app sits directly on the socket: the peer address is the client's, whatever a header claims.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
@@ -96,6 +101,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
     })().catch((error: unknown) => fail(res, error, requestId));
   });
+  server.on('clientError', (error, socket) => answerClientError(error, socket, collab.headersTimedOut));
   server.on('upgrade', (req, socket, head) => {
     if (collab.matches(req)) return void collab.handleUpgrade(req, socket, head);
     if (web?.upgrade) return void web.upgrade(req, socket, head);

@@ -44,6 +44,8 @@ export type LaunchOptions = {
  * while clients are in them.
  */
 export const CONCORDIA_IDLE_UNLOAD_MS = 2_000;
+/** Sockets per session and upgrades per address the bench's Concordia allows: above the capacity ramp's 8,000 observers. */
+const BENCH_SOCKET_LIMIT = 1_000_000;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** Log lines kept for error messages and "room loaded" timings; a run logs one line per connection. */
@@ -125,6 +127,10 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
     SEED_DEMO: 'true',
     LOG_LEVEL: 'info',
     COLLAB_IDLE_UNLOAD_MS: String(CONCORDIA_IDLE_UNLOAD_MS),
+    // Thousands of observers share one cookie and connect from 127.0.0.1 within seconds: the limits a
+    // deployment sets per session and per address (lib/env.ts) are lifted so they measure the relay.
+    COLLAB_MAX_SOCKETS_PER_SESSION: String(BENCH_SOCKET_LIMIT),
+    COLLAB_UPGRADES_PER_ADDRESS: String(BENCH_SOCKET_LIMIT),
     ...(database.url && { DATABASE_URL: database.url }),
     ...extraEnv,
   };

@@ -4,10 +4,19 @@ import { preparedPerDatabase } from '../../db/prepared';
 import { planMembers, plans, users } from '../../db/schema';
 import type { AccessContext } from '../permissions';
 
-/** The columns `can` needs, from users, plans and plan_members joined as in `loadAccessContext`. */
-export const accessColumns = { isAdmin: users.isAdmin, phase: plans.phase, role: planMembers.role, stateCode: planMembers.stateCode };
+/**
+ * The columns `can` needs, from users, plans and plan_members joined as in `loadAccessContext`, and the
+ * user's name, which a collaboration socket shows to the others (one more column of a row already read).
+ */
+export const accessColumns = { isAdmin: users.isAdmin, phase: plans.phase, role: planMembers.role, stateCode: planMembers.stateCode, userName: users.name };
 
-type AccessRow = { isAdmin: boolean; phase: AccessContext['plan']['phase']; role: NonNullable<AccessContext['membership']>['role'] | null; stateCode: string | null };
+export type AccessRow = {
+  isAdmin: boolean;
+  phase: AccessContext['plan']['phase'];
+  role: NonNullable<AccessContext['membership']>['role'] | null;
+  stateCode: string | null;
+  userName: string;
+};
 
 export function toAccessContext(userId: string, row: AccessRow): AccessContext {
   return {
@@ -19,8 +28,14 @@ export function toAccessContext(userId: string, row: AccessRow): AccessContext {
 
 /** The facts `can` needs about one user and one plan; null when either does not exist. */
 export async function loadAccessContext(db: Db, userId: string, planId: string): Promise<AccessContext | null> {
-  const [row] = await accessContextQuery(db).execute({ userId, planId });
+  const row = await loadAccessRow(db, userId, planId);
   return row ? toAccessContext(userId, row) : null;
+}
+
+/** The same facts as read, with the user's name; null when the user or the plan does not exist. */
+export async function loadAccessRow(db: Db, userId: string, planId: string): Promise<AccessRow | null> {
+  const [row] = await accessContextQuery(db).execute({ userId, planId });
+  return row ?? null;
 }
 
 /** Read by nearly every request and by every socket opening a plan's goal. */

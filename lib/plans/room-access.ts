@@ -4,9 +4,10 @@ import { preparedPerDatabase } from '../../db/prepared';
 import { planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
 import { roomAccess, type Role, type RoomAccess } from '../permissions';
 import type { RoomRef } from '../shared/rooms';
-import { accessColumns, loadAccessContext, toAccessContext } from './access-context';
+import { accessColumns, loadAccessRow, toAccessContext, type AccessRow } from './access-context';
 
-export type RoomGrant = { planId: string; access: RoomAccess; role: Role | 'admin' };
+/** `member`: who the user is in the plan, as others in the room see them (name, state; server/collab/awareness-stamp.ts). */
+export type RoomGrant = { planId: string; access: RoomAccess; role: Role | 'admin'; member: { name: string; stateCode: string | null } };
 
 /**
  * What `userId` may do in a collaboration room; null when the room names nothing that exists. One
@@ -15,14 +16,20 @@ export type RoomGrant = { planId: string; access: RoomAccess; role: Role | 'admi
  */
 export async function resolveRoomAccess(db: Db, userId: string, room: RoomRef): Promise<RoomGrant | null> {
   if (room.kind === 'goal') {
-    const ctx = await loadAccessContext(db, userId, room.planId);
-    return ctx ? { planId: room.planId, access: roomAccess(ctx, { kind: 'goal' }), role: ctx.membership?.role ?? 'admin' } : null;
+    const row = await loadAccessRow(db, userId, room.planId);
+    if (!row) return null;
+    const ctx = toAccessContext(userId, row);
+    return { planId: room.planId, access: roomAccess(ctx, { kind: 'goal' }), role: ctx.membership?.role ?? 'admin', member: memberOf(row) };
   }
   const [row] = await sectionAccessQuery(db).execute({ sectionId: room.sectionId, userId });
   if (!row) return null;
   const ctx = toAccessContext(userId, row);
   const target = { leadState: row.leadState, coEditingStates: row.coEditingStates?.split(',') ?? [], frozen: row.frozen };
-  return { planId: row.planId, access: roomAccess(ctx, { kind: 'section', section: target }), role: ctx.membership?.role ?? 'admin' };
+  return { planId: row.planId, access: roomAccess(ctx, { kind: 'section', section: target }), role: ctx.membership?.role ?? 'admin', member: memberOf(row) };
+}
+
+function memberOf(row: AccessRow): RoomGrant['member'] {
+  return { name: row.userName, stateCode: row.role ? row.stateCode : null };
 }
 
 const sectionAccessQuery = preparedPerDatabase((db) =>

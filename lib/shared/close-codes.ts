@@ -14,4 +14,9 @@ export const CloseCode = {
   TooLarge: 4413,
   /** The client sent messages faster than allowed; reconnecting resyncs without loss. */
   TooFast: 4429,
+  /**
+   * The session already holds as many sockets as it may (COLLAB_MAX_SOCKETS_PER_SESSION). In the 4500s,
+   * which stock providers take as "try again later": it gets in once another of the session's sockets closes.
+   */
+  TooManySockets: 4529,
 } as const;

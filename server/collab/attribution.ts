@@ -13,6 +13,9 @@ export class AttributionError extends Error {
 }
 
 type Doc = Y.Doc;
+
+/** Client ids a connection may write new content under (see Room.clientsOf). */
+export type ClientSet = { has(client: number): boolean };
 type ID = { client: number; clock: number };
 
 /**
@@ -34,10 +37,10 @@ export class Attribution {
 
   /**
    * Client ids whose new content `userId` may deliver in this update; throws when it may not.
-   * A connection claims only the client ids it announces as its own (its awareness ids): new content
-   * under any other id is someone else's, relayed after the server lost it, and waits for its owner.
+   * A connection claims only client ids its user announced first (its awareness ids, see ClientClaims):
+   * new content under any other id is someone else's, relayed after the server lost it, and waits for its owner.
    */
-  check(update: Uint8Array, userId: string, ownClients: ReadonlySet<number>): number[] {
+  check(update: Uint8Array, userId: string, ownClients: ClientSet): number[] {
     const { structs, ds } = Y.decodeUpdate(update);
     const inUpdate = new UpdateIndex(structs);
     const claims = new Set<number>();
@@ -65,7 +68,7 @@ export class Attribution {
    * announced as this connection's. After a crash a client relays content others typed that the
    * server lost; that part must wait for its owner, while the rest of the update goes on.
    */
-  foreignClients(update: Uint8Array, userId: string, ownClients: ReadonlySet<number>): Set<number> {
+  foreignClients(update: Uint8Array, userId: string, ownClients: ClientSet): Set<number> {
     const foreign = new Set<number>();
     for (const struct of Y.decodeUpdate(update).structs) {
       if (!(struct instanceof Y.Item)) continue;

@@ -1,5 +1,4 @@
 import type { Duplex } from 'node:stream';
-import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
@@ -8,7 +7,9 @@ import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate
 import { AttributionError } from './attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
+import type { AwarenessUser } from '../../lib/shared/awareness-user';
 import type { MessageBudget } from './limits';
+import type { AwarenessMember } from './awareness-gate';
 import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './room';
 import type { Rooms } from './rooms';
 import { Outgoing } from './outgoing';
@@ -27,6 +28,8 @@ export type ConnectionOptions = {
   followsPlan: boolean;
   /** The user's role in the plan ('admin' for an administrator who is not a member), for metrics. */
   role: string;
+  /** Who the user is to the others in the room: stamped on every awareness state this socket sends. */
+  identity: AwarenessUser;
   /** The session that opened the socket: it closes when the session expires or is signed out. */
   session: SessionClaims;
   metrics: Metrics;
@@ -46,20 +49,16 @@ const MAX_REFUSED_WRITES = 50;
  * One client's y-websocket session in one room. `read` connections are answered (sync step 1)
  * but their updates are dropped: never applied, relayed or stored.
  */
-export class Connection implements RoomMember {
+export class Connection implements RoomMember, AwarenessMember {
   private room: Room | undefined;
   private readonly queued: Uint8Array[] = [];
   private resumeTimer: NodeJS.Timeout | undefined;
-  private readonly awarenessClients = new Set<number>();
   private readonly outgoing: Outgoing;
-
-  /** The Yjs client ids this socket announced in its awareness: the only ones it may start writing under. */
-  get ownClients(): ReadonlySet<number> {
-    return this.awarenessClients;
-  }
   /** The room sent the stored document ahead of this client's sync request (see Rooms). */
   private sentStoredDocument = false;
   private refusedWrites = 0;
+  /** Some of this connection's awareness was left out already (logged once at info). */
+  private awarenessLeftOut = false;
   /**
    * A write of this connection was refused (a full document, a forged attribution): what it sent is not
    * all kept, whatever is stored later. Its client sends what the room lacks again on its next connection.
@@ -67,12 +66,14 @@ export class Connection implements RoomMember {
   private dropped = false;
   private closed = false;
   private grantedAccess: ConnectionAccess;
+  private currentIdentity: AwarenessUser;
   private readonly expiry: NodeJS.Timeout;
 
   constructor(private readonly options: ConnectionOptions) {
     const { socket } = options;
     this.outgoing = new Outgoing(socket, options.rawSocket, (compression) => options.metrics.largeMessages.inc({ compression }));
     this.grantedAccess = options.access;
+    this.currentIdentity = options.identity;
     // setTimeout holds at most ~24.8 days; sessions last hours.
     const untilExpiry = Math.min(options.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
     this.expiry = setTimeout(() => this.close(CloseCode.Unauthenticated, 'session expired'), Math.max(0, untilExpiry));
@@ -121,14 +122,25 @@ export class Connection implements RoomMember {
     return this.options.roomName;
   }
 
-  /** Applies a re-evaluated permission at once and tells the editor, which turns read-only or editable. */
-  setAccess(access: ConnectionAccess): void {
-    if (access === this.grantedAccess) return;
-    this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
-    this.grantedAccess = access;
-    if (access === 'write') this.room?.nowWrites(this);
-    this.send(encodeAccessMessage(access));
-    if (access === 'write' && this.room) this.askWhatItHolds(this.room);
+  get identity(): AwarenessUser {
+    return this.currentIdentity;
+  }
+
+  /**
+   * Applies a re-evaluated permission at once and tells the editor, which turns read-only or editable.
+   * The socket's awareness shows the new identity (an appointment changed) and, once it only reads, no caret.
+   */
+  setAccess(access: ConnectionAccess, identity: AwarenessUser = this.currentIdentity): void {
+    const restamp = (access === 'read' && this.grantedAccess === 'write') || !sameUser(identity, this.currentIdentity);
+    this.currentIdentity = identity;
+    if (access !== this.grantedAccess) {
+      this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
+      this.grantedAccess = access;
+      if (access === 'write') this.room?.nowWrites(this);
+      this.send(encodeAccessMessage(access));
+      if (access === 'write' && this.room) this.askWhatItHolds(this.room);
+    }
+    if (restamp) this.room?.restampAwareness(this);
   }
 
   /** Sends one message; `done` runs once it is written (or dropped with the connection). */
@@ -218,7 +230,7 @@ export class Connection implements RoomMember {
     const room = this.room;
     if (!room) return;
     this.room = undefined;
-    room.removeAwareness([...this.awarenessClients], this);
+    room.leaveAwareness(this);
     this.options.rooms.leave(room, this);
   }
 
@@ -236,14 +248,18 @@ export class Connection implements RoomMember {
         }
         case 'update':
           if (this.grantedAccess === 'write') {
-            room.applyUpdate(message.update, this);
+            room.applyUpdate(message.update, this, message.step === 'update');
             this.options.metrics.updates.inc();
           } else if (!isEmptyUpdate(message.update)) this.refuseWrite('read-only connection');
           break;
-        case 'awareness':
-          if (this.trackAwareness(message.update)) room.retryHeld();
-          room.applyAwareness(message.update, this);
+        case 'awareness': {
+          const { announced, dropped } = room.applyAwareness(message.update, this);
+          for (const reason of dropped) this.options.metrics.droppedAwareness.inc({ reason });
+          if (dropped.length) this.reportLeftOut(dropped);
+          // Content held for a client id this connection just took up may now be its own.
+          if (announced) room.retryHeld();
           break;
+        }
         case 'query-awareness':
           this.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
           break;
@@ -273,6 +289,13 @@ export class Connection implements RoomMember {
     if (!this.closed) this.send(encodeSavedMessage(id, outcome));
   }
 
+  /** Logs awareness left out: the first time at info, then at debug (a client repeating it must not flood the log). */
+  private reportLeftOut(reasons: string[]): void {
+    const { log, roomName, userId } = this.options;
+    log[this.awarenessLeftOut ? 'debug' : 'info']({ room: roomName, userId, reasons }, 'left out awareness');
+    this.awarenessLeftOut = true;
+  }
+
   /** Drops an update the connection may not make: never applied, relayed or stored. */
   private refuseWrite(reason: string): void {
     this.refusedWrites++;
@@ -280,24 +303,8 @@ export class Connection implements RoomMember {
     this.options.log.warn({ room: this.options.roomName, userId: this.options.userId, reason, attempt: this.refusedWrites }, 'dropped update');
     if (this.refusedWrites >= MAX_REFUSED_WRITES) this.close(CloseCode.Forbidden, 'kept sending updates it may not make');
   }
-
-  /** Remembers which awareness client ids this socket speaks for, to clear them when it closes. */
-  private trackAwareness(update: Uint8Array): boolean {
-    const before = this.awarenessClients.size;
-    for (const id of awarenessClientIds(update)) this.awarenessClients.add(id);
-    return this.awarenessClients.size > before;
-  }
 }
 
-/** Client ids in an awareness update (layout from y-protocols: count, then id, clock, JSON state). */
-function awarenessClientIds(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const ids: number[] = [];
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return ids;
+function sameUser(a: AwarenessUser, b: AwarenessUser): boolean {
+  return a.userId === b.userId && a.name === b.name && a.state === b.state && a.color === b.color && a.role === b.role;
 }

@@ -7,11 +7,13 @@ import { isSessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
 import { registerDocumentHost } from '../../lib/documents/host';
 import { onPlanChanged } from '../../lib/plans/plan-events';
 import { presence } from '../../lib/presence';
+import { awarenessUser } from '../../lib/shared/awareness-user';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, followsPlan } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './authenticate';
 import { autoVersion, startAutoVersions } from './auto-versions';
 import { MessageBudget } from './limits';
+import { UpgradeLimits } from './upgrade-limits';
 import { memoryReclaimer } from './memory-reclaim';
 import { createMetrics } from './metrics';
 import { Connection } from './connection';
@@ -58,12 +60,16 @@ export type CollabOptions = {
   activityMs: number;
   /** Redis shared with the other instances (REDIS_URL); absent, this instance serves every room alone. */
   bus?: RedisBus | undefined;
+  /** Upgrade attempts one address may make per 10 s (COLLAB_UPGRADES_PER_ADDRESS); more are refused with 429. */
+  upgradesPerAddress: number;
+  /** Sockets one session may hold open (COLLAB_MAX_SOCKETS_PER_SESSION); more are closed with 4529. */
+  maxSocketsPerSession: number;
 };
 
 /** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
 const REEVALUATE_DEBOUNCE_MS = 100;
 
-const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
+const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' } as const;
 
 /** The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade. */
 export async function createCollabServer(options: CollabOptions) {
@@ -100,6 +106,7 @@ export async function createCollabServer(options: CollabOptions) {
   const sharedFrames = new WeakMap<IncomingMessage, boolean>();
   wss.on('headers', (headers: string[], req: IncomingMessage) => sharedFrames.set(req, takesSharedFrames(headers)));
   const connections = new Set<Connection>();
+  const limits = new UpgradeLimits({ upgradesPerAddress: options.upgradesPerAddress, maxSocketsPerSession: options.maxSocketsPerSession });
   let accepting = true;
 
   // Several changes in a burst (a chair editing a section's states) lead to one re-evaluation.
@@ -139,27 +146,48 @@ export async function createCollabServer(options: CollabOptions) {
     }
   }
 
-  function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string): void {
+  function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string, retryAfterSeconds?: number): void {
+    metrics.refusedUpgrades.inc({ reason });
     const body = JSON.stringify({ error: reason });
     socket.end(
       `HTTP/1.1 ${status} ${HTTP_STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
+        (retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : '') +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
+  }
+
+  /** Completes the handshake only to close at once with a code and reason: what a browser's page can read, unlike a status. */
+  function closeAtOnce(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    metrics.refusedUpgrades.inc({ reason });
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
   }
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     if (!accepting) return refuse(socket, 503, 'server shutting down');
+    const address = req.socket.remoteAddress;
+    const limited = await limits.attempt(address);
+    if (limited) {
+      if (limited.first) log.warn({ address, retryAfterSeconds: limited.retryAfterSeconds }, 'upgrades refused: too many attempts from this address');
+      return refuse(socket, 429, 'too many connection attempts from this address', limited.retryAfterSeconds);
+    }
     const changesBefore = changes;
     let decision;
     try {
-      decision = await authenticateUpgrade(req, { db: options.db, secret: options.secret, secureCookie: options.secureCookie, siteOrigin: options.siteOrigin });
+      decision = await authenticateUpgrade(req, {
+        db: options.db,
+        secret: options.secret,
+        secureCookie: options.secureCookie,
+        siteOrigin: options.siteOrigin,
+        admit: (session) => limits.holdSocket(session, socket),
+      });
     } catch (error) {
       log.error({ err: error }, 'upgrade check failed');
       return refuse(socket, 503, 'try again');
     }
     if (!decision.ok) {
       log.info({ status: decision.status, reason: decision.reason, url: req.url }, 'upgrade refused');
+      if (decision.status === 429) return closeAtOnce(req, socket, head, CloseCode.TooManySockets, decision.reason);
       return refuse(socket, decision.status, decision.reason);
     }
     const { roomName, userId, grant, session } = decision;
@@ -172,6 +200,7 @@ export async function createCollabServer(options: CollabOptions) {
         userId,
         access: grant.access,
         role: grant.role,
+        identity: awarenessUser({ userId, name: grant.member.name, stateCode: grant.member.stateCode, role: grant.role }),
         session,
         planId: grant.planId,
         followsPlan: followsPlan(req.url),
@@ -203,6 +232,8 @@ export async function createCollabServer(options: CollabOptions) {
     /** Flushes queued updates without closing anything (tests, readiness). */
     flush: () => store.flushAll(),
     stats: () => ({ connections: connections.size, rooms: rooms.size, decodedRooms: rooms.decodedCount }),
+    /** A client took longer than HTTP_HEADERS_TIMEOUT_MS to send its headers (see server/client-errors.ts). */
+    headersTimedOut: () => metrics.refusedUpgrades.inc({ reason: 'headers timeout' }),
     /** Prometheus text for /metrics, with gauges read at scrape time. */
     async metrics(): Promise<{ contentType: string; body: string }> {
       metrics.rooms.set(rooms.size);

@@ -18,6 +18,18 @@ export function createMetrics() {
     }),
     updates: new Counter({ name: 'concordia_updates_total', help: 'Updates accepted from clients', registers }),
     droppedUpdates: new Counter({ name: 'concordia_dropped_updates_total', help: 'Updates refused (read-only, attribution, limits)', labelNames: ['reason'], registers }),
+    refusedUpgrades: new Counter({
+      name: 'concordia_refused_upgrades_total',
+      help: 'Socket upgrades refused, by reason: no session, not allowed, too many attempts from one address, too many sockets for one session, headers not sent in time (any request)',
+      labelNames: ['reason'],
+      registers,
+    }),
+    droppedAwareness: new Counter({
+      name: 'concordia_dropped_awareness_total',
+      help: "Awareness entries left out: another user's client id, too many client ids on one socket, a state too large (relayed as who it is only)",
+      labelNames: ['reason'],
+      registers,
+    }),
     flushSeconds: new Histogram({
       name: 'concordia_flush_seconds',
       help: 'Time to write one batch of updates to the database',

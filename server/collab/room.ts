@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { Attribution, AttributionError } from './attribution';
+import type { AwarenessUser } from '../../lib/shared/awareness-user';
+import { Attribution, AttributionError, type ClientSet } from './attribution';
 import { AwarenessPacing } from './awareness-pacing';
+import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from './awareness-gate';
 import { ReaderPacing } from './reader-pacing';
 import type { DocumentStore } from './document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../lib/documents/history';
@@ -10,14 +12,20 @@ import { wordCount } from '../../lib/documents/paragraphs';
 import { seedSharedFrame } from './shared-deflate';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
 
-/** What a room needs from a connection: who it is, the Yjs client ids it speaks for, and somewhere to send bytes. */
+/** What a room needs from a connection: who it is and somewhere to send bytes. */
 export interface RoomMember {
   readonly userId: string;
-  readonly ownClients: ReadonlySet<number>;
+  /**
+   * Client ids this member writes under without announcing them: a change the server makes itself
+   * (document-host.ts). A connection's are those its user claimed in the room (see ClientClaims).
+   */
+  readonly ownClients?: ReadonlySet<number>;
   /** A plan page's connection to the goal room (server/collab/plan-activity-push.ts). */
   readonly followsPlan?: boolean;
   /** A reader is sent updates paced (ReaderPacing); a member that does not say is sent them at once. */
   readonly access?: 'read' | 'write';
+  /** Who the member is to the others: stamped on each of its awareness states (awareness-stamp.ts). */
+  readonly identity?: AwarenessUser;
   send(message: Uint8Array): void;
   /** Whether this joiner asked for the whole document (a fresh client): it may be sent ahead while the room loads. */
   wantsWholeDocument?(): boolean;
@@ -54,6 +62,7 @@ export class Room {
   /** Awareness uses a document only for the server's own client id, which never has a state. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly members = new Set<RoomMember>();
+  private readonly gate: AwarenessGate;
   private decoded: { doc: Y.Doc; attribution: Attribution } | null = null;
   /** The document as stored, until it is decoded. */
   private stored: Uint8Array | null;
@@ -102,6 +111,15 @@ export class Room {
     deflated?: Uint8Array,
   ) {
     this.readerPacing = new ReaderPacing(limits.readerMsPerReader);
+    this.gate = new AwarenessGate(
+      this.awareness,
+      {
+        writerOf: (client, decode) => this.writerOf(client, decode),
+        isUnused: (client) => client !== this.doc.clientID && Y.getState(this.doc.store, client) === 0,
+      },
+      log,
+      name,
+    );
     this.awareness.setLocalState(null);
     store.describe(name, () => wordCount(this.doc));
     this.stored = stored;
@@ -211,9 +229,11 @@ export class Room {
   /**
    * Applies a member's update and files its new client ids and deletions under the member's user.
    * Throws, leaving the document untouched, when it does not decode or is not the member's to write.
+   * `typed`: an update message (what the client changed just now), not a sync reply.
    */
-  applyUpdate(update: Uint8Array, origin: RoomMember): void {
-    const foreign = this.attribution.foreignClients(update, origin.userId, origin.ownClients);
+  applyUpdate(update: Uint8Array, origin: RoomMember, typed = false): void {
+    if (typed && origin.identity) this.gate.adoptMovedClient(update, origin as AwarenessMember);
+    const foreign = this.attribution.foreignClients(update, origin.userId, this.clientsOf(origin));
     if (foreign.size) {
       // Integrate the member's own part now; the part others wrote waits until they deliver it themselves.
       const others = Y.decodeUpdate(update).structs.map((s) => s.id.client).filter((c) => !foreign.has(c));
@@ -265,7 +285,7 @@ export class Room {
 
   private integrate(update: Uint8Array, origin: RoomMember): void {
     if (this.bytes + update.length > this.limits.maxBytes) throw new DocumentFullError();
-    const claims = this.attribution.check(update, origin.userId, origin.ownClients);
+    const claims = this.attribution.check(update, origin.userId, this.clientsOf(origin));
     let deleteSet: Y.Transaction['deleteSet'] | undefined;
     const capture = (transaction: Y.Transaction) => {
       if (transaction.origin === origin) deleteSet = transaction.deleteSet;
@@ -291,15 +311,43 @@ export class Room {
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
+    this.gate.noteRemote(update);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
   }
 
-  applyAwareness(update: Uint8Array, origin: RoomMember): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+  /** A member's awareness, for the client ids its user may speak for and stamped with who it is (AwarenessGate). */
+  applyAwareness(update: Uint8Array, member: AwarenessMember): AwarenessOutcome {
+    return this.gate.apply(update, member);
   }
 
-  removeAwareness(clients: number[], origin: RoomMember): void {
-    if (clients.length) awarenessProtocol.removeAwarenessStates(this.awareness, clients, origin);
+  /** Stamps a member's states again after its access or identity changed. */
+  restampAwareness(member: AwarenessMember): void {
+    this.gate.restamp(member);
+  }
+
+  /** A member left: its states go, unless another connection of its user speaks for the same client id. */
+  leaveAwareness(member: AwarenessMember): void {
+    this.gate.leave(member);
+  }
+
+  /** The user who wrote under `client`, from the attribution record, or null; decodes the document only when `decode`. */
+  private writerOf(client: number, decode: boolean): string | null {
+    if (!this.decoded && !decode) return null;
+    try {
+      return this.attribution.users.getUserByClientId(client);
+    } catch (error) {
+      if (error instanceof RoomUnavailableError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The client ids `member` may write new content under: those its user announced first (the
+   * attribution record allows those it wrote under before) and any it writes under without
+   * announcing (a server-made change).
+   */
+  private clientsOf(member: RoomMember): ClientSet {
+    return { has: (client) => member.ownClients?.has(client) === true || this.gate.ownerOf(client) === member.userId };
   }
 
   destroy(): void {

@@ -5,8 +5,11 @@ import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, PLAN_ACTIVITY_MESSAGE } from '../../l
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 
 /** The stock y-websocket client, authenticated with a session cookie as a browser would be. */
-/** `params`: the socket URL's query, as a page's editor sets it (FOLLOW_PLAN_PARAMS). */
-export function openProvider(baseUrl: string, room: string, cookie: string, params: Record<string, string> = {}) {
+/**
+ * `params`: the socket URL's query, as a page's editor sets it (FOLLOW_PLAN_PARAMS). `connect: false`
+ * leaves the socket closed until `provider.connect()`, for a test that needs the document's client id first.
+ */
+export function openProvider(baseUrl: string, room: string, cookie: string, params: Record<string, string> = {}, { connect = true } = {}) {
   const doc = new Y.Doc({ gc: false });
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -18,6 +21,7 @@ export function openProvider(baseUrl: string, room: string, cookie: string, para
     disableBc: true,
     maxBackoffTime: 200,
     params,
+    connect,
   });
   // Our application messages (the connection's access, a section's overlaps, a plan's activity); stock clients would log
   // them as unknown. A test that reads them sets its own handler.

@@ -33,11 +33,16 @@ describe('awareness in a room', () => {
         for (const { provider } of clients) provider.awareness.setLocalStateField('cursor', { move });
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
+      const cursorOf = (who: Who) => {
+        const { provider } = clients[people.indexOf(who)]!;
+        return (seen.getStates().get(provider.awareness.clientID) as { cursor?: { move: number } } | undefined)?.cursor;
+      };
       await eventually(() => {
-        for (const { provider } of clients) {
-          expect((seen.getStates().get(provider.awareness.clientID) as { cursor?: { move: number } } | undefined)?.cursor?.move).toBe(MOVES);
-        }
+        for (const who of people.filter((p) => p !== 'observer')) expect(cursorOf(who)?.move, who).toBe(MOVES);
       });
+      // An observer is counted, never drawn: its state reaches the room without a caret.
+      expect(seen.getStates().has(clients[people.indexOf('observer')]!.provider.awareness.clientID)).toBe(true);
+      expect(cursorOf('observer')).toBeUndefined();
       expect(awarenessMessages, `${MOVES * clients.length} changes`).toBeLessThanOrEqual(20);
 
       // A renewal (the same state again, which y-protocols sends every 15 s so that others do not time it

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { attributedRuns, changeRuns, contentAt } from '../../lib/documents/history';
+import { changeRuns, contentAt } from '../../lib/documents/history';
 import { documentHost } from '../../lib/documents/host';
 import { documentText } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
@@ -11,6 +11,7 @@ import { DEMO_SECTIONS } from '../../db/seed';
 import { eq } from 'drizzle-orm';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { authorsOfWords } from '../helpers/authors';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
 import { demoPlan } from '../helpers/fixtures';
@@ -19,13 +20,6 @@ import { announce, openRawClient } from '../helpers/raw-client';
 import { startCollabServer } from '../helpers/server';
 
 
-/** Who wrote each word of the live document, as the server records it. */
-async function authorsOfWords(docId: string): Promise<Map<string, string | null>> {
-  const runs = await documentHost().read(docId, (doc, users) => attributedRuns(doc, users));
-  const authors = new Map<string, string | null>();
-  for (const run of runs) for (const word of run.text.split(/\s+/).filter(Boolean)) authors.set(word, run.userId);
-  return authors;
-}
 
 describe('attribution and version history', () => {
   let database: TestDatabase;

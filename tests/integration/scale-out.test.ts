@@ -103,7 +103,8 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
       for (let i = 0; i < 20; i++) expect(documentText(onA.doc)).toContain(`mexico on B ${i}`);
       for (let i = 0; i < 20; i++) expect(documentText(onB.doc)).toContain(`peru on A ${i}`);
     });
-    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { name: 'Peru, on A' } }));
+    // As A stamped it: whoever the client says it is, it shows as the session's user.
+    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { userId: plan.ids.peru, name: 'Coordinator of Peru' } }));
 
     onA.provider.disconnect();
     await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
