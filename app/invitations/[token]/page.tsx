@@ -1,7 +1,7 @@
 import { getDb } from '../../../db';
 import { AppError } from '../../../lib/errors';
 import { describeInvitation, type InvitationView } from '../../../lib/plans/invitations';
-import { AcceptInvitationForm } from '../../_components/accept-invitation-form';
+import { AcceptInvitationForm } from '../../_components/auth/accept-invitation-form';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../db';
 import { listAudit } from '../../../../lib/audit/list-audit';
-import { TopBar } from '../../../_components/top-bar';
+import { TopBar } from '../../../_components/layout/top-bar';
 import { loadPlanForPage } from '../../../_server/load-plan';
 import { requireUserId } from '../../../_server/session';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { ConsolidationBoard } from '../../../_components/consolidation-board';
-import { TopBar } from '../../../_components/top-bar';
+import { ConsolidationBoard } from '../../../_components/consolidation/consolidation-board';
+import { TopBar } from '../../../_components/layout/top-bar';
 import { editorIdentity } from '../../../_server/editor-identity';
 import { loadPlanForPage } from '../../../_server/load-plan';
 import { requireUserId } from '../../../_server/session';
