@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { eq } from 'drizzle-orm';
+import Link from 'next/link';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
 import { listPlans } from '../../lib/plans/list-plans';

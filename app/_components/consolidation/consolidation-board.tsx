@@ -1,16 +1,14 @@
 'use client';
 
-import Link from 'next/link';
-import { useMemo, useState } from 'react';
-import { stateColor } from '../../../lib/shared/state-colors';
+import { useState } from 'react';
 import { api } from '../api-client';
-import { CollabEditor, type EditorIdentity } from '../editor/collab-editor';
-import type { Person } from '../history/document-views';
-import { describeResolution, percent, sectionHighlights, type OverlapView } from './overlap-types';
-import { ResolutionForm } from './resolution-form';
+import type { EditorIdentity } from '../editor/editor-props';
+import type { Person } from '../editor/people';
+import type { BoardSection } from './live-passage';
+import { describeResolution, percent } from './overlap-types';
+import { OverlapWorkbench } from './overlap-workbench';
+import { PassageCard } from './passage-card';
 import { useOverlaps } from './use-overlaps';
-
-export type BoardSection = { id: string; roomId: string; canWrite: boolean };
 
 type Props = { planId: string; goalRoomId: string; sections: BoardSection[]; identity: EditorIdentity; people: Record<string, Person> };
 
@@ -44,7 +42,7 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
       </div>
       {error && <p className="error">{error}</p>}
       {selected && (
-        <Workbench
+        <OverlapWorkbench
           key={selected.id}
           overlap={selected}
           sections={sections}
@@ -91,53 +89,6 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
           </ul>
         </>
       )}
-    </div>
-  );
-}
-
-function PassageCard({ planId, passage }: { planId: string; passage: OverlapView['a'] }) {
-  return (
-    <div className="passage" style={{ borderColor: stateColor(passage.state.code) }}>
-      <p className="muted small">
-        <Link href={`/plans/${planId}/sections/${passage.sectionId}`}>
-          {passage.sectionNumber}. {passage.sectionTitle}
-        </Link>{' '}
-        · {passage.state.name}
-      </p>
-      <p>{passage.text}</p>
-    </div>
-  );
-}
-
-type WorkbenchProps = Omit<Props, 'planId' | 'goalRoomId'> & { overlap: OverlapView; canResolve: boolean; onResolved: () => void };
-
-function Workbench({ overlap, sections, identity, people, canResolve, onResolved }: WorkbenchProps) {
-  return (
-    <section className="card stack workbench" aria-label="Overlap side by side">
-      <h2>
-        {percent(overlap.score)} similar: section {overlap.a.sectionNumber} and section {overlap.b.sectionNumber}
-      </h2>
-      <div className="pair">
-        {(['a', 'b'] as const).map((side) => (
-          <LivePassage key={side} overlap={overlap} side={side} sections={sections} identity={identity} people={people} />
-        ))}
-      </div>
-      {canResolve ? <ResolutionForm overlap={overlap} onResolved={onResolved} /> : <p className="muted">Only the chair resolves overlaps.</p>}
-    </section>
-  );
-}
-
-function LivePassage({ overlap, side, sections, identity, people }: Omit<WorkbenchProps, 'canResolve' | 'onResolved'> & { side: 'a' | 'b' }) {
-  const passage = overlap[side];
-  const section = sections.find((s) => s.id === passage.sectionId);
-  const highlights = useMemo(() => sectionHighlights([overlap], passage.sectionId, overlap.id), [overlap, passage.sectionId]);
-  if (!section) return <p className="muted">This section was deleted.</p>;
-  return (
-    <div className="stack live-passage" data-section={passage.sectionId}>
-      <h3 className="small">
-        {passage.sectionNumber}. {passage.sectionTitle} — {passage.state.name}
-      </h3>
-      <CollabEditor roomId={section.roomId} editable={section.canWrite} identity={identity} people={people} highlights={highlights} compact />
     </div>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api-client';
-import type { PlanOverlaps } from './overlap-types';
 import { openRoom } from '../room/room-connection';
 import { onRoomEvent } from '../room/room-events';
+import type { PlanOverlaps } from './overlap-types';
 
 /**
  * Overlaps from the API, kept current while the page is open (analysis runs a moment after edits settle),

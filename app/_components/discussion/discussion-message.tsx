@@ -5,7 +5,9 @@ import type { CommentView } from '../../../lib/discussion/section-comments';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { api } from '../api-client';
-import { LocalTime, useFormatTime } from '../local-time';
+import { LocalTime } from '../local-time';
+import { useFormatTime } from '../use-format-time';
+import { QuotedPassage } from './quoted-passage';
 
 type Props = {
   comment: CommentView;
@@ -95,17 +97,5 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
         </p>
       )}
     </li>
-  );
-}
-
-/** A quoted passage, with what the reader can do with it. */
-export function QuotedPassage({ quote, action, onAction }: { quote: Quote; action: string; onAction: () => void }) {
-  return (
-    <div className="quoted">
-      <blockquote>{quote.text}</blockquote>
-      <button type="button" className="link small" onClick={onAction}>
-        {action}
-      </button>
-    </div>
   );
 }

@@ -4,8 +4,9 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { CommentView } from '../../../lib/discussion/section-comments';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { api } from '../api-client';
-import { DiscussionMessage, QuotedPassage } from './discussion-message';
 import { announceRoomEvent, onRoomEvent } from '../room/room-events';
+import { DiscussionMessage } from './discussion-message';
+import { QuotedPassage } from './quoted-passage';
 
 type Props = {
   sectionId: string;

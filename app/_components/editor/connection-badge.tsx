@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type { SaveState } from '../saving/unsaved-edits';
+import { useConnection, type Connection } from './use-connection';
 
 type Status = 'connecting' | 'connected' | 'saving' | 'refused' | 'reconnecting' | 'offline-unsynced';
 
@@ -20,8 +20,6 @@ export function ConnectionBadge({ provider, save }: { provider: WebsocketProvide
   );
 }
 
-type Connection = { online: boolean; everConnected: boolean };
-
 function describe({ online, everConnected }: Connection, save: SaveState | null): [Status, string] {
   if (online) {
     if (!save) return ['connected', 'Connected'];
@@ -32,24 +30,4 @@ function describe({ online, everConnected }: Connection, save: SaveState | null)
   if (save === 'kept') return ['offline-unsynced', 'Offline — your changes are kept on this computer'];
   if (save === 'at-risk') return ['offline-unsynced', 'Offline — unsaved changes'];
   return everConnected ? ['reconnecting', 'Reconnecting…'] : ['connecting', 'Connecting…'];
-}
-
-function useConnection(provider: WebsocketProvider): Connection {
-  const [connection, setConnection] = useState<Connection>({ online: provider.synced, everConnected: provider.synced });
-  useEffect(() => {
-    let everConnected = provider.synced;
-    const update = () => {
-      const online = provider.wsconnected && provider.synced;
-      everConnected ||= online;
-      setConnection({ online, everConnected });
-    };
-    provider.on('status', update);
-    provider.on('sync', update);
-    update();
-    return () => {
-      provider.off('status', update);
-      provider.off('sync', update);
-    };
-  }, [provider]);
-  return connection;
 }

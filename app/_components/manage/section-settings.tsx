@@ -2,9 +2,8 @@
 
 import { useState } from 'react';
 import type { SectionView } from '../../../lib/plans/get-plan';
-import { StateOptions } from './state-options';
+import { StateOptions, type State } from './state-options';
 
-type State = { code: string; name: string };
 type Body = { title?: string; leadState?: string; coEditingStates?: string[]; frozen?: boolean };
 
 type Props = {

@@ -1,4 +1,5 @@
-type State = { code: string; name: string };
+/** A member state as pickers offer it. */
+export type State = { code: string; name: string };
 
 /** The member states as <option>s of a state picker. */
 export function StateOptions({ states }: { states: State[] }) {

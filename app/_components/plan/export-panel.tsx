@@ -1,4 +1,4 @@
-import { VersionOptions } from '../local-time';
+import { VersionOptions } from './version-options';
 
 const FORMATS = [
   { format: 'docx', label: 'Word (.docx)' },

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { browserDrafts } from './draft-storage';
 import { openRoom } from '../room/room-connection';
+import { browserDrafts } from './draft-storage';
 import { UnsavedEdits, type SaveState } from './unsaved-edits';
 
 export type DraftRoom = { roomId: string; title: string; href: string; canWrite: boolean };

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { snapshotWithout, unsentText } from '../../../lib/documents/unsent-text';
 import { MESSAGE_MAX_CHARS } from '../../../lib/shared/discussion';
-import { browserDrafts } from './draft-storage';
 import { announceRoomEvent } from '../room/room-events';
+import { browserDrafts } from './draft-storage';
 
 type Props = {
   doc: Y.Doc;

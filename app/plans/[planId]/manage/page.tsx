@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '../../../../db';
 import { listMembers } from '../../../../lib/plans/list-members';
 import { OAS_MEMBER_STATES } from '../../../../lib/shared/member-states';
-import { ManagePlan } from '../../../_components/manage/manage-plan';
 import { TopBar } from '../../../_components/layout/top-bar';
+import { ManagePlan } from '../../../_components/manage/manage-plan';
 import { loadPlanForPage } from '../../../_server/load-plan';
 import { requireUserId } from '../../../_server/session';
 

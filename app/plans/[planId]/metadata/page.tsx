@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../db';
 import { getPlanMetadata } from '../../../../lib/metadata/get-plan-metadata';
-import { PlanMetadataForm } from '../../../_components/manage/plan-metadata-form';
 import { TopBar } from '../../../_components/layout/top-bar';
+import { PlanMetadataForm } from '../../../_components/manage/plan-metadata-form';
 import { loadPlanForPage } from '../../../_server/load-plan';
 import { requireUserId } from '../../../_server/session';
 
