@@ -4,6 +4,8 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
+import { errorMessage } from '../error-message';
 
 /** Creates the invited account, then signs it in and opens the plan. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
@@ -24,7 +26,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       router.push(`/plans/${planId}`);
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       setPending(false);
     }
   }
@@ -43,11 +45,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         Choose a password (at least 8 characters)
         <input name="password" type="password" minLength={8} autoComplete="new-password" required />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <button type="submit" disabled={pending}>
         {pending ? 'Joining…' : 'Join'}
       </button>

@@ -5,7 +5,7 @@ import { api } from '../api-client';
 import type { EditorIdentity } from '../editor/editor-props';
 import type { Person } from '../editor/people';
 import type { BoardSection } from './live-passage';
-import { describeResolution, percent } from './overlap-types';
+import { describeResolution, openAndResolved, percent } from './overlap-types';
 import { OverlapWorkbench } from './overlap-workbench';
 import { PassageCard } from './passage-card';
 import { useOverlaps } from './use-overlaps';
@@ -20,8 +20,7 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
   const { overlaps, canResolve, error, refresh } = useOverlaps(`/api/plans/${planId}/overlaps`, { plan: goalRoomId });
   const [openId, setOpenId] = useState<string | null>(null);
   const [analysing, setAnalysing] = useState(false);
-  const open = overlaps.filter((o) => o.status === 'open');
-  const resolved = overlaps.filter((o) => o.status !== 'open' && o.status !== 'closed');
+  const { open, resolved } = openAndResolved(overlaps);
   const selected = open.find((o) => o.id === openId) ?? null;
 
   async function analyse() {

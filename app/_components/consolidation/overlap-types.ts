@@ -13,6 +13,11 @@ export function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
 
+/** The overlaps awaiting the chair, and those the chair resolved (closed ones, no longer overlapping, are left out). */
+export function openAndResolved(overlaps: readonly OverlapView[]): { open: OverlapView[]; resolved: OverlapView[] } {
+  return { open: overlaps.filter((o) => o.status === 'open'), resolved: overlaps.filter((o) => o.status !== 'open' && o.status !== 'closed') };
+}
+
 /** Highlights of a section's open overlaps; `focused` is the one the chair opened. */
 export function sectionHighlights(overlaps: readonly OverlapView[], sectionId: string, focused?: string): Highlight[] {
   return overlaps

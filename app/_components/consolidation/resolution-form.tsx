@@ -2,14 +2,15 @@
 
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
+import { useBusyCall } from '../use-busy-call';
 import type { OverlapView } from './overlap-types';
 
 /** The chair's three answers to an open overlap: merge into one wording, keep both (why), or dismiss. */
 export function ResolutionForm({ overlap, onResolved }: { overlap: OverlapView; onResolved: () => void }) {
   const [keep, setKeep] = useState<'a' | 'b'>('a');
   const [wording, setWording] = useState(overlap.a.text);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useBusyCall();
 
   function choose(side: 'a' | 'b') {
     setKeep(side);
@@ -18,16 +19,10 @@ export function ResolutionForm({ overlap, onResolved }: { overlap: OverlapView; 
 
   async function send(event: FormEvent<HTMLFormElement>, body: unknown) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('POST', `/api/overlaps/${overlap.id}/resolution`, body);
       onResolved();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const form = (event: FormEvent<HTMLFormElement>, field: string) => String(new FormData(event.currentTarget).get(field) ?? '');
@@ -63,11 +58,7 @@ export function ResolutionForm({ overlap, onResolved }: { overlap: OverlapView; 
           Dismiss
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

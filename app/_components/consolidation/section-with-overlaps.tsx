@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useMemo, type ComponentProps } from 'react';
 import { CollabEditor } from '../editor/collab-editor';
 import { LocalTime } from '../local-time';
-import { describeResolution, sectionHighlights } from './overlap-types';
+import { describeResolution, openAndResolved, sectionHighlights } from './overlap-types';
 import { useOverlaps } from './use-overlaps';
 
 type Props = ComponentProps<typeof CollabEditor> & { planId: string; sectionId: string };
@@ -16,8 +16,7 @@ type Props = ComponentProps<typeof CollabEditor> & { planId: string; sectionId: 
 export function SectionWithOverlaps({ planId, sectionId, ...editor }: Props) {
   const { overlaps, canResolve } = useOverlaps(`/api/sections/${sectionId}/overlaps`, { room: editor.roomId });
   const highlights = useMemo(() => sectionHighlights(overlaps, sectionId), [overlaps, sectionId]);
-  const open = overlaps.filter((o) => o.status === 'open');
-  const resolved = overlaps.filter((o) => o.status !== 'open' && o.status !== 'closed');
+  const { open, resolved } = openAndResolved(overlaps);
   return (
     <>
       <CollabEditor {...editor} highlights={highlights} />

@@ -5,6 +5,7 @@ import type { CommentView } from '../../../lib/discussion/section-comments';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
 import { LocalTime } from '../local-time';
 import { useFormatTime } from '../use-format-time';
 import { QuotedPassage } from './quoted-passage';
@@ -91,11 +92,7 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
           )}
         </>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { CommentView } from '../../../lib/discussion/section-comments';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
 import { announceRoomEvent, onRoomEvent } from '../room/room-events';
 import { DiscussionMessage } from './discussion-message';
 import { QuotedPassage } from './quoted-passage';
@@ -99,11 +100,7 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
           ))}
         </ol>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {canComment ? (
         <form className="stack" onSubmit={post} aria-label="Write in the discussion">
           {quote ? (

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { syncOf } from '../editor/extensions/y-sync-state';
 import type { Person } from '../editor/people';
+import { ErrorAlert } from '../error-alert';
 import { useFormatTime } from '../use-format-time';
 import { HistoryPanel } from './history-panel';
 import { useLastVisit, type LastVisit } from './use-last-visit';
@@ -129,11 +130,7 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
           {(mode.kind === 'compare' || mode.kind === 'changes') && <li className="muted">struck through: removed</li>}
         </ul>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <HistoryPanel open={open} sectionId={sectionId} canName={canName} canRestore={canRestore} onMode={onMode} onError={setError} />
     </div>
   );

@@ -2,8 +2,10 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api-client';
+import { errorMessage } from '../error-message';
 import { useFormatTime } from '../use-format-time';
 import { AttributionShare } from './attribution-share';
+import { VersionSelect } from './version-select';
 import { loadSnapshot } from './version-snapshots';
 import type { ViewMode } from './view-mode';
 
@@ -49,7 +51,7 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
     try {
       onMode({ kind: 'changes', since: await loadSnapshot(sectionId, version.id), what: `added since ${label(version)}` });
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorMessage(e));
     }
   }
 
@@ -59,11 +61,12 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
       await call();
       await refresh();
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorMessage(e));
     }
   }
 
   if (!open) return null;
+  const options = versions.map((v) => ({ id: v.id, label: label(v) }));
   return (
     <section className="card stack history" aria-label="History">
       <AttributionShare sectionId={sectionId} />
@@ -82,22 +85,8 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
       )}
       {versions.length >= 2 && (
         <div className="row" aria-label="Compare">
-          <select aria-label="Compare from" value={from} onChange={(e) => setFrom(e.target.value)}>
-            <option value="">from…</option>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Compare to" value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">to…</option>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
+          <VersionSelect label="Compare from" placeholder="from…" options={options} value={from} onChange={setFrom} />
+          <VersionSelect label="Compare to" placeholder="to…" options={options} value={to} onChange={setTo} />
           <button type="button" disabled={!from || !to || from === to} onClick={() => onMode({ kind: 'compare', from, to })}>
             Compare
           </button>

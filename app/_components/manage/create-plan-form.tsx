@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
+import { errorMessage } from '../error-message';
 
 type Created = { planId: string; chair: { kind: 'member' } | { kind: 'invitation'; url: string } };
 
@@ -18,7 +20,7 @@ export function CreatePlanForm() {
     try {
       setCreated(await api<Created>('POST', '/api/plans', { title: String(form.get('title')), chairEmail: String(form.get('chairEmail')) }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   }
 
@@ -32,11 +34,7 @@ export function CreatePlanForm() {
         Chair&apos;s email
         <input name="chairEmail" type="email" required />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <button type="submit" className="align-start">Create plan</button>
       {created && (
         <p role="status">

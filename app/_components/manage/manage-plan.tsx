@@ -2,6 +2,7 @@
 
 import type { PlanView } from '../../../lib/plans/get-plan';
 import type { MemberView, PendingInvitation } from '../../../lib/plans/list-members';
+import { ErrorAlert } from '../error-alert';
 import { PeoplePanel } from './people-panel';
 import { PhasePanel } from './phase-panel';
 import { PlanVersions } from './plan-versions';
@@ -16,11 +17,7 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
   const { run, error, busy } = useAction();
   return (
     <div className="stack">
-      {error && (
-        <p role="alert" className="error card">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} className="card" />
       <PlanVersions planId={plan.id} />
       <PhasePanel plan={plan} run={run} busy={busy} />
       <PeoplePanel plan={plan} members={members} invitations={invitations} states={states} run={run} busy={busy} />

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { ORIGINAL_LANGUAGES, type PlanMetadata } from '../../../lib/shared/plan-metadata';
 import { api } from '../api-client';
+import { errorMessage } from '../error-message';
 
 const TEXT_FIELDS = [
   { name: 'council', label: 'Council', placeholder: 'Permanent Council of the Organization of American States' },
@@ -31,7 +32,7 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
       await api('PUT', `/api/plans/${planId}/metadata`, body);
       setStatus({ error: false, message: 'Saved. Exports now carry this document block.' });
     } catch (e) {
-      setStatus({ error: true, message: e instanceof Error ? e.message : String(e) });
+      setStatus({ error: true, message: errorMessage(e) });
     }
   }
 

@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
+import { errorMessage } from '../error-message';
 import { LocalTime } from '../local-time';
 
 type PlanVersion = { id: string; name: string; createdAt: string; createdBy: string | null };
@@ -27,7 +29,7 @@ export function PlanVersions({ planId }: { planId: string }) {
       form.reset();
       await refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   }
 
@@ -38,11 +40,7 @@ export function PlanVersions({ planId }: { planId: string }) {
         <input name="name" placeholder="Draft circulated 12 March" aria-label="Plan version name" required maxLength={200} />
         <button type="submit">Name a version of the whole plan</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <ol className="plain">
         {versions.map((v) => (
           <li key={v.id}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useBusyCall } from '../use-busy-call';
 
 /** Runs an API call (ManagePlan's panels); undefined when it failed. */
 export type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
@@ -9,21 +9,12 @@ export type Run = <T>(call: () => Promise<T>) => Promise<T | undefined>;
 /** Runs an API call, then re-renders the page from the server; shows the server's message on failure. */
 export function useAction() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run<T>(call: () => Promise<T>): Promise<T | undefined> {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await call();
+  const { run: call, error, busy } = useBusyCall();
+  const run: Run = (action) =>
+    call(async () => {
+      const result = await action();
       router.refresh();
       return result;
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return { run, error, busy };
 }

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import type { SearchHit } from '../../../lib/search/search-plan';
 import { api } from '../api-client';
+import { ErrorAlert } from '../error-alert';
+import { useBusyCall } from '../use-busy-call';
 
 type Results = { query: string; hits: SearchHit[]; paragraphs: number };
 
@@ -11,21 +13,14 @@ type Results = { query: string; hits: SearchHit[]; paragraphs: number };
 export function PlanSearch({ planId }: { planId: string }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useBusyCall();
 
   async function search(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const found = await api<Omit<Results, 'query'>>('GET', `/api/plans/${planId}/search?q=${encodeURIComponent(query)}`);
       setResults({ query: query.trim(), ...found });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const sections = new Set(results?.hits.map((h) => h.section.id)).size;
@@ -38,7 +33,7 @@ export function PlanSearch({ planId }: { planId: string }) {
           Search
         </button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert message={error} />
       {results && (
         <>
           <p aria-live="polite">

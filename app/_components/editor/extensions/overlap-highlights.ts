@@ -1,10 +1,11 @@
 import type { Editor } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { bytesFromBase64 } from '../../../../lib/shared/base64';
 import { decorationExtension } from './decoration-extension';
+import { syncOf, type Sync } from './y-sync-state';
 
 /** A paragraph to mark in the live text: the overlap it belongs to, its anchor (base64) and a label. */
 export type Highlight = { id: string; anchor: string; label: string; focused?: boolean };
@@ -30,8 +31,8 @@ export function setOverlapHighlights(editor: Editor, value: readonly Highlight[]
 }
 
 function decorate(state: EditorState, highlights: readonly Highlight[]): DecorationSet {
-  const sync = ySyncPluginKey.getState(state) as { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null } | undefined;
-  if (!sync?.binding || !highlights.length) return DecorationSet.empty;
+  const sync = syncOf(state);
+  if (!sync || !highlights.length) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   for (const highlight of highlights) {
     const position = paragraphAt(state, sync, highlight.anchor);
@@ -47,7 +48,7 @@ function decorate(state: EditorState, highlights: readonly Highlight[]): Decorat
   return DecorationSet.create(state.doc, decorations);
 }
 
-function paragraphAt(state: EditorState, sync: { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } | null }, anchor: string) {
+function paragraphAt(state: EditorState, sync: Sync, anchor: string) {
   try {
     const relative = Y.decodeRelativePosition(bytesFromBase64(anchor));
     const pos = relativePositionToAbsolutePosition(sync.doc, sync.type, relative, sync.binding!.mapping as never);
