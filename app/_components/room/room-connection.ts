@@ -30,7 +30,7 @@ export function openRoom(roomId: string, options: { followPlan?: boolean } = {})
     disableBc: true,
     params: options.followPlan ? FOLLOW_PLAN_PARAMS : {},
   });
-  // What the connection may do: an editor reads it (collab-editor.tsx); a connection that only follows does not.
+  // What the connection may do: an editor reads it (editor/use-server-access.ts); a connection that only follows does not.
   provider.messageHandlers[ACCESS_MESSAGE] = () => {};
   provider.messageHandlers[OVERLAPS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     const { overlaps } = readOverlapsMessage(decoder) as { overlaps: OverlapView[] };
