@@ -10,6 +10,13 @@ export async function loadPlanForPage(userId: string, rawPlanId: string): Promis
   return forPage(async () => getPlan(await getDb(), { userId, planId: planIdParam(rawPlanId) }));
 }
 
+/** For the chair's pages (manage, document block, audit log): the plan, and a 404 for anyone who does not manage it. */
+export async function loadManagedPlanForPage(userId: string, rawPlanId: string): Promise<PlanView> {
+  const plan = await loadPlanForPage(userId, rawPlanId);
+  if (!plan.canManage) notFound();
+  return plan;
+}
+
 /** For the plan page: the plan's activity, with the same 404s. */
 export async function loadPlanActivityForPage(userId: string, rawPlanId: string): Promise<PlanActivity> {
   return forPage(async () => readPlanActivity(await getDb(), { userId, planId: planIdParam(rawPlanId) }));

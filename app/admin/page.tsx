@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
 import { canCreatePlan } from '../../lib/permissions';
-import { CreatePlanForm } from '../_components/create-plan-form';
-import { TopBar } from '../_components/top-bar';
+import { TopBar } from '../_components/layout/top-bar';
+import { CreatePlanForm } from '../_components/manage/create-plan-form';
 import { requireUserId } from '../_server/session';
 
 export const dynamic = 'force-dynamic';

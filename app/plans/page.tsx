@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { eq } from 'drizzle-orm';
+import Link from 'next/link';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
 import { listPlans } from '../../lib/plans/list-plans';
-import { TopBar } from '../_components/top-bar';
+import { TopBar } from '../_components/layout/top-bar';
 import { requireUserId } from '../_server/session';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { SignInForm } from '../_components/sign-in-form';
+import { SignInForm } from '../_components/auth/sign-in-form';
 
 export const dynamic = 'force-dynamic';
 

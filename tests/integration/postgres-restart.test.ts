@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
-import { UnsavedEdits } from '../../app/_components/unsaved-edits';
+import { UnsavedEdits } from '../../app/_components/saving/unsaved-edits';
 import { documentText } from '../../lib/documents/paragraphs';
 import { freePort } from '../helpers/app-process';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UnsavedEdits, type Draft, type DraftStorage, type SaveState } from '../../app/_components/unsaved-edits';
+import { UnsavedEdits, type Draft, type DraftStorage, type SaveState } from '../../app/_components/saving/unsaved-edits';
 import { sections } from '../../db/schema';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE } from '../../lib/shared/app-messages';

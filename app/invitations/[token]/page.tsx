@@ -1,7 +1,8 @@
 import { getDb } from '../../../db';
 import { AppError } from '../../../lib/errors';
 import { describeInvitation, type InvitationView } from '../../../lib/plans/invitations';
-import { AcceptInvitationForm } from '../../_components/accept-invitation-form';
+import { AcceptInvitationForm } from '../../_components/auth/accept-invitation-form';
+import { ErrorAlert } from '../../_components/error-alert';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,9 +16,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <main className="narrow">
         <h1>Invitation</h1>
-        <p role="alert" className="error">
-          {error.message}
-        </p>
+        <ErrorAlert message={error.message} />
       </main>
     );
   }

@@ -1,9 +1,8 @@
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getDb } from '../../../../db';
 import { listAudit } from '../../../../lib/audit/list-audit';
-import { TopBar } from '../../../_components/top-bar';
-import { loadPlanForPage } from '../../../_server/load-plan';
+import { PlanTrail } from '../../../_components/layout/plan-trail';
+import { TopBar } from '../../../_components/layout/top-bar';
+import { loadManagedPlanForPage } from '../../../_server/load-plan';
 import { requireUserId } from '../../../_server/session';
 
 export const dynamic = 'force-dynamic';
@@ -13,16 +12,13 @@ const show = (value: unknown) => (value === null || value === undefined ? '' : J
 export default async function AuditPage({ params }: { params: Promise<{ planId: string }> }) {
   const { planId } = await params;
   const userId = await requireUserId(`/plans/${planId}/audit`);
-  const plan = await loadPlanForPage(userId, planId);
-  if (!plan.canManage) notFound();
+  const plan = await loadManagedPlanForPage(userId, planId);
   const entries = await listAudit(await getDb(), { userId, planId: plan.id });
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
       <main>
-        <p className="muted">
-          <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Audit log
-        </p>
+        <PlanTrail plan={plan} here="Audit log" />
         <h1>Audit log</h1>
         <table className="card">
           <thead>

@@ -1,7 +1,8 @@
-import Link from 'next/link';
-import { ConsolidationBoard } from '../../../_components/consolidation-board';
-import { TopBar } from '../../../_components/top-bar';
+import { ConsolidationBoard } from '../../../_components/consolidation/consolidation-board';
+import { PlanTrail } from '../../../_components/layout/plan-trail';
+import { TopBar } from '../../../_components/layout/top-bar';
 import { editorIdentity } from '../../../_server/editor-identity';
+import { editorPeople } from '../../../_server/editor-people';
 import { loadPlanForPage } from '../../../_server/load-plan';
 import { requireUserId } from '../../../_server/session';
 
@@ -15,16 +16,14 @@ export default async function ConsolidationPage({ params }: { params: Promise<{ 
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
       <main>
-        <p className="muted">
-          <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link> / Overlaps
-        </p>
+        <PlanTrail plan={plan} here="Overlaps" />
         <h1>Overlaps between sections</h1>
         <ConsolidationBoard
           planId={plan.id}
           goalRoomId={plan.goalRoomId}
           sections={plan.sections.map((s) => ({ id: s.id, roomId: s.roomId, canWrite: s.canWrite }))}
           identity={editorIdentity(plan)}
-          people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
+          people={editorPeople(plan)}
         />
       </main>
     </>

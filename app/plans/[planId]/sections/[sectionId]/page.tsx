@@ -1,12 +1,13 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../../db';
 import { lastVisitTo } from '../../../../../lib/plans/section-visits';
-import { CollabEditor } from '../../../../_components/collab-editor';
-import { SectionDiscussion } from '../../../../_components/section-discussion';
-import { SectionWithOverlaps } from '../../../../_components/section-with-overlaps';
-import { TopBar } from '../../../../_components/top-bar';
+import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
+import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
+import { CollabEditor } from '../../../../_components/editor/collab-editor';
+import { PlanTrail } from '../../../../_components/layout/plan-trail';
+import { TopBar } from '../../../../_components/layout/top-bar';
 import { editorIdentity } from '../../../../_server/editor-identity';
+import { editorPeople } from '../../../../_server/editor-people';
 import { loadPlanForPage } from '../../../../_server/load-plan';
 import { requireUserId } from '../../../../_server/session';
 
@@ -39,9 +40,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
       <main>
-        <p className="muted">
-          <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
-        </p>
+        <PlanTrail plan={plan} />
         <details className="goal">
           <summary>Goal of the plan (reference)</summary>
           <CollabEditor roomId={plan.goalRoomId} editable={false} identity={identity} compact />
@@ -59,7 +58,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           canDiscuss={plan.canComment}
           readOnlyReason={reason}
           identity={identity}
-          people={Object.fromEntries(plan.people.map((p) => [p.userId, { name: p.name, state: p.state }]))}
+          people={editorPeople(plan)}
           history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions, lastVisit, showSinceVisit: changes === 'since-visit' }}
           find={find?.trim() ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) } : undefined}
         />

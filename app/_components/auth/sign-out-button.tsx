@@ -1,0 +1,60 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useRef, useState } from 'react';
+import { browserDrafts } from '../saving/draft-storage';
+
+type Kept = { keys: string[]; documents: number };
+
+/**
+ * Signs out; first, when this browser still keeps edits of the user's that never reached the server
+ * (unsaved-edits.ts), asks whether to keep them for the next sign-in here or delete them, as one would
+ * on a shared computer: anyone using this browser could read them.
+ */
+export function SignOutButton({ userId }: { userId: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [kept, setKept] = useState<Kept | null>(null);
+  const leave = () => void signOut({ callbackUrl: '/signin' });
+
+  async function start() {
+    const drafts = (await browserDrafts()?.list(`${userId}:`)) ?? [];
+    if (!drafts.length) return leave();
+    const keys = drafts.map(([key]) => key);
+    // A key is `${userId}:${roomId}:${clientId}`: the documents are the keys without their last part.
+    setKept({ keys, documents: new Set(keys.map((key) => key.slice(0, key.lastIndexOf(':')))).size });
+    dialog.current?.showModal();
+  }
+
+  async function deleteAndLeave(keys: readonly string[]) {
+    const storage = browserDrafts();
+    await Promise.all(keys.map((key) => storage?.remove(key)));
+    leave();
+  }
+
+  return (
+    <>
+      <button type="button" className="link" onClick={() => void start()}>
+        Sign out
+      </button>
+      <dialog ref={dialog} className="card stack" aria-labelledby="kept-edits-title" onClose={() => setKept(null)}>
+        <h2 id="kept-edits-title">Edits not sent yet</h2>
+        <p>
+          This browser keeps edits of yours that have not reached the server, in {kept?.documents === 1 ? 'one document' : `${kept?.documents} documents`}. They
+          are sent the next time you sign in here and open the plan.
+        </p>
+        <p>On a shared computer, delete them: anyone using this browser could read them.</p>
+        <div className="row">
+          <button type="button" onClick={leave}>
+            Keep them and sign out
+          </button>
+          <button type="button" className="danger" onClick={() => kept && void deleteAndLeave(kept.keys)}>
+            Delete them and sign out
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import type { EditorIdentity } from '../editor/editor-props';
+import type { Person } from '../editor/people';
+import { LivePassage, type BoardSection } from './live-passage';
+import { percent, type OverlapView } from './overlap-types';
+import { ResolutionForm } from './resolution-form';
+
+type Props = {
+  overlap: OverlapView;
+  sections: BoardSection[];
+  identity: EditorIdentity;
+  people: Record<string, Person>;
+  canResolve: boolean;
+  onResolved: () => void;
+};
+
+/** An opened overlap: both passages marked in their live editors side by side, with the chair's resolutions below. */
+export function OverlapWorkbench({ overlap, sections, identity, people, canResolve, onResolved }: Props) {
+  return (
+    <section className="card stack workbench" aria-label="Overlap side by side">
+      <h2>
+        {percent(overlap.score)} similar: section {overlap.a.sectionNumber} and section {overlap.b.sectionNumber}
+      </h2>
+      <div className="pair">
+        {(['a', 'b'] as const).map((side) => (
+          <LivePassage key={side} overlap={overlap} side={side} sections={sections} identity={identity} people={people} />
+        ))}
+      </div>
+      {canResolve ? <ResolutionForm overlap={overlap} onResolved={onResolved} /> : <p className="muted">Only the chair resolves overlaps.</p>}
+    </section>
+  );
+}

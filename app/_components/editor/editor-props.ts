@@ -1,0 +1,29 @@
+import type { LastVisit } from '../history/use-last-visit';
+import type { Find } from './extensions/find-highlights';
+import type { Highlight } from './extensions/overlap-highlights';
+import type { Person } from './people';
+
+/** Who is editing: `userId` keys what this browser keeps of their unsent edits; the rest is shown to others. */
+export type EditorIdentity = { userId: string; name: string; state: string | null; color: string; role: string };
+
+/** What a page says about a live editor it shows (CollabEditor). */
+export type EditorProps = {
+  roomId: string;
+  editable: boolean;
+  identity: EditorIdentity;
+  /** Plan members by user id: whose words are whose in authorship and history views. */
+  people?: Record<string, Person>;
+  /** Section documents have a history panel and take imports; the goal does not. */
+  history?: { sectionId: string; canName: boolean; canRestore: boolean; lastVisit?: LastVisit | null; showSinceVisit?: boolean };
+  /** Shown instead of the toolbar when the server will not accept this user's edits. */
+  readOnlyReason?: string;
+  compact?: boolean;
+  /** The plan page's goal: its connection is also sent the plan's activity (plan-activity.tsx). */
+  followPlan?: boolean;
+  /** Paragraphs to mark (overlaps); a focused one is scrolled into view once it is there. */
+  highlights?: readonly Highlight[];
+  /** Words found by the plan search: marked in the text, the chosen paragraph's scrolled into view. */
+  find?: Find;
+  /** Whether the user takes part in the section's discussion: a selected passage can be discussed there. */
+  canDiscuss?: boolean;
+};

@@ -1,0 +1,137 @@
+'use client';
+
+import type { Editor } from '@tiptap/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import { stateColor } from '../../../lib/shared/state-colors';
+import { syncOf } from '../editor/extensions/y-sync-state';
+import type { Person } from '../editor/people';
+import { ErrorAlert } from '../error-alert';
+import { useFormatTime } from '../use-format-time';
+import { HistoryPanel } from './history-panel';
+import { useLastVisit, type LastVisit } from './use-last-visit';
+import { loadSnapshot } from './version-snapshots';
+import type { ViewMode } from './view-mode';
+
+type Props = {
+  editor: Editor;
+  doc: Y.Doc;
+  /** False until the document has arrived: there is nothing to show authorship or history of yet. */
+  ready: boolean;
+  sectionId: string;
+  people: Record<string, Person>;
+  canName: boolean;
+  canRestore: boolean;
+  /** The reader's last visit: offers what changed since, and opens it at once when `showSinceVisit`. */
+  lastVisit?: LastVisit | null;
+  showSinceVisit?: boolean;
+  mode: ViewMode;
+  onMode: (mode: ViewMode) => void;
+};
+
+/** "Show authorship", what changed since the last visit, and the section's history (HistoryPanel): renders the chosen view. */
+export function DocumentViews({ editor, doc, ready, sectionId, people, canName, canRestore, lastVisit, showSinceVisit, mode, onMode }: Props) {
+  const formatTime = useFormatTime();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { seen, changed } = useLastVisit(lastVisit, doc, ready);
+  const askedForChanges = useRef(showSinceVisit);
+  const sinceVisit = useMemo<ViewMode | null>(
+    () => (seen && lastVisit ? { kind: 'changes', since: seen, what: `added since your last visit, ${formatTime(lastVisit.at)}` } : null),
+    [seen, lastVisit, formatTime],
+  );
+  const showingSinceVisit = mode.kind === 'changes' && mode.since === seen;
+
+  useEffect(() => {
+    if (!changed || !sinceVisit || !askedForChanges.current) return;
+    askedForChanges.current = false;
+    onMode(sinceVisit);
+  }, [changed, onMode, sinceVisit]);
+
+  // Renders the chosen view; authorship and changes since a moment follow the live text as people type.
+  useEffect(() => {
+    const b = syncOf(editor.state)?.binding;
+    if (!b) return;
+    let cancelled = false;
+    const render = async () => {
+      if (mode.kind === 'authorship') return b.renderSnapshot(Y.snapshot(doc), Y.emptySnapshot);
+      if (mode.kind === 'changes') return b.renderSnapshot(Y.snapshot(doc), mode.since);
+      if (mode.kind === 'version') {
+        const s = await loadSnapshot(sectionId, mode.id);
+        if (!cancelled) b.renderSnapshot(s, s);
+      }
+      if (mode.kind === 'compare') {
+        const [a, c] = await Promise.all([loadSnapshot(sectionId, mode.from), loadSnapshot(sectionId, mode.to)]);
+        if (!cancelled) b.renderSnapshot(c, a);
+      }
+    };
+    if (mode.kind === 'live') {
+      b.unrenderSnapshot();
+      return;
+    }
+    render().catch((e: Error) => setError(e.message));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void render(), 300);
+    };
+    if (mode.kind === 'authorship' || mode.kind === 'changes') doc.on('update', onUpdate);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      doc.off('update', onUpdate);
+    };
+  }, [editor, doc, sectionId, mode]);
+
+  const states = [...new Map(Object.values(people).flatMap((p) => (p.state ? [[p.state.code, p.state]] : []))).values()];
+
+  return (
+    <div className="views">
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={!ready}
+          aria-pressed={mode.kind === 'authorship'}
+          onClick={() => onMode(mode.kind === 'authorship' ? { kind: 'live' } : { kind: 'authorship' })}
+        >
+          {mode.kind === 'authorship' ? 'Hide authorship' : 'Show authorship'}
+        </button>
+        {changed && sinceVisit && (
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={showingSinceVisit}
+            onClick={() => onMode(showingSinceVisit ? { kind: 'live' } : sinceVisit)}
+          >
+            {showingSinceVisit ? 'Hide changes since your last visit' : 'Changes since your last visit'}
+          </button>
+        )}
+        <button type="button" className="secondary" disabled={!ready} aria-expanded={open} onClick={() => setOpen(!open)}>
+          History
+        </button>
+        {(mode.kind === 'version' || mode.kind === 'compare' || (mode.kind === 'changes' && !showingSinceVisit)) && (
+          <button type="button" onClick={() => onMode({ kind: 'live' })}>
+            Back to the live text
+          </button>
+        )}
+      </div>
+      {mode.kind !== 'live' && (
+        <ul className="legend" aria-label="Colours by state">
+          {states.map((s) => (
+            <li key={s.code}>
+              <span className="state-dot" style={{ background: stateColor(s.code) }} /> {s.name}
+            </li>
+          ))}
+          <li>
+            <span className="state-dot" style={{ background: stateColor(null) }} /> Chair / seeded
+          </li>
+          {mode.kind === 'changes' && <li className="muted">highlighted: {mode.what}</li>}
+          {(mode.kind === 'compare' || mode.kind === 'changes') && <li className="muted">struck through: removed</li>}
+        </ul>
+      )}
+      <ErrorAlert message={error} />
+      <HistoryPanel open={open} sectionId={sectionId} canName={canName} canRestore={canRestore} onMode={onMode} onError={setError} />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+'use client';
+
+import Link from 'next/link';
+import { useActivity } from './plan-activity';
+
+/** The plan page's link to the consolidation view, with how many overlaps are open now. */
+export function OverlapsLink({ planId }: { planId: string }) {
+  const open = useActivity().openOverlaps;
+  return <Link href={`/plans/${planId}/consolidation`}>Overlaps{open > 0 && ` (${open} open)`}</Link>;
+}

@@ -1,0 +1,13 @@
+'use client';
+
+import { useFormatTime } from '../use-format-time';
+
+/** A plan's versions as the options of an export form's select (a server component's). */
+export function VersionOptions({ versions }: { versions: ReadonlyArray<{ id: string; name: string; createdAt: string | Date }> }) {
+  const format = useFormatTime();
+  return versions.map((v) => (
+    <option key={v.id} value={v.id}>
+      {`${v.name} — ${format(v.createdAt)}`}
+    </option>
+  ));
+}

@@ -1,0 +1,36 @@
+import type { OverlapView } from '../../../lib/consolidation/list-overlaps';
+import type { CommentView } from '../../../lib/discussion/section-comments';
+import type { PlanActivity } from '../../../lib/plans/plan-activity';
+import type { Quote } from '../../../lib/shared/discussion';
+
+/**
+ * What a live editor's connection hears about its room, for the other parts of the page: the server's
+ * overlaps for a section and activity for a plan's goal, sent whenever they change and after a
+ * reconnection; a section's new discussion messages; and that the document synced again after a lost
+ * connection (what was sent meanwhile was missed). Also, within the page, a passage chosen in the editor
+ * to discuss, a discussed passage to show in the editor, and words to start a message with.
+ */
+export type RoomEvent = { room: string } & (
+  | { kind: 'overlaps'; overlaps: OverlapView[] }
+  | { kind: 'activity'; activity: PlanActivity }
+  | { kind: 'comment'; comment: CommentView }
+  | { kind: 'resynced' }
+  | { kind: 'quote'; quote: Quote }
+  | { kind: 'show-passage'; quote: Quote }
+  | { kind: 'compose'; text: string }
+);
+
+const EVENT = 'concordia:room';
+
+export function announceRoomEvent(event: RoomEvent): void {
+  window.dispatchEvent(new CustomEvent<RoomEvent>(EVENT, { detail: event }));
+}
+
+export function onRoomEvent(room: string, listener: (event: RoomEvent) => void): () => void {
+  const handle = (event: Event) => {
+    const detail = (event as CustomEvent<RoomEvent>).detail;
+    if (detail.room === room) listener(detail);
+  };
+  window.addEventListener(EVENT, handle);
+  return () => window.removeEventListener(EVENT, handle);
+}
