@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from '../helpers/app-fixture';
 import { httpSignIn } from '../helpers/http-session';
 import { upgradeStatus } from '../helpers/provider';
 
 describe('JSON API of the running app', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
+  const t = useApp();
   let peru: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    peru = (await httpSignIn(app.url, 'peru@demo.test'))!;
+    peru = (await httpSignIn(t.app.url, 'peru@demo.test'))!;
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
-
-  const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { headers: cookie ? { cookie } : {} });
+  const get = (path: string, cookie?: string) => fetch(`${t.app.url}${path}`, { headers: cookie ? { cookie } : {} });
 
   it('refuses every API route without a session, as JSON', async () => {
     for (const path of ['/api/me', '/api/plans', '/api/plans/00000000-0000-4000-8000-000000000000']) {
@@ -31,8 +22,8 @@ describe('JSON API of the running app', () => {
   });
 
   it('does not sign in with a wrong password', async () => {
-    expect(await httpSignIn(app.url, 'peru@demo.test', 'wrong-password')).toBeNull();
-    expect(await httpSignIn(app.url, 'nobody@demo.test', 'concordia')).toBeNull();
+    expect(await httpSignIn(t.app.url, 'peru@demo.test', 'wrong-password')).toBeNull();
+    expect(await httpSignIn(t.app.url, 'nobody@demo.test', 'concordia')).toBeNull();
   });
 
   it('tells a signed-in coordinator who they are and which plans they belong to', async () => {
@@ -53,7 +44,7 @@ describe('JSON API of the running app', () => {
     const [first] = plan.sections;
     expect(first).toMatchObject({ roomId: `section-${first.id}`, canWrite: true, coEditingStates: [{ code: 'MEX', name: 'Mexico' }] });
     expect(plan.sections[1].canWrite).toBe(false);
-    expect(await upgradeStatus(app.url, first.roomId, peru)).toBe(101);
+    expect(await upgradeStatus(t.app.url, first.roomId, peru)).toBe(101);
   });
 
   it('answers 404 for unknown or malformed plan ids', async () => {

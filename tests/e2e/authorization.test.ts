@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from '../helpers/app-fixture';
 import { httpSignIn } from '../helpers/http-session';
 import { upgradeStatus } from '../helpers/provider';
 
@@ -19,8 +18,7 @@ const EMAIL: Record<Exclude<Who, 'signed out'>, string> = {
  * upgrade of the running app. "ok" means the request was carried out.
  */
 describe('the permission table, enforced by the server', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
+  const t = useApp();
   const cookie: Partial<Record<Who, string>> = {};
   let planId: string;
   let section: { id: string; roomId: string };
@@ -31,9 +29,7 @@ describe('the permission table, enforced by the server', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    for (const [who, email] of Object.entries(EMAIL)) cookie[who as Who] = (await httpSignIn(app.url, email))!;
+    for (const [who, email] of Object.entries(EMAIL)) cookie[who as Who] = (await httpSignIn(t.app.url, email))!;
     const plan = await (await call('GET', '/api/plans', 'chair')).json();
     planId = plan.plans[0].id;
     const details = await (await call('GET', `/api/plans/${planId}`, 'chair')).json();
@@ -43,17 +39,12 @@ describe('the permission table, enforced by the server', () => {
     messageId = (await (await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body: 'Peru will fund it.' })).json()).id;
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
-
   function call(method: string, path: string, who: Who, body?: unknown) {
     // As the app's own pages send them: from the site's origin.
-    const headers: Record<string, string> = { origin: app.url };
+    const headers: Record<string, string> = { origin: t.app.url };
     if (cookie[who]) headers.cookie = cookie[who]!;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(`${app.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(`${t.app.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
   const outcome = (status: number) => (status < 300 ? 'ok' : status === 401 ? 'signed out' : status === 403 ? 'forbidden' : `status ${status}`);
@@ -102,11 +93,11 @@ describe('the permission table, enforced by the server', () => {
   }
 
   it('type in a section: the upgrade is refused to the signed out; every member may open it (write is decided per connection)', async () => {
-    expect(await upgradeStatus(app.url, section.roomId)).toBe(401);
+    expect(await upgradeStatus(t.app.url, section.roomId)).toBe(401);
     for (const who of ['chair', 'lead coordinator', 'other coordinator', 'observer'] as const) {
-      expect(await upgradeStatus(app.url, section.roomId, cookie[who])).toBe(101);
+      expect(await upgradeStatus(t.app.url, section.roomId, cookie[who])).toBe(101);
     }
-    expect(await upgradeStatus(app.url, goalRoomId, cookie.observer)).toBe(101);
+    expect(await upgradeStatus(t.app.url, goalRoomId, cookie.observer)).toBe(101);
   });
 
   it('answers invalid input with 400 naming the field', async () => {
@@ -115,9 +106,9 @@ describe('the permission table, enforced by the server', () => {
     expect((await bad.json()).error).toMatch(/^email:/);
     const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'x@ministry.test', role: 'coordinator' });
     expect((await noState.json()).error).toMatch(/^stateCode:/);
-    const notJson = await fetch(`${app.url}/api/plans/${planId}/phase`, {
+    const notJson = await fetch(`${t.app.url}/api/plans/${planId}/phase`, {
       method: 'POST',
-      headers: { cookie: cookie.chair!, origin: app.url, 'content-type': 'application/json' },
+      headers: { cookie: cookie.chair!, origin: t.app.url, 'content-type': 'application/json' },
       body: '{',
     });
     expect(notJson.status).toBe(400);

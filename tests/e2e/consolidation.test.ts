@@ -49,6 +49,7 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     // The board fetches the plan's list when it opens and when the list changes, and not in between.
     expect(boardFetches).toBeGreaterThan(0);
     const boardFetched = boardFetches;
+    // The wait is the point: longer than two of the old polls, and nothing may be fetched during it.
     await new Promise((resolve) => setTimeout(resolve, 7_000));
     expect(overlapFetches).toBe(1);
     expect(boardFetches, 'the board fetched its list while nothing changed').toBe(boardFetched);

@@ -3,11 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, launchBrowser, signInAs } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useAppInBrowser } from '../helpers/app-fixture';
+import { browserAvailable, signInAs } from '../helpers/browser';
 import { httpSignIn } from '../helpers/http-session';
 import { TEST_SECRET } from '../helpers/server';
 
@@ -35,10 +34,10 @@ function stateChangingHandlers(): Array<[string, string]> {
  * the app's own pages (same origin) keep working, which the other end-to-end tests exercise at length.
  */
 describe.runIf(browserAvailable())('writes from another site', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
+  // Its address by number, so that a page of the attacker's, on another port of it, is the same site.
+  const address = (port: number) => `http://127.0.0.1:${port}`;
+  const t = useAppInBrowser((port) => ({ NEXTAUTH_URL: address(port) }));
   let appUrl: string;
-  let browser: Browser;
   let attacker: Server;
   let attackerUrl: string;
   const cookie = { chair: '', admin: '', peru: '' };
@@ -58,11 +57,7 @@ describe.runIf(browserAvailable())('writes from another site', () => {
   });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    app = await startAppProcess(database, port, { NEXTAUTH_URL: appUrl });
-    browser = await launchBrowser();
+    appUrl = address(t.app.port);
     attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Elsewhere</title><p>Another site</p>'));
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
@@ -83,10 +78,7 @@ describe.runIf(browserAvailable())('writes from another site', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await new Promise((resolve) => attacker?.close(resolve));
-    await app?.stop();
-    await database?.drop();
   });
 
   /** The route's path with real ids, so that a request that got through would do what it says. */
@@ -117,8 +109,8 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     const before = await snapshot();
     const hostile: Array<[string, Record<string, string>]> = [
       ['another port on this host', { origin: attackerUrl }],
-      ['another host name for this address', { origin: `http://localhost:${app.port}` }],
-      ['a sibling subdomain', { origin: `http://evil.127.0.0.1.example:${app.port}` }],
+      ['another host name for this address', { origin: `http://localhost:${t.app.port}` }],
+      ['a sibling subdomain', { origin: `http://evil.127.0.0.1.example:${t.app.port}` }],
       ['an opaque origin (sandboxed frame, data: URL)', { origin: 'null' }],
       ['same-site by Sec-Fetch-Site', { 'sec-fetch-site': 'same-site' }],
       ['cross-site by Sec-Fetch-Site', { 'sec-fetch-site': 'cross-site' }],
@@ -164,7 +156,7 @@ describe.runIf(browserAvailable())('writes from another site', () => {
   describe('from a page in Chromium', () => {
     /** The chair's (or admin's) browser, signed in to the app, then visiting the other site. */
     async function visitElsewhere(email: string): Promise<Page> {
-      const page = await signInAs(browser, appUrl, email);
+      const page = await signInAs(t.browser, appUrl, email);
       await page.goto(attackerUrl);
       return page;
     }

@@ -3,9 +3,8 @@ import { request } from 'node:http';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { useApp } from '../helpers/app-fixture';
 import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
 import { httpSignIn } from '../helpers/http-session';
 
@@ -35,29 +34,21 @@ async function wordFile(): Promise<Buffer> {
 }
 
 describe('export, import and the document block over HTTP and in the browser', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
+  const t = useApp();
   const cookies: Record<'chair' | 'peru' | 'observer', string> = { chair: '', peru: '', observer: '' };
   let planId: string;
   let policeId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    for (const who of ['chair', 'peru', 'observer'] as const) cookies[who] = (await httpSignIn(app.url, `${who}@demo.test`))!;
-    const { plans } = await (await fetch(`${app.url}/api/plans`, { headers: { cookie: cookies.peru } })).json();
+    for (const who of ['chair', 'peru', 'observer'] as const) cookies[who] = (await httpSignIn(t.app.url, `${who}@demo.test`))!;
+    const { plans } = await (await fetch(`${t.app.url}/api/plans`, { headers: { cookie: cookies.peru } })).json();
     planId = plans[0].id;
-    const plan = await (await fetch(`${app.url}/api/plans/${planId}`, { headers: { cookie: cookies.peru } })).json();
+    const plan = await (await fetch(`${t.app.url}/api/plans/${planId}`, { headers: { cookie: cookies.peru } })).json();
     policeId = plan.sections[0].id;
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
-
   const call = (method: string, url: string, cookie?: string, body?: BodyInit, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}${url}`, { method, body, headers: { origin: app.url, ...headers, ...(cookie && { cookie }) } });
+    fetch(`${t.app.url}${url}`, { method, body, headers: { origin: t.app.url, ...headers, ...(cookie && { cookie }) } });
   const putMetadata = (cookie: string, body: unknown) => call('PUT', `/api/plans/${planId}/metadata`, cookie, JSON.stringify(body), { 'content-type': 'application/json' });
   const upload = (cookie: string, bytes: Uint8Array, name = 'draft.docx') => {
     const form = new FormData();
@@ -123,7 +114,7 @@ describe('export, import and the document block over HTTP and in the browser', (
   it('stops reading a chunked upload (no Content-Length) with 413 as soon as it passes 10 MB; nothing changes', async () => {
     const before = await (await call('GET', `/api/plans/${planId}/export?format=md`, cookies.observer)).text();
     const offered = 64 * 1024 * 1024;
-    const answer = await chunkedUpload(`${app.url}/api/sections/${policeId}/import`, cookies.peru, offered);
+    const answer = await chunkedUpload(`${t.app.url}/api/sections/${policeId}/import`, cookies.peru, offered);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual({ error: 'file: larger than 10 MB' });
     // Refused while the client was still sending: far from all it offered had gone out.
@@ -137,7 +128,7 @@ describe('export, import and the document block over HTTP and in the browser', (
 
     beforeAll(async () => {
       browser = await launchBrowser();
-      peru = await signInAs(browser, app.url, 'peru@demo.test');
+      peru = await signInAs(browser, t.app.url, 'peru@demo.test');
       await peru.goto(`/plans/${planId}/sections/${policeId}`);
       await peru.locator('.prose[contenteditable="true"]').waitFor();
       // Editable comes with the connection, the document with the sync: wait for what the import added.
@@ -202,14 +193,14 @@ describe('export, import and the document block over HTTP and in the browser', (
       await expect.poll(() => peru.getByRole('status').filter({ hasText: 'Imported focal-points.docx' }).count()).toBe(1);
       await expect.poll(() => editor(peru).locator('h2', { hasText: 'Imported standards' }).count()).toBe(2);
 
-      const observer = await signInAs(browser, app.url, 'observer@demo.test');
+      const observer = await signInAs(browser, t.app.url, 'observer@demo.test');
       await observer.goto(`/plans/${planId}/sections/${policeId}`);
       await expect.poll(() => editor(observer).innerText()).toContain('Imported standards');
       expect(await observer.getByRole('button', { name: 'Import .docx' }).count()).toBe(0);
     });
 
     it('the plan page offers the exports, and the chair a form for the document block', async () => {
-      const chair = await signInAs(browser, app.url, 'chair@demo.test');
+      const chair = await signInAs(browser, t.app.url, 'chair@demo.test');
       await chair.goto(`/plans/${planId}`);
       await chair.screenshot({ path: 'test-artifacts/plan-export.png', fullPage: true });
       expect(await chair.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href')).toBe(`/api/plans/${planId}/export?format=docx`);

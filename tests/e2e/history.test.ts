@@ -96,7 +96,8 @@ describe.runIf(browserAvailable())('authorship and history in the browser', () =
     await mexico.goto(planPath);
     await expect.poll(() => figures(mexico).innerText()).toContain('words');
     expect(await figures(mexico).innerText()).not.toContain('since your last visit');
-    // Edits stored within 2 s of a visit count as the visitor's own last words.
+    // Edits stored within 2 s of a visit count as the visitor's own last words: the wait is the point,
+    // so that Peru's edit comes after that time.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
 
     await typeAtEnd(peru, 'Peru adds a mentoring scheme.');

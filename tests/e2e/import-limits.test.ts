@@ -1,7 +1,6 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from '../helpers/app-fixture';
 import { eventually } from '../helpers/eventually';
 import { httpSignIn } from '../helpers/http-session';
 import { residentMiB, resetPeak } from '../helpers/process-memory';
@@ -36,34 +35,26 @@ const BOMBS: Array<{ shape: string; bytes: () => Uint8Array; status: number; err
 ];
 
 describe('a Word import unpacks under limits: zip bombs are refused before they cost the server memory', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
+  const t = useApp();
   let cookie: string;
   let planId: string;
   let sectionId: string;
   let baselineMiB: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    cookie = (await httpSignIn(app.url, 'peru@demo.test'))!;
-    const { plans } = await (await fetch(`${app.url}/api/plans`, { headers: { cookie } })).json();
+    cookie = (await httpSignIn(t.app.url, 'peru@demo.test'))!;
+    const { plans } = await (await fetch(`${t.app.url}/api/plans`, { headers: { cookie } })).json();
     planId = plans[0].id;
-    sectionId = (await (await fetch(`${app.url}/api/plans/${planId}`, { headers: { cookie } })).json()).sections[0].id;
+    sectionId = (await (await fetch(`${t.app.url}/api/plans/${planId}`, { headers: { cookie } })).json()).sections[0].id;
   });
 
-  afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
-
-  const pid = () => app.child.pid!;
+  const pid = () => t.app.child.pid!;
   const upload = (bytes: Uint8Array, name = 'draft.docx') => {
     const form = new FormData();
     form.set('file', new Blob([Uint8Array.from(bytes)]), name);
-    return fetch(`${app.url}/api/sections/${sectionId}/import`, { method: 'POST', body: form, headers: { cookie, origin: app.url } });
+    return fetch(`${t.app.url}/api/sections/${sectionId}/import`, { method: 'POST', body: form, headers: { cookie, origin: t.app.url } });
   };
-  const markdown = async () => (await fetch(`${app.url}/api/plans/${planId}/export?format=md`, { headers: { cookie } })).text();
+  const markdown = async () => (await fetch(`${t.app.url}/api/plans/${planId}/export?format=md`, { headers: { cookie } })).text();
 
   it('a legitimate .docx imports', async () => {
     const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Peru imports its training standards.')] }] }));
@@ -106,7 +97,7 @@ describe('a Word import unpacks under limits: zip bombs are refused before they 
     const peak = residentMiB(pid()).peak;
     expect(peak - start, `peak ${peak.toFixed(0)} MiB from ${start.toFixed(0)} MiB`).toBeLessThan(2 * PEAK_GROWTH_MIB);
     expect(answers.map((a) => a.status)).toEqual([413, 413, 413, 413]);
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200);
     await eventually(() => expect(residentMiB(pid()).now - baselineMiB).toBeLessThan(PEAK_GROWTH_MIB), 15_000, 250);
   });
 });

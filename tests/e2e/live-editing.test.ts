@@ -1,29 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sectionRoom } from '../../lib/shared/rooms';
-import { startAppProcess, freePort, type AppProcess } from '../helpers/app-process';
-import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
+import { useAppInBrowser } from '../helpers/app-fixture';
+import { browserAvailable, caretAtEnd, signInAs } from '../helpers/browser';
 import { violations } from '../helpers/axe';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { appendParagraph } from '../helpers/paragraphs';
-import { openProvider, waitForSync } from '../helpers/provider';
+import { openProvider, saveCheck, waitForSync } from '../helpers/provider';
 
 describe.runIf(browserAvailable())('live editing in the browser', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
-  let browser: Browser;
+  const t = useAppInBrowser();
   let sectionPath: string;
   let peru: Page;
   let mexico: Page;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startAppProcess(database, await freePort());
-    browser = await launchBrowser();
-    peru = await signInAs(browser, app.url, 'peru@demo.test');
-    mexico = await signInAs(browser, app.url, 'mexico@demo.test');
+    peru = await signInAs(t.browser, t.app.url, 'peru@demo.test');
+    mexico = await signInAs(t.browser, t.app.url, 'mexico@demo.test');
     for (const [name, page] of [['peru', peru], ['mexico', mexico]] as const) {
       page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
     }
@@ -42,13 +36,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     for (const [name, page] of [['peru', peru], ['mexico', mexico]] as const) {
       if (!page.isClosed()) await page.screenshot({ path: `test-artifacts/live-editing-${name}.png` }).catch(() => {});
     }
-    writeFileSync('test-artifacts/live-editing.log', [`page errors:`, ...pageErrors, '', 'app output:', app.output()].join('\n'));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
+    writeFileSync('test-artifacts/live-editing.log', [`page errors:`, ...pageErrors, '', 'app output:', t.app.output()].join('\n'));
   });
 
   const editor = (page: Page) => page.locator('.prose').last();
@@ -85,7 +73,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
    * `noStorage`: in a browser that gives pages no IndexedDB, as some private windows do.
    */
   const typeOffline = async (words: string, { noStorage = false } = {}) => {
-    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    const page = await signInAs(t.browser, t.app.url, 'peru@demo.test');
     if (noStorage) await page.context().addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
     const line = await sectionLine(page);
     await page.goto(sectionPath);
@@ -136,7 +124,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 
   it('keeps the editor closed until the document has arrived, then opens it on the stored text', async () => {
-    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    const page = await signInAs(t.browser, t.app.url, 'peru@demo.test');
     // The section's room is held back, as on a slow line: connected, but no document yet.
     const room = sectionRoom(sectionPath.split('/').at(-1)!);
     const held: Array<string | Buffer> = [];
@@ -166,7 +154,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 
   it("carries the section's discussion live, each message under its author's state", async () => {
-    const observer = await signInAs(browser, app.url, 'observer@demo.test');
+    const observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     const line = await sectionLine(observer);
     await observer.goto(sectionPath);
     const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
@@ -215,7 +203,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
   it('discusses a passage of the text, which a reader then finds where edits have moved it', async () => {
     // Brazil may not type here, but takes part in the discussion.
-    const brazil = await signInAs(browser, app.url, 'brazil@demo.test');
+    const brazil = await signInAs(t.browser, t.app.url, 'brazil@demo.test');
     await brazil.goto(sectionPath);
     const paragraph = editor(brazil).locator('p', { hasText: 'Peru proposes a regional curriculum' });
     await expect.poll(() => paragraph.count()).toBe(1);
@@ -253,7 +241,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 
   it('keeps what is typed offline on this computer when the page is closed, and the next page sends it', { timeout: 60_000 }, async () => {
-    const first = await signInAs(browser, app.url, 'peru@demo.test');
+    const first = await signInAs(t.browser, t.app.url, 'peru@demo.test');
     const line = await sectionLine(first);
     await first.goto(sectionPath);
     await expect.poll(() => badge(first).getAttribute('data-status')).toBe('connected');
@@ -266,7 +254,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => badge(first).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
     await first.keyboard.type(' Written on the plane, never sent.');
     await expect.poll(() => badge(first).innerText()).toBe('Offline — your changes are kept on this computer');
-    await storageCaughtUp(first);
+    await storageCaughtUp(first, ' Written on the plane, never sent.');
     // Leaving asks first; this user leaves anyway.
     const asked = new Promise<string>((resolve) => first.once('dialog', (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
     await first.close({ runBeforeUnload: true });
@@ -294,7 +282,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await caretAtEnd(editor(next));
     await next.keyboard.type(' Drafted at the airport.');
     await expect.poll(() => badge(next).innerText()).toBe('Offline — your changes are kept on this computer');
-    await storageCaughtUp(next);
+    await storageCaughtUp(next, ' Drafted at the airport.');
     next.once('dialog', (dialog) => void dialog.accept());
     await next.close({ runBeforeUnload: true });
     await expect.poll(() => next.isClosed()).toBe(true);
@@ -348,9 +336,9 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
     // Meanwhile the chair freezes the section; the page comes back to a section it may only read.
-    const chair = await signInAs(browser, app.url, 'chair@demo.test');
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
     const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-    expect((await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: app.url } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status()).toBe(204);
     await line.restore();
     await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
     // The page, rendered again, says why.
@@ -402,16 +390,16 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => later.getByText('Read-only — this section is frozen by the chair').count()).toBe(1);
     expect(await unsent(later).count()).toBe(0);
 
-    expect((await chair.request.patch(sectionApi, { data: { frozen: false }, headers: { origin: app.url } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: false }, headers: { origin: t.app.url } })).status()).toBe(204);
     await Promise.all([context.close(), chair.context().close()]);
   });
 
   it('shows refused words from the page itself where the browser keeps nothing, and asks before they are left behind', { timeout: 90_000 }, async () => {
     const { page, line } = await typeOffline(' Typed in a private window.', { noStorage: true });
 
-    const chair = await signInAs(browser, app.url, 'chair@demo.test');
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
     const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-    expect((await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: app.url } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status()).toBe(204);
     await line.restore();
     await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('Not sent — you may no longer write here');
     const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
@@ -439,12 +427,12 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => page.isClosed()).toBe(true);
     expect(askedAgain).toBe(false);
 
-    expect((await chair.request.patch(sectionApi, { data: { frozen: false }, headers: { origin: app.url } })).status()).toBe(204);
+    expect((await chair.request.patch(sectionApi, { data: { frozen: false }, headers: { origin: t.app.url } })).status()).toBe(204);
     await Promise.all([page.context().close(), chair.context().close()]);
   });
 
   it('says when the session has ended, and brings the user back to the section once signed in again', { timeout: 60_000 }, async () => {
-    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    const page = await signInAs(t.browser, t.app.url, 'peru@demo.test');
     await page.goto(sectionPath);
     await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
     // The same person signs out in another tab: the server closes this session's sockets.
@@ -467,22 +455,21 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
   // Restarting the whole app takes seconds, more on a loaded machine.
   it('shows reconnecting while the server is down and syncs what was typed when it returns', { timeout: 120_000 }, async () => {
-    await app.stop('SIGKILL');
+    await t.app.stop('SIGKILL');
     await expect.poll(() => badge(peru).getAttribute('data-status'), { timeout: 10_000 }).toMatch(/reconnecting|offline/);
     await caretAtEnd(editor(peru));
     await peru.keyboard.type(' Typed while offline.');
     await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('offline-unsynced');
 
-    app = await startAppProcess(database, app.port);
+    await t.restart();
     await expect.poll(() => badge(peru).getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
     await expect.poll(() => text(mexico), { timeout: 20_000 }).toContain('Typed while offline.');
   });
 
   it('keeps every character across a stop and a restart', { timeout: 120_000 }, async () => {
     const before = await text(mexico);
-    await app.stop('SIGINT');
-    app = await startAppProcess(database, app.port);
-    const reader = await signInAs(browser, app.url, 'observer@demo.test');
+    await t.restart({ signal: 'SIGINT' });
+    const reader = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await reader.goto(sectionPath);
     await expect.poll(() => text(reader), { timeout: 20_000 }).toBe(before);
     expect(await reader.getByText('Read-only — observer').count()).toBe(1);
@@ -490,24 +477,23 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
   it('opens a long section left at rest from its stored bytes, as they are', { timeout: 120_000 }, async () => {
     const cookie = (await peru.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    for (const page of browser.contexts().flatMap((context) => context.pages())) await page.close();
-    await app.stop('SIGINT');
-    app = await startAppProcess(database, app.port, { COLLAB_IDLE_UNLOAD_MS: '500' });
+    for (const page of t.browser.contexts().flatMap((context) => context.pages())) await page.close();
+    await t.restart({ signal: 'SIGINT', env: { COLLAB_IDLE_UNLOAD_MS: '500' } });
     // Well past the 16 KiB from which the document goes out compressed.
     const annex = Array.from({ length: 300 }, (_, i) => `Annex item ${i}: Peru trains regional police instructors every year.`);
-    const writer = openProvider(app.url, sectionRoom(sectionPath.split('/').at(-1)!), cookie);
+    const writer = openProvider(t.app.url, sectionRoom(sectionPath.split('/').at(-1)!), cookie);
     await waitForSync(writer.provider);
     for (const line of annex) appendParagraph(writer.doc, line);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await saveCheck(writer.provider, 1)).toBe('stored');
     writer.provider.destroy();
     // Unloaded once idle, which compacts it into the one deflated row that the next reader is sent.
     const metric = async (name: string) => {
-      const body = await (await fetch(`${app.url}/metrics`)).text();
+      const body = await (await fetch(`${t.app.url}/metrics`)).text();
       return Number(body.split('\n').find((line) => line.startsWith(name))?.split(' ').at(-1) ?? 0);
     };
     await expect.poll(() => metric('concordia_rooms_loaded'), { timeout: 20_000 }).toBe(0);
 
-    const reader = await signInAs(browser, app.url, 'observer@demo.test');
+    const reader = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await reader.goto(sectionPath);
     await expect.poll(() => text(reader), { timeout: 20_000 }).toContain(annex.at(-1));
     expect(await metric('concordia_large_messages_total{compression="stored"}')).toBe(1);
@@ -515,17 +501,16 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
 
   it('says when the document is too full to take what was typed, and keeps those words', { timeout: 120_000 }, async () => {
     const room = sectionRoom(sectionPath.split('/').at(-1)!);
-    const measure = await signInAs(browser, app.url, 'observer@demo.test');
+    const measure = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     const cookie = (await measure.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const reader = openProvider(app.url, room, cookie);
+    const reader = openProvider(t.app.url, room, cookie);
     await waitForSync(reader.provider);
     const size = Y.encodeStateAsUpdate(reader.doc).length;
     reader.provider.destroy();
     await measure.context().close();
-    await app.stop('SIGINT');
-    app = await startAppProcess(database, app.port, { COLLAB_MAX_DOCUMENT_BYTES: String(size + 20_000) });
+    await t.restart({ signal: 'SIGINT', env: { COLLAB_MAX_DOCUMENT_BYTES: String(size + 20_000) } });
 
-    const page = await signInAs(browser, app.url, 'peru@demo.test');
+    const page = await signInAs(t.browser, t.app.url, 'peru@demo.test');
     await page.goto(sectionPath);
     await expect.poll(() => badge(page).innerText(), { timeout: 15_000 }).toBe('All changes saved');
     await caretAtEnd(editor(page));
@@ -549,20 +534,34 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
   });
 });
 
-/** How many entries this browser keeps of unsent edits (app/_components/draft-storage.ts), for every user. */
 /**
  * The badge says "kept" from the first offline keystroke; the last ones reach IndexedDB a write later.
  * A person takes longer than that to close a page; a script closing it at once would lose them (see the
- * closing note of 6 Dec), so the tests that close right after typing give the write that moment.
+ * closing note of 6 Dec), so the tests that close right after typing wait until a kept entry holds `typed`.
  */
-function storageCaughtUp(page: Page): Promise<void> {
-  return page.waitForTimeout(1_000);
+async function storageCaughtUp(page: Page, typed: string): Promise<void> {
+  await expect.poll(async () => (await keptDrafts(page)).some((update) => insertedText(update).includes(typed))).toBe(true);
 }
 
-function keptEdits(page: Page): Promise<number> {
-  return page.evaluate(
+/** The text a kept update inserts, in the order its one client typed it. */
+function insertedText(update: Uint8Array): string {
+  const items = Y.decodeUpdate(update).structs.filter((s): s is Y.Item => s instanceof Y.Item && s.content instanceof Y.ContentString);
+  return items
+    .sort((a, b) => a.id.clock - b.id.clock)
+    .map((item) => (item.content as Y.ContentString).str)
+    .join('');
+}
+
+/** How many entries this browser keeps of unsent edits (app/_components/draft-storage.ts), for every user. */
+async function keptEdits(page: Page): Promise<number> {
+  return (await keptDrafts(page)).length;
+}
+
+/** The updates this browser keeps of unsent edits (app/_components/draft-storage.ts), for every user. */
+async function keptDrafts(page: Page): Promise<Uint8Array[]> {
+  const drafts = await page.evaluate(
     () =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<number[][]>((resolve, reject) => {
         const opening = indexedDB.open('concordia');
         let absent = false;
         // Not created here: an empty database of that name would keep the page from creating its store.
@@ -570,14 +569,15 @@ function keptEdits(page: Page): Promise<number> {
           absent = true;
           opening.transaction?.abort();
         };
-        opening.onerror = () => (absent ? resolve(0) : reject(opening.error));
+        opening.onerror = () => (absent ? resolve([]) : reject(opening.error));
         opening.onsuccess = () => {
           const db = opening.result;
-          if (!db.objectStoreNames.contains('unsent-edits')) return (db.close(), resolve(0));
-          const counting = db.transaction('unsent-edits').objectStore('unsent-edits').count();
-          counting.onsuccess = () => (db.close(), resolve(counting.result));
-          counting.onerror = () => reject(counting.error);
+          if (!db.objectStoreNames.contains('unsent-edits')) return (db.close(), resolve([]));
+          const reading = db.transaction('unsent-edits').objectStore('unsent-edits').getAll();
+          reading.onsuccess = () => (db.close(), resolve(reading.result.map((draft: { update: Uint8Array }) => Array.from(draft.update))));
+          reading.onerror = () => reject(reading.error);
         };
       }),
   );
+  return drafts.map((bytes) => new Uint8Array(bytes));
 }

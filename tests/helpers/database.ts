@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { expect } from 'vitest';
+import { eventually } from './eventually';
 
 export type TestDatabase = { url: string | undefined; dataDir: string; drop(): Promise<void> };
 
@@ -30,4 +32,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until a statement on the database at `url` (Postgres) waits for a lock: the moment a test that
+ * holds one knows that the code under test has come up against it.
+ */
+export async function lockAwaited(url: string): Promise<void> {
+  const observer = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await eventually(async () => {
+      const [row] = await observer`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+      expect(row?.waiting).toBeGreaterThan(0);
+    });
+  } finally {
+    await observer.end();
+  }
 }

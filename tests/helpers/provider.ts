@@ -1,7 +1,16 @@
+import type * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ACCESS_MESSAGE, OVERLAPS_MESSAGE, PLAN_ACTIVITY_MESSAGE } from '../../lib/shared/app-messages';
+import {
+  ACCESS_MESSAGE,
+  encodeSaveCheckMessage,
+  OVERLAPS_MESSAGE,
+  PLAN_ACTIVITY_MESSAGE,
+  readSavedMessage,
+  SAVED_MESSAGE,
+  type SaveOutcome,
+} from '../../lib/shared/app-messages';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 
 /** The stock y-websocket client, authenticated with a session cookie as a browser would be. */
@@ -39,6 +48,17 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Pr
       clearTimeout(timer);
       resolve();
     });
+  });
+}
+
+/** Asks the server, as the editor's save badge does, whether everything this provider sent is stored. */
+export function saveCheck(provider: WebsocketProvider, id: number): Promise<SaveOutcome> {
+  return new Promise((resolve) => {
+    provider.messageHandlers[SAVED_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      const answer = readSavedMessage(decoder);
+      if (answer.id === id) resolve(answer.outcome);
+    };
+    provider.ws!.send(encodeSaveCheckMessage(id) as Uint8Array<ArrayBuffer>);
   });
 }
 

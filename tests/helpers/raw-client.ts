@@ -1,8 +1,10 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE, type SaveOutcome } from '../../lib/shared/app-messages';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
 
 /**
@@ -50,6 +52,24 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
       sendSync((e) => {
         encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
         encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc));
+      });
+    },
+    /**
+     * Asks whether everything sent so far is stored. The server handles one socket's messages in order,
+     * so once it answers, it has handled (applied or refused) all that this client sent before.
+     */
+    saveCheck(id: number): Promise<SaveOutcome> {
+      return new Promise((resolve) => {
+        const answered = (data: Buffer) => {
+          const decoder = decoding.createDecoder(new Uint8Array(data));
+          if (decoding.readVarUint(decoder) !== SAVED_MESSAGE) return;
+          const answer = readSavedMessage(decoder);
+          if (answer.id !== id) return;
+          ws.off('message', answered);
+          resolve(answer.outcome);
+        };
+        ws.on('message', answered);
+        ws.send(encodeSaveCheckMessage(id));
       });
     },
     close: () => ws.close(),

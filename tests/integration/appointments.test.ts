@@ -1,57 +1,48 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
-import { invitations, planMembers, users } from '../../db/schema';
-import { seed } from '../../db/seed';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { invitations, planMembers } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
 import { acceptInvitation, describeInvitation } from '../../lib/plans/invitations';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { demoPlan } from '../helpers/fixtures';
+import { buildMember, buildPlan, type BuiltMember, type BuiltPlan } from '../factories';
+import { useDatabase } from '../helpers/database-fixture';
 
 describe('appointments and phases', () => {
-  let testDb: TestDatabase;
-  let database: Database;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  const database = useDatabase();
+  let plan: BuiltPlan;
+  let peru: BuiltMember, mexico: BuiltMember, jamaica: BuiltMember;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    database = await openDatabase({ url: testDb.url, dataDir: testDb.dataDir });
-    await database.migrate();
-    await seed(database.db, { demoPassword: 'concordia' });
-    plan = await demoPlan(database.db);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
+    plan = await buildPlan(database.db);
+    peru = await buildMember(database.db, { plan, state: 'PER' });
+    mexico = await buildMember(database.db, { plan, state: 'MEX' });
+    jamaica = await buildMember(database.db, { plan, state: 'JAM' });
   });
 
   it('keeps one coordinator per state per plan in the database itself', async () => {
-    const [jamaica] = await database.db.select().from(users).where(eq(users.email, 'jamaica@demo.test'));
     await expect(
-      database.db.insert(planMembers).values({ planId: plan.planId, userId: jamaica!.id, role: 'coordinator', stateCode: 'PER' }),
+      database.db.insert(planMembers).values({ planId: plan.id, userId: jamaica.id, role: 'coordinator', stateCode: 'PER' }),
     ).rejects.toThrow();
-    await database.db.delete(planMembers).where(eq(planMembers.userId, jamaica!.id));
+    await database.db.delete(planMembers).where(eq(planMembers.userId, jamaica.id));
     await expect(
-      database.db.insert(planMembers).values({ planId: plan.planId, userId: jamaica!.id, role: 'coordinator', stateCode: 'PER' }),
+      database.db.insert(planMembers).values({ planId: plan.id, userId: jamaica.id, role: 'coordinator', stateCode: 'PER' }),
     ).rejects.toThrow();
   });
 
   it('turns a second appointment for a state into a clear conflict', async () => {
     const attempt = appointMember(database.db, {
-      actorId: plan.ids.chair,
-      planId: plan.planId,
+      actorId: plan.chair.id,
+      planId: plan.id,
       input: { email: 'someone@ministry.test', role: 'coordinator', stateCode: 'MEX' },
     });
-    await expect(attempt).rejects.toThrow(new AppError('conflict', 'Mexico already has a coordinator in this plan (mexico@demo.test)'));
+    await expect(attempt).rejects.toThrow(new AppError('conflict', `Mexico already has a coordinator in this plan (${mexico.email})`));
   });
 
   it('invites an unknown email with a link that expires after 7 days and works once', async () => {
     const result = await appointMember(database.db, {
-      actorId: plan.ids.chair,
-      planId: plan.planId,
+      actorId: plan.chair.id,
+      planId: plan.id,
       input: { email: 'focal.point@gob.pa', role: 'coordinator', stateCode: 'PAN' },
     });
     if (result.kind !== 'invitation') throw new Error('expected an invitation');
@@ -66,16 +57,16 @@ describe('appointments and phases', () => {
   });
 
   it('refuses an expired invitation', async () => {
-    const result = await appointMember(database.db, { actorId: plan.ids.chair, planId: plan.planId, input: { email: 'late@ministry.test', role: 'observer' } });
+    const result = await appointMember(database.db, { actorId: plan.chair.id, planId: plan.id, input: { email: 'late@ministry.test', role: 'observer' } });
     if (result.kind !== 'invitation') throw new Error('expected an invitation');
     await database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, 'late@ministry.test'));
     await expect(describeInvitation(database.db, result.token)).rejects.toThrow(/expired/);
   });
 
   it('moves the plan one phase at a time, forward and back, chair only', async () => {
-    await changePhase(database.db, { actorId: plan.ids.chair, planId: plan.planId, phase: 'consolidation' });
-    await changePhase(database.db, { actorId: plan.ids.chair, planId: plan.planId, phase: 'drafting' });
-    await expect(changePhase(database.db, { actorId: plan.ids.chair, planId: plan.planId, phase: 'adopted' })).rejects.toThrow(/one phase at a time/);
-    await expect(changePhase(database.db, { actorId: plan.ids.peru, planId: plan.planId, phase: 'goal' })).rejects.toThrow(/may not/);
+    await changePhase(database.db, { actorId: plan.chair.id, planId: plan.id, phase: 'consolidation' });
+    await changePhase(database.db, { actorId: plan.chair.id, planId: plan.id, phase: 'drafting' });
+    await expect(changePhase(database.db, { actorId: plan.chair.id, planId: plan.id, phase: 'adopted' })).rejects.toThrow(/one phase at a time/);
+    await expect(changePhase(database.db, { actorId: peru.id, planId: plan.id, phase: 'goal' })).rejects.toThrow(/may not/);
   });
 });

@@ -1,10 +1,10 @@
 import * as decoding from 'lib0/decoding';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { buildMember, buildPlan, buildSection, type BuiltSection, type BuiltUser } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import type { Who } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
 
@@ -12,12 +12,23 @@ const AWARENESS = 1;
 
 describe('awareness in a room', () => {
   const t = useCollabServer();
+  type Who = 'lead' | 'coEditor' | 'chair' | 'observer';
+  let section: BuiltSection;
+  const people = {} as Record<Who, BuiltUser>;
+
+  beforeAll(async () => {
+    const plan = await buildPlan(t.db);
+    const lead = await buildMember(t.db, { plan });
+    const coEditor = await buildMember(t.db, { plan });
+    section = await buildSection(t.db, { plan, lead, coEditors: [coEditor] });
+    Object.assign(people, { lead, coEditor, chair: plan.chair, observer: await buildMember(t.db, { plan, role: 'observer' }) });
+  });
 
   it('reaches every member in its last state, in far fewer messages than changes when they come fast', async () => {
-    const people: Who[] = ['peru', 'mexico', 'chair', 'observer'];
-    const clients = people.map((who) => openProvider(t.server.url, t.plan.police.room, t.plan.cookies[who]));
+    const order: Who[] = ['lead', 'coEditor', 'chair', 'observer'];
+    const clients = order.map((who) => openProvider(t.server.url, section.room, people[who].cookie));
     await Promise.all(clients.map((c) => waitForSync(c.provider)));
-    const reader = await openRawClient(t.server.url, t.plan.police.room, t.plan.cookies.observer);
+    const reader = await openRawClient(t.server.url, section.room, people.observer.cookie);
     const seen = new awarenessProtocol.Awareness(new Y.Doc());
     let awarenessMessages = 0;
     reader.ws.on('message', (data: Buffer) => {
@@ -31,17 +42,18 @@ describe('awareness in a room', () => {
       const MOVES = 40;
       for (let move = 1; move <= MOVES; move++) {
         for (const { provider } of clients) provider.awareness.setLocalStateField('cursor', { move });
+        // The pace is the point: changes faster than the server sends them on.
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       const cursorOf = (who: Who) => {
-        const { provider } = clients[people.indexOf(who)]!;
+        const { provider } = clients[order.indexOf(who)]!;
         return (seen.getStates().get(provider.awareness.clientID) as { cursor?: { move: number } } | undefined)?.cursor;
       };
       await eventually(() => {
-        for (const who of people.filter((p) => p !== 'observer')) expect(cursorOf(who)?.move, who).toBe(MOVES);
+        for (const who of order.filter((p) => p !== 'observer')) expect(cursorOf(who)?.move, who).toBe(MOVES);
       });
       // An observer is counted, never drawn: its state reaches the room without a caret.
-      expect(seen.getStates().has(clients[people.indexOf('observer')]!.provider.awareness.clientID)).toBe(true);
+      expect(seen.getStates().has(clients[order.indexOf('observer')]!.provider.awareness.clientID)).toBe(true);
       expect(cursorOf('observer')).toBeUndefined();
       expect(awarenessMessages, `${MOVES * clients.length} changes`).toBeLessThanOrEqual(20);
 

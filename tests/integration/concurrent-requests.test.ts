@@ -19,6 +19,7 @@ import { freePort } from '../helpers/app-process';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
 import { storedText } from '../helpers/stored-text';
+import { buildMember, buildPlan, buildSection, buildUser, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 
 /**
  * Requests that arrive together — a double click, two tabs, two instances behind a load balancer —
@@ -35,22 +36,33 @@ const outcomes = async (calls: Array<Promise<unknown>>) =>
 
 describe('requests that arrive together', () => {
   const t = useCollabServer();
-  const db = () => t.server.database.db;
+  const db = () => t.db;
+  let plan: BuiltPlan;
+  let peru: BuiltMember, mexico: BuiltMember, brazil: BuiltMember;
+  let police: BuiltSection, prevention: BuiltSection, victims: BuiltSection, canada: BuiltSection;
+
+  beforeAll(async () => {
+    plan = await buildPlan(db());
+    peru = await buildMember(db(), { plan, state: 'PER' });
+    mexico = await buildMember(db(), { plan, state: 'MEX' });
+    brazil = await buildMember(db(), { plan, state: 'BRA' });
+    police = await buildSection(db(), { plan, lead: peru, text: ['Peru proposes regional police training.'] });
+    prevention = await buildSection(db(), { plan, lead: mexico, text: ['Mexico proposes municipal prevention programmes.'] });
+    victims = await buildSection(db(), { plan, lead: brazil, text: ['Brazil proposes assistance centres for victims.'] });
+    canada = await buildSection(db(), { plan, text: ['Canada proposes common indicators.'] });
+  });
 
   const audited = async (action: string, target: string) =>
     (await db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.target, target))))[0]!.n;
 
-  const newUser = async (email: string) => {
-    const [user] = await db().insert(users).values({ email, name: email }).returning({ id: users.id });
-    return user!.id;
-  };
+  const newUser = async (email: string) => (await buildUser(db(), { email })).id;
 
   it('appoints a person twice at once as one membership, audited once', async () => {
     const userId = await newUser('twice@ministry.test');
     const appoint = () =>
-      appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email: 'twice@ministry.test', role: 'coordinator', stateCode: 'PAN' } });
+      appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email: 'twice@ministry.test', role: 'coordinator', stateCode: 'PAN' } });
     expect(await outcomes([appoint(), appoint()])).toEqual(['ok', 'ok']);
-    const rows = await db().select().from(planMembers).where(and(eq(planMembers.planId, t.plan.planId), eq(planMembers.userId, userId)));
+    const rows = await db().select().from(planMembers).where(and(eq(planMembers.planId, plan.id), eq(planMembers.userId, userId)));
     expect(rows).toEqual([expect.objectContaining({ role: 'coordinator', stateCode: 'PAN' })]);
     expect(await audited('member.appointed', `member:${userId}`)).toBe(1);
     expect(await audited('member.role_changed', `member:${userId}`)).toBe(0);
@@ -59,17 +71,17 @@ describe('requests that arrive together', () => {
   it('appoints one of two people named for one state at once, and tells the other who holds it', async () => {
     await newUser('first@ecuador.test');
     await newUser('second@ecuador.test');
-    const appoint = (email: string) => appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email, role: 'coordinator', stateCode: 'ECU' } });
+    const appoint = (email: string) => appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email, role: 'coordinator', stateCode: 'ECU' } });
     const results = await outcomes([appoint('first@ecuador.test'), appoint('second@ecuador.test')]);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     const loser = results.find((r) => r !== 'ok');
     expect(loser).toMatch(/^conflict: Ecuador already has a coordinator in this plan \((first|second)@ecuador\.test\)$/);
-    const coordinators = await db().select().from(planMembers).where(and(eq(planMembers.planId, t.plan.planId), eq(planMembers.stateCode, 'ECU')));
+    const coordinators = await db().select().from(planMembers).where(and(eq(planMembers.planId, plan.id), eq(planMembers.stateCode, 'ECU')));
     expect(coordinators).toHaveLength(1);
   });
 
   it('accepts a one-time link once when it is accepted twice at once', async () => {
-    const invited = await appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email: 'link@gob.cl', role: 'coordinator', stateCode: 'CHL' } });
+    const invited = await appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email: 'link@gob.cl', role: 'coordinator', stateCode: 'CHL' } });
     if (invited.kind !== 'invitation') throw new Error('expected an invitation');
     const accept = () => acceptInvitation(db(), { token: invited.token, name: 'Punto focal de Chile', password: 'long-enough' });
     const results = await outcomes([accept(), accept()]);
@@ -77,42 +89,42 @@ describe('requests that arrive together', () => {
     const accounts = await db().select().from(users).where(eq(users.email, 'link@gob.cl'));
     expect(accounts).toHaveLength(1);
     const memberships = await db().select().from(planMembers).where(eq(planMembers.userId, accounts[0]!.id));
-    expect(memberships).toEqual([expect.objectContaining({ planId: t.plan.planId, role: 'coordinator', stateCode: 'CHL' })]);
+    expect(memberships).toEqual([expect.objectContaining({ planId: plan.id, role: 'coordinator', stateCode: 'CHL' })]);
     expect(await audited('member.joined', `member:${accounts[0]!.id}`)).toBe(1);
   });
 
   it('gives sections created at once a place each', async () => {
     const titles = ['Border management', 'Cybercrime', 'Firearms trafficking', 'Prison systems'];
     const created = await Promise.all(
-      titles.map((title) => createSection(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { title, leadState: 'ARG', coEditingStates: [] } })),
+      titles.map((title) => createSection(db(), { actorId: plan.chair.id, planId: plan.id, input: { title, leadState: 'ARG', coEditingStates: [] } })),
     );
     expect(created).toHaveLength(4);
-    const rows = await db().select({ position: sections.position }).from(sections).where(eq(sections.planId, t.plan.planId)).orderBy(asc(sections.position));
+    const rows = await db().select({ position: sections.position }).from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position));
     expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i));
   });
 
   it('keeps both of two changes to one section sent at once, and deletes a section once', async () => {
-    const { id: sectionId } = await createSection(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { title: 'Draft title', leadState: 'URY', coEditingStates: [] } });
+    const { id: sectionId } = await createSection(db(), { actorId: plan.chair.id, planId: plan.id, input: { title: 'Draft title', leadState: 'URY', coEditingStates: [] } });
     const update = (input: { title: string } | { frozen: boolean } | { coEditingStates: string[] }) =>
-      updateSection(db(), { actorId: t.plan.ids.chair, sectionId, input });
+      updateSection(db(), { actorId: plan.chair.id, sectionId, input });
     expect(await outcomes([update({ title: 'Money laundering' }), update({ frozen: true }), update({ coEditingStates: ['PRY'] })])).toEqual(['ok', 'ok', 'ok']);
     const [row] = await db().select().from(sections).where(eq(sections.id, sectionId));
     expect(row).toMatchObject({ title: 'Money laundering', frozen: true });
     expect(await db().select().from(sectionCoEditors).where(eq(sectionCoEditors.sectionId, sectionId))).toEqual([{ sectionId, stateCode: 'PRY' }]);
 
-    const remove = () => deleteSection(db(), { actorId: t.plan.ids.chair, sectionId });
+    const remove = () => deleteSection(db(), { actorId: plan.chair.id, sectionId });
     expect((await outcomes([remove(), remove()])).sort()).toEqual(['not_found: No such section', 'ok']);
     expect(await audited('section.deleted', `section:${sectionId}`)).toBe(1);
   });
 
   it('records what each of two document blocks saved at once replaced', async () => {
     const block = (symbol: string) => ({ council: 'Permanent Council', committee: 'Committee on Hemispheric Security', workingGroup: 'Working group', symbol, date: null, originalLanguage: 'es' as const });
-    const save = (symbol: string) => updatePlanMetadata(db(), { userId: t.plan.ids.chair, planId: t.plan.planId, metadata: block(symbol) });
+    const save = (symbol: string) => updatePlanMetadata(db(), { userId: plan.chair.id, planId: plan.id, metadata: block(symbol) });
     expect(await outcomes([save('GT/DSS-4/11'), save('GT/DSS-4/12')])).toEqual(['ok', 'ok']);
     const entries = await db()
       .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'plan.metadata_updated'), eq(auditLog.target, `plan:${t.plan.planId}`)))
+      .where(and(eq(auditLog.action, 'plan.metadata_updated'), eq(auditLog.target, `plan:${plan.id}`)))
       .orderBy(asc(auditLog.id));
     expect(entries).toHaveLength(2);
     // The second replaced the first, whichever came first: no block is lost from the history.
@@ -120,7 +132,7 @@ describe('requests that arrive together', () => {
   });
 
   it('stores an automatic version of one state once, however many instances take it at once', async () => {
-    const docId = t.plan.canada.room;
+    const docId = canada.room;
     const before = await versionCount(docId);
     const take = () => documentHost().read(docId, (doc, people) => saveVersion(db(), { docId, doc, users: people, kind: 'auto' }));
     const [first, second] = await Promise.all([take(), take()]);
@@ -129,8 +141,8 @@ describe('requests that arrive together', () => {
   });
 
   it('names a version once when the same name is sent twice at once', async () => {
-    const docId = t.plan.victims.room;
-    const name = () => nameVersion(db(), { userId: t.plan.ids.brazil, docId, name: 'Sent to the capital' });
+    const docId = victims.room;
+    const name = () => nameVersion(db(), { userId: brazil.id, docId, name: 'Sent to the capital' });
     const results = await outcomes([name(), name()]);
     expect(results.sort()).toEqual(['conflict: There is already a version named “Sent to the capital”; choose another name', 'ok']);
     const named = await db().select().from(versions).where(and(eq(versions.docId, docId), eq(versions.name, 'Sent to the capital')));
@@ -138,28 +150,28 @@ describe('requests that arrive together', () => {
   });
 
   it('names a version of the whole plan once when the same name is sent twice at once', async () => {
-    const name = () => namePlanVersion(db(), { userId: t.plan.ids.chair, planId: t.plan.planId, name: 'Draft for the second meeting' });
+    const name = () => namePlanVersion(db(), { userId: plan.chair.id, planId: plan.id, name: 'Draft for the second meeting' });
     const results = await outcomes([name(), name()]);
     expect(results.sort()).toEqual(['conflict: There is already a version of this plan named “Draft for the second meeting”; choose another name', 'ok']);
-    const named = await db().select().from(planVersions).where(and(eq(planVersions.planId, t.plan.planId), eq(planVersions.name, 'Draft for the second meeting')));
+    const named = await db().select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.name, 'Draft for the second meeting')));
     expect(named).toHaveLength(1);
   });
 
   it('withdraws a message once when its author and the chair withdraw it at once', async () => {
-    const message = await postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'Withdrawn twice?' });
+    const message = await postComment(db(), { userId: peru.id, sectionId: police.id, body: 'Withdrawn twice?' });
     const results = await outcomes([
-      withdrawComment(db(), { userId: t.plan.ids.peru, commentId: message.id }),
-      withdrawComment(db(), { userId: t.plan.ids.chair, commentId: message.id }),
+      withdrawComment(db(), { userId: peru.id, commentId: message.id }),
+      withdrawComment(db(), { userId: plan.chair.id, commentId: message.id }),
     ]);
     expect(results).toEqual(['ok', 'ok']);
     expect(await audited('comment.withdrawn', `comment:${message.id}`)).toBe(1);
   });
 
   it('never changes a message after it is withdrawn, and the log keeps its last wording', async () => {
-    const message = await postComment(db(), { userId: t.plan.ids.mexico, sectionId: t.plan.prevention.id, body: 'First wording' });
+    const message = await postComment(db(), { userId: mexico.id, sectionId: prevention.id, body: 'First wording' });
     const results = await outcomes([
-      editComment(db(), { userId: t.plan.ids.mexico, commentId: message.id, body: 'Second wording' }),
-      withdrawComment(db(), { userId: t.plan.ids.chair, commentId: message.id }),
+      editComment(db(), { userId: mexico.id, commentId: message.id, body: 'Second wording' }),
+      withdrawComment(db(), { userId: plan.chair.id, commentId: message.id }),
     ]);
     expect(['ok', 'conflict: This message was withdrawn']).toContain(results[0]);
     expect(results[1]).toBe('ok');
@@ -171,27 +183,27 @@ describe('requests that arrive together', () => {
   });
 
   it('moves the plan one phase when the chair asks for two different moves at once', async () => {
-    const phaseChanges = () => audited('plan.phase_changed', `plan:${t.plan.planId}`);
+    const phaseChanges = () => audited('plan.phase_changed', `plan:${plan.id}`);
     const changesBefore = await phaseChanges();
-    const move = (phase: 'goal' | 'consolidation') => changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase });
+    const move = (phase: 'goal' | 'consolidation') => changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase });
     const results = await outcomes([move('consolidation'), move('goal')]);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.find((r) => r !== 'ok')).toMatch(/^conflict: The plan moved to the (consolidation|goal) phase meanwhile; reload the page and try again$/);
-    const [plan] = await db().select({ phase: plans.phase }).from(plans).where(eq(plans.id, t.plan.planId));
-    expect(plan!.phase).toBe(results[0] === 'ok' ? 'consolidation' : 'goal');
+    const [row] = await db().select({ phase: plans.phase }).from(plans).where(eq(plans.id, plan.id));
+    expect(row!.phase).toBe(results[0] === 'ok' ? 'consolidation' : 'goal');
     expect(await phaseChanges()).toBe(changesBefore + 1);
 
-    await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'drafting' });
+    await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'drafting' });
     const again = await outcomes([move('consolidation'), move('consolidation')]);
     expect(again).toEqual(['ok', 'ok']);
     expect(await phaseChanges()).toBe(changesBefore + 3);
-    await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'drafting' });
+    await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'drafting' });
   });
 
   it('removes a member once when the removal is sent twice at once', async () => {
     const userId = await newUser('leaving@ministry.test');
-    await appointMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, input: { email: 'leaving@ministry.test', role: 'observer' } });
-    const remove = () => removeMember(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, userId });
+    await appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email: 'leaving@ministry.test', role: 'observer' } });
+    const remove = () => removeMember(db(), { actorId: plan.chair.id, planId: plan.id, userId });
     expect(await outcomes([remove(), remove()])).toEqual(['ok', 'ok']);
     expect(await audited('member.removed', `member:${userId}`)).toBe(1);
   });
@@ -206,10 +218,15 @@ describe('requests that arrive together', () => {
  */
 describe('a request that reaches two instances at the same moment', () => {
   const t = useCollabServer();
-  const db = () => t.server.database.db;
+  const db = () => t.db;
+  let plan: BuiltPlan;
   let other: CollabProcess | undefined;
 
   beforeAll(async () => {
+    // Two states proposing the same curriculum in other words: an open overlap on the first look.
+    plan = await buildPlan(db());
+    await buildSection(db(), { plan, text: ['Peru proposes a regional curriculum for police training grounded in human rights and community policing.'] });
+    await buildSection(db(), { plan, text: ['Develop a regional curriculum for training police officers, grounded in human rights and community policing.'] });
     if (t.database.url) other = await startCollabProcess(t.database, await freePort());
   });
 
@@ -218,10 +235,10 @@ describe('a request that reaches two instances at the same moment', () => {
   });
 
   it('merges an overlap once: the wording stands once, the decision is audited once', async () => {
-    const [overlap] = (await listPlanOverlaps(db(), { userId: t.plan.ids.chair, planId: t.plan.planId })).overlaps.filter((o) => o.status === 'open');
-    if (!overlap) throw new Error('the demo plan has no open overlap');
+    const [overlap] = (await listPlanOverlaps(db(), { userId: plan.chair.id, planId: plan.id })).overlaps.filter((o) => o.status === 'open');
+    if (!overlap) throw new Error('the plan has no open overlap');
     const wording = 'Develop one regional police curriculum, grounded in human rights and community policing, for every state.';
-    const request = { userId: t.plan.ids.chair, overlapId: overlap.id, resolution: { kind: 'merge', keep: 'a', wording } } as const;
+    const request = { userId: plan.chair.id, overlapId: overlap.id, resolution: { kind: 'merge', keep: 'a', wording } } as const;
     const results = await outcomes([resolveOverlap(db(), request), other ? other.call('resolveOverlap', request) : resolveOverlap(db(), request)]);
     expect(results.sort()).toEqual(['conflict: This overlap was already merged', 'ok']);
 

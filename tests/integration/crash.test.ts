@@ -3,9 +3,10 @@ import { openDatabase } from '../../db/client';
 import { documentText } from '../../lib/documents/paragraphs';
 import { freePort } from '../helpers/app-process';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
+import { buildMember, buildPlan, buildSection } from '../factories';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { buildBeforeStart } from '../helpers/database-fixture';
 import { eventually } from '../helpers/eventually';
-import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { storedText } from '../helpers/stored-text';
 import { missingTokens, startTyping } from '../helpers/typing';
@@ -18,9 +19,19 @@ describe('kill -9 while five clients type', () => {
   let database: TestDatabase;
   let server: CollabProcess;
   let port: number;
+  let room: string;
+  /** Who types: the section's lead, a co-editor and the chair, the lead and the co-editor in two tabs each. */
+  let cookies: string[];
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await buildBeforeStart(database, async (db) => {
+      const plan = await buildPlan(db);
+      const lead = await buildMember(db, { plan });
+      const coEditor = await buildMember(db, { plan });
+      room = (await buildSection(db, { plan, lead, coEditors: [coEditor], text: ['A proposal typed before the first kill.'] })).room;
+      cookies = [lead.cookie, coEditor.cookie, plan.chair.cookie, lead.cookie, coEditor.cookie];
+    });
     port = await freePort();
     server = await startCollabProcess(database, port);
   });
@@ -31,22 +42,12 @@ describe('kill -9 while five clients type', () => {
   });
 
   it(`loses nothing over ${KILLS} kills at random moments`, { timeout: 60_000 + KILLS * 30_000 }, async () => {
-    // Read the seeded ids through a short-lived connection (PGlite allows one process at a time).
-    const reader = await openDatabase({ url: database.url, dataDir: database.dataDir }).catch(() => null);
-    let room: string;
-    let cookies: string[];
-    if (reader) {
-      const plan = await demoPlan(reader.db);
-      await reader.close();
-      room = plan.police.room;
-      cookies = [plan.cookies.peru, plan.cookies.mexico, plan.cookies.chair, plan.cookies.peru, plan.cookies.mexico];
-    } else throw new Error('cannot read the test database');
-
     const writers = Array.from({ length: WRITERS }, (_, i) => openProvider(server.url, room, cookies[i]!));
     await Promise.all(writers.map((w) => waitForSync(w.provider)));
     const typing = startTyping(writers.map((w) => w.doc));
     const { typed } = typing;
 
+    // Kills at random moments of the typing, and random stretches of time down: the times are the point.
     for (let kill = 0; kill < KILLS; kill++) {
       await new Promise((r) => setTimeout(r, 300 + Math.random() * 1500));
       await server.kill('SIGKILL');
@@ -59,7 +60,7 @@ describe('kill -9 while five clients type', () => {
     await eventually(() => {
       for (const writer of writers) expect(missingTokens(documentText(writer.doc), typed)).toEqual([]);
     }, 30_000);
-    await new Promise((r) => setTimeout(r, 500));
+    // Converged through the server, which therefore holds every edit; SIGTERM stores all it holds.
     for (const w of writers) w.provider.destroy();
     await server.kill('SIGTERM');
     const check = await openDatabase({ url: database.url, dataDir: database.dataDir });

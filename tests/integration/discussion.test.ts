@@ -1,6 +1,6 @@
 import type * as decoding from 'lib0/decoding';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
@@ -8,6 +8,7 @@ import { editComment, listComments, postComment, withdrawComment, type CommentVi
 import { changePhase } from '../../lib/plans/change-phase';
 import { COMMENT_MESSAGE, readCommentMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -16,7 +17,20 @@ import { openProvider, waitForSync } from '../helpers/provider';
 describe("a section's discussion", () => {
   const t = useCollabServer();
   const providers: Array<ReturnType<typeof openProvider>> = [];
-  const db = () => t.server.database.db;
+  const db = () => t.db;
+  let plan: BuiltPlan;
+  let peru: BuiltMember, mexico: BuiltMember, brazil: BuiltMember, observer: BuiltMember;
+  let police: BuiltSection, victims: BuiltSection;
+
+  beforeAll(async () => {
+    plan = await buildPlan(db());
+    peru = await buildMember(db(), { plan, state: 'PER' });
+    mexico = await buildMember(db(), { plan, state: 'MEX' });
+    brazil = await buildMember(db(), { plan, state: 'BRA' });
+    observer = await buildMember(db(), { plan, role: 'observer' });
+    police = await buildSection(db(), { plan, lead: peru, coEditors: [mexico] });
+    victims = await buildSection(db(), { plan, lead: brazil });
+  });
 
   afterAll(() => {
     for (const client of providers) client.provider.destroy();
@@ -35,30 +49,30 @@ describe("a section's discussion", () => {
   };
 
   it("keeps each message with its author's state, and sends it to everyone with the section open", async () => {
-    const observerPage = await openSection(t.plan.police.room, t.plan.cookies.observer);
-    const otherSection = await openSection(t.plan.victims.room, t.plan.cookies.observer);
-    const fromBrazil = await postComment(db(), { userId: t.plan.ids.brazil, sectionId: t.plan.police.id, body: 'Brazil can share its\ncurriculum.' });
-    expect(fromBrazil).toMatchObject({ author: 'Coordinator of Brazil', state: { code: 'BRA', name: 'Brazil' }, body: 'Brazil can share its\ncurriculum.' });
-    const fromChair = await postComment(db(), { userId: t.plan.ids.chair, sectionId: t.plan.police.id, body: 'Thank you; Peru, please consider it.' });
+    const observerPage = await openSection(police.room, observer.cookie);
+    const otherSection = await openSection(victims.room, observer.cookie);
+    const fromBrazil = await postComment(db(), { userId: brazil.id, sectionId: police.id, body: 'Brazil can share its\ncurriculum.' });
+    expect(fromBrazil).toMatchObject({ author: brazil.name, state: { code: 'BRA', name: 'Brazil' }, body: 'Brazil can share its\ncurriculum.' });
+    const fromChair = await postComment(db(), { userId: plan.chair.id, sectionId: police.id, body: 'Thank you; Peru, please consider it.' });
     expect(fromChair.state).toBeNull();
 
     await eventually(() => expect(observerPage).toEqual([fromBrazil, fromChair]));
     expect(otherSection).toEqual([]);
-    const listed = await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id });
+    const listed = await listComments(db(), { userId: observer.id, sectionId: police.id });
     expect(listed).toEqual([fromBrazil, fromChair]);
   });
 
   it('keeps the passage a message is about, whose place follows the text as it is edited', async () => {
-    const page = openProvider(t.server.url, t.plan.police.room, t.plan.cookies.peru);
+    const page = openProvider(t.server.url, police.room, peru.cookie);
     providers.push(page);
     await waitForSync(page.provider);
     const fragment = page.doc.getXmlFragment(EDITOR_FIELD);
     const paragraph = appendParagraph(page.doc, 'Each state trains its own instructors.');
     const at = (index: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index))).toString('base64');
     const quote = { text: 'trains its own instructors', from: at(11), to: at(37) };
-    const fromMexico = await postComment(db(), { userId: t.plan.ids.mexico, sectionId: t.plan.police.id, body: 'Could we pool them?', quote });
+    const fromMexico = await postComment(db(), { userId: mexico.id, sectionId: police.id, body: 'Could we pool them?', quote });
     expect(fromMexico.quote).toEqual(quote);
-    expect((await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id })).at(-1)).toEqual(fromMexico);
+    expect((await listComments(db(), { userId: observer.id, sectionId: police.id })).at(-1)).toEqual(fromMexico);
 
     // Peru rewrites the start of the paragraph: the quoted passage is still found where it now stands.
     paragraph.delete(0, 10);
@@ -69,36 +83,36 @@ describe("a section's discussion", () => {
   });
 
   it('refuses observers, people outside the plan and unknown sections, and keeps nothing of it', async () => {
-    const before = await listComments(db(), { userId: t.plan.ids.chair, sectionId: t.plan.police.id });
-    await expect(postComment(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id, body: 'I disagree.' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(postComment(db(), { userId: randomUUID(), sectionId: t.plan.police.id, body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(postComment(db(), { userId: t.plan.ids.peru, sectionId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(listComments(db(), { userId: t.plan.ids.peru, sectionId: randomUUID() })).rejects.toMatchObject({ code: 'not_found' });
-    expect(await listComments(db(), { userId: t.plan.ids.chair, sectionId: t.plan.police.id })).toEqual(before);
+    const before = await listComments(db(), { userId: plan.chair.id, sectionId: police.id });
+    await expect(postComment(db(), { userId: observer.id, sectionId: police.id, body: 'I disagree.' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(postComment(db(), { userId: randomUUID(), sectionId: police.id, body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(postComment(db(), { userId: peru.id, sectionId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(listComments(db(), { userId: peru.id, sectionId: randomUUID() })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await listComments(db(), { userId: plan.chair.id, sectionId: police.id })).toEqual(before);
   });
 
   it('lets its author change or withdraw a message and the chair withdraw any, keeping the earlier words in the audit log', async () => {
-    const readers = await openSection(t.plan.police.room, t.plan.cookies.observer);
+    const readers = await openSection(police.room, observer.cookie);
     const lastSeen = (id: string) => readers.filter((c) => c.id === id).at(-1);
-    const posted = await postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'Peru will fund it.' });
-    expect(posted).toMatchObject({ authorId: t.plan.ids.peru, editedAt: null, withdrawn: null });
+    const posted = await postComment(db(), { userId: peru.id, sectionId: police.id, body: 'Peru will fund it.' });
+    expect(posted).toMatchObject({ authorId: peru.id, editedAt: null, withdrawn: null });
 
-    const edited = await editComment(db(), { userId: t.plan.ids.peru, commentId: posted.id, body: 'Peru will co-fund it.' });
+    const edited = await editComment(db(), { userId: peru.id, commentId: posted.id, body: 'Peru will co-fund it.' });
     expect(edited).toMatchObject({ body: 'Peru will co-fund it.', createdAt: posted.createdAt, withdrawn: null });
     expect(edited.editedAt).not.toBeNull();
     await eventually(() => expect(lastSeen(posted.id)).toEqual(edited));
 
-    for (const who of ['brazil', 'chair', 'observer'] as const) {
-      await expect(editComment(db(), { userId: t.plan.ids[who], commentId: posted.id, body: 'Not yours.' })).rejects.toMatchObject({ code: 'forbidden' });
+    for (const who of [brazil, plan.chair, observer]) {
+      await expect(editComment(db(), { userId: who.id, commentId: posted.id, body: 'Not yours.' })).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(withdrawComment(db(), { userId: t.plan.ids.brazil, commentId: posted.id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(editComment(db(), { userId: t.plan.ids.peru, commentId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(withdrawComment(db(), { userId: brazil.id, commentId: posted.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(editComment(db(), { userId: peru.id, commentId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
 
-    const withdrawn = await withdrawComment(db(), { userId: t.plan.ids.chair, commentId: posted.id });
+    const withdrawn = await withdrawComment(db(), { userId: plan.chair.id, commentId: posted.id });
     expect(withdrawn).toMatchObject({ body: '', quote: null, withdrawn: 'chair' });
     await eventually(() => expect(lastSeen(posted.id)).toEqual(withdrawn));
-    expect((await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id })).find((c) => c.id === posted.id)).toEqual(withdrawn);
-    await expect(editComment(db(), { userId: t.plan.ids.peru, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await listComments(db(), { userId: observer.id, sectionId: police.id })).find((c) => c.id === posted.id)).toEqual(withdrawn);
+    await expect(editComment(db(), { userId: peru.id, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({ code: 'conflict' });
 
     const audit = await db().select().from(auditLog).where(eq(auditLog.target, `comment:${posted.id}`)).orderBy(auditLog.id);
     expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
@@ -108,13 +122,13 @@ describe("a section's discussion", () => {
   });
 
   it('closes once the plan is adopted, and stays readable', async () => {
-    await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'consolidation' });
-    await changePhase(db(), { actorId: t.plan.ids.chair, planId: t.plan.planId, phase: 'adopted' });
-    await expect(postComment(db(), { userId: t.plan.ids.peru, sectionId: t.plan.police.id, body: 'One more thing' })).rejects.toMatchObject({ code: 'forbidden' });
-    const kept = await listComments(db(), { userId: t.plan.ids.observer, sectionId: t.plan.police.id });
+    await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'consolidation' });
+    await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'adopted' });
+    await expect(postComment(db(), { userId: peru.id, sectionId: police.id, body: 'One more thing' })).rejects.toMatchObject({ code: 'forbidden' });
+    const kept = await listComments(db(), { userId: observer.id, sectionId: police.id });
     expect(kept).toHaveLength(4);
-    const brazils = kept.find((c) => c.authorId === t.plan.ids.brazil)!;
-    await expect(editComment(db(), { userId: t.plan.ids.brazil, commentId: brazils.id, body: 'Too late.' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(withdrawComment(db(), { userId: t.plan.ids.chair, commentId: brazils.id })).rejects.toMatchObject({ code: 'forbidden' });
+    const brazils = kept.find((c) => c.authorId === brazil.id)!;
+    await expect(editComment(db(), { userId: brazil.id, commentId: brazils.id, body: 'Too late.' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(withdrawComment(db(), { userId: plan.chair.id, commentId: brazils.id })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

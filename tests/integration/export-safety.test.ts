@@ -10,6 +10,7 @@ import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { updateSection } from '../../lib/plans/sections';
 import { namePlanVersion } from '../../lib/versions/versions';
 import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { zipParts } from '../helpers/exported-files';
 import { appendRichText } from '../helpers/rich-text';
@@ -97,21 +98,29 @@ describe.runIf(browserAvailable())('no export of a hostile plan runs script, in 
   const markdownIt = new MarkdownIt({ html: true });
   let browser: Browser;
   let versionId: string;
+  let plan: BuiltPlan;
+  let observer: BuiltMember;
+  const SECTIONS = 5;
 
   beforeAll(async () => {
-    const db = t.server.database.db;
-    const { chair, peru } = t.plan.ids;
-    await appendRichText(t.plan.goalRoom, chair, HOSTILE_PASSAGE);
-    await appendRichText(t.plan.police.room, peru, HOSTILE_PASSAGE);
-    await db.update(plans).set({ title: HOSTILE }).where(eq(plans.id, t.plan.planId));
+    const db = t.db;
+    plan = await buildPlan(db, { goal: ['To give the member states a common agenda.'] });
+    const peru = await buildMember(db, { plan, state: 'PER' });
+    observer = await buildMember(db, { plan, role: 'observer' });
+    const police = await buildSection(db, { plan, lead: peru, coEditors: ['MEX'] });
+    for (let other = 1; other < SECTIONS; other++) await buildSection(db, { plan, text: ['A proposal of its own.'] });
+    const chair = plan.chair.id;
+    await appendRichText(plan.goalRoom, chair, HOSTILE_PASSAGE);
+    await appendRichText(police.room, peru.id, HOSTILE_PASSAGE);
+    await db.update(plans).set({ title: HOSTILE }).where(eq(plans.id, plan.id));
     await db.update(memberStates).set({ nameEn: HOSTILE }).where(eq(memberStates.code, 'PER'));
-    await updateSection(db, { actorId: chair, sectionId: t.plan.police.id, input: { title: HOSTILE } });
+    await updateSection(db, { actorId: chair, sectionId: police.id, input: { title: HOSTILE } });
     await updatePlanMetadata(db, {
       userId: chair,
-      planId: t.plan.planId,
+      planId: plan.id,
       metadata: { council: HOSTILE, committee: HOSTILE_LINES, workingGroup: HOSTILE, symbol: 'OEA --- 1. ===', date: '2026-11-26', originalLanguage: 'es' },
     });
-    versionId = (await namePlanVersion(db, { userId: chair, planId: t.plan.planId, name: HOSTILE })).id;
+    versionId = (await namePlanVersion(db, { userId: chair, planId: plan.id, name: HOSTILE })).id;
     browser = await launchBrowser();
   });
 
@@ -120,7 +129,7 @@ describe.runIf(browserAvailable())('no export of a hostile plan runs script, in 
   });
 
   const exported = async (format: string, extra: { annex?: boolean; versionId?: string } = {}) =>
-    (await exportPlan(t.server.database.db, { userId: t.plan.ids.observer, planId: t.plan.planId, format, ...extra })).body;
+    (await exportPlan(t.db, { userId: observer.id, planId: plan.id, format, ...extra })).body;
   const EXPORTS = [{ name: 'current text' }, { name: 'with the annex', annex: true }, { name: 'a named version', version: true }];
 
   /** Loads HTML in Chromium with `pwned` bound, and reports what ran and what the DOM holds. */
@@ -173,7 +182,7 @@ describe.runIf(browserAvailable())('no export of a hostile plan runs script, in 
     // The only HTML in the Markdown is the anchor of each section.
     const tokens = markdownIt.parse(markdown, {}).flatMap((token) => [token, ...(token.children ?? [])]);
     const html = tokens.filter((token) => token.type === 'html_block' || token.type === 'html_inline').map((token) => token.content.trim());
-    expect(html, JSON.stringify(html)).toEqual(Array.from({ length: 5 }, () => [expect.stringMatching(/^<a id="s_[0-9a-f]{32}">$/), '</a>']).flat());
+    expect(html, JSON.stringify(html)).toEqual(Array.from({ length: SECTIONS }, () => [expect.stringMatching(/^<a id="s_[0-9a-f]{32}">$/), '</a>']).flat());
   });
 
   it.each(EXPORTS)('HTML ($name) holds no script in Chromium', async ({ annex, version }) => {

@@ -8,6 +8,7 @@ import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { createSection, deleteSection, reorderSections, updateSection } from '../../lib/plans/sections';
 import { namePlanVersion } from '../../lib/versions/versions';
 import { browserAvailable } from '../helpers/browser';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
@@ -21,13 +22,18 @@ const METADATA = {
   originalLanguage: 'es' as const,
 };
 
-const SECTION_TITLES = [
-  'Professionalisation of police forces',
-  'Prevention of violence and crime',
-  'Attention to victims',
-  'Information systems and statistics',
-  'International cooperation',
+const TITLE = 'Hemispheric Plan of Action on Citizen Security';
+const GOAL = 'To give the member states a common, measurable agenda for citizen security, each contributing its own experience.';
+
+/** The plan's sections, in order, each written by its lead state's coordinator. */
+const SECTIONS = [
+  { title: 'Professionalisation of police forces', lead: 'PER', coEditors: ['MEX'], text: 'Peru proposes a regional curriculum for police training.' },
+  { title: 'Prevention of violence and crime', lead: 'MEX', text: 'Mexico proposes municipal prevention programmes focused on youth.' },
+  { title: 'Attention to victims', lead: 'BRA', text: 'Brazil proposes integrated assistance centres for victims of violence.' },
+  { title: 'Information systems and statistics', lead: 'CAN', text: 'Canada proposes common indicators for citizen-security statistics.' },
+  { title: 'International cooperation', lead: 'JAM', text: 'Jamaica proposes a network of focal points for the exchange of good practices.' },
 ];
+const SECTION_TITLES = SECTIONS.map((s) => s.title);
 
 const text = (file: { body: Uint8Array }) => Buffer.from(file.body).toString('utf8');
 
@@ -43,12 +49,23 @@ function expectInOrder(haystack: string, needles: string[]) {
 
 describe('exporting the compiled plan', () => {
   const t = useCollabServer();
+  let plan: BuiltPlan;
+  const coordinators = new Map<string, BuiltMember>();
+  let observer: BuiltMember;
+  let police: BuiltSection, prevention: BuiltSection, victims: BuiltSection, canada: BuiltSection;
+  const coordinator = (state: string) => coordinators.get(state)!;
 
   beforeAll(async () => {
-    await updatePlanMetadata(t.server.database.db, { userId: t.plan.ids.chair, planId: t.plan.planId, metadata: METADATA });
-    await appendRichText(t.plan.police.room, t.plan.ids.peru, [
+    plan = await buildPlan(t.db, { title: TITLE, goal: [GOAL] });
+    for (const { lead } of SECTIONS) coordinators.set(lead, await buildMember(t.db, { plan, state: lead }));
+    observer = await buildMember(t.db, { plan, role: 'observer' });
+    const built: BuiltSection[] = [];
+    for (const { title, lead, coEditors, text } of SECTIONS) built.push(await buildSection(t.db, { plan, title, lead: coordinator(lead), coEditors, text: [text] }));
+    [police, prevention, victims, canada] = built as [BuiltSection, BuiltSection, BuiltSection, BuiltSection];
+    await updatePlanMetadata(t.db, { userId: plan.chair.id, planId: plan.id, metadata: METADATA });
+    await appendRichText(police.room, coordinator('PER').id, [
       ...RICH_PASSAGE,
-      { type: 'paragraph', content: [{ type: 'text', text: 'See the victims section', marks: [{ type: 'link', attrs: { href: `http://localhost/plans/${t.plan.planId}/sections/${t.plan.victims.id}` } }] }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'See the victims section', marks: [{ type: 'link', attrs: { href: `http://localhost/plans/${plan.id}/sections/${victims.id}` } }] }] },
     ]);
   });
 
@@ -57,7 +74,7 @@ describe('exporting the compiled plan', () => {
   });
 
   const exportAs = (format: string, extra: { versionId?: string; annex?: boolean; userId?: string } = {}) =>
-    exportPlan(t.server.database.db, { userId: extra.userId ?? t.plan.ids.observer, planId: t.plan.planId, format, ...extra });
+    exportPlan(t.db, { userId: extra.userId ?? observer.id, planId: plan.id, format, ...extra });
 
   it('HTML and Markdown hold the document block, title, goal and every section in order', async () => {
     const html = await exportAs('html');
@@ -83,8 +100,8 @@ describe('exporting the compiled plan', () => {
     expect(page).toContain('<h3>Training standards</h3>');
     expect(page).toContain('<strong>binding</strong>');
     expect(page).toContain('<a href="https://www.oas.org/">the OAS site</a>');
-    expect(page).toContain(`<a href="#s_${t.plan.victims.id.replace(/-/g, '')}">See the victims section</a>`);
-    expect(page).toContain(`<section id="s_${t.plan.victims.id.replace(/-/g, '')}">`);
+    expect(page).toContain(`<a href="#s_${victims.id.replace(/-/g, '')}">See the victims section</a>`);
+    expect(page).toContain(`<section id="s_${victims.id.replace(/-/g, '')}">`);
     expect(page).toMatch(/<table><thead><tr><th><p>Measure<\/p><\/th>/);
 
     const md = text(await exportAs('md'));
@@ -102,7 +119,7 @@ describe('exporting the compiled plan', () => {
     expect(md).toContain('1. Assess\n2. Train\n3. Certify');
     expect(md).toContain('| Measure | Deadline |\n| --- | --- |\n| Curriculum | 2027 |');
     expect(md).toContain('First line\\\nsecond line');
-    expect(md).toContain(`[See the victims section](<#s_${t.plan.victims.id.replace(/-/g, '')}>)`);
+    expect(md).toContain(`[See the victims section](<#s_${victims.id.replace(/-/g, '')}>)`);
   });
 
   it('DOCX is a Word file with heading styles, lists, tables, links and page numbers', async () => {
@@ -129,7 +146,7 @@ describe('exporting the compiled plan', () => {
 
   it('a numbered list that continues a numbering keeps its first number in HTML, Markdown and Word', async () => {
     const item = (label: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] });
-    await appendRichText(t.plan.prevention.room, t.plan.ids.mexico, [{ type: 'orderedList', attrs: { start: 4 }, content: [item('Monitor'), item('Report')] }]);
+    await appendRichText(prevention.room, coordinator('MEX').id, [{ type: 'orderedList', attrs: { start: 4 }, content: [item('Monitor'), item('Report')] }]);
     expect(text(await exportAs('html'))).toContain('<ol start="4"><li><p>Monitor</p></li><li><p>Report</p></li></ol>');
     expect(text(await exportAs('md'))).toContain('4. Monitor\n5. Report');
 
@@ -167,32 +184,32 @@ describe('exporting the compiled plan', () => {
   });
 
   it('the annex gives each section its contributions by state', async () => {
-    await appendRichText(t.plan.police.room, t.plan.ids.mexico, [{ type: 'paragraph', content: [{ type: 'text', text: 'Mexico adds certification.' }] }]);
-    const doc = await compilePlan(t.server.database.db, { userId: t.plan.ids.observer, planId: t.plan.planId, annex: true });
+    await appendRichText(police.room, coordinator('MEX').id, [{ type: 'paragraph', content: [{ type: 'text', text: 'Mexico adds certification.' }] }]);
+    const doc = await compilePlan(t.db, { userId: observer.id, planId: plan.id, annex: true });
     const table = doc.annex?.[0];
     expect(table?.kind).toBe('table');
     const cells = table?.kind === 'table' ? table.rows.map((row) => row.map((cell) => JSON.stringify(cell.blocks))) : [];
     expect(cells).toHaveLength(SECTION_TITLES.length + 1);
     expect(cells[1]![0]).toContain('1. Professionalisation of police forces');
-    // Largest share first; the demo's own sentences are the lead state's, seeded as typed by its coordinator.
+    // Largest share first; each section's first sentence is its lead state's, written by its coordinator.
     expect(cells[1]![2]).toMatch(/Peru \d+ %; Mexico \d+ %/);
     expect(cells[3]![2]).toContain('Brazil 100 %');
   });
 
   it('a named plan version exports exactly that version: its sections, their order, headings and text, and its document block', async () => {
-    const db = t.server.database.db;
-    const chair = t.plan.ids.chair;
+    const db = t.db;
+    const chair = plan.chair.id;
     const before = { md: text(await exportAs('md')), html: text(await exportAs('html')) };
-    const version = await namePlanVersion(db, { userId: chair, planId: t.plan.planId, name: 'Draft of 26 November' });
+    const version = await namePlanVersion(db, { userId: chair, planId: plan.id, name: 'Draft of 26 November' });
 
-    await appendRichText(t.plan.victims.room, t.plan.ids.brazil, [{ type: 'paragraph', content: [{ type: 'text', text: 'Written after the version was named.' }] }]);
-    await createSection(db, { actorId: chair, planId: t.plan.planId, input: { title: 'Regional observatory', leadState: 'ARG', coEditingStates: [] } });
-    await updateSection(db, { actorId: chair, sectionId: t.plan.police.id, input: { title: 'Police reform', leadState: 'CHL', coEditingStates: ['BRA', 'URY'] } });
-    await updateSection(db, { actorId: chair, sectionId: t.plan.prevention.id, input: { frozen: true } });
-    await deleteSection(db, { actorId: chair, sectionId: t.plan.canada.id });
-    const now = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, t.plan.planId)).orderBy(asc(sections.position));
-    await reorderSections(db, { actorId: chair, planId: t.plan.planId, sectionIds: now.map((s) => s.id).reverse() });
-    await updatePlanMetadata(db, { userId: chair, planId: t.plan.planId, metadata: { ...METADATA, symbol: 'OEA/Ser.G CSH/GT/DSS-4/12', date: '2026-12-03' } });
+    await appendRichText(victims.room, coordinator('BRA').id, [{ type: 'paragraph', content: [{ type: 'text', text: 'Written after the version was named.' }] }]);
+    await createSection(db, { actorId: chair, planId: plan.id, input: { title: 'Regional observatory', leadState: 'ARG', coEditingStates: [] } });
+    await updateSection(db, { actorId: chair, sectionId: police.id, input: { title: 'Police reform', leadState: 'CHL', coEditingStates: ['BRA', 'URY'] } });
+    await updateSection(db, { actorId: chair, sectionId: prevention.id, input: { frozen: true } });
+    await deleteSection(db, { actorId: chair, sectionId: canada.id });
+    const now = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position));
+    await reorderSections(db, { actorId: chair, planId: plan.id, sectionIds: now.map((s) => s.id).reverse() });
+    await updatePlanMetadata(db, { userId: chair, planId: plan.id, metadata: { ...METADATA, symbol: 'OEA/Ser.G CSH/GT/DSS-4/12', date: '2026-12-03' } });
 
     const current = text(await exportAs('md'));
     expectInOrder(current, ['CSH/GT/DSS-4/12', '## 1. Regional observatory', '## 5. Police reform', '*Lead state: Chile · Co-editing: Brazil, Uruguay*']);

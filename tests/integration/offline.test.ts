@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentText } from '../../lib/documents/paragraphs';
-import type { RunningServer } from '../../server/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { buildMember, buildPlan, buildSection } from '../factories';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
-import { demoPlan } from '../helpers/fixtures';
 import { openProvider, waitForSync } from '../helpers/provider';
-import { startCollabServer } from '../helpers/server';
 import { storedText } from '../helpers/stored-text';
 
 const OFFLINE_MS = 60_000;
 
-
 describe('a client offline for a minute', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startCollabServer(database);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const t = useCollabServer();
 
   it("merges its local edits and the others' when it comes back, losing nothing", { timeout: OFFLINE_MS + 30_000 }, async () => {
-    const plan = await demoPlan(server.database.db);
-    const away = openProvider(server.url, plan.police.room, plan.cookies.peru);
-    const here = openProvider(server.url, plan.police.room, plan.cookies.mexico);
+    const plan = await buildPlan(t.db);
+    const lead = await buildMember(t.db, { plan });
+    const coEditor = await buildMember(t.db, { plan });
+    const { room } = await buildSection(t.db, { plan, lead, coEditors: [coEditor], text: ['A proposal written before anyone went offline.'] });
+    const away = openProvider(t.server.url, room, lead.cookie);
+    const here = openProvider(t.server.url, room, coEditor.cookie);
     await Promise.all([waitForSync(away.provider), waitForSync(here.provider)]);
 
     away.provider.disconnect();
@@ -37,6 +26,7 @@ describe('a client offline for a minute', () => {
     for (let i = 0; i < 6; i++) {
       appendParagraph(away.doc, `offline edit ${i}`);
       appendParagraph(here.doc, `online edit ${i}`);
+      // The time offline is the point of the test.
       await new Promise((r) => setTimeout(r, OFFLINE_MS / 6));
     }
     expect(Date.now() - started).toBeGreaterThanOrEqual(OFFLINE_MS);
@@ -48,8 +38,8 @@ describe('a client offline for a minute', () => {
       for (let i = 0; i < 6; i++) expect(documentText(here.doc)).toContain(`offline edit ${i}`);
       for (let i = 0; i < 6; i++) expect(documentText(away.doc)).toContain(`online edit ${i}`);
     }, 10_000);
-    await server.collab.flush();
-    expect(await storedText(server.database.db, plan.police.room)).toBe(documentText(here.doc));
+    await t.server.collab.flush();
+    expect(await storedText(t.db, room)).toBe(documentText(here.doc));
     away.provider.destroy();
     here.provider.destroy();
   });

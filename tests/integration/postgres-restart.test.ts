@@ -5,8 +5,9 @@ import { UnsavedEdits } from '../../app/_components/saving/unsaved-edits';
 import { documentText } from '../../lib/documents/paragraphs';
 import { freePort } from '../helpers/app-process';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
+import { buildMember, buildPlan, buildSection } from '../factories';
+import { buildBeforeStart } from '../helpers/database-fixture';
 import { eventually } from '../helpers/eventually';
-import { demoPlan } from '../helpers/fixtures';
 import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres, type StopMode } from '../helpers/private-postgres';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { storedText } from '../helpers/stored-text';
@@ -18,15 +19,26 @@ const OUTAGE_MS = 3_000;
  * reconnection by up to 20 s after repeated failures, on top of our write back-off (at most 5 s).
  */
 const RECONNECT_MS = 30_000;
+/** A stretch of typing or of outage: the times are the point of this test, which nothing else marks. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(privatePostgresAvailable())('Postgres restarted while clients type', () => {
   let postgres: PrivatePostgres;
   let server: CollabProcess;
   let serverErrors = '';
+  let room: string;
+  /** The section's lead, a co-editor, the chair and the lead in a second tab. */
+  let cookies: string[];
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
+    await buildBeforeStart(postgres, async (db) => {
+      const plan = await buildPlan(db);
+      const lead = await buildMember(db, { plan });
+      const coEditor = await buildMember(db, { plan });
+      room = (await buildSection(db, { plan, lead, coEditors: [coEditor], text: ['A proposal typed before the database went away.'] })).room;
+      cookies = [lead.cookie, coEditor.cookie, plan.chair.cookie, lead.cookie];
+    });
     server = await startCollabProcess(postgres, await freePort());
     server.child.stderr!.on('data', (d: Buffer) => (serverErrors += d.toString()));
   });
@@ -49,13 +61,11 @@ describe.runIf(privatePostgresAvailable())('Postgres restarted while clients typ
 
   it('keeps relaying, reports not ready, and stores every edit once the database is back', { timeout: 120_000 }, async () => {
     const reader = await openDatabase({ url: postgres.url, dataDir: postgres.dataDir });
-    const plan = await demoPlan(reader.db);
-    const room = plan.police.room;
-    const writers = [plan.cookies.peru, plan.cookies.mexico, plan.cookies.chair, plan.cookies.peru].map((cookie) => openProvider(server.url, room, cookie));
+    const writers = cookies.map((cookie) => openProvider(server.url, room, cookie));
     await Promise.all(writers.map((w) => waitForSync(w.provider)));
 
     // One editor's page follows whether its words are stored: never "saved" while the database is away.
-    const edits = new UnsavedEdits(writers[0]!.doc, writers[0]!.provider, null, 'peru:police');
+    const edits = new UnsavedEdits(writers[0]!.doc, writers[0]!.provider, null, 'lead:section');
     let outage = false;
     let savedDuringOutage = 0;
     edits.subscribe((state) => {
@@ -68,11 +78,13 @@ describe.runIf(privatePostgresAvailable())('Postgres restarted while clients typ
 
     // A clean restart, then a crash of the database while the server is still reconnecting to it.
     for (const mode of ['fast', 'immediate'] satisfies StopMode[]) {
+      // Typing first; the second time, the server is still reconnecting when the database goes.
       await sleep(800);
       await postgres.stop(mode);
       await eventually(async () => expect(await status('/readyz')).toBe(503), RECONNECT_MS);
       outage = true;
       expect(await status('/healthz')).toBe(200);
+      // An outage of some length while everyone types.
       await sleep(OUTAGE_MS);
       expect(edits.state).not.toBe('saved');
       // The server holds the writes it cannot store, and editors still see each other live.
@@ -101,7 +113,7 @@ describe.runIf(privatePostgresAvailable())('Postgres restarted while clients typ
     const port = Number(new URL(server.url).port);
     await server.kill('SIGTERM');
     server = await startCollabProcess(postgres, port);
-    const fresh = openProvider(server.url, room, plan.cookies.chair);
+    const fresh = openProvider(server.url, room, cookies[2]!);
     await waitForSync(fresh.provider);
     everyoneHas(fresh.doc, typed);
     fresh.provider.destroy();

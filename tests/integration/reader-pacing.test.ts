@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { documentText } from '../../lib/documents/paragraphs';
 import { updateSection } from '../../lib/plans/sections';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -23,6 +24,7 @@ async function typeFast(doc: Y.Doc, count: number, midway?: () => Promise<void>)
     typed.push(`t${n}`);
     text.insert(text.length, ` t${n}`);
     if (n === count >> 1) await midway?.();
+    // The pace is the point: keystrokes faster than readers are sent them.
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   return typed;
@@ -30,13 +32,23 @@ async function typeFast(doc: Y.Doc, count: number, midway?: () => Promise<void>)
 
 describe('updates for a crowd of readers', () => {
   const t = useCollabServer({ COLLAB_READER_MS_PER_READER: '1' });
+  let plan: BuiltPlan;
+  let mexico: BuiltMember, observer: BuiltMember;
+  let police: BuiltSection, prevention: BuiltSection;
+  beforeAll(async () => {
+    plan = await buildPlan(t.db);
+    mexico = await buildMember(t.db, { plan, state: 'MEX' });
+    observer = await buildMember(t.db, { plan, role: 'observer' });
+    police = await buildSection(t.db, { plan, coEditors: [mexico] });
+    prevention = await buildSection(t.db, { plan, lead: mexico });
+  });
   const cleanup: Array<() => void> = [];
   afterEach(() => {
     for (const close of cleanup.splice(0)) close();
   });
 
   const crowd = async (room: string) => {
-    const readers = await Promise.all(Array.from({ length: CROWD }, () => openRawClient(t.server.url, room, t.plan.cookies.observer)));
+    const readers = await Promise.all(Array.from({ length: CROWD }, () => openRawClient(t.server.url, room, observer.cookie)));
     cleanup.push(() => readers.forEach((r) => r.close()));
     return readers;
   };
@@ -48,12 +60,12 @@ describe('updates for a crowd of readers', () => {
   };
 
   it('sends readers every update, gathered into fewer frames than writers get one by one', { timeout: 30_000 }, async () => {
-    const room = t.plan.prevention.room;
+    const room = prevention.room;
     const readers = await crowd(room);
-    const peer = await openRawClient(t.server.url, room, t.plan.cookies.chair);
+    const peer = await openRawClient(t.server.url, room, plan.chair.cookie);
     cleanup.push(() => peer.close());
-    const reader = await provider(room, t.plan.cookies.observer);
-    const writer = await provider(room, t.plan.cookies.mexico);
+    const reader = await provider(room, observer.cookie);
+    const writer = await provider(room, mexico.cookie);
 
     const typed = await typeFast(writer.doc, 200);
     await eventually(() => expect(missingTokens(documentText(reader.doc), typed)).toEqual([]));
@@ -65,16 +77,16 @@ describe('updates for a crowd of readers', () => {
   });
 
   it('sends a reader allowed to write what readers were still waiting for', { timeout: 30_000 }, async () => {
-    const { db } = t.server.database;
-    const section = t.plan.police;
-    await updateSection(db, { actorId: t.plan.ids.chair, sectionId: section.id, input: { frozen: true } });
-    cleanup.push(() => void updateSection(db, { actorId: t.plan.ids.chair, sectionId: section.id, input: { frozen: false } }));
+    const { db } = t;
+    const section = police;
+    await updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: true } });
+    cleanup.push(() => void updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: false } }));
     await crowd(section.room);
-    const mexico = await provider(section.room, t.plan.cookies.mexico);
-    const chair = await provider(section.room, t.plan.cookies.chair);
+    const coEditor = await provider(section.room, mexico.cookie);
+    const chair = await provider(section.room, plan.chair.cookie);
 
     // Midway the chair unfreezes the section: Mexico's connection turns from reader to writer.
-    const typed = await typeFast(chair.doc, 200, () => updateSection(db, { actorId: t.plan.ids.chair, sectionId: section.id, input: { frozen: false } }));
-    await eventually(() => expect(missingTokens(documentText(mexico.doc), typed)).toEqual([]));
+    const typed = await typeFast(chair.doc, 200, () => updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: false } }));
+    await eventually(() => expect(missingTokens(documentText(coEditor.doc), typed)).toEqual([]));
   });
 });

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UnsavedEdits, type Draft, type DraftStorage, type SaveState } from '../../app/_components/saving/unsaved-edits';
 import { sections } from '../../db/schema';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE } from '../../lib/shared/app-messages';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -36,14 +37,22 @@ function savedAnswers(received: Uint8Array[]) {
 describe('confirming that what an editor typed is stored', () => {
   // A durability window long enough that a confirmation sent before the write would be caught.
   const t = useCollabServer({ COLLAB_FLUSH_MS: '400' });
-  const db = () => t.server.database.db;
+  const db = () => t.db;
+  let mexico: BuiltMember, observer: BuiltMember;
+  let prevention: BuiltSection;
+  beforeAll(async () => {
+    const plan = await buildPlan(db());
+    mexico = await buildMember(db(), { plan, state: 'MEX' });
+    observer = await buildMember(db(), { plan, role: 'observer' });
+    prevention = await buildSection(db(), { plan, lead: mexico, text: ['Mexico proposes municipal prevention programmes.'] });
+  });
   const cleanup: Array<() => void> = [];
   afterEach(() => {
     for (const close of cleanup.splice(0)) close();
   });
 
   const openPage = async (storage: DraftStorage, scope: string) => {
-    const { provider, doc } = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
+    const { provider, doc } = openProvider(t.server.url, prevention.room, mexico.cookie);
     await waitForSync(provider);
     const edits = new UnsavedEdits(doc, provider, storage, scope);
     cleanup.push(() => {
@@ -58,7 +67,7 @@ describe('confirming that what an editor typed is stored', () => {
     const page = await openPage(storage, 'mexico:prevention');
     const textWhenSaved = new Promise<string>((resolve) => {
       page.edits.subscribe((state) => {
-        if (state === 'saved') void storedText(db(), t.plan.prevention.room).then(resolve);
+        if (state === 'saved') void storedText(db(), prevention.room).then(resolve);
       });
     });
     appendParagraph(page.doc, 'Mexico proposes a regional firearms registry.');
@@ -83,23 +92,23 @@ describe('confirming that what an editor typed is stored', () => {
     await eventually(() => expect(states.at(-1)).toBe('kept'));
     // The page is closed before the connection comes back: its words never reached the server.
     cleanup.splice(0).forEach((close) => close());
-    expect(await storedText(db(), t.plan.prevention.room)).not.toContain('Typed on a train');
+    expect(await storedText(db(), prevention.room)).not.toContain('Typed on a train');
 
     const next = await openPage(storage, 'mexico:prevention');
     expect(await next.edits.restore()).toBe(1);
     expect(next.doc.getXmlFragment(EDITOR_FIELD).toString()).toContain('Typed on a train, never sent.');
     await eventually(() => expect(next.edits.state).toBe('saved'));
-    expect(await storedText(db(), t.plan.prevention.room)).toContain('Typed on a train, never sent.');
+    expect(await storedText(db(), prevention.room)).toContain('Typed on a train, never sent.');
     // Filed under the user whose page sent it, as anything else they type.
-    const stored = await storedDocument(db(), t.plan.prevention.room);
-    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(first.doc.clientID)).toBe(t.plan.ids.mexico);
+    const stored = await storedDocument(db(), prevention.room);
+    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(first.doc.clientID)).toBe(mexico.id);
     expect([...storage.drafts.keys()].sort()).toEqual(['mexico:victims:1234', 'peru:prevention:1234']);
   });
 
   it('says refused while the server no longer takes what waits, keeps it, and sends it once writing is allowed again', async () => {
     const storage = memoryDrafts();
     const page = await openPage(storage, 'mexico:prevention');
-    const frozen = (value: boolean) => db().update(sections).set({ frozen: value }).where(eq(sections.id, t.plan.prevention.id));
+    const frozen = (value: boolean) => db().update(sections).set({ frozen: value }).where(eq(sections.id, prevention.id));
     cleanup.push(() => void frozen(false));
     page.provider.disconnect();
     appendParagraph(page.doc, 'Typed offline while the chair froze the section.');
@@ -107,17 +116,17 @@ describe('confirming that what an editor typed is stored', () => {
     page.provider.connect();
     await eventually(() => expect(page.edits.state).toBe('refused'));
     expect([...storage.drafts.keys()]).toEqual([`mexico:prevention:${page.doc.clientID}`]);
-    expect(await storedText(db(), t.plan.prevention.room)).not.toContain('Typed offline while the chair froze');
+    expect(await storedText(db(), prevention.room)).not.toContain('Typed offline while the chair froze');
 
     await frozen(false);
     page.provider.disconnect();
     page.provider.connect();
     await eventually(() => expect(page.edits.state).toBe('saved'));
-    expect(await storedText(db(), t.plan.prevention.room)).toContain('Typed offline while the chair froze the section.');
+    expect(await storedText(db(), prevention.room)).toContain('Typed offline while the chair froze the section.');
   });
 
   it('answers held while content waits for its client to be announced, and stored once it is', async () => {
-    const client = await openRawClient(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
+    const client = await openRawClient(t.server.url, prevention.room, mexico.cookie);
     cleanup.push(() => client.close());
     const doc = new Y.Doc();
     appendParagraph(doc, 'Sent before its client id was announced.');
@@ -128,11 +137,11 @@ describe('confirming that what an editor typed is stored', () => {
     client.sendFrame(announce(doc));
     client.sendFrame(encodeSaveCheckMessage(2));
     await eventually(() => expect(savedAnswers(client.received).at(-1)).toEqual({ id: 2, outcome: 'stored' }));
-    expect(await storedText(db(), t.plan.prevention.room)).toContain('Sent before its client id was announced.');
+    expect(await storedText(db(), prevention.room)).toContain('Sent before its client id was announced.');
   });
 
   it('tells a reader that nothing it sends is kept', async () => {
-    const client = await openRawClient(t.server.url, t.plan.prevention.room, t.plan.cookies.observer);
+    const client = await openRawClient(t.server.url, prevention.room, observer.cookie);
     cleanup.push(() => client.close());
     client.sendFrame(encodeSaveCheckMessage(7));
     await eventually(() => expect(savedAnswers(client.received)).toEqual([{ id: 7, outcome: 'read-only' }]));
@@ -141,13 +150,20 @@ describe('confirming that what an editor typed is stored', () => {
 
 describe('a document too full to take what was typed', () => {
   const t = useCollabServer({ COLLAB_MAX_DOCUMENT_BYTES: '4000' });
+  let brazil: BuiltMember;
+  let victims: BuiltSection;
+  beforeAll(async () => {
+    const plan = await buildPlan(t.db);
+    brazil = await buildMember(t.db, { plan, state: 'BRA' });
+    victims = await buildSection(t.db, { plan, lead: brazil, text: ['Brazil proposes assistance centres for victims.'] });
+  });
   const cleanup: Array<() => void> = [];
   afterEach(() => {
     for (const close of cleanup.splice(0)) close();
   });
 
   it('answers dropped, never stored, once the server refused part of what the connection sent', async () => {
-    const client = await openRawClient(t.server.url, t.plan.victims.room, t.plan.cookies.brazil);
+    const client = await openRawClient(t.server.url, victims.room, brazil.cookie);
     cleanup.push(() => client.close());
     client.sendUpdate('x'.repeat(5_000));
     client.sendFrame(encodeSaveCheckMessage(1));
@@ -157,12 +173,12 @@ describe('a document too full to take what was typed', () => {
     client.sendFrame(encodeSaveCheckMessage(2));
     await eventually(() => expect(savedAnswers(client.received).at(-1)).toEqual({ id: 2, outcome: 'dropped' }));
     await t.server.collab.flush();
-    expect(await storedText(t.server.database.db, t.plan.victims.room)).toContain('a short line that still fits');
+    expect(await storedText(t.db, victims.room)).toContain('a short line that still fits');
   });
 
   it('keeps the refused words on this computer and says they are not saved', async () => {
     const storage = memoryDrafts();
-    const { provider, doc } = openProvider(t.server.url, t.plan.victims.room, t.plan.cookies.brazil);
+    const { provider, doc } = openProvider(t.server.url, victims.room, brazil.cookie);
     await waitForSync(provider);
     const edits = new UnsavedEdits(doc, provider, storage, 'brazil:victims');
     cleanup.push(() => {
@@ -172,6 +188,6 @@ describe('a document too full to take what was typed', () => {
     appendParagraph(doc, `Brazil annexes its whole national programme: ${'y'.repeat(5_000)}`);
     await eventually(() => expect(edits.state).toBe('dropped'));
     expect([...storage.drafts.keys()]).toEqual([`brazil:victims:${doc.clientID}`]);
-    expect(await storedText(t.server.database.db, t.plan.victims.room)).not.toContain('Brazil annexes');
+    expect(await storedText(t.db, victims.room)).not.toContain('Brazil annexes');
   });
 });

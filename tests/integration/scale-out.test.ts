@@ -35,15 +35,17 @@ import { PRESENCE_CHANNEL } from '../../server/collab/redis-presence';
 import { roomChannel } from '../../server/collab/redis-fanout';
 import { encodeRoomMessage } from '../../server/collab/redis-room-messages';
 import type { RunningServer } from '../../server/start';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { freePort } from '../helpers/app-process';
+import { useCollabServer } from '../helpers/collab-fixture';
 import { scaleOutRedis, startCollabProcess, type CollabProcess } from '../helpers/collab-process';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { eventually } from '../helpers/eventually';
-import { demoPlan } from '../helpers/fixtures';
+import { lockAwaited } from '../helpers/database';
+import { useDatabase } from '../helpers/database-fixture';
+import { eventually, within } from '../helpers/eventually';
+import { liveText } from '../helpers/live-text';
 import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
-import { startCollabServer } from '../helpers/server';
 import { sessionCookie } from '../helpers/session';
 import { storedText } from '../helpers/stored-text';
 import { missingTokens, startTyping } from '../helpers/typing';
@@ -53,17 +55,20 @@ const redisUrl = await scaleOutRedis();
 /** This pair's own channels: other test files on the same Redis do not reach them. */
 const prefix = `test-${randomUUID().slice(0, 8)}:`;
 
-const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<string>((r) => setTimeout(() => r(`nothing within ${ms} ms`), ms))]);
-
 /**
  * Two instances on one Postgres database and one Redis, as behind a load balancer: A runs in this
  * process (so a change made here through lib/ is made on A), B is a child process that can be killed.
  */
 describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => {
-  let database: TestDatabase;
+  const shared = { REDIS_URL: redisUrl!, REDIS_PREFIX: prefix, SEED_DEMO: 'false' };
+  // A keeps accepted updates in memory for 5 s (and unloads no room, which would flush them), so only
+  // Redis can tell B about them in the meantime.
+  const t = useCollabServer({ ...shared, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000', COLLAB_ACTIVITY_MS: '200' });
   let a: RunningServer;
   let b: CollabProcess;
-  let plan: Awaited<ReturnType<typeof demoPlan>>;
+  let plan: BuiltPlan;
+  const people = {} as Record<'peru' | 'mexico' | 'brazil' | 'canada' | 'jamaica' | 'observer', BuiltMember>;
+  const built = {} as Record<'police' | 'prevention' | 'victims' | 'canada', BuiltSection>;
   const providers: Array<ReturnType<typeof openProvider>> = [];
   const open = (url: string, room: string, cookie: string, params?: Record<string, string>) => {
     const client = openProvider(url, room, cookie, params);
@@ -72,25 +77,29 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // A keeps accepted updates in memory for 5 s (and unloads no room, which would flush them), so only
-    // Redis can tell B about them in the meantime.
-    const shared = { REDIS_URL: redisUrl!, REDIS_PREFIX: prefix };
-    a = await startCollabServer(database, { ...shared, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000', COLLAB_ACTIVITY_MS: '200' });
-    b = await startCollabProcess(database, await freePort(), { ...shared, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
-    plan = await demoPlan(a.database.db);
+    a = t.server;
+    const db = t.db;
+    plan = await buildPlan(db);
+    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['brazil', 'BRA'], ['canada', 'CAN'], ['jamaica', 'JAM']] as const) people[who] = await buildMember(db, { plan, state });
+    people.observer = await buildMember(db, { plan, role: 'observer' });
+    const curriculum = 'a regional curriculum for police training grounded in human rights and community policing.';
+    built.police = await buildSection(db, { plan, lead: people.peru, coEditors: [people.mexico], text: [`Peru proposes ${curriculum}`] });
+    built.prevention = await buildSection(db, { plan, lead: people.mexico, text: ['Mexico proposes to scale up municipal prevention programmes focused on youth.'] });
+    built.victims = await buildSection(db, { plan, lead: people.brazil, text: ['Brazil proposes integrated assistance centres for victims of violence.'] });
+    built.canada = await buildSection(db, { plan, lead: people.canada, text: ['Canada proposes common indicators for citizen-security statistics.'] });
+    // The same proposal as Peru's in other words: an open overlap once the plan is analysed.
+    await buildSection(db, { plan, lead: people.jamaica, text: [`Develop ${curriculum}`] });
+    b = await startCollabProcess(t.database, await freePort(), { ...shared, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
   });
 
   afterAll(async () => {
     for (const client of providers) client.provider.destroy();
     await b?.kill();
-    await a?.close();
-    await database?.drop();
   });
 
   it('makes clients on either instance converge, and shows each the others present', async () => {
-    const onA = open(a.url, plan.police.room, plan.cookies.peru);
-    const onB = open(b.url, plan.police.room, plan.cookies.mexico);
+    const onA = open(a.url, built.police.room, people.peru.cookie);
+    const onB = open(b.url, built.police.room, people.mexico.cookie);
     await Promise.all([waitForSync(onA.provider), waitForSync(onB.provider)]);
     onA.provider.awareness.setLocalStateField('user', { name: 'Peru, on A' });
 
@@ -104,7 +113,7 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
       for (let i = 0; i < 20; i++) expect(documentText(onB.doc)).toContain(`peru on A ${i}`);
     });
     // As A stamped it: whoever the client says it is, it shows as the session's user.
-    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { userId: plan.ids.peru, name: 'Coordinator of Peru' } }));
+    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { userId: people.peru.id, name: people.peru.name } }));
 
     onA.provider.disconnect();
     await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
@@ -112,49 +121,50 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
 
   it('shows a plan page open on A the people connected to B and what they type, until they leave', async () => {
     const onlineInVictims = async () => {
-      const view = await getPlan(a.database.db, { userId: plan.ids.chair, planId: plan.planId });
-      return view.sections.find((s) => s.id === plan.victims.id)!.online.map((m) => m.name);
+      const view = await getPlan(a.database.db, { userId: plan.chair.id, planId: plan.id });
+      return view.sections.find((s) => s.id === built.victims.id)!.online.map((m) => m.name);
     };
-    const page = open(a.url, plan.goalRoom, plan.cookies.chair, FOLLOW_PLAN_PARAMS);
+    const page = open(a.url, plan.goalRoom, plan.chair.cookie, FOLLOW_PLAN_PARAMS);
     const received: PlanActivity[] = [];
     page.provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Parameters<typeof readPlanActivityMessage>[0]) => {
       received.push(readPlanActivityMessage(decoder) as PlanActivity);
     };
     await waitForSync(page.provider);
-    const rendered = (await planActivity(a.database.db, plan.planId))!;
-    const victims = () => (received.at(-1) ?? rendered).sections.find((s) => s.id === plan.victims.id)!;
+    const rendered = (await planActivity(a.database.db, plan.id))!;
+    const victims = () => (received.at(-1) ?? rendered).sections.find((s) => s.id === built.victims.id)!;
     const wordsBefore = victims().words ?? 0;
     expect(victims().people).toEqual([]);
 
-    const brazil = open(b.url, plan.victims.room, plan.cookies.brazil);
+    const brazil = open(b.url, built.victims.room, people.brazil.cookie);
     await waitForSync(brazil.provider);
     appendParagraph(brazil.doc, 'Brazil types on B.');
     await eventually(() => {
-      expect(victims().people.map((p) => p.name)).toEqual(['Coordinator of Brazil']);
+      expect(victims().people.map((p) => p.name)).toEqual([people.brazil.name]);
       expect(victims().words).toBe(wordsBefore + 4);
     });
-    expect(await onlineInVictims()).toContain('Coordinator of Brazil');
+    expect(await onlineInVictims()).toContain(people.brazil.name);
     brazil.provider.disconnect();
     await eventually(() => expect(victims().people).toEqual([]));
-    expect(await onlineInVictims()).not.toContain('Coordinator of Brazil');
+    expect(await onlineInVictims()).not.toContain(people.brazil.name);
   });
 
   it('shows a client opening a section on B what was typed on A a moment before, not yet stored', async () => {
     // A room B has not loaded yet: B stores what Redis brings to a room it holds, and would store this.
-    const room = plan.canada.room;
-    const chair = open(a.url, room, plan.cookies.chair);
+    const room = built.canada.room;
+    const chair = open(a.url, room, plan.chair.cookie);
     await waitForSync(chair.provider);
     appendParagraph(chair.doc, 'typed by the chair on A');
-    await new Promise((r) => setTimeout(r, 100)); // A has accepted it; its flush is 5 s away
+    // A has it; its flush is 5 s away.
+    await eventually(async () => expect(await liveText(room)).toContain('typed by the chair on A'));
     expect(await storedText(a.database.db, room)).not.toContain('typed by the chair on A');
 
-    const reader = open(b.url, room, plan.cookies.observer);
+    const reader = open(b.url, room, people.observer.cookie);
     await waitForSync(reader.provider);
     expect(documentText(reader.doc)).toContain('typed by the chair on A');
   });
 
   it('applies a permission change made on A to sockets open on B', async () => {
-    const mexico = open(b.url, plan.police.room, plan.cookies.mexico);
+    const mexico = open(b.url, built.police.room, people.mexico.cookie);
     const access: ConnectionAccess[] = [];
     mexico.provider.messageHandlers[ACCESS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readAccessMessage>[0]) => {
       access.push(readAccessMessage(decoder));
@@ -162,49 +172,49 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     await waitForSync(mexico.provider);
     await eventually(() => expect(access.at(-1)).toBe('write'));
 
-    await updateSection(a.database.db, { actorId: plan.ids.chair, sectionId: plan.police.id, input: { coEditingStates: [] } });
+    await updateSection(a.database.db, { actorId: plan.chair.id, sectionId: built.police.id, input: { coEditingStates: [] } });
     await eventually(() => expect(access.at(-1)).toBe('read'), 2_000);
-    await updateSection(a.database.db, { actorId: plan.ids.chair, sectionId: plan.police.id, input: { coEditingStates: ['MEX'] } });
+    await updateSection(a.database.db, { actorId: plan.chair.id, sectionId: built.police.id, input: { coEditingStates: ['MEX'] } });
     await eventually(() => expect(access.at(-1)).toBe('write'), 2_000);
 
-    const canada = await openRawClient(b.url, plan.prevention.room, plan.cookies.canada);
-    await removeMember(a.database.db, { actorId: plan.ids.chair, planId: plan.planId, userId: plan.ids.canada });
+    const canada = await openRawClient(b.url, built.prevention.room, people.canada.cookie);
+    await removeMember(a.database.db, { actorId: plan.chair.id, planId: plan.id, userId: people.canada.id });
     expect(await within(canada.closed, 2_000)).toBe(CloseCode.Forbidden);
 
     const sessionId = randomUUID();
-    const signedIn = await openRawClient(b.url, plan.police.room, await sessionCookie(plan.ids.peru, { sessionId }));
+    const signedIn = await openRawClient(b.url, built.police.room, await sessionCookie(people.peru.id, { sessionId }));
     await revokeSession(a.database.db, sessionId, new Date(Date.now() + 3_600_000));
     expect(await within(signedIn.closed, 2_000)).toBe(CloseCode.Unauthenticated);
   });
 
   it('sends readers on B a section\'s overlaps when the chair resolves one on A', async () => {
-    const reader = open(b.url, plan.police.room, plan.cookies.observer);
+    const reader = open(b.url, built.police.room, people.observer.cookie);
     const pushed: OverlapView[][] = [];
     reader.provider.messageHandlers[OVERLAPS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readOverlapsMessage>[0]) => {
       pushed.push((readOverlapsMessage(decoder) as { overlaps: OverlapView[] }).overlaps);
     };
     await waitForSync(reader.provider);
-    const { overlaps } = await listPlanOverlaps(a.database.db, { userId: plan.ids.chair, planId: plan.planId });
-    const seeded = overlaps.find((o) => o.status === 'open' && [o.a.sectionId, o.b.sectionId].includes(plan.police.id))!;
-    await resolveOverlap(a.database.db, { userId: plan.ids.chair, overlapId: seeded.id, resolution: { kind: 'keep', reason: 'Different agencies' } });
+    const { overlaps } = await listPlanOverlaps(a.database.db, { userId: plan.chair.id, planId: plan.id });
+    const seeded = overlaps.find((o) => o.status === 'open' && [o.a.sectionId, o.b.sectionId].includes(built.police.id))!;
+    await resolveOverlap(a.database.db, { userId: plan.chair.id, overlapId: seeded.id, resolution: { kind: 'keep', reason: 'Different agencies' } });
     await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === seeded.id)?.status).toBe('kept'), 2_000);
   });
 
   it("sends readers on B a section's new discussion message posted on A", async () => {
-    const reader = open(b.url, plan.prevention.room, plan.cookies.observer);
+    const reader = open(b.url, built.prevention.room, people.observer.cookie);
     const pushed: CommentView[] = [];
     reader.provider.messageHandlers[COMMENT_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readCommentMessage>[0]) => {
       pushed.push(readCommentMessage(decoder) as CommentView);
     };
     await waitForSync(reader.provider);
-    const posted = await postComment(a.database.db, { userId: plan.ids.jamaica, sectionId: plan.prevention.id, body: 'Jamaica offers its prevention toolkit.' });
+    const posted = await postComment(a.database.db, { userId: people.jamaica.id, sectionId: built.prevention.id, body: 'Jamaica offers its prevention toolkit.' });
     await eventually(() => expect(pushed).toEqual([posted]), 2_000);
   });
 
   it('ignores malformed messages on Redis and goes on relaying', async () => {
-    const room = plan.canada.room;
-    const onA = open(a.url, room, plan.cookies.chair);
-    const onB = open(b.url, room, plan.cookies.chair);
+    const room = built.canada.room;
+    const onA = open(a.url, room, plan.chair.cookie);
+    const onB = open(b.url, room, plan.chair.cookie);
     await Promise.all([waitForSync(onA.provider), waitForSync(onB.provider)]);
     const fromElsewhere = (body: Uint8Array) => {
       const encoder = encoding.createEncoder();
@@ -229,7 +239,7 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
         'not json',
         JSON.stringify({ type: 'plan-changed' }),
         JSON.stringify({ type: 'session-revoked', sessionId: 42 }),
-        JSON.stringify({ type: 'overlaps-changed', planId: plan.planId, sectionIds: 'all' }),
+        JSON.stringify({ type: 'overlaps-changed', planId: plan.id, sectionIds: 'all' }),
       ]) {
         await redis.publish(prefix + AUTHORIZATION_CHANNEL, fromElsewhere(new TextEncoder().encode(garbage)));
       }
@@ -272,22 +282,25 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
   });
 
   it('loses nothing when B is killed: its clients reconnect to A and every word typed is kept', { timeout: 60_000 }, async () => {
-    const room = plan.prevention.room;
+    const room = built.prevention.room;
     const writers = [
-      open(a.url, room, plan.cookies.chair),
-      open(a.url, room, plan.cookies.mexico),
-      open(b.url, room, plan.cookies.chair),
-      open(b.url, room, plan.cookies.mexico),
+      open(a.url, room, plan.chair.cookie),
+      open(a.url, room, people.mexico.cookie),
+      open(b.url, room, plan.chair.cookie),
+      open(b.url, room, people.mexico.cookie),
     ];
     await Promise.all(writers.map((w) => waitForSync(w.provider)));
     const typing = startTyping(writers.map((w) => w.doc), 10);
     const { typed } = typing;
 
+    // A moment of typing, random so the kill lands anywhere in it: the time is the point.
     await new Promise((r) => setTimeout(r, 800 + Math.random() * 400));
+    const onB = writers.slice(2);
+    const reconnected = onB.map((w) => new Promise<void>((resolve) => w.provider.on('status', ({ status }) => status === 'connected' && resolve())));
     await b.kill('SIGKILL');
-    // A load balancer sends the reconnecting clients to the instance that is left.
-    for (const writer of writers.slice(2)) writer.provider.serverUrl = `${a.url.replace(/^http/, 'ws')}${COLLAB_PATH}`;
-    await new Promise((r) => setTimeout(r, 1_000));
+    // A load balancer sends the reconnecting clients to the instance that is left; they type on meanwhile.
+    for (const writer of onB) writer.provider.serverUrl = `${a.url.replace(/^http/, 'ws')}${COLLAB_PATH}`;
+    await Promise.all(reconnected);
     await typing.stop();
 
     await eventually(() => {
@@ -300,10 +313,10 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
 });
 
 describe.skipIf(!redisUrl)('compaction while another instance appends', () => {
+  const first = useDatabase();
+
   it('deletes only the log rows it merged, so an update appended meanwhile is kept', async () => {
-    const database = await createTestDatabase();
-    const first = await openDatabase({ url: database.url, dataDir: database.dataDir });
-    await first.migrate();
+    const { database } = first;
     const second = await openDatabase({ url: database.url, dataDir: database.dataDir });
     const holder = postgres(database.url!, { max: 1, onnotice: () => {} });
     const observer = postgres(database.url!, { max: 1, onnotice: () => {} });
@@ -331,10 +344,7 @@ describe.skipIf(!redisUrl)('compaction while another instance appends', () => {
       await holder.begin(async (tx) => {
         await tx`select 1 from doc_states where doc_id = ${docId} for update`;
         compaction = compactor.compact(docId);
-        await eventually(async () => {
-          const [row] = await observer`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-          expect(row?.waiting).toBeGreaterThan(0);
-        });
+        await lockAwaited(database.url!);
         await type(appender, 'four');
       });
       await compaction;
@@ -346,8 +356,6 @@ describe.skipIf(!redisUrl)('compaction while another instance appends', () => {
       await holder.end();
       await observer.end();
       await second.close();
-      await first.close();
-      await database.drop();
     }
   });
 });

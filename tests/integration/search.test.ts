@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { users } from '../../db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchPlan } from '../../lib/search/search-plan';
+import { buildMember, buildPlan, buildSection, buildUser, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -8,10 +8,28 @@ import { openProvider, waitForSync } from '../helpers/provider';
 
 describe('searching a plan', () => {
   const t = useCollabServer();
-  const db = () => t.server.database.db;
+  const db = () => t.db;
+  let plan: BuiltPlan;
+  let mexico: BuiltMember, observer: BuiltMember;
+  let prevention: BuiltSection;
+
+  beforeAll(async () => {
+    plan = await buildPlan(db());
+    mexico = await buildMember(db(), { plan, state: 'MEX' });
+    observer = await buildMember(db(), { plan, role: 'observer' });
+    const section = (lead: BuiltMember | string, title: string, text: string[]) => buildSection(db(), { plan, lead, title, text });
+    await section('PER', 'Professionalisation of police forces', ['Peru proposes a regional curriculum for police training grounded in human rights and community policing.']);
+    prevention = await section(mexico, 'Prevention of violence and crime', ['Mexico proposes to scale up municipal prevention programmes focused on youth.']);
+    await section('BRA', 'Attention to victims', ['Brazil proposes integrated assistance centres for victims of violence.']);
+    await section('CAN', 'Information systems and statistics', ['Canada proposes common indicators for citizen-security statistics.']);
+    await section('JAM', 'International cooperation', [
+      'Jamaica proposes a network of focal points for the exchange of good practices.',
+      'Develop a regional curriculum for training police officers, grounded in human rights and community policing.',
+    ]);
+  });
 
   it("finds the paragraphs of every section that hold the words, in the plan's order, with their context", async () => {
-    const { hits, paragraphs } = await searchPlan(db(), { userId: t.plan.ids.observer, planId: t.plan.planId, query: 'REGIONAL CURRICULUM' });
+    const { hits, paragraphs } = await searchPlan(db(), { userId: observer.id, planId: plan.id, query: 'REGIONAL CURRICULUM' });
     expect(paragraphs).toBe(2);
     expect(hits.map((h) => [h.section.title, h.section.number, h.section.state.name, h.block])).toEqual([
       ['Professionalisation of police forces', 1, 'Peru', 0],
@@ -26,18 +44,18 @@ describe('searching a plan', () => {
   });
 
   it('finds what is being typed now, whatever its accents', async () => {
-    const mexico = openProvider(t.server.url, t.plan.prevention.room, t.plan.cookies.mexico);
-    await waitForSync(mexico.provider);
-    appendParagraph(mexico.doc, 'La Policía Nacional capacitará a 500 agentes; la policia municipal también.');
+    const page = openProvider(t.server.url, prevention.room, mexico.cookie);
+    await waitForSync(page.provider);
+    appendParagraph(page.doc, 'La Policía Nacional capacitará a 500 agentes; la policia municipal también.');
     await eventually(async () => {
-      const { hits } = await searchPlan(db(), { userId: t.plan.ids.chair, planId: t.plan.planId, query: 'policia' });
+      const { hits } = await searchPlan(db(), { userId: plan.chair.id, planId: plan.id, query: 'policia' });
       expect(hits.map((h) => [h.section.title, h.block, h.match, h.matches])).toEqual([['Prevention of violence and crime', 1, 'Policía', 2]]);
     });
-    mexico.provider.destroy();
+    page.provider.destroy();
   });
 
   it('is for members of the plan only', async () => {
-    const [outsider] = await db().insert(users).values({ email: 'outsider@example.org', name: 'Outsider', passwordHash: 'x' }).returning();
-    await expect(searchPlan(db(), { userId: outsider!.id, planId: t.plan.planId, query: 'curriculum' })).rejects.toMatchObject({ code: 'not_found' });
+    const outsider = await buildUser(db());
+    await expect(searchPlan(db(), { userId: outsider.id, planId: plan.id, query: 'curriculum' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../db/seed';
 import { signIn } from '../../lib/auth/sign-in';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useDatabase } from '../helpers/database-fixture';
 
+/** Signing in to the demo accounts, which the demo plan's seed creates. */
 describe('signIn', () => {
-  let testDb: TestDatabase;
-  let database: Database;
+  const database = useDatabase();
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    database = await openDatabase({ url: testDb.url, dataDir: testDb.dataDir });
-    await database.migrate();
     await seed(database.db, { demoPassword: 'demo-password' });
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
   });
 
   it('accepts the right password, whatever the case of the email', async () => {

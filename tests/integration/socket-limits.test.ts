@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { documentText } from '../../lib/documents/paragraphs';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
+import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -29,7 +30,8 @@ function attempt(baseUrl: string, room: string, options: { cookie?: string; loca
     });
     let stays: NodeJS.Timeout | undefined;
     ws.on('open', () => {
-      // An accepted socket that the server keeps (it is not closed at once) counts as open.
+      // An accepted socket that the server keeps (it is not closed at once) counts as open: the wait is
+      // the point, proving that no close follows.
       stays = setTimeout(() => {
         resolve({ status: 101 });
         ws.close();
@@ -52,47 +54,56 @@ async function counter(baseUrl: string, name: string, reason: string): Promise<n
 
 describe('limits on collaboration sockets', () => {
   const t = useCollabServer({ COLLAB_MAX_SOCKETS_PER_SESSION: '3', COLLAB_UPGRADES_PER_ADDRESS: '30', HTTP_HEADERS_TIMEOUT_MS: '1000' });
+  let plan: BuiltPlan;
+  let peru: BuiltMember, observer: BuiltMember;
+  let police: BuiltSection;
+  beforeAll(async () => {
+    plan = await buildPlan(t.db);
+    peru = await buildMember(t.db, { plan, state: 'PER' });
+    observer = await buildMember(t.db, { plan, role: 'observer' });
+    police = await buildSection(t.db, { plan, lead: peru });
+  });
   const cleanup: Array<() => void> = [];
   afterEach(() => {
     for (const close of cleanup.splice(0)) close();
   });
   const openAs = (cookie: string) => {
-    const client = openProvider(t.server.url, t.plan.police.room, cookie);
+    const client = openProvider(t.server.url, police.room, cookie);
     cleanup.push(() => client.provider.destroy());
     return client;
   };
 
   it('closes a session’s socket beyond its cap with 4529 and a reason, while its first sockets keep working', async () => {
-    const session = await sessionCookie(t.plan.ids.peru, { sessionId: randomUUID() });
+    const session = await sessionCookie(peru.id, { sessionId: randomUUID() });
     const first = [openAs(session), openAs(session), openAs(session)];
     await Promise.all(first.map((c) => waitForSync(c.provider)));
 
-    const refused = await attempt(t.server.url, t.plan.police.room, { cookie: session });
+    const refused = await attempt(t.server.url, police.room, { cookie: session });
     expect(refused.close).toEqual({ code: CloseCode.TooManySockets, reason: 'too many open connections for this session; close other tabs' });
     expect(await counter(t.server.url, 'concordia_refused_upgrades_total', 'too many open connections for this session; close other tabs')).toBeGreaterThanOrEqual(1);
 
     appendParagraph(first[0]!.doc, 'Typed after the fourth socket was refused.');
     await eventually(() => expect(documentText(first[2]!.doc)).toContain('Typed after the fourth socket was refused.'));
     // Another session of the same user has its own count.
-    expect(await attempt(t.server.url, t.plan.police.room, { cookie: await sessionCookie(t.plan.ids.peru, { sessionId: randomUUID() }) })).toEqual({ status: 101 });
+    expect(await attempt(t.server.url, police.room, { cookie: await sessionCookie(peru.id, { sessionId: randomUUID() }) })).toEqual({ status: 101 });
 
     // Once one of the session's sockets closes, the next gets in.
     first[0]!.provider.destroy();
-    await eventually(async () => expect(await attempt(t.server.url, t.plan.police.room, { cookie: session })).toEqual({ status: 101 }));
+    await eventually(async () => expect(await attempt(t.server.url, police.room, { cookie: session })).toEqual({ status: 101 }));
   });
 
   it('refuses an upgrade flood from one address with 429, while a session elsewhere still connects', async () => {
     const flood = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => attempt(t.server.url, t.plan.police.room, { localAddress: '127.0.0.2', ...(i % 2 === 0 && { cookie: t.plan.cookies.observer }) })),
+      Array.from({ length: 60 }, (_, i) => attempt(t.server.url, police.room, { localAddress: '127.0.0.2', ...(i % 2 === 0 && { cookie: observer.cookie }) })),
     );
     const tooMany = flood.filter((a) => a.status === 429);
     expect(tooMany.length).toBeGreaterThanOrEqual(30);
     expect(Number(tooMany[0]!.retryAfter)).toBeGreaterThan(0);
     expect(await counter(t.server.url, 'concordia_refused_upgrades_total', 'too many connection attempts from this address')).toBeGreaterThanOrEqual(30);
 
-    const chair = openAs(t.plan.cookies.chair);
+    const chair = openAs(plan.chair.cookie);
     await waitForSync(chair.provider);
-    expect((await attempt(t.server.url, t.plan.police.room, { localAddress: '127.0.0.2', cookie: t.plan.cookies.chair })).status).toBe(429);
+    expect((await attempt(t.server.url, police.room, { localAddress: '127.0.0.2', cookie: plan.chair.cookie })).status).toBe(429);
   });
 
   it('closes a connection that leaves its handshake half-sent, within the headers timeout', async () => {
@@ -100,7 +111,7 @@ describe('limits on collaboration sockets', () => {
     const socket = net.connect(t.server.port, '127.0.0.1');
     cleanup.push(() => socket.destroy());
     socket.on('error', () => {});
-    socket.write(`GET ${COLLAB_PATH}/${t.plan.police.room} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`);
+    socket.write(`GET ${COLLAB_PATH}/${police.room} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`);
     const answer: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => answer.push(chunk));
     // Node's own limit would keep it for 60 s; this server's is 1 s, checked every second.
@@ -112,12 +123,18 @@ describe('limits on collaboration sockets', () => {
 
 describe('the default limits and the pages of the app', () => {
   const t = useCollabServer();
+  let plan: BuiltPlan;
+  let police: BuiltSection;
+  beforeAll(async () => {
+    plan = await buildPlan(t.db);
+    police = await buildSection(t.db, { plan });
+  });
 
   it('let one session open two plan pages sending kept edits to 35 sections, the consolidation board and two section pages', async () => {
-    const session = await sessionCookie(t.plan.ids.chair, { sessionId: randomUUID() });
+    const session = await sessionCookie(plan.chair.id, { sessionId: randomUUID() });
     // A plan page: the goal and a socket per section with kept edits. One room stands for all here: the limit counts sockets.
     const sockets = 2 * (1 + 35) + 3 + 2 * 2;
-    const pages = Array.from({ length: sockets }, () => openProvider(t.server.url, t.plan.police.room, session));
+    const pages = Array.from({ length: sockets }, () => openProvider(t.server.url, police.room, session));
     try {
       await Promise.all(pages.map((p) => waitForSync(p.provider, 30_000)));
     } finally {

@@ -2,13 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client';
 import { translations } from '../../db/schema';
 import { translationConfig } from '../../lib/env';
 import { createTranslator, postgresStore, type Translator } from '../../lib/translation';
 import { ApertiumPipeline } from '../../lib/translation/apertium-pipeline';
 import { apertiumAvailable } from '../helpers/apertium';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { useDatabase } from '../helpers/database-fixture';
 
 const config = translationConfig({});
 
@@ -65,17 +64,7 @@ describe.runIf(apertiumAvailable())('machine translation with Apertium', () => {
 });
 
 describe.runIf(apertiumAvailable())('translations kept in Postgres', () => {
-  let database: Database;
-  let testDb: TestDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    database = await openDatabase({ url: testDb.url, dataDir: testDb.dataDir });
-    await database.migrate();
-  });
-  afterAll(async () => {
-    await database.close();
-    await testDb.drop();
-  });
+  const database = useDatabase();
 
   it('are not translated again by a restarted server, even one that has lost Apertium', async () => {
     const texts = ['Member States shall map the routes of migrant smuggling.', 'Os Estados membros devem mapear as rotas.'];

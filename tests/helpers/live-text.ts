@@ -1,0 +1,7 @@
+import { documentHost } from '../../lib/documents/host';
+import { documentText } from '../../lib/documents/paragraphs';
+
+/** A document's text as the server holds it now, stored or not (the server runs in this process). */
+export function liveText(docId: string): Promise<string> {
+  return documentHost().read(docId, (doc) => documentText(doc));
+}
