@@ -32,8 +32,3 @@ export function useFailure() {
   const clear = useCallback(() => setFailure(null), []);
   return { message: failure ? errorMessage(failure.error) : null, fail, clear };
 }
-
-/** What to tell the user of a failure, outside the hook (forms not yet moved to useFailure). */
-export function errorMessage(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
-}
