@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const ROOTS = ['app', 'lib', 'db', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const ROOTS = ['app', 'lib', 'db', 'messages', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 const STAMP = path.join('.next', 'concordia-source-hash');
 
 function files(entry: string): string[] {

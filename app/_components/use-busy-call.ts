@@ -1,23 +1,23 @@
 'use client';
 
 import { useState } from 'react';
-import { errorMessage } from './error-message';
+import { useFailure } from './error-message';
 
 /** Runs a form's call: `busy` while it runs (its buttons wait), then the failure's message, if any; undefined when it failed. */
 export function useBusyCall() {
-  const [error, setError] = useState<string | null>(null);
+  const { message, fail, clear } = useFailure();
   const [busy, setBusy] = useState(false);
   async function run<T>(call: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
-    setError(null);
+    clear();
     try {
       return await call();
-    } catch (e) {
-      setError(errorMessage(e));
+    } catch (error) {
+      fail(error);
       return undefined;
     } finally {
       setBusy(false);
     }
   }
-  return { run, error, busy };
+  return { run, error: message, busy };
 }

@@ -1,6 +1,8 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
+import { useLocale } from 'next-intl';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { Locale } from '../../lib/i18n/locales';
 
 const neverChanges = () => () => {};
 
@@ -14,21 +16,32 @@ function useInBrowser(): boolean {
 }
 
 const STYLE = { dateStyle: 'medium', timeStyle: 'short' } as const;
-const UTC = new Intl.DateTimeFormat('en-GB', { ...STYLE, timeZone: 'UTC' });
-let local: Intl.DateTimeFormat | undefined;
 
 /**
- * Delegates follow a plan from many time zones: a moment is shown in the reader's own zone and language.
- * The server knows neither, so what it renders says UTC, and the browser replaces it once the page is live.
+ * The browser's own variant of the interface language, when it has one (es-PE for a Peruvian reading
+ * in Spanish: day, month and hour as they write them), else the language itself: dates are never in
+ * a language other than the interface's.
+ */
+function regionalVariant(locale: Locale): string {
+  const own = navigator.languages.find((tag) => tag.toLowerCase().split('-')[0] === locale);
+  try {
+    return own ? (Intl.DateTimeFormat.supportedLocalesOf(own)[0] ?? locale) : locale;
+  } catch {
+    return locale;
+  }
+}
+
+/**
+ * Delegates follow a plan from many time zones: a moment is shown in the reader's own zone, in the
+ * interface language. The server knows no zone, so what it renders says UTC, and the browser replaces
+ * it once the page is live.
  */
 export function useFormatTime(): (at: string | Date) => string {
   const inBrowser = useInBrowser();
-  return useCallback(
-    (at: string | Date) => {
-      if (!inBrowser) return `${UTC.format(new Date(at))} UTC`;
-      local ??= new Intl.DateTimeFormat(undefined, STYLE);
-      return local.format(new Date(at));
-    },
-    [inBrowser],
+  const locale = useLocale();
+  const formatter = useMemo(
+    () => (inBrowser ? new Intl.DateTimeFormat(regionalVariant(locale), STYLE) : new Intl.DateTimeFormat(locale, { ...STYLE, timeZone: 'UTC' })),
+    [inBrowser, locale],
   );
+  return useCallback((at: string | Date) => (inBrowser ? formatter.format(new Date(at)) : `${formatter.format(new Date(at))} UTC`), [inBrowser, formatter]);
 }

@@ -1,14 +1,18 @@
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '../../db';
 import { AppError } from '../../lib/errors';
 import { getPlan, type PlanView } from '../../lib/plans/get-plan';
 import { readPlanActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { planIdParam } from '../../lib/shared/ids';
 
-/** For pages: the plan as the user sees it; unknown plans and plans they may not read are a 404. */
-export async function loadPlanForPage(userId: string, rawPlanId: string): Promise<PlanView> {
+/**
+ * For pages: the plan as the user sees it; unknown plans and plans they may not read are a 404. Read
+ * once per render: the page's title (generateMetadata) and the page itself share it.
+ */
+export const loadPlanForPage = cache(async (userId: string, rawPlanId: string): Promise<PlanView> => {
   return forPage(async () => getPlan(await getDb(), { userId, planId: planIdParam(rawPlanId) }));
-}
+});
 
 /** For the chair's pages (manage, document block, audit log): the plan, and a 404 for anyone who does not manage it. */
 export async function loadManagedPlanForPage(userId: string, rawPlanId: string): Promise<PlanView> {

@@ -1,12 +1,16 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '../../db';
 import { currentSession, sessionCookieOptions } from '../../lib/auth/current-session';
 import { config } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 
-/** The signed-in user's id, or null when the request has no session or a signed-out or expired one. */
-export async function currentUserId(): Promise<string | null> {
+/**
+ * The signed-in user's id, or null when the request has no session or a signed-out or expired one.
+ * Checked once per page render (the page, its title and its language all ask).
+ */
+export const currentUserId = cache(async (): Promise<string | null> => {
   const request = await headers();
   const session = await currentSession(
     await getDb(),
@@ -14,7 +18,7 @@ export async function currentUserId(): Promise<string | null> {
     sessionCookieOptions(config()),
   );
   return session?.userId ?? null;
-}
+});
 
 /** For pages: the signed-in user's id, or a redirect to the sign-in page. */
 export async function requireUserId(callbackUrl: string): Promise<string> {

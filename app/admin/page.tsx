@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
@@ -9,16 +11,21 @@ import { requireUserId } from '../_server/session';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('AdminPage'))('title') };
+}
+
 export default async function AdminPage() {
   const userId = await requireUserId('/admin');
+  const t = await getTranslations('AdminPage');
   const [user] = await (await getDb()).select().from(users).where(eq(users.id, userId));
   if (!user || !canCreatePlan({ userId, isAdmin: user.isAdmin })) notFound();
   return (
     <>
       <TopBar userId={userId} who={user.name} />
       <main>
-        <h1>Administration</h1>
-        <h2>New plan of action</h2>
+        <h1>{t('title')}</h1>
+        <h2>{t('newPlan')}</h2>
         <CreatePlanForm />
       </main>
     </>

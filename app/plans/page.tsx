@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
@@ -8,8 +10,15 @@ import { requireUserId } from '../_server/session';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('PlansPage'))('title') };
+}
+
 export default async function PlansPage() {
   const userId = await requireUserId('/plans');
+  const t = await getTranslations('PlansPage');
+  const phase = await getTranslations('Phases');
+  const role = await getTranslations('Roles');
   const db = await getDb();
   const [user] = await db.select({ name: users.name, isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
   const plans = await listPlans(db, userId);
@@ -17,20 +26,18 @@ export default async function PlansPage() {
     <>
       <TopBar userId={userId} who={user?.name ?? ''} />
       <main>
-        <h1>Plans of action</h1>
+        <h1>{t('title')}</h1>
         {user?.isAdmin && (
           <p>
-            <Link href="/admin">Create a plan and appoint its chair</Link>
+            <Link href="/admin">{t('createPlan')}</Link>
           </p>
         )}
-        {plans.length === 0 && <p className="muted">You are not a member of any plan yet.</p>}
+        {plans.length === 0 && <p className="muted">{t('none')}</p>}
         <ul className="cards">
           {plans.map((plan) => (
             <li key={plan.id} className="card">
               <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
-              <p className="muted">
-                Phase: {plan.phase} · Your role: {plan.role}
-              </p>
+              <p className="muted">{t('summary', { phase: phase(plan.phase), role: role(plan.role) })}</p>
             </li>
           ))}
         </ul>

@@ -7,5 +7,7 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   /** Instance administrator: creates plans and appoints their chairs. */
   isAdmin: boolean('is_admin').notNull().default(false),
+  /** Interface language the user chose (lib/i18n/locales.ts); null until they choose, when the browser's is used. */
+  locale: text('locale'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

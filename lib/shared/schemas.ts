@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { LOCALES } from '../i18n/locales';
 import { bytesFromBase64 } from './base64';
 import { MESSAGE_MAX_CHARS, QUOTE_MAX_CHARS } from './discussion';
 import { z } from './zod';
@@ -83,3 +84,6 @@ function decodesAsRelativePosition(value: string): boolean {
 }
 
 export const searchQuery = z.string().trim().min(2, 'must be at least 2 characters').max(200, 'is longer than 200 characters');
+
+/** The signed-in user's own settings (PATCH /api/me). */
+export const updateMeInput = z.object({ locale: z.enum(LOCALES) });

@@ -49,14 +49,14 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     expect(await coEditing.locator('summary').innerText()).toBe('Co-editing states: Mexico');
     await settings.getByLabel('Lead state').selectOption({ label: 'Chile' });
     await states.getByRole('checkbox', { name: 'Peru' }).check();
-    expect(await coEditing.locator('summary').innerText()).toBe('Co-editing states: Mexico, Peru');
+    expect(await coEditing.locator('summary').innerText()).toBe('Co-editing states: Mexico and Peru');
     expect(await violations(chair), 'axe-core on the manage page with the states listed').toEqual([]);
     await settings.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => settings.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
 
     const plan = await chair.context().newPage();
     await plan.goto(planPath);
-    expect(await plan.locator('li.section-row', { hasText: 'Firearms trafficking' }).innerText()).toContain('Lead: Chile · Co-editing: Mexico, Peru');
+    expect(await plan.locator('li.section-row', { hasText: 'Firearms trafficking' }).innerText()).toContain('Lead: Chile · Co-editing: Mexico and Peru');
     await plan.close();
   });
 

@@ -31,19 +31,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the real sign-in page, in a browser set to `locale` and `timezoneId`, and waits for the plans list. */
+/**
+ * Signs in through the real sign-in page, in a browser set to `locale` (English unless said: the
+ * interface follows it) and `timezoneId`, and waits for the plans list. Finds the form's fields by
+ * name, so it signs in whatever the page's language.
+ */
 export async function signInAs(
   browser: Browser,
   baseUrl: string,
   email: string,
-  { password = 'concordia', locale, timezoneId }: { password?: string; locale?: string; timezoneId?: string } = {},
+  { password = 'concordia', locale = 'en-US', timezoneId }: { password?: string; locale?: string; timezoneId?: string } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1200, height: 900 }, locale, timezoneId });
   const page = await context.newPage();
   await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
   await page.waitForURL('**/plans');
   return page;
 }

@@ -1,16 +1,22 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
-import { errorMessage } from '../error-message';
+import { useFailure } from '../error-message';
+
+/** The account was created but signing it in failed: the user signs in from the sign-in page. */
+class SignInAfterJoinFailed extends Error {}
 
 /** Creates the invited account, then signs it in and opens the plan. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations('AcceptInvitationForm');
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
+  const [signInFailed, setSignInFailed] = useState(false);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -18,15 +24,17 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password'));
     setPending(true);
-    setError(null);
+    failure.clear();
+    setSignInFailed(false);
     try {
       const { planId } = await api<{ planId: string }>('POST', `/api/invitations/${token}`, { name: String(form.get('name')), password });
       const result = await signIn('credentials', { email, password, redirect: false });
-      if (!result || result.error) throw new Error('Your account was created, but signing in failed; sign in from the sign-in page.');
+      if (!result || result.error) throw new SignInAfterJoinFailed();
       router.push(`/plans/${planId}`);
       router.refresh();
     } catch (e) {
-      setError(errorMessage(e));
+      if (e instanceof SignInAfterJoinFailed) setSignInFailed(true);
+      else failure.fail(e);
       setPending(false);
     }
   }
@@ -34,20 +42,20 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   return (
     <form className="card stack" onSubmit={submit}>
       <label>
-        Email
+        {t('email')}
         <input value={email} readOnly />
       </label>
       <label>
-        Your name
+        {t('name')}
         <input name="name" required maxLength={120} />
       </label>
       <label>
-        Choose a password (at least 8 characters)
+        {t('password')}
         <input name="password" type="password" minLength={8} autoComplete="new-password" required />
       </label>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={signInFailed ? t('signInFailed') : failure.message} />
       <button type="submit" disabled={pending}>
-        {pending ? 'Joining…' : 'Join'}
+        {pending ? t('joining') : t('join')}
       </button>
     </form>
   );

@@ -1,27 +1,37 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../error-alert';
 
+/** Why signing in failed: wrong credentials, or the server's rate limit (whose message it sends). */
+type Failure = { kind: 'credentials' } | { kind: 'server'; message: string };
+
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('SignInForm');
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    setError(null);
+    setFailure(null);
     const result = await signIn('credentials', {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
       redirect: false,
     });
     setPending(false);
-    if (!result || result.error) return setError(result?.error?.startsWith('Too many') ? result.error : 'Wrong email or password.');
+    if (!result || result.error) {
+      // The rate limit's message is the server's own (lib/auth/rate-limit.ts); any other failure is the credentials.
+      // eslint-disable-next-line no-restricted-syntax -- matched, not shown
+      const limited = result?.error?.startsWith('Too many');
+      return setFailure(limited && result?.error ? { kind: 'server', message: result.error } : { kind: 'credentials' });
+    }
     router.push(callbackUrl);
     router.refresh();
   }
@@ -29,16 +39,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form className="card stack" onSubmit={submit}>
       <label>
-        Email
+        {t('email')}
         <input name="email" type="email" autoComplete="username" required />
       </label>
       <label>
-        Password
+        {t('password')}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={failure && (failure.kind === 'credentials' ? t('wrongCredentials') : failure.message)} />
       <button type="submit" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('signingIn') : t('signIn')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { browserDrafts } from '../saving/draft-storage';
 
@@ -12,6 +13,7 @@ type Kept = { keys: string[]; documents: number };
  * on a shared computer: anyone using this browser could read them.
  */
 export function SignOutButton({ userId }: { userId: string }) {
+  const t = useTranslations('SignOutButton');
   const dialog = useRef<HTMLDialogElement>(null);
   const [kept, setKept] = useState<Kept | null>(null);
   const leave = () => void signOut({ callbackUrl: '/signin' });
@@ -34,24 +36,21 @@ export function SignOutButton({ userId }: { userId: string }) {
   return (
     <>
       <button type="button" className="link" onClick={() => void start()}>
-        Sign out
+        {t('signOut')}
       </button>
       <dialog ref={dialog} className="card stack" aria-labelledby="kept-edits-title" onClose={() => setKept(null)}>
-        <h2 id="kept-edits-title">Edits not sent yet</h2>
-        <p>
-          This browser keeps edits of yours that have not reached the server, in {kept?.documents === 1 ? 'one document' : `${kept?.documents} documents`}. They
-          are sent the next time you sign in here and open the plan.
-        </p>
-        <p>On a shared computer, delete them: anyone using this browser could read them.</p>
+        <h2 id="kept-edits-title">{t('title')}</h2>
+        <p>{t('kept', { documents: kept?.documents ?? 0 })}</p>
+        <p>{t('sharedComputer')}</p>
         <div className="row">
           <button type="button" onClick={leave}>
-            Keep them and sign out
+            {t('keep')}
           </button>
           <button type="button" className="danger" onClick={() => kept && void deleteAndLeave(kept.keys)}>
-            Delete them and sign out
+            {t('delete')}
           </button>
           <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </dialog>

@@ -1,13 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '../api-client';
 import type { EditorIdentity } from '../editor/editor-props';
 import type { Person } from '../editor/people';
 import type { BoardSection } from './live-passage';
-import { describeResolution, openAndResolved, percent } from './overlap-types';
+import { useStateName } from '../i18n/use-state-name';
+import { openAndResolved } from './overlap-types';
 import { OverlapWorkbench } from './overlap-workbench';
 import { PassageCard } from './passage-card';
+import { useOverlapWords } from './use-overlap-words';
 import { useOverlaps } from './use-overlaps';
 
 type Props = { planId: string; goalRoomId: string; sections: BoardSection[]; identity: EditorIdentity; people: Record<string, Person> };
@@ -17,6 +20,10 @@ type Props = { planId: string; goalRoomId: string; sections: BoardSection[]; ide
  * passages marked in their live editors side by side, with the three resolutions below.
  */
 export function ConsolidationBoard({ planId, goalRoomId, sections, identity, people }: Props) {
+  const t = useTranslations('ConsolidationBoard');
+  const kinds = useTranslations('OverlapKinds');
+  const stateName = useStateName();
+  const { percent, describeResolution } = useOverlapWords();
   const { overlaps, canResolve, error, refresh } = useOverlaps(`/api/plans/${planId}/overlaps`, { plan: goalRoomId });
   const [openId, setOpenId] = useState<string | null>(null);
   const [analysing, setAnalysing] = useState(false);
@@ -32,10 +39,10 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
   return (
     <div className="stack">
       <div className="row">
-        <p className="muted">Open overlaps are found again a moment after edits settle, strongest first.</p>
+        <p className="muted">{t('intro')}</p>
         {canResolve && (
           <button type="button" onClick={() => void analyse()} disabled={analysing}>
-            {analysing ? 'Analysing…' : 'Analyse now'}
+            {analysing ? t('analysing') : t('analyse')}
           </button>
         )}
       </div>
@@ -54,16 +61,19 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
           }}
         />
       )}
-      <h2>Open ({open.length})</h2>
-      {open.length === 0 && <p>No open overlaps.</p>}
-      <ol className="plain stack" aria-label="Open overlaps">
+      <h2>{t('open', { count: open.length })}</h2>
+      {open.length === 0 && <p>{t('noneOpen')}</p>}
+      <ol className="plain stack" aria-label={t('openList')}>
         {open.map((o) => (
           <li key={o.id} className={`card stack overlap${o.id === openId ? ' selected' : ''}`}>
             <div className="row">
-              <strong>{percent(o.score)}</strong> similar · {o.kind}
+              <span>
+                {t.rich('similar', { percent: percent(o.score), strong: (chunks) => <strong>{chunks}</strong> })} ·{' '}
+                {o.kind === 'copy' || o.kind === 'paraphrase' || o.kind === 'containment' ? kinds(o.kind) : o.kind}
+              </span>
               <span className="spacer" />
               <button type="button" onClick={() => setOpenId(o.id)}>
-                Open side by side
+                {t('openSideBySide')}
               </button>
             </div>
             <div className="pair">
@@ -75,14 +85,16 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
       </ol>
       {resolved.length > 0 && (
         <>
-          <h2>Resolved ({resolved.length})</h2>
-          <ul className="plain stack" aria-label="Resolved overlaps">
+          <h2>{t('resolved', { count: resolved.length })}</h2>
+          <ul className="plain stack" aria-label={t('resolvedList')}>
             {resolved.map((o) => (
               <li key={o.id} className="card small resolution" data-status={o.status}>
-                <strong>
-                  Section {o.a.sectionNumber} ({o.a.state.name})
-                </strong>
-                : {describeResolution(o, o.a.sectionId)}
+                {t.rich('resolution', {
+                  number: o.a.sectionNumber,
+                  state: stateName(o.a.state.code),
+                  resolution: describeResolution(o, o.a.sectionId),
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </li>
             ))}
           </ul>

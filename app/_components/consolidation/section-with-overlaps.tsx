@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo, type ComponentProps } from 'react';
 import { CollabEditor } from '../editor/collab-editor';
 import { LocalTime } from '../local-time';
-import { describeResolution, openAndResolved, sectionHighlights } from './overlap-types';
+import { openAndResolved } from './overlap-types';
+import { useOverlapWords } from './use-overlap-words';
 import { useOverlaps } from './use-overlaps';
 
 type Props = ComponentProps<typeof CollabEditor> & { planId: string; sectionId: string };
@@ -14,23 +16,21 @@ type Props = ComponentProps<typeof CollabEditor> & { planId: string; sectionId: 
  * touched the section listed below it, so the states concerned see what was decided and why.
  */
 export function SectionWithOverlaps({ planId, sectionId, ...editor }: Props) {
+  const t = useTranslations('SectionWithOverlaps');
+  const { sectionHighlights, describeResolution } = useOverlapWords();
   const { overlaps, canResolve } = useOverlaps(`/api/sections/${sectionId}/overlaps`, { room: editor.roomId });
-  const highlights = useMemo(() => sectionHighlights(overlaps, sectionId), [overlaps, sectionId]);
+  const highlights = useMemo(() => sectionHighlights(overlaps, sectionId), [sectionHighlights, overlaps, sectionId]);
   const { open, resolved } = openAndResolved(overlaps);
   return (
     <>
       <CollabEditor {...editor} highlights={highlights} />
       {(open.length > 0 || resolved.length > 0) && (
-        <section className="card stack panel" aria-label="Overlaps with other sections">
-          <h2>Overlaps with other sections</h2>
+        <section className="card stack panel" aria-label={t('heading')}>
+          <h2>{t('heading')}</h2>
           {open.length > 0 && (
             <p className="small">
-              {open.length} passage{open.length === 1 ? '' : 's'} marked in the text propose{open.length === 1 ? 's' : ''} what another section proposes.{' '}
-              {canResolve ? (
-                <Link href={`/plans/${planId}/consolidation`}>Resolve in the consolidation view</Link>
-              ) : (
-                `The chair will resolve ${open.length === 1 ? 'it' : 'them'}.`
-              )}
+              {t('marked', { count: open.length })}{' '}
+              {canResolve ? <Link href={`/plans/${planId}/consolidation`}>{t('resolve')}</Link> : t('chairWillResolve', { count: open.length })}
             </p>
           )}
           <ul className="plain stack">

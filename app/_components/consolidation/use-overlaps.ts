@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api-client';
+import { useFailure } from '../error-message';
 import { openRoom } from '../room/room-connection';
 import { onRoomEvent } from '../room/room-events';
 import type { PlanOverlaps } from './overlap-types';
@@ -14,7 +15,7 @@ import type { PlanOverlaps } from './overlap-types';
  */
 export function useOverlaps(path: string, follow: { room: string } | { plan: string }) {
   const [data, setData] = useState<PlanOverlaps>({ overlaps: [], canResolve: false });
-  const [error, setError] = useState<string | null>(null);
+  const { message: error, fail, clear } = useFailure();
   /** The plan's overlaps as last fetched (the board), to tell whether an activity message brings news. */
   const seen = useRef<string | undefined>(undefined);
   const refresh = useCallback(
@@ -23,11 +24,11 @@ export function useOverlaps(path: string, follow: { room: string } | { plan: str
         (result) => {
           seen.current = result.revision;
           setData(result);
-          setError(null);
+          clear();
         },
-        (e: Error) => setError(e.message),
+        fail,
       ),
-    [path],
+    [path, clear, fail],
   );
   const room = 'room' in follow ? follow.room : undefined;
   const plan = 'plan' in follow ? follow.plan : undefined;

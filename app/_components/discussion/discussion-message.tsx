@@ -1,11 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { CommentView } from '../../../lib/discussion/section-comments';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
+import { useFailure } from '../error-message';
+import { useStateName } from '../i18n/use-state-name';
 import { LocalTime } from '../local-time';
 import { useFormatTime } from '../use-format-time';
 import { QuotedPassage } from './quoted-passage';
@@ -21,18 +24,20 @@ type Props = {
 
 /** One message of a section's discussion, with its author's state, what it quotes, and its author's changes. */
 export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged, onShowPassage }: Props) {
+  const t = useTranslations('DiscussionMessage');
   const formatTime = useFormatTime();
+  const stateName = useStateName();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message: error, fail, clear } = useFailure();
   const path = `/api/comments/${c.id}`;
 
   async function change(call: () => Promise<CommentView>) {
     try {
       onChanged(await call());
-      setError(null);
+      clear();
       setEditing(false);
     } catch (failure) {
-      setError((failure as Error).message);
+      fail(failure);
     }
   }
 
@@ -43,33 +48,33 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
   };
 
   const withdraw = () => {
-    if (window.confirm('Withdraw this message? Members will see that it was withdrawn, not what it said.')) void change(() => api<CommentView>('DELETE', path));
+    if (window.confirm(t('confirmWithdraw'))) void change(() => api<CommentView>('DELETE', path));
   };
 
   return (
     <li className="comment" style={c.state ? { borderLeftColor: stateColor(c.state.code) } : undefined}>
       <p className="small muted">
         <strong>{c.author}</strong>
-        {c.state && ` · ${c.state.name}`} · <LocalTime at={c.createdAt} />
+        {c.state && ` · ${stateName(c.state.code)}`} · <LocalTime at={c.createdAt} />
         {c.editedAt && !c.withdrawn && (
           <>
             {' · '}
-            <span title={`Changed ${formatTime(c.editedAt)}`}>edited</span>
+            <span title={t('changedAt', { time: formatTime(c.editedAt) })}>{t('edited')}</span>
           </>
         )}
       </p>
       {c.withdrawn ? (
-        <p className="muted small">{c.withdrawn === 'author' ? 'Withdrawn by its author.' : 'Withdrawn by the chair.'}</p>
+        <p className="muted small">{c.withdrawn === 'author' ? t('withdrawnByAuthor') : t('withdrawnByChair')}</p>
       ) : (
         <>
-          {c.quote && <QuotedPassage quote={c.quote} action="Show in the text" onAction={() => onShowPassage(c.quote!)} />}
+          {c.quote && <QuotedPassage quote={c.quote} action={t('showInText')} onAction={() => onShowPassage(c.quote!)} />}
           {editing ? (
-            <form className="stack" onSubmit={save} aria-label="Change your message">
-              <textarea name="body" aria-label="Your message, changed" defaultValue={c.body} rows={3} maxLength={MESSAGE_MAX_CHARS} required autoFocus />
+            <form className="stack" onSubmit={save} aria-label={t('changeForm')}>
+              <textarea name="body" aria-label={t('changedMessage')} defaultValue={c.body} rows={3} maxLength={MESSAGE_MAX_CHARS} required autoFocus />
               <div className="row">
-                <button type="submit">Save</button>
+                <button type="submit">{t('save')}</button>
                 <button type="button" className="secondary" onClick={() => setEditing(false)}>
-                  Cancel
+                  {t('cancel')}
                 </button>
               </div>
             </form>
@@ -80,12 +85,12 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
             <div className="row small">
               {mayEdit && (
                 <button type="button" className="link" onClick={() => setEditing(true)}>
-                  Edit
+                  {t('edit')}
                 </button>
               )}
               {mayWithdraw && (
                 <button type="button" className="link" onClick={withdraw}>
-                  Withdraw
+                  {t('withdraw')}
                 </button>
               )}
             </div>

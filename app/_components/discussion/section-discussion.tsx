@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentView } from '../../../lib/discussion/section-comments';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
+import { useFailure } from '../error-message';
 import { announceRoomEvent, onRoomEvent } from '../room/room-events';
 import { DiscussionMessage } from './discussion-message';
 import { QuotedPassage } from './quoted-passage';
@@ -30,8 +32,9 @@ const REFETCH_SPREAD_MS = 5_000;
  * show in the live text.
  */
 export function SectionDiscussion({ sectionId, userId, moderates, roomId, canComment, readOnlyReason }: Props) {
+  const t = useTranslations('SectionDiscussion');
   const [comments, setComments] = useState<CommentView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { message: error, fail, clear } = useFailure();
   const [quote, setQuote] = useState<Quote | null>(null);
   const message = useRef<HTMLTextAreaElement>(null);
   const path = `/api/sections/${sectionId}/comments`;
@@ -40,9 +43,9 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
     api<{ comments: CommentView[] }>('GET', path).then(
       // Merged with what is here: a message pushed while the list was on its way is kept.
       (result) => setComments((here) => (here ?? []).reduce(withComment, result.comments)),
-      (failure: Error) => setError(failure.message),
+      fail,
     );
-  }, [path]);
+  }, [path, fail]);
 
   useEffect(load, [load]);
   useEffect(() => {
@@ -74,20 +77,20 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
     try {
       const comment = await api<CommentView>('POST', path, { body, ...(quote && { quote }) });
       setComments((list) => withComment(list ?? [], comment));
-      setError(null);
+      clear();
       setQuote(null);
       form.reset();
     } catch (failure) {
-      setError((failure as Error).message);
+      fail(failure);
     }
   };
 
   return (
     <section className="card stack panel" aria-labelledby="discussion-heading">
-      <h2 id="discussion-heading">Discussion</h2>
-      {comments && comments.length === 0 && <p className="muted small">No messages yet.</p>}
+      <h2 id="discussion-heading">{t('heading')}</h2>
+      {comments && comments.length === 0 && <p className="muted small">{t('none')}</p>}
       {comments && comments.length > 0 && (
-        <ol className="plain stack discussion" aria-label="Messages">
+        <ol className="plain stack discussion" aria-label={t('messages')}>
           {comments.map((c) => (
             <DiscussionMessage
               key={c.id}
@@ -102,15 +105,15 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
       )}
       <ErrorAlert message={error} />
       {canComment ? (
-        <form className="stack" onSubmit={post} aria-label="Write in the discussion">
+        <form className="stack" onSubmit={post} aria-label={t('form')}>
           {quote ? (
-            <QuotedPassage quote={quote} action="Remove" onAction={() => setQuote(null)} />
+            <QuotedPassage quote={quote} action={t('removeQuote')} onAction={() => setQuote(null)} />
           ) : (
-            <p className="muted small">To write about a passage, select it in the text and choose “Discuss this passage”.</p>
+            <p className="muted small">{t('howToQuote')}</p>
           )}
-          <textarea ref={message} name="body" aria-label="Your message" placeholder="Write to the other delegations and the chair" rows={3} maxLength={MESSAGE_MAX_CHARS} required />
+          <textarea ref={message} name="body" aria-label={t('message')} placeholder={t('placeholder')} rows={3} maxLength={MESSAGE_MAX_CHARS} required />
           <button type="submit" className="align-start">
-            Send
+            {t('send')}
           </button>
         </form>
       ) : (

@@ -2,6 +2,7 @@ import type { LastVisit } from '../history/use-last-visit';
 import type { Find } from './extensions/find-highlights';
 import type { Highlight } from './extensions/overlap-highlights';
 import type { Person } from './people';
+import type { ReadOnlyReason } from './read-only-reasons';
 
 /** Who is editing: `userId` keys what this browser keeps of their unsent edits; the rest is shown to others. */
 export type EditorIdentity = { userId: string; name: string; state: string | null; color: string; role: string };
@@ -15,8 +16,8 @@ export type EditorProps = {
   people?: Record<string, Person>;
   /** Section documents have a history panel and take imports; the goal does not. */
   history?: { sectionId: string; canName: boolean; canRestore: boolean; lastVisit?: LastVisit | null; showSinceVisit?: boolean };
-  /** Shown instead of the toolbar when the server will not accept this user's edits. */
-  readOnlyReason?: string;
+  /** Why the server will not accept this user's edits: said instead of the toolbar. */
+  readOnlyReason?: ReadOnlyReason;
   compact?: boolean;
   /** The plan page's goal: its connection is also sent the plan's activity (plan-activity.tsx). */
   followPlan?: boolean;

@@ -2,7 +2,8 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { documentExtensions } from '../../../lib/shared/document-extensions';
@@ -14,8 +15,9 @@ import { useSaveState } from '../saving/use-save-state';
 import { ConnectionBadge } from './connection-badge';
 import type { EditorProps } from './editor-props';
 import './editor-tables.css';
-import { CollaborationCaret } from './extensions/caret-extension';
-import { ChangeMark, ChangeNodes } from './extensions/change-marks';
+import { useLocalStateName } from '../i18n/use-state-name';
+import { CollaborationCaret, type CaretUser } from './extensions/caret-extension';
+import { ChangeMark, ChangeNodes, type DescribeChange } from './extensions/change-marks';
 import { FindHighlights } from './extensions/find-highlights';
 import { OverlapHighlights } from './extensions/overlap-highlights';
 import { PassageMark } from './extensions/passage-mark';
@@ -36,6 +38,9 @@ export type Live = { doc: Y.Doc; provider: WebsocketProvider };
 
 /** The editor on an open connection: the text, its bar (toolbar, presence, saving), history views and unsent words. */
 export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable, identity, readOnlyReason, compact, people = {}, history, highlights, find, canDiscuss = false }: EditorProps & Live) {
+  const t = useTranslations('LiveEditor');
+  const readOnly = useTranslations('ReadOnly');
+  const endedText = useTranslations('Ended');
   const { access, ended, notice } = useServerAccess(provider);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const arrived = useFirstSync(provider);
@@ -46,6 +51,21 @@ export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable,
     const { name, state, color, role } = identity;
     provider.awareness.setLocalStateField('user', { name, state, color, role });
   }, [provider, identity]);
+
+  // The extensions are made once per document; what they write (caret labels, change titles) is asked
+  // through these as they draw, so it follows a change of language.
+  const stateName = useLocalStateName();
+  const caretLabel = useRef<(user: CaretUser) => string>(() => '');
+  caretLabel.current = (user) => {
+    const name = user.name ?? t('someone');
+    return user.state ? t('caret', { name, state: stateName(user.state) }) : name;
+  };
+  const describeChange = useRef<DescribeChange>(() => '');
+  describeChange.current = ({ type, person }) => {
+    if (!person) return t('change.beforeAttribution');
+    const values = { type, name: person.name };
+    return person.state ? t('change.byState', { ...values, state: stateName(person.state) }) : t('change.byChair', values);
+  };
 
   const editor = useEditor(
     {
@@ -60,17 +80,21 @@ export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable,
           field: EDITOR_FIELD,
           ySyncOptions: { permanentUserData: new Y.PermanentUserData(doc), colorMapping: colorsByUser(people) },
         }),
-        CollaborationCaret.configure({ awareness: provider.awareness }),
-        ChangeMark.configure({ people: labelsByUser(people) }),
+        CollaborationCaret.configure({ awareness: provider.awareness, label: (user) => caretLabel.current(user) }),
+        ChangeMark.configure({ people: labelsByUser(people), describe: (change) => describeChange.current(change) }),
         ChangeNodes,
         OverlapHighlights,
         FindHighlights,
         PassageMark,
       ],
-      editorProps: { attributes: { class: 'prose', 'aria-label': 'Document text', spellcheck: 'true' } },
+      editorProps: { attributes: { class: 'prose', 'aria-label': t('text'), spellcheck: 'true' } },
     },
     [doc],
   );
+  const textLabel = t('text');
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: { class: 'prose', 'aria-label': textLabel, spellcheck: 'true' } } });
+  }, [editor, textLabel]);
 
   useEffect(() => {
     editor?.setEditable(editable);
@@ -85,7 +109,7 @@ export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable,
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
       {ended && (
         <p role="alert" className="ended">
-          {ended.text} <a href={ended.action.href}>{ended.action.label}</a>
+          {endedText(ended.why)} <a href={ended.href}>{ended.why === 'signedOut' ? endedText('signInAgain') : endedText('reload')}</a>
         </p>
       )}
       <UnsentWords
@@ -93,10 +117,10 @@ export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable,
         roomId={roomId}
         userId={identity.userId}
         shown={arrived && (!mayWrite || save.state === 'dropped')}
-        why={unsentWhy(mayWrite, notice, initiallyEditable ? undefined : readOnlyReason)}
+        why={unsentWhy(readOnly, mayWrite, notice, initiallyEditable ? undefined : readOnlyReason)}
         canDiscuss={canDiscuss}
         refusedHere={save.state === 'refused' || save.state === 'dropped'}
-        onShow={history && ((since) => setMode({ kind: 'changes', since, what: 'your words that were not added' }))}
+        onShow={history && ((since) => setMode({ kind: 'changes', since, what: { what: 'unsent' } }))}
         pendingHere={save.pendingHere}
         discardHere={save.discardHere}
       />
@@ -107,25 +131,25 @@ export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable,
             {history && <ImportDocxButton sectionId={history.sectionId} />}
           </>
         ) : (
-          <span className="read-only">{readOnlyLabel({ mayWrite, arrived, viewing: mode.kind !== 'live', reason: initiallyEditable ? undefined : readOnlyReason })}</span>
+          <span className="read-only">{readOnlyLabel(readOnly, { mayWrite, arrived, viewing: mode.kind !== 'live', reason: initiallyEditable ? undefined : readOnlyReason })}</span>
         )}
         <span className="spacer" />
         {passages.canQuote && (
           <button type="button" className="secondary small" onClick={passages.discuss}>
-            Discuss this passage
+            {t('discuss')}
           </button>
         )}
-        {passages.missing && <span className="muted">That passage is no longer in the text.</span>}
+        {passages.missing && <span className="muted">{t('passageGone')}</span>}
         {find && <FindNote query={find.query} />}
         <Presence awareness={provider.awareness} />
         {save.restored && (
           <span className="muted">
-            Sent the edits this browser kept from your last visit
+            {t('restored')}
             {history && (
               <>
                 {' · '}
-                <button type="button" className="link" onClick={() => save.restored && setMode({ kind: 'changes', since: save.restored.before, what: 'the edits this browser kept, as sent' })}>
-                  Show them
+                <button type="button" className="link" onClick={() => save.restored && setMode({ kind: 'changes', since: save.restored.before, what: { what: 'restored' } })}>
+                  {t('showRestored')}
                 </button>
               </>
             )}
@@ -135,7 +159,7 @@ export function LiveEditor({ roomId, doc, provider, editable: initiallyEditable,
         {notice && !ended && save.state !== 'saved' && (
           // In the bar, which stays in view: the words were refused where the user is typing.
           <p role="alert" className="bar-notice">
-            {notice} <a href="#unsent-heading">Your words that were not added</a>
+            {notice} <a href="#unsent-heading">{t('unsentLink')}</a>
           </p>
         )}
       </div>

@@ -1,13 +1,23 @@
-/** Why the toolbar is not there. */
-export function readOnlyLabel({ mayWrite, arrived, viewing, reason }: { mayWrite: boolean; arrived: boolean; viewing: boolean; reason: string | undefined }): string {
-  if (!mayWrite) return reason ?? 'Read-only — your permissions changed';
-  if (!arrived) return 'Loading the document…';
-  return viewing ? 'Viewing — back to the live text to edit' : '';
+import type { useTranslations } from 'next-intl';
+
+/**
+ * Why a page's editor is read-only for this reader, as the page works it out on the server: an
+ * observer, a frozen section, another state's section, a phase in which nobody drafts, or the goal
+ * (being written by the chair, or published).
+ */
+export type ReadOnlyReason = 'observer' | 'frozen' | 'otherStates' | 'goalPhase' | 'adopted' | 'chairWritesGoal' | 'goalPublished';
+
+type T = ReturnType<typeof useTranslations<'ReadOnly'>>;
+
+/** Why the toolbar is not there (empty while the user may edit). */
+export function readOnlyLabel(t: T, { mayWrite, arrived, viewing, reason }: { mayWrite: boolean; arrived: boolean; viewing: boolean; reason: ReadOnlyReason | undefined }): string {
+  if (!mayWrite) return reason ? t(`label.${reason}`) : t('label.permissionsChanged');
+  if (!arrived) return t('loading');
+  return viewing ? t('viewing') : '';
 }
 
-/** Why the words this browser kept were not added (UnsentWords). */
-export function unsentWhy(mayWrite: boolean, notice: string | null, readOnlyReason: string | undefined): string {
-  if (mayWrite) return `The server did not take them: ${notice ?? 'it refused these edits.'}`;
-  const why = readOnlyLabel({ mayWrite, arrived: true, viewing: false, reason: readOnlyReason }).replace(/^Read-only — /, '');
-  return `You typed them while this page could not reach the server, and meanwhile you may no longer write in this section (${why}).`;
+/** Why the words this browser kept were not added (UnsentWords): the server's notice, or why the reader may no longer write. */
+export function unsentWhy(t: T, mayWrite: boolean, notice: string | null, reason: ReadOnlyReason | undefined): string {
+  if (mayWrite) return notice ? t('unsent.refused', { notice }) : t('unsent.refusedWithoutNotice');
+  return t('unsent.mayNotWrite', { reason: reason ?? 'permissionsChanged' });
 }

@@ -8,18 +8,19 @@ import { CloseCode } from '../../../lib/shared/close-codes';
 
 type Decoder = Parameters<typeof readAccessMessage>[0];
 
-/** Why the connection is over for good, and what the user can do about it. */
-type Ended = { text: string; action: { href: string; label: string } };
+/**
+ * Why the connection is over for good (`why`: a message of the Ended namespace), and where the user
+ * can go about it: reload the page, or sign in again.
+ */
+export type Ended = { why: 'deleted' | 'forbidden' | 'signedOut'; href: string };
 
 /** What ends a session's connection for good, by close code; other closes reconnect on their own. */
 function endedBy(code: number | undefined): Ended | null {
-  const reload = { href: '', label: 'Reload' };
-  if (code === CloseCode.Gone) return { text: 'This section was deleted.', action: reload };
-  if (code === CloseCode.Forbidden) return { text: 'You no longer have access to this plan.', action: reload };
+  if (code === CloseCode.Gone) return { why: 'deleted', href: '' };
+  if (code === CloseCode.Forbidden) return { why: 'forbidden', href: '' };
   if (code !== CloseCode.Unauthenticated) return null;
   // Reconnecting would only be refused until the user signs in again (unsent edits wait in the browser).
-  const back = `/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`;
-  return { text: 'Your session has ended.', action: { href: back, label: 'Sign in again' } };
+  return { why: 'signedOut', href: `/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}` };
 }
 
 /** Live permission from the server; null until the server has said. Ends the session when access is gone. */

@@ -1,17 +1,21 @@
 'use client';
 
 import type { Editor } from '@tiptap/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { syncOf } from '../editor/extensions/y-sync-state';
 import type { Person } from '../editor/people';
 import { ErrorAlert } from '../error-alert';
+import { useFailure } from '../error-message';
+import { useStateName } from '../i18n/use-state-name';
 import { useFormatTime } from '../use-format-time';
 import { HistoryPanel } from './history-panel';
 import { useLastVisit, type LastVisit } from './use-last-visit';
+import { useVersionLabel } from './use-version-label';
 import { loadSnapshot } from './version-snapshots';
-import type { ViewMode } from './view-mode';
+import type { ChangesWhat, ViewMode } from './view-mode';
 
 type Props = {
   editor: Editor;
@@ -31,14 +35,19 @@ type Props = {
 
 /** "Show authorship", what changed since the last visit, and the section's history (HistoryPanel): renders the chosen view. */
 export function DocumentViews({ editor, doc, ready, sectionId, people, canName, canRestore, lastVisit, showSinceVisit, mode, onMode }: Props) {
+  const t = useTranslations('DocumentViews');
   const formatTime = useFormatTime();
+  const versionLabel = useVersionLabel();
+  const stateName = useStateName();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message: error, fail, clear } = useFailure();
+  // Stable: the panel fetches again when it changes.
+  const onHistoryError = useCallback((failure: unknown) => (failure === null ? clear() : fail(failure)), [clear, fail]);
   const { seen, changed } = useLastVisit(lastVisit, doc, ready);
   const askedForChanges = useRef(showSinceVisit);
   const sinceVisit = useMemo<ViewMode | null>(
-    () => (seen && lastVisit ? { kind: 'changes', since: seen, what: `added since your last visit, ${formatTime(lastVisit.at)}` } : null),
-    [seen, lastVisit, formatTime],
+    () => (seen && lastVisit ? { kind: 'changes', since: seen, what: { what: 'sinceVisit', at: lastVisit.at } } : null),
+    [seen, lastVisit],
   );
   const showingSinceVisit = mode.kind === 'changes' && mode.since === seen;
 
@@ -69,7 +78,7 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
       b.unrenderSnapshot();
       return;
     }
-    render().catch((e: Error) => setError(e.message));
+    render().catch(fail);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
       clearTimeout(timer);
@@ -81,9 +90,14 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
       clearTimeout(timer);
       doc.off('update', onUpdate);
     };
-  }, [editor, doc, sectionId, mode]);
+  }, [editor, doc, sectionId, mode, fail]);
 
   const states = [...new Map(Object.values(people).flatMap((p) => (p.state ? [[p.state.code, p.state]] : []))).values()];
+  const highlighted = (what: ChangesWhat) => {
+    if (what.what === 'sinceVisit') return t('highlighted.sinceVisit', { time: formatTime(what.at) });
+    if (what.what === 'sinceVersion') return t('highlighted.sinceVersion', { version: versionLabel(what.version) });
+    return t(`highlighted.${what.what}`);
+  };
 
   return (
     <div className="views">
@@ -95,7 +109,7 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
           aria-pressed={mode.kind === 'authorship'}
           onClick={() => onMode(mode.kind === 'authorship' ? { kind: 'live' } : { kind: 'authorship' })}
         >
-          {mode.kind === 'authorship' ? 'Hide authorship' : 'Show authorship'}
+          {mode.kind === 'authorship' ? t('hideAuthorship') : t('showAuthorship')}
         </button>
         {changed && sinceVisit && (
           <button
@@ -104,34 +118,34 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
             aria-pressed={showingSinceVisit}
             onClick={() => onMode(showingSinceVisit ? { kind: 'live' } : sinceVisit)}
           >
-            {showingSinceVisit ? 'Hide changes since your last visit' : 'Changes since your last visit'}
+            {showingSinceVisit ? t('hideSinceVisit') : t('sinceVisit')}
           </button>
         )}
         <button type="button" className="secondary" disabled={!ready} aria-expanded={open} onClick={() => setOpen(!open)}>
-          History
+          {t('history')}
         </button>
         {(mode.kind === 'version' || mode.kind === 'compare' || (mode.kind === 'changes' && !showingSinceVisit)) && (
           <button type="button" onClick={() => onMode({ kind: 'live' })}>
-            Back to the live text
+            {t('backToLive')}
           </button>
         )}
       </div>
       {mode.kind !== 'live' && (
-        <ul className="legend" aria-label="Colours by state">
+        <ul className="legend" aria-label={t('legend')}>
           {states.map((s) => (
             <li key={s.code}>
-              <span className="state-dot" style={{ background: stateColor(s.code) }} /> {s.name}
+              <span className="state-dot" style={{ background: stateColor(s.code) }} /> {stateName(s.code)}
             </li>
           ))}
           <li>
-            <span className="state-dot" style={{ background: stateColor(null) }} /> Chair / seeded
+            <span className="state-dot" style={{ background: stateColor(null) }} /> {t('chairOrSeeded')}
           </li>
-          {mode.kind === 'changes' && <li className="muted">highlighted: {mode.what}</li>}
-          {(mode.kind === 'compare' || mode.kind === 'changes') && <li className="muted">struck through: removed</li>}
+          {mode.kind === 'changes' && <li className="muted">{highlighted(mode.what)}</li>}
+          {(mode.kind === 'compare' || mode.kind === 'changes') && <li className="muted">{t('struckThrough')}</li>}
         </ul>
       )}
       <ErrorAlert message={error} />
-      <HistoryPanel open={open} sectionId={sectionId} canName={canName} canRestore={canRestore} onMode={onMode} onError={setError} />
+      <HistoryPanel open={open} sectionId={sectionId} canName={canName} canRestore={canRestore} onMode={onMode} onError={onHistoryError} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api-client';
-import { errorMessage } from '../error-message';
-import { useFormatTime } from '../use-format-time';
 import { AttributionShare } from './attribution-share';
+import { useVersionLabel } from './use-version-label';
 import { VersionSelect } from './version-select';
 import { loadSnapshot } from './version-snapshots';
 import type { ViewMode } from './view-mode';
@@ -25,14 +25,15 @@ type Props = {
   canName: boolean;
   canRestore: boolean;
   onMode: (mode: ViewMode) => void;
-  /** The message of a failed call (null: the next call is under way), shown with the views' own. */
-  onError: (message: string | null) => void;
+  /** A failed call (null: the next call is under way), shown with the views' own. */
+  onError: (failure: unknown) => void;
 };
 
 /** The section's history: contributions by state, naming a version, and viewing, comparing and (chair) restoring versions. */
 export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onError }: Props) {
-  const formatTime = useFormatTime();
-  const label = (v: Version) => `${v.name ?? (v.kind === 'auto' ? 'Automatic' : 'Version')} — ${formatTime(v.createdAt)}`;
+  const t = useTranslations('HistoryPanel');
+  const format = useFormatter();
+  const label = useVersionLabel();
   const [versions, setVersions] = useState<Version[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -43,15 +44,15 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
   }, [sectionId]);
 
   useEffect(() => {
-    if (open) refresh().catch((e: Error) => onError(e.message));
+    if (open) refresh().catch(onError);
   }, [open, refresh, onError]);
 
   async function showChangesSince(version: Version) {
     onError(null);
     try {
-      onMode({ kind: 'changes', since: await loadSnapshot(sectionId, version.id), what: `added since ${label(version)}` });
+      onMode({ kind: 'changes', since: await loadSnapshot(sectionId, version.id), what: { what: 'sinceVersion', version } });
     } catch (e) {
-      onError(errorMessage(e));
+      onError(e);
     }
   }
 
@@ -61,14 +62,14 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
       await call();
       await refresh();
     } catch (e) {
-      onError(errorMessage(e));
+      onError(e);
     }
   }
 
   if (!open) return null;
   const options = versions.map((v) => ({ id: v.id, label: label(v) }));
   return (
-    <section className="card stack history" aria-label="History">
+    <section className="card stack history" aria-label={t('label')}>
       <AttributionShare sectionId={sectionId} />
       {canName && (
         <form
@@ -79,20 +80,20 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
             void act(() => api('POST', `/api/sections/${sectionId}/versions`, { name }));
           }}
         >
-          <input name="name" placeholder="Draft circulated 12 March" aria-label="Version name" required maxLength={200} />
-          <button type="submit">Name this version</button>
+          <input name="name" placeholder={t('namePlaceholder')} aria-label={t('nameLabel')} required maxLength={200} />
+          <button type="submit">{t('name')}</button>
         </form>
       )}
       {versions.length >= 2 && (
-        <div className="row" aria-label="Compare">
-          <VersionSelect label="Compare from" placeholder="from…" options={options} value={from} onChange={setFrom} />
-          <VersionSelect label="Compare to" placeholder="to…" options={options} value={to} onChange={setTo} />
+        <div className="row" role="group" aria-label={t('compareGroup')}>
+          <VersionSelect label={t('compareFrom')} placeholder={t('from')} options={options} value={from} onChange={setFrom} />
+          <VersionSelect label={t('compareTo')} placeholder={t('to')} options={options} value={to} onChange={setTo} />
           <button type="button" disabled={!from || !to || from === to} onClick={() => onMode({ kind: 'compare', from, to })}>
-            Compare
+            {t('compare')}
           </button>
         </div>
       )}
-      {versions.length === 0 && <p className="muted">No versions yet: one is saved automatically after five minutes of editing.</p>}
+      {versions.length === 0 && <p className="muted">{t('none')}</p>}
       <ol className="plain stack">
         {versions.map((v) => (
           <li key={v.id} className="version">
@@ -100,27 +101,27 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
               <strong>{label(v)}</strong>
               <br />
               <small className="muted">
-                {v.editors.length ? `Edited by ${v.editors.map((e) => e.name).join(', ')}` : 'No edits since the previous version'}
-                {v.createdBy && ` · saved by ${v.createdBy}`}
+                {v.editors.length ? t('editedBy', { names: format.list(v.editors.map((e) => e.name)) }) : t('noEdits')}
+                {v.createdBy && ` · ${t('savedBy', { name: v.createdBy })}`}
               </small>
             </div>
             <div className="row">
               <button type="button" className="secondary" onClick={() => onMode({ kind: 'version', id: v.id })}>
-                View
+                {t('view')}
               </button>
               <button type="button" className="secondary" onClick={() => void showChangesSince(v)}>
-                Changes since
+                {t('changesSince')}
               </button>
               {canRestore && (
                 <button
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    window.confirm('Restore this version? The current text is kept in the history.') &&
+                    window.confirm(t('confirmRestore')) &&
                     void act(() => api('POST', `/api/sections/${sectionId}/versions/${v.id}/restore`)).then(() => onMode({ kind: 'live' }))
                   }
                 >
-                  Restore
+                  {t('restore')}
                 </button>
               )}
             </div>

@@ -1,10 +1,12 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 /** Where a plan's page stands: the plans, the plan, and (`here`) the page within it. */
 export function PlanTrail({ plan, here }: { plan: { id: string; title: string }; here?: string }) {
+  const t = useTranslations('PlanTrail');
   return (
     <p className="muted">
-      <Link href="/plans">Plans</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
+      <Link href="/plans">{t('plans')}</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
       {here && ` / ${here}`}
     </p>
   );

@@ -1,51 +1,49 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
-import { errorMessage } from '../error-message';
+import { useFailure } from '../error-message';
 
 type Created = { planId: string; chair: { kind: 'member' } | { kind: 'invitation'; url: string } };
 
 /** An administrator creates a plan and appoints its chair by email. */
 export function CreatePlanForm() {
+  const t = useTranslations('CreatePlanForm');
   const [created, setCreated] = useState<Created | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const failure = useFailure();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
+    failure.clear();
     try {
       setCreated(await api<Created>('POST', '/api/plans', { title: String(form.get('title')), chairEmail: String(form.get('chairEmail')) }));
     } catch (e) {
-      setError(errorMessage(e));
+      failure.fail(e);
     }
   }
 
   return (
     <form className="card stack" onSubmit={submit}>
       <label>
-        Title
+        {t('title')}
         <input name="title" required maxLength={300} />
       </label>
       <label>
-        Chair&apos;s email
+        {t('chairEmail')}
         <input name="chairEmail" type="email" required />
       </label>
-      <ErrorAlert message={error} />
-      <button type="submit" className="align-start">Create plan</button>
+      <ErrorAlert message={failure.message} />
+      <button type="submit" className="align-start">
+        {t('create')}
+      </button>
       {created && (
         <p role="status">
-          Plan created: <Link href={`/plans/${created.planId}`}>open it</Link>.{' '}
-          {created.chair.kind === 'invitation' ? (
-            <>
-              Send the chair this one-time link (valid 7 days): <code>{created.chair.url}</code>
-            </>
-          ) : (
-            'The chair has been appointed.'
-          )}
+          {t.rich('created', { open: (chunks) => <Link href={`/plans/${created.planId}`}>{chunks}</Link> })}{' '}
+          {created.chair.kind === 'invitation' ? t.rich('sendLink', { url: created.chair.url, code: (chunks) => <code>{chunks}</code> }) : t('appointed')}
         </p>
       )}
     </form>

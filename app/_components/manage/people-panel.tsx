@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { PlanView } from '../../../lib/plans/get-plan';
 import type { MemberView, PendingInvitation } from '../../../lib/plans/list-members';
 import { api } from '../api-client';
+import { useLocalStateName, useStateName } from '../i18n/use-state-name';
 import { LocalTime } from '../local-time';
 import { Panel } from './panel';
 import { StateOptions, type State } from './state-options';
@@ -13,6 +15,11 @@ type Props = { plan: PlanView; members: MemberView[]; invitations: PendingInvita
 
 /** The plan's members and pending invitations; the chair appoints by email, and gets a one-time link for a new account. */
 export function PeoplePanel({ plan, members, invitations, states, run, busy }: Props) {
+  const t = useTranslations('PeoplePanel');
+  const roles = useTranslations('Roles');
+  const stateName = useStateName();
+  // Pending invitations name their state in English (lib/plans/list-members.ts).
+  const localStateName = useLocalStateName();
   const [link, setLink] = useState<string | null>(null);
 
   async function appoint(event: FormEvent<HTMLFormElement>) {
@@ -25,64 +32,64 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
   }
 
   return (
-    <Panel title="People">
-      <table>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>State</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{m.role}</td>
-              <td>{m.state?.name ?? ''}</td>
-              <td>
-                {m.role !== 'chair' && (
-                  <button type="button" className="link" onClick={() => run(() => api('DELETE', `/api/plans/${plan.id}/members/${m.userId}`))}>
-                    Remove
-                  </button>
-                )}
-              </td>
+    <Panel title={t('title')}>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('name')}</th>
+              <th>{t('email')}</th>
+              <th>{t('role')}</th>
+              <th>{t('state')}</th>
+              <th>
+                <span className="visually-hidden">{t('actions')}</span>
+              </th>
             </tr>
-          ))}
-          {invitations.map((i) => (
-            <tr key={i.email} className="muted">
-              <td>(invited)</td>
-              <td>{i.email}</td>
-              <td>{i.role}</td>
-              <td>{i.state ?? ''}</td>
-              <td>
-                until <LocalTime at={i.expiresAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form className="row" onSubmit={appoint} aria-label="Appoint">
-        <input name="email" type="email" placeholder="email@ministry.gov" aria-label="Email to appoint" required />
-        <select name="role" aria-label="Role" defaultValue="coordinator">
-          <option value="coordinator">Coordinator of</option>
-          <option value="observer">Observer</option>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>{roles(m.role)}</td>
+                <td>{m.state ? stateName(m.state.code) : ''}</td>
+                <td>
+                  {m.role !== 'chair' && (
+                    <button type="button" className="link" onClick={() => run(() => api('DELETE', `/api/plans/${plan.id}/members/${m.userId}`))}>
+                      {t('remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {invitations.map((i) => (
+              <tr key={i.email} className="muted">
+                <td>{t('invited')}</td>
+                <td>{i.email}</td>
+                <td>{roles(i.role)}</td>
+                <td>{i.state ? localStateName(i.state) : ''}</td>
+                <td>{t.rich('until', { time: () => <LocalTime at={i.expiresAt} /> })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="row" onSubmit={appoint} aria-label={t('appointForm')}>
+        <input name="email" type="email" placeholder={t('emailPlaceholder')} aria-label={t('emailToAppoint')} required />
+        <select name="role" aria-label={t('role')} defaultValue="coordinator">
+          <option value="coordinator">{t('coordinatorOf')}</option>
+          <option value="observer">{roles('observer')}</option>
         </select>
-        <select name="stateCode" aria-label="State">
+        <select name="stateCode" aria-label={t('state')}>
           <StateOptions states={states} />
         </select>
         <button type="submit" disabled={busy}>
-          Appoint
+          {t('appoint')}
         </button>
       </form>
       {link && (
         <p className="card invitation" role="status">
-          No account has this email yet. Send this one-time link (valid 7 days): <code data-testid="invitation-link">{link}</code>
+          {t.rich('invitationLink', { link, code: (chunks) => <code data-testid="invitation-link">{chunks}</code> })}
         </p>
       )}
     </Panel>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { PlanView } from '../../../lib/plans/get-plan';
 import { api } from '../api-client';
 import { Panel } from './panel';
@@ -9,21 +10,22 @@ const PHASES = ['goal', 'drafting', 'consolidation', 'adopted'] as const;
 
 /** The plan's phase, and the chair's step forward or back. */
 export function PhasePanel({ plan, run, busy }: { plan: PlanView; run: Run; busy: boolean }) {
+  const t = useTranslations('PhasePanel');
   const index = PHASES.indexOf(plan.phase);
+  const previous = PHASES[index - 1];
+  const next = PHASES[index + 1];
   return (
-    <Panel title="Phase">
-      <p>
-        The plan is in the <strong>{plan.phase}</strong> phase.
-      </p>
+    <Panel title={t('title')}>
+      <p>{t.rich('current', { phase: plan.phase, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <div className="row">
-        {index > 0 && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: PHASES[index - 1] }))}>
-            Back to {PHASES[index - 1]}
+        {previous && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: previous }))}>
+            {t('back', { phase: previous })}
           </button>
         )}
-        {index < PHASES.length - 1 && (
-          <button type="button" disabled={busy} onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: PHASES[index + 1] }))}>
-            {plan.phase === 'goal' ? 'Publish the goal and open drafting' : `Move to ${PHASES[index + 1]}`}
+        {next && (
+          <button type="button" disabled={busy} onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: next }))}>
+            {t('forward', { phase: next })}
           </button>
         )}
       </div>

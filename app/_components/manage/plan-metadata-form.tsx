@@ -1,20 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { ORIGINAL_LANGUAGES, type PlanMetadata } from '../../../lib/shared/plan-metadata';
+import { ORIGINAL_LANGUAGES, type OriginalLanguage, type PlanMetadata } from '../../../lib/shared/plan-metadata';
 import { api } from '../api-client';
-import { errorMessage } from '../error-message';
+import { useFailure } from '../error-message';
 
-const TEXT_FIELDS = [
-  { name: 'council', label: 'Council', placeholder: 'Permanent Council of the Organization of American States' },
-  { name: 'committee', label: 'Committee', placeholder: 'Committee on Hemispheric Security' },
-  { name: 'workingGroup', label: 'Working group', placeholder: 'Working Group to Prepare the Hemispheric Plan of Action' },
-  { name: 'symbol', label: 'Document symbol', placeholder: 'OEA/Ser.G CSH/GT/DSS-4/11' },
-] as const;
+const TEXT_FIELDS = ['council', 'committee', 'workingGroup', 'symbol'] as const;
 
 /** The chair's form for the document block that heads every export of the plan. */
 export function PlanMetadataForm({ planId, metadata }: { planId: string; metadata: PlanMetadata }) {
-  const [status, setStatus] = useState<{ error: boolean; message: string } | null>(null);
+  const t = useTranslations('PlanMetadataForm');
+  const [saved, setSaved] = useState(false);
+  const failure = useFailure();
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,42 +26,50 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
       date: text('date') || null,
       originalLanguage: text('originalLanguage') as PlanMetadata['originalLanguage'],
     };
+    setSaved(false);
+    failure.clear();
     try {
       await api('PUT', `/api/plans/${planId}/metadata`, body);
-      setStatus({ error: false, message: 'Saved. Exports now carry this document block.' });
+      setSaved(true);
     } catch (e) {
-      setStatus({ error: true, message: errorMessage(e) });
+      failure.fail(e);
     }
   }
 
   return (
     <form className="card stack" onSubmit={(event) => void save(event)}>
       {TEXT_FIELDS.map((field) => (
-        <label key={field.name}>
-          {field.label}
-          <input name={field.name} defaultValue={metadata[field.name]} placeholder={field.placeholder} maxLength={300} />
+        <label key={field}>
+          {t(`fields.${field}.label`)}
+          <input name={field} defaultValue={metadata[field]} placeholder={t(`fields.${field}.placeholder`)} maxLength={300} />
         </label>
       ))}
       <label>
-        Date
+        {t('date')}
         <input name="date" type="date" defaultValue={metadata.date ?? ''} />
       </label>
       <label>
-        Original language
+        {t('originalLanguage')}
         <select name="originalLanguage" defaultValue={metadata.originalLanguage}>
-          {Object.entries(ORIGINAL_LANGUAGES).map(([code, name]) => (
+          {(Object.keys(ORIGINAL_LANGUAGES) as OriginalLanguage[]).map((code) => (
             <option key={code} value={code}>
-              {name}
+              {t(`languages.${code}`)}
             </option>
           ))}
         </select>
       </label>
       <div className="row">
-        <button type="submit">Save document block</button>
-        {status && (
-          <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
-            {status.message}
+        <button type="submit">{t('save')}</button>
+        {failure.message ? (
+          <span role="alert" className="error">
+            {failure.message}
           </span>
+        ) : (
+          saved && (
+            <span role="status" className="muted">
+              {t('saved')}
+            </span>
+          )
         )}
       </div>
     </form>

@@ -1,54 +1,64 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
-import { errorMessage } from '../error-message';
-import { LocalTime } from '../local-time';
+import { useFailure } from '../error-message';
+import { useFormatTime } from '../use-format-time';
 
 type PlanVersion = { id: string; name: string; createdAt: string; createdBy: string | null };
 
 /** The chair names an instant of the whole plan (the goal and every section together). */
 export function PlanVersions({ planId }: { planId: string }) {
+  const t = useTranslations('PlanVersions');
+  const formatTime = useFormatTime();
   const [versions, setVersions] = useState<PlanVersion[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { message: error, fail, clear } = useFailure();
   const refresh = useCallback(
     () => api<{ versions: PlanVersion[] }>('GET', `/api/plans/${planId}/versions`).then((r) => setVersions(r.versions)),
     [planId],
   );
   useEffect(() => {
-    refresh().catch((e: Error) => setError(e.message));
-  }, [refresh]);
+    refresh().catch(fail);
+  }, [refresh, fail]);
 
   async function name(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    setError(null);
+    clear();
     try {
       await api('POST', `/api/plans/${planId}/versions`, { name: String(new FormData(form).get('name')) });
       form.reset();
       await refresh();
     } catch (e) {
-      setError(errorMessage(e));
+      fail(e);
     }
   }
 
   return (
-    <section className="card stack panel" aria-label="Plan versions">
-      <h2>Plan versions</h2>
+    <section className="card stack panel" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <form className="row" onSubmit={name}>
-        <input name="name" placeholder="Draft circulated 12 March" aria-label="Plan version name" required maxLength={200} />
-        <button type="submit">Name a version of the whole plan</button>
+        <input name="name" placeholder={t('namePlaceholder')} aria-label={t('nameLabel')} required maxLength={200} />
+        <button type="submit">{t('name')}</button>
       </form>
       <ErrorAlert message={error} />
       <ol className="plain">
         {versions.map((v) => (
           <li key={v.id}>
-            <strong>{v.name}</strong> <small className="muted">— <LocalTime at={v.createdAt} />{v.createdBy && `, by ${v.createdBy}`}</small>
+            <strong>{v.name}</strong>{' '}
+            <small className="muted">
+              {t.rich(v.createdBy ? 'savedBy' : 'saved', {
+                time: formatTime(v.createdAt),
+                who: v.createdBy ?? '',
+                when: (chunks) => <time dateTime={new Date(v.createdAt).toISOString()}>{chunks}</time>,
+              })}
+            </small>
           </li>
         ))}
       </ol>
-      {versions.length === 0 && <p className="muted">No plan version yet. Each section&apos;s own history is in its editor.</p>}
+      {versions.length === 0 && <p className="muted">{t('none')}</p>}
     </section>
   );
 }

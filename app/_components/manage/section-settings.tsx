@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { SectionView } from '../../../lib/plans/get-plan';
 import { StateOptions, type State } from './state-options';
@@ -17,10 +18,12 @@ type Props = {
 
 /** One section's title, lead state, co-editing states, freeze and position, as the chair sets them. */
 export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDown }: Props) {
+  const t = useTranslations('SectionSettings');
+  const format = useFormatter();
   const [title, setTitle] = useState(section.title);
   const [lead, setLead] = useState(section.leadState.code);
   const [coEditing, setCoEditing] = useState(section.coEditingStates.map((s) => s.code));
-  const names = (codes: string[]) => codes.map((code) => states.find((s) => s.code === code)?.name ?? code).join(', ');
+  const names = (codes: string[]) => format.list(codes.map((code) => states.find((s) => s.code === code)?.name ?? code));
   // The lead state writes in its section anyway: it is never also a co-editor.
   const chooseLead = (code: string) => {
     setLead(code);
@@ -30,39 +33,35 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
   const dirty = title !== section.title || lead !== section.leadState.code || coEditing.join() !== section.coEditingStates.map((s) => s.code).join();
 
   return (
-    <li className="section-settings" aria-label={`Settings of ${section.title}`}>
+    <li className="section-settings" aria-label={t('label', { title: section.title })}>
       <div className="row">
-        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Section title" />
-        <select value={lead} onChange={(e) => chooseLead(e.target.value)} aria-label="Lead state">
+        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label={t('title')} />
+        <select value={lead} onChange={(e) => chooseLead(e.target.value)} aria-label={t('leadState')}>
           <StateOptions states={states} />
         </select>
       </div>
       <div className="row">
         <button type="button" disabled={!dirty} onClick={() => onSave({ title, leadState: lead, coEditingStates: coEditing })}>
-          Save
+          {t('save')}
         </button>
         <button type="button" className="secondary" onClick={() => onSave({ frozen: !section.frozen })}>
-          {section.frozen ? 'Unfreeze' : 'Freeze'}
+          {section.frozen ? t('unfreeze') : t('freeze')}
         </button>
-        <button type="button" className="secondary" disabled={!onUp} onClick={onUp} aria-label="Move up">
+        <button type="button" className="secondary" disabled={!onUp} onClick={onUp} aria-label={t('moveUp')}>
           ↑
         </button>
-        <button type="button" className="secondary" disabled={!onDown} onClick={onDown} aria-label="Move down">
+        <button type="button" className="secondary" disabled={!onDown} onClick={onDown} aria-label={t('moveDown')}>
           ↓
         </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => window.confirm(`Delete the section “${section.title}”? Its text stays in the record.`) && void onDelete()}
-        >
-          Delete
+        <button type="button" className="danger" onClick={() => window.confirm(t('confirmDelete', { title: section.title })) && void onDelete()}>
+          {t('delete')}
         </button>
-        {section.frozen && <span className="tag">Frozen</span>}
+        {section.frozen && <span className="tag">{t('frozen')}</span>}
       </div>
       <details className="co-editing">
-        <summary>Co-editing states: {coEditing.length ? names(coEditing) : 'none'}</summary>
+        <summary>{coEditing.length ? t('coEditing', { states: names(coEditing) }) : t('coEditingNone')}</summary>
         <fieldset className="state-checks">
-          <legend className="visually-hidden">Co-editing states of {section.title}</legend>
+          <legend className="visually-hidden">{t('coEditingOf', { title: section.title })}</legend>
           {states
             .filter((s) => s.code !== lead)
             .map((s) => (

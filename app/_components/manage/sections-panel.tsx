@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import type { PlanView } from '../../../lib/plans/get-plan';
 import { api } from '../api-client';
@@ -10,6 +11,7 @@ import type { Run } from './use-action';
 
 /** The plan's sections in order, each with its settings; the chair adds one with its lead state. */
 export function SectionsPanel({ plan, states, run, busy }: { plan: PlanView; states: State[]; run: Run; busy: boolean }) {
+  const t = useTranslations('SectionsPanel');
   async function addSection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -24,7 +26,7 @@ export function SectionsPanel({ plan, states, run, busy }: { plan: PlanView; sta
   };
 
   return (
-    <Panel title="Sections">
+    <Panel title={t('title')}>
       <ol className="stack plain">
         {plan.sections.map((section, i) => (
           <SectionEditorRow
@@ -38,13 +40,13 @@ export function SectionsPanel({ plan, states, run, busy }: { plan: PlanView; sta
           />
         ))}
       </ol>
-      <form className="row" onSubmit={addSection} aria-label="New section">
-        <input name="title" placeholder="Section title" aria-label="New section title" required />
-        <select name="leadState" aria-label="Lead state of the new section">
+      <form className="row" onSubmit={addSection} aria-label={t('newSection')}>
+        <input name="title" placeholder={t('titlePlaceholder')} aria-label={t('newTitle')} required />
+        <select name="leadState" aria-label={t('newLeadState')}>
           <StateOptions states={states} />
         </select>
         <button type="submit" disabled={busy}>
-          Add section
+          {t('add')}
         </button>
       </form>
     </Panel>

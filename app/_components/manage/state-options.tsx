@@ -1,4 +1,4 @@
-/** A member state as pickers offer it. */
+/** A member state as pickers offer it: its name in the reader's language. */
 export type State = { code: string; name: string };
 
 /** The member states as <option>s of a state picker. */

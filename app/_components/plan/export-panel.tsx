@@ -1,50 +1,47 @@
+import { useTranslations } from 'next-intl';
 import { VersionOptions } from './version-options';
 
-const FORMATS = [
-  { format: 'docx', label: 'Word (.docx)' },
-  { format: 'pdf', label: 'PDF' },
-  { format: 'html', label: 'HTML (print from the browser)' },
-  { format: 'md', label: 'Markdown' },
-] as const;
+const FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
 
 type Props = {
   planId: string;
   versions: Array<{ id: string; name: string; createdAt: string }>;
-  /** Why this server cannot print PDFs, if it cannot: the PDF choice is shown disabled with the reason. */
-  pdfUnavailable: string | null;
+  /** Whether this server can print PDFs: where it cannot, the PDF choice is left out and the panel says why. */
+  pdfAvailable: boolean;
 };
 
 /** Links to the compiled plan in every format, and a form for a named version or the annex. */
-export function ExportPanel({ planId, versions, pdfUnavailable }: Props) {
+export function ExportPanel({ planId, versions, pdfAvailable }: Props) {
+  const t = useTranslations('ExportPanel');
   const action = `/api/plans/${planId}/export`;
-  const formats = FORMATS.filter(({ format }) => format !== 'pdf' || !pdfUnavailable);
+  const formats = FORMATS.filter((format) => format !== 'pdf' || pdfAvailable);
   return (
     <section aria-labelledby="export-heading" className="card stack">
-      <h2 id="export-heading">Export the compiled plan</h2>
+      <h2 id="export-heading">{t('heading')}</h2>
       <p className="row">
-        {formats.map(({ format, label }) => (
+        {formats.map((format) => (
           <a key={format} href={`${action}?format=${format}`} download>
-            {label}
+            {t(`formats.${format}`)}
           </a>
         ))}
       </p>
-      {pdfUnavailable && <p className="muted small">PDF: {pdfUnavailable}</p>}
-      <form method="get" action={action} className="row" aria-label="Export options">
-        <select name="format" aria-label="Format" defaultValue="docx">
-          {formats.map(({ format, label }) => (
+      {!pdfAvailable && <p className="muted small">{t('pdfUnavailable')}</p>}
+      <form method="get" action={action} className="row" aria-label={t('options')}>
+        <select name="format" aria-label={t('format')} defaultValue="docx">
+          {formats.map((format) => (
             <option key={format} value={format}>
-              {label}
+              {t(`formats.${format}`)}
             </option>
           ))}
         </select>
-        <select name="version" aria-label="Version" defaultValue="">
-          <option value="">Current text</option>
+        <select name="version" aria-label={t('version')} defaultValue="">
+          <option value="">{t('currentText')}</option>
           <VersionOptions versions={versions} />
         </select>
-        <label style={{ flexDirection: 'row', alignItems: 'center', fontWeight: 'normal' }}>
-          <input type="checkbox" name="annex" value="1" style={{ flex: 'none', minWidth: 0 }} /> Annex: contributions by state
+        <label className="check">
+          <input type="checkbox" name="annex" value="1" /> {t('annex')}
         </label>
-        <button type="submit">Export</button>
+        <button type="submit">{t('export')}</button>
       </form>
     </section>
   );

@@ -1,16 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import type { SearchHit } from '../../../lib/search/search-plan';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
+import { useStateName } from '../i18n/use-state-name';
 import { useBusyCall } from '../use-busy-call';
 
 type Results = { query: string; hits: SearchHit[]; paragraphs: number };
 
 /** Finds words across every section of the plan; each paragraph found opens its section with the words marked. */
 export function PlanSearch({ planId }: { planId: string }) {
+  const t = useTranslations('PlanSearch');
+  const stateName = useStateName();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results | null>(null);
   const { run, error, busy } = useBusyCall();
@@ -26,11 +30,11 @@ export function PlanSearch({ planId }: { planId: string }) {
   const sections = new Set(results?.hits.map((h) => h.section.id)).size;
   return (
     <section aria-labelledby="search-heading" className="card stack">
-      <h2 id="search-heading">Search the plan</h2>
+      <h2 id="search-heading">{t('heading')}</h2>
       <form role="search" className="row" onSubmit={(e) => void search(e)}>
-        <input type="search" aria-label="Words to find in every section" value={query} onChange={(e) => setQuery(e.target.value)} minLength={2} maxLength={200} required />
+        <input type="search" aria-label={t('query')} value={query} onChange={(e) => setQuery(e.target.value)} minLength={2} maxLength={200} required />
         <button type="submit" disabled={busy}>
-          Search
+          {t('search')}
         </button>
       </form>
       <ErrorAlert message={error} />
@@ -38,20 +42,22 @@ export function PlanSearch({ planId }: { planId: string }) {
         <>
           <p aria-live="polite">
             {results.paragraphs === 0
-              ? `Nothing found for “${results.query}”.`
-              : `${results.paragraphs} paragraph${results.paragraphs === 1 ? '' : 's'} in ${sections} section${sections === 1 ? '' : 's'}${results.hits.length < results.paragraphs ? ` (the first ${results.hits.length} listed)` : ''}.`}
+              ? t('nothingFound', { query: results.query })
+              : results.hits.length < results.paragraphs
+                ? t('foundFirst', { paragraphs: results.paragraphs, sections, listed: results.hits.length })
+                : t('found', { paragraphs: results.paragraphs, sections })}
           </p>
-          <ol className="plain stack" aria-label="Paragraphs found">
+          <ol className="plain stack" aria-label={t('results')}>
             {results.hits.map((hit) => (
               <li key={`${hit.section.id}-${hit.block}`} className="search-hit">
                 <Link href={`/plans/${planId}/sections/${hit.section.id}?find=${encodeURIComponent(results.query)}&block=${hit.block}`}>
-                  {hit.section.number}. {hit.section.title} · {hit.section.state.name}
+                  {t('hitSection', { number: hit.section.number, title: hit.section.title, state: stateName(hit.section.state.code) })}
                 </Link>
                 <p className="small">
                   {hit.before}
                   <mark className="find-match">{hit.match}</mark>
                   {hit.after}
-                  {hit.matches > 1 && <span className="muted"> ({hit.matches} times in this paragraph)</span>}
+                  {hit.matches > 1 && <span className="muted"> {t('timesInParagraph', { count: hit.matches })}</span>}
                 </p>
               </li>
             ))}

@@ -1,8 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { SectionActivity } from '../../../lib/plans/plan-activity';
-import { LocalTime } from '../local-time';
+import { useFormatTime } from '../use-format-time';
 import { OnlineList } from './online-list';
 import { useActivity } from './plan-activity';
 
@@ -12,15 +14,17 @@ import { useActivity } from './plan-activity';
  */
 const OWN_EDIT_GRACE_MS = 2_000;
 
+type News = 'editedAndMessages' | 'edited' | 'messages';
+
 /** What changed in a section since the reader last had it open (`visitedAt`, null: never). */
-function sinceVisit(section: SectionActivity, visitedAt: string | null): { text: string; edited: boolean } | null {
+function sinceVisit(section: SectionActivity, visitedAt: string | null): News | null {
   if (!visitedAt) return null;
   const visited = Date.parse(visitedAt);
   const edited = section.lastEditAt !== null && Date.parse(section.lastEditAt) > visited + OWN_EDIT_GRACE_MS;
   const talked = section.lastMessageAt !== null && Date.parse(section.lastMessageAt) > visited;
-  if (edited && talked) return { text: 'Edited and new messages since your last visit', edited };
-  if (edited) return { text: 'Edited since your last visit', edited };
-  return talked ? { text: 'New messages since your last visit', edited } : null;
+  if (edited && talked) return 'editedAndMessages';
+  if (edited) return 'edited';
+  return talked ? 'messages' : null;
 }
 
 /**
@@ -28,23 +32,27 @@ function sinceVisit(section: SectionActivity, visitedAt: string | null): { text:
  * last visit, with a link to the section's changes (`href`: the section page).
  */
 export function SectionFigures({ sectionId, title, href, visitedAt }: { sectionId: string; title: string; href: string; visitedAt: string | null }) {
+  const t = useTranslations('SectionFigures');
+  const formatTime = useFormatTime();
   const section = useActivity().sections.find((s) => s.id === sectionId);
   if (!section) return null;
   const news = sinceVisit(section, visitedAt);
+  const lastEdit = section.lastEditAt;
+  const time = (chunks: ReactNode) => <time dateTime={lastEdit ? new Date(lastEdit).toISOString() : undefined}>{chunks}</time>;
   return (
     <p className="muted small" data-testid="section-figures">
-      {news && <span className="tag news">{news.text}</span>}
-      {news?.edited && (
+      {news && <span className="tag news">{t(`news.${news}`)}</span>}
+      {(news === 'edited' || news === 'editedAndMessages') && (
         <>
           {' '}
-          <Link href={`${href}?changes=since-visit`} aria-label={`See what changed in ${title}`}>
-            See what changed
+          <Link href={`${href}?changes=since-visit`} aria-label={t('seeWhatChangedIn', { title })}>
+            {t('seeWhatChanged')}
           </Link>
         </>
       )}{' '}
-      {section.words ?? '—'} words · last edit{' '}
-      {section.lastEditAt ? <LocalTime at={section.lastEditAt} /> : '—'} ·{' '}
-      {section.messages > 0 && `${section.messages} message${section.messages === 1 ? '' : 's'} in the discussion · `}
+      {section.words === null ? t('wordsUnknown') : t('words', { count: section.words })} ·{' '}
+      {lastEdit ? t.rich('lastEdit', { when: formatTime(lastEdit), time }) : t('neverEdited')} ·{' '}
+      {section.messages > 0 && <>{t('messages', { count: section.messages })} · </>}
       <OnlineList people={section.people} observing={section.observing} />
     </p>
   );

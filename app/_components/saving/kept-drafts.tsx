@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { openRoom } from '../room/room-connection';
@@ -19,6 +20,8 @@ const GIVE_UP_MS = 30_000;
  * words wait there: the section shows them (UnsentWords).
  */
 export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly DraftRoom[] }) {
+  const t = useTranslations('KeptDrafts');
+  const format = useFormatter();
   const [sending, setSending] = useState<DraftRoom[]>([]);
   const [sent, setSent] = useState<DraftRoom[]>([]);
   const [stranded, setStranded] = useState<DraftRoom[]>([]);
@@ -76,20 +79,24 @@ export function KeptDrafts({ userId, rooms }: { userId: string; rooms: readonly 
     <>
       {(sending.length > 0 || sent.length > 0) && (
         <p role="status" className="card small">
-          {sending.length > 0 && `Sending edits this browser kept from your last visit to: ${sending.map((r) => r.title).join(', ')}…`}
-          {sending.length === 0 && `Sent the edits this browser kept from your last visit to: ${sent.map((r) => r.title).join(', ')}.`}
+          {sending.length > 0
+            ? t('sending', { sections: format.list(sending.map((r) => r.title)) })
+            : t('sent', { sections: format.list(sent.map((r) => r.title)) })}
         </p>
       )}
       {stranded.length > 0 && (
         <p role="status" className="card small">
-          This browser keeps words you typed that could not be added:{' '}
-          {stranded.map((room, i) => (
-            <span key={room.roomId}>
-              {i > 0 && ', '}
-              <Link href={room.href}>{room.title}</Link>
-            </span>
-          ))}
-          . Open the section to see them.
+          {t.rich('stranded', {
+            count: stranded.length,
+            sections: () =>
+              format.list(
+                stranded.map((room) => (
+                  <Link key={room.roomId} href={room.href}>
+                    {room.title}
+                  </Link>
+                )),
+              ),
+          })}
         </p>
       )}
     </>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { snapshotWithout, unsentText } from '../../../lib/documents/unsent-text';
@@ -33,6 +34,7 @@ type Props = {
  * put them in a message to the others, copy them, or delete them from this computer.
  */
 export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refusedHere, onShow, pendingHere, discardHere }: Props) {
+  const t = useTranslations('UnsentWords');
   const [drafts, setDrafts] = useState<Uint8Array[]>([]);
   const [blocks, setBlocks] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -66,8 +68,7 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
   const words = blocks.join('\n\n');
 
   const toMessage = () => {
-    const intro = 'Words I typed in this section that could not be added to the text:\n\n';
-    const text = intro + words;
+    const text = `${t('messageIntro')}\n\n${words}`;
     setMessageCut(text.length > MESSAGE_MAX_CHARS);
     announceRoomEvent({ room: roomId, kind: 'compose', text: text.length > MESSAGE_MAX_CHARS ? `${text.slice(0, MESSAGE_MAX_CHARS - 1)}…` : text });
   };
@@ -86,46 +87,43 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
 
   return (
     <section className="unsent stack" aria-labelledby="unsent-heading">
-      <h2 id="unsent-heading">Words you typed here were not added</h2>
+      <h2 id="unsent-heading">{t('heading')}</h2>
       <p className="small">
-        {why}{' '}
-        {keptHere
-          ? 'They are kept on this computer only.'
-          : 'This browser does not keep them: they are only in this page, so copy them or put them in a message before you leave it.'}
+        {why} {keptHere ? t('keptHere') : t('notKept')}
       </p>
       <blockquote className="unsent-words">
         {blocks.map((block, i) => (
           <p key={i}>{block}</p>
         ))}
       </blockquote>
-      {messageCut && <p className="small">A message holds {MESSAGE_MAX_CHARS.toLocaleString('en')} characters: it starts with these words, and “Copy” takes them all.</p>}
+      {messageCut && <p className="small">{t('messageCut', { max: MESSAGE_MAX_CHARS })}</p>}
       {confirming ? (
-        <div className="row" role="group" aria-label="Delete the words">
-          <span>{keptHere ? 'Delete these words from this computer?' : 'Discard these words?'} Nobody else has them.</span>
+        <div className="row" role="group" aria-label={t('deleteGroup')}>
+          <span>{keptHere ? t('confirmDelete') : t('confirmDiscard')}</span>
           <button type="button" className="danger" onClick={() => void remove()}>
-            {keptHere ? 'Delete them' : 'Discard them'}
+            {keptHere ? t('delete') : t('discard')}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            Keep them
+            {t('keep')}
           </button>
         </div>
       ) : (
         <div className="row">
           {canDiscuss && (
             <button type="button" onClick={toMessage}>
-              Put them in a message
+              {t('toMessage')}
             </button>
           )}
           {refusedHere && onShow && (
             <button type="button" className="secondary" onClick={() => onShow(snapshotWithout(doc, drafts))}>
-              Show them in the text
+              {t('show')}
             </button>
           )}
           <button type="button" className="secondary" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy'}
+            {copied ? t('copied') : t('copy')}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            {keptHere ? 'Delete from this computer…' : 'Discard them…'}
+            {keptHere ? t('deleteStart') : t('discardStart')}
           </button>
         </div>
       )}

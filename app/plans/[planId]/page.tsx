@@ -1,7 +1,11 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { cache, type ReactNode } from 'react';
 import { getDb } from '../../../db';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
 import { lastVisits } from '../../../lib/plans/section-visits';
+import { stateName } from '../../../lib/shared/member-states';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { listPlanVersions } from '../../../lib/versions/versions';
 import { CollabEditor } from '../../_components/editor/collab-editor';
@@ -18,47 +22,62 @@ import { requireUserId } from '../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
-const PHASE_LABEL = { goal: 'Goal', drafting: 'Drafting', consolidation: 'Consolidation', adopted: 'Adopted' } as const;
+type Params = { params: Promise<{ planId: string }> };
 
-export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
-  const { planId } = await params;
+/**
+ * The activity first, kept current by the server over the goal's connection: the plan read next is as
+ * new or newer, so a change landing in between comes as another revision, and the page renders again.
+ * Once per render, for the title and the page.
+ */
+const loadPage = cache(async (planId: string) => {
   const userId = await requireUserId(`/plans/${planId}`);
-  // Read first, kept current by the server over the goal's connection: what is read next is as new or
-  // newer, so a change landing in between comes as another revision, and the page renders again.
   const activity = await loadPlanActivityForPage(userId, planId);
   const plan = await loadPlanForPage(userId, planId);
+  return { userId, activity, plan };
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await loadPage((await params).planId)).plan.title };
+}
+
+export default async function PlanPage({ params }: Params) {
+  const { userId, activity, plan } = await loadPage((await params).planId);
+  const t = await getTranslations('PlanPage');
+  const phases = await getTranslations('Phases');
+  const format = await getFormatter();
+  const locale = await getLocale();
   const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
   const visits = await lastVisits(await getDb(), { userId, planId: plan.id });
+  const phase = (chunks: ReactNode) => <strong data-testid="phase">{chunks}</strong>;
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
       <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <p className="muted">
-          <Link href="/plans">Plans</Link> / Phase: <strong data-testid="phase">{PHASE_LABEL[plan.phase]}</strong> ·{' '}
-          <OverlapsLink planId={plan.id} />
+          <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} · <OverlapsLink planId={plan.id} />
           {plan.canManage && (
             <>
               {' '}
-              · <Link href={`/plans/${plan.id}/manage`}>Manage plan</Link> · <Link href={`/plans/${plan.id}/metadata`}>Document block</Link> ·{' '}
-              <Link href={`/plans/${plan.id}/audit`}>Audit log</Link>
+              · <Link href={`/plans/${plan.id}/manage`}>{t('manage')}</Link> · <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link> ·{' '}
+              <Link href={`/plans/${plan.id}/audit`}>{t('auditLog')}</Link>
             </>
           )}
         </p>
         <h1>{plan.title}</h1>
         <section aria-labelledby="goal-heading" className="goal">
-          <h2 id="goal-heading">Goal of the plan</h2>
+          <h2 id="goal-heading">{t('goalHeading')}</h2>
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={plan.canWriteGoal}
-            readOnlyReason={plan.phase === 'goal' ? 'The chair is writing the goal.' : 'The goal is published.'}
+            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
             identity={editorIdentity(plan)}
             compact
             followPlan
           />
         </section>
-        <h2>Sections</h2>
+        <h2>{t('sectionsHeading')}</h2>
         <KeptDrafts userId={userId} rooms={plan.sections.map((s) => ({ roomId: s.roomId, title: s.title, href: `/plans/${plan.id}/sections/${s.id}`, canWrite: s.canWrite }))} />
-        {plan.sections.length === 0 && <p className="muted">No sections yet.</p>}
+        {plan.sections.length === 0 && <p className="muted">{t('noSections')}</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
             <li key={section.id} className="card section-row">
@@ -66,18 +85,20 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               <div>
                 <Link href={`/plans/${plan.id}/sections/${section.id}`}>{section.title}</Link>
                 <p className="muted">
-                  Lead: {section.leadState.name}
-                  {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
-                  {section.frozen && <> · Frozen</>}
+                  {t('lead', { state: stateName(section.leadState.code, locale) })}
+                  {section.coEditingStates.length > 0 && (
+                    <> · {t('coEditing', { states: format.list(section.coEditingStates.map((s) => stateName(s.code, locale))) })}</>
+                  )}
+                  {section.frozen && <> · {t('frozen')}</>}
                 </p>
                 <SectionFigures sectionId={section.id} title={section.title} href={`/plans/${plan.id}/sections/${section.id}`} visitedAt={visits[section.id] ?? null} />
               </div>
-              {section.canWrite && <span className="tag">You can edit</span>}
+              {section.canWrite && <span className="tag">{t('youCanEdit')}</span>}
             </li>
           ))}
         </ol>
         <PlanSearch planId={plan.id} />
-        <ExportPanel planId={plan.id} versions={versions} pdfUnavailable={pdfUnavailable()} />
+        <ExportPanel planId={plan.id} versions={versions} pdfAvailable={pdfUnavailable() === null} />
       </main>
     </PlanActivityProvider>
   );

@@ -1,17 +1,21 @@
 import { Extension, Mark } from '@tiptap/core';
 
-type Person = { name: string; state: string | null };
+export type ChangePerson = { name: string; state: string | null };
 type YChange = { user: string | null; type: 'added' | 'removed'; color?: { light: string; dark: string } };
+
+/** Who wrote or removed a change, in words (hover title): the author (undefined: written before attribution). */
+export type DescribeChange = (change: { type: 'added' | 'removed'; person: ChangePerson | undefined }) => string;
 
 /**
  * The `ychange` mark that @tiptap/y-tiptap puts on text when it renders a snapshot: text coloured by
- * the state of its author, removed text struck through, and the author named on hover.
+ * the state of its author, removed text struck through, and the author named on hover (`describe`, in
+ * the reader's language).
  */
-export const ChangeMark = Mark.create<{ people: Record<string, Person> }>({
+export const ChangeMark = Mark.create<{ people: Record<string, ChangePerson>; describe: DescribeChange }>({
   name: 'ychange',
   inclusive: false,
   excludes: '',
-  addOptions: () => ({ people: {} }),
+  addOptions: () => ({ people: {}, describe: ({ person }) => person?.name ?? '' }),
   addAttributes: () => ({
     user: { default: null, renderHTML: () => ({}) },
     type: { default: null, renderHTML: () => ({}) },
@@ -20,14 +24,12 @@ export const ChangeMark = Mark.create<{ people: Record<string, Person> }>({
   renderHTML({ mark }) {
     const change = mark.attrs as YChange;
     const person = change.user ? this.options.people[change.user] : undefined;
-    const who = person ? `${person.state ?? 'Chair'} — ${person.name}` : 'Written before attribution (seeded)';
-    const verb = change.type === 'removed' ? 'Removed by' : 'Written by';
     return [
       'span',
       {
         class: `ychange ychange-${change.type}`,
         'data-state': person?.state ?? '',
-        title: `${verb} ${who}`,
+        title: this.options.describe({ type: change.type, person }),
         style: change.color ? `background-color: ${change.color.light}; border-bottom: 2px solid ${change.color.dark}` : '',
       },
       0,

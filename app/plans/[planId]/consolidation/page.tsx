@@ -1,23 +1,29 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ConsolidationBoard } from '../../../_components/consolidation/consolidation-board';
 import { PlanTrail } from '../../../_components/layout/plan-trail';
 import { TopBar } from '../../../_components/layout/top-bar';
 import { editorIdentity } from '../../../_server/editor-identity';
 import { editorPeople } from '../../../_server/editor-people';
-import { loadPlanForPage } from '../../../_server/load-plan';
-import { requireUserId } from '../../../_server/session';
+import { loadSubpage, subpageMetadata, type PlanSubpage } from '../../../_server/plan-subpage';
 
 export const dynamic = 'force-dynamic';
 
-export default async function ConsolidationPage({ params }: { params: Promise<{ planId: string }> }) {
-  const { planId } = await params;
-  const userId = await requireUserId(`/plans/${planId}/consolidation`);
-  const plan = await loadPlanForPage(userId, planId);
+type Params = { params: Promise<{ planId: string }> };
+
+const PAGE: PlanSubpage = { path: 'consolidation', messages: 'ConsolidationPage', managed: false };
+
+export const generateMetadata = ({ params }: Params): Promise<Metadata> => subpageMetadata(PAGE, params);
+
+export default async function ConsolidationPage({ params }: Params) {
+  const { userId, plan } = await loadSubpage(PAGE, params);
+  const t = await getTranslations('ConsolidationPage');
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
       <main>
-        <PlanTrail plan={plan} here="Overlaps" />
-        <h1>Overlaps between sections</h1>
+        <PlanTrail plan={plan} here={t('trail')} />
+        <h1>{t('heading')}</h1>
         <ConsolidationBoard
           planId={plan.id}
           goalRoomId={plan.goalRoomId}

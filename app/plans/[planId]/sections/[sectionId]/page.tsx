@@ -1,9 +1,14 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../../db';
+import type { PlanView } from '../../../../../lib/plans/get-plan';
 import { lastVisitTo } from '../../../../../lib/plans/section-visits';
+import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
 import { CollabEditor } from '../../../../_components/editor/collab-editor';
+import type { ReadOnlyReason } from '../../../../_components/editor/read-only-reasons';
 import { PlanTrail } from '../../../../_components/layout/plan-trail';
 import { TopBar } from '../../../../_components/layout/top-bar';
 import { editorIdentity } from '../../../../_server/editor-identity';
@@ -18,37 +23,51 @@ type Params = { planId: string; sectionId: string };
 /** `changes=since-visit`: open with what changed since the reader's last visit marked (the plan page links so). */
 type Search = { find?: string; block?: string; changes?: string };
 
-export default async function SectionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
-  const { planId, sectionId } = await params;
-  const { find, block, changes } = await searchParams;
+async function load({ planId, sectionId }: Params) {
   const userId = await requireUserId(`/plans/${planId}/sections/${sectionId}`);
   const plan = await loadPlanForPage(userId, planId);
   const section = plan.sections.find((s) => s.id === sectionId);
   if (!section) notFound();
+  return { userId, plan, section };
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { plan, section } = await load(await params);
+  return { title: (await getTranslations('SectionPage'))('title', { section: section.title, plan: plan.title }) };
+}
+
+/** Why this reader may not write in the section, when they may not. */
+function readOnlyReason(plan: PlanView, section: PlanView['sections'][number]): ReadOnlyReason {
+  if (plan.viewer.role === 'observer') return 'observer';
+  if (section.frozen) return 'frozen';
+  if (plan.phase === 'drafting' || plan.phase === 'consolidation') return 'otherStates';
+  return plan.phase === 'goal' ? 'goalPhase' : 'adopted';
+}
+
+export default async function SectionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+  const { userId, plan, section } = await load(await params);
+  const { find, block, changes } = await searchParams;
+  const t = await getTranslations('SectionPage');
+  const format = await getFormatter();
+  const locale = await getLocale();
   const identity = editorIdentity(plan);
-  const visit = await lastVisitTo(await getDb(), { userId, sectionId });
+  const visit = await lastVisitTo(await getDb(), { userId, sectionId: section.id });
   const lastVisit = visit?.seen ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') } : null;
-  const reason =
-    plan.viewer.role === 'observer'
-      ? 'Read-only — observer'
-      : section.frozen
-        ? 'Read-only — this section is frozen by the chair'
-        : plan.phase === 'drafting' || plan.phase === 'consolidation'
-          ? 'Read-only — drafted by other states'
-          : `Read-only — the plan is in the ${plan.phase} phase`;
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
       <main>
         <PlanTrail plan={plan} />
         <details className="goal">
-          <summary>Goal of the plan (reference)</summary>
-          <CollabEditor roomId={plan.goalRoomId} editable={false} identity={identity} compact />
+          <summary>{t('goal')}</summary>
+          <CollabEditor roomId={plan.goalRoomId} editable={false} readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'} identity={identity} compact />
         </details>
         <h1>{section.title}</h1>
         <p className="muted">
-          Lead state: <strong>{section.leadState.name}</strong>
-          {section.coEditingStates.length > 0 && <> · Co-editing: {section.coEditingStates.map((s) => s.name).join(', ')}</>}
+          {t.rich('leadState', { state: stateName(section.leadState.code, locale), strong: (chunks) => <strong>{chunks}</strong> })}
+          {section.coEditingStates.length > 0 && (
+            <> · {t('coEditing', { states: format.list(section.coEditingStates.map((s) => stateName(s.code, locale))) })}</>
+          )}
         </p>
         <SectionWithOverlaps
           planId={plan.id}
@@ -56,7 +75,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           roomId={section.roomId}
           editable={section.canWrite}
           canDiscuss={plan.canComment}
-          readOnlyReason={reason}
+          readOnlyReason={readOnlyReason(plan, section)}
           identity={identity}
           people={editorPeople(plan)}
           history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions, lastVisit, showSinceVisit: changes === 'since-visit' }}
@@ -68,7 +87,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           moderates={plan.viewer.role === 'chair'}
           roomId={section.roomId}
           canComment={plan.canComment}
-          readOnlyReason={plan.phase === 'adopted' ? 'The plan is adopted: the discussion is closed.' : 'The chair and the coordinators write here; you can read along.'}
+          readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : t('discussionReadOnly')}
         />
       </main>
     </>
