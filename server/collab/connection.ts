@@ -4,15 +4,15 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, encodeNoticeMessage, encodeSavedMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
 import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
-import { AttributionError } from './attribution';
+import { AttributionError } from './rooms/attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
 import type { AwarenessUser } from '../../lib/shared/awareness-user';
-import type { MessageBudget } from './limits';
-import type { AwarenessMember } from './awareness-gate';
-import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './room';
-import type { Rooms } from './rooms';
-import { Outgoing } from './outgoing';
+import type { MessageBudget } from './wire/message-budget';
+import type { AwarenessMember } from './rooms/awareness-gate';
+import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './rooms/room';
+import type { Rooms } from './rooms/rooms';
+import { Outgoing } from './wire/outgoing';
 
 export type ConnectionOptions = {
   socket: WebSocket;

@@ -10,27 +10,27 @@ import { presence } from '../../lib/presence';
 import { awarenessUser } from '../../lib/shared/awareness-user';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, followsPlan } from '../../lib/shared/rooms';
-import { authenticateUpgrade } from './authenticate';
-import { autoVersion, startAutoVersions } from './auto-versions';
-import { MessageBudget } from './limits';
-import { UpgradeLimits } from './upgrade-limits';
-import { memoryReclaimer } from './memory-reclaim';
+import { authenticateUpgrade } from './access/authenticate-upgrade';
+import { autoVersion, startAutoVersions } from './storage/auto-versions';
+import { MessageBudget } from './wire/message-budget';
+import { UpgradeLimits } from './access/upgrade-limits';
+import { memoryReclaimer } from './rooms/memory-reclaim';
 import { createMetrics } from './metrics';
 import { Connection } from './connection';
-import { createDocumentHost } from './document-host';
-import { DocumentStore } from './document-store';
-import { watchOverlaps } from './overlap-watch';
-import { pushComments } from './comment-push';
-import { recordVisits } from './section-visits';
-import { pushOverlaps } from './overlap-push';
-import { pushPlanActivity } from './plan-activity-push';
-import { reevaluatePlan } from './reevaluate';
-import type { RedisBus } from './redis-bus';
-import { relayAuthorizationEvents } from './redis-events';
-import { sharePresence } from './redis-presence';
-import { RoomFanout } from './redis-fanout';
-import { Rooms } from './rooms';
-import { COMPRESSION, takesSharedFrames } from './shared-deflate';
+import { createDocumentHost } from './rooms/live-documents';
+import { DocumentStore } from './storage/document-store';
+import { watchOverlaps } from './push/overlap-analysis';
+import { pushComments } from './push/comments';
+import { recordVisits } from './storage/section-visits';
+import { pushOverlaps } from './push/overlaps';
+import { pushPlanActivity } from './push/plan-activity';
+import { recheckPlan } from './access/recheck-plan';
+import type { RedisBus } from './redis/bus';
+import { relayAuthorizationEvents } from './redis/events';
+import { sharePresence } from './redis/presence';
+import { RoomFanout } from './redis/fanout';
+import { Rooms } from './rooms/rooms';
+import { COMPRESSION, takesSharedFrames } from './wire/shared-deflate';
 
 export type CollabOptions = {
   db: Db;
@@ -118,7 +118,7 @@ export async function createCollabServer(options: CollabOptions) {
       planId,
       setTimeout(() => {
         reevaluations.delete(planId);
-        reevaluatePlan(options.db, log, planId, connections).catch((error: unknown) =>
+        recheckPlan(options.db, log, planId, connections).catch((error: unknown) =>
           log.error({ err: error, planId }, 're-evaluation failed'),
         );
       }, REEVALUATE_DEBOUNCE_MS),

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
 import { docStats } from '../../db/schema';
 import { wordCount } from '../../lib/documents/paragraphs';
-import { DocumentStore } from '../../server/collab/document-store';
+import { DocumentStore } from '../../server/collab/storage/document-store';
 import { createTestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { docStates, docUpdates, sections } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { COLLAB_PATH, sectionRoom } from '../../lib/shared/rooms';
-import { COMPRESSION } from '../../server/collab/shared-deflate';
+import { COMPRESSION } from '../../server/collab/wire/shared-deflate';
 import type { RunningServer } from '../../server/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';

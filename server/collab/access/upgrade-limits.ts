@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { SessionClaims } from '../../lib/auth/session-token';
+import type { SessionClaims } from '../../../lib/auth/session-token';
 
 /** The window COLLAB_UPGRADES_PER_ADDRESS counts in. */
 const WINDOW_SECONDS = 10;

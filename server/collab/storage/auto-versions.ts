@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { saveVersion } from '../../lib/versions/save-version';
-import type { Room } from './room';
+import type { Db } from '../../../db/client';
+import { saveVersion } from '../../../lib/versions/save-version';
+import type { Room } from '../rooms/room';
 
 /** Saves an automatic version of a room if it was edited since its last one. */
 export async function autoVersion(db: Db, room: Room): Promise<void> {

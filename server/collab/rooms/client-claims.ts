@@ -8,7 +8,7 @@ type Claim = { userId: string; holders: Set<object> };
  * stock provider does when it connects), for as long as the room is loaded. Everyone in the room sees
  * every client id, so without this another user could announce an open page's id and write under it
  * first; the server would then file the page's own words as someone else's and hold them back.
- * Who wrote under an id is the attribution record's (server/collab/attribution.ts), which outlives this.
+ * Who wrote under an id is the attribution record's (server/collab/rooms/attribution.ts), which outlives this.
  */
 export class ClientClaims {
   private readonly claims = new Map<number, Claim>();

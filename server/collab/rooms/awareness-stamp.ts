@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { AwarenessUser } from '../../lib/shared/awareness-user';
+import type { AwarenessUser } from '../../../lib/shared/awareness-user';
 
 /** One client's entry in an awareness update (y-protocols layout: count, then id, clock, JSON state). */
 export type AwarenessEntry = { client: number; clock: number; state: unknown };

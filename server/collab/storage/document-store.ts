@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { docStates, docStats, docUpdates } from '../../db/schema';
-import { mergeRecent } from './merge';
+import type { Db } from '../../../db/client';
+import { docStates, docStats, docUpdates } from '../../../db/schema';
+import { mergeRecent } from './merge-updates';
 import { MergeThread } from './merge-thread';
 import { packState, sendableDeflated, unpackState } from './stored-state';
 

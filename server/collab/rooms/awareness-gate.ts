@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { AwarenessUser } from '../../lib/shared/awareness-user';
+import type { AwarenessUser } from '../../../lib/shared/awareness-user';
 import { decodeAwarenessEntries, encodeAwarenessEntries, OVERSIZE, stampState, stampedUserId, type AwarenessEntry } from './awareness-stamp';
 import { ClientClaims } from './client-claims';
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { Db } from '../../db/client';
-import { currentSession } from '../../lib/auth/current-session';
-import type { SessionClaims } from '../../lib/auth/session-token';
-import { isSiteOrigin } from '../../lib/http/cross-site';
-import { resolveRoomAccess, type RoomGrant } from '../../lib/plans/room-access';
-import { COLLAB_PATH, parseRoom } from '../../lib/shared/rooms';
+import type { Db } from '../../../db/client';
+import { currentSession } from '../../../lib/auth/current-session';
+import type { SessionClaims } from '../../../lib/auth/session-token';
+import { isSiteOrigin } from '../../../lib/http/cross-site';
+import { resolveRoomAccess, type RoomGrant } from '../../../lib/plans/room-access';
+import { COLLAB_PATH, parseRoom } from '../../../lib/shared/rooms';
 
 export type UpgradeDecision =
   | { ok: true; roomName: string; userId: string; session: SessionClaims; grant: RoomGrant & { access: 'read' | 'write' } }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { sections } from '../../db/schema';
-import { markAnalysed } from '../../lib/consolidation/list-overlaps';
-import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
-import { parseRoom } from '../../lib/shared/rooms';
+import type { Db } from '../../../db/client';
+import { sections } from '../../../db/schema';
+import { markAnalysed } from '../../../lib/consolidation/list-overlaps';
+import { refreshOverlaps } from '../../../lib/consolidation/refresh-overlaps';
+import { parseRoom } from '../../../lib/shared/rooms';
 
 /**
  * Longest a plan's analysis waits, in debounce periods, while edits never settle: in a plenary some

@@ -1,4 +1,4 @@
-import { COMPRESSION, deflateMessage, inflateMessage } from './shared-deflate';
+import { COMPRESSION, deflateMessage, inflateMessage } from '../wire/shared-deflate';
 
 /**
  * A document's merged state as doc_states keeps it: deflated exactly as the WebSocket payload that sends

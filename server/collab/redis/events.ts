@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { notifySessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
-import { notifyCommentPosted, notifyOverlapsChanged, notifyPlanChanged, onCommentPosted, onOverlapsChanged, onPlanChanged } from '../../lib/plans/plan-events';
+import { notifySessionRevoked, onSessionRevoked } from '../../../lib/auth/sessions';
+import { notifyCommentPosted, notifyOverlapsChanged, notifyPlanChanged, onCommentPosted, onOverlapsChanged, onPlanChanged } from '../../../lib/plans/plan-events';
 import { encodeJsonMessage, parseJsonMessage } from './json-message';
-import type { RedisBus } from './redis-bus';
+import type { RedisBus } from './bus';
 
 export const AUTHORIZATION_CHANNEL = 'authorization';
 

@@ -1,30 +1,30 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { AwarenessUser } from '../../lib/shared/awareness-user';
+import type { AwarenessUser } from '../../../lib/shared/awareness-user';
 import { Attribution, AttributionError, type ClientSet } from './attribution';
 import { AwarenessPacing } from './awareness-pacing';
 import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from './awareness-gate';
 import { ReaderPacing } from './reader-pacing';
-import type { DocumentStore } from './document-store';
-import { snapshotOfUpdate, takeSnapshot } from '../../lib/documents/history';
-import { wordCount } from '../../lib/documents/paragraphs';
-import { seedSharedFrame } from './shared-deflate';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from './protocol';
+import type { DocumentStore } from '../storage/document-store';
+import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
+import { wordCount } from '../../../lib/documents/paragraphs';
+import { seedSharedFrame } from '../wire/shared-deflate';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../protocol';
 
 /** What a room needs from a connection: who it is and somewhere to send bytes. */
 export interface RoomMember {
   readonly userId: string;
   /**
    * Client ids this member writes under without announcing them: a change the server makes itself
-   * (document-host.ts). A connection's are those its user claimed in the room (see ClientClaims).
+   * (rooms/live-documents.ts). A connection's are those its user claimed in the room (see ClientClaims).
    */
   readonly ownClients?: ReadonlySet<number>;
-  /** A plan page's connection to the goal room (server/collab/plan-activity-push.ts). */
+  /** A plan page's connection to the goal room (server/collab/push/plan-activity.ts). */
   readonly followsPlan?: boolean;
   /** A reader is sent updates paced (ReaderPacing); a member that does not say is sent them at once. */
   readonly access?: 'read' | 'write';
-  /** Who the member is to the others: stamped on each of its awareness states (awareness-stamp.ts). */
+  /** Who the member is to the others: stamped on each of its awareness states (rooms/awareness-stamp.ts). */
   readonly identity?: AwarenessUser;
   send(message: Uint8Array): void;
   /** Whether this joiner asked for the whole document (a fresh client): it may be sent ahead while the room loads. */
@@ -37,7 +37,7 @@ export interface RoomMember {
 export type RoomLimits = { maxBytes: number; readerMsPerReader: number };
 
 /**
- * What a room tells the other instances (server/collab/redis-fanout.ts): changes accepted here,
+ * What a room tells the other instances (server/collab/redis/fanout.ts): changes accepted here,
  * never those loaded from the store or received from another instance.
  */
 export interface RoomRelay {

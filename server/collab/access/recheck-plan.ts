@@ -1,17 +1,17 @@
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { resolveRoomAccess } from '../../lib/plans/room-access';
-import { awarenessUser } from '../../lib/shared/awareness-user';
-import { CloseCode } from '../../lib/shared/close-codes';
-import { parseRoom } from '../../lib/shared/rooms';
-import type { Connection } from './connection';
+import type { Db } from '../../../db/client';
+import { resolveRoomAccess } from '../../../lib/plans/room-access';
+import { awarenessUser } from '../../../lib/shared/awareness-user';
+import { CloseCode } from '../../../lib/shared/close-codes';
+import { parseRoom } from '../../../lib/shared/rooms';
+import type { Connection } from '../connection';
 
 /**
  * Re-decides every open connection of a plan after its appointments, sections, freezes or phase
  * changed: downgrade to read, upgrade to write, or close (removed from the plan, section deleted);
  * who the user is to the others (role, state) follows the appointment.
  */
-export async function reevaluatePlan(db: Db, log: Logger, planId: string, connections: Iterable<Connection>): Promise<void> {
+export async function recheckPlan(db: Db, log: Logger, planId: string, connections: Iterable<Connection>): Promise<void> {
   const affected = [...connections].filter((c) => c.planId === planId);
   const decisions = new Map<string, ReturnType<typeof resolveRoomAccess>>();
   for (const connection of affected) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { recordSectionVisits, type SectionVisit } from '../../lib/plans/section-visits';
-import { parseRoom } from '../../lib/shared/rooms';
+import type { Db } from '../../../db/client';
+import { recordSectionVisits, type SectionVisit } from '../../../lib/plans/section-visits';
+import { parseRoom } from '../../../lib/shared/rooms';
 
 /** How often visits are written: a crowd opening a section costs one statement, not one per socket. */
 const WRITE_EVERY_MS = 2_000;

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RedisBus } from './redis-bus';
-import { decodeRoomMessage, encodeRoomMessage, type RoomMessage } from './redis-room-messages';
-import type { Room } from './room';
+import type { RedisBus } from './bus';
+import { decodeRoomMessage, encodeRoomMessage, type RoomMessage } from './room-messages';
+import type { Room } from '../rooms/room';
 
 /** Longest a room load waits for the other instances' answers; an answer that comes later is still applied. */
 const SYNC_WAIT_MS = 500;

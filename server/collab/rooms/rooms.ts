@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { DocumentStore } from './document-store';
-import type { RoomFanout } from './redis-fanout';
+import type { DocumentStore } from '../storage/document-store';
+import type { RoomFanout } from '../redis/fanout';
 import { Room, type RoomLimits, type RoomMember } from './room';
 
 /** Longest a room's loading waits for the stored document to be written to its first clients. */

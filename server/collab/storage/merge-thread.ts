@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { mergeStored } from './merge';
+import { mergeStored } from './merge-updates';
 
 type MergeJob = { id: number; bytes: Uint8Array; lengths: Uint32Array };
 type MergeReply = { id: number; merged: Uint8Array } | { id: number; error: string };
@@ -107,7 +107,7 @@ export class MergeThread {
 }
 
 /**
- * The worker: mergeStored (merge.ts) as plain JavaScript. Node 20 gives a worker neither the parent's
+ * The worker: mergeStored (merge-updates.ts) as plain JavaScript. Node 20 gives a worker neither the parent's
  * module hooks nor an --import from its execArgv, and loading TypeScript through tsx's API took 300 ms
  * per start; tests check that both give the same bytes. Yjs is imported by the URL the parent resolved.
  */

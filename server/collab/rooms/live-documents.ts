@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentHost } from '../../lib/documents/host';
+import type { DocumentHost } from '../../../lib/documents/host';
 import type { Rooms } from './rooms';
 
 /** Lets domain functions read and change live documents through the rooms that hold them. */

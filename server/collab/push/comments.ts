@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { readComment } from '../../lib/discussion/section-comments';
-import { onCommentPosted } from '../../lib/plans/plan-events';
-import { encodeCommentMessage } from '../../lib/shared/app-messages';
-import { sectionRoom } from '../../lib/shared/rooms';
-import type { Rooms } from './rooms';
+import type { Db } from '../../../db/client';
+import { readComment } from '../../../lib/discussion/section-comments';
+import { onCommentPosted } from '../../../lib/plans/plan-events';
+import { encodeCommentMessage } from '../../../lib/shared/app-messages';
+import { sectionRoom } from '../../../lib/shared/rooms';
+import type { Rooms } from '../rooms/rooms';
 
 /**
  * Sends each new message of a section's discussion to the connections in the section, read and encoded

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { planActivity } from '../../lib/plans/plan-activity';
-import { encodePlanActivityMessage } from '../../lib/shared/app-messages';
-import { parseRoom } from '../../lib/shared/rooms';
-import { LatestMessage } from './latest-message';
-import type { Rooms } from './rooms';
+import type { Db } from '../../../db/client';
+import { planActivity } from '../../../lib/plans/plan-activity';
+import { encodePlanActivityMessage } from '../../../lib/shared/app-messages';
+import { parseRoom } from '../../../lib/shared/rooms';
+import { OncePerMember } from './once-per-member';
+import type { Rooms } from '../rooms/rooms';
 
 /**
  * Keeps open plan pages current: every interval, each plan with pages connected here (to its goal
@@ -13,7 +13,7 @@ import type { Rooms } from './rooms';
  */
 export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): () => void {
   /** Plan → what its pages were last sent. */
-  const sent = new Map<string, { json: string; latest: LatestMessage }>();
+  const sent = new Map<string, { json: string; latest: OncePerMember }>();
   let running = false;
 
   const tick = async () => {
@@ -30,7 +30,7 @@ export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; i
         if (!activity) continue;
         const json = JSON.stringify(activity);
         let last = sent.get(ref.planId);
-        if (last?.json !== json) sent.set(ref.planId, (last = { json, latest: new LatestMessage(encodePlanActivityMessage(json)) }));
+        if (last?.json !== json) sent.set(ref.planId, (last = { json, latest: new OncePerMember(encodePlanActivityMessage(json)) }));
         // A page that joined since is sent it too: after a reconnection it may have missed changes, and
         // it renders again only if the revision moved on, not on every reconnection (a restarted server
         // would otherwise render every open plan page at once).

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { sections } from '../../db/schema';
-import { sectionOverlapViews } from '../../lib/consolidation/list-overlaps';
-import { onOverlapsChanged } from '../../lib/plans/plan-events';
-import { encodeOverlapsMessage } from '../../lib/shared/app-messages';
-import { parseRoom, sectionRoom } from '../../lib/shared/rooms';
-import { LatestMessage } from './latest-message';
-import type { Rooms } from './rooms';
+import type { Db } from '../../../db/client';
+import { sections } from '../../../db/schema';
+import { sectionOverlapViews } from '../../../lib/consolidation/list-overlaps';
+import { onOverlapsChanged } from '../../../lib/plans/plan-events';
+import { encodeOverlapsMessage } from '../../../lib/shared/app-messages';
+import { parseRoom, sectionRoom } from '../../../lib/shared/rooms';
+import { OncePerMember } from './once-per-member';
+import type { Rooms } from '../rooms/rooms';
 
 /** Changes arriving together (an analysis, a resolution touching two sections) are sent once. */
 const COALESCE_MS = 50;
@@ -23,14 +23,14 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
   /** Section → its plan, for the sections waiting to be sent. */
   const waiting = new Map<string, string>();
   /** Section → its list as last sent, and the connections that have it. */
-  const latest = new Map<string, LatestMessage>();
+  const latest = new Map<string, OncePerMember>();
   /** Section → changes announced so far: a sweep's read that a change overtook is not sent. */
   const changes = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let sending = false;
 
   const store = (sectionId: string, overlaps: unknown) => {
-    const entry = new LatestMessage(encodeOverlapsMessage(JSON.stringify({ overlaps })));
+    const entry = new OncePerMember(encodeOverlapsMessage(JSON.stringify({ overlaps })));
     latest.set(sectionId, entry);
     return entry;
   };

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Presence } from '../../lib/presence';
+import type { Presence } from '../../../lib/presence';
 import { encodeJsonMessage, parseJsonMessage } from './json-message';
-import type { RedisBus } from './redis-bus';
+import type { RedisBus } from './bus';
 
 export const PRESENCE_CHANNEL = 'presence';
 

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { emptyEntry, entryUpdate, USERS_FIELD } from '../../lib/documents/attribution-record';
+import { emptyEntry, entryUpdate, USERS_FIELD } from '../../../lib/documents/attribution-record';
 
 export class AttributionError extends Error {
   /** True when the update may become acceptable once another client delivers its own content. */
