@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, encodeNoticeMessage, encodeSavedMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
-import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
+import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from '../../lib/shared/wire/sync';
 import { AttributionError } from './rooms/attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';

@@ -10,7 +10,7 @@ import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../protocol';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../../../lib/shared/wire/sync';
 
 /** What a room needs from a connection: who it is and somewhere to send bytes. */
 export interface RoomMember {

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { SAVE_CHECK_MESSAGE } from '../../lib/shared/app-messages';
+import { SAVE_CHECK_MESSAGE } from '../app-messages';
 
 /** y-websocket message types (first varUint of every frame). */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
