@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AwarenessUser } from '../../../lib/shared/awareness-user';
-import { decodeAwarenessEntries, encodeAwarenessEntries, OVERSIZE, stampState, stampedUserId, type AwarenessEntry } from './awareness-stamp';
+import { decodeAwarenessEntries, encodeAwarenessEntries, OVERSIZE, type AwarenessEntry } from '../../../lib/shared/wire/awareness';
+import { MAX_STATE_CHARS, stampState, stampedUserId } from './awareness-stamp';
 import { ClientClaims } from './client-claims';
 
 /** A member announcing ever more client ids (each held in memory while the room is loaded) is refused past this. */
@@ -55,7 +56,7 @@ export class AwarenessGate {
 
   /** States another instance stamped: the users they name hold those client ids here too. */
   noteRemote(update: Uint8Array): void {
-    for (const { client, state } of decodeAwarenessEntries(update, Infinity)) {
+    for (const { client, state } of decodeAwarenessEntries(update)) {
       const userId = stampedUserId(state);
       if (userId !== undefined) this.claims.claim(client, userId);
     }
@@ -68,7 +69,7 @@ export class AwarenessGate {
    * every state they receive) decide nothing.
    */
   apply(update: Uint8Array, member: AwarenessMember): AwarenessOutcome {
-    return this.applyEntries(decodeAwarenessEntries(update), member);
+    return this.applyEntries(decodeAwarenessEntries(update, MAX_STATE_CHARS), member);
   }
 
   /** Stamps a member's states again after its access or identity changed: a reader shows no caret. */

@@ -10,7 +10,8 @@ import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../../../lib/shared/wire/sync';
+import { encodeAwareness } from '../../../lib/shared/wire/awareness';
+import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../../../lib/shared/wire/sync';
 
 /** What a room needs from a connection: who it is and somewhere to send bytes. */
 export interface RoomMember {
@@ -455,5 +456,4 @@ export class DocumentFullError extends Error {
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 const ATTRIBUTION_ORIGIN = Symbol('attribution');
-const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 const REMOTE_ORIGIN = Symbol('another instance');
