@@ -31,6 +31,7 @@ import { sharePresence } from './redis/presence';
 import { RoomFanout } from './redis/fanout';
 import { Rooms } from './rooms/rooms';
 import { COMPRESSION, takesSharedFrames } from './wire/shared-deflate';
+import { KeyedDebounce } from './timers/keyed-debounce';
 
 export type CollabOptions = {
   db: Db;
@@ -110,20 +111,13 @@ export async function createCollabServer(options: CollabOptions) {
   let accepting = true;
 
   // Several changes in a burst (a chair editing a section's states) lead to one re-evaluation.
-  const reevaluations = new Map<string, NodeJS.Timeout>();
+  const reevaluations = new KeyedDebounce<string>({
+    waitMs: REEVALUATE_DEBOUNCE_MS,
+    maxWaitMs: REEVALUATE_DEBOUNCE_MS,
+    run: (planId) => void recheckPlan(options.db, log, planId, connections).catch((error: unknown) => log.error({ err: error, planId }, 're-evaluation failed')),
+  });
   let changes = 0;
-  const scheduleReevaluation = (planId: string) => {
-    if (reevaluations.has(planId)) return;
-    reevaluations.set(
-      planId,
-      setTimeout(() => {
-        reevaluations.delete(planId);
-        recheckPlan(options.db, log, planId, connections).catch((error: unknown) =>
-          log.error({ err: error, planId }, 're-evaluation failed'),
-        );
-      }, REEVALUATE_DEBOUNCE_MS),
-    );
-  };
+  const scheduleReevaluation = (planId: string) => reevaluations.call(planId);
   const stopListening = onPlanChanged((planId) => {
     changes++;
     scheduleReevaluation(planId);
@@ -257,7 +251,7 @@ export async function createCollabServer(options: CollabOptions) {
       reclaimer.close();
       overlapWatch.close();
       registerDocumentHost(null);
-      for (const timer of reevaluations.values()) clearTimeout(timer);
+      reevaluations.clear();
       rooms.close();
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
       for (const room of await rooms.all()) {

@@ -5,6 +5,7 @@ import { sections } from '../../../db/schema';
 import { markAnalysed } from '../../../lib/consolidation/list-overlaps';
 import { refreshOverlaps } from '../../../lib/consolidation/refresh-overlaps';
 import { parseRoom } from '../../../lib/shared/rooms';
+import { KeyedDebounce } from '../timers/keyed-debounce';
 
 /**
  * Longest a plan's analysis waits, in debounce periods, while edits never settle: in a plenary some
@@ -19,10 +20,8 @@ const MAX_WAIT_PERIODS = 5;
  */
 export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number }) {
   const planOfSection = new Map<string, string>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  /** When each plan's first edit not yet analysed was made. */
-  const waitingSince = new Map<string, number>();
   let closed = false;
+  const analyses = new KeyedDebounce<string>({ waitMs: options.debounceMs, maxWaitMs: options.debounceMs * MAX_WAIT_PERIODS, run: analyse });
 
   async function lookUpPlan(sectionId: string): Promise<string | null> {
     const [row] = await options.db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
@@ -30,26 +29,15 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
     return row?.planId ?? null;
   }
 
-  function schedule(planId: string): void {
-    clearTimeout(timers.get(planId));
-    const now = Date.now();
-    const since = waitingSince.get(planId) ?? now;
-    waitingSince.set(planId, since);
-    const deadline = since + options.debounceMs * MAX_WAIT_PERIODS;
-    const timer = setTimeout(() => {
-      timers.delete(planId);
-      waitingSince.delete(planId);
-      if (closed) return;
-      refreshOverlaps(options.db, planId).then(
-        (result) => {
-          markAnalysed(planId);
-          if (result.opened || result.closed) options.log.info({ planId, ...result }, 'overlaps changed');
-        },
-        (error: unknown) => options.log.warn({ err: error, planId }, 'overlap analysis failed; the next edit retries'),
-      );
-    }, Math.max(0, Math.min(options.debounceMs, deadline - now)));
-    timer.unref();
-    timers.set(planId, timer);
+  function analyse(planId: string): void {
+    if (closed) return;
+    refreshOverlaps(options.db, planId).then(
+      (result) => {
+        markAnalysed(planId);
+        if (result.opened || result.closed) options.log.info({ planId, ...result }, 'overlaps changed');
+      },
+      (error: unknown) => options.log.warn({ err: error, planId }, 'overlap analysis failed; the next edit retries'),
+    );
   }
 
   return {
@@ -59,17 +47,15 @@ export function watchOverlaps(options: { db: Db; log: Logger; debounceMs: number
       if (closed || room?.kind !== 'section') return;
       // Called for every stored update: the known case stays synchronous, without a promise per keystroke.
       const known = planOfSection.get(room.sectionId);
-      if (known) return schedule(known);
+      if (known) return analyses.call(known);
       lookUpPlan(room.sectionId).then(
-        (planId) => planId && schedule(planId),
+        (planId) => planId && analyses.call(planId),
         (error: unknown) => options.log.warn({ err: error, room: roomName }, 'could not find the plan of a section'),
       );
     },
     close(): void {
       closed = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-      waitingSince.clear();
+      analyses.clear();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
+import { SoonestTimer } from '../timers/soonest-timer';
 import { encodeAwareness } from '../../../lib/shared/wire/awareness';
 import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../../../lib/shared/wire/sync';
 
@@ -76,9 +77,8 @@ export class Room {
   private readonly awarenessPacing = new AwarenessPacing();
   /** Set by the awareness 'change' event, which comes just before 'update' when a state really changed. */
   private awarenessChanged = false;
-  /** Waiting for pending awareness or readers' updates to be due, and when it fires (performance.now()). */
-  private wakeTimer: NodeJS.Timeout | undefined;
-  private wakeTimerAt = 0;
+  /** Waiting for pending awareness or readers' updates to be due. */
+  private readonly wake = new SoonestTimer(() => this.scheduleBroadcast(), () => performance.now());
   /** Edits since the last automatic or named version: when one is due, it is worth taking. */
   editedSinceVersion = false;
   /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
@@ -352,21 +352,10 @@ export class Room {
   }
 
   destroy(): void {
-    clearTimeout(this.wakeTimer);
+    this.wake.clear();
     this.awareness.destroy();
     this.awareness.doc.destroy();
     this.decoded?.doc.destroy();
-  }
-
-  /** Broadcasts again at `at`, unless a wake-up no later than that is already set. */
-  private wakeAt(at: number): void {
-    if (this.wakeTimer && this.wakeTimerAt <= at) return;
-    clearTimeout(this.wakeTimer);
-    this.wakeTimerAt = at;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.scheduleBroadcast();
-    }, at - performance.now());
   }
 
   private scheduleBroadcast(): void {
@@ -389,13 +378,13 @@ export class Room {
     let readerUpdate: Uint8Array | null = null;
     if (this.readerUpdates.length) {
       const wait = this.readerPacing.wait(now);
-      if (wait > 0) this.wakeAt(now + wait);
+      if (wait > 0) this.wake.setIn(wait);
       else readerUpdate = this.takeReaderUpdate(writerUpdate);
     }
     let awareness: Uint8Array | null = null;
     if (this.pendingAwareness.size) {
       const wait = this.awarenessPacing.wait(now);
-      if (wait > 0) this.wakeAt(now + wait);
+      if (wait > 0) this.wake.setIn(wait);
       else {
         const clients = [...this.pendingAwareness];
         this.pendingAwareness.clear();

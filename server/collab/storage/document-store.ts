@@ -6,6 +6,7 @@ import { docStates, docStats, docUpdates } from '../../../db/schema';
 import { mergeRecent } from './merge-updates';
 import { MergeThread } from './merge-thread';
 import { packState, sendableDeflated, unpackState } from './stored-state';
+import { SoonestTimer } from '../timers/soonest-timer';
 
 export type DocumentStoreOptions = {
   db: Db;
@@ -63,8 +64,8 @@ const COMPACT_BATCH_ROWS = 10_000;
  */
 export class DocumentStore {
   private readonly pending = new Map<string, Pending>();
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = 0;
+  /** The next write; a recount may wait seconds, while a write is due within flushMs. */
+  private readonly timer = new SoonestTimer(() => this.flushScheduled(), Date.now);
   private flushing: Promise<void> | undefined;
   private failures = 0;
   private readonly merging: MergeThread;
@@ -204,21 +205,18 @@ export class DocumentStore {
     this.options.log.warn({ err: error, documents: recounts.length }, 'could not store word counts; trying again later');
   }
 
-  /** Sets the next write for `delay` from now, unless one is due sooner (a recount may wait seconds). */
+  /** Sets the next write for `delay` from now, unless one is due sooner. */
   private schedule(delay: number): void {
-    const at = Date.now() + delay;
-    if (this.timer && this.timerAt <= at) return;
-    clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush().then(() => {
-        if (this.hasPending()) return this.schedule(this.failures ? this.backoff() : this.options.flushMs);
-        // Typing that stopped within the count's interval would otherwise leave the figures short.
-        const recount = this.nextRecount();
-        if (recount !== undefined) this.schedule(recount);
-      });
-    }, delay);
+    this.timer.setIn(delay);
+  }
+
+  private flushScheduled(): void {
+    void this.flush().then(() => {
+      if (this.hasPending()) return this.schedule(this.failures ? this.backoff() : this.options.flushMs);
+      // Typing that stopped within the count's interval would otherwise leave the figures short.
+      const recount = this.nextRecount();
+      if (recount !== undefined) this.schedule(recount);
+    });
   }
 
   private backoff(): number {
