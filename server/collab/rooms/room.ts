@@ -3,16 +3,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AwarenessUser } from '../../../lib/shared/awareness-user';
 import { Attribution, AttributionError, type ClientSet } from './attribution';
-import { AwarenessPacing } from './awareness-pacing';
 import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from './awareness-gate';
-import { ReaderPacing } from './reader-pacing';
+import { Broadcaster } from './broadcaster';
+import { HeldUpdates } from './held-updates';
 import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
-import { SoonestTimer } from '../timers/soonest-timer';
-import { encodeAwareness } from '../../../lib/shared/wire/awareness';
-import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate, isEmptyStateVector } from '../../../lib/shared/wire/sync';
+import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, isEmptyStateVector } from '../../../lib/shared/wire/sync';
 
 /** What a room needs from a connection: who it is and somewhere to send bytes. */
 export interface RoomMember {
@@ -47,13 +45,10 @@ export interface RoomRelay {
   awareness(clients: number[]): void;
 }
 
-/** How long, and how much, relayed content may wait for its owner before it is given up (and logged). */
-const HELD_MAX_AGE_MS = 5 * 60_000;
-const HELD_MAX_BYTES = 8 * 1024 * 1024;
-
 /**
- * One live document and the connections editing or watching it. Updates that arrive in the
- * same event-loop turn are merged and encoded once, and the same bytes go to every member.
+ * One live document and the connections editing or watching it: it admits their writes (attribution,
+ * size), holds back what waits for its author (HeldUpdates), decides their awareness (AwarenessGate),
+ * and answers their sync requests; the Broadcaster sends what it accepted.
  *
  * The stored document is decoded only when something needs it (a write, a client that already holds
  * part of it, a version, another instance): readers are served the stored bytes. Decoding a large
@@ -65,26 +60,18 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly members = new Set<RoomMember>();
   private readonly gate: AwarenessGate;
+  private readonly broadcaster: Broadcaster;
   private decoded: { doc: Y.Doc; attribution: Attribution } | null = null;
   /** The document as stored, until it is decoded. */
   private stored: Uint8Array | null;
-  private pendingUpdates: Uint8Array[] = [];
-  /** Updates already sent to writers, waiting for the readers' next frame. */
-  private readerUpdates: Uint8Array[] = [];
-  private readonly readerPacing: ReaderPacing;
-  private pendingAwareness = new Set<number>();
-  private broadcastScheduled = false;
-  private readonly awarenessPacing = new AwarenessPacing();
   /** Set by the awareness 'change' event, which comes just before 'update' when a state really changed. */
   private awarenessChanged = false;
-  /** Waiting for pending awareness or readers' updates to be due. */
-  private readonly wake = new SoonestTimer(() => this.scheduleBroadcast(), () => performance.now());
   /** Edits since the last automatic or named version: when one is due, it is worth taking. */
   editedSinceVersion = false;
   /** Encoded bytes of the document, approximately: what it was loaded with plus every update since. */
   private bytes = 0;
   /** Updates carrying someone else's content that the server lost (a crash), waiting for its owner. */
-  private held: Array<{ update: Uint8Array; member: RoomMember; at: number }> = [];
+  private readonly held: HeldUpdates;
   lastVersionAt = Date.now();
   /** Set while other instances share this room (REDIS_URL). */
   relay: RoomRelay | undefined;
@@ -111,7 +98,8 @@ export class Room {
     /** The same, deflated as the store keeps a document at rest: the whole-document reply's frame is ready made. */
     deflated?: Uint8Array,
   ) {
-    this.readerPacing = new ReaderPacing(limits.readerMsPerReader);
+    this.broadcaster = new Broadcaster(this.members, this.awareness, log, name, limits.readerMsPerReader);
+    this.held = new HeldUpdates(log, name);
     this.gate = new AwarenessGate(
       this.awareness,
       {
@@ -132,12 +120,11 @@ export class Room {
     this.awareness.on('change', () => (this.awarenessChanged = true));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      for (const id of changed) this.pendingAwareness.add(id);
-      this.awarenessPacing.note(this.awarenessChanged);
+      const change = this.awarenessChanged;
       this.awarenessChanged = false;
       // Every instance times out stale states on its own; relaying its timeouts would only add traffic.
       if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.relay?.awareness(changed);
-      this.scheduleBroadcast();
+      this.broadcaster.awarenessChanged(changed, change);
     });
   }
 
@@ -187,8 +174,7 @@ export class Room {
       // Duplicate rows are harmless: applying a Yjs update twice changes nothing, and compaction merges them.
       this.store.append(this.name, update);
       if (origin !== REMOTE_ORIGIN) this.relay?.update(update);
-      this.pendingUpdates.push(update);
-      this.scheduleBroadcast();
+      this.broadcaster.update(update);
     });
     return this.decoded;
   }
@@ -238,14 +224,14 @@ export class Room {
     if (foreign.size) {
       // Integrate the member's own part now; the part others wrote waits until they deliver it themselves.
       const others = Y.decodeUpdate(update).structs.map((s) => s.id.client).filter((c) => !foreign.has(c));
-      this.hold(Y.diffUpdate(update, skipping(foreign)), origin, 'content of other clients, lost by the server, waits for its authors');
+      this.held.hold(Y.diffUpdate(update, skipping(foreign)), origin, 'content of other clients, lost by the server, waits for its authors');
       update = Y.diffUpdate(update, skipping(new Set(others)));
     }
     try {
       this.integrate(update, origin);
     } catch (error) {
       if (!(error instanceof AttributionError && error.retryable)) throw error;
-      this.hold(update, origin, error.message);
+      this.held.hold(update, origin, error.message);
       return;
     }
     this.retryHeld();
@@ -253,35 +239,17 @@ export class Room {
 
   /**
    * Resolves once what `member` delivered so far is in the database, or at once with 'held' when some of
-   * it waits for its author (see hold): the client asks again later.
+   * it waits for its author (HeldUpdates): the client asks again later.
    */
   async whenStored(member: RoomMember): Promise<'stored' | 'held'> {
-    if (this.held.some((h) => h.member === member)) return 'held';
+    if (this.held.holdsFrom(member)) return 'held';
     await this.store.whenStored(this.name);
     return 'stored';
   }
 
   /** Tries again the held updates, some of which the latest changes (or a new client id) may unblock. */
   retryHeld(): void {
-    for (let progress = true; progress && this.held.length; ) {
-      progress = false;
-      for (const entry of this.held.splice(0)) {
-        try {
-          this.integrate(entry.update, entry.member);
-          progress = true;
-        } catch (error) {
-          if (error instanceof AttributionError && error.retryable && Date.now() - entry.at < HELD_MAX_AGE_MS) this.held.push(entry);
-          else this.log.warn({ room: this.name, userId: entry.member.userId, reason: (error as Error).message }, 'gave up a held update');
-        }
-      }
-    }
-  }
-
-  private hold(update: Uint8Array, member: RoomMember, reason: string): void {
-    this.held.push({ update, member, at: Date.now() });
-    let total = this.held.reduce((sum, h) => sum + h.update.length, 0);
-    while (total > HELD_MAX_BYTES && this.held.length) total -= this.held.shift()!.update.length;
-    this.log.info({ room: this.name, userId: member.userId, reason }, 'holding an update until its author reconnects');
+    this.held.retry((update, member) => this.integrate(update, member));
   }
 
   private integrate(update: Uint8Array, origin: RoomMember): void {
@@ -352,75 +320,15 @@ export class Room {
   }
 
   destroy(): void {
-    this.wake.clear();
+    this.broadcaster.destroy();
     this.awareness.destroy();
     this.awareness.doc.destroy();
     this.decoded?.doc.destroy();
   }
 
-  private scheduleBroadcast(): void {
-    if (this.broadcastScheduled) return;
-    this.broadcastScheduled = true;
-    setImmediate(() => this.broadcast());
-  }
-
-  private broadcast(): void {
-    this.broadcastScheduled = false;
-    const now = performance.now();
-    let writerUpdate: Uint8Array | null = null;
-    if (this.pendingUpdates.length) {
-      const updates = this.pendingUpdates;
-      this.pendingUpdates = [];
-      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      writerUpdate = encodeUpdate(update);
-      this.readerUpdates.push(update);
-    }
-    let readerUpdate: Uint8Array | null = null;
-    if (this.readerUpdates.length) {
-      const wait = this.readerPacing.wait(now);
-      if (wait > 0) this.wake.setIn(wait);
-      else readerUpdate = this.takeReaderUpdate(writerUpdate);
-    }
-    let awareness: Uint8Array | null = null;
-    if (this.pendingAwareness.size) {
-      const wait = this.awarenessPacing.wait(now);
-      if (wait > 0) this.wake.setIn(wait);
-      else {
-        const clients = [...this.pendingAwareness];
-        this.pendingAwareness.clear();
-        awareness = encodeAwareness(this.awareness, clients);
-        this.awarenessPacing.sent(now, this.members.size);
-      }
-    }
-    let readers = 0;
-    for (const member of this.members) {
-      const reader = member.access === 'read';
-      if (reader) readers++;
-      const update = reader ? readerUpdate : writerUpdate;
-      if (update) member.send(update);
-      if (awareness) member.send(awareness);
-    }
-    if (readerUpdate) this.readerPacing.sent(now, readers);
-    // Nobody to send them to: a reader joining later is sent the whole document anyway.
-    if (!readers) this.readerUpdates = [];
-    this.log.trace({ room: this.name, writerUpdate: Boolean(writerUpdate), readerUpdate: Boolean(readerUpdate), members: this.members.size }, 'broadcast');
-  }
-
-  /** The readers' waiting updates as one frame, and none waiting after; `latest` when it is all of them. */
-  private takeReaderUpdate(latest: Uint8Array | null): Uint8Array {
-    const updates = this.readerUpdates;
-    this.readerUpdates = [];
-    if (updates.length === 1 && latest) return latest;
-    return encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-  }
-
-  /**
-   * A reader allowed to write from now on is sent at once what readers still wait for: as a writer it
-   * is sent only what comes next, and it must not miss what came before.
-   */
+  /** A reader allowed to write from now on: it is sent what readers still wait for (Broadcaster.nowWrites). */
   nowWrites(member: RoomMember): void {
-    if (!this.readerUpdates.length || !this.members.has(member)) return;
-    member.send(encodeUpdate(Y.mergeUpdates(this.readerUpdates)));
+    this.broadcaster.nowWrites(member);
   }
 }
 
