@@ -2,7 +2,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
-import { docStates, docStats, docUpdates } from '../../../db/schema';
+import { docStates, docUpdates } from '../../../db/schema';
+import { DocumentStatistics, type DocumentFigures } from './document-statistics';
 import { mergeRecent } from './merge-updates';
 import { MergeThread } from './merge-thread';
 import { packState, sendableDeflated, unpackState } from './stored-state';
@@ -24,33 +25,17 @@ export type DocumentStoreOptions = {
 type Pending = {
   updates: Uint8Array[];
   logRows: number;
-  words?: () => number;
-  counted?: { words: number; at: number };
-  /** When its updates were last written: the document's last edit as the figures tell it. */
-  lastEditAt?: Date;
-  /** The count written with the last updates was taken before them: it is counted again when due. */
-  staleCount?: boolean;
   /** Updates appended so far and how many of them the database holds: what whenStored waits on. */
   appended: number;
   written: number;
   waiters: Array<{ upTo: number; resolve: () => void }>;
 };
 
-/** Counting words reads the whole text (9 ms on a 100,000-character section): at most this often per document. */
-const WORD_COUNT_EVERY_MS = 5_000;
-
-const STATS_UPSERT = { target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } };
-
 function confirmWritten(entry: Pending, upTo: number): void {
   entry.written = Math.max(entry.written, upTo);
   const waiting = entry.waiters;
   entry.waiters = waiting.filter((w) => w.upTo > entry.written);
   for (const w of waiting) if (w.upTo <= entry.written) w.resolve();
-}
-
-/** How long until a stale count may be taken again. */
-function recountWait(entry: Pending): number {
-  return entry.counted ? Math.max(0, entry.counted.at + WORD_COUNT_EVERY_MS - Date.now()) : 0;
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -60,7 +45,8 @@ const COMPACT_BATCH_ROWS = 10_000;
 /**
  * Postgres persistence of Yjs documents: an append-only update log, batched so a burst of
  * keystrokes becomes one row per document per flush, and compacted into a merged state.
- * A failed write keeps the updates in memory and retries with back-off; nothing is dropped.
+ * A failed write keeps the updates in memory and retries with back-off; nothing is dropped. Each
+ * document's figures (DocumentStatistics) are written in the same statement as its updates.
  */
 export class DocumentStore {
   private readonly pending = new Map<string, Pending>();
@@ -69,9 +55,11 @@ export class DocumentStore {
   private flushing: Promise<void> | undefined;
   private failures = 0;
   private readonly merging: MergeThread;
+  private readonly statistics: DocumentStatistics;
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.merging = new MergeThread(options.log);
+    this.statistics = new DocumentStatistics(options.db, options.log);
   }
 
   /**
@@ -106,16 +94,13 @@ export class DocumentStore {
    */
   async settle(docId: string): Promise<void> {
     const entry = this.pending.get(docId);
-    if (entry?.staleCount && entry.words) {
-      const recounts = [this.recount(docId, entry)];
-      await this.writeRecounts(recounts).catch((error: unknown) => this.recountFailed(recounts, error));
-    }
+    await this.statistics.settle(docId);
     if ((entry?.logRows ?? 0) > 0) await this.compact(docId);
   }
 
   /** Registers how to count a loaded document's words, stored with each flush for the dashboard. */
   describe(docId: string, words: () => number): void {
-    this.entry(docId).words = words;
+    this.statistics.describe(docId, words);
   }
 
   /** Queues an accepted update; it reaches the database within flushMs unless the database is down. */
@@ -150,8 +135,9 @@ export class DocumentStore {
 
   /** Forgets bookkeeping for an unloaded document that has nothing pending. */
   release(docId: string): void {
-    if (!this.hasPending(docId)) this.pending.delete(docId);
-    else delete this.entry(docId).words;
+    if (this.hasPending(docId)) return this.statistics.stopCounting(docId);
+    this.pending.delete(docId);
+    this.statistics.forget(docId);
   }
 
   /** Writes everything queued now; resolves once nothing is pending (retrying failures). */
@@ -174,37 +160,6 @@ export class DocumentStore {
     return entry;
   }
 
-  private wordsOf(entry: Pending): number | undefined {
-    if (!entry.words) return entry.counted?.words;
-    const now = Date.now();
-    const due = !entry.counted || now - entry.counted.at >= WORD_COUNT_EVERY_MS;
-    if (due) entry.counted = { words: entry.words(), at: now };
-    entry.staleCount = !due;
-    return entry.counted!.words;
-  }
-
-  /** A fresh count for a document whose last written one predates its last updates. */
-  private recount(docId: string, entry: Pending): { docId: string; words: number; lastEditAt: Date } {
-    entry.counted = { words: entry.words!(), at: Date.now() };
-    entry.staleCount = false;
-    return { docId, words: entry.counted.words, lastEditAt: entry.lastEditAt ?? new Date() };
-  }
-
-  /** Delay until the earliest stale count may be taken again; undefined when none is waiting. */
-  private nextRecount(): number | undefined {
-    const waits = [...this.pending.values()].flatMap((entry) => (entry.staleCount && entry.words ? [recountWait(entry)] : []));
-    return waits.length ? Math.min(...waits) : undefined;
-  }
-
-  private writeRecounts(stats: Array<{ docId: string; words: number; lastEditAt: Date }>) {
-    return this.options.db.insert(docStats).values(stats).onConflictDoUpdate(STATS_UPSERT);
-  }
-
-  private recountFailed(recounts: ReadonlyArray<{ docId: string }>, error: unknown): void {
-    for (const { docId } of recounts) this.entry(docId).staleCount = true;
-    this.options.log.warn({ err: error, documents: recounts.length }, 'could not store word counts; trying again later');
-  }
-
   /** Sets the next write for `delay` from now, unless one is due sooner. */
   private schedule(delay: number): void {
     this.timer.setIn(delay);
@@ -214,7 +169,7 @@ export class DocumentStore {
     void this.flush().then(() => {
       if (this.hasPending()) return this.schedule(this.failures ? this.backoff() : this.options.flushMs);
       // Typing that stopped within the count's interval would otherwise leave the figures short.
-      const recount = this.nextRecount();
+      const recount = this.statistics.nextRecount();
       if (recount !== undefined) this.schedule(recount);
     });
   }
@@ -231,25 +186,21 @@ export class DocumentStore {
   }
 
   private async writeBatch(): Promise<void> {
-    const batch: Array<{ docId: string; data: Uint8Array; words: number | undefined; entry: Pending; upTo: number }> = [];
-    const recounts: Array<{ docId: string; words: number; lastEditAt: Date }> = [];
+    const batch: Array<{ docId: string; data: Uint8Array; figures: DocumentFigures | undefined; entry: Pending; upTo: number }> = [];
     const now = new Date();
     for (const [docId, entry] of this.pending) {
-      if (entry.updates.length) {
-        const data = mergeRecent(entry.updates);
-        batch.push({ docId, data, words: this.wordsOf(entry), entry, upTo: entry.appended });
-        entry.updates = [];
-        entry.lastEditAt = now;
-      } else if (entry.staleCount && entry.words && recountWait(entry) === 0) {
-        recounts.push(this.recount(docId, entry));
-      }
+      if (!entry.updates.length) continue;
+      const data = mergeRecent(entry.updates);
+      batch.push({ docId, data, figures: this.statistics.updatesWritten(docId, now), entry, upTo: entry.appended });
+      entry.updates = [];
     }
+    const recounts = this.statistics.dueRecounts(new Set(batch.map(({ docId }) => docId)));
     if (!batch.length) {
-      if (recounts.length) await this.writeRecounts(recounts).catch((error: unknown) => this.recountFailed(recounts, error));
+      if (recounts.length) await this.statistics.writeRecounts(recounts);
       return;
     }
     const started = performance.now();
-    const stats = [...batch.flatMap(({ docId, words }) => (words === undefined ? [] : [{ docId, words, lastEditAt: now }])), ...recounts];
+    const stats = [...batch.flatMap(({ figures }) => (figures ? [figures] : [])), ...recounts];
     const { db } = this.options;
     const logRows = db.insert(docUpdates).values(batch.map(({ docId, data }) => ({ docId, data })));
     try {
@@ -259,13 +210,13 @@ export class DocumentStore {
       if (!stats.length) await logRows;
       else {
         const logged = db.$with('logged').as(logRows.returning({ id: docUpdates.id }));
-        await db.with(logged).insert(docStats).values(stats).onConflictDoUpdate(STATS_UPSERT);
+        await this.statistics.upsert(db.with(logged), stats);
       }
       this.failures = 0;
     } catch (error) {
       this.failures++;
       for (const { docId, data } of batch) this.entry(docId).updates.unshift(data);
-      for (const { docId } of recounts) this.entry(docId).staleCount = true;
+      this.statistics.markStale(recounts);
       this.options.log.error({ err: error, documents: batch.length, attempt: this.failures }, 'update log write failed; retrying');
       return;
     }
