@@ -11,8 +11,8 @@ import type { Rooms } from '../rooms/rooms';
  * once for all of them, on whichever instance it was posted. Pages fetch the discussion when they open
  * and again after a lost connection; in between, this keeps them current without polling.
  */
-export function pushComments(options: { db: Db; log: Logger; rooms: Rooms }): () => void {
-  return onCommentPosted((sectionId, commentId) => {
+export function pushComments(options: { db: Db; log: Logger; rooms: Rooms }): { close(): void } {
+  const stop = onCommentPosted((sectionId, commentId) => {
     const room = options.rooms.loadedRoom(sectionRoom(sectionId));
     if (!room?.members.size) return;
     readComment(options.db, commentId).then(
@@ -24,4 +24,5 @@ export function pushComments(options: { db: Db; log: Logger; rooms: Rooms }): ()
       (error: unknown) => options.log.warn({ err: error, sectionId }, 'could not send a section its new discussion message; pages show it when they next open'),
     );
   });
+  return { close: stop };
 }

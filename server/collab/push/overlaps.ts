@@ -19,7 +19,7 @@ const COALESCE_MS = 50;
  * fetch its list at once). Pages used to poll every 3 s instead: 7 ms of server CPU per poll, so 150
  * open section pages took a core, more than the live editing itself.
  */
-export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweepMs: number }): () => void {
+export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweepMs: number }): { close(): void } {
   /** Section → its plan, for the sections waiting to be sent. */
   const waiting = new Map<string, string>();
   /** Section → its list as last sent, and the connections that have it. */
@@ -98,9 +98,11 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
     }
     schedule();
   });
-  return () => {
-    stop();
-    clearTimeout(timer);
-    clearInterval(sweeper);
+  return {
+    close() {
+      stop();
+      clearTimeout(timer);
+      clearInterval(sweeper);
+    },
   };
 }

@@ -11,7 +11,7 @@ import type { Rooms } from '../rooms/rooms';
  * room) is read once, and its activity sent to all of them when it changed, and to pages that joined. Pages used to render
  * themselves again every 10 s instead, at 16 ms of server CPU each: 600 people on plan pages took a core.
  */
-export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): () => void {
+export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): { close(): void } {
   /** Plan → what its pages were last sent. */
   const sent = new Map<string, { json: string; latest: OncePerMember }>();
   let running = false;
@@ -45,5 +45,5 @@ export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; i
   };
 
   const timer = setInterval(() => void tick(), options.intervalMs);
-  return () => clearInterval(timer);
+  return { close: () => clearInterval(timer) };
 }

@@ -21,7 +21,7 @@ type AuthorizationEvent = z.infer<typeof eventSchema>;
  * connections; and changed overlaps and new discussion messages, which each instance sends to its own
  * connections. Pub/sub forgets what it could not deliver: `recheck` runs when Redis is back.
  */
-export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, recheck: () => void): Promise<() => void> {
+export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, recheck: () => void): Promise<{ close(): void }> {
   const publish = (event: AuthorizationEvent) => void bus.publish(AUTHORIZATION_CHANNEL, encodeJsonMessage(event));
   const stops = [
     onPlanChanged((planId, source) => {
@@ -47,8 +47,10 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     else if (event.type === 'overlaps-changed') notifyOverlapsChanged(event.planId, event.sectionIds, 'remote');
     else notifyCommentPosted(event.sectionId, event.commentId, 'remote');
   });
-  return () => {
-    for (const stop of stops) stop();
-    void bus.unsubscribe(AUTHORIZATION_CHANNEL);
+  return {
+    close() {
+      for (const stop of stops) stop();
+      void bus.unsubscribe(AUTHORIZATION_CHANNEL);
+    },
   };
 }

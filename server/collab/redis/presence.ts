@@ -32,7 +32,7 @@ type PresenceMessage = z.infer<typeof messageSchema>;
  * user ids per room) when it changes and on a heartbeat; what another instance said is believed
  * until it says again or falls silent.
  */
-export async function sharePresence(bus: RedisBus, presence: Presence, log: Logger, timing = PRESENCE_TIMING): Promise<() => Promise<void>> {
+export async function sharePresence(bus: RedisBus, presence: Presence, log: Logger, timing = PRESENCE_TIMING): Promise<{ close(): Promise<void> }> {
   let pending: NodeJS.Timeout | undefined;
   let ask = false;
   const publish = (extra: Omit<PresenceMessage, 'rooms'> = {}) =>
@@ -60,13 +60,15 @@ export async function sharePresence(bus: RedisBus, presence: Presence, log: Logg
   heartbeat.unref();
   await publish({ ask: true });
 
-  return async () => {
-    clearInterval(heartbeat);
-    clearTimeout(pending);
-    stopListening();
-    stopRecovering();
-    await bus.unsubscribe(PRESENCE_CHANNEL);
-    await publish({ leaving: true });
-    presence.forgetRemote();
+  return {
+    async close() {
+      clearInterval(heartbeat);
+      clearTimeout(pending);
+      stopListening();
+      stopRecovering();
+      await bus.unsubscribe(PRESENCE_CHANNEL);
+      await publish({ leaving: true });
+      presence.forgetRemote();
+    },
   };
 }

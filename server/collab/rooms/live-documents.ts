@@ -1,9 +1,17 @@
 import * as Y from 'yjs';
-import type { DocumentHost } from '../../../lib/documents/host';
+import { registerDocumentHost, type DocumentHost } from '../../../lib/documents/host';
 import type { Rooms } from './rooms';
 
-/** Lets domain functions read and change live documents through the rooms that hold them. */
-export function createDocumentHost(rooms: Rooms): DocumentHost {
+/**
+ * Lets domain functions in this process (versions, restore, attribution) read and change live
+ * documents through the rooms that hold them, until closed.
+ */
+export function serveLiveDocuments(rooms: Rooms): { close(): void } {
+  registerDocumentHost(documentHost(rooms));
+  return { close: () => registerDocumentHost(null) };
+}
+
+function documentHost(rooms: Rooms): DocumentHost {
   return {
     read: (docId, read) => rooms.use(docId, '@reader', (room) => read(room.doc, room.attribution.users)),
     change: (docId, userId, change) =>

@@ -99,10 +99,20 @@ export class Rooms {
     return room;
   }
 
-  /** At shutdown: rooms stay as they are, since unloading one writes to a database about to close. */
-  close(): void {
+  /**
+   * At shutdown, once the connections are closed: no room is unloaded any more (unloading compacts, in
+   * a database about to close), including those their leaving members just scheduled; each room's edits
+   * are versioned (beforeUnload) and stored, and the rooms freed.
+   */
+  async close(): Promise<void> {
     this.closed = true;
     for (const name of [...this.unloadTimers.keys()]) this.cancelUnload(name);
+    for (const room of await this.all()) {
+      await this.options.beforeUnload(room).catch((error: unknown) => this.log.error({ err: error, room: room.name }, 'version at shutdown failed'));
+    }
+    await this.store.flushAll();
+    // Each room's awareness runs a timer; a stopped server must not keep its process alive.
+    for (const room of await this.all()) room.destroy();
   }
 
   private scheduleUnload(room: Room): void {

@@ -17,7 +17,7 @@ export async function autoVersion(db: Db, room: Room): Promise<void> {
 }
 
 /** Every minute, versions the rooms edited for longer than `periodMs` since their last version. */
-export function startAutoVersions(options: { db: Db; log: Logger; periodMs: number; rooms: () => Promise<Room[]> }): () => void {
+export function startAutoVersions(options: { db: Db; log: Logger; periodMs: number; rooms: () => Promise<Room[]> }): { close(): void } {
   const timer = setInterval(
     () => {
       void options.rooms().then(async (rooms) => {
@@ -30,5 +30,5 @@ export function startAutoVersions(options: { db: Db; log: Logger; periodMs: numb
     Math.min(60_000, options.periodMs),
   );
   timer.unref();
-  return () => clearInterval(timer);
+  return { close: () => clearInterval(timer) };
 }

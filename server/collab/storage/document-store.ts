@@ -18,8 +18,6 @@ export type DocumentStoreOptions = {
   compactAfter: number;
   /** Told how long each successful batch write took, in seconds. */
   onFlushed?: (seconds: number) => void;
-  /** Told which document took an update (the overlap analysis follows edits). */
-  onAppended?: (docId: string) => void;
 };
 
 type Pending = {
@@ -56,6 +54,7 @@ export class DocumentStore {
   private failures = 0;
   private readonly merging: MergeThread;
   private readonly statistics: DocumentStatistics;
+  private readonly appendListeners = new Set<(docId: string) => void>();
 
   constructor(private readonly options: DocumentStoreOptions) {
     this.merging = new MergeThread(options.log);
@@ -110,7 +109,13 @@ export class DocumentStore {
     entry.appended++;
     // While the database is away, typing must not turn the back-off into a retry every flushMs.
     this.schedule(this.failures ? this.backoff() : this.options.flushMs);
-    this.options.onAppended?.(docId);
+    for (const listener of this.appendListeners) listener(docId);
+  }
+
+  /** Tells `listener` which document took an update (the overlap analysis follows edits), until stopped. */
+  onAppended(listener: (docId: string) => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   /** Resolves once every update appended to the document so far is in the database (retrying failures). */

@@ -50,3 +50,5 @@ export function recordVisits({ db, log }: { db: Db; log: Logger }) {
     },
   };
 }
+
+export type SectionVisits = ReturnType<typeof recordVisits>;
