@@ -11,7 +11,7 @@ import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
 import type { AwarenessUser } from '../../lib/shared/awareness-user';
 import type { MessageBudget } from './wire/message-budget';
-import type { AwarenessMember } from './rooms/awareness-gate';
+import type { AwarenessMember } from './awareness/gate';
 import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './rooms/room';
 import type { Rooms } from './rooms/rooms';
 import { Incoming } from './wire/incoming';

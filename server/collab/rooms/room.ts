@@ -3,8 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AwarenessUser } from '../../../lib/shared/awareness-user';
 import { Attribution, AttributionError, type ClientSet } from './attribution';
-import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from './awareness-gate';
-import { Broadcaster } from './broadcaster';
+import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from '../awareness/gate';
+import { Broadcaster } from '../broadcast/broadcaster';
 import { HeldUpdates } from './held-updates';
 import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
@@ -24,7 +24,7 @@ export interface RoomMember {
   readonly followsPlan?: boolean;
   /** A reader is sent updates paced (ReaderPacing); a member that does not say is sent them at once. */
   readonly access?: 'read' | 'write';
-  /** Who the member is to the others: stamped on each of its awareness states (rooms/awareness-stamp.ts). */
+  /** Who the member is to the others: stamped on each of its awareness states (awareness/stamp.ts). */
   readonly identity?: AwarenessUser;
   send(message: Uint8Array): void;
   /** Whether this joiner asked for the whole document (a fresh client): it may be sent ahead while the room loads. */

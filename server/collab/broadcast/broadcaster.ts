@@ -6,7 +6,7 @@ import { encodeUpdate } from '../../../lib/shared/wire/sync';
 import { SoonestTimer } from '../timers/soonest-timer';
 import { AwarenessPacing } from './awareness-pacing';
 import { ReaderPacing } from './reader-pacing';
-import type { RoomMember } from './room';
+import type { RoomMember } from '../rooms/room';
 
 /**
  * Sends a room's accepted updates and awareness to its members. Updates that arrive in the same

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AwarenessUser } from '../../../lib/shared/awareness-user';
 import { decodeAwarenessEntries, encodeAwarenessEntries, OVERSIZE, type AwarenessEntry } from '../../../lib/shared/wire/awareness';
-import { MAX_STATE_CHARS, stampState, stampedUserId } from './awareness-stamp';
+import { MAX_STATE_CHARS, stampState, stampedUserId } from './stamp';
 import { ClientClaims } from './client-claims';
 
 /** A member announcing ever more client ids (each held in memory while the room is loaded) is refused past this. */
