@@ -9,7 +9,7 @@ import type { Config } from '../lib/env';
 import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
 import { createCollabServer, type CollabServer } from './collab';
-import { RedisBus } from './collab/redis-bus';
+import { RedisBus } from './collab/redis/bus';
 import { answerClientError } from './client-errors';
 import { refuseCrossSiteWrite } from './cross-site-guard';
 import { handleOps } from './ops';

@@ -50,7 +50,7 @@ export class RawObserver implements Receiver {
         const frame = decodeServerFrame(kind, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         if (!frame) return;
         this.sink(this, frame.update, at);
-        if (frame.step2) {
+        if (frame.step === 'sync-step-2') {
           clearTimeout(timer);
           resolve();
         }

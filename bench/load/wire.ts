@@ -1,5 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { encodeAwarenessEntries, encodeAwarenessMessage } from '../../lib/shared/wire/awareness';
+import { EMPTY_STATE_VECTOR, encodeSyncStep1Of, MessageType, readSyncMessage, type SyncMessage } from '../../lib/shared/wire/sync';
 
 /** The product, its two peers, and a bare relay that measures the floor of this machine (bench/servers/relay.ts). */
 export type ServerKind = 'concordia' | 'y-websocket' | 'hocuspocus' | 'relay';
@@ -17,18 +19,11 @@ export type Target = {
   observerCookie: string | undefined;
 };
 
-/** y-websocket message types; Hocuspocus adds its own after these. */
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const QUERY_AWARENESS = 3;
+/** Hocuspocus's message type for a sync reply, after y-websocket's (MessageType). */
 const HOCUSPOCUS_SYNC_REPLY = 4;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 /** What a raw observer needs from a server frame: the Yjs update it carries, if any. */
-export type ServerFrame = { update: Uint8Array; step2: boolean } | null;
+export type ServerFrame = Extract<SyncMessage, { type: 'update' }> | null;
 
 /**
  * Hocuspocus speaks the y-websocket messages prefixed with the document name, and wants an
@@ -48,7 +43,7 @@ export function openingFrames(kind: ServerKind, room: string): Uint8Array[] {
   if (kind !== 'hocuspocus') return [];
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, room);
-  encoding.writeVarUint(encoder, AUTH);
+  encoding.writeVarUint(encoder, MessageType.Auth);
   encoding.writeVarUint(encoder, 0); // token message
   encoding.writeVarString(encoder, '');
   return [encoding.toUint8Array(encoder)];
@@ -56,11 +51,7 @@ export function openingFrames(kind: ServerKind, room: string): Uint8Array[] {
 
 /** Sync step 1 with an empty state vector: "send me everything". */
 export function emptySyncStep1(kind: ServerKind, room: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP_1);
-  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
-  return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
+  return wrapClientFrame(kind, room, encodeSyncStep1Of(EMPTY_STATE_VECTOR));
 }
 
 /**
@@ -69,10 +60,7 @@ export function emptySyncStep1(kind: ServerKind, room: string): Uint8Array {
  * 15-second awareness renewal would.
  */
 export function keepAliveFrame(kind: ServerKind, room: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, AWARENESS);
-  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
-  return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
+  return wrapClientFrame(kind, room, encodeAwarenessMessage(encodeAwarenessEntries([])));
 }
 
 /**
@@ -80,25 +68,17 @@ export function keepAliveFrame(kind: ServerKind, room: string): Uint8Array {
  * every 15 s (y-protocols): its name and role, which every member of the room is sent.
  */
 export function presenceFrame(kind: ServerKind, room: string, clientId: number, clock: number): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, JSON.stringify({ user: { name: `Observer ${clientId}`, state: null, color: '#888888', role: 'observer' } }));
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, AWARENESS);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
-  return wrapClientFrame(kind, room, encoding.toUint8Array(encoder));
+  const state = { user: { name: `Observer ${clientId}`, state: null, color: '#888888', role: 'observer' } };
+  return wrapClientFrame(kind, room, encodeAwarenessMessage(encodeAwarenessEntries([{ client: clientId, clock, state }])));
 }
 
 export function decodeServerFrame(kind: ServerKind, frame: Uint8Array): ServerFrame {
   const decoder = decoding.createDecoder(frame);
   if (kind === 'hocuspocus') decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
-  if (type !== SYNC && !(kind === 'hocuspocus' && type === HOCUSPOCUS_SYNC_REPLY)) return null;
-  const step = decoding.readVarUint(decoder);
-  if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
-  return { update: decoding.readVarUint8Array(decoder), step2: step === SYNC_STEP_2 };
+  if (type !== MessageType.Sync && !(kind === 'hocuspocus' && type === HOCUSPOCUS_SYNC_REPLY)) return null;
+  const message = readSyncMessage(decoder);
+  return message?.type === 'update' ? message : null;
 }
 
 /**
@@ -109,9 +89,9 @@ export function unwrapHocuspocusFrame(frame: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(frame);
   decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
-  if (type !== SYNC && type !== AWARENESS && type !== HOCUSPOCUS_SYNC_REPLY && type !== QUERY_AWARENESS) return null;
+  if (type !== MessageType.Sync && type !== MessageType.Awareness && type !== HOCUSPOCUS_SYNC_REPLY && type !== MessageType.QueryAwareness) return null;
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type === HOCUSPOCUS_SYNC_REPLY ? SYNC : type);
+  encoding.writeVarUint(encoder, type === HOCUSPOCUS_SYNC_REPLY ? MessageType.Sync : type);
   encoding.writeUint8Array(encoder, frame.subarray(decoder.pos));
   return encoding.toUint8Array(encoder);
 }

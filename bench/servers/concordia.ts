@@ -7,7 +7,7 @@ import { docStates, docUpdates, planMembers, plans, sectionCoEditors, sections, 
 import { config } from '../../lib/env';
 import { logger } from '../../lib/log';
 import { sectionRoom } from '../../lib/shared/rooms';
-import { DocumentStore } from '../../server/collab/document-store';
+import { DocumentStore } from '../../server/collab/storage/document-store';
 import { startServer } from '../../server/start';
 import { readFrames } from '../frames';
 import { paragraphText } from '../trace';

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { plainFrame } from '../../server/collab/shared-deflate';
+import { plainFrame } from '../../server/collab/wire/shared-deflate';
 
 /**
  * The least a Node server can do for the y-websocket protocol, as a floor for the peers' figures, not

@@ -17,7 +17,7 @@ export const docUpdates = pgTable(
 export const docStates = pgTable('doc_states', {
   docId: text('doc_id').primaryKey(),
   state: bytea('state').notNull(),
-  /** Set when state is deflated as a WebSocket payload with this window (server/collab/stored-state.ts); null, plain Yjs. */
+  /** Set when state is deflated as a WebSocket payload with this window (server/collab/storage/stored-state.ts); null, plain Yjs. */
   deflateWindowBits: smallint('deflate_window_bits'),
   lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -27,7 +27,7 @@ export function onPlanChanged(listener: (planId: string, source: ChangeSource) =
 
 /**
  * A plan's stored overlaps changed (an analysis opened, closed or re-scored some, or the chair resolved
- * one): the collaboration server sends the sections concerned their new list (server/collab/overlap-push.ts).
+ * one): the collaboration server sends the sections concerned their new list (server/collab/push/overlaps.ts).
  */
 export function notifyOverlapsChanged(planId: string, sectionIds: readonly string[], source: ChangeSource = 'local'): void {
   if (sectionIds.length) emitter().emit('overlaps', planId, sectionIds, source);

@@ -6,7 +6,7 @@ import { roomAccess, type Role, type RoomAccess } from '../permissions';
 import type { RoomRef } from '../shared/rooms';
 import { accessColumns, loadAccessRow, toAccessContext, type AccessRow } from './access-context';
 
-/** `member`: who the user is in the plan, as others in the room see them (name, state; server/collab/awareness-stamp.ts). */
+/** `member`: who the user is in the plan, as others in the room see them (name, state; server/collab/awareness/stamp.ts). */
 export type RoomGrant = { planId: string; access: RoomAccess; role: Role | 'admin'; member: { name: string; stateCode: string | null } };
 
 /**

@@ -3,7 +3,7 @@ import { stateColor } from './state-colors';
 
 /**
  * Who a caret or a presence chip belongs to: the `user` field of an awareness state. The server writes
- * it from the connection's session and appointment (server/collab/awareness-stamp.ts); whatever a
+ * it from the connection's session and appointment (server/collab/awareness/stamp.ts); whatever a
  * client puts there is replaced, so a delegation cannot appear as another.
  */
 export type AwarenessUser = { userId: string; name: string; state: string | null; color: string; role: string };

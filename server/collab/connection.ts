@@ -3,16 +3,19 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { encodeAccessMessage, encodeNoticeMessage, encodeSavedMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
-import { decodeClientMessage, encodeAwareness, isEmptyStateVector, isEmptyUpdate, isFreshSyncRequest } from './protocol';
-import { AttributionError } from './attribution';
+import { encodeAwareness } from '../../lib/shared/wire/awareness';
+import { decodeClientMessage, isFreshSyncRequest } from '../../lib/shared/wire/client-messages';
+import { isEmptyStateVector, isEmptyUpdate } from '../../lib/shared/wire/sync';
+import { AttributionError } from './rooms/attribution';
 import type { Metrics } from './metrics';
 import type { SessionClaims } from '../../lib/auth/session-token';
 import type { AwarenessUser } from '../../lib/shared/awareness-user';
-import type { MessageBudget } from './limits';
-import type { AwarenessMember } from './awareness-gate';
-import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './room';
-import type { Rooms } from './rooms';
-import { Outgoing } from './outgoing';
+import type { MessageBudget } from './wire/message-budget';
+import type { AwarenessMember } from './awareness/gate';
+import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './rooms/room';
+import type { Rooms } from './rooms/rooms';
+import { Incoming } from './wire/incoming';
+import { Outgoing } from './wire/outgoing';
 
 export type ConnectionOptions = {
   socket: WebSocket;
@@ -51,8 +54,7 @@ const MAX_REFUSED_WRITES = 50;
  */
 export class Connection implements RoomMember, AwarenessMember {
   private room: Room | undefined;
-  private readonly queued: Uint8Array[] = [];
-  private resumeTimer: NodeJS.Timeout | undefined;
+  private readonly incoming: Incoming;
   private readonly outgoing: Outgoing;
   /** The room sent the stored document ahead of this client's sync request (see Rooms). */
   private sentStoredDocument = false;
@@ -71,6 +73,7 @@ export class Connection implements RoomMember, AwarenessMember {
 
   constructor(private readonly options: ConnectionOptions) {
     const { socket } = options;
+    this.incoming = new Incoming(socket, options.budget, options.maxQueuedMessages, () => this.room !== undefined && !this.closed, (bytes) => this.handle(bytes));
     this.outgoing = new Outgoing(socket, options.rawSocket, (compression) => options.metrics.largeMessages.inc({ compression }));
     this.grantedAccess = options.access;
     this.currentIdentity = options.identity;
@@ -82,12 +85,11 @@ export class Connection implements RoomMember, AwarenessMember {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (!isBinary) return this.close(CloseCode.Malformed, 'text frames are not y-websocket protocol');
-      this.queued.push(bytes);
-      if (this.queued.length > this.options.maxQueuedMessages) {
+      if (!this.incoming.push(bytes)) {
         this.options.metrics.droppedUpdates.inc({ reason: 'rate limit' });
         return this.close(CloseCode.TooFast, 'sending too fast; reconnect to resync');
       }
-      this.drain();
+      this.incoming.drain();
     });
     socket.on('close', () => this.detach());
     socket.on('error', (error) => options.log.warn({ err: error, room: options.roomName }, 'socket error'));
@@ -154,7 +156,7 @@ export class Connection implements RoomMember, AwarenessMember {
   }
 
   wantsWholeDocument(): boolean {
-    return !this.closed && this.queued.some(isFreshSyncRequest);
+    return !this.closed && this.incoming.some(isFreshSyncRequest);
   }
 
   sendStoredDocument(frame: Uint8Array): Promise<void> {
@@ -187,7 +189,7 @@ export class Connection implements RoomMember, AwarenessMember {
     this.send(encodeAccessMessage(this.grantedAccess));
     const states = [...room.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwareness(room.awareness, states));
-    this.drain();
+    this.incoming.drain();
   }
 
   /** Sends a writer sync step 1; false (and closed) when the room's document cannot be decoded. */
@@ -202,31 +204,10 @@ export class Connection implements RoomMember, AwarenessMember {
     }
   }
 
-  /**
-   * Handles queued messages as fast as the budget allows. A faster client is slowed, not cut off:
-   * its socket is paused (TCP pushes back) until the budget refills, so nothing it sent is lost.
-   */
-  private drain(): void {
-    if (!this.room || this.resumeTimer) return;
-    while (this.queued.length && !this.closed) {
-      if (!this.options.budget.take()) {
-        this.options.socket.pause();
-        this.resumeTimer = setTimeout(() => {
-          this.resumeTimer = undefined;
-          if (this.closed) return;
-          this.options.socket.resume();
-          this.drain();
-        }, 50);
-        return;
-      }
-      this.handle(this.queued.shift()!);
-    }
-  }
-
   private detach(): void {
     this.closed = true;
     clearTimeout(this.expiry);
-    clearTimeout(this.resumeTimer);
+    this.incoming.stop();
     const room = this.room;
     if (!room) return;
     this.room = undefined;

@@ -1,234 +1,89 @@
 import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { Db } from '../../db/client';
-import { isSessionRevoked, onSessionRevoked } from '../../lib/auth/sessions';
-import { registerDocumentHost } from '../../lib/documents/host';
-import { onPlanChanged } from '../../lib/plans/plan-events';
 import { presence } from '../../lib/presence';
-import { awarenessUser } from '../../lib/shared/awareness-user';
-import { CloseCode } from '../../lib/shared/close-codes';
-import { COLLAB_PATH, followsPlan } from '../../lib/shared/rooms';
-import { authenticateUpgrade } from './authenticate';
-import { autoVersion, startAutoVersions } from './auto-versions';
-import { MessageBudget } from './limits';
-import { UpgradeLimits } from './upgrade-limits';
-import { memoryReclaimer } from './memory-reclaim';
+import { COLLAB_PATH } from '../../lib/shared/rooms';
+import { closeRevokedSessions } from './access/close-revoked-sessions';
+import { recheckOnPlanChange } from './access/recheck-on-plan-change';
+import { Connections } from './connections';
 import { createMetrics } from './metrics';
-import { Connection } from './connection';
-import { createDocumentHost } from './document-host';
-import { DocumentStore } from './document-store';
-import { watchOverlaps } from './overlap-watch';
-import { pushComments } from './comment-push';
-import { recordVisits } from './section-visits';
-import { pushOverlaps } from './overlap-push';
-import { pushPlanActivity } from './plan-activity-push';
-import { reevaluatePlan } from './reevaluate';
-import type { RedisBus } from './redis-bus';
-import { relayAuthorizationEvents } from './redis-events';
-import { sharePresence } from './redis-presence';
-import { RoomFanout } from './redis-fanout';
-import { Rooms } from './rooms';
-import { COMPRESSION, takesSharedFrames } from './shared-deflate';
+import type { CollabOptions } from './options';
+import { pushComments } from './push/comments';
+import { watchOverlaps } from './push/overlap-analysis';
+import { pushOverlaps } from './push/overlaps';
+import { pushPlanActivity } from './push/plan-activity';
+import { relayAuthorizationEvents } from './redis/events';
+import { RoomFanout } from './redis/fanout';
+import { sharePresence } from './redis/presence';
+import { serveLiveDocuments } from './rooms/live-documents';
+import { memoryReclaimer } from './rooms/memory-reclaim';
+import { Rooms } from './rooms/rooms';
+import { autoVersion, startAutoVersions } from './storage/auto-versions';
+import { DocumentStore } from './storage/document-store';
+import { recordVisits } from './storage/section-visits';
+import { acceptUpgrades } from './upgrade';
+import { COMPRESSION } from './wire/shared-deflate';
 
-export type CollabOptions = {
-  db: Db;
-  log: Logger;
-  /** next-auth secret, to read session cookies on upgrade. */
-  secret: string;
-  /** Whether session cookies carry the __Secure- prefix (site served over HTTPS). */
-  secureCookie: boolean;
-  /** The site's origin; browsers on any other page may not open a socket with the user's cookie. Unset: the Host header. */
-  siteOrigin?: string | undefined;
-  /** Largest accepted message; a bigger frame closes the socket (1009) before it is buffered whole. */
-  maxMessageBytes: number;
-  flushMs: number;
-  compactAfter: number;
-  idleUnloadMs: number;
-  autoVersionMs: number;
-  /** Sustained and burst messages per connection; a faster client is slowed, a flood beyond ten bursts disconnected. */
-  maxMessagesPerSecond: number;
-  messageBurst: number;
-  /** A document stops growing at this size; its writers are told why. */
-  maxDocumentBytes: number;
-  /** Readers are sent updates gathered at most every this many ms per reader (ReaderPacing). */
-  readerMsPerReader: number;
-  /** Quiet time after edits before the plan's overlaps are analysed again. */
-  overlapDebounceMs: number;
-  /** How often the plans followed here are read again for their open pages, and joined pages caught up. */
-  activityMs: number;
-  /** Redis shared with the other instances (REDIS_URL); absent, this instance serves every room alone. */
-  bus?: RedisBus | undefined;
-  /** Upgrade attempts one address may make per 10 s (COLLAB_UPGRADES_PER_ADDRESS); more are refused with 429. */
-  upgradesPerAddress: number;
-  /** Sockets one session may hold open (COLLAB_MAX_SOCKETS_PER_SESSION); more are closed with 4529. */
-  maxSocketsPerSession: number;
-};
+export type { CollabOptions } from './options';
 
-/** Short enough that a permission change reaches open editors well within the promised 2 seconds. */
-const REEVALUATE_DEBOUNCE_MS = 100;
+/** A part of the server that holds something (a timer, a listener, a socket, pending writes) until closed. */
+type Part = { close(): void | Promise<void> };
 
-const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' } as const;
-
-/** The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade. */
+/**
+ * The collaboration WebSocket server: y-websocket protocol at /collab/<room>, authenticated on upgrade.
+ * Parts are created in order, each from those before it, and closed in the reverse order: upgrades are
+ * refused first, then what acts on the rooms stops, then the connections close, and last what they
+ * left is versioned and stored before the rooms, visits and sockets go.
+ */
 export async function createCollabServer(options: CollabOptions) {
-  const { log } = options;
-  const metrics = createMetrics();
-  const overlapWatch = watchOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), debounceMs: options.overlapDebounceMs });
-  const store = new DocumentStore({
-    db: options.db,
-    log,
-    flushMs: options.flushMs,
-    compactAfter: options.compactAfter,
-    onFlushed: (seconds) => metrics.flushSeconds.observe(seconds),
-    onAppended: (docId) => overlapWatch.changed(docId),
-  });
-  const fanout = options.bus && new RoomFanout(options.bus, log);
-  const reclaimer = memoryReclaimer(log);
-  const rooms = new Rooms({
-    store,
-    log,
-    idleUnloadMs: options.idleUnloadMs,
-    limits: { maxBytes: options.maxDocumentBytes, readerMsPerReader: options.readerMsPerReader },
-    beforeUnload: (room) => autoVersion(options.db, room),
-    afterUnload: () => reclaimer.roomUnloaded(),
-    fanout,
-  });
-  const stopPushingOverlaps = pushOverlaps({ db: options.db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs });
-  const stopPushingActivity = pushPlanActivity({ db: options.db, log, rooms, intervalMs: options.activityMs });
-  const stopPushingComments = pushComments({ db: options.db, log, rooms });
-  const visits = recordVisits({ db: options.db, log });
-  const stopAutoVersions = startAutoVersions({ db: options.db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() });
-  registerDocumentHost(createDocumentHost(rooms));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION });
-  // What each handshake negotiated, read from its response as ws writes it (just before the connection).
-  const sharedFrames = new WeakMap<IncomingMessage, boolean>();
-  wss.on('headers', (headers: string[], req: IncomingMessage) => sharedFrames.set(req, takesSharedFrames(headers)));
-  const connections = new Set<Connection>();
-  const limits = new UpgradeLimits({ upgradesPerAddress: options.upgradesPerAddress, maxSocketsPerSession: options.maxSocketsPerSession });
-  let accepting = true;
-
-  // Several changes in a burst (a chair editing a section's states) lead to one re-evaluation.
-  const reevaluations = new Map<string, NodeJS.Timeout>();
-  let changes = 0;
-  const scheduleReevaluation = (planId: string) => {
-    if (reevaluations.has(planId)) return;
-    reevaluations.set(
-      planId,
-      setTimeout(() => {
-        reevaluations.delete(planId);
-        reevaluatePlan(options.db, log, planId, connections).catch((error: unknown) =>
-          log.error({ err: error, planId }, 're-evaluation failed'),
-        );
-      }, REEVALUATE_DEBOUNCE_MS),
-    );
+  const { db, log, bus } = options;
+  const parts: Part[] = [];
+  const part = <T extends Part>(created: T): T => {
+    parts.push(created);
+    return created;
   };
-  const stopListening = onPlanChanged((planId) => {
-    changes++;
-    scheduleReevaluation(planId);
-  });
-  const stopRevocations = onSessionRevoked((sessionId) => {
-    for (const c of connections) if (c.sessionId === sessionId) c.close(CloseCode.Unauthenticated, 'signed out');
-  });
-  // Changes made on other instances come through Redis; those it lost while away are looked up again.
-  const stopRelay = options.bus
-    ? await relayAuthorizationEvents(options.bus, log, () => {
-        for (const planId of new Set([...connections].map((c) => c.planId))) scheduleReevaluation(planId);
-        void closeRevokedSessions().catch((error: unknown) => log.error({ err: error }, 're-checking sessions failed'));
-      })
-    : () => {};
-  const stopSharingPresence = options.bus ? await sharePresence(options.bus, presence(), log) : async () => {};
-  async function closeRevokedSessions(): Promise<void> {
-    for (const sessionId of new Set([...connections].map((c) => c.sessionId))) {
-      if (!(await isSessionRevoked(options.db, sessionId))) continue;
-      for (const c of connections) if (c.sessionId === sessionId) c.close(CloseCode.Unauthenticated, 'signed out');
-    }
-  }
 
-  function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string, retryAfterSeconds?: number): void {
-    metrics.refusedUpgrades.inc({ reason });
-    const body = JSON.stringify({ error: reason });
-    socket.end(
-      `HTTP/1.1 ${status} ${HTTP_STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
-        (retryAfterSeconds ? `Retry-After: ${retryAfterSeconds}\r\n` : '') +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  const metrics = createMetrics();
+  const wss = part(new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION }));
+  const fanout = bus && part(new RoomFanout(bus, log));
+  const visits = part(recordVisits({ db, log }));
+  const store = new DocumentStore({ db, log, flushMs: options.flushMs, compactAfter: options.compactAfter, onFlushed: (seconds) => metrics.flushSeconds.observe(seconds) });
+  const reclaimer = part(memoryReclaimer(log));
+  const rooms = part(
+    new Rooms({
+      store,
+      log,
+      idleUnloadMs: options.idleUnloadMs,
+      limits: { maxBytes: options.maxDocumentBytes, readerMsPerReader: options.readerMsPerReader },
+      beforeUnload: (room) => autoVersion(db, room),
+      afterUnload: () => reclaimer.roomUnloaded(),
+      fanout,
+    }),
+  );
+  const connections = part(new Connections());
+  part(serveLiveDocuments(rooms));
+  part(watchOverlaps({ db, log: log.child({ part: 'overlaps' }), store, debounceMs: options.overlapDebounceMs }));
+  part(pushComments({ db, log, rooms }));
+  part(pushPlanActivity({ db, log, rooms, intervalMs: options.activityMs }));
+  part(pushOverlaps({ db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs }));
+  part(startAutoVersions({ db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() }));
+  const rechecks = part(recheckOnPlanChange({ db, log, connections }));
+  const revocations = part(closeRevokedSessions({ db, log, connections }));
+  if (bus) {
+    part(await sharePresence(bus, presence(), log));
+    // Changes made on other instances come through Redis; those it lost while away are looked up again.
+    part(
+      await relayAuthorizationEvents(bus, log, () => {
+        rechecks.recheckAll();
+        revocations.recheckAll();
+      }),
     );
   }
-
-  /** Completes the handshake only to close at once with a code and reason: what a browser's page can read, unlike a status. */
-  function closeAtOnce(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
-    metrics.refusedUpgrades.inc({ reason });
-    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
-  }
-
-  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', () => socket.destroy());
-    if (!accepting) return refuse(socket, 503, 'server shutting down');
-    const address = req.socket.remoteAddress;
-    const limited = await limits.attempt(address);
-    if (limited) {
-      if (limited.first) log.warn({ address, retryAfterSeconds: limited.retryAfterSeconds }, 'upgrades refused: too many attempts from this address');
-      return refuse(socket, 429, 'too many connection attempts from this address', limited.retryAfterSeconds);
-    }
-    const changesBefore = changes;
-    let decision;
-    try {
-      decision = await authenticateUpgrade(req, {
-        db: options.db,
-        secret: options.secret,
-        secureCookie: options.secureCookie,
-        siteOrigin: options.siteOrigin,
-        admit: (session) => limits.holdSocket(session, socket),
-      });
-    } catch (error) {
-      log.error({ err: error }, 'upgrade check failed');
-      return refuse(socket, 503, 'try again');
-    }
-    if (!decision.ok) {
-      log.info({ status: decision.status, reason: decision.reason, url: req.url }, 'upgrade refused');
-      if (decision.status === 429) return closeAtOnce(req, socket, head, CloseCode.TooManySockets, decision.reason);
-      return refuse(socket, decision.status, decision.reason);
-    }
-    const { roomName, userId, grant, session } = decision;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection({
-        socket: ws,
-        rawSocket: sharedFrames.get(req) ? socket : undefined,
-        rooms,
-        roomName,
-        userId,
-        access: grant.access,
-        role: grant.role,
-        identity: awarenessUser({ userId, name: grant.member.name, stateCode: grant.member.stateCode, role: grant.role }),
-        session,
-        planId: grant.planId,
-        followsPlan: followsPlan(req.url),
-        metrics,
-        budget: new MessageBudget(options.maxMessagesPerSecond, options.messageBurst),
-        maxQueuedMessages: options.messageBurst * 10,
-        log,
-        maxBufferedBytes: 16 * 1024 * 1024,
-      });
-      connections.add(connection);
-      presence().markOnline(roomName, userId);
-      visits.saw(roomName, userId);
-      ws.on('close', () => {
-        connections.delete(connection);
-        presence().markOffline(roomName, userId);
-        const room = rooms.loadedRoom(roomName);
-        visits.saw(roomName, userId, room?.seenNow());
-      });
-      // A permission change during the upgrade check may not have seen this connection yet.
-      if (changes !== changesBefore) scheduleReevaluation(grant.planId);
-      log.info({ room: roomName, userId, access: grant.access }, 'connected');
-    });
-  }
+  const upgrades = part(acceptUpgrades({ ...options, wss, metrics, rooms, connections, visits, rechecks }));
 
   return {
     /** Whether this upgrade request is for the collaboration server. */
     matches: (req: IncomingMessage) => (req.url ?? '').startsWith(`${COLLAB_PATH}/`),
-    handleUpgrade,
+    handleUpgrade: upgrades.handleUpgrade,
     /** Flushes queued updates without closing anything (tests, readiness). */
     flush: () => store.flushAll(),
     stats: () => ({ connections: connections.size, rooms: rooms.size, decodedRooms: rooms.decodedCount }),
@@ -245,30 +100,7 @@ export async function createCollabServer(options: CollabOptions) {
     },
     /** Stops accepting, tells clients to reconnect elsewhere, and stores everything pending. */
     async close(): Promise<void> {
-      accepting = false;
-      stopListening();
-      stopRevocations();
-      stopRelay();
-      await stopSharingPresence();
-      stopAutoVersions();
-      stopPushingOverlaps();
-      stopPushingActivity();
-      stopPushingComments();
-      reclaimer.close();
-      overlapWatch.close();
-      registerDocumentHost(null);
-      for (const timer of reevaluations.values()) clearTimeout(timer);
-      rooms.close();
-      for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down');
-      for (const room of await rooms.all()) {
-        await autoVersion(options.db, room).catch((error: unknown) => log.error({ err: error, room: room.name }, 'version at shutdown failed'));
-      }
-      await store.flushAll();
-      await visits.close();
-      fanout?.close();
-      // Each room's awareness runs a timer; a stopped server must not keep its process alive.
-      for (const room of await rooms.all()) room.destroy();
-      wss.close();
+      for (const created of [...parts].reverse()) await created.close();
     },
   };
 }

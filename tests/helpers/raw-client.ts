@@ -1,11 +1,11 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE, type SaveOutcome } from '../../lib/shared/app-messages';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
+import { encodeAwareness } from '../../lib/shared/wire/awareness';
+import { encodeSyncStep2Of, encodeUpdate } from '../../lib/shared/wire/sync';
 
 /**
  * A client that ignores the UI and speaks y-protocols by hand, to try what a hostile or buggy client
@@ -20,12 +20,6 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
   });
-  const sendSync = (write: (encoder: encoding.Encoder) => void) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0);
-    write(encoder);
-    ws.send(encoding.toUint8Array(encoder));
-  };
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
   return {
     ws,
@@ -35,7 +29,7 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
     sendUpdate(text: string) {
       const doc = paragraphDoc(text);
       ws.send(announce(doc));
-      sendSync((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc)));
+      ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
     },
     /** Sends bytes as they are, whatever they are. */
     sendFrame(bytes: Uint8Array) {
@@ -43,16 +37,13 @@ export async function openRawClient(baseUrl: string, room: string, cookie: strin
     },
     /** Sends arbitrary Yjs update bytes as an update message. */
     sendRawUpdate(update: Uint8Array) {
-      sendSync((e) => syncProtocol.writeUpdate(e, update));
+      ws.send(encodeUpdate(update));
     },
     /** Sends a paragraph as sync step 2, the reply a client gives to the server's step 1. */
     sendSyncStep2(text: string) {
       const doc = paragraphDoc(text);
       ws.send(announce(doc));
-      sendSync((e) => {
-        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc));
-      });
+      ws.send(encodeSyncStep2Of(Y.encodeStateAsUpdate(doc)));
     },
     /**
      * Asks whether everything sent so far is stored. The server handles one socket's messages in order,
@@ -87,9 +78,7 @@ function paragraphDoc(text: string): Y.Doc {
 /** The awareness message by which a provider announces its document's client id. */
 export function announce(doc: Y.Doc): Uint8Array {
   const awareness = new awarenessProtocol.Awareness(doc);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]));
+  const message = encodeAwareness(awareness, [doc.clientID]);
   awareness.destroy();
-  return encoding.toUint8Array(encoder);
+  return message;
 }

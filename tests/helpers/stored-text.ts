@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { docStates, docUpdates } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
-import { unpackState } from '../../server/collab/stored-state';
+import { unpackState } from '../../server/collab/storage/stored-state';
 
 /** A document as stored in the database (merged state plus log), read independently of the server. */
 export async function storedDocument(db: Db, docId: string): Promise<Y.Doc> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docStats } from '../../db/schema';
 import { wordCount } from '../../lib/documents/paragraphs';
-import { DocumentStore } from '../../server/collab/document-store';
+import { DocumentStore } from '../../server/collab/storage/document-store';
 import { lockAwaited } from '../helpers/database';
 import { useDatabase } from '../helpers/database-fixture';
 import { eventually } from '../helpers/eventually';

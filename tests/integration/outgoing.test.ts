@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { Outgoing } from '../../server/collab/outgoing';
-import { COMPRESSION, deflateMessage, plainFrame, seedSharedFrame, sharedFrame, takesSharedFrames } from '../../server/collab/shared-deflate';
+import { Outgoing } from '../../server/collab/wire/outgoing';
+import { COMPRESSION, deflateMessage, plainFrame, seedSharedFrame, sharedFrame, takesSharedFrames } from '../../server/collab/wire/shared-deflate';
 import { eventually } from '../helpers/eventually';
 
 /** Compressible, and different for each seed: a paragraph repeated well past the 16 KiB threshold. */

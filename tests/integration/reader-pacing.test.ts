@@ -10,7 +10,7 @@ import { openProvider, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
 import { missingTokens } from '../helpers/typing';
 
-/** Readers in the room; at 1 ms per reader their updates are gathered every 40 ms or so (server/collab/reader-pacing.ts). */
+/** Readers in the room; at 1 ms per reader their updates are gathered every 40 ms or so (server/collab/broadcast/reader-pacing.ts). */
 const CROWD = 40;
 
 /** Update frames (y-protocols sync, update) among what a raw client received. */

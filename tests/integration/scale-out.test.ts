@@ -28,12 +28,12 @@ import {
 } from '../../lib/shared/app-messages';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH, FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
-import { DocumentStore } from '../../server/collab/document-store';
-import { RedisBus } from '../../server/collab/redis-bus';
-import { AUTHORIZATION_CHANNEL } from '../../server/collab/redis-events';
-import { PRESENCE_CHANNEL } from '../../server/collab/redis-presence';
-import { roomChannel } from '../../server/collab/redis-fanout';
-import { encodeRoomMessage } from '../../server/collab/redis-room-messages';
+import { DocumentStore } from '../../server/collab/storage/document-store';
+import { RedisBus } from '../../server/collab/redis/bus';
+import { AUTHORIZATION_CHANNEL } from '../../server/collab/redis/events';
+import { PRESENCE_CHANNEL } from '../../server/collab/redis/presence';
+import { roomChannel } from '../../server/collab/redis/fanout';
+import { encodeRoomMessage } from '../../server/collab/redis/room-messages';
 import type { RunningServer } from '../../server/start';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { freePort } from '../helpers/app-process';

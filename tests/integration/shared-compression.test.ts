@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { docStates, docUpdates } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
-import { COMPRESSION } from '../../server/collab/shared-deflate';
+import { COMPRESSION } from '../../server/collab/wire/shared-deflate';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';

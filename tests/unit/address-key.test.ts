@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey } from '../../server/collab/upgrade-limits';
+import { addressKey } from '../../server/collab/access/upgrade-limits';
 
 describe('the address an upgrade is counted under', () => {
   it('takes an IPv4 address as it is, also when mapped into IPv6', () => {

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeStored } from '../../server/collab/merge';
-import { MergeThread } from '../../server/collab/merge-thread';
+import { mergeStored } from '../../server/collab/storage/merge-updates';
+import { MergeThread } from '../../server/collab/storage/merge-thread';
 import { documentText } from '../../lib/documents/paragraphs';
 import { appendParagraph } from '../helpers/paragraphs';
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { mergeRecent, mergeStored } from '../../server/collab/merge';
+import { mergeRecent, mergeStored } from '../../server/collab/storage/merge-updates';
 import { appendParagraph } from '../helpers/paragraphs';
 import { documentText } from '../../lib/documents/paragraphs';
 

@@ -1,8 +1,8 @@
 import type * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE, type SaveOutcome } from '../../../lib/shared/app-messages';
+import { encodeAwarenessEntries, encodeAwarenessMessage } from '../../../lib/shared/wire/awareness';
 
 /** What this page typed that the server has not confirmed as stored, kept where the page can find it again. */
 export type Draft = { clientId: number; update: Uint8Array; savedAt: number };
@@ -218,15 +218,7 @@ export class UnsavedEdits {
 
 const RESTORED = Symbol('restored draft');
 
-/** An awareness message claiming a Yjs client id for this connection, with no state to show (y-protocols layout). */
+/** An awareness message claiming a Yjs client id for this connection, with no state to show. */
 function announceClient(clientId: number): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarString(update, 'null');
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
-  return encoding.toUint8Array(message);
+  return encodeAwarenessMessage(encodeAwarenessEntries([{ client: clientId, clock: 1, state: null }]));
 }
