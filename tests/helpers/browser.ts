@@ -55,7 +55,7 @@ export async function signInAs(
 /**
  * Clicks into an editor and puts the caret at the end of its text. On a busy machine ProseMirror can
  * apply the click's caret after a key pressed right behind it, so the caret is checked where it settled
- * (two frames later) and moved again until it is at the end.
+ * (two frames later) and moved again until it is at the end; a loaded CI machine can take seconds.
  */
 export async function caretAtEnd(editor: Locator): Promise<void> {
   await editor.click();
@@ -63,7 +63,7 @@ export async function caretAtEnd(editor: Locator): Promise<void> {
     .poll(async () => {
       await editor.page().keyboard.press('Control+End');
       return editor.evaluate(settledAtEnd);
-    })
+    }, { timeout: 15_000 })
     .toBe(true);
 }
 
