@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { docStats, docUpdates, planMembers, users } from '../db/schema';
 import { hashPassword } from '../lib/auth/password';
 import { authoredParagraphsUpdate } from '../lib/documents/authored-paragraphs';
-import type { Phase, Role } from '../lib/permissions';
+import type { Phase, Role } from '../lib/permissions/can';
 import { appointMember } from '../lib/plans/appoint-member';
 import { PHASES, changePhase } from '../lib/plans/change-phase';
 import { createPlan } from '../lib/plans/create-plan';

@@ -4,7 +4,7 @@ import { overlaps, type OverlapResolution } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { documentHost } from '../documents/host';
 import { AppError } from '../errors';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { notifyOverlapsChanged } from '../plans/plan-events';
 import { listOf } from '../shared/cosponsorship';
 import { sectionRoom } from '../shared/rooms';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { memberStates, sectionComments, sections, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { notifyCommentPosted } from '../plans/plan-events';
 import type { StateRef } from '../plans/online-members';
 import type { Quote } from '../shared/discussion';

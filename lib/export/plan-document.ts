@@ -5,7 +5,7 @@ import { memberStates, planMembers, plans } from '../../db/schema';
 import { changeRuns, contentAt, type ChangeRun } from '../documents/history';
 import { documentHost } from '../documents/host';
 import { AppError } from '../errors';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { ORIGINAL_LANGUAGES } from '../shared/plan-metadata';
 import { EDITOR_FIELD, goalRoom, sectionRoom } from '../shared/rooms';
 import type { Block, PlanDocument } from './blocks';

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import type { Role } from '../permissions';
+import type { Role } from '../permissions/can';
 import { presence } from '../presence';
 
 export type StateRef = { code: string; name: string };

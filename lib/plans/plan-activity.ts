@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { overlaps, planVersions, sectionComments, sections } from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
 import { AppError } from '../errors';
-import { authorize } from './authorize';
+import { authorize } from '../permissions/authorize-action';
 import { onlineMembers, type OnlineMember } from './online-members';
 import { readPlanRows } from './plan-rows';
 

@@ -5,7 +5,7 @@ import { memberStates, sectionCoEditors, sections } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import type { CreateSectionInput, UpdateSectionInput } from '../shared/schemas';
-import { authorize } from './authorize';
+import { authorize } from '../permissions/authorize-action';
 import { notifyPlanChanged } from './plan-events';
 
 async function assertStates(db: Db, codes: readonly string[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { memberStates, planMembers } from '../../db/schema';
 import { charactersByUser } from '../documents/history';
 import { documentHost } from '../documents/host';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';
 
 export type StateShare = { state: { code: string; name: string } | null; label: string; characters: number; share: number };

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { restoreInto } from '../documents/history';
 import { documentHost } from '../documents/host';
 import { AppError } from '../errors';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { currentLayout } from '../plans/plan-layout';
 import { goalRoom, sectionRoom } from '../shared/rooms';
 import { documentTarget } from './document-target';
