@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberStates, plans } from '../../db/schema';
 import { exportPlan } from '../../lib/export/export-plan';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
-import { updateSection } from '../../lib/plans/sections';
+import { updateSection } from '../../lib/plans/update-section';
 import { namePlanVersion } from '../../lib/versions/versions';
 import { browserAvailable, launchBrowser } from '../helpers/browser';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan } from '../factories';

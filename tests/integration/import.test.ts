@@ -8,7 +8,7 @@ import { exportPlan } from '../../lib/export/export-plan';
 import { compilePlan } from '../../lib/export/plan-document';
 import { readBlocks } from '../../lib/export/read-blocks';
 import { importDocx, MAX_IMPORT_BYTES } from '../../lib/import/import-docx';
-import { createSection } from '../../lib/plans/sections';
+import { createSection } from '../../lib/plans/create-section';
 import { EDITOR_FIELD, sectionRoom } from '../../lib/shared/rooms';
 import { listVersions, restoreVersion } from '../../lib/versions/versions';
 import { buildMember, buildPlan, buildSection, type BuiltPlan, type BuiltSection, type BuiltUser } from '../factories';

@@ -5,7 +5,7 @@ import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
 import { postComment } from '../../lib/discussion/section-comments';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { planActivity, readPlanActivity, type PlanActivity } from '../../lib/plans/plan-activity';
-import { updateSection } from '../../lib/plans/sections';
+import { updateSection } from '../../lib/plans/update-section';
 import { PLAN_ACTIVITY_MESSAGE, readPlanActivityMessage } from '../../lib/shared/app-messages';
 import { FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
 import { buildMember, buildPlan, buildSection, buildUser, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';

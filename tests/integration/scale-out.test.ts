@@ -14,7 +14,7 @@ import { documentText } from '../../lib/documents/paragraphs';
 import { getPlan } from '../../lib/plans/get-plan';
 import { planActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { removeMember } from '../../lib/plans/remove-member';
-import { updateSection } from '../../lib/plans/sections';
+import { updateSection } from '../../lib/plans/update-section';
 import {
   ACCESS_MESSAGE,
   COMMENT_MESSAGE,
