@@ -2,7 +2,7 @@ import type * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
 import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
-import { postComment } from '../../lib/discussion/section-comments';
+import { postComment } from '../../lib/discussion/post-comment';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { planActivity, readPlanActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { updateSection } from '../../lib/plans/update-section';
