@@ -8,7 +8,7 @@ import { memberStates, plans } from '../../db/schema';
 import { exportPlan } from '../../lib/export/export-plan';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { updateSection } from '../../lib/plans/update-section';
-import { namePlanVersion } from '../../lib/versions/versions';
+import { namePlanVersion } from '../../lib/versions/name-plan-version';
 import { browserAvailable, launchBrowser } from '../helpers/browser';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';

@@ -9,7 +9,7 @@ import { createSection } from '../../lib/plans/create-section';
 import { deleteSection } from '../../lib/plans/delete-section';
 import { reorderSections } from '../../lib/plans/reorder-sections';
 import { updateSection } from '../../lib/plans/update-section';
-import { namePlanVersion } from '../../lib/versions/versions';
+import { namePlanVersion } from '../../lib/versions/name-plan-version';
 import { browserAvailable } from '../helpers/browser';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';

@@ -7,7 +7,7 @@ import { pdfUnavailable } from '../../../lib/export/to-pdf';
 import { lastVisits } from '../../../lib/plans/section-visits';
 import { stateName } from '../../../lib/shared/member-states';
 import { stateColor } from '../../../lib/shared/state-colors';
-import { listPlanVersions } from '../../../lib/versions/versions';
+import { listPlanVersions } from '../../../lib/versions/list-plan-versions';
 import { CollabEditor } from '../../_components/editor/collab-editor';
 import { TopBar } from '../../_components/layout/top-bar';
 import { ExportPanel } from '../../_components/plan/export-panel';
