@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { planMembers, plans, sections } from '../../db/schema';
 import { DEMO_PLAN_TITLE } from '../../db/seed';
-import { documentHost } from '../../lib/documents/host';
+import { documentHost } from '../../lib/documents/live-documents';
 import { config } from '../../lib/env';
 import { exportPlan } from '../../lib/export/export-plan';
 import { pdfUnavailable } from '../../lib/export/to-pdf';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { memberStates, planMembers, plans } from '../../db/schema';
 import { changeRuns, contentAt, type ChangeRun } from '../documents/history';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { AppError } from '../errors';
 import { authorize } from '../permissions/authorize-action';
 import { ORIGINAL_LANGUAGES } from '../shared/plan-metadata';

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import type { Role } from '../permissions/can';
-import { presence } from '../presence';
+import { presence } from '../presence-registry';
 
 export type StateRef = { code: string; name: string };
 

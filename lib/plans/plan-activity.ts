@@ -16,7 +16,7 @@ export type SectionActivity = { id: string; words: number | null; lastEditAt: st
 
 /**
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
- * server sends it to the plan's open pages whenever it changes (server/collab/push/plan-activity.ts).
+ * server sends it to the plan's open pages whenever it changes (server/collab/push/push-plan-activity.ts).
  * `revision` stands for the rest (title, phase, sections and their states, members, versions): a page
  * holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
  * re-scored, closed, resolved): the overlaps board fetches the list again.

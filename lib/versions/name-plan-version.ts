@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planVersions } from '../../db/schema';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { AppError } from '../errors';
 import { authorize } from '../permissions/authorize-action';
 import { currentLayout } from '../plans/plan-layout';

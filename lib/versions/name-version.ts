@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';
 import { saveVersion } from './save-version';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { versions } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { restoreInto } from '../documents/history';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { AppError } from '../errors';
 import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';

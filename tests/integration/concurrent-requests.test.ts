@@ -6,7 +6,7 @@ import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { editComment } from '../../lib/discussion/edit-comment';
 import { postComment } from '../../lib/discussion/post-comment';
 import { withdrawComment } from '../../lib/discussion/withdraw-comment';
-import { documentHost } from '../../lib/documents/host';
+import { documentHost } from '../../lib/documents/live-documents';
 import { AppError } from '../../lib/errors';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { appointMember } from '../../lib/plans/appoint-member';

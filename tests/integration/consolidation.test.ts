@@ -6,7 +6,7 @@ import { auditLog, overlaps } from '../../db/schema';
 import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list-overlaps';
 import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
-import { documentHost } from '../../lib/documents/host';
+import { documentHost } from '../../lib/documents/live-documents';
 import { attributedRuns } from '../../lib/documents/history';
 import { exportPlan } from '../../lib/export/export-plan';
 import { textBlocks } from '../../lib/documents/paragraphs';

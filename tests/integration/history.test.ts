@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { changeRuns, contentAt } from '../../lib/documents/history';
-import { documentHost } from '../../lib/documents/host';
+import { documentHost } from '../../lib/documents/live-documents';
 import { documentText } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { documentAttribution } from '../../lib/versions/section-attribution';

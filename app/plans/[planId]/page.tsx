@@ -12,7 +12,7 @@ import { CollabEditor } from '../../_components/editor/collab-editor';
 import { TopBar } from '../../_components/layout/top-bar';
 import { ExportPanel } from '../../_components/plan/export-panel';
 import { OverlapsLink } from '../../_components/plan/overlaps-link';
-import { PlanActivityProvider } from '../../_components/plan/plan-activity';
+import { PlanActivityProvider } from '../../_components/plan/activity-provider';
 import { PlanSearch } from '../../_components/plan/plan-search';
 import { SectionFigures } from '../../_components/plan/section-figures';
 import { KeptDrafts } from '../../_components/saving/kept-drafts';

@@ -20,7 +20,7 @@ export interface RoomMember {
    * (rooms/live-documents.ts). A connection's are those its user claimed in the room (see ClientClaims).
    */
   readonly ownClients?: ReadonlySet<number>;
-  /** A plan page's connection to the goal room (server/collab/push/plan-activity.ts). */
+  /** A plan page's connection to the goal room (server/collab/push/push-plan-activity.ts). */
   readonly followsPlan?: boolean;
   /** A reader is sent updates paced (ReaderPacing); a member that does not say is sent them at once. */
   readonly access?: 'read' | 'write';
