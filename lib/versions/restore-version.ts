@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { versions } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { restoreInto } from '../documents/history';
+import { restoreInto } from '../documents/snapshots';
 import { documentHost } from '../documents/live-documents';
 import { AppError } from '../errors';
 import { authorize } from '../permissions/authorize-action';

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberStates, planMembers } from '../../db/schema';
-import { charactersByUser } from '../documents/history';
+import { charactersByUser } from '../documents/change-runs';
 import { documentHost } from '../documents/live-documents';
 import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';

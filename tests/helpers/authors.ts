@@ -1,4 +1,4 @@
-import { attributedRuns } from '../../lib/documents/history';
+import { attributedRuns } from '../../lib/documents/change-runs';
 import { documentHost } from '../../lib/documents/live-documents';
 
 /** Who wrote each word of the live document, as the server records it (the server runs in this process). */

@@ -11,7 +11,7 @@ import { AppError } from '../../lib/errors';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
-import { acceptInvitation } from '../../lib/plans/invitations';
+import { acceptInvitation } from '../../lib/plans/accept-invitation';
 import { removeMember } from '../../lib/plans/remove-member';
 import { createSection } from '../../lib/plans/create-section';
 import { deleteSection } from '../../lib/plans/delete-section';

@@ -7,7 +7,7 @@ import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list
 import { refreshOverlaps } from '../../lib/consolidation/refresh-overlaps';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { documentHost } from '../../lib/documents/live-documents';
-import { attributedRuns } from '../../lib/documents/history';
+import { attributedRuns } from '../../lib/documents/change-runs';
 import { exportPlan } from '../../lib/export/export-plan';
 import { textBlocks } from '../../lib/documents/paragraphs';
 import { OVERLAPS_MESSAGE, readOverlapsMessage } from '../../lib/shared/app-messages';

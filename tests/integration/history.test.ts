@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changeRuns, contentAt } from '../../lib/documents/history';
+import { changeRuns } from '../../lib/documents/change-runs';
+import { contentAt } from '../../lib/documents/snapshots';
 import { documentHost } from '../../lib/documents/live-documents';
 import { documentText } from '../../lib/documents/paragraphs';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';

@@ -1,7 +1,7 @@
 import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { attributedRuns } from '../../lib/documents/history';
+import { attributedRuns } from '../../lib/documents/change-runs';
 import { documentHost } from '../../lib/documents/live-documents';
 import type { Block } from '../../lib/export/blocks';
 import { exportPlan } from '../../lib/export/export-plan';

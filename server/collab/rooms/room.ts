@@ -7,7 +7,7 @@ import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from '../a
 import { Broadcaster } from '../broadcast/broadcaster';
 import { HeldUpdates } from './held-updates';
 import type { DocumentStore } from '../storage/document-store';
-import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
+import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/snapshots';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
 import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, isEmptyStateVector } from '../../../lib/shared/wire/sync';
