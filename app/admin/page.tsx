@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
-import { canCreatePlan } from '../../lib/permissions';
+import { canCreatePlan } from '../../lib/permissions/can';
 import { TopBar } from '../_components/layout/top-bar';
 import { CreatePlanForm } from '../_components/manage/create-plan-form';
 import { requireUserId } from '../_server/session';

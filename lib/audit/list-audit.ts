@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 
 export type AuditView = {
   id: number;

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberStates, sections } from '../../db/schema';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { textBlocks } from '../documents/paragraphs';
 import { sectionRoom } from '../shared/rooms';
 import { anchorOf, findAnchored } from './anchors';

@@ -1,4 +1,4 @@
-import type { ChangeRun } from '../documents/history';
+import type { ChangeRun } from '../documents/change-runs';
 import type { Block, Inline } from './blocks';
 
 export type SectionRuns = { number: number; title: string; leadState: string; runs: ChangeRun[] };

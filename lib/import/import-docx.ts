@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { AppError } from '../errors';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
 import { saveVersion } from '../versions/save-version';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { planMetadata } from '../../db/schema';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { EMPTY_PLAN_METADATA, type OriginalLanguage, type PlanMetadata } from '../shared/plan-metadata';
 
 /** The plan's document block, for any member; a plan whose chair has not filled it in gets empty lines. */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planMetadata } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import type { PlanMetadata } from '../shared/plan-metadata';
 import { readPlanMetadata } from './get-plan-metadata';
 

@@ -6,7 +6,7 @@ import { invitations, memberStates, planMembers, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import type { AppointInput } from '../shared/schemas';
-import { authorize } from './authorize';
+import { authorize } from '../permissions/authorize-action';
 import { isUniqueViolation } from './db-errors';
 import { notifyPlanChanged } from './plan-events';
 

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { plans } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
-import type { Phase } from '../permissions';
-import { authorize } from './authorize';
+import type { Phase } from '../permissions/can';
+import { authorize } from '../permissions/authorize-action';
 import { notifyPlanChanged } from './plan-events';
 
 export const PHASES: readonly Phase[] = ['goal', 'drafting', 'consolidation', 'adopted'];

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { plans, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
-import { canCreatePlan } from '../permissions';
+import { canCreatePlan } from '../permissions/can';
 import { appointMember, type AppointResult } from './appoint-member';
 
 /** An administrator creates a plan (in the goal phase) and appoints its chair. */

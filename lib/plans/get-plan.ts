@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { AppError } from '../errors';
-import { can, type Phase, type Role } from '../permissions';
+import { can, type Phase, type Role } from '../permissions/can';
 import { goalRoom } from '../shared/rooms';
-import { loadAccessContext } from './access-context';
+import { loadAccessContext } from '../permissions/load-access-context';
 import { onlineMembers, type OnlineMember, type StateRef } from './online-members';
 import { readPlanRows } from './plan-rows';
 

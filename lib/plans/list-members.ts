@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, memberStates, planMembers, users } from '../../db/schema';
-import type { Role } from '../permissions';
-import { authorize } from './authorize';
+import type { Role } from '../permissions/can';
+import { authorize } from '../permissions/authorize-action';
 
 export type MemberView = { userId: string; name: string; email: string; role: Role; state: { code: string; name: string } | null };
 export type PendingInvitation = { email: string; role: Role; state: string | null; expiresAt: string };

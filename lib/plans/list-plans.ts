@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { planMembers, plans, users } from '../../db/schema';
-import type { Phase, Role } from '../permissions';
+import type { Phase, Role } from '../permissions/can';
 
 export type PlanSummary = { id: string; title: string; phase: Phase; role: Role | 'admin' };
 

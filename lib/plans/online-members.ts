@@ -1,8 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import type { Role } from '../permissions';
-import { presence } from '../presence';
+import type { Role } from '../permissions/can';
+import { presence } from '../presence-registry';
 
 export type StateRef = { code: string; name: string };
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { overlaps, planVersions, sectionComments, sections } from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
 import { AppError } from '../errors';
-import { authorize } from './authorize';
+import { authorize } from '../permissions/authorize-action';
 import { onlineMembers, type OnlineMember } from './online-members';
 import { readPlanRows } from './plan-rows';
 
@@ -16,7 +16,7 @@ export type SectionActivity = { id: string; words: number | null; lastEditAt: st
 
 /**
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
- * server sends it to the plan's open pages whenever it changes (server/collab/push/plan-activity.ts).
+ * server sends it to the plan's open pages whenever it changes (server/collab/push/push-plan-activity.ts).
  * `revision` stands for the rest (title, phase, sections and their states, members, versions): a page
  * holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
  * re-scored, closed, resolved): the overlaps board fetches the list again.

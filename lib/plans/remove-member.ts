@@ -4,7 +4,7 @@ import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planMembers } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
-import { authorize } from './authorize';
+import { authorize } from '../permissions/authorize-action';
 import { notifyPlanChanged } from './plan-events';
 
 /** Removes a coordinator or observer from a plan; their open connections close within moments. */

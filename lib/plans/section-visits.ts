@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sections, sectionVisits } from '../../db/schema';
-import { presence } from '../presence';
+import { presence } from '../presence-registry';
 import { sectionRoom } from '../shared/rooms';
 
 /** `seen`: the section's snapshot as the user left it; absent when they are only arriving. */

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
 import { planSections, type PlanSection } from '../consolidation/plan-sections';
-import { documentHost } from '../documents/host';
+import { documentHost } from '../documents/live-documents';
 import { textBlocks } from '../documents/paragraphs';
-import { authorize } from '../plans/authorize';
+import { authorize } from '../permissions/authorize-action';
 import { findAll } from '../shared/find-text';
 import { sectionRoom } from '../shared/rooms';
 

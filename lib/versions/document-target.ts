@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sectionCoEditors, sections } from '../../db/schema';
 import { AppError } from '../errors';
-import type { SectionTarget } from '../permissions';
+import type { SectionTarget } from '../permissions/can';
 import { parseRoom } from '../shared/rooms';
 
 export type DocumentTarget = { docId: string; planId: string; section: (SectionTarget & { id: string; title: string }) | null };

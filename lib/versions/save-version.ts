@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { versions } from '../../db/schema';
-import { editorsBetween, sameInstant, takeSnapshot } from '../documents/history';
+import { editorsBetween, sameInstant, takeSnapshot } from '../documents/snapshots';
 import { AppError } from '../errors';
 
 export type VersionKind = 'auto' | 'named' | 'restore';

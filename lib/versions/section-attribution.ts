@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberStates, planMembers } from '../../db/schema';
-import { charactersByUser } from '../documents/history';
-import { documentHost } from '../documents/host';
-import { authorize } from '../plans/authorize';
+import { charactersByUser } from '../documents/change-runs';
+import { documentHost } from '../documents/live-documents';
+import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';
 
 export type StateShare = { state: { code: string; name: string } | null; label: string; characters: number; share: number };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { presence } from '../../lib/presence';
+import { presence } from '../../lib/presence-registry';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
 import { closeRevokedSessions } from './access/close-revoked-sessions';
 import { recheckOnPlanChange } from './access/recheck-on-plan-change';
@@ -10,7 +10,7 @@ import type { CollabOptions } from './options';
 import { pushComments } from './push/comments';
 import { watchOverlaps } from './push/overlap-analysis';
 import { pushOverlaps } from './push/overlaps';
-import { pushPlanActivity } from './push/plan-activity';
+import { pushPlanActivity } from './push/push-plan-activity';
 import { relayAuthorizationEvents } from './redis/events';
 import { RoomFanout } from './redis/fanout';
 import { sharePresence } from './redis/presence';
@@ -19,7 +19,7 @@ import { memoryReclaimer } from './rooms/memory-reclaim';
 import { Rooms } from './rooms/rooms';
 import { autoVersion, startAutoVersions } from './storage/auto-versions';
 import { DocumentStore } from './storage/document-store';
-import { recordVisits } from './storage/section-visits';
+import { recordVisits } from './storage/record-visits';
 import { acceptUpgrades } from './upgrade';
 import { COMPRESSION } from './wire/shared-deflate';
 

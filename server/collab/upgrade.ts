@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
-import { presence } from '../../lib/presence';
+import { presence } from '../../lib/presence-registry';
 import { awarenessUser } from '../../lib/shared/awareness-user';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { followsPlan } from '../../lib/shared/rooms';
@@ -13,7 +13,7 @@ import type { Connections } from './connections';
 import type { Metrics } from './metrics';
 import type { CollabOptions } from './options';
 import type { Rooms } from './rooms/rooms';
-import type { SectionVisits } from './storage/section-visits';
+import type { SectionVisits } from './storage/record-visits';
 import { MessageBudget } from './wire/message-budget';
 import { takesSharedFrames } from './wire/shared-deflate';
 

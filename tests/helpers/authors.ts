@@ -1,5 +1,5 @@
-import { attributedRuns } from '../../lib/documents/history';
-import { documentHost } from '../../lib/documents/host';
+import { attributedRuns } from '../../lib/documents/change-runs';
+import { documentHost } from '../../lib/documents/live-documents';
 
 /** Who wrote each word of the live document, as the server records it (the server runs in this process). */
 export async function authorsOfWords(docId: string): Promise<Map<string, string | null>> {

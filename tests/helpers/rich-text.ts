@@ -1,7 +1,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { documentHost } from '../../lib/documents/host';
+import { documentHost } from '../../lib/documents/live-documents';
 import { documentExtensions } from '../../lib/shared/document-extensions';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 

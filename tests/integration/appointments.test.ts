@@ -4,7 +4,8 @@ import { invitations, planMembers } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { changePhase } from '../../lib/plans/change-phase';
-import { acceptInvitation, describeInvitation } from '../../lib/plans/invitations';
+import { acceptInvitation } from '../../lib/plans/accept-invitation';
+import { describeInvitation } from '../../lib/plans/describe-invitation';
 import { buildMember, buildPlan, type BuiltMember, type BuiltPlan } from '../factories';
 import { useDatabase } from '../helpers/database-fixture';
 

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { updateSection } from '../../lib/plans/sections';
+import { updateSection } from '../../lib/plans/update-section';
 import { stateColor } from '../../lib/shared/state-colors';
 import { buildMember, buildPlan, buildSection, type BuiltPlan, type BuiltSection, type BuiltUser } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';

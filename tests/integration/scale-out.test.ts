@@ -8,13 +8,14 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../db/client';
 import { revokeSession } from '../../lib/auth/sessions';
 import { listPlanOverlaps, type OverlapView } from '../../lib/consolidation/list-overlaps';
-import { postComment, type CommentView } from '../../lib/discussion/section-comments';
+import { postComment } from '../../lib/discussion/post-comment';
+import type { CommentView } from '../../lib/discussion/comment-view';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { documentText } from '../../lib/documents/paragraphs';
 import { getPlan } from '../../lib/plans/get-plan';
 import { planActivity, type PlanActivity } from '../../lib/plans/plan-activity';
 import { removeMember } from '../../lib/plans/remove-member';
-import { updateSection } from '../../lib/plans/sections';
+import { updateSection } from '../../lib/plans/update-section';
 import {
   ACCESS_MESSAGE,
   COMMENT_MESSAGE,

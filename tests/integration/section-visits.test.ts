@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sections, sectionVisits } from '../../db/schema';
-import { contentAt } from '../../lib/documents/history';
+import { contentAt } from '../../lib/documents/snapshots';
 import { documentText } from '../../lib/documents/paragraphs';
 import { lastVisits, lastVisitTo, recordSectionVisits } from '../../lib/plans/section-visits';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';

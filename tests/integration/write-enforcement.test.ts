@@ -4,7 +4,7 @@ import { XmlElement, XmlText } from 'yjs';
 import { plans, sections } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { removeMember } from '../../lib/plans/remove-member';
-import { updateSection } from '../../lib/plans/sections';
+import { updateSection } from '../../lib/plans/update-section';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { ACCESS_MESSAGE, readAccessMessage } from '../../lib/shared/app-messages';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';

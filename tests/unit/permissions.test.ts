@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, roomAccess, type AccessContext, type Membership, type Phase } from '../../lib/permissions';
+import { can, roomAccess, type AccessContext, type Membership, type Phase } from '../../lib/permissions/can';
 
 const section = { leadState: 'PER', coEditingStates: ['MEX'], frozen: false };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Presence } from '../../lib/presence';
+import { Presence } from '../../lib/presence-registry';
 
 describe('presence', () => {
   it('counts a user online while any of their connections to the room is open', () => {

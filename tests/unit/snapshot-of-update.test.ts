@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contentAt, snapshotOfUpdate, takeSnapshot } from '../../lib/documents/history';
+import { contentAt, snapshotOfUpdate, takeSnapshot } from '../../lib/documents/snapshots';
 import { documentText } from '../../lib/documents/paragraphs';
 import { appendParagraph } from '../helpers/paragraphs';
 

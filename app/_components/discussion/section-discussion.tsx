@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CommentView } from '../../../lib/discussion/section-comments';
+import type { CommentView } from '../../../lib/discussion/comment-view';
 import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';

@@ -19,7 +19,7 @@ export type EditorProps = {
   /** Why the server will not accept this user's edits: said instead of the toolbar. */
   readOnlyReason?: ReadOnlyReason;
   compact?: boolean;
-  /** The plan page's goal: its connection is also sent the plan's activity (plan-activity.tsx). */
+  /** The plan page's goal: its connection is also sent the plan's activity (activity-provider.tsx). */
   followPlan?: boolean;
   /** Paragraphs to mark (overlaps); a focused one is scrolled into view once it is there. */
   highlights?: readonly Highlight[];

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useActivity } from './plan-activity';
+import { useActivity } from './activity-provider';
 
 /** The plan page's link to the consolidation view, with how many overlaps are open now. */
 export function OverlapsLink({ planId }: { planId: string }) {

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { SectionActivity } from '../../../lib/plans/plan-activity';
 import { useFormatTime } from '../use-format-time';
 import { OnlineList } from './online-list';
-import { useActivity } from './plan-activity';
+import { useActivity } from './activity-provider';
 
 /**
  * An edit is stored up to a flush interval after it is typed, so someone who types and leaves at once

@@ -1,7 +1,7 @@
 import type { Decoder } from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { CommentView } from '../../../lib/discussion/section-comments';
+import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
 import {
   ACCESS_MESSAGE,

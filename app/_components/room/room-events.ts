@@ -1,5 +1,5 @@
 import type { OverlapView } from '../../../lib/consolidation/list-overlaps';
-import type { CommentView } from '../../../lib/discussion/section-comments';
+import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
 import type { Quote } from '../../../lib/shared/discussion';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '../../../db';
 import { AppError } from '../../../lib/errors';
-import { describeInvitation, type InvitationView } from '../../../lib/plans/invitations';
+import { describeInvitation, type InvitationView } from '../../../lib/plans/describe-invitation';
 import { stateCodeOfEnglishName, stateName } from '../../../lib/shared/member-states';
 import { AcceptInvitationForm } from '../../_components/auth/accept-invitation-form';
 import { ErrorAlert } from '../../_components/error-alert';
@@ -34,7 +34,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
-  // The invitation names its state in English (lib/plans/invitations.ts): shown in the reader's language.
+  // The invitation names its state in English (lib/plans/open-invitation.ts): shown in the reader's language.
   const code = invitation.state ? stateCodeOfEnglishName(invitation.state) : undefined;
   const state = code ? stateName(code, await getLocale()) : invitation.state;
   return (

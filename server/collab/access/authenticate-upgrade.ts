@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { currentSession } from '../../../lib/auth/current-session';
 import type { SessionClaims } from '../../../lib/auth/session-token';
 import { isSiteOrigin } from '../../../lib/http/cross-site';
-import { resolveRoomAccess, type RoomGrant } from '../../../lib/plans/room-access';
+import { resolveRoomAccess, type RoomGrant } from '../../../lib/permissions/resolve-room-access';
 import { COLLAB_PATH, parseRoom } from '../../../lib/shared/rooms';
 
 export type UpgradeDecision =

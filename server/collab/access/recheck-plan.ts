@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
-import { resolveRoomAccess } from '../../../lib/plans/room-access';
+import { resolveRoomAccess } from '../../../lib/permissions/resolve-room-access';
 import { awarenessUser } from '../../../lib/shared/awareness-user';
 import { CloseCode } from '../../../lib/shared/close-codes';
 import { parseRoom } from '../../../lib/shared/rooms';

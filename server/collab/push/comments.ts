@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
-import { readComment } from '../../../lib/discussion/section-comments';
+import { readComment } from '../../../lib/discussion/comment-view';
 import { onCommentPosted } from '../../../lib/plans/plan-events';
 import { encodeCommentMessage } from '../../../lib/shared/app-messages';
 import { sectionRoom } from '../../../lib/shared/rooms';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Presence } from '../../../lib/presence';
+import type { Presence } from '../../../lib/presence-registry';
 import { encodeJsonMessage, parseJsonMessage } from './json-message';
 import type { RedisBus } from './bus';
 

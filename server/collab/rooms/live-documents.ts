@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { registerDocumentHost, type DocumentHost } from '../../../lib/documents/host';
+import { registerDocumentHost, type DocumentHost } from '../../../lib/documents/live-documents';
 import type { Rooms } from './rooms';
 
 /**

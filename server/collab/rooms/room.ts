@@ -7,7 +7,7 @@ import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from '../a
 import { Broadcaster } from '../broadcast/broadcaster';
 import { HeldUpdates } from './held-updates';
 import type { DocumentStore } from '../storage/document-store';
-import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/history';
+import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/snapshots';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
 import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, isEmptyStateVector } from '../../../lib/shared/wire/sync';
@@ -20,7 +20,7 @@ export interface RoomMember {
    * (rooms/live-documents.ts). A connection's are those its user claimed in the room (see ClientClaims).
    */
   readonly ownClients?: ReadonlySet<number>;
-  /** A plan page's connection to the goal room (server/collab/push/plan-activity.ts). */
+  /** A plan page's connection to the goal room (server/collab/push/push-plan-activity.ts). */
   readonly followsPlan?: boolean;
   /** A reader is sent updates paced (ReaderPacing); a member that does not say is sent them at once. */
   readonly access?: 'read' | 'write';

@@ -1,5 +1,6 @@
 import { getDb } from '../../../../db';
-import { editComment, withdrawComment } from '../../../../lib/discussion/section-comments';
+import { editComment } from '../../../../lib/discussion/edit-comment';
+import { withdrawComment } from '../../../../lib/discussion/withdraw-comment';
 import { commentIdParam } from '../../../../lib/shared/ids';
 import { commentEdit } from '../../../../lib/shared/schemas';
 import { jsonRoute, parseBody } from '../../../_server/json-route';

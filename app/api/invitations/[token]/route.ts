@@ -1,5 +1,6 @@
 import { getDb } from '../../../../db';
-import { acceptInvitation, describeInvitation } from '../../../../lib/plans/invitations';
+import { acceptInvitation } from '../../../../lib/plans/accept-invitation';
+import { describeInvitation } from '../../../../lib/plans/describe-invitation';
 import { acceptInvitationInput } from '../../../../lib/shared/schemas';
 import { jsonRoute, parseBody } from '../../../_server/json-route';
 

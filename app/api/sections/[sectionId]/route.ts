@@ -1,5 +1,6 @@
 import { getDb } from '../../../../db';
-import { deleteSection, updateSection } from '../../../../lib/plans/sections';
+import { deleteSection } from '../../../../lib/plans/delete-section';
+import { updateSection } from '../../../../lib/plans/update-section';
 import { sectionIdParam } from '../../../../lib/shared/ids';
 import { updateSectionInput } from '../../../../lib/shared/schemas';
 import { jsonRoute, parseBody } from '../../../_server/json-route';

@@ -1,5 +1,5 @@
 import { getDb } from '../../../../../db';
-import { createSection } from '../../../../../lib/plans/sections';
+import { createSection } from '../../../../../lib/plans/create-section';
 import { planIdParam } from '../../../../../lib/shared/ids';
 import { createSectionInput } from '../../../../../lib/shared/schemas';
 import { jsonRoute, parseBody } from '../../../../_server/json-route';

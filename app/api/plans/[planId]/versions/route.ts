@@ -1,7 +1,8 @@
 import { getDb } from '../../../../../db';
 import { planIdParam } from '../../../../../lib/shared/ids';
 import { nameVersionInput } from '../../../../../lib/shared/schemas';
-import { listPlanVersions, namePlanVersion } from '../../../../../lib/versions/versions';
+import { listPlanVersions } from '../../../../../lib/versions/list-plan-versions';
+import { namePlanVersion } from '../../../../../lib/versions/name-plan-version';
 import { jsonRoute, parseBody } from '../../../../_server/json-route';
 import { requireApiUserId } from '../../../../_server/session';
 

@@ -1,5 +1,6 @@
 import { getDb } from '../../../../../db';
-import { listComments, postComment } from '../../../../../lib/discussion/section-comments';
+import { listComments } from '../../../../../lib/discussion/list-comments';
+import { postComment } from '../../../../../lib/discussion/post-comment';
 import { sectionIdParam } from '../../../../../lib/shared/ids';
 import { commentInput } from '../../../../../lib/shared/schemas';
 import { jsonRoute, parseBody } from '../../../../_server/json-route';

@@ -2,7 +2,8 @@ import { getDb } from '../../../../../db';
 import { sectionIdParam } from '../../../../../lib/shared/ids';
 import { sectionRoom } from '../../../../../lib/shared/rooms';
 import { nameVersionInput } from '../../../../../lib/shared/schemas';
-import { listVersions, nameVersion } from '../../../../../lib/versions/versions';
+import { listVersions } from '../../../../../lib/versions/list-versions';
+import { nameVersion } from '../../../../../lib/versions/name-version';
 import { jsonRoute, parseBody } from '../../../../_server/json-route';
 import { requireApiUserId } from '../../../../_server/session';
 

@@ -1,5 +1,5 @@
 import { getDb } from '../../../../../../db';
-import { reorderSections } from '../../../../../../lib/plans/sections';
+import { reorderSections } from '../../../../../../lib/plans/reorder-sections';
 import { planIdParam } from '../../../../../../lib/shared/ids';
 import { reorderSectionsInput } from '../../../../../../lib/shared/schemas';
 import { jsonRoute, parseBody } from '../../../../../_server/json-route';

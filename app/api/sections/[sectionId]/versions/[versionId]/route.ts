@@ -1,7 +1,7 @@
 import { getDb } from '../../../../../../db';
 import { sectionIdParam, versionIdParam } from '../../../../../../lib/shared/ids';
 import { sectionRoom } from '../../../../../../lib/shared/rooms';
-import { getVersion } from '../../../../../../lib/versions/versions';
+import { getVersion } from '../../../../../../lib/versions/get-version';
 import { jsonRoute } from '../../../../../_server/json-route';
 import { requireApiUserId } from '../../../../../_server/session';
 

@@ -1,7 +1,7 @@
 import { getDb } from '../../../../../../../db';
 import { sectionIdParam, versionIdParam } from '../../../../../../../lib/shared/ids';
 import { sectionRoom } from '../../../../../../../lib/shared/rooms';
-import { restoreVersion } from '../../../../../../../lib/versions/versions';
+import { restoreVersion } from '../../../../../../../lib/versions/restore-version';
 import { jsonRoute } from '../../../../../../_server/json-route';
 import { requireApiUserId } from '../../../../../../_server/session';
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { preparedPerDatabase } from '../../db/prepared';
 import { planMembers, plans, users } from '../../db/schema';
-import type { AccessContext } from '../permissions';
+import type { AccessContext } from './can';
 
 /**
  * The columns `can` needs, from users, plans and plan_members joined as in `loadAccessContext`, and the

@@ -1,33 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
-import { invitations, memberStates, planMembers, plans, users } from '../../db/schema';
+import { invitations, planMembers, users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
-import { hashToken } from './appoint-member';
 import { isUniqueViolation } from './db-errors';
+import { openInvitation } from './open-invitation';
 import { notifyPlanChanged } from './plan-events';
-
-export type InvitationView = { email: string; role: string; state: string | null; planTitle: string; expiresAt: string };
-
-async function openInvitation(db: Db, token: string) {
-  const [row] = await db
-    .select({ invitation: invitations, planTitle: plans.title, stateName: memberStates.nameEn })
-    .from(invitations)
-    .innerJoin(plans, eq(plans.id, invitations.planId))
-    .leftJoin(memberStates, eq(memberStates.code, invitations.stateCode))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)));
-  if (!row) throw new AppError('not_found', 'This invitation link is not valid or was already used');
-  if (row.invitation.expiresAt.getTime() < Date.now()) throw new AppError('not_found', 'This invitation link has expired; ask the chair for a new one');
-  return row;
-}
-
-/** What an invitation link offers, for the page that accepts it. */
-export async function describeInvitation(db: Db, token: string): Promise<InvitationView> {
-  const { invitation, planTitle, stateName } = await openInvitation(db, token);
-  return { email: invitation.email, role: invitation.role, state: stateName, planTitle, expiresAt: invitation.expiresAt.toISOString() };
-}
 
 /** Creates the invited person's account, makes them a member, and uses up the link. */
 export async function acceptInvitation(

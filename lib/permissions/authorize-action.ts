@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../errors';
-import { can, type AccessContext, type Action } from '../permissions';
-import { loadAccessContext } from './access-context';
+import { can, type AccessContext, type Action } from './can';
+import { loadAccessContext } from './load-access-context';
 
 /** Loads what `can` needs and throws not_found / forbidden unless the action is allowed. */
 export async function authorize(db: Db, options: { userId: string; planId: string; action: Action }): Promise<AccessContext> {

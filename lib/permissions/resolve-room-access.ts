@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { preparedPerDatabase } from '../../db/prepared';
 import { planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
-import { roomAccess, type Role, type RoomAccess } from '../permissions';
+import { roomAccess, type Role, type RoomAccess } from './can';
 import type { RoomRef } from '../shared/rooms';
-import { accessColumns, loadAccessRow, toAccessContext, type AccessRow } from './access-context';
+import { accessColumns, loadAccessRow, toAccessContext, type AccessRow } from './load-access-context';
 
 /** `member`: who the user is in the plan, as others in the room see them (name, state; server/collab/awareness/stamp.ts). */
 export type RoomGrant = { planId: string; access: RoomAccess; role: Role | 'admin'; member: { name: string; stateCode: string | null } };

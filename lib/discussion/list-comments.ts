@@ -1,0 +1,17 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { sectionComments } from '../../db/schema';
+import { authorize } from '../permissions/authorize-action';
+import { sectionPlan } from './comment-rows';
+import { commentRows, toView, type CommentView } from './comment-view';
+
+/** The most recent messages a section's discussion shows; older ones stay stored. */
+const SHOWN_COMMENTS = 500;
+
+/** A section's discussion, oldest first, for any member of its plan. */
+export async function listComments(db: Db, options: { userId: string; sectionId: string }): Promise<CommentView[]> {
+  const planId = await sectionPlan(db, options.sectionId);
+  await authorize(db, { userId: options.userId, planId, action: { type: 'plan.read' } });
+  const rows = await commentRows(db).where(eq(sectionComments.sectionId, options.sectionId)).orderBy(desc(sectionComments.createdAt)).limit(SHOWN_COMMENTS);
+  return rows.reverse().map(toView);
+}
