@@ -13,17 +13,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' },
+      ],
     },
   },
   {
-    files: ['lib/env.ts', 'tests/**', 'next.config.js', 'vitest.config.ts', 'drizzle.config.ts', 'scripts/**', 'bench/run.ts'],
+    files: [
+      'lib/env.ts',
+      'tests/**',
+      'next.config.js',
+      'vitest.config.ts',
+      'drizzle.config.ts',
+      'scripts/**',
+      'bench/run.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['lib/shared/**', 'app/_components/**'],
     ignores: ['lib/shared/zod.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Browser code takes zod from lib/shared/zod.ts (no eval under the page's CSP)." }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Browser code takes zod from lib/shared/zod.ts (no eval under the page's CSP)." },
+          ],
+        },
+      ],
+    },
   },
   {
     // Every word a user reads comes from messages/*.json (next-intl), in the reader's language. Text of
@@ -40,9 +60,11 @@ export default tseslint.config(
 );
 
 function literalTextRules() {
-  const message = 'User-facing text goes in messages/*.json and reaches the page through next-intl (useTranslations / getTranslations).';
+  const message =
+    'User-facing text goes in messages/*.json and reaches the page through next-intl (useTranslations / getTranslations).';
   const LETTER = '/[A-Za-z\\u00C0-\\u024F]/';
-  const READ_PROPS = '/^(aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$/';
+  const READ_PROPS =
+    '/^(aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$/';
   const text = `[value=${LETTER}]:not([value=/^\\s*Concordia\\s*$/])`;
   const prop = `JSXAttribute[name.name=${READ_PROPS}]`;
   const child = ':matches(JSXElement, JSXFragment) > JSXExpressionContainer';

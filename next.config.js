@@ -11,7 +11,16 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time rather than bundled: native addons, WASM, drivers that open sockets, and
   // Yjs, whose documents route handlers share with the collaboration server (one copy, or its type checks fail).
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'drizzle-orm', 'yjs', 'y-protocols', 'lib0'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    'pino',
+    'drizzle-orm',
+    'yjs',
+    'y-protocols',
+    'lib0',
+  ],
   async headers() {
     return [
       {

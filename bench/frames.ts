@@ -12,7 +12,7 @@ export function writeFrames(frames: readonly Uint8Array[]): Buffer {
 
 export function readFrames(buffer: Buffer): Uint8Array[] {
   const frames: Uint8Array[] = [];
-  for (let offset = 0; offset < buffer.length; ) {
+  for (let offset = 0; offset < buffer.length;) {
     const length = buffer.readUInt32LE(offset);
     offset += 4;
     frames.push(new Uint8Array(buffer.subarray(offset, offset + length)));

@@ -17,7 +17,14 @@ import { runFanoutScenario, type FanoutGroup } from './scenarios/typing';
 
 export type BenchResults = {
   date: string;
-  machine: { cpus: number; model: string; memoryGiB: number; node: string; kernel: string; loadAverageAtStart: number[] };
+  machine: {
+    cpus: number;
+    model: string;
+    memoryGiB: number;
+    node: string;
+    kernel: string;
+    loadAverageAtStart: number[];
+  };
   /** The tree measured: Concordia's figures are those of this commit plus any uncommitted change. */
   source: { commit: string; uncommittedChanges: boolean };
   database: 'postgres' | 'pglite';
@@ -86,20 +93,30 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 function sourceVersion(): BenchResults['source'] {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
   try {
-    return { commit: git('rev-parse', 'HEAD'), uncommittedChanges: git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'lib', 'db').length > 0 };
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      uncommittedChanges: git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'lib', 'db').length > 0,
+    };
   } catch {
     return { commit: 'unknown', uncommittedChanges: true };
   }
 }
 
-async function runScenario(scenario: ScenarioName, context: Context, workDir: string, results: BenchResults): Promise<void> {
+async function runScenario(
+  scenario: ScenarioName,
+  context: Context,
+  workDir: string,
+  results: BenchResults,
+): Promise<void> {
   const { options } = context;
   switch (scenario) {
     case 'typing':
       results.typing = await runFanoutScenario('typing', context, options.typing, options.typing.observers);
       break;
     case 'presence':
-      results.presence = await runFanoutScenario('presence', context, { ...options.presence, observerPresence: true }, [options.presence.observers]);
+      results.presence = await runFanoutScenario('presence', context, { ...options.presence, observerPresence: true }, [
+        options.presence.observers,
+      ]);
       break;
     case 'many-writers':
       results.manyWriters = await runFanoutScenario('many writers', context, options.manyWriters, [0]);

@@ -26,16 +26,30 @@ type Corpus = { skeletons: string[]; words: string[] };
  */
 async function corpus(translator: Translator | null): Promise<Record<TextLanguage, Corpus>> {
   const dir = new URL('../tests/fixtures/overlap-eval/', import.meta.url);
-  const found: Record<TextLanguage, Corpus> = { es: { skeletons: [], words: [] }, en: { skeletons: [], words: [] }, pt: { skeletons: [], words: [] }, fr: { skeletons: [], words: [] } };
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
-    const plan = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { sections: { lang: TextLanguage; paragraphs: { text: string }[] }[] };
-    for (const section of plan.sections) for (const { text } of section.paragraphs) found[section.lang].skeletons.push(text);
+  const found: Record<TextLanguage, Corpus> = {
+    es: { skeletons: [], words: [] },
+    en: { skeletons: [], words: [] },
+    pt: { skeletons: [], words: [] },
+    fr: { skeletons: [], words: [] },
+  };
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const plan = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+      sections: { lang: TextLanguage; paragraphs: { text: string }[] }[];
+    };
+    for (const section of plan.sections)
+      for (const { text } of section.paragraphs) found[section.lang].skeletons.push(text);
   }
   const languages = Object.keys(found) as TextLanguage[];
   for (const language of languages) {
     const texts = [...found[language].skeletons];
-    if (translator) for (const from of languages) if (from !== language) texts.push(...(await translator.translate(found[from].skeletons, from, language)));
-    found[language].words = [...new Set(texts.flatMap((text) => text.match(/\p{L}{3,}/gu) ?? []).map((word) => word.toLowerCase()))].sort();
+    if (translator)
+      for (const from of languages)
+        if (from !== language) texts.push(...(await translator.translate(found[from].skeletons, from, language)));
+    found[language].words = [
+      ...new Set(texts.flatMap((text) => text.match(/\p{L}{3,}/gu) ?? []).map((word) => word.toLowerCase())),
+    ].sort();
   }
   return found;
 }
@@ -57,7 +71,7 @@ export async function multilingualPlan(size: PlanSize, translator: Translator | 
   const sections: MultilingualSection[] = Array.from({ length: size.sections }, (_, i) => {
     const lang = LANGUAGE_CYCLE[i % LANGUAGE_CYCLE.length]!;
     const paragraphs: string[] = [];
-    for (let written = 0; written < size.words; ) {
+    for (let written = 0; written < size.words;) {
       const text = paragraph(random, texts[lang]);
       paragraphs.push(text);
       written += text.split(/\s+/).length;
@@ -69,7 +83,8 @@ export async function multilingualPlan(size: PlanSize, translator: Translator | 
     const from = sections[Math.floor(random() * sections.length)]!;
     const to = sections.filter((s) => s !== from)[Math.floor(random() * (sections.length - 1))]!;
     const copied = from.paragraphs[Math.floor(random() * from.paragraphs.length)]!;
-    const translated = from.lang === to.lang || !translator ? copied : (await translator.translate([copied], from.lang, to.lang))[0]!;
+    const translated =
+      from.lang === to.lang || !translator ? copied : (await translator.translate([copied], from.lang, to.lang))[0]!;
     const added = paragraph(random, texts[to.lang]).split(/(?<=\.)\s/)[0]!;
     to.paragraphs.push(`${translated} ${added}`);
   }
@@ -79,5 +94,8 @@ export async function multilingualPlan(size: PlanSize, translator: Translator | 
 /** Words a plan's preparation sends through Apertium: each paragraph into Spanish and into English, via Spanish. */
 export function wordsThroughApertium(plan: readonly MultilingualSection[]): number {
   const steps: Record<TextLanguage, number> = { es: 1, en: 1, pt: 2, fr: 2 };
-  return plan.reduce((sum, section) => sum + steps[section.lang] * section.paragraphs.reduce((n, p) => n + p.split(/\s+/).length, 0), 0);
+  return plan.reduce(
+    (sum, section) => sum + steps[section.lang] * section.paragraphs.reduce((n, p) => n + p.split(/\s+/).length, 0),
+    0,
+  );
 }

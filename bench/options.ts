@@ -2,7 +2,18 @@ import path from 'node:path';
 import type { ServerKind } from './load/wire';
 import type { PlanSize } from './plan-text';
 
-export const SCENARIOS = ['typing', 'presence', 'many-writers', 'capacity', 'cold-load', 'persistence', 'two-instances', 'idle-memory', 'overlaps', 'export'] as const;
+export const SCENARIOS = [
+  'typing',
+  'presence',
+  'many-writers',
+  'capacity',
+  'cold-load',
+  'persistence',
+  'two-instances',
+  'idle-memory',
+  'overlaps',
+  'export',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 /** Run by default: the product and its peers. */
 export const SERVERS: readonly ServerKind[] = ['concordia', 'y-websocket', 'hocuspocus'];
@@ -75,14 +86,41 @@ export type BenchOptions = {
   quietWaitMs: number;
 };
 
-const TYPING: FanoutSize = { editors: 10, keysPerSecond: 5, probes: 2, warmupMs: 1_000, measureMs: 8_000, drainMs: 5_000 };
+const TYPING: FanoutSize = {
+  editors: 10,
+  keysPerSecond: 5,
+  probes: 2,
+  warmupMs: 1_000,
+  measureMs: 8_000,
+  drainMs: 5_000,
+};
 // Generous drain and connect limits: a smoke run shares the cores with the rest of `npm test`, and
 // the drain ends as soon as every edit has arrived.
-const SMOKE_TYPING: FanoutSize = { editors: 2, keysPerSecond: 5, probes: 2, warmupMs: 100, measureMs: 600, drainMs: 10_000 };
+const SMOKE_TYPING: FanoutSize = {
+  editors: 2,
+  keysPerSecond: 5,
+  probes: 2,
+  warmupMs: 100,
+  measureMs: 600,
+  drainMs: 10_000,
+};
 
 type Sizes = Pick<
   BenchOptions,
-  'rounds' | 'typing' | 'presence' | 'manyWriters' | 'capacity' | 'coldLoad' | 'persistence' | 'twoInstances' | 'idleMemory' | 'plan' | 'overlaps' | 'export' | 'connectTimeoutMs' | 'quietWaitMs'
+  | 'rounds'
+  | 'typing'
+  | 'presence'
+  | 'manyWriters'
+  | 'capacity'
+  | 'coldLoad'
+  | 'persistence'
+  | 'twoInstances'
+  | 'idleMemory'
+  | 'plan'
+  | 'overlaps'
+  | 'export'
+  | 'connectTimeoutMs'
+  | 'quietWaitMs'
 >;
 
 /**
@@ -99,7 +137,12 @@ function sizes(smoke: boolean): Sizes {
       // A limit no healthy run reaches: a smoke run checks that the ramp works, not how far it goes.
       capacity: { ...SMOKE_TYPING, steps: [2, 4], p99LimitMs: 10_000 },
       coldLoad: { clients: 2, traceTransactions: 3_000 },
-      persistence: { flush: SMOKE_TYPING, throughput: { ...SMOKE_TYPING, keysPerSecond: 50 }, compactionRows: 300, pollMs: 10 },
+      persistence: {
+        flush: SMOKE_TYPING,
+        throughput: { ...SMOKE_TYPING, keysPerSecond: 50 },
+        compactionRows: 300,
+        pollMs: 10,
+      },
       twoInstances: { ...SMOKE_TYPING, observers: 5 },
       // Long enough for Concordia to unload its rooms (2 s after the last client) on a busy machine.
       idleMemory: { sections: 3, words: 200, pollMs: 250, waitMs: 4_000 },
@@ -146,7 +189,11 @@ environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (
 export class UsageError extends Error {}
 
 /** Flags and the environment the entry point hands over; nothing here reads process state itself. */
-export function parseOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, repoRoot: string): BenchOptions {
+export function parseOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  repoRoot: string,
+): BenchOptions {
   const smoke = argv.includes('--smoke');
   const scenarios: ScenarioName[] = [];
   const servers: ServerKind[] = [];
@@ -162,8 +209,18 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
       return v;
     };
     if (flag === '--smoke') continue;
-    else if (flag === '--scenario') scenarios.push(...value().split(',').map((s) => oneOf(s, SCENARIOS)));
-    else if (flag === '--server') servers.push(...value().split(',').map((s) => oneOf(s, KNOWN_SERVERS)));
+    else if (flag === '--scenario')
+      scenarios.push(
+        ...value()
+          .split(',')
+          .map((s) => oneOf(s, SCENARIOS)),
+      );
+    else if (flag === '--server')
+      servers.push(
+        ...value()
+          .split(',')
+          .map((s) => oneOf(s, KNOWN_SERVERS)),
+      );
     else if (flag === '--rounds') rounds = positiveInteger(value());
     else if (flag === '--out') outFile = path.resolve(value());
     else if (flag === '--no-write') outFile = null;
@@ -184,12 +241,14 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     tracePath: tracePath ?? path.resolve(repoRoot, '..', 'shared', 'data', 'editing-traces', 'automerge-paper.json.gz'),
-    outFile: outFile === undefined ? path.join(repoRoot, 'bench', 'results', `${date}${smoke ? '-smoke' : ''}.json`) : outFile,
+    outFile:
+      outFile === undefined ? path.join(repoRoot, 'bench', 'results', `${date}${smoke ? '-smoke' : ''}.json`) : outFile,
   };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`unknown value ${value}; one of ${allowed.join(', ')}\n${USAGE}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`unknown value ${value}; one of ${allowed.join(', ')}\n${USAGE}`);
   return value as T;
 }
 

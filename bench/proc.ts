@@ -103,7 +103,10 @@ export class ProcessSampler {
     const seconds = (performance.now() - this.startedAt) / 1000;
     const rss = rssMiB(this.pid);
     // A backend that started during the window counts from zero; one that ended is lost (rare: pooled).
-    const helperSeconds = this.helpers().reduce((sum, pid) => sum + cpuSecondsOrZero(pid) - (this.startHelpers.get(pid) ?? 0), 0);
+    const helperSeconds = this.helpers().reduce(
+      (sum, pid) => sum + cpuSecondsOrZero(pid) - (this.startHelpers.get(pid) ?? 0),
+      0,
+    );
     return {
       helperCpuPercent: (helperSeconds / seconds) * 100,
       cpuPercent: ((cpuSeconds(this.pid) - this.startCpu) / seconds) * 100,

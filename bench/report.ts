@@ -9,7 +9,9 @@ import { TRACE_CREDIT } from './trace';
 function table(header: string[], rows: Array<Array<string | number>>): string {
   const cells = [header, ...rows.map((r) => r.map(format))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+  return cells
+    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 function format(value: string | number | undefined): string {
@@ -26,30 +28,86 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
   const rows: Array<Array<string | number>> = [];
   for (const g of groups) {
     for (const s of g.summary) {
-      rows.push([`${g.observers} obs  ${s.server}`, s.p50, s.p95, s.p99, s.max, s.observerP99, s.deliveredPercent, s.editsPerSecond, s.serverCpuPercent, s.databaseCpuPercent, s.serverPeakRssMiB, s.serverIdleRssMiB, s.loadCpuPercent, s.connectMs / 1000]);
+      rows.push([
+        `${g.observers} obs  ${s.server}`,
+        s.p50,
+        s.p95,
+        s.p99,
+        s.max,
+        s.observerP99,
+        s.deliveredPercent,
+        s.editsPerSecond,
+        s.serverCpuPercent,
+        s.databaseCpuPercent,
+        s.serverPeakRssMiB,
+        s.serverIdleRssMiB,
+        s.loadCpuPercent,
+        s.connectMs / 1000,
+      ]);
     }
-    const ratioRow = (name: string, r: FanoutGroup['ratios']) =>
-      [`${g.observers} obs  ${name} / best peer`, ratio(r.p50), ratio(r.p95), ratio(r.p99), ratio(r.max), ratio(r.observerP99), '', '', ratio(r.serverCpuPercent), '', ratio(r.serverPeakRssMiB), '', '', ratio(r.connectMs)];
+    const ratioRow = (name: string, r: FanoutGroup['ratios']) => [
+      `${g.observers} obs  ${name} / best peer`,
+      ratio(r.p50),
+      ratio(r.p95),
+      ratio(r.p99),
+      ratio(r.max),
+      ratio(r.observerP99),
+      '',
+      '',
+      ratio(r.serverCpuPercent),
+      '',
+      ratio(r.serverPeakRssMiB),
+      '',
+      '',
+      ratio(r.connectMs),
+    ];
     rows.push(ratioRow('Concordia', g.ratios));
     if (g.relayRatios) rows.push(ratioRow('bare relay', g.relayRatios));
   }
-  const header = ['', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'obs p99', 'deliv %', 'edits/s', 'srv CPU %', 'db CPU %', 'srv RSS MiB', 'idle RSS', 'load CPU %', 'connect s'];
+  const header = [
+    '',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'obs p99',
+    'deliv %',
+    'edits/s',
+    'srv CPU %',
+    'db CPU %',
+    'srv RSS MiB',
+    'idle RSS',
+    'load CPU %',
+    'connect s',
+  ];
   return `${title}\n${table(header, rows)}`;
 }
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'NO');
 
 function idleMemoryReport(idle: IdleMemoryResult): string {
-  const rows: Array<Array<string | number>> = idle.summary.map((s) => [s.server, s.freshRssMiB, s.peakRssMiB, s.afterIdleRssMiB, ratio(s.afterIdleRatio), s.returnedAfterSeconds]);
+  const rows: Array<Array<string | number>> = idle.summary.map((s) => [
+    s.server,
+    s.freshRssMiB,
+    s.peakRssMiB,
+    s.afterIdleRssMiB,
+    ratio(s.afterIdleRatio),
+    s.returnedAfterSeconds,
+  ]);
   const r = idle.ratios;
   rows.push(['Concordia / best peer', '', ratio(r.peakRssMiB), ratio(r.afterIdleRssMiB), ratio(r.afterIdleRatio), '']);
   const limit = `${Math.round((idle.targetRatio - 1) * 100)} %`;
   const verdict =
-    idle.concordiaWithinTarget === undefined ? '' : `\nConcordia idle within ${limit} of its fresh RSS: ${yesNo(idle.concordiaWithinTarget)}`;
+    idle.concordiaWithinTarget === undefined
+      ? ''
+      : `\nConcordia idle within ${limit} of its fresh RSS: ${yesNo(idle.concordiaWithinTarget)}`;
   return (
     `idle memory (${idle.sections} sections × ${idle.words.toLocaleString('en-US')} words, each loaded once by a reader, then every client gone; ` +
     `fresh and idle RSS each after ${idle.waitMs / 1000} s at rest; the bench's Concordia unloads an empty room after ${idle.concordiaIdleUnloadMs / 1000} s)\n` +
-    table(['', 'fresh RSS MiB', 'peak RSS MiB', 'idle RSS MiB', 'idle / fresh', `≤ ${idle.targetRatio}× after s`], rows) +
+    table(
+      ['', 'fresh RSS MiB', 'peak RSS MiB', 'idle RSS MiB', 'idle / fresh', `≤ ${idle.targetRatio}× after s`],
+      rows,
+    ) +
     verdict
   );
 }
@@ -116,20 +174,43 @@ export function renderReport(results: BenchResults): string {
       `medians of ${results.rounds} round(s); latency = editor insert → arrival at a probe connected after all observers; ` +
       `Concordia at ${results.source.commit.slice(0, 7)}${results.source.uncommittedChanges ? ' + uncommitted changes' : ''}`,
   ];
-  if (results.typing) parts.push(fanoutTable(`typing (${results.typing[0]?.editors ?? '?'} editors × 5 keys/s)`, results.typing));
+  if (results.typing)
+    parts.push(fanoutTable(`typing (${results.typing[0]?.editors ?? '?'} editors × 5 keys/s)`, results.typing));
   if (results.presence) {
-    parts.push(fanoutTable(`typing, observers present as browsers are (awareness renewed every 15 s; ${results.presence[0]?.editors ?? '?'} editors × 5 keys/s)`, results.presence));
+    parts.push(
+      fanoutTable(
+        `typing, observers present as browsers are (awareness renewed every 15 s; ${results.presence[0]?.editors ?? '?'} editors × 5 keys/s)`,
+        results.presence,
+      ),
+    );
   }
-  if (results.manyWriters) parts.push(fanoutTable(`many writers (${results.manyWriters[0]?.editors ?? '?'} editors × 5 keys/s)`, results.manyWriters));
+  if (results.manyWriters)
+    parts.push(
+      fanoutTable(`many writers (${results.manyWriters[0]?.editors ?? '?'} editors × 5 keys/s)`, results.manyWriters),
+    );
   if (results.capacity) {
     const c = results.capacity;
-    const rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, s.capacity, c.runs.filter((r) => r.server === s.server).map((r) => r.capacity).join(' / ')]);
+    const rows: Array<Array<string | number>> = c.summary.map((s) => [
+      s.server,
+      s.capacity,
+      c.runs
+        .filter((r) => r.server === s.server)
+        .map((r) => r.capacity)
+        .join(' / '),
+    ]);
     rows.push(['Concordia / best peer', ratio(c.ratios.capacity), '']);
-    parts.push(`capacity (observers held at p99 ≤ ${c.p99LimitMs} ms, 100 % delivered; ramp ${c.steps.join(' → ')})\n${table(['', 'median', 'rounds'], rows)}`);
+    parts.push(
+      `capacity (observers held at p99 ≤ ${c.p99LimitMs} ms, 100 % delivered; ramp ${c.steps.join(' → ')})\n${table(['', 'median', 'rounds'], rows)}`,
+    );
     const steps = c.stepP99.filter((step) => Object.values(step.p99Ms).some(Number.isFinite));
-    const p99Rows: Array<Array<string | number>> = c.summary.map((s) => [s.server, ...steps.map((step) => step.p99Ms[s.server] ?? Number.NaN)]);
+    const p99Rows: Array<Array<string | number>> = c.summary.map((s) => [
+      s.server,
+      ...steps.map((step) => step.p99Ms[s.server] ?? Number.NaN),
+    ]);
     p99Rows.push(['Concordia / best peer', ...steps.map((step) => ratio(step.ratio))]);
-    parts.push(`  … probe p99 ms at each step (median of rounds; – where a round had stopped before it)\n${table(['', ...steps.map((step) => `${step.observers} obs`)], p99Rows)}`);
+    parts.push(
+      `  … probe p99 ms at each step (median of rounds; – where a round had stopped before it)\n${table(['', ...steps.map((step) => `${step.observers} obs`)], p99Rows)}`,
+    );
   }
   if (results.coldLoad) {
     const c = results.coldLoad;
@@ -143,11 +224,22 @@ export function renderReport(results: BenchResults): string {
       s.roomLoadMs,
     ]);
     const { ratios: r } = c;
-    rows.push(['Concordia / best peer', ratio(r.firstSyncMs), ratio(r.warmSyncMs), `${ratio(r.firstReceivedMs)} / ${ratio(r.warmReceivedMs)}`, ratio(r.bytes), ratio(r.serverRssMiB), '']);
+    rows.push([
+      'Concordia / best peer',
+      ratio(r.firstSyncMs),
+      ratio(r.warmSyncMs),
+      `${ratio(r.firstReceivedMs)} / ${ratio(r.warmReceivedMs)}`,
+      ratio(r.bytes),
+      ratio(r.serverRssMiB),
+      '',
+    ]);
     parts.push(
       `cold load (${c.trace.transactions.toLocaleString('en-US')} transactions, ${c.trace.characters.toLocaleString('en-US')} characters, ` +
         `update ${c.trace.updateBytes.toLocaleString('en-US')} B; ${TRACE_CREDIT})\n` +
-        table(['', 'first sync ms', 'warm sync ms', 'received first / warm ms', 'bytes', 'srv RSS MiB', 'room load ms'], rows),
+        table(
+          ['', 'first sync ms', 'warm sync ms', 'received first / warm ms', 'bytes', 'srv RSS MiB', 'room load ms'],
+          rows,
+        ),
     );
   }
   if (results.persistence) {
@@ -162,7 +254,10 @@ export function renderReport(results: BenchResults): string {
             ['  … p99 send → visible ms at that rate', s.throughputP99Ms],
             [`compaction of ${s.compactionRows.toLocaleString('en-US')} log rows ms`, s.compactMs],
             ['  … event loop blocked ms (every room waits)', s.compactLoopBlockedMs],
-            ['load with that log / after compaction ms', `${format(s.loadBeforeCompactionMs)} / ${format(s.loadAfterCompactionMs)}`],
+            [
+              'load with that log / after compaction ms',
+              `${format(s.loadBeforeCompactionMs)} / ${format(s.loadAfterCompactionMs)}`,
+            ],
             ['  … event loop blocked ms, load with that log', s.loadLoopBlockedMs],
           ],
         ),
@@ -191,9 +286,12 @@ export function renderReport(results: BenchResults): string {
   if (results.export) parts.push(exportReport(results.export));
   const disturbed = interference(results);
   if (disturbed > INTERFERENCE_WARNING_PERCENT) {
-    parts.push(`warning: other processes used up to ${disturbed.toFixed(0)} % of a core during measurement windows; the figures are disturbed`);
+    parts.push(
+      `warning: other processes used up to ${disturbed.toFixed(0)} % of a core during measurement windows; the figures are disturbed`,
+    );
   }
-  for (const [scenario, error] of Object.entries(results.errors)) parts.push(`${scenario} FAILED: ${error?.split('\n')[0]}`);
+  for (const [scenario, error] of Object.entries(results.errors))
+    parts.push(`${scenario} FAILED: ${error?.split('\n')[0]}`);
   parts.push(`took ${results.durationSeconds ?? '?'} s`);
   return parts.join('\n\n');
 }

@@ -17,7 +17,12 @@ export function sectionDocument(index: number, words: number): { update: Uint8Ar
   for (let first = 0; first < words; first += WORDS_PER_PARAGRAPH) {
     const count = Math.min(WORDS_PER_PARAGRAPH, words - first);
     // The vocabulary's size is prime: the stride visits every word, and each section starts elsewhere.
-    paragraphs.push(Array.from({ length: count }, (_, i) => VOCABULARY[(index * 13 + (first + i) * 7 + Math.floor((first + i) / 11)) % VOCABULARY.length]).join(' '));
+    paragraphs.push(
+      Array.from(
+        { length: count },
+        (_, i) => VOCABULARY[(index * 13 + (first + i) * 7 + Math.floor((first + i) / 11)) % VOCABULARY.length],
+      ).join(' '),
+    );
   }
   return { update: paragraphsUpdate(paragraphs), text: paragraphs.join('\n') };
 }

@@ -59,7 +59,14 @@ export function replayTrace(trace: Trace, options: { limit?: number; keepTxnUpda
   }
   const replayMs = performance.now() - started;
   const expected = txns.length === trace.txns.length ? trace.endContent : replayAsString(trace.startContent, txns);
-  const result = { update: Y.encodeStateAsUpdate(doc), txnUpdates, text: paragraphText(doc), expected, transactions: txns.length, replayMs };
+  const result = {
+    update: Y.encodeStateAsUpdate(doc),
+    txnUpdates,
+    text: paragraphText(doc),
+    expected,
+    transactions: txns.length,
+    replayMs,
+  };
   doc.destroy();
   return result;
 }
@@ -82,7 +89,13 @@ export function paragraphText(doc: Y.Doc): string {
     if (!(node instanceof Y.XmlElement)) continue;
     const text = node
       .toArray()
-      .map((child) => (child instanceof Y.XmlText ? (child.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('') : ''))
+      .map((child) =>
+        child instanceof Y.XmlText
+          ? (child.toDelta() as Array<{ insert: unknown }>)
+              .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+              .join('')
+          : '',
+      )
       .join('');
     if (text) lines.push(text);
   }

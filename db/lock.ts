@@ -23,4 +23,6 @@ export const lockKey = {
   planVersions: (planId: string) => `plan-versions:${planId}`,
   /** The versions of one document (a section or a plan's goal). */
   documentVersions: (docId: string) => `document-versions:${docId}`,
+  /** A plan's amendments: their numbering, and one decision at a time on each. */
+  planAmendments: (planId: string) => `plan-amendments:${planId}`,
 };

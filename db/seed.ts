@@ -23,19 +23,38 @@ export const DEMO_SECTIONS: DemoSection[] = [
     coEditing: ['MEX'],
     text: 'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
   },
-  { title: 'Prevention of violence and crime', lead: 'MEX', text: 'Mexico proposes to scale up municipal prevention programmes focused on youth.' },
-  { title: 'Attention to victims', lead: 'BRA', text: 'Brazil proposes integrated assistance centres for victims of violence.' },
-  { title: 'Information systems and statistics', lead: 'CAN', text: 'Canada proposes common indicators for citizen-security statistics.' },
+  {
+    title: 'Prevention of violence and crime',
+    lead: 'MEX',
+    text: 'Mexico proposes to scale up municipal prevention programmes focused on youth.',
+  },
+  {
+    title: 'Attention to victims',
+    lead: 'BRA',
+    text: 'Brazil proposes integrated assistance centres for victims of violence.',
+  },
+  {
+    title: 'Information systems and statistics',
+    lead: 'CAN',
+    text: 'Canada proposes common indicators for citizen-security statistics.',
+  },
   {
     title: 'International cooperation',
     lead: 'JAM',
     text: 'Jamaica proposes a network of focal points for the exchange of good practices.',
     // The same proposal as Peru's, in other words: what the chair consolidates.
-    more: ['Develop a regional curriculum for training police officers, grounded in human rights and community policing.'],
+    more: [
+      'Develop a regional curriculum for training police officers, grounded in human rights and community policing.',
+    ],
   },
 ];
 
-export type DemoAccount = { email: string; name: string; role: 'admin' | 'chair' | 'coordinator' | 'observer'; state?: string };
+export type DemoAccount = {
+  email: string;
+  name: string;
+  role: 'admin' | 'chair' | 'coordinator' | 'observer';
+  state?: string;
+};
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: `admin@${DEMO_DOMAIN}`, name: 'Instance Administrator', role: 'admin' },
@@ -81,9 +100,12 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ seeded: bool
     /** The chair's and each state's coordinator's user id; the demo's text is theirs, as if they had typed it. */
     const authors = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
-      const userId = idOf.get(account.email) ?? (await tx.select().from(users).where(eq(users.email, account.email)))[0]?.id;
+      const userId =
+        idOf.get(account.email) ?? (await tx.select().from(users).where(eq(users.email, account.email)))[0]?.id;
       if (!userId || account.role === 'admin') continue;
-      await tx.insert(planMembers).values({ planId: plan.id, userId, role: account.role, stateCode: account.state ?? null });
+      await tx
+        .insert(planMembers)
+        .values({ planId: plan.id, userId, role: account.role, stateCode: account.state ?? null });
       if (account.role === 'chair' || account.role === 'coordinator') authors.set(account.state ?? 'chair', userId);
     }
     const authorOf = (key: string) => {
@@ -93,9 +115,13 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ seeded: bool
     };
     await writeDocument(tx, goalRoom(plan.id), GOAL, authorOf('chair'));
     for (const [position, s] of DEMO_SECTIONS.entries()) {
-      const [section] = await tx.insert(sections).values({ planId: plan.id, title: s.title, leadState: s.lead, position }).returning();
+      const [section] = await tx
+        .insert(sections)
+        .values({ planId: plan.id, title: s.title, leadState: s.lead, position })
+        .returning();
       if (!section) throw new Error('section insert returned nothing');
-      for (const state of s.coEditing ?? []) await tx.insert(sectionCoEditors).values({ sectionId: section.id, stateCode: state });
+      for (const state of s.coEditing ?? [])
+        await tx.insert(sectionCoEditors).values({ sectionId: section.id, stateCode: state });
       await writeDocument(tx, sectionRoom(section.id), [s.text, ...(s.more ?? [])], authorOf(s.lead));
     }
   });

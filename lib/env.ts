@@ -4,9 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Parses "true"/"false"/"1"/"0"; anything else is a configuration error, not a silent false. */
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Machine translation (Apertium), read on its own by the command-line tools that need nothing else. */
 const translationSchema = z.object({
@@ -35,7 +33,10 @@ const schema = translationSchema.extend({
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
   /** Starts every Redis channel name: deployments sharing one Redis (staging and production) stay apart. */
-  REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : _ - (at most 64)').default('concordia:'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : _ - (at most 64)')
+    .default('concordia:'),
   /** Where PGlite and the generated development secret live. */
   DATA_DIR: z.string().default('.data'),
   /** Signs and encrypts session JWTs; required in production so sessions survive restarts and cannot be forged. */
@@ -55,19 +56,31 @@ const schema = translationSchema.extend({
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket message accepted; protects memory from a single oversize frame. */
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Messages per second one connection may send, sustained; far above typing, far below a flood. */
   COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(1000),
   /** Messages one connection may send at once (a reconnect's sync, a paste); ten bursts queued is a flood. */
   COLLAB_MESSAGE_BURST: z.coerce.number().int().positive().default(2000),
   /** A document stops growing at this size (encoded bytes), with a clear message to its writers. */
-  COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(32 * 1024 * 1024),
   /** Longest an accepted update waits in memory before it is written to the database. */
   COLLAB_FLUSH_MS: z.coerce.number().int().positive().default(250),
   /** Log rows per document that trigger compaction into one merged state. */
   COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
   /** A version is saved automatically after this long with edits (and whenever a room goes idle). */
-  COLLAB_AUTO_VERSION_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  COLLAB_AUTO_VERSION_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   /** Quiet time after edits before a plan's overlaps are analysed again. */
   COLLAB_OVERLAP_DEBOUNCE_MS: z.coerce.number().int().positive().default(1500),
   /** How often open plan pages are sent presence, word counts and open overlaps when they changed, and reconnected pages what they missed. */
@@ -168,6 +181,9 @@ let cached: Config | undefined;
 export function config(): Config {
   if (cached) return cached;
   const parsed = parse(process.env);
-  cached = !parsed.NEXTAUTH_SECRET || parsed.DEMO_ACCOUNTS === undefined ? prepareEnvironment(process.env) : decide(parsed, parsed.NEXTAUTH_SECRET);
+  cached =
+    !parsed.NEXTAUTH_SECRET || parsed.DEMO_ACCOUNTS === undefined
+      ? prepareEnvironment(process.env)
+      : decide(parsed, parsed.NEXTAUTH_SECRET);
   return cached;
 }

@@ -28,7 +28,9 @@ export function ensureBuild(): void {
   const current = sourceHash();
   const built = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(STAMP) ? readFileSync(STAMP, 'utf8') : null;
   if (built === current) return;
-  process.stdout.write(built ? 'Sources changed since the last build; rebuilding…\n' : 'First start: building the app (about a minute)…\n');
+  process.stdout.write(
+    built ? 'Sources changed since the last build; rebuilding…\n' : 'First start: building the app (about a minute)…\n',
+  );
   execFileSync('npx', ['next', 'build'], { stdio: 'inherit' });
   writeFileSync(STAMP, current);
 }

@@ -58,7 +58,8 @@ if (!plan.success) fail(`invalid plan\n${z.prettifyError(plan.error)}`);
 const translator = createTranslator({ config });
 try {
   const { overlaps, crossLanguage } = await analysePlan(plan.data, { translator, threshold });
-  if (!crossLanguage.available) process.stderr.write(`find-overlaps: cross-language overlaps are not looked for: ${crossLanguage.reason}\n`);
+  if (!crossLanguage.available)
+    process.stderr.write(`find-overlaps: cross-language overlaps are not looked for: ${crossLanguage.reason}\n`);
   process.stdout.write(`${JSON.stringify({ overlaps })}\n`);
 } finally {
   translator.close();

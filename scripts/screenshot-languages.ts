@@ -17,7 +17,10 @@ const WIDTHS = [1280, 390];
 const password = process.argv[4] ?? 'concordia';
 
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
 try {
   await giveTheAuditLogEntries();
   for (const width of WIDTHS) {
@@ -62,7 +65,11 @@ async function giveTheAuditLogEntries(): Promise<void> {
   await signIn(page);
   // From the site's own origin, as the page's scripts call (the server refuses cross-site writes).
   const call = async (method: string, path: string, data?: unknown): Promise<unknown> => {
-    const response = await page.request.fetch(path, { method, headers: { origin: new URL(base).origin }, ...(data !== undefined && { data }) });
+    const response = await page.request.fetch(path, {
+      method,
+      headers: { origin: new URL(base).origin },
+      ...(data !== undefined && { data }),
+    });
     if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
     return response.status() === 204 ? null : response.json();
   };
@@ -84,7 +91,11 @@ async function signIn(page: Page): Promise<void> {
 
 /** Every editor on the page connected, and a moment for fonts and carets. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.badge:not([data-status="connected"])').length === 0, undefined, { timeout: 15_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => document.querySelectorAll('.badge:not([data-status="connected"])').length === 0, undefined, {
+      timeout: 15_000,
+    })
+    .catch(() => {});
   await page.waitForTimeout(300);
 }
 

@@ -10,4 +10,8 @@ await database.migrate(async (db) => {
   ({ seeded } = await seed(db, { demoPassword: config.DEMO_PASSWORD, demoPlan: true }));
 });
 await database.close();
-process.stdout.write(seeded ? 'Seeded the demo plan and accounts.\n' : 'The database already has a plan; member states checked, nothing else changed.\n');
+process.stdout.write(
+  seeded
+    ? 'Seeded the demo plan and accounts.\n'
+    : 'The database already has a plan; member states checked, nothing else changed.\n',
+);

@@ -13,7 +13,11 @@ const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
  * 'clientError' listener, and says when it was one whose headers did not arrive in time (headersTimeout):
  * a handshake left half-sent, to count.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex, onHeadersTimeout: () => void): void {
+export function answerClientError(
+  error: Error & { code?: string },
+  socket: Duplex,
+  onHeadersTimeout: () => void,
+): void {
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') onHeadersTimeout();
   const written = (socket as Duplex & { bytesWritten?: number }).bytesWritten ?? 0;
   if (socket.writable && written === 0) socket.write(ANSWERS[error.code ?? ''] ?? BAD_REQUEST);

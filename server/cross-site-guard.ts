@@ -2,13 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { crossSiteRefusal } from '../lib/http/cross-site';
 
-const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
+const header = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.join(', ') : value;
 
 /**
  * Answers 403 to a write another site made the browser send, before anything else sees it: route
  * handlers, server actions and next-auth (whose own CSRF token stays) alike. True when it answered.
  */
-export function refuseCrossSiteWrite(req: IncomingMessage, res: ServerResponse, options: { siteOrigin: string | undefined; log: Logger }): boolean {
+export function refuseCrossSiteWrite(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { siteOrigin: string | undefined; log: Logger },
+): boolean {
   const reason = crossSiteRefusal(
     {
       method: req.method,

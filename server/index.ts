@@ -6,6 +6,7 @@ import { users } from '../db/schema';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../db/seed';
 import { createNextApp } from './next-app';
 import { startServer } from './start';
+import { startUpBanner } from './start-up-banner';
 
 const dev = process.argv.includes('--dev');
 
@@ -13,17 +14,16 @@ async function main(): Promise<void> {
   const config = prepareEnvironment();
   const log = logger('server');
   const server = await startServer({ config, web: () => createNextApp({ dev }) });
-  const storage = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.DATA_DIR}/pglite`;
-  const lines = [
-    '',
-    `  Concordia is running at ${server.url}  (${dev ? 'development' : 'production build'}, ${storage})`,
-  ];
   const demo = config.DEMO_ACCOUNTS ? await existingDemoAccounts(server.database.db) : [];
-  if (demo.length) {
-    lines.push('', `  Demo sign-ins (password: ${config.DEMO_PASSWORD === 'concordia' ? 'concordia' : 'as set in DEMO_PASSWORD'}):`);
-    for (const account of demo) lines.push(`    ${account.email.padEnd(22)} ${account.name}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  process.stdout.write(
+    startUpBanner({
+      url: server.url,
+      dev,
+      pgliteDir: config.DATABASE_URL ? null : `${config.DATA_DIR}/pglite`,
+      demo,
+      defaultPassword: config.DEMO_PASSWORD === 'concordia',
+    }),
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -44,7 +44,15 @@ async function main(): Promise<void> {
 
 /** The demo accounts this database holds: none when the demo was never seeded (SEED_DEMO off). */
 async function existingDemoAccounts(db: Db): Promise<DemoAccount[]> {
-  const rows = await db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    );
   const present = new Set(rows.map((r) => r.email));
   return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
 }

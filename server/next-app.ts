@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import next from 'next';
 import { contentSecurityPolicy, newScriptNonce } from '../lib/http/content-security-policy';
+import { REQUEST_PATH_HEADER } from '../lib/http/request-path';
 import type { WebApp } from './start';
 
 /**
@@ -23,6 +24,7 @@ export async function createNextApp(options: { dev: boolean }): Promise<WebApp> 
   return {
     handle: (req, res) => {
       applyContentSecurityPolicy(req, res, options.dev);
+      req.headers[REQUEST_PATH_HEADER] = (req.url ?? '/').split('?')[0];
       return handle(req, res);
     },
     ...(upgrade && { upgrade: (req, socket, head) => upgrade(req, socket, head) }),

@@ -12,7 +12,11 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const expectedMigrations = (): number =>
-  (JSON.parse(readFileSync(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+  (
+    JSON.parse(readFileSync(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    }
+  ).entries.length;
 
 /** Longer than any healthy answer; a driver waiting to reconnect would otherwise hold the probe for many seconds. */
 const READINESS_TIMEOUT_MS = 2_000;
@@ -24,11 +28,16 @@ async function readiness(db: Db): Promise<{ ready: boolean; reason?: string }> {
     timer = setTimeout(() => reject(new Error('timed out')), READINESS_TIMEOUT_MS);
   });
   try {
-    const result = await Promise.race([db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`), timeout]);
+    const result = await Promise.race([
+      db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`),
+      timeout,
+    ]);
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ applied: number }>;
     const applied = Number(rows[0]?.applied ?? 0);
     const expected = expectedMigrations();
-    return applied >= expected ? { ready: true } : { ready: false, reason: `migrations pending: ${applied} of ${expected} applied` };
+    return applied >= expected
+      ? { ready: true }
+      : { ready: false, reason: `migrations pending: ${applied} of ${expected} applied` };
   } catch {
     return { ready: false, reason: 'database unreachable' };
   } finally {

@@ -8,6 +8,7 @@ import { sessionCookieOptions } from '../lib/auth/current-session';
 import type { Config } from '../lib/env';
 import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
+import { createTranslator, postgresStore, setSharedTranslator, translationAvailability } from '../lib/translation';
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis/bus';
 import { answerClientError } from './client-errors';
@@ -55,8 +56,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         },
   );
 
+  // Apertium's pipelines start on first use; without Apertium the app runs, comparing within languages only.
+  const translator = createTranslator({ config, store: postgresStore(database.db) });
+  setSharedTranslator(translator);
+  const translation = await translationAvailability(translator);
+  if (!translation.available)
+    log.warn(
+      { reason: translation.reason },
+      'machine translation is off: cross-language overlaps and "Read in" are not available',
+    );
+
   const siteOrigin = config.NEXTAUTH_URL ? new URL(config.NEXTAUTH_URL).origin : undefined;
-  const bus = config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL, logger('redis'), config.REDIS_PREFIX) : undefined;
+  const bus = config.REDIS_URL
+    ? await RedisBus.connect(config.REDIS_URL, logger('redis'), config.REDIS_PREFIX)
+    : undefined;
   if (bus) log.info({ instance: bus.instanceId }, 'sharing documents with other instances through Redis');
   const collab = await createCollabServer({
     db: database.db,
@@ -82,7 +95,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const ops = { db: database.db, collab, metricsToken: config.METRICS_TOKEN };
   // Headers (a WebSocket handshake's too) must arrive within HTTP_HEADERS_TIMEOUT_MS, checked every second.
-  const timeouts = { headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: Math.min(1_000, config.HTTP_HEADERS_TIMEOUT_MS) };
+  const timeouts = {
+    headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1_000, config.HTTP_HEADERS_TIMEOUT_MS),
+  };
   const server = createServer(timeouts, (req, res) => {
     const requestId = randomUUID();
     // The app sits directly on the socket: the peer address is the client's, whatever a header claims.
@@ -92,7 +108,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     res.once('finish', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
       if (path.startsWith('/_next/')) return;
-      httpLog.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      httpLog.info(
+        { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
     });
     void (async () => {
       if (refuseCrossSiteWrite(req, res, { siteOrigin, log: httpLog })) return;
@@ -135,6 +154,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await stopped;
         await web?.close?.();
         await closePdfBrowsers();
+        translator.close();
+        setSharedTranslator(null);
         await database.close();
       })();
       return closing;

@@ -39,7 +39,10 @@ let sequence = 0;
 const unique = () => `${++sequence}.${randomBytes(3).toString('hex')}`;
 
 /** An account; with `password` it can sign in, otherwise it is reached through its session cookie. */
-export async function buildUser(db: Db, overrides: { name?: string; email?: string; password?: string; isAdmin?: boolean } = {}): Promise<BuiltUser> {
+export async function buildUser(
+  db: Db,
+  overrides: { name?: string; email?: string; password?: string; isAdmin?: boolean } = {},
+): Promise<BuiltUser> {
   const key = unique();
   const values = {
     email: overrides.email ?? `user${key}@factory.test`,
@@ -81,9 +84,14 @@ export async function buildMember(
   const { plan } = options;
   const role = options.role ?? 'coordinator';
   const state = role === 'coordinator' ? memberState(options.state ?? (await freeState(db, plan.id))) : null;
-  const user = options.user ?? (await buildUser(db, { name: options.name ?? (state ? `Delegate of ${state.name}` : undefined) }));
+  const user =
+    options.user ?? (await buildUser(db, { name: options.name ?? (state ? `Delegate of ${state.name}` : undefined) }));
   const actorId = role === 'chair' ? plan.admin.id : plan.chair.id;
-  await appointMember(db, { actorId, planId: plan.id, input: { email: user.email, role, ...(state && { stateCode: state.code }) } });
+  await appointMember(db, {
+    actorId,
+    planId: plan.id,
+    input: { email: user.email, role, ...(state && { stateCode: state.code }) },
+  });
   return { ...user, role, state };
 }
 
@@ -106,17 +114,24 @@ export async function buildSection(
   const { plan } = options;
   const lead = options.lead ?? (await buildMember(db, { plan }));
   const stateOf = (who: BuiltMember | string) => (typeof who === 'string' ? who : who.state!.code);
-  const input = { title: options.title ?? `Section ${unique()}`, leadState: stateOf(lead), coEditingStates: (options.coEditors ?? []).map(stateOf) };
+  const input = {
+    title: options.title ?? `Section ${unique()}`,
+    leadState: stateOf(lead),
+    coEditingStates: (options.coEditors ?? []).map(stateOf),
+  };
   const { id } = await createSection(db, { actorId: plan.chair.id, planId: plan.id, input });
   if (options.frozen) await updateSection(db, { actorId: plan.chair.id, sectionId: id, input: { frozen: true } });
-  if (options.text) await writeText(db, sectionRoom(id), options.text, typeof lead === 'string' ? plan.chair.id : lead.id);
+  if (options.text)
+    await writeText(db, sectionRoom(id), options.text, typeof lead === 'string' ? plan.chair.id : lead.id);
   return { id, room: sectionRoom(id), title: input.title, planId: plan.id, leadState: input.leadState };
 }
 
 /** Stores paragraphs as one update typed by `authorId`, and their word count, as the seed does. */
 async function writeText(db: Db, docId: string, paragraphs: readonly string[], authorId: string): Promise<void> {
   await db.insert(docUpdates).values({ docId, data: authoredParagraphsUpdate(paragraphs, authorId) });
-  await db.insert(docStats).values({ docId, words: paragraphs.join(' ').split(/\s+/).filter(Boolean).length, lastEditAt: new Date() });
+  await db
+    .insert(docStats)
+    .values({ docId, words: paragraphs.join(' ').split(/\s+/).filter(Boolean).length, lastEditAt: new Date() });
 }
 
 function memberState(code: string): { code: string; name: string } {

@@ -3,6 +3,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     serverMessage: string | undefined,
+    /** The form field the message belongs next to, when the server names one. */
+    readonly field?: string,
   ) {
     super(serverMessage ?? '');
     this.name = 'ApiError';
@@ -30,7 +32,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     throw new NetworkError();
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok) throw new ApiError(response.status, data.error);
+  const data = (await response.json().catch(() => ({}))) as { error?: string; field?: string };
+  if (!response.ok) throw new ApiError(response.status, data.error, data.field);
   return data as T;
 }

@@ -1,8 +1,8 @@
 /** A failure's message, announced where the user acted; nothing while there is none. */
-export function ErrorAlert({ message, className }: { message: string | null; className?: string }) {
+export function ErrorAlert({ message, className, id }: { message: string | null; className?: string; id?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className={className ? `error ${className}` : 'error'}>
+    <p role="alert" id={id} className={className ? `error ${className}` : 'error'}>
       {message}
     </p>
   );

@@ -40,8 +40,14 @@ export function useFormatTime(): (at: string | Date) => string {
   const inBrowser = useInBrowser();
   const locale = useLocale();
   const formatter = useMemo(
-    () => (inBrowser ? new Intl.DateTimeFormat(regionalVariant(locale), STYLE) : new Intl.DateTimeFormat(locale, { ...STYLE, timeZone: 'UTC' })),
+    () =>
+      inBrowser
+        ? new Intl.DateTimeFormat(regionalVariant(locale), STYLE)
+        : new Intl.DateTimeFormat(locale, { ...STYLE, timeZone: 'UTC' }),
     [inBrowser, locale],
   );
-  return useCallback((at: string | Date) => (inBrowser ? formatter.format(new Date(at)) : `${formatter.format(new Date(at))} UTC`), [inBrowser, formatter]);
+  return useCallback(
+    (at: string | Date) => (inBrowser ? formatter.format(new Date(at)) : `${formatter.format(new Date(at))} UTC`),
+    [inBrowser, formatter],
+  );
 }

@@ -1,19 +1,47 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { AppError, httpStatus } from '../../lib/errors';
+import { appError, errorText, fieldError, hasMessage } from '../../lib/i18n/error-text';
+import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n/locales';
 import { logger } from '../../lib/log';
+import { requestLocale } from './request-locale';
 
 const isJson = (contentType: string | null) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
-/** Runs a route body and translates AppError codes to statuses in one place; never leaks a stack. */
-export async function jsonRoute(body: () => Promise<unknown>, options: { status?: number } = {}): Promise<NextResponse> {
+/**
+ * Runs a route body and translates AppError codes to statuses in one place; never leaks a stack. The
+ * error is put in words in the requester's language (`locale`: the request's, by default), with the
+ * form field it belongs next to when there is one: `{ error, field? }`.
+ */
+export async function jsonRoute(
+  body: () => Promise<unknown>,
+  options: { status?: number; locale?: () => Promise<Locale> } = {},
+): Promise<NextResponse> {
   try {
     const result = await body();
-    return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result, { status: options.status ?? 200 });
+    return result === undefined
+      ? new NextResponse(null, { status: 204 })
+      : NextResponse.json(result, { status: options.status ?? 200 });
   } catch (error) {
-    if (error instanceof AppError) return NextResponse.json({ error: error.message }, { status: httpStatus[error.code] });
+    const locale = await (options.locale ?? localeOfRequest)();
+    if (error instanceof AppError) {
+      const field = error.text?.field && { field: error.text.field };
+      return NextResponse.json(
+        { ...error.details, error: errorText(error, locale), ...field },
+        { status: httpStatus[error.code] },
+      );
+    }
     logger('http').error({ err: error }, 'route failed');
-    return NextResponse.json({ error: 'Internal error' }, { status: 500 });
+    return NextResponse.json({ error: errorText(appError('invalid', 'internal'), locale) }, { status: 500 });
+  }
+}
+
+/** The request's language; English where there is no request (a route body run by a script or test). */
+async function localeOfRequest(): Promise<Locale> {
+  try {
+    return await requestLocale();
+  } catch {
+    return DEFAULT_LOCALE;
   }
 }
 
@@ -22,19 +50,35 @@ export async function jsonRoute(body: () => Promise<unknown>, options: { status?
  * declared application/json is read: an HTML form can send JSON-shaped text/plain from any page, while
  * a cross-origin fetch of application/json needs a CORS preflight, which this site never grants.
  */
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  if (!isJson(req.headers.get('content-type'))) throw new AppError('unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, form?: string): Promise<z.infer<S>> {
+  if (!isJson(req.headers.get('content-type'))) throw appError('unsupported_media_type', 'sendJson');
   let raw: unknown;
   try {
     raw = await req.json();
   } catch {
-    throw new AppError('invalid', 'body: not valid JSON');
+    throw appError('invalid', 'sendJson');
   }
   const result = schema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path.length ? issue.path.join('.') : 'body';
-    throw new AppError('invalid', `${field}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!result.success) throw invalidField(result.error.issues[0], form);
   return result.data;
+}
+
+const REASONS: Partial<Record<z.core.$ZodIssue['code'], string>> = {
+  too_small: 'empty',
+  too_big: 'tooLong',
+  invalid_format: 'invalid',
+  invalid_type: 'invalid',
+};
+
+/**
+ * The first failed check as a sentence for the field it concerns: `FieldErrors.<form>.<field>.<reason>`
+ * when the form has one ("Give the plan a title."), else the field's name and the check's own words.
+ */
+function invalidField(issue: z.core.$ZodIssue | undefined, form: string | undefined): AppError {
+  const field = issue?.path.length ? issue.path.join('.') : 'body';
+  const key = form && issue && `${form}.${field}.${REASONS[issue.code] ?? issue.code}`;
+  if (key && hasMessage(`FieldErrors.${key}`))
+    return fieldError(field, key, issue.code === 'too_big' ? { max: Number(issue.maximum) } : undefined);
+  const generic = appError('invalid', 'invalidField', { field, detail: issue?.message ?? 'invalid' });
+  return new AppError('invalid', `${field}: ${issue?.message ?? 'invalid'}`, { ...generic.text!, field });
 }

@@ -20,7 +20,10 @@ type Params = Promise<{ planId: string }>;
 export async function loadSubpage(page: PlanSubpage, params: Params): Promise<{ userId: string; plan: PlanView }> {
   const { planId } = await params;
   const userId = await requireUserId(`/plans/${planId}/${page.path}`);
-  return { userId, plan: page.managed ? await loadManagedPlanForPage(userId, planId) : await loadPlanForPage(userId, planId) };
+  return {
+    userId,
+    plan: page.managed ? await loadManagedPlanForPage(userId, planId) : await loadPlanForPage(userId, planId),
+  };
 }
 
 /** The page's title in the browser: the page, then the plan. */

@@ -23,7 +23,7 @@ export default async function AdminPage() {
   return (
     <>
       <TopBar userId={userId} who={user.name} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <h1>{t('title')}</h1>
         <h2>{t('newPlan')}</h2>
         <CreatePlanForm />

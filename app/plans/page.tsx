@@ -25,7 +25,7 @@ export default async function PlansPage() {
   return (
     <>
       <TopBar userId={userId} who={user?.name ?? ''} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <h1>{t('title')}</h1>
         {user?.isAdmin && (
           <p>

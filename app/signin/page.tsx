@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <TopBar />
-      <main className="narrow">
+      <main id="main" tabIndex={-1} className="narrow">
         <h1>Concordia</h1>
         <p className="muted">{t('intro')}</p>
         <SignInForm callbackUrl={target} />

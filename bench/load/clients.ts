@@ -9,7 +9,12 @@ const FIRST_APPLICATION_MESSAGE = 4;
 const LAST_APPLICATION_MESSAGE = 127;
 
 /** A stock y-websocket client; short backoff so a dropped socket comes back within the window. */
-export function openProvider(target: Target, doc: Y.Doc, cookie: string | undefined, counter?: ByteCounter): WebsocketProvider {
+export function openProvider(
+  target: Target,
+  doc: Y.Doc,
+  cookie: string | undefined,
+  counter?: ByteCounter,
+): WebsocketProvider {
   const provider = new WebsocketProvider(target.providerUrl, target.room, doc, {
     WebSocketPolyfill: providerSocket(target, cookie, counter),
     disableBc: true,
@@ -17,7 +22,8 @@ export function openProvider(target: Target, doc: Y.Doc, cookie: string | undefi
   });
   // Concordia sends application messages past y-websocket's types 0–3 (what the editor may do);
   // the bench ignores them rather than have the stock provider log each one as an error.
-  for (let type = FIRST_APPLICATION_MESSAGE; type <= LAST_APPLICATION_MESSAGE; type++) provider.messageHandlers[type] ??= () => {};
+  for (let type = FIRST_APPLICATION_MESSAGE; type <= LAST_APPLICATION_MESSAGE; type++)
+    provider.messageHandlers[type] ??= () => {};
   return provider;
 }
 

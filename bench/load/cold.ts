@@ -84,7 +84,10 @@ export async function openFreshClient(job: FreshClientJob): Promise<{ sync: Cold
   }
   const ms = performance.now() - started;
   const receivedMs = round((receivedAt ?? performance.now()) - started);
-  return { sync: { ms: round(ms), receivedMs, bytes: counter.bytes, textMatches: paragraphText(doc) === job.expectedText }, destroy };
+  return {
+    sync: { ms: round(ms), receivedMs, bytes: counter.bytes, textMatches: paragraphText(doc) === job.expectedText },
+    destroy,
+  };
 }
 
 /** One new client with an empty document: connect → synced, bytes received, and the text it got. */

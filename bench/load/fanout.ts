@@ -25,17 +25,27 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
 
   const cookies = target.writerCookies;
   const watched = target.observerUrl ? { ...target, providerUrl: target.observerUrl } : target;
-  const editors = Array.from({ length: job.editors }, (_, i) => new Editor(target, cookies[i % Math.max(cookies.length, 1)], `editor ${i}`));
+  const editors = Array.from(
+    { length: job.editors },
+    (_, i) => new Editor(target, cookies[i % Math.max(cookies.length, 1)], `editor ${i}`),
+  );
   const probes = Array.from({ length: job.probes }, () => new Probe(watched, target.observerCookie));
   const observers: RawObserver[] = [];
-  const keepAlive = job.observerPresence ? renewInTurns(observers) : setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
+  const keepAlive = job.observerPresence
+    ? renewInTurns(observers)
+    : setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
   const windows: FanoutWindow[] = [];
   try {
     await Promise.all([...editors, ...probes].map((c) => whenSynced(c.provider, job.connectTimeoutMs)));
     editors.forEach((e) => e.startParagraph());
     for (const [step, count] of job.observerSteps.entries()) {
       const connectStarted = performance.now();
-      const connectFailures = await connectObservers(observers, count - observers.length, () => new RawObserver(watched, sink, job.observerPresence), job.connectTimeoutMs);
+      const connectFailures = await connectObservers(
+        observers,
+        count - observers.length,
+        () => new RawObserver(watched, sink, job.observerPresence),
+        job.connectTimeoutMs,
+      );
       const connectMs = performance.now() - connectStarted;
       await Promise.all(probes.map((p) => p.reconnect(job.connectTimeoutMs)));
 
@@ -69,7 +79,10 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
         loadCpuPercent: round(((used.user + used.system) / 1e6 / seconds) * 100),
         ...(job.reportSends && { sends: window.sends().map(([c, k, at]) => [c, k, performance.timeOrigin + at]) }),
       });
-      const held = result.delivered === result.edits && connectFailures === 0 && result.probe.p99 <= (job.stopAboveP99Ms ?? Infinity);
+      const held =
+        result.delivered === result.edits &&
+        connectFailures === 0 &&
+        result.probe.p99 <= (job.stopAboveP99Ms ?? Infinity);
       if (!held) break;
     }
   } finally {
@@ -91,7 +104,12 @@ function renewInTurns(observers: readonly RawObserver[]): NodeJS.Timeout {
 }
 
 /** Opens `count` more observers, a bounded number at a time; returns how many failed. */
-async function connectObservers(into: RawObserver[], count: number, create: () => RawObserver, timeoutMs: number): Promise<number> {
+async function connectObservers(
+  into: RawObserver[],
+  count: number,
+  create: () => RawObserver,
+  timeoutMs: number,
+): Promise<number> {
   let started = 0;
   let failures = 0;
   const worker = async () => {

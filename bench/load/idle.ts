@@ -33,7 +33,11 @@ export async function runIdle(job: IdleJob, mark: Mark): Promise<ColdResult> {
     const uploadMs = job.upload ? round(performance.now() - started, 0) : undefined;
     const syncs: ColdSync[] = [];
     for (const document of job.documents) {
-      const reader = await openFreshClient({ target: { ...job.target, room: document.room }, expectedText: document.expectedText, timeoutMs: job.timeoutMs });
+      const reader = await openFreshClient({
+        target: { ...job.target, room: document.room },
+        expectedText: document.expectedText,
+        timeoutMs: job.timeoutMs,
+      });
       closers.push(reader.destroy);
       syncs.push(reader.sync);
     }

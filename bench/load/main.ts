@@ -12,7 +12,9 @@ let acknowledge: (() => void) | undefined;
 process.setMaxListeners(0);
 
 function send(message: LoadMessage): Promise<void> {
-  return new Promise((resolve, reject) => process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 const mark: Mark = (name, step) =>
@@ -36,7 +38,8 @@ process.on('message', (message: OrchestratorMessage) => {
   }
   run(message.job).then(
     (result) => send({ type: 'result', result }),
-    (error: unknown) => send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 process.on('disconnect', () => process.exit(0));

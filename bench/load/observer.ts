@@ -75,7 +75,8 @@ export class RawObserver implements Receiver {
   }
 
   keepAlive(): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(keepAliveFrame(this.target.kind, this.target.room));
+    if (this.socket?.readyState === WebSocket.OPEN)
+      this.socket.send(keepAliveFrame(this.target.kind, this.target.room));
   }
 
   close(): void {

@@ -12,7 +12,11 @@ export type ByteCounter = { bytes: number; receivedAt?: number };
  * implementation talks to all three servers: it sends the session cookie (Concordia), translates
  * frames (Hocuspocus), and counts received bytes when asked.
  */
-export function providerSocket(target: Target, cookie: string | undefined, counter?: ByteCounter): typeof globalThis.WebSocket {
+export function providerSocket(
+  target: Target,
+  cookie: string | undefined,
+  counter?: ByteCounter,
+): typeof globalThis.WebSocket {
   const headers = cookie ? { cookie } : {};
   const hocuspocus = target.kind === 'hocuspocus';
 
@@ -20,7 +24,8 @@ export function providerSocket(target: Target, cookie: string | undefined, count
     constructor(url: string | URL, protocols?: string | string[]) {
       // Offers permessage-deflate as browsers do; a server that accepts it may compress what it sends.
       super(url, protocols, { headers });
-      if (hocuspocus) this.on('open', () => openingFrames(target.kind, target.room).forEach((frame) => super.send(frame)));
+      if (hocuspocus)
+        this.on('open', () => openingFrames(target.kind, target.room).forEach((frame) => super.send(frame)));
     }
 
     override send(data: Uint8Array | ArrayBuffer): void {
@@ -34,7 +39,9 @@ export function providerSocket(target: Target, cookie: string | undefined, count
       const data = args[0] as ArrayBuffer;
       // The socket's own count: compressed frames, frame headers and the upgrade response, as on the wire.
       if (counter) {
-        counter.bytes = (this as unknown as { _socket?: { bytesRead: number } })._socket?.bytesRead ?? counter.bytes + data.byteLength;
+        counter.bytes =
+          (this as unknown as { _socket?: { bytesRead: number } })._socket?.bytesRead ??
+          counter.bytes + data.byteLength;
         counter.receivedAt = performance.now();
       }
       if (!hocuspocus) return super.emit(event, ...args);

@@ -14,7 +14,11 @@ export class LoadProcess {
 
   static start(): LoadProcess {
     return new LoadProcess(
-      fork(path.join(REPO_ROOT, 'bench/load/main.ts'), [], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      fork(path.join(REPO_ROOT, 'bench/load/main.ts'), [], {
+        cwd: REPO_ROOT,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
     );
   }
 

@@ -1,7 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessEntries, encodeAwarenessMessage } from '../../lib/shared/wire/awareness';
-import { EMPTY_STATE_VECTOR, encodeSyncStep1Of, MessageType, readSyncMessage, type SyncMessage } from '../../lib/shared/wire/sync';
+import {
+  EMPTY_STATE_VECTOR,
+  encodeSyncStep1Of,
+  MessageType,
+  readSyncMessage,
+  type SyncMessage,
+} from '../../lib/shared/wire/sync';
 
 /** The product, its two peers, and a bare relay that measures the floor of this machine (bench/servers/relay.ts). */
 export type ServerKind = 'concordia' | 'y-websocket' | 'hocuspocus' | 'relay';
@@ -69,7 +75,11 @@ export function keepAliveFrame(kind: ServerKind, room: string): Uint8Array {
  */
 export function presenceFrame(kind: ServerKind, room: string, clientId: number, clock: number): Uint8Array {
   const state = { user: { name: `Observer ${clientId}`, state: null, color: '#888888', role: 'observer' } };
-  return wrapClientFrame(kind, room, encodeAwarenessMessage(encodeAwarenessEntries([{ client: clientId, clock, state }])));
+  return wrapClientFrame(
+    kind,
+    room,
+    encodeAwarenessMessage(encodeAwarenessEntries([{ client: clientId, clock, state }])),
+  );
 }
 
 export function decodeServerFrame(kind: ServerKind, frame: Uint8Array): ServerFrame {
@@ -89,7 +99,13 @@ export function unwrapHocuspocusFrame(frame: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(frame);
   decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
-  if (type !== MessageType.Sync && type !== MessageType.Awareness && type !== HOCUSPOCUS_SYNC_REPLY && type !== MessageType.QueryAwareness) return null;
+  if (
+    type !== MessageType.Sync &&
+    type !== MessageType.Awareness &&
+    type !== HOCUSPOCUS_SYNC_REPLY &&
+    type !== MessageType.QueryAwareness
+  )
+    return null;
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type === HOCUSPOCUS_SYNC_REPLY ? MessageType.Sync : type);
   encoding.writeUint8Array(encoder, frame.subarray(decoder.pos));

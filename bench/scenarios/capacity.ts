@@ -33,11 +33,20 @@ export async function runCapacity(context: Context): Promise<CapacityResult> {
   for (let round = 1; round <= context.options.rounds; round++) {
     for (const kind of serverOrder(context.options.servers, round - 1)) {
       context.log(`capacity: ramp ${capacity.steps.join(' → ')} observers, round ${round}, ${kind}`);
-      const windows = await measureFanout(kind, context, { ...capacity, observerSteps: capacity.steps, stopAboveP99Ms: capacity.p99LimitMs });
+      const windows = await measureFanout(kind, context, {
+        ...capacity,
+        observerSteps: capacity.steps,
+        stopAboveP99Ms: capacity.p99LimitMs,
+      });
       const passing = windows.filter((w) => held(w, capacity.p99LimitMs));
       const firstFailure = windows.findIndex((w) => !held(w, capacity.p99LimitMs));
       const lastHeld = firstFailure === -1 ? passing.at(-1) : windows[firstFailure - 1];
-      runs.push({ server: kind, round, capacity: lastHeld?.observers ?? 0, windows: windows.map(({ sends: _, ...w }) => w) });
+      runs.push({
+        server: kind,
+        round,
+        capacity: lastHeld?.observers ?? 0,
+        windows: windows.map(({ sends: _, ...w }) => w),
+      });
     }
   }
   const summary = medians(runs, { capacity: (r) => r.capacity });
@@ -54,10 +63,16 @@ export async function runCapacity(context: Context): Promise<CapacityResult> {
 function p99AtStep(runs: readonly CapacityRun[], observers: number): CapacityResult['stepP99'][number] {
   const p99Ms: Partial<Record<ServerKind, number>> = {};
   for (const server of new Set(runs.map((r) => r.server))) {
-    const measured = runs.filter((r) => r.server === server).map((r) => r.windows.find((w) => w.observers === observers)?.probe.p99);
+    const measured = runs
+      .filter((r) => r.server === server)
+      .map((r) => r.windows.find((w) => w.observers === observers)?.probe.p99);
     p99Ms[server] = measured.every((p) => p !== undefined) ? round(median(measured as number[]), 1) : Number.NaN;
   }
   const { concordia } = p99Ms;
   const best = Math.min(...PEERS.flatMap((peer) => p99Ms[peer] ?? []));
-  return { observers, p99Ms, ratio: concordia !== undefined && Number.isFinite(best) ? round(concordia / best, 2) : Number.NaN };
+  return {
+    observers,
+    p99Ms,
+    ratio: concordia !== undefined && Number.isFinite(best) ? round(concordia / best, 2) : Number.NaN,
+  };
 }

@@ -31,8 +31,15 @@ export type ColdLoadResult = {
   credit: string;
   trace: { transactions: number; characters: number; updateBytes: number; replayMs: number; textMatches: boolean };
   runs: ColdRun[];
-  summary: ReturnType<typeof medians<ColdRun, 'firstSyncMs' | 'warmSyncMs' | 'firstReceivedMs' | 'warmReceivedMs' | 'bytes' | 'serverRssMiB' | 'roomLoadMs'>>;
-  ratios: Partial<Record<'firstSyncMs' | 'warmSyncMs' | 'firstReceivedMs' | 'warmReceivedMs' | 'bytes' | 'serverRssMiB', number>>;
+  summary: ReturnType<
+    typeof medians<
+      ColdRun,
+      'firstSyncMs' | 'warmSyncMs' | 'firstReceivedMs' | 'warmReceivedMs' | 'bytes' | 'serverRssMiB' | 'roomLoadMs'
+    >
+  >;
+  ratios: Partial<
+    Record<'firstSyncMs' | 'warmSyncMs' | 'firstReceivedMs' | 'warmReceivedMs' | 'bytes' | 'serverRssMiB', number>
+  >;
 };
 
 /**
@@ -53,7 +60,9 @@ export async function runColdLoad(context: Context, workDir: string): Promise<Co
   for (let round = 1; round <= options.rounds; round++) {
     for (const kind of serverOrder(options.servers, round - 1)) {
       context.log(`cold load: round ${round}, ${kind}`);
-      runs.push(await withServer(kind, context, (server) => coldRun(server, context, round, updateFile, replay.expected)));
+      runs.push(
+        await withServer(kind, context, (server) => coldRun(server, context, round, updateFile, replay.expected)),
+      );
     }
   }
   const summary = medians(runs, {
@@ -76,11 +85,24 @@ export async function runColdLoad(context: Context, workDir: string): Promise<Co
     },
     runs,
     summary,
-    ratios: ratios(summary, { firstSyncMs: 'lower', warmSyncMs: 'lower', firstReceivedMs: 'lower', warmReceivedMs: 'lower', bytes: 'lower', serverRssMiB: 'lower' }),
+    ratios: ratios(summary, {
+      firstSyncMs: 'lower',
+      warmSyncMs: 'lower',
+      firstReceivedMs: 'lower',
+      warmReceivedMs: 'lower',
+      bytes: 'lower',
+      serverRssMiB: 'lower',
+    }),
   };
 }
 
-async function coldRun(server: ServerHandle, context: Context, roundNo: number, updateFile: string, expectedText: string): Promise<ColdRun> {
+async function coldRun(
+  server: ServerHandle,
+  context: Context,
+  roundNo: number,
+  updateFile: string,
+  expectedText: string,
+): Promise<ColdRun> {
   const target = server.target('load');
   // Concordia reads documents from its database: the update goes into the room's log, and the
   // first client loads the room from there. The peers keep documents in memory: a client uploads it.
@@ -95,7 +117,16 @@ async function coldRun(server: ServerHandle, context: Context, roundNo: number, 
   const timeoutMs = Math.max(context.options.connectTimeoutMs, 60_000);
   const result = await runLoad(
     context,
-    { type: 'cold', target, updateFile, upload, ...(!upload && { warmupTarget: server.target('warm') }), expectedText, clients: context.options.coldLoad.clients, timeoutMs },
+    {
+      type: 'cold',
+      target,
+      updateFile,
+      upload,
+      ...(!upload && { warmupTarget: server.target('warm') }),
+      expectedText,
+      clients: context.options.coldLoad.clients,
+      timeoutMs,
+    },
     () => {
       serverRssMiB = rssMiB(server.pid);
     },

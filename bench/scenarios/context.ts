@@ -30,7 +30,11 @@ const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).t
  * Runs `use` against a server of this kind: by default a fresh process (and, for Concordia, a fresh
  * database) that is stopped afterwards, so no measurement inherits another's memory or documents.
  */
-export async function withServer<T>(kind: ServerKind, context: Context, use: (server: ServerHandle) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+  kind: ServerKind,
+  context: Context,
+  use: (server: ServerHandle) => Promise<T>,
+): Promise<T> {
   await waitForQuiet(context);
   if (context.options.reuseServers) {
     let server = context.pool.get(kind);
@@ -79,7 +83,12 @@ export async function closePool(context: Context): Promise<void> {
  * Runs one job in a load-generator process: a fresh one by default, so no job inherits another's
  * heap or timers; the run's shared one with options.reuseServers.
  */
-export async function runLoad(context: Context, job: LoadJob, onMark: MarkHandler, deadlineMs: number): Promise<LoadResult> {
+export async function runLoad(
+  context: Context,
+  job: LoadJob,
+  onMark: MarkHandler,
+  deadlineMs: number,
+): Promise<LoadResult> {
   if (!context.options.reuseServers) {
     const load = LoadProcess.start();
     try {

@@ -46,7 +46,9 @@ export async function runExport(context: Context): Promise<ExportResult> {
   const done: ExportResult['rounds'] = [];
   for (let r = 1; r <= rounds; r++) {
     await waitForQuiet(context);
-    context.log(`export: ${plan.sections} sections × ${plan.words} words, ${formats.join(', ')}, ${runs} + 1 exports each, round ${r}`);
+    context.log(
+      `export: ${plan.sections} sections × ${plan.words} words, ${formats.join(', ')}, ${runs} + 1 exports each, round ${r}`,
+    );
     done.push({ round: r, ...(await exportRound(context, { plan, runs, formats })) });
   }
   const first = done[0]!;
@@ -63,7 +65,14 @@ export async function runExport(context: Context): Promise<ExportResult> {
       annexKib: m(mine.map((f) => f.annexBytes / 1024)),
     };
   });
-  return { sections: first.sections, words: first.words, runs, pdfUnavailable: first.pdfUnavailable, rounds: done, summary };
+  return {
+    sections: first.sections,
+    words: first.words,
+    runs,
+    pdfUnavailable: first.pdfUnavailable,
+    rounds: done,
+    summary,
+  };
 }
 
 /** Runs bench/servers/concordia-export.ts on a new database, dropped afterwards. */
@@ -80,7 +89,11 @@ async function exportRound(context: Context, job: ExportJob): Promise<ExportRun>
     ...(database.url && { DATABASE_URL: database.url }),
   };
   const script = path.join(REPO_ROOT, 'bench/servers/concordia-export.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const output: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => {
@@ -90,7 +103,10 @@ async function exportRound(context: Context, job: ExportJob): Promise<ExportRun>
   }
   try {
     const reply = await new Promise<ExportReply>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no result after ${ROUND_TIMEOUT_MS / 60_000} min:\n${output.join('\n')}`)), ROUND_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no result after ${ROUND_TIMEOUT_MS / 60_000} min:\n${output.join('\n')}`)),
+        ROUND_TIMEOUT_MS,
+      );
       child.once('message', (message: ExportReply) => {
         clearTimeout(timer);
         resolve(message);
@@ -101,7 +117,11 @@ async function exportRound(context: Context, job: ExportJob): Promise<ExportRun>
       });
     });
     if (!reply.ok) throw new Error(reply.error);
-    return { ...reply.run, draftMs: round(reply.run.draftMs), formats: reply.run.formats.map((f) => ({ ...f, ms: f.ms.map((ms) => round(ms)), annexMs: round(f.annexMs) })) };
+    return {
+      ...reply.run,
+      draftMs: round(reply.run.draftMs),
+      formats: reply.run.formats.map((f) => ({ ...f, ms: f.ms.map((ms) => round(ms)), annexMs: round(f.annexMs) })),
+    };
   } finally {
     await stopChild(child);
     await database.drop();

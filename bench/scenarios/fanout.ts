@@ -18,14 +18,24 @@ export type FanoutMeasurement = FanoutWindow & {
   otherCpuPercent: number;
 };
 
-export type FanoutPlan = FanoutSize & { observerSteps: number[]; stopAboveP99Ms?: number; reportSends?: boolean; observerPresence?: boolean };
+export type FanoutPlan = FanoutSize & {
+  observerSteps: number[];
+  stopAboveP99Ms?: number;
+  reportSends?: boolean;
+  observerPresence?: boolean;
+};
 
 /** One server, one load process, one window per observer step, the server sampled around each window. */
 export function measureFanout(kind: ServerKind, context: Context, plan: FanoutPlan): Promise<FanoutMeasurement[]> {
   return withServer(kind, context, (server) => fanoutOn(server, context, plan));
 }
 
-export async function fanoutOn(server: ServerHandle, context: Context, plan: FanoutPlan, onWindow?: (mark: 'window-start' | 'window-end') => Promise<void>): Promise<FanoutMeasurement[]> {
+export async function fanoutOn(
+  server: ServerHandle,
+  context: Context,
+  plan: FanoutPlan,
+  onWindow?: (mark: 'window-start' | 'window-end') => Promise<void>,
+): Promise<FanoutMeasurement[]> {
   const { connectTimeoutMs } = context.options;
   const usages: Usage[] = [];
   let sampler: ProcessSampler | undefined;
@@ -69,7 +79,10 @@ export async function fanoutOn(server: ServerHandle, context: Context, plan: Fan
     serverIdleRssMiB: round(server.idleRssMiB),
     databaseCpuPercent: round(usages[i]?.helperCpuPercent ?? Number.NaN),
     otherCpuPercent: round(
-      (usages[i]?.machineCpuPercent ?? Number.NaN) - (usages[i]?.cpuPercent ?? Number.NaN) - (usages[i]?.helperCpuPercent ?? 0) - window.loadCpuPercent,
+      (usages[i]?.machineCpuPercent ?? Number.NaN) -
+        (usages[i]?.cpuPercent ?? Number.NaN) -
+        (usages[i]?.helperCpuPercent ?? 0) -
+        window.loadCpuPercent,
     ),
   }));
 }

@@ -91,14 +91,21 @@ export async function runIdleMemory(context: Context, workDir: string): Promise<
   };
 }
 
-async function idleRun(server: ServerHandle, context: Context, roundNo: number, files: SectionFile[]): Promise<IdleRun> {
+async function idleRun(
+  server: ServerHandle,
+  context: Context,
+  roundNo: number,
+  files: SectionFile[],
+): Promise<IdleRun> {
   const { idleMemory, connectTimeoutMs } = context.options;
   // At rest, as the idle figure is: V8 gives back the garbage of start-up (or of an earlier scenario) only after a while.
   await sleep(idleMemory.waitMs);
   const freshRssMiB = rssMiB(server.pid);
   const concordia = server.kind === 'concordia';
   // Peers get rooms of their own each run: a reused one still holds the documents of an earlier run.
-  const rooms = concordia ? await concordiaSections(server, files) : files.map((_, i) => `bench-idle-${roundNo}-${i + 1}`);
+  const rooms = concordia
+    ? await concordiaSections(server, files)
+    : files.map((_, i) => `bench-idle-${roundNo}-${i + 1}`);
   let peakRssMiB = Number.NaN;
   const documents = files.map((file, i) => ({ ...file, room: rooms[i]! }));
   const result = await runLoad(
@@ -118,7 +125,9 @@ async function idleRun(server: ServerHandle, context: Context, roundNo: number, 
   for (let waited = 0; waited <= idleMemory.waitMs; waited += idleMemory.pollMs) {
     if (waited) await sleep(idleMemory.pollMs);
     afterIdleRssMiB = rssMiB(server.pid);
-    const returned = afterIdleRssMiB <= IDLE_TARGET_RATIO * freshRssMiB && (!concordia || unloadedRooms(server, rooms) === rooms.length);
+    const returned =
+      afterIdleRssMiB <= IDLE_TARGET_RATIO * freshRssMiB &&
+      (!concordia || unloadedRooms(server, rooms) === rooms.length);
     if (returned) returnedAfterSeconds ??= round((performance.now() - left) / 1000);
   }
   const { syncs } = result.result;
@@ -139,7 +148,8 @@ async function idleRun(server: ServerHandle, context: Context, roundNo: number, 
 /** A plan of the bench's users with one section per file, each file stored as its section's document. */
 async function concordiaSections(server: ServerHandle, files: SectionFile[]): Promise<string[]> {
   const reply = await server.request({ type: 'sections', files: files.map((f) => f.updateFile) });
-  if (!reply.ok || reply.rooms?.length !== files.length) throw new Error(`could not make the sections: ${reply.ok ? 'wrong rooms' : reply.error}`);
+  if (!reply.ok || reply.rooms?.length !== files.length)
+    throw new Error(`could not make the sections: ${reply.ok ? 'wrong rooms' : reply.error}`);
   return reply.rooms;
 }
 

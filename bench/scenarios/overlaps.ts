@@ -89,7 +89,11 @@ export async function runOverlaps(context: Context): Promise<OverlapsResult> {
     index.setSections(prepared.sections);
     const current = new Map<string, PreparedSection>(prepared.sections.map((s) => [s.id, s]));
     const edit = async (sections: readonly MultilingualSection[], run: number) => {
-      const edited = sections.map((s) => ({ id: s.id, lang: s.lang, paragraphs: withOneParagraphEdited(s.paragraphs, run) }));
+      const edited = sections.map((s) => ({
+        id: s.id,
+        lang: s.lang,
+        paragraphs: withOneParagraphEdited(s.paragraphs, run),
+      }));
       const { sections: changed } = await preparePlan({ sections: edited }, translator);
       index.setSections(changed);
       for (const section of changed) current.set(section.id, section);
@@ -107,7 +111,10 @@ export async function runOverlaps(context: Context): Promise<OverlapsResult> {
     const m = (timings: Timing[], field: keyof Timing) => round(median(timings.map((t) => t[field])));
     return {
       sections: plan.length,
-      sectionsByLanguage: plan.reduce<Partial<Record<TextLanguage, number>>>((n, s) => ({ ...n, [s.lang]: (n[s.lang] ?? 0) + 1 }), {}),
+      sectionsByLanguage: plan.reduce<Partial<Record<TextLanguage, number>>>(
+        (n, s) => ({ ...n, [s.lang]: (n[s.lang] ?? 0) + 1 }),
+        {},
+      ),
       paragraphs: plan.reduce((n, s) => n + s.paragraphs.length, 0),
       words: words.length,
       distinctWords: new Set(words).size,
@@ -124,7 +131,8 @@ export async function runOverlaps(context: Context): Promise<OverlapsResult> {
       full,
       incremental,
       plenary,
-      incrementalMatchesFull: JSON.stringify(index.overlaps()) === JSON.stringify(findOverlaps({ sections: [...current.values()] })),
+      incrementalMatchesFull:
+        JSON.stringify(index.overlaps()) === JSON.stringify(findOverlaps({ sections: [...current.values()] })),
       summary: {
         fullWallMs: m(full, 'wallMs'),
         fullCpuMs: m(full, 'cpuMs'),

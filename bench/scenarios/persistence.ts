@@ -49,16 +49,30 @@ export async function runPersistence(context: Context, workDir: string): Promise
   const logFile = path.join(workDir, 'trace-log.bin');
   writeFileSync(logFile, writeFrames(replay.txnUpdates));
 
-  const result: PersistenceResult = { flush: [], throughput: [], compaction: [], summary: {} as PersistenceResult['summary'] };
+  const result: PersistenceResult = {
+    flush: [],
+    throughput: [],
+    compaction: [],
+    summary: {} as PersistenceResult['summary'],
+  };
   for (let round = 1; round <= rounds; round++) {
     await withServer('concordia', context, async (server) => {
-      context.log(`persistence: flush latency, ${persistence.flush.editors} editors at ${persistence.flush.keysPerSecond} keys/s, round ${round}`);
+      context.log(
+        `persistence: flush latency, ${persistence.flush.editors} editors at ${persistence.flush.keysPerSecond} keys/s, round ${round}`,
+      );
       result.flush.push({ round, ...(await durability(server, context, persistence.flush)) });
       const t = persistence.throughput;
-      context.log(`persistence: sustained writes, ${t.editors} writers at ${t.keysPerSecond} updates/s, round ${round}`);
+      context.log(
+        `persistence: sustained writes, ${t.editors} writers at ${t.keysPerSecond} updates/s, round ${round}`,
+      );
       result.throughput.push({ round, ...(await durability(server, context, t)) });
       context.log(`persistence: compaction of a ${rows}-row log, round ${round}`);
-      const reply = await server.request({ type: 'compaction', room: server.target('log').room, logFile, expectedText: replay.expected });
+      const reply = await server.request({
+        type: 'compaction',
+        room: server.target('log').room,
+        logFile,
+        expectedText: replay.expected,
+      });
       if (!reply.ok || !reply.compaction) throw new Error(`compaction failed: ${reply.ok ? 'no report' : reply.error}`);
       result.compaction.push({ round, ...roundAll(reply.compaction) });
     });
@@ -80,7 +94,11 @@ export async function runPersistence(context: Context, workDir: string): Promise
 }
 
 /** Types for one window while the server's update log is polled, then matches sends to rows. */
-async function durability(server: ServerHandle, context: Context, size: FanoutSize): Promise<Omit<DurabilityRun, 'round'>> {
+async function durability(
+  server: ServerHandle,
+  context: Context,
+  size: FanoutSize,
+): Promise<Omit<DurabilityRun, 'round'>> {
   const room = server.target('edit').room;
   const plan: FanoutPlan = { ...size, observerSteps: [0], reportSends: true };
   const [window] = await fanoutOn(server, context, plan, async (mark) => {

@@ -31,7 +31,8 @@ export type TwoInstancesResult =
  */
 export async function runTwoInstances(context: Context): Promise<TwoInstancesResult> {
   const { twoInstances: size, databaseUrl, redisUrl, rounds } = context.options;
-  if (!databaseUrl || !redisUrl) return { skipped: 'needs DATABASE_URL (both instances on one database) and REDIS_URL' };
+  if (!databaseUrl || !redisUrl)
+    return { skipped: 'needs DATABASE_URL (both instances on one database) and REDIS_URL' };
   const plan: FanoutPlan = { ...size, observerSteps: [size.observers] };
   const measure = async (server: ServerHandle) => {
     const [window] = await fanoutOn(server, context, plan);
@@ -41,25 +42,48 @@ export async function runTwoInstances(context: Context): Promise<TwoInstancesRes
   const runs: TwoInstanceRun[] = [];
   for (let r = 1; r <= rounds; r++) {
     for (const setup of r % 2 ? (['one', 'two'] as const) : (['two', 'one'] as const)) {
-      context.log(`two instances: ${size.editors} editors, ${size.observers} observers on ${setup === 'one' ? 'the same instance' : 'another instance'}, round ${r}`);
-      const window = setup === 'one' ? await withServer('concordia', context, measure) : await onPair(context, redisUrl, measure);
+      context.log(
+        `two instances: ${size.editors} editors, ${size.observers} observers on ${setup === 'one' ? 'the same instance' : 'another instance'}, round ${r}`,
+      );
+      const window =
+        setup === 'one' ? await withServer('concordia', context, measure) : await onPair(context, redisUrl, measure);
       const { p50, p95, p99, max } = window.probe;
-      runs.push({ round: r, setup, p50: round(p50), p95: round(p95), p99: round(p99), max: round(max), deliveredPercent: window.deliveredPercent, edits: window.edits });
+      runs.push({
+        round: r,
+        setup,
+        p50: round(p50),
+        p95: round(p95),
+        p99: round(p99),
+        max: round(max),
+        deliveredPercent: window.deliveredPercent,
+        edits: window.edits,
+      });
     }
   }
-  const m = (setup: TwoInstanceRun['setup'], field: 'p50' | 'p99') => round(median(runs.filter((x) => x.setup === setup).map((x) => x[field])));
+  const m = (setup: TwoInstanceRun['setup'], field: 'p50' | 'p99') =>
+    round(median(runs.filter((x) => x.setup === setup).map((x) => x[field])));
   const [singleP99, crossP99] = [m('one', 'p99'), m('two', 'p99')];
   return {
     editors: size.editors,
     observers: size.observers,
     runs,
-    summary: { singleP50: m('one', 'p50'), singleP99, crossP50: m('two', 'p50'), crossP99, p99Ratio: round(crossP99 / singleP99) },
+    summary: {
+      singleP50: m('one', 'p50'),
+      singleP99,
+      crossP50: m('two', 'p50'),
+      crossP99,
+      p99Ratio: round(crossP99 / singleP99),
+    },
   };
 }
 
 async function onPair<T>(context: Context, redisUrl: string, use: (server: ServerHandle) => Promise<T>): Promise<T> {
   await waitForQuiet(context);
-  const pair = await launchConcordiaPair({ secret: context.secret, databaseUrl: context.options.databaseUrl, redisUrl });
+  const pair = await launchConcordiaPair({
+    secret: context.secret,
+    databaseUrl: context.options.databaseUrl,
+    redisUrl,
+  });
   try {
     return await use(pair);
   } finally {

@@ -23,7 +23,16 @@ const FIELDS = {
   otherCpuPercent: (r: FanoutRunRecord) => r.otherCpuPercent,
 };
 
-const BETTER = { p50: 'lower', p95: 'lower', p99: 'lower', max: 'lower', observerP99: 'lower', serverCpuPercent: 'lower', serverPeakRssMiB: 'lower', connectMs: 'lower' } as const;
+const BETTER = {
+  p50: 'lower',
+  p95: 'lower',
+  p99: 'lower',
+  max: 'lower',
+  observerP99: 'lower',
+  serverCpuPercent: 'lower',
+  serverPeakRssMiB: 'lower',
+  connectMs: 'lower',
+} as const;
 
 export type FanoutGroup = {
   observers: number;
@@ -58,7 +67,14 @@ export async function runFanoutScenario(
     }
     const summary = medians(runs, FIELDS);
     const relayRatios = summary.some((s) => s.server === 'relay') ? ratios(summary, BETTER, 'relay') : undefined;
-    groups.push({ observers, editors: size.editors, runs, summary, ratios: ratios(summary, BETTER), ...(relayRatios && { relayRatios }) });
+    groups.push({
+      observers,
+      editors: size.editors,
+      runs,
+      summary,
+      ratios: ratios(summary, BETTER),
+      ...(relayRatios && { relayRatios }),
+    });
   }
   return groups;
 }

@@ -28,7 +28,11 @@ process.on('SIGTERM', () => process.exit(0));
 process.on('disconnect', () => process.exit(1));
 run(job).then(
   (result) => process.send?.({ ok: true, run: result } satisfies ExportReply),
-  (error: unknown) => process.send?.({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ExportReply),
+  (error: unknown) =>
+    process.send?.({
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies ExportReply),
 );
 
 async function run({ plan: size, runs, formats }: ExportJob): Promise<ExportRun> {
@@ -43,7 +47,13 @@ async function run({ plan: size, runs, formats }: ExportJob): Promise<ExportRun>
   try {
     const results: ExportFormatRun[] = [];
     for (const format of exported) results.push(await measure(server.database.db, grown, format, runs));
-    return { sections: grown.titles.length, words: grown.words, draftMs, pdfUnavailable: missingChromium, formats: results };
+    return {
+      sections: grown.titles.length,
+      words: grown.words,
+      draftMs,
+      pdfUnavailable: missingChromium,
+      formats: results,
+    };
   } finally {
     await server.close();
   }
@@ -63,9 +73,17 @@ async function growPlan(db: Db, size: ExportJob['plan']): Promise<GrownPlan> {
   const seeded = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, planId));
   for (const extra of seeded.slice(size.sections)) await deleteSection(db, { actorId: userId, sectionId: extra.id });
   for (const [code, name] of OAS_MEMBER_STATES.slice(0, Math.max(0, size.sections - seeded.length))) {
-    await createSection(db, { actorId: userId, planId, input: { title: `Contribution of ${name}`, leadState: code, coEditingStates: [] } });
+    await createSection(db, {
+      actorId: userId,
+      planId,
+      input: { title: `Contribution of ${name}`, leadState: code, coEditingStates: [] },
+    });
   }
-  const rows = await db.select({ id: sections.id, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
+  const rows = await db
+    .select({ id: sections.id, title: sections.title })
+    .from(sections)
+    .where(eq(sections.planId, planId))
+    .orderBy(asc(sections.position));
   const text = syntheticPlan(size);
   let words = 0;
   for (const [i, row] of rows.entries()) {
@@ -103,8 +121,19 @@ function draft(doc: Y.Doc, paragraphs: readonly string[]): number {
       continue;
     }
     const sentences = paragraph.split(/(?<=\.) /);
-    blocks.push(element('bulletList', sentences.map((s) => element('listItem', [inParagraph(s)]))));
-    const row = (r: number) => element('tableRow', [`Action ${r + 1}`, '2027', sentences[r % sentences.length]!].map((cell) => element('tableCell', [inParagraph(cell)])));
+    blocks.push(
+      element(
+        'bulletList',
+        sentences.map((s) => element('listItem', [inParagraph(s)])),
+      ),
+    );
+    const row = (r: number) =>
+      element(
+        'tableRow',
+        [`Action ${r + 1}`, '2027', sentences[r % sentences.length]!].map((cell) =>
+          element('tableCell', [inParagraph(cell)]),
+        ),
+      );
     blocks.push(element('table', [0, 1, 2].map(row)));
   }
   doc.getXmlFragment(EDITOR_FIELD).push(blocks);
@@ -125,7 +154,14 @@ async function measure(db: Db, plan: GrownPlan, format: ExportFormat, runs: numb
     body = file.body;
   }
   const annex = await exportOnce(true);
-  return { format, ms, annexMs: annex.ms, bytes: body.byteLength, annexBytes: annex.body.byteLength, titlesFound: await titlesIn(format, body, plan.titles) };
+  return {
+    format,
+    ms,
+    annexMs: annex.ms,
+    bytes: body.byteLength,
+    annexBytes: annex.body.byteLength,
+    titlesFound: await titlesIn(format, body, plan.titles),
+  };
 }
 
 /** Whether the file's text holds every section title; null for a pdf, checked only for its signature. */
@@ -134,6 +170,9 @@ async function titlesIn(format: ExportFormat, body: Uint8Array, titles: readonly
     if (new TextDecoder().decode(body.subarray(0, 5)) !== '%PDF-') throw new Error('the pdf export is not a PDF');
     return null;
   }
-  const text = format === 'docx' ? (await mammoth.extractRawText({ buffer: Buffer.from(body) })).value : new TextDecoder().decode(body);
+  const text =
+    format === 'docx'
+      ? (await mammoth.extractRawText({ buffer: Buffer.from(body) })).value
+      : new TextDecoder().decode(body);
   return titles.every((title) => text.includes(title));
 }

@@ -57,7 +57,11 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
       return { id: request.id, ok: true, rows };
     }
     case 'compaction':
-      return { id: request.id, ok: true, compaction: await compaction(db, request.room, request.logFile, request.expectedText) };
+      return {
+        id: request.id,
+        ok: true,
+        compaction: await compaction(db, request.room, request.logFile, request.expectedText),
+      };
     case 'preload':
       await preload(request.room, request.file);
       return { id: request.id, ok: true };
@@ -78,7 +82,9 @@ async function preload(room: string, file: string): Promise<void> {
   await db.delete(docStates).where(eq(docStates.docId, room));
   await db.delete(docUpdates).where(eq(docUpdates.docId, room));
   await db.insert(docUpdates).values({ docId: room, data: new Uint8Array(readFileSync(file)) });
-  await new DocumentStore({ db, log: logger('bench'), flushMs: 1000, compactAfter: Number.MAX_SAFE_INTEGER }).compact(room);
+  await new DocumentStore({ db, log: logger('bench'), flushMs: 1000, compactAfter: Number.MAX_SAFE_INTEGER }).compact(
+    room,
+  );
 }
 
 /**
@@ -88,7 +94,10 @@ async function preload(room: string, file: string): Promise<void> {
  * section of that plan, and a cold load must find its room not yet in memory.
  */
 async function benchRooms(db: Db): Promise<ConcordiaReady['rooms']> {
-  const seeded = await db.select({ id: sections.id, lead: sections.leadState }).from(sections).orderBy(asc(sections.position));
+  const seeded = await db
+    .select({ id: sections.id, lead: sections.leadState })
+    .from(sections)
+    .orderBy(asc(sections.position));
   const edit = seeded.find((s) => s.lead === 'PER');
   if (!edit) throw new Error('the seeded plan has no section led by Peru');
   const [load, warm, log] = await benchPlanSections(db);
@@ -99,7 +108,11 @@ async function benchRooms(db: Db): Promise<ConcordiaReady['rooms']> {
 async function benchPlanSections(db: Db): Promise<string[]> {
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.title, BENCH_PLAN));
   if (!existing) return createBenchPlan(db, BENCH_PLAN, ['Cold load', 'Cold load, warm-up', 'Persistence']);
-  const rows = await db.select({ id: sections.id }).from(sections).where(eq(sections.planId, existing.id)).orderBy(asc(sections.position));
+  const rows = await db
+    .select({ id: sections.id })
+    .from(sections)
+    .where(eq(sections.planId, existing.id))
+    .orderBy(asc(sections.position));
   return rows.map((r) => r.id);
 }
 
@@ -116,7 +129,14 @@ async function createBenchPlan(db: Db, title: string, sectionTitles: string[]): 
     ]);
     const made = await tx
       .insert(sections)
-      .values(sectionTitles.map((sectionTitle, position) => ({ planId: plan!.id, title: sectionTitle, leadState: 'PER', position })))
+      .values(
+        sectionTitles.map((sectionTitle, position) => ({
+          planId: plan!.id,
+          title: sectionTitle,
+          leadState: 'PER',
+          position,
+        })),
+      )
       .returning({ id: sections.id, position: sections.position });
     await tx.insert(sectionCoEditors).values(made.map((section) => ({ sectionId: section.id, stateCode: 'MEX' })));
     return made.sort((a, b) => a.position - b.position).map((section) => section.id);

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 
-export type BenchDatabase = { url: string | undefined; name: string | undefined; dataDir: string; drop(): Promise<void> };
+export type BenchDatabase = {
+  url: string | undefined;
+  name: string | undefined;
+  dataDir: string;
+  drop(): Promise<void>;
+};
 
 /**
  * An empty database for one Concordia server start, so every run begins from the same seeded

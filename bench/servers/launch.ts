@@ -57,19 +57,31 @@ export async function launchServer(kind: ServerKind, options: LaunchOptions): Pr
       return launchConcordia(options);
     case 'y-websocket': {
       const port = await freePort();
-      const script = path.join(path.dirname(createRequire(import.meta.url).resolve('y-websocket-1/package.json')), 'bin', 'server.js');
+      const script = path.join(
+        path.dirname(createRequire(import.meta.url).resolve('y-websocket-1/package.json')),
+        'bin',
+        'server.js',
+      );
       // The reference server as published; it reads HOST and PORT (and GC, left at its default: on).
-      const child = spawn(process.execPath, [script], { cwd: REPO_ROOT, env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [script], {
+        cwd: REPO_ROOT,
+        env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       return peerHandle(kind, child, port, (line) => line.includes('running at'));
     }
     case 'hocuspocus':
     case 'relay': {
       const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, `bench/servers/${kind}.ts`), String(port)], {
-        cwd: REPO_ROOT,
-        env: { NODE_ENV: 'production' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, `bench/servers/${kind}.ts`), String(port)],
+        {
+          cwd: REPO_ROOT,
+          env: { NODE_ENV: 'production' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       return peerHandle(kind, child, port, (line) => line.includes('"bench":"ready"'));
     }
   }
@@ -115,7 +127,11 @@ export async function launchConcordiaPair(options: LaunchOptions & { redisUrl: s
 }
 
 /** One Concordia process on `database`; stopping it leaves the database to its owner. */
-async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
+async function spawnConcordia(
+  options: LaunchOptions,
+  database: BenchDatabase,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerHandle> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
@@ -134,15 +150,24 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
     ...(database.url && { DATABASE_URL: database.url }),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/concordia.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/concordia.ts')], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   try {
     const output = collectOutput(child);
     const readyLine = await output.waitFor((line) => line.startsWith('{"bench":"ready"'));
     const ready = JSON.parse(readyLine) as ConcordiaReady;
     const maxAge = 24 * 3600;
     // A session id as every sign-in issues; the server refuses tokens without one.
-    const cookie = async (userId: string) => `next-auth.session-token=${await encode({ token: { sub: userId, sid: randomUUID() }, secret: options.secret, maxAge })}`;
-    const writerCookies = [await cookie(ready.users.chair), await cookie(ready.users.peru), await cookie(ready.users.mexico)];
+    const cookie = async (userId: string) =>
+      `next-auth.session-token=${await encode({ token: { sub: userId, sid: randomUUID() }, secret: options.secret, maxAge })}`;
+    const writerCookies = [
+      await cookie(ready.users.chair),
+      await cookie(ready.users.peru),
+      await cookie(ready.users.mexico),
+    ];
     const observerCookie = await cookie(ready.users.observer);
     const replies = new Map<number, (reply: ConcordiaReply) => void>();
     child.on('message', (reply: ConcordiaReply) => replies.get(reply.id)?.(reply));
@@ -152,7 +177,13 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
       pid: child.pid!,
       idleRssMiB: rssMiB(child.pid!),
       helperPids: () => (database.name ? pidsMentioning(` ${database.name} `) : []),
-      target: (room) => ({ kind: 'concordia', providerUrl: `ws://127.0.0.1:${ready.port}${COLLAB_PATH}`, room: ready.rooms[room], writerCookies, observerCookie }),
+      target: (room) => ({
+        kind: 'concordia',
+        providerUrl: `ws://127.0.0.1:${ready.port}${COLLAB_PATH}`,
+        room: ready.rooms[room],
+        writerCookies,
+        observerCookie,
+      }),
       logLines: output.lines,
       request(request) {
         const id = nextId++;
@@ -172,7 +203,12 @@ async function spawnConcordia(options: LaunchOptions, database: BenchDatabase, e
   }
 }
 
-async function peerHandle(kind: ServerKind, child: ChildProcess, port: number, isReady: (line: string) => boolean): Promise<ServerHandle> {
+async function peerHandle(
+  kind: ServerKind,
+  child: ChildProcess,
+  port: number,
+  isReady: (line: string) => boolean,
+): Promise<ServerHandle> {
   const output = collectOutput(child);
   try {
     await output.waitFor(isReady);
@@ -185,7 +221,13 @@ async function peerHandle(kind: ServerKind, child: ChildProcess, port: number, i
     pid: child.pid!,
     idleRssMiB: rssMiB(child.pid!),
     helperPids: () => [],
-    target: (room) => ({ kind, providerUrl: `ws://127.0.0.1:${port}`, room: `bench-${room}`, writerCookies: [], observerCookie: undefined }),
+    target: (room) => ({
+      kind,
+      providerUrl: `ws://127.0.0.1:${port}`,
+      room: `bench-${room}`,
+      writerCookies: [],
+      observerCookie: undefined,
+    }),
     logLines: output.lines,
     request: async () => ({ id: 0, ok: false, error: `${kind} has no instrumentation` }),
     stop: () => stopChild(child),
@@ -214,8 +256,12 @@ function collectOutput(child: ChildProcess) {
           else resolve(line!);
         };
         const waiter = (line: string) => match(line) && done(undefined, line);
-        const onExit = (code: number | null) => done(new Error(`server exited (${code}) before it was ready:\n${lines.slice(-30).join('\n')}`));
-        const timer = setTimeout(() => done(new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${lines.slice(-30).join('\n')}`)), START_TIMEOUT_MS);
+        const onExit = (code: number | null) =>
+          done(new Error(`server exited (${code}) before it was ready:\n${lines.slice(-30).join('\n')}`));
+        const timer = setTimeout(
+          () => done(new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${lines.slice(-30).join('\n')}`)),
+          START_TIMEOUT_MS,
+        );
         waiters.add(waiter);
         child.once('exit', onExit);
       });

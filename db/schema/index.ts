@@ -11,3 +11,5 @@ export * from './overlaps';
 export * from './discussion';
 export * from './visits';
 export * from './translations';
+export * from './amendments';
+export * from './notifications';

@@ -9,8 +9,34 @@ import { users } from './users';
  */
 export const overlapStatus = pgEnum('overlap_status', ['open', 'merged', 'kept', 'dismissed', 'closed']);
 
+/** A merged paragraph as it was before the merge, and as the merge left it: what undoing needs. */
+export type MergedParagraph = {
+  before: Array<{ text: string; userId: string | null; attributes: Record<string, unknown> }>;
+  cosponsors: string[];
+  mergeId: string | null;
+  after: string;
+};
+
 export type OverlapResolution =
-  | { kind: 'merge'; kept: 'a' | 'b'; wording: string; reference: string; cosponsors: string[] }
+  | {
+      kind: 'merge';
+      kept: 'a' | 'b';
+      wording: string;
+      reference: string;
+      cosponsors: string[];
+      /** Each paragraph's text before the merge. */
+      previous?: { a: string; b: string };
+      /** The words of each paragraph that the merge took out of the text, in runs. */
+      removed?: { a: string[]; b: string[] };
+      /** The versions of both sections saved just before the merge, offered when it can no longer be undone. */
+      versions?: { a: string; b: string };
+      /** The part of the other paragraph the reference replaced. */
+      replaced?: string;
+      /** Kept on the server only (never sent to readers): both paragraphs' runs and attribution before the merge. */
+      undo?: { a: MergedParagraph; b: MergedParagraph } | null;
+      /** Sent to readers instead of `undo`: whether the merge can be undone while neither paragraph changes. */
+      undoable?: boolean;
+    }
   | { kind: 'keep'; reason: string }
   | { kind: 'dismiss'; reason: string | null };
 
@@ -23,11 +49,17 @@ export const overlaps = pgTable(
   'overlaps',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    sectionA: uuid('section_a').notNull().references(() => sections.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    sectionA: uuid('section_a')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
     anchorA: bytea('anchor_a').notNull(),
     textA: text('text_a').notNull(),
-    sectionB: uuid('section_b').notNull().references(() => sections.id, { onDelete: 'cascade' }),
+    sectionB: uuid('section_b')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
     anchorB: bytea('anchor_b').notNull(),
     textB: text('text_b').notNull(),
     score: real('score').notNull(),

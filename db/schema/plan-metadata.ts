@@ -7,7 +7,9 @@ import { users } from './users';
  * original language); one row per plan, written by the chair, printed at the top of every export.
  */
 export const planMetadata = pgTable('plan_metadata', {
-  planId: uuid('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
+  planId: uuid('plan_id')
+    .primaryKey()
+    .references(() => plans.id, { onDelete: 'cascade' }),
   council: text('council').notNull(),
   committee: text('committee').notNull(),
   workingGroup: text('working_group').notNull(),

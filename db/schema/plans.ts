@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, index } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  index,
+} from 'drizzle-orm/pg-core';
 import { memberStates } from './member-states';
 import { users } from './users';
 
@@ -16,15 +27,21 @@ export const plans = pgTable('plans', {
 export const planMembers = pgTable(
   'plan_members',
   {
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: memberRole('role').notNull(),
     /** The state a coordinator represents; null for chair and observers. */
     stateCode: text('state_code').references(() => memberStates.code),
   },
   (t) => [
     primaryKey({ columns: [t.planId, t.userId] }),
-    uniqueIndex('one_coordinator_per_state').on(t.planId, t.stateCode).where(sql`${t.role} = 'coordinator'`),
+    uniqueIndex('one_coordinator_per_state')
+      .on(t.planId, t.stateCode)
+      .where(sql`${t.role} = 'coordinator'`),
   ],
 );
 
@@ -32,10 +49,14 @@ export const sections = pgTable(
   'sections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     /** The state the section is attributed to. */
-    leadState: text('lead_state').notNull().references(() => memberStates.code),
+    leadState: text('lead_state')
+      .notNull()
+      .references(() => memberStates.code),
     position: integer('position').notNull(),
     frozen: boolean('frozen').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,8 +67,12 @@ export const sections = pgTable(
 export const sectionCoEditors = pgTable(
   'section_co_editors',
   {
-    sectionId: uuid('section_id').notNull().references(() => sections.id, { onDelete: 'cascade' }),
-    stateCode: text('state_code').notNull().references(() => memberStates.code),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => memberStates.code),
   },
   (t) => [primaryKey({ columns: [t.sectionId, t.stateCode] })],
 );

@@ -8,7 +8,9 @@ export const versionKind = pgEnum('version_kind', ['auto', 'named', 'restore']);
 /** A named instant of the whole plan: the goal and every section, snapshotted together. */
 export const planVersions = pgTable('plan_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => plans.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   /** The document block and the sections (titles, states, order) at that instant: what its export prints. */
   layout: jsonb('layout'),

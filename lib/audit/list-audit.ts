@@ -14,7 +14,10 @@ export type AuditView = {
 };
 
 /** The plan's audit log, newest first; the chair's to read. */
-export async function listAudit(db: Db, options: { userId: string; planId: string; limit?: number }): Promise<AuditView[]> {
+export async function listAudit(
+  db: Db,
+  options: { userId: string; planId: string; limit?: number },
+): Promise<AuditView[]> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'audit.read' } });
   const rows = await db
     .select({ entry: auditLog, actor: users.name })

@@ -28,7 +28,11 @@ export async function isSessionLive(db: Db, session: { sessionId: string; expire
  * The one session check of every route handler, page and collaboration socket: the request's session
  * when it is valid, unexpired and not signed out, else null.
  */
-export async function currentSession(db: Db, headers: SessionHeaders, options: SessionCookieOptions): Promise<SessionClaims | null> {
+export async function currentSession(
+  db: Db,
+  headers: SessionHeaders,
+  options: SessionCookieOptions,
+): Promise<SessionClaims | null> {
   const session = await readSession(headers, options.secret, options.secureCookie);
   return session && (await isSessionLive(db, session)) ? session : null;
 }

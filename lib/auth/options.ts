@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '../../db';
 import { config } from '../env';
 import { AppError } from '../errors';
+import { sameSiteRedirect } from '../http/request-origin';
 import { logger } from '../log';
 import { isSessionLive } from './current-session';
 import { clearSignInAttempts, countSignInAttempt, TooManyAttempts } from './rate-limit';
@@ -18,8 +19,12 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 const SIGNED_OUT = 'This session was signed out';
 
-/** next-auth configuration: credentials sign-in, JWT sessions carried in an httpOnly cookie. */
-export function authOptions(): NextAuthOptions {
+/**
+ * next-auth configuration: credentials sign-in, JWT sessions carried in an httpOnly cookie.
+ * `origin` is the request's own (lib/http/request-origin.ts): without NEXTAUTH_URL, next-auth itself
+ * would send the browser to http://localhost:3000 whatever port or host it came through.
+ */
+export function authOptions({ origin }: { origin: string }): NextAuthOptions {
   const { NEXTAUTH_SECRET, DEMO_ACCOUNTS } = config();
   return {
     secret: NEXTAUTH_SECRET,
@@ -28,14 +33,19 @@ export function authOptions(): NextAuthOptions {
     logger: {
       error(code, metadata) {
         // A signed-out session presented again is an expected refusal, not a failure.
-        const signedOut = code === 'JWT_SESSION_ERROR' && (metadata as { message?: string } | undefined)?.message === SIGNED_OUT;
-        logger('auth')[signedOut ? 'info' : 'error']({ code, err: metadata }, signedOut ? 'signed-out session refused' : 'next-auth error');
+        const signedOut =
+          code === 'JWT_SESSION_ERROR' && (metadata as { message?: string } | undefined)?.message === SIGNED_OUT;
+        logger('auth')[signedOut ? 'info' : 'error'](
+          { code, err: metadata },
+          signedOut ? 'signed-out session refused' : 'next-auth error',
+        );
       },
     },
     events: {
       async signOut({ token }) {
         // Any copy of this session's token, renewed until now, expires within one session lifetime from now.
-        if (typeof token?.sid === 'string') await revokeSession(await getDb(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
+        if (typeof token?.sid === 'string')
+          await revokeSession(await getDb(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
       },
     },
     providers: [
@@ -61,6 +71,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's baseUrl is its placeholder when NEXTAUTH_URL is unset: URLs on it are ours too.
+      redirect: ({ url, baseUrl }) => sameSiteRedirect(url, origin, [baseUrl]),
       async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
@@ -70,7 +82,10 @@ export function authOptions(): NextAuthOptions {
         // Reading the session through next-auth (the browser's useSession, /api/auth/session) renews its
         // token: a signed-out one must be refused here too, or it would come back renewed. Throwing makes
         // next-auth answer with no session and clear the cookie.
-        const live = typeof token.sid === 'string' && typeof token.exp === 'number' && (await isSessionLive(await getDb(), { sessionId: token.sid, expiresAt: new Date(token.exp * 1000) }));
+        const live =
+          typeof token.sid === 'string' &&
+          typeof token.exp === 'number' &&
+          (await isSessionLive(await getDb(), { sessionId: token.sid, expiresAt: new Date(token.exp * 1000) }));
         if (!live) throw new AppError('unauthenticated', SIGNED_OUT);
         return token;
       },

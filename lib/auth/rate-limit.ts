@@ -7,8 +7,18 @@ const WINDOW_SECONDS = 15 * 60;
  * restart resets them, which only helps an attacker once per restart. Unknown accounts count the
  * same as real ones, so the limit reveals nothing.
  */
-const perAccount = new RateLimiterMemory({ keyPrefix: 'account', points: 10, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
-const perAddress = new RateLimiterMemory({ keyPrefix: 'address', points: 100, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
+const perAccount = new RateLimiterMemory({
+  keyPrefix: 'account',
+  points: 10,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+});
+const perAddress = new RateLimiterMemory({
+  keyPrefix: 'address',
+  points: 100,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+});
 
 export class TooManyAttempts extends Error {
   constructor(readonly retryAfterSeconds: number) {

@@ -31,7 +31,11 @@ function sessionCookie(cookies: Record<string, string | undefined>, secureCookie
  * absent, expired, not signed with our secret, or without a session id (every sign-in issues one; a
  * session without it could never be signed out). Revocation is checked by currentSession().
  */
-export async function readSession(headers: SessionHeaders, secret: string, secureCookie: boolean): Promise<SessionClaims | null> {
+export async function readSession(
+  headers: SessionHeaders,
+  secret: string,
+  secureCookie: boolean,
+): Promise<SessionClaims | null> {
   const cookies = parse(headers.cookie ?? '');
   // With a bearer token beside the cookie, next-auth may have read either: only a cookie alone is cached.
   const cookie = headers.authorization ? null : sessionCookie(cookies, secureCookie);
@@ -42,12 +46,20 @@ export async function readSession(headers: SessionHeaders, secret: string, secur
     decoded.delete(key!);
   }
   const token = await getToken({
-    req: { cookies, headers: { authorization: headers.authorization ?? undefined } } as unknown as Parameters<typeof getToken>[0]['req'],
+    req: { cookies, headers: { authorization: headers.authorization ?? undefined } } as unknown as Parameters<
+      typeof getToken
+    >[0]['req'],
     secret,
     secureCookie,
   }).catch(() => null);
   // next-auth tolerates 15 s of clock skew; a socket would be closed for expiry as soon as it opened.
-  if (typeof token?.sub !== 'string' || typeof token.sid !== 'string' || typeof token.exp !== 'number' || token.exp * 1000 <= Date.now()) return null;
+  if (
+    typeof token?.sub !== 'string' ||
+    typeof token.sid !== 'string' ||
+    typeof token.exp !== 'number' ||
+    token.exp * 1000 <= Date.now()
+  )
+    return null;
   const claims = { userId: token.sub, sessionId: token.sid, expiresAt: new Date(token.exp * 1000) };
   if (key) {
     if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);

@@ -15,3 +15,12 @@ export function findAnchored(doc: Y.Doc, blocks: readonly TextBlock[], anchor: U
   if (!position) return -1;
   return blocks.findIndex((block) => block.element === position.type);
 }
+
+/**
+ * The paragraph element an anchor points at, blank or not: a paragraph being rewritten can be empty for a
+ * moment (all its words deleted before the old ones are written back), when findAnchored leaves it out.
+ */
+export function anchoredElement(doc: Y.Doc, anchor: Uint8Array): Y.XmlElement | null {
+  const position = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(anchor), doc);
+  return position?.type instanceof Y.XmlElement && !position.type._item?.deleted ? position.type : null;
+}

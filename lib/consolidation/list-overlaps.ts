@@ -5,7 +5,10 @@ import { AppError } from '../errors';
 import { can } from '../permissions/can';
 import { authorize } from '../permissions/authorize-action';
 import { sectionRoom } from '../shared/rooms';
+import type { TextLanguage } from '../shared/text-languages';
+import { sharedTranslator, translationAvailability, type TranslationAvailability } from '../translation';
 import { documentTarget } from '../versions/document-target';
+import { comparePassages, type OverlapComparison } from './compare-passages';
 import { planSections, type PlanSection } from './plan-sections';
 import { refreshOverlaps } from './refresh-overlaps';
 
@@ -33,10 +36,20 @@ export type OverlapView = {
   resolvedBy: string | null;
   resolvedAt: string | null;
   detectedAt: string;
+  /** Open overlaps on the board: each passage's language, its machine translation for the reader, and the words shared. */
+  comparison?: OverlapComparison;
 };
 
-/** `revision`, for a whole plan's list: as the plan's activity tells it (lib/plans/plan-activity.ts). */
-export type PlanOverlaps = { overlaps: OverlapView[]; canResolve: boolean; revision?: string };
+/**
+ * `revision`, for a whole plan's list: as the plan's activity tells it (lib/plans/plan-activity.ts).
+ * `translation`: whether overlaps across languages are looked for, and if not why and how to install it.
+ */
+export type PlanOverlaps = {
+  overlaps: OverlapView[];
+  canResolve: boolean;
+  revision?: string;
+  translation: TranslationAvailability;
+};
 
 /**
  * Stands for a plan's overlaps as stored: every write to an overlap sets its updated_at, and rows go
@@ -49,26 +62,42 @@ export function overlapsRevision(count: number, latest: Date | null | undefined)
 /**
  * The plan's stored overlaps, open ones strongest first, then the resolved ones, latest first.
  * The first look at a plan in this process analyses it, so a list is never older than the server.
+ * With `readIn` (the reader's interface language), each open overlap carries its comparison.
  */
-export async function listPlanOverlaps(db: Db, options: { userId: string; planId: string }): Promise<PlanOverlaps> {
+export async function listPlanOverlaps(
+  db: Db,
+  options: { userId: string; planId: string; readIn?: TextLanguage },
+): Promise<PlanOverlaps> {
   const ctx = await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.read' } });
   await analysedOnce(db, options.planId);
   const rows = await db.select().from(overlaps).where(eq(overlaps.planId, options.planId));
-  const latest = rows.reduce<Date | undefined>((at, row) => (at && at >= row.updatedAt ? at : row.updatedAt), undefined);
+  const latest = rows.reduce<Date | undefined>(
+    (at, row) => (at && at >= row.updatedAt ? at : row.updatedAt),
+    undefined,
+  );
+  const listed = await views(db, options.planId, rows);
   return {
-    overlaps: await views(db, options.planId, rows),
+    overlaps: options.readIn ? await withComparisons(listed, options.readIn) : listed,
     canResolve: can(ctx, { type: 'overlap.resolve' }),
     revision: overlapsRevision(rows.length, latest),
+    translation: await translationAvailability(),
   };
 }
 
 /** Overlaps that involve one section: its open ones (to highlight) and the resolutions that touched it. */
-export async function listSectionOverlaps(db: Db, options: { userId: string; sectionId: string }): Promise<PlanOverlaps> {
+export async function listSectionOverlaps(
+  db: Db,
+  options: { userId: string; sectionId: string },
+): Promise<PlanOverlaps> {
   const target = await documentTarget(db, sectionRoom(options.sectionId));
   if (!target.section) throw new AppError('not_found', 'No such section');
   const ctx = await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
   await analysedOnce(db, target.planId);
-  return { overlaps: await sectionOverlapViews(db, target.planId, options.sectionId), canResolve: can(ctx, { type: 'overlap.resolve' }) };
+  return {
+    overlaps: await sectionOverlapViews(db, target.planId, options.sectionId),
+    canResolve: can(ctx, { type: 'overlap.resolve' }),
+    translation: await translationAvailability(),
+  };
 }
 
 /**
@@ -84,7 +113,10 @@ export async function sectionOverlapViews(db: Db, planId: string, sectionId: str
 }
 
 /** The chair's "analyse now". */
-export async function analyseOverlapsNow(db: Db, options: { userId: string; planId: string }): Promise<PlanOverlaps> {
+export async function analyseOverlapsNow(
+  db: Db,
+  options: { userId: string; planId: string; readIn?: TextLanguage },
+): Promise<PlanOverlaps> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'overlap.resolve' } });
   await refreshOverlaps(db, options.planId);
   markAnalysed(options.planId);
@@ -109,13 +141,28 @@ export async function analysedOnce(db: Db, planId: string): Promise<void> {
   markAnalysed(planId);
 }
 
+async function withComparisons(listed: OverlapView[], readIn: TextLanguage): Promise<OverlapView[]> {
+  const open = listed.filter((o) => o.status === 'open');
+  const comparisons = await comparePassages(
+    open.map((o) => ({ a: o.a.text, b: o.b.text })),
+    readIn,
+    sharedTranslator(),
+  );
+  const byId = new Map(open.map((o, i) => [o.id, comparisons[i]!]));
+  return listed.map((o) => (byId.has(o.id) ? { ...o, comparison: byId.get(o.id)! } : o));
+}
+
 const ORDER: Record<OverlapStatus, number> = { open: 0, merged: 1, kept: 1, dismissed: 1, closed: 2 };
 
 async function views(db: Db, planId: string, rows: Row[]): Promise<OverlapView[]> {
   const sections = new Map((await planSections(db, planId)).map((s) => [s.id, s]));
   const resolvers = [...new Set(rows.flatMap((r) => (r.resolvedBy ? [r.resolvedBy] : [])))];
   const names = new Map(
-    resolvers.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, resolvers))).map((u) => [u.id, u.name]) : [],
+    resolvers.length
+      ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, resolvers))).map(
+          (u) => [u.id, u.name],
+        )
+      : [],
   );
   const passage = (section: PlanSection | undefined, text: string, anchor: Uint8Array): OverlapPassage => ({
     sectionId: section?.id ?? '',
@@ -126,7 +173,11 @@ async function views(db: Db, planId: string, rows: Row[]): Promise<OverlapView[]
     anchor: Buffer.from(anchor).toString('base64'),
   });
   return rows
-    .sort((x, y) => ORDER[x.status] - ORDER[y.status] || (x.status === 'open' ? y.score - x.score : +(y.resolvedAt ?? y.updatedAt) - +(x.resolvedAt ?? x.updatedAt)))
+    .sort(
+      (x, y) =>
+        ORDER[x.status] - ORDER[y.status] ||
+        (x.status === 'open' ? y.score - x.score : +(y.resolvedAt ?? y.updatedAt) - +(x.resolvedAt ?? x.updatedAt)),
+    )
     .map((row) => ({
       id: row.id,
       status: row.status,
@@ -134,9 +185,16 @@ async function views(db: Db, planId: string, rows: Row[]): Promise<OverlapView[]
       kind: row.kind,
       a: passage(sections.get(row.sectionA), row.textA, row.anchorA),
       b: passage(sections.get(row.sectionB), row.textB, row.anchorB),
-      resolution: row.resolution ?? null,
+      resolution: readerResolution(row.resolution),
       resolvedBy: row.resolvedBy ? (names.get(row.resolvedBy) ?? null) : null,
       resolvedAt: row.resolvedAt?.toISOString() ?? null,
       detectedAt: row.detectedAt.toISOString(),
     }));
+}
+
+/** The resolution as readers get it: what undoing a merge needs (runs with their authors' ids) stays on the server. */
+function readerResolution(resolution: OverlapResolution | null): OverlapResolution | null {
+  if (resolution?.kind !== 'merge') return resolution;
+  const { undo, ...shown } = resolution;
+  return { ...shown, undoable: Boolean(undo) };
 }

@@ -16,7 +16,12 @@ export async function planSections(db: Db, planId: string): Promise<PlanSection[
     .innerJoin(memberStates, eq(memberStates.code, sections.leadState))
     .where(eq(sections.planId, planId))
     .orderBy(asc(sections.position));
-  return rows.map((row, i) => ({ id: row.id, title: row.title, number: i + 1, state: { code: row.code, name: row.name } }));
+  return rows.map((row, i) => ({
+    id: row.id,
+    title: row.title,
+    number: i + 1,
+    state: { code: row.code, name: row.name },
+  }));
 }
 
 /** A section's paragraphs now, an anchor for each, and where some stored anchors point (-1: gone). */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { overlaps } from '../../db/schema';
 import { textSimilarity, type Overlap } from '../overlap';
 import { notifyOverlapsChanged } from '../plans/plan-events';
+import { sharedTranslator } from '../translation';
 import { currentOverlaps } from './plan-index';
 import { inPlanQueue } from './plan-queue';
 import { planSections, readSectionText, type SectionText } from './plan-sections';
@@ -25,7 +26,7 @@ const pairKey = (a: { section: string; paragraph: number }, b: { section: string
 export type RefreshResult = { opened: number; closed: number; changedSections: string[] };
 
 /**
- * Analyses the plan's current text and brings the stored overlaps up to date: new ones are stored with
+ * Analyses the plan's current text (translation included, see currentOverlaps) and brings the stored overlaps up to date: new ones are stored with
  * anchors on both paragraphs; stored ones follow their anchors, so an overlap stays the same overlap
  * while people type; open ones whose passages no longer match are closed; dismissed and kept ones
  * come back only if a passage changed substantially since the chair's decision.
@@ -36,10 +37,18 @@ export function refreshOverlaps(db: Db, planId: string): Promise<RefreshResult> 
     const sections = await planSections(db, planId);
     const texts = new Map<string, SectionText>();
     for (const section of sections) {
-      const anchors = rows.flatMap((r) => [...(r.sectionA === section.id ? [r.anchorA] : []), ...(r.sectionB === section.id ? [r.anchorB] : [])]);
+      const anchors = rows.flatMap((r) => [
+        ...(r.sectionA === section.id ? [r.anchorA] : []),
+        ...(r.sectionB === section.id ? [r.anchorB] : []),
+      ]);
       texts.set(section.id, await readSectionText(section.id, anchors));
     }
-    const found = currentOverlaps(planId, new Map(sections.map((s) => [s.id, texts.get(s.id)!.paragraphs])));
+    // Across languages through the process's translator (Apertium's own processes), when it has one.
+    const { overlaps: found } = await currentOverlaps(
+      planId,
+      new Map(sections.map((s) => [s.id, texts.get(s.id)!.paragraphs])),
+      sharedTranslator(),
+    );
     // No transaction: each write stands alone and the next analysis completes an interrupted one, and a
     // transaction cut by a database restart can take the process down (postgres.js 3.4.9, porsager/postgres#1208).
     const result = await reconcile(db, planId, rows, texts, found);
@@ -48,7 +57,13 @@ export function refreshOverlaps(db: Db, planId: string): Promise<RefreshResult> 
   });
 }
 
-async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string, SectionText>, found: Overlap[]): Promise<RefreshResult> {
+async function reconcile(
+  db: Db,
+  planId: string,
+  rows: Row[],
+  texts: Map<string, SectionText>,
+  found: Overlap[],
+): Promise<RefreshResult> {
   const where = (row: Row) => ({
     a: texts.get(row.sectionA)?.located.get(row.anchorA) ?? -1,
     b: texts.get(row.sectionB)?.located.get(row.anchorB) ?? -1,
@@ -95,14 +110,32 @@ async function reconcile(db: Db, planId: string, rows: Row[], texts: Map<string,
     }
     matched.add(row.id);
     const { a, b } = where(row);
-    const current = { textA: texts.get(row.sectionA)!.paragraphs[a]!, textB: texts.get(row.sectionB)!.paragraphs[b]!, score: overlap.score, kind: overlap.kind };
+    const current = {
+      textA: texts.get(row.sectionA)!.paragraphs[a]!,
+      textB: texts.get(row.sectionB)!.paragraphs[b]!,
+      score: overlap.score,
+      kind: overlap.kind,
+    };
     if (row.status === 'open') {
       if (row.textA !== current.textA || row.textB !== current.textB || row.score !== current.score) {
         // The sections show the score; the passages' text matters to the chair's view, which polls.
         if ((await writeIfStill(db, row, { ...current, updatedAt: now })) && row.score !== current.score) touch(row);
       }
-    } else if (row.status === 'closed' || ((row.status === 'dismissed' || row.status === 'kept') && changedSubstantially(row, current))) {
-      if (await writeIfStill(db, row, { ...current, status: 'open', resolution: null, resolvedBy: null, resolvedAt: null, detectedAt: now, updatedAt: now })) {
+    } else if (
+      row.status === 'closed' ||
+      ((row.status === 'dismissed' || row.status === 'kept') && changedSubstantially(row, current))
+    ) {
+      if (
+        await writeIfStill(db, row, {
+          ...current,
+          status: 'open',
+          resolution: null,
+          resolvedBy: null,
+          resolvedAt: null,
+          detectedAt: now,
+          updatedAt: now,
+        })
+      ) {
         opened++;
         touch(row);
       }

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { memberStates, sectionComments } from '../../db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { memberStates, sectionComments, users } from '../../db/schema';
 import type { StateRef } from '../plans/online-members';
-import type { Quote } from '../shared/discussion';
+import type { Mention, Quote } from '../shared/discussion';
+import { mentionsOf } from './mentions';
 
 /**
  * A message as members see it. `editedAt`: its author changed it then. `withdrawn`: by whom; its body
@@ -20,13 +22,21 @@ export type CommentView = {
   createdAt: string;
   editedAt: string | null;
   withdrawn: 'author' | 'chair' | null;
+  /** The thread's first message, for a reply; null for a message that opens a thread. */
+  parentId: string | null;
+  /** On a thread's first message: when the thread was resolved and by whom (null: open). */
+  resolved: { at: string; by: string | null } | null;
+  /** Whom it names, by id, and how its text shows them ("@label"). */
+  mentions: Mention[];
 };
 
 /** One message as members see it, for the collaboration server to send; not authorized here. */
 export async function readComment(db: Db, commentId: string): Promise<CommentView | null> {
   const [row] = await commentRows(db).where(eq(sectionComments.id, commentId));
-  return row ? toView(row) : null;
+  return row ? toView(row, (await mentionsOf(db, [row.id])).get(row.id)) : null;
 }
+
+const resolver = alias(users, 'resolver');
 
 export function commentRows(db: Db) {
   return db
@@ -45,16 +55,24 @@ export function commentRows(db: Db) {
       editedAt: sectionComments.editedAt,
       withdrawnAt: sectionComments.withdrawnAt,
       withdrawnBy: sectionComments.withdrawnBy,
+      parentId: sectionComments.parentId,
+      resolvedAt: sectionComments.resolvedAt,
+      resolvedBy: resolver.name,
     })
     .from(sectionComments)
     .leftJoin(memberStates, eq(memberStates.code, sectionComments.stateCode))
+    .leftJoin(resolver, eq(resolver.id, sectionComments.resolvedBy))
     .$dynamic();
 }
 
 export type CommentRow = Awaited<ReturnType<ReturnType<typeof commentRows>['execute']>>[number];
 
-export function toView(row: CommentRow): CommentView {
-  const withdrawn = row.withdrawnAt ? (row.withdrawnBy !== null && row.withdrawnBy === row.authorId ? 'author' : 'chair') : null;
+export function toView(row: CommentRow, mentions: Mention[] = []): CommentView {
+  const withdrawn = row.withdrawnAt
+    ? row.withdrawnBy !== null && row.withdrawnBy === row.authorId
+      ? 'author'
+      : 'chair'
+    : null;
   return {
     id: row.id,
     sectionId: row.sectionId,
@@ -64,10 +82,17 @@ export function toView(row: CommentRow): CommentView {
     body: withdrawn ? '' : row.body,
     quote:
       !withdrawn && row.quoteText && row.quoteFrom && row.quoteTo
-        ? { text: row.quoteText, from: Buffer.from(row.quoteFrom).toString('base64'), to: Buffer.from(row.quoteTo).toString('base64') }
+        ? {
+            text: row.quoteText,
+            from: Buffer.from(row.quoteFrom).toString('base64'),
+            to: Buffer.from(row.quoteTo).toString('base64'),
+          }
         : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     withdrawn,
+    parentId: row.parentId,
+    resolved: row.resolvedAt ? { at: row.resolvedAt.toISOString(), by: row.resolvedBy } : null,
+    mentions: withdrawn ? [] : mentions,
   };
 }

@@ -8,7 +8,10 @@ import { announced, commentToChange, lockComment } from './comment-rows';
 import { readComment, type CommentView } from './comment-view';
 
 /** Changes the wording of one's own message; the earlier wording goes to the audit log. */
-export async function editComment(db: Db, options: { userId: string; commentId: string; body: string }): Promise<CommentView> {
+export async function editComment(
+  db: Db,
+  options: { userId: string; commentId: string; body: string },
+): Promise<CommentView> {
   const { row, planId } = await commentToChange(db, options.commentId);
   await authorize(db, { userId: options.userId, planId, action: { type: 'comment.edit', authorId: row.authorId } });
   const edited = await db.transaction(async (tx) => {
@@ -18,8 +21,18 @@ export async function editComment(db: Db, options: { userId: string; commentId: 
     if (current.withdrawnAt) throw new AppError('conflict', 'This message was withdrawn');
     // Saved unchanged: nothing was edited.
     if (options.body === current.body) return false;
-    await tx.update(sectionComments).set({ body: options.body, editedAt: new Date() }).where(eq(sectionComments.id, row.id));
-    await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.edited', target: `comment:${row.id}`, before: { body: current.body }, after: { body: options.body } });
+    await tx
+      .update(sectionComments)
+      .set({ body: options.body, editedAt: new Date() })
+      .where(eq(sectionComments.id, row.id));
+    await recordAudit(tx, {
+      planId,
+      actorId: options.userId,
+      action: 'comment.edited',
+      target: `comment:${row.id}`,
+      before: { body: current.body },
+      after: { body: options.body },
+    });
     return true;
   });
   return edited ? announced(db, row) : (await readComment(db, row.id))!;

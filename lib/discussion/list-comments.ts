@@ -4,6 +4,7 @@ import { sectionComments } from '../../db/schema';
 import { authorize } from '../permissions/authorize-action';
 import { sectionPlan } from './comment-rows';
 import { commentRows, toView, type CommentView } from './comment-view';
+import { mentionsOf } from './mentions';
 
 /** The most recent messages a section's discussion shows; older ones stay stored. */
 const SHOWN_COMMENTS = 500;
@@ -12,6 +13,13 @@ const SHOWN_COMMENTS = 500;
 export async function listComments(db: Db, options: { userId: string; sectionId: string }): Promise<CommentView[]> {
   const planId = await sectionPlan(db, options.sectionId);
   await authorize(db, { userId: options.userId, planId, action: { type: 'plan.read' } });
-  const rows = await commentRows(db).where(eq(sectionComments.sectionId, options.sectionId)).orderBy(desc(sectionComments.createdAt)).limit(SHOWN_COMMENTS);
-  return rows.reverse().map(toView);
+  const rows = await commentRows(db)
+    .where(eq(sectionComments.sectionId, options.sectionId))
+    .orderBy(desc(sectionComments.createdAt))
+    .limit(SHOWN_COMMENTS);
+  const mentions = await mentionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.reverse().map((row) => toView(row, mentions.get(row.id)));
 }

@@ -2,31 +2,78 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sectionComments, users } from '../../db/schema';
 import { AppError } from '../errors';
+import { notifyMessagePosted } from '../notifications/notify-events';
 import { authorize } from '../permissions/authorize-action';
 import { notifyCommentPosted } from '../plans/plan-events';
-import type { Quote } from '../shared/discussion';
+import type { Mention, Quote } from '../shared/discussion';
 import { sectionPlan } from './comment-rows';
 import { readComment, type CommentView } from './comment-view';
+import { checkMentions, storeMentions } from './mentions';
 
 /** Adds a message in the author's name and state, about a passage when quoted; everyone with the section open is sent it. */
-export async function postComment(db: Db, options: { userId: string; sectionId: string; body: string; quote?: Quote }): Promise<CommentView> {
+export async function postComment(
+  db: Db,
+  options: {
+    userId: string;
+    sectionId: string;
+    body: string;
+    quote?: Quote;
+    /** Replies in this message's thread. */ replyTo?: string;
+    mentions?: readonly Mention[];
+  },
+): Promise<CommentView> {
   const planId = await sectionPlan(db, options.sectionId);
   const ctx = await authorize(db, { userId: options.userId, planId, action: { type: 'section.comment' } });
-  const { quote } = options;
+  const parentId = options.replyTo ? await threadToReplyIn(db, options.replyTo, options.sectionId) : null;
+  const { quote } = parentId ? { quote: undefined } : options;
+  const mentions = await checkMentions(db, { planId, body: options.body, mentions: options.mentions ?? [] });
   const [author] = await db.select({ name: users.name }).from(users).where(eq(users.id, options.userId));
   if (!author) throw new AppError('unauthenticated', 'Your account no longer exists');
-  const [row] = await db
-    .insert(sectionComments)
-    .values({
-      sectionId: options.sectionId,
-      authorId: options.userId,
-      authorName: author.name,
-      stateCode: ctx.membership?.stateCode ?? null,
-      body: options.body,
-      ...(quote && { quoteText: quote.text, quoteFrom: Buffer.from(quote.from, 'base64'), quoteTo: Buffer.from(quote.to, 'base64') }),
-    })
-    .returning({ id: sectionComments.id });
-  const comment = await readComment(db, row!.id);
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(sectionComments)
+      .values({
+        sectionId: options.sectionId,
+        authorId: options.userId,
+        authorName: author.name,
+        stateCode: ctx.membership?.stateCode ?? null,
+        parentId,
+        body: options.body,
+        ...(quote && {
+          quoteText: quote.text,
+          quoteFrom: Buffer.from(quote.from, 'base64'),
+          quoteTo: Buffer.from(quote.to, 'base64'),
+        }),
+      })
+      .returning({ id: sectionComments.id });
+    await storeMentions(tx, inserted!.id, mentions);
+    return inserted!;
+  });
+  const comment = await readComment(db, row.id);
   notifyCommentPosted(options.sectionId, comment!.id);
+  await notifyMessagePosted(db, {
+    planId,
+    sectionId: options.sectionId,
+    commentId: row.id,
+    authorId: options.userId,
+    parentId,
+    mentions,
+  });
   return comment!;
+}
+
+/** The thread a reply goes in: the first message of `commentId`'s thread, in this section, open. */
+async function threadToReplyIn(db: Db, commentId: string, sectionId: string): Promise<string> {
+  const [to] = await db
+    .select({ sectionId: sectionComments.sectionId, parentId: sectionComments.parentId })
+    .from(sectionComments)
+    .where(eq(sectionComments.id, commentId));
+  if (!to || to.sectionId !== sectionId) throw new AppError('not_found', 'No such message in this section');
+  const rootId = to.parentId ?? commentId;
+  const [root] = await db
+    .select({ resolvedAt: sectionComments.resolvedAt })
+    .from(sectionComments)
+    .where(eq(sectionComments.id, rootId));
+  if (root?.resolvedAt) throw new AppError('conflict', 'This thread is resolved; reopen it to reply');
+  return rootId;
 }

@@ -14,8 +14,17 @@ export async function withdrawComment(db: Db, options: { userId: string; comment
     // Withdrawn once, by whoever came first, with the wording it had last.
     const current = await lockComment(tx, row.id);
     if (current.withdrawnAt) return;
-    await tx.update(sectionComments).set({ withdrawnAt: new Date(), withdrawnBy: options.userId }).where(eq(sectionComments.id, row.id));
-    await recordAudit(tx, { planId, actorId: options.userId, action: 'comment.withdrawn', target: `comment:${row.id}`, before: { body: current.body, quote: current.quoteText } });
+    await tx
+      .update(sectionComments)
+      .set({ withdrawnAt: new Date(), withdrawnBy: options.userId })
+      .where(eq(sectionComments.id, row.id));
+    await recordAudit(tx, {
+      planId,
+      actorId: options.userId,
+      action: 'comment.withdrawn',
+      target: `comment:${row.id}`,
+      before: { body: current.body, quote: current.quoteText },
+    });
   });
   return announced(db, row);
 }

@@ -16,7 +16,10 @@ export function changeRuns(doc: Y.Doc, users: Y.PermanentUserData, from: Y.Snaps
   const walk = (node: Y.XmlFragment | Y.XmlElement) => {
     for (const child of Y.typeListToArraySnapshot(node, new Y.Snapshot(from.ds, to.sv))) {
       if (child instanceof Y.XmlText) {
-        for (const op of child.toDelta(to, from, who) as Array<{ insert: unknown; attributes?: { ychange?: { change: 'added' | 'removed'; user: string | null } } }>) {
+        for (const op of child.toDelta(to, from, who) as Array<{
+          insert: unknown;
+          attributes?: { ychange?: { change: 'added' | 'removed'; user: string | null } };
+        }>) {
           if (typeof op.insert !== 'string') continue;
           const ychange = op.attributes?.ychange;
           runs.push({ text: op.insert, change: ychange?.change ?? null, userId: ychange?.user ?? null });
@@ -36,6 +39,7 @@ export function attributedRuns(doc: Y.Doc, users: Y.PermanentUserData): ChangeRu
 /** Characters of the current text per user id ('' for text without attribution). */
 export function charactersByUser(doc: Y.Doc, users: Y.PermanentUserData): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const run of attributedRuns(doc, users)) counts.set(run.userId ?? '', (counts.get(run.userId ?? '') ?? 0) + run.text.length);
+  for (const run of attributedRuns(doc, users))
+    counts.set(run.userId ?? '', (counts.get(run.userId ?? '') ?? 0) + run.text.length);
   return counts;
 }

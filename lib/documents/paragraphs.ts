@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isNumbered } from '../shared/paragraph-numbers';
 import { EDITOR_FIELD } from '../shared/rooms';
 
 /** A Yjs update that appends plain paragraphs in the shape Tiptap's schema expects. */
@@ -42,10 +43,28 @@ export function documentText(doc: Y.Doc): string {
 }
 
 function deltaText(text: Y.XmlText): string {
-  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  return (text.toDelta() as Array<{ insert: unknown }>)
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
 }
 
 /** Words of the document's text, as a reader would count them. */
 export function wordCount(doc: Y.Doc): number {
   return documentText(doc).split(/\s+/).filter(Boolean).length;
+}
+
+/** The top-level paragraphs that carry a number (shared/paragraph-numbers), in order: index i is paragraph i + 1. */
+export function numberedParagraphs(doc: Y.Doc): TextBlock[] {
+  return doc
+    .getXmlFragment(EDITOR_FIELD)
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement)
+    .map((element) => ({
+      element,
+      text: element
+        .toArray()
+        .map((child) => (child instanceof Y.XmlText ? deltaText(child) : ''))
+        .join(''),
+    }))
+    .filter((block) => isNumbered(block.element.nodeName, block.text));
 }

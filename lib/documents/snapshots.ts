@@ -9,7 +9,12 @@ export function takeSnapshot(doc: Y.Doc): Uint8Array {
 /** The same as takeSnapshot for the document an update holds, without building the document. */
 export function snapshotOfUpdate(update: Uint8Array): Uint8Array {
   const { ds } = Y.decodeUpdate(update);
-  return Y.encodeSnapshot(Y.createSnapshot(ds as Parameters<typeof Y.createSnapshot>[0], Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))));
+  return Y.encodeSnapshot(
+    Y.createSnapshot(
+      ds as Parameters<typeof Y.createSnapshot>[0],
+      Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)),
+    ),
+  );
 }
 
 /** Whether two stored snapshots are the same instant of a document (same state vector and deletions). */
@@ -52,6 +57,9 @@ export function restoreInto(copy: Y.Doc, snapshot: Uint8Array): void {
   const fragment = copy.getXmlFragment(EDITOR_FIELD);
   copy.transact(() => {
     fragment.delete(0, fragment.length);
-    fragment.insert(0, past.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+    fragment.insert(
+      0,
+      past.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()),
+    );
   });
 }

@@ -1,3 +1,6 @@
+import type { Locale } from '../i18n/locales';
+import type { OriginalLanguage } from '../shared/plan-metadata';
+
 /**
  * The compiled plan as one intermediate representation, read once from the Yjs documents and
  * rendered to every format (DOCX, HTML, Markdown, and PDF through HTML), so they cannot disagree.
@@ -5,15 +8,22 @@
 
 export type Marks = { bold?: true; italic?: true; underline?: true; strike?: true; code?: true };
 
-/** Where a link goes: an address, or another section of the same plan (a cross-reference). */
-export type LinkTarget = { href: string } | { sectionId: string };
+/**
+ * Where a link goes: an address, or another section of the same plan (a cross-reference), and there
+ * the paragraph a merge kept (`mergeId`), whose current number the link's text shows.
+ */
+export type LinkTarget = { href: string } | { sectionId: string; mergeId?: string };
 
 export type Inline = { kind: 'text'; text: string; marks: Marks; link?: LinkTarget } | { kind: 'break' };
 
 export type TableCell = { header: boolean; blocks: Block[] };
 
 export type Block =
-  | { kind: 'paragraph'; inlines: Inline[] }
+  /**
+   * `number`: a section's top-level paragraph, numbered as delegations cite it ("3.4"); `mergeId`: the
+   * id cross-references to this paragraph carry.
+   */
+  | { kind: 'paragraph'; inlines: Inline[]; number?: string; mergeId?: string }
   /** Level as written in the editor (1–6); renderers place it under the section's own heading. */
   | { kind: 'heading'; level: number; inlines: Inline[] }
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
@@ -29,8 +39,8 @@ export type DocumentBlock = {
   symbol: string;
   /** YYYY-MM-DD; null when the chair has set no date. */
   date: string | null;
-  /** "Original: Spanish". */
-  originalLanguage: string;
+  /** The language the document was first written in, printed as "Original: Spanish". */
+  originalLanguage: OriginalLanguage;
 };
 
 export type CompiledSection = {
@@ -44,6 +54,8 @@ export type CompiledSection = {
 };
 
 export type PlanDocument = {
+  /** The language of the words around the text (headings, document block, page numbers): the plan's, or the one asked for. */
+  language: Locale;
   documentBlock: DocumentBlock;
   title: string;
   goal: Block[];
@@ -60,9 +72,4 @@ export type PlanDocument = {
  */
 export function sectionAnchor(sectionId: string): string {
   return `s_${sectionId.replace(/-/g, '')}`;
-}
-
-/** A YYYY-MM-DD date as the document block prints it: "26 November 2026". */
-export function longDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }

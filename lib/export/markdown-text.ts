@@ -28,7 +28,10 @@ export function oneLine(text: string): string {
 export function codeSpan(text: string, context: InlineContext): string {
   const code = oneLine(text);
   const fence = '`'.repeat(longestRun(code, '`') + 1);
-  const pad = code.startsWith('`') || code.endsWith('`') || (code.startsWith(' ') && code.endsWith(' ') && code.trim()) ? ' ' : '';
+  const pad =
+    code.startsWith('`') || code.endsWith('`') || (code.startsWith(' ') && code.endsWith(' ') && code.trim())
+      ? ' '
+      : '';
   const body = context === 'cell' ? code.replace(/\|/g, '\\|') : code;
   return `${fence}${pad}${body}${pad}${fence}`;
 }
@@ -59,7 +62,12 @@ export function linkDestination(href: string): string {
 export function guardLineStarts(markdown: string): string {
   return markdown
     .split('\n')
-    .map((line) => line.replace(/^[ \t]+/, '').replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^[-+=]/, '\\$&'))
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, '')
+        .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+        .replace(/^[-+=]/, '\\$&'),
+    )
     .join('\n');
 }
 

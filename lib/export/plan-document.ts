@@ -1,17 +1,19 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
-import { memberStates, planMembers, plans } from '../../db/schema';
+import { planMembers, plans } from '../../db/schema';
 import { changeRuns, type ChangeRun } from '../documents/change-runs';
 import { contentAt } from '../documents/snapshots';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
-import { ORIGINAL_LANGUAGES } from '../shared/plan-metadata';
+import type { Locale } from '../i18n/locales';
 import { EDITOR_FIELD, goalRoom, sectionRoom } from '../shared/rooms';
 import type { Block, PlanDocument } from './blocks';
 import { contributionsAnnex } from './contributions';
+import { exportLabels, type ExportLabels } from './labels';
 import { currentLayout } from '../plans/plan-layout';
+import { numberParagraphs } from './number-paragraphs';
 import { readBlocks } from './read-blocks';
 import { layoutAtVersion } from './version-layout';
 
@@ -22,6 +24,8 @@ export type CompileOptions = {
   versionId?: string | null;
   /** Add the annex of contributions by state. */
   annex?: boolean;
+  /** The language of the words around the text; the plan's own (its document block's original language) when not given. */
+  language?: Locale | null;
 };
 
 type Read = { blocks: Block[]; runs: ChangeRun[] };
@@ -31,11 +35,12 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
   const { planId } = options;
   await authorize(db, { userId: options.userId, planId, action: { type: 'plan.read' } });
   const [plan] = await db.select({ title: plans.title }).from(plans).where(eq(plans.id, planId));
-  if (!plan) throw new AppError('not_found', 'No such plan');
+  if (!plan) throw appError('not_found', 'noSuchPlan');
   const version = options.versionId ? await layoutAtVersion(db, { planId, versionId: options.versionId }) : null;
   const { metadata, sections } = version ?? (await currentLayout(db, planId));
-  const stateNames = new Map((await db.select({ code: memberStates.code, name: memberStates.nameEn }).from(memberStates)).map((s) => [s.code, s.name]));
-  const stateName = (code: string) => stateNames.get(code) ?? code;
+  const language = options.language ?? metadata.originalLanguage;
+  const labels = exportLabels(language);
+  const stateName = labels.stateName;
 
   const sectionIds = new Set(sections.map((s) => s.id));
   const sectionLink = new RegExp(`/plans/${planId}/sections/([0-9a-f-]{36})(?:[?#]|$)`, 'i');
@@ -48,38 +53,50 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     const snapshot = version?.snapshots.get(docId);
     return documentHost().read(docId, (doc, users) => {
       const content = snapshot ? contentAt(doc, snapshot) : doc;
-      const blocks = readBlocks(content.getXmlFragment(EDITOR_FIELD), { crossReference });
+      const blocks = readBlocks(content.getXmlFragment(EDITOR_FIELD), {
+        crossReference,
+        cosponsoredBy: labels.cosponsoredBy,
+      });
       const at = snapshot ? Y.decodeSnapshot(snapshot) : Y.snapshot(doc);
       return { blocks, runs: options.annex ? changeRuns(doc, users, Y.emptySnapshot, at) : [] };
     });
   };
   const [goal, ...texts] = await Promise.all([read(goalRoom(planId)), ...sections.map((s) => read(sectionRoom(s.id)))]);
 
-  const compiled = sections.map((section, i) => ({
-    id: section.id,
-    number: i + 1,
-    title: section.title,
-    leadState: stateName(section.leadState),
-    coEditingStates: section.coEditingStates.map(stateName),
-    blocks: texts[i]!.blocks,
-  }));
+  const compiled = numberParagraphs(
+    sections.map((section, i) => ({
+      id: section.id,
+      number: i + 1,
+      title: section.title,
+      leadState: stateName(section.leadState),
+      coEditingStates: section.coEditingStates.map(stateName),
+      blocks: texts[i]!.blocks,
+    })),
+  );
   return {
-    documentBlock: { ...metadata, originalLanguage: ORIGINAL_LANGUAGES[metadata.originalLanguage] },
+    language,
+    documentBlock: metadata,
     title: plan.title,
     goal: goal.blocks,
     sections: compiled,
     version: version && { id: version.id, name: version.name },
-    annex: options.annex ? contributionsAnnex({ sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })), contributor: await contributorLabels(db, planId, stateName) }) : null,
+    annex: options.annex
+      ? contributionsAnnex({
+          sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })),
+          labels,
+          contributor: await contributorLabels(db, planId, labels),
+        })
+      : null,
   };
 }
 
 /** Who wrote a run, as the annex names them: their state, the chair, or why no one is named. */
-async function contributorLabels(db: Db, planId: string, stateName: (code: string) => string) {
+async function contributorLabels(db: Db, planId: string, labels: ExportLabels) {
   const members = await db.select().from(planMembers).where(eq(planMembers.planId, planId));
   return (userId: string | null): string => {
-    if (!userId) return 'Unattributed (seeded)';
+    if (!userId) return labels.contributor.unattributed;
     const member = members.find((m) => m.userId === userId);
-    if (member?.stateCode) return stateName(member.stateCode);
-    return member?.role === 'chair' ? 'Chair' : 'Former member';
+    if (member?.stateCode) return labels.stateName(member.stateCode);
+    return member?.role === 'chair' ? labels.contributor.chair : labels.contributor.formerMember;
   };
 }

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
-import { listOf } from '../shared/cosponsorship';
 import type { Block, Inline, LinkTarget, Marks } from './blocks';
 
 type Context = {
   /** The section a link points to when it is a cross-reference within the plan, else null. */
   crossReference: (href: string) => string | null;
+  /** The mark after a merged passage, naming its co-sponsors (stored by their English names) in the export's language. */
+  cosponsoredBy: (englishNames: string[]) => string;
 };
 
 /**
@@ -16,10 +17,13 @@ export function readBlocks(parent: Y.XmlFragment | Y.XmlElement, context: Contex
 }
 
 /** A passage the chair merged names its co-sponsoring states after its text, as the editor shows it. */
-function withCosponsors(node: Y.XmlElement, inlines: Inline[]): Inline[] {
+function withCosponsors(node: Y.XmlElement, inlines: Inline[], context: Context): Inline[] {
   const names: unknown = node.getAttribute('cosponsors');
   if (!inlines.length || !Array.isArray(names) || !names.length) return inlines;
-  return [...inlines, { kind: 'text', text: ` — Co-sponsored by ${listOf(names.map(String))}`, marks: { italic: true } }];
+  return [
+    ...inlines,
+    { kind: 'text', text: ` — ${context.cosponsoredBy(names.map(String))}`, marks: { italic: true } },
+  ];
 }
 
 function elements(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
@@ -29,11 +33,14 @@ function elements(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
 function readBlock(node: Y.XmlElement, context: Context): Block[] {
   switch (node.nodeName) {
     case 'paragraph': {
-      const inlines = withCosponsors(node, readInlines(node, context));
-      return inlines.length ? [{ kind: 'paragraph', inlines }] : [];
+      const inlines = withCosponsors(node, readInlines(node, context), context);
+      const mergeId: unknown = node.getAttribute('mergeId');
+      return inlines.length
+        ? [{ kind: 'paragraph', inlines, ...(typeof mergeId === 'string' ? { mergeId } : {}) }]
+        : [];
     }
     case 'heading': {
-      const inlines = withCosponsors(node, readInlines(node, context));
+      const inlines = withCosponsors(node, readInlines(node, context), context);
       const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 1));
       return inlines.length ? [{ kind: 'heading', level, inlines }] : [];
     }
@@ -50,14 +57,26 @@ function readBlock(node: Y.XmlElement, context: Context): Block[] {
     case 'blockquote':
       return [{ kind: 'quote', blocks: readBlocks(node, context) }];
     case 'codeBlock':
-      return [{ kind: 'code', text: readInlines(node, context).map((i) => (i.kind === 'text' ? i.text : '\n')).join('') }];
+      return [
+        {
+          kind: 'code',
+          text: readInlines(node, context)
+            .map((i) => (i.kind === 'text' ? i.text : '\n'))
+            .join(''),
+        },
+      ];
     case 'horizontalRule':
       return [{ kind: 'rule' }];
     case 'table':
       return [
         {
           kind: 'table',
-          rows: elements(node).map((row) => elements(row).map((cell) => ({ header: cell.nodeName === 'tableHeader', blocks: readBlocks(cell, context) }))),
+          rows: elements(node).map((row) =>
+            elements(row).map((cell) => ({
+              header: cell.nodeName === 'tableHeader',
+              blocks: readBlocks(cell, context),
+            })),
+          ),
         },
       ];
     default:
@@ -84,7 +103,13 @@ function readInlines(node: Y.XmlElement, context: Context): Inline[] {
   return inlines;
 }
 
-const MARKS: Record<string, keyof Marks> = { bold: 'bold', italic: 'italic', underline: 'underline', strike: 'strike', code: 'code' };
+const MARKS: Record<string, keyof Marks> = {
+  bold: 'bold',
+  italic: 'italic',
+  underline: 'underline',
+  strike: 'strike',
+  code: 'code',
+};
 
 function readMarks(attributes: Record<string, unknown>, context: Context): { marks: Marks; link?: LinkTarget } {
   const marks: Marks = {};
@@ -98,7 +123,8 @@ function readMarks(attributes: Record<string, unknown>, context: Context): { mar
       const href = (value as { href?: unknown } | null)?.href;
       if (typeof href === 'string' && href) {
         const sectionId = context.crossReference(href);
-        link = sectionId ? { sectionId } : { href };
+        const mergeId = /#merged-([0-9a-f-]{36})$/i.exec(href)?.[1]?.toLowerCase();
+        link = sectionId ? { sectionId, ...(mergeId ? { mergeId } : {}) } : { href };
       }
     }
   }

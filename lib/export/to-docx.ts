@@ -21,9 +21,18 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { sectionAnchor, type Block, type Inline, type PlanDocument } from './blocks';
-import { ANNEX_HEADING, GOAL_HEADING, documentBlockLines, leadLine, safeHref, sectionHeading, versionLine } from './labels';
+import type { Locale } from '../i18n/locales';
+import { exportLabels, safeHref, type ExportLabels } from './labels';
 
 type Part = Paragraph | Table;
+
+/**
+ * Word's proofing language for each export language: the variants whose spelling and grammar tools
+ * every Office installation of the region has (Brazilian Portuguese for the OAS's Portuguese).
+ */
+const WORD_LANGUAGES: Record<Locale, string> = { en: 'en-US', es: 'es-ES', pt: 'pt-BR', fr: 'fr-FR' };
+
+const PAGE_FIELDS = { page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES } as const;
 
 /** Numbering restarts for every list, so each one gets its own instance of the list definition. */
 type Lists = { next: number };
@@ -31,35 +40,72 @@ type Lists = { next: number };
 const FONT = 'Times New Roman';
 /** US Letter with one-inch margins, in twentieths of a point. */
 const PAGE = { size: { width: 12240, height: 15840 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } };
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
 /**
  * The compiled plan as a Word document with real heading styles (so Word's navigation and table of
  * contents work), real lists and tables, bookmarks for cross-references, and page numbers in the footer.
  */
 export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
+  const labels = exportLabels(doc.language);
   const lists: Lists = { next: 0 };
   const children: Part[] = [
-    documentBlockTable(doc),
+    documentBlockTable(doc, labels),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
-    ...(doc.version ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: versionLine(doc.version), italics: true })] })] : []),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(GOAL_HEADING)] }),
+    ...(doc.version
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: labels.versionLine(doc.version), italics: true })],
+          }),
+        ]
+      : []),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(labels.goalHeading)] }),
     ...blocks(doc.goal, lists),
     ...doc.sections.flatMap((s) => [
-      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id: sectionAnchor(s.id), children: [new TextRun(sectionHeading(s))] })] }),
-      new Paragraph({ children: [new TextRun({ text: leadLine(s), italics: true })] }),
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        children: [new Bookmark({ id: sectionAnchor(s.id), children: [new TextRun(labels.sectionHeading(s))] })],
+      }),
+      new Paragraph({ children: [new TextRun({ text: labels.leadLine(s), italics: true })] }),
       ...blocks(s.blocks, lists),
     ]),
-    ...(doc.annex ? [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(ANNEX_HEADING)] }), ...blocks(doc.annex, lists)] : []),
+    ...(doc.annex
+      ? [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            pageBreakBefore: true,
+            children: [new TextRun(labels.annexHeading)],
+          }),
+          ...blocks(doc.annex, lists),
+        ]
+      : []),
   ];
-  const heading = { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } };
+  const heading = {
+    run: { font: FONT, size: 24, bold: true, color: '000000' },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+  };
   const document = new Document({
     title: doc.title,
     creator: 'Concordia',
     styles: {
       default: {
-        document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
-        title: { run: { font: FONT, size: 24, bold: true, allCaps: true, color: '000000' }, paragraph: { spacing: { before: 480, after: 360 } } },
+        // The language Word proofs the text in and reads it aloud as: the export's.
+        document: {
+          run: { font: FONT, size: 24, language: { value: WORD_LANGUAGES[doc.language] } },
+          paragraph: { spacing: { after: 120 } },
+        },
+        title: {
+          run: { font: FONT, size: 24, bold: true, allCaps: true, color: '000000' },
+          paragraph: { spacing: { before: 480, after: 360 } },
+        },
         heading1: heading,
         heading2: { ...heading, run: { ...heading.run, italics: true } },
         heading3: { ...heading, run: { ...heading.run, bold: false, italics: true } },
@@ -71,7 +117,19 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
         properties: { page: PAGE },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    size: 18,
+                    children: labels
+                      .pageFooter()
+                      .map((part) => ('field' in part ? PAGE_FIELDS[part.field] : part.text)),
+                  }),
+                ],
+              }),
+            ],
           }),
         },
         children,
@@ -82,12 +140,14 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
 }
 
 /** The document block: issuing bodies on the left, symbol, date and language on the right, without borders. */
-function documentBlockTable(doc: PlanDocument): Table {
-  const { issuer, reference } = documentBlockLines(doc.documentBlock);
+function documentBlockTable(doc: PlanDocument, labels: ExportLabels): Table {
+  const { issuer, reference } = labels.documentBlockLines(doc.documentBlock);
   const column = (texts: string[], bold: boolean) =>
     new TableCell({
       width: { size: 50, type: WidthType.PERCENTAGE },
-      children: (texts.length ? texts : ['']).map((text) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold })] })),
+      children: (texts.length ? texts : ['']).map(
+        (text) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold })] }),
+      ),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -118,6 +178,14 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
   const indent = depth ? { left: 720 * depth } : undefined;
   switch (b.kind) {
     case 'paragraph':
+      // The number stands in the hanging indent, before the text, as in a United Nations resolution.
+      if (b.number)
+        return [
+          new Paragraph({
+            indent: { left: 720 * (depth + 1), hanging: 720 },
+            children: [new TextRun({ text: `${b.number}\t`, font: FONT }), ...runs(b.inlines)],
+          }),
+        ];
       return [new Paragraph({ indent, children: runs(b.inlines) })];
     case 'heading':
       // Sections are Heading 1, so the editor's headings keep their level below them.
@@ -125,7 +193,11 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
     case 'list': {
       const instance = lists.next++;
       // A list that continues a numbering ("4. … 5. …") brings a definition that starts where it does.
-      const reference = !b.ordered ? 'bullets' : b.start === 1 ? 'numbers' : listDefinition(`numbers-from-${b.start}`, true, b.start);
+      const reference = !b.ordered
+        ? 'bullets'
+        : b.start === 1
+          ? 'numbers'
+          : listDefinition(`numbers-from-${b.start}`, true, b.start);
       return b.items.flatMap((item) =>
         item.flatMap((child, i) =>
           // The item's first paragraph carries the number; what follows is indented under it.
@@ -138,7 +210,14 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
     case 'quote':
       return blocks(b.blocks, lists, depth + 1);
     case 'code':
-      return [new Paragraph({ indent, children: b.text.split('\n').map((line, i) => new TextRun({ text: line, font: 'Courier New', size: 20, break: i ? 1 : undefined })) })];
+      return [
+        new Paragraph({
+          indent,
+          children: b.text
+            .split('\n')
+            .map((line, i) => new TextRun({ text: line, font: 'Courier New', size: 20, break: i ? 1 : undefined })),
+        }),
+      ];
     case 'rule':
       return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } } })];
     case 'table':

@@ -1,29 +1,31 @@
 import { sectionAnchor, type Block, type Inline, type PlanDocument, type TableCell } from './blocks';
-import { ANNEX_HEADING, GOAL_HEADING, documentBlockLines, leadLine, safeHref, sectionHeading, versionLine } from './labels';
+import { exportLabels, safeHref, type ExportLabels } from './labels';
 
 /**
  * The compiled plan as one self-contained HTML document. Its print stylesheet sets the page (US Letter,
  * page numbers in the footer), so the browser's print and the PDF export give the same pages.
  */
 export function renderHtml(doc: PlanDocument): string {
-  const { issuer, reference } = documentBlockLines(doc.documentBlock);
+  const labels = exportLabels(doc.language);
+  const { issuer, reference } = labels.documentBlockLines(doc.documentBlock);
   const body = [
     `<header class="document-block"><div class="issuer">${lines(issuer)}</div><div class="reference">${lines(reference)}</div></header>`,
     `<h1 class="title">${escape(doc.title)}</h1>`,
-    doc.version ? `<p class="version">${escape(versionLine(doc.version))}</p>` : '',
-    `<section class="goal"><h2>${GOAL_HEADING}</h2>${blocks(doc.goal)}</section>`,
+    doc.version ? `<p class="version">${escape(labels.versionLine(doc.version))}</p>` : '',
+    `<section class="goal"><h2>${escape(labels.goalHeading)}</h2>${blocks(doc.goal)}</section>`,
     ...doc.sections.map(
-      (s) => `<section id="${sectionAnchor(s.id)}"><h2>${escape(sectionHeading(s))}</h2><p class="lead">${escape(leadLine(s))}</p>${blocks(s.blocks)}</section>`,
+      (s) =>
+        `<section id="${sectionAnchor(s.id)}"><h2>${escape(labels.sectionHeading(s))}</h2><p class="lead">${escape(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
     ),
-    doc.annex ? `<section class="annex"><h2>${ANNEX_HEADING}</h2>${blocks(doc.annex)}</section>` : '',
+    doc.annex ? `<section class="annex"><h2>${escape(labels.annexHeading)}</h2>${blocks(doc.annex)}</section>` : '',
   ];
   const heading = [doc.documentBlock.symbol, doc.title].filter(Boolean).join(' — ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${doc.language}">
 <head>
 <meta charset="utf-8">
 <title>${escape(heading)}</title>
-<style>${STYLE}</style>
+<style>${pageStyle(labels)}${STYLE}</style>
 </head>
 <body>
 ${body.filter(Boolean).join('\n')}
@@ -32,8 +34,22 @@ ${body.filter(Boolean).join('\n')}
 `;
 }
 
+/** The page (US Letter) and its footer, "Page 1 of 3" in the export's language. */
+function pageStyle(labels: ExportLabels): string {
+  const footer = labels
+    .pageFooter()
+    .map((part) => ('field' in part ? `counter(${part.field})` : cssString(part.text)))
+    .join(' ');
+  return `
+@page { size: letter; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
+}
+
+/** Text as a CSS string: quotes, backslashes and anything that could close the style element escaped. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
 const STYLE = `
-@page { size: letter; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt "Times New Roman", Times, serif; } }
 body { font: 12pt/1.35 "Times New Roman", Times, serif; color: #000; max-width: 16.5cm; margin: 2rem auto; }
 .document-block { display: flex; justify-content: space-between; gap: 2rem; margin-bottom: 2.5rem; }
 .document-block p { margin: 0; text-align: left; }
@@ -46,7 +62,9 @@ h3, h4, h5, h6 { font-size: 12pt; font-style: italic; margin: 1rem 0 0.3rem; }
 p.lead { font-style: italic; margin-top: 0; }
 p, li { text-align: justify; }
 li p { margin: 0.2em 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; }
+.paragraph-number { display: inline-block; min-width: 2.5em; }
+/* A collapsed table's outer border lies half outside its box: a hair narrower than the page, its right edge is printed. */
+table { border-collapse: collapse; width: calc(100% - 1px); margin: 0.6rem 0; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
 td p, th p { margin: 0; text-align: left; }
 blockquote { margin-left: 1.5rem; }
@@ -68,7 +86,9 @@ function blocks(list: Block[]): string {
 function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
-      return `<p>${inlines(b.inlines)}</p>`;
+      return b.number
+        ? `<p class="numbered"><span class="paragraph-number">${escape(b.number)}</span> ${inlines(b.inlines)}</p>`
+        : `<p>${inlines(b.inlines)}</p>`;
     case 'heading': {
       // Sections are h2 in the compiled plan, so the editor's headings sit one level below.
       const level = Math.min(6, Math.max(2, b.level) + 1);
@@ -86,7 +106,8 @@ function block(b: Block): string {
     case 'rule':
       return '<hr>';
     case 'table': {
-      const tr = (row: TableCell[]) => `<tr>${row.map((cell) => (cell.header ? `<th>${blocks(cell.blocks)}</th>` : `<td>${blocks(cell.blocks)}</td>`)).join('')}</tr>`;
+      const tr = (row: TableCell[]) =>
+        `<tr>${row.map((cell) => (cell.header ? `<th>${blocks(cell.blocks)}</th>` : `<td>${blocks(cell.blocks)}</td>`)).join('')}</tr>`;
       // Header rows go in <thead>, which print repeats on every page the table spans.
       const head = b.rows.findIndex((row) => !row.every((cell) => cell.header));
       const split = head === -1 ? b.rows.length : head;

@@ -1,6 +1,15 @@
-import { sectionAnchor, type Block, type Inline, type PlanDocument } from './blocks';
-import { ANNEX_HEADING, GOAL_HEADING, documentBlockLines, leadLine, safeHref, sectionHeading, versionLine } from './labels';
-import { codeBlock, codeSpan, escapeText, guardLineStarts, linkDestination, oneLine, type InlineContext } from './markdown-text';
+import GithubSlugger from 'github-slugger';
+import type { Block, Inline, PlanDocument } from './blocks';
+import { exportLabels, safeHref, type ExportLabels } from './labels';
+import {
+  codeBlock,
+  codeSpan,
+  escapeText,
+  guardLineStarts,
+  linkDestination,
+  oneLine,
+  type InlineContext,
+} from './markdown-text';
 
 /**
  * The compiled plan as CommonMark with GitHub tables. Every piece of text is escaped for where it stands
@@ -8,27 +17,68 @@ import { codeBlock, codeSpan, escapeText, guardLineStarts, linkDestination, oneL
  * the viewer (GitHub, an editor's preview, a renderer that allows HTML).
  */
 export function renderMarkdown(doc: PlanDocument): string {
-  const { issuer, reference } = documentBlockLines(doc.documentBlock);
+  const labels = exportLabels(doc.language);
+  sectionTargets = headingIds(doc, labels);
+  try {
+    return render(doc, labels);
+  } finally {
+    sectionTargets = new Map();
+  }
+}
+
+/**
+ * Where a cross-reference to each section of the document being rendered goes: its heading's id as
+ * GitHub, GitLab and most viewers make it from the heading's words (CommonMark has no anchors of its own,
+ * and an HTML anchor shows as a raw tag in viewers that do not allow HTML). Set for one render at a time;
+ * rendering is synchronous.
+ */
+let sectionTargets = new Map<string, string>();
+
+/** The id of every heading in document order, numbered as the viewers number repeats ("goal", "goal-1"). */
+function headingIds(doc: PlanDocument, labels: ExportLabels): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const walk = (list: Block[]): void => {
+    for (const b of list) {
+      if (b.kind === 'heading') slugger.slug(plainText(b.inlines));
+      else if (b.kind === 'quote') walk(b.blocks);
+      else if (b.kind === 'list') b.items.forEach(walk);
+    }
+  };
+  const ids = new Map<string, string>();
+  slugger.slug(doc.title.trim());
+  slugger.slug(labels.goalHeading);
+  walk(doc.goal);
+  for (const section of doc.sections) {
+    ids.set(section.id, slugger.slug(labels.sectionHeading(section).trim()));
+    walk(section.blocks);
+  }
+  return ids;
+}
+
+function plainText(list: Inline[]): string {
+  return list
+    .map((i) => (i.kind === 'break' ? ' ' : i.text))
+    .join('')
+    .trim();
+}
+
+function render(doc: PlanDocument, labels: ExportLabels): string {
+  const { issuer, reference } = labels.documentBlockLines(doc.documentBlock);
   const parts = [
     guardLineStarts(issuer.map((line) => wrapLine(line, '**')).join('  \n')),
     guardLineStarts(reference.map((line) => escapeText(line.trim())).join('  \n')),
     `# ${escapeText(doc.title.trim())}`,
-    doc.version ? wrapLine(versionLine(doc.version), '*') : '',
-    `## ${GOAL_HEADING}`,
+    doc.version ? wrapLine(labels.versionLine(doc.version), '*') : '',
+    `## ${escapeText(labels.goalHeading)}`,
     blocks(doc.goal),
-    ...doc.sections.flatMap((s) => [anchor(s.id), `## ${escapeText(sectionHeading(s).trim())}`, wrapLine(leadLine(s), '*'), blocks(s.blocks)]),
-    ...(doc.annex ? [`## ${ANNEX_HEADING}`, blocks(doc.annex)] : []),
+    ...doc.sections.flatMap((s) => [
+      `## ${escapeText(labels.sectionHeading(s).trim())}`,
+      wrapLine(labels.leadLine(s), '*'),
+      blocks(s.blocks),
+    ]),
+    ...(doc.annex ? [`## ${escapeText(labels.annexHeading)}`, blocks(doc.annex)] : []),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
-}
-
-/**
- * The target of cross-references. CommonMark has no anchor syntax of its own (heading ids are each
- * viewer's invention), so this one element stays HTML, its id limited to the characters an anchor has.
- */
-function anchor(sectionId: string): string {
-  const id = sectionAnchor(sectionId);
-  return /^[A-Za-z0-9_]+$/.test(id) ? `<a id="${id}"></a>` : '';
 }
 
 /** A whole line in bold or italics; empty, it is left out ("****" alone would be a rule). */
@@ -44,7 +94,9 @@ function blocks(list: Block[]): string {
 function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
-      return guardLineStarts(inlines(b.inlines, 'paragraph'));
+      return guardLineStarts(
+        b.number ? `${escapeText(b.number)} ${inlines(b.inlines, 'paragraph')}` : inlines(b.inlines, 'paragraph'),
+      );
     case 'heading':
       // Sections are "##" in the compiled plan, so the editor's headings sit one level below.
       return `${'#'.repeat(Math.min(6, Math.max(2, b.level) + 1))} ${inlines(b.inlines, 'heading')}`;
@@ -53,7 +105,9 @@ function block(b: Block): string {
         .map((item, i) => {
           const marker = b.ordered ? `${listNumber(b.start + i)}. ` : '- ';
           // A nested list follows its paragraph directly (a tight list); other blocks need a blank line.
-          const body = item.map((child, j) => (j === 0 ? '' : child.kind === 'list' ? '\n' : '\n\n') + block(child)).join('');
+          const body = item
+            .map((child, j) => (j === 0 ? '' : child.kind === 'list' ? '\n' : '\n\n') + block(child))
+            .join('');
           // Continuation lines are indented to the item's text, so nested blocks stay inside it.
           return marker + body.replace(/\n(?=.)/g, `\n${' '.repeat(marker.length)}`);
         })
@@ -177,7 +231,7 @@ function inlines(list: Inline[], where: Where): string {
  * so this runs until nothing changes.
  */
 function flankEmphasis(pieces: Piece[]): void {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     pieces.forEach((piece, k) => {
       const before = pieces[k - 1];
@@ -204,7 +258,8 @@ function characterReference(c: string): string {
 /** The marks of a run as Markdown, outermost first: a link, then strike, italics and bold. */
 function wraps(i: Extract<Inline, { kind: 'text' }>): Wrap[] {
   const list: Wrap[] = [];
-  const href = i.link && ('sectionId' in i.link ? `#${sectionAnchor(i.link.sectionId)}` : safeHref(i.link.href));
+  const target = i.link && 'sectionId' in i.link ? sectionTargets.get(i.link.sectionId) : undefined;
+  const href = i.link && ('sectionId' in i.link ? target && `#${target}` : safeHref(i.link.href));
   if (href) list.push({ key: `link ${href}`, open: '[', close: `](${linkDestination(href)})`, emphasis: false });
   if (i.marks.strike) list.push({ key: 'strike', open: '~~', close: '~~', emphasis: true });
   if (i.marks.italic) list.push({ key: 'italic', open: '*', close: '*', emphasis: true });

@@ -32,7 +32,9 @@ const PRINTERS = Symbol.for('concordia.pdfPrinters');
  * globalThis because Next bundles its own copy of lib/: the server's shutdown closes the browser its
  * routes started.
  */
-const printers: Map<string, Promise<Printer>> = ((globalThis as { [PRINTERS]?: Map<string, Promise<Printer>> })[PRINTERS] ??= new Map());
+const printers: Map<string, Promise<Printer>> = ((globalThis as { [PRINTERS]?: Map<string, Promise<Printer>> })[
+  PRINTERS
+] ??= new Map());
 
 /**
  * Prints the HTML export with headless Chromium: the PDF is what the browser's print of the HTML gives,
@@ -82,7 +84,10 @@ async function printOn(printer: Printer, page: Page, html: string): Promise<Uint
     // A waiting page keeps neither the plan's text nor the memory its layout took (and this takes milliseconds).
     await page.setContent('');
   } catch (error) {
-    await page.context().close().catch(() => {});
+    await page
+      .context()
+      .close()
+      .catch(() => {});
     throw error;
   }
   if (printer.idle.length < IDLE_PAGES) printer.idle.push(page);
@@ -126,6 +131,9 @@ async function launch(executablePath: string): Promise<Browser> {
     });
   } catch (error) {
     logger('export').error({ err: error, executablePath }, 'Chromium did not start');
-    throw new AppError('unavailable', `PDF export could not start Chromium at ${executablePath}: check that \`${executablePath} --version\` runs on the server (Debian: apt-get install chromium).`);
+    throw new AppError(
+      'unavailable',
+      `PDF export could not start Chromium at ${executablePath}: check that \`${executablePath} --version\` runs on the server (Debian: apt-get install chromium).`,
+    );
   }
 }

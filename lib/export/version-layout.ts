@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { planVersions, versions } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { currentLayout, storedLayout, type PlanLayout } from '../plans/plan-layout';
 import { parseRoom } from '../shared/rooms';
 
@@ -18,10 +18,18 @@ export type VersionLayout = PlanLayout & {
  * stored (migration 0006) falls back to today's titles and order for the sections it snapshotted.
  */
 export async function layoutAtVersion(db: Db, options: { planId: string; versionId: string }): Promise<VersionLayout> {
-  const [planVersion] = await db.select().from(planVersions).where(and(eq(planVersions.id, options.versionId), eq(planVersions.planId, options.planId)));
-  if (!planVersion) throw new AppError('not_found', 'No such plan version');
-  const snapshotRows = await db.select({ docId: versions.docId, snapshot: versions.snapshot }).from(versions).where(eq(versions.planVersionId, planVersion.id));
-  const snapshotted = new Set(snapshotRows.map((r) => parseRoom(r.docId)).flatMap((room) => (room?.kind === 'section' ? [room.sectionId] : [])));
+  const [planVersion] = await db
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.id, options.versionId), eq(planVersions.planId, options.planId)));
+  if (!planVersion) throw appError('not_found', 'noSuchVersion');
+  const snapshotRows = await db
+    .select({ docId: versions.docId, snapshot: versions.snapshot })
+    .from(versions)
+    .where(eq(versions.planVersionId, planVersion.id));
+  const snapshotted = new Set(
+    snapshotRows.map((r) => parseRoom(r.docId)).flatMap((room) => (room?.kind === 'section' ? [room.sectionId] : [])),
+  );
   const stored = storedLayout.safeParse(planVersion.layout);
   const layout = stored.success ? stored.data : await currentLayout(db, options.planId);
   return {

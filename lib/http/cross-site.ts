@@ -25,7 +25,10 @@ export type RequestOrigin = {
  * Whether `origin` is the site's: the public URL's origin (NEXTAUTH_URL) when configured, else the
  * request's own host (scheme aside: behind a TLS proxy the app itself sees http).
  */
-export function isSiteOrigin(origin: string, site: { siteOrigin: string | undefined; host: string | undefined }): boolean {
+export function isSiteOrigin(
+  origin: string,
+  site: { siteOrigin: string | undefined; host: string | undefined },
+): boolean {
   if (site.siteOrigin) return origin === site.siteOrigin;
   try {
     return Boolean(site.host) && new URL(origin).host === site.host;
@@ -44,8 +47,11 @@ export function isSiteOrigin(origin: string, site: { siteOrigin: string | undefi
 export function crossSiteRefusal(request: RequestOrigin, siteOrigin: string | undefined): string | null {
   if (SAFE_METHODS.has(request.method ?? 'GET')) return null;
   if (request.origin !== undefined) {
-    return isSiteOrigin(request.origin, { siteOrigin, host: request.host }) ? null : `Origin ${request.origin} is not this site`;
+    return isSiteOrigin(request.origin, { siteOrigin, host: request.host })
+      ? null
+      : `Origin ${request.origin} is not this site`;
   }
-  if (request.fetchSite !== undefined) return request.fetchSite === 'same-origin' ? null : `Sec-Fetch-Site is ${request.fetchSite}`;
+  if (request.fetchSite !== undefined)
+    return request.fetchSite === 'same-origin' ? null : `Sec-Fetch-Site is ${request.fetchSite}`;
   return request.hasCookies ? 'neither Origin nor Sec-Fetch-Site sent with cookies' : null;
 }

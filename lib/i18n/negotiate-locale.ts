@@ -6,7 +6,11 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from './locales';
  * cookie the switch also sets (signed-out pages, a user who never chose), then the browser's
  * Accept-Language, then English.
  */
-export function negotiateLocale(sources: { account?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Locale {
+export function negotiateLocale(sources: {
+  account?: string | null;
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+}): Locale {
   if (isLocale(sources.account)) return sources.account;
   if (isLocale(sources.cookie)) return sources.cookie;
   return fromAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LOCALE;
@@ -28,7 +32,11 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
       const weight = q === undefined ? 1 : Number(q);
-      return { language: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, order };
+      return {
+        language: tag.trim().toLowerCase().split('-')[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        order,
+      };
     })
     .filter((range) => range.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.order - b.order);

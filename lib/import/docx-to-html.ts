@@ -16,7 +16,8 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
  * its styling. Images are counted and left out: a plan's text has no images.
  */
 export async function convertDocxToHtml(bytes: Uint8Array): Promise<ConvertedDocx> {
-  if (startsWith(bytes, OLD_WORD)) throw new AppError('invalid', 'file: this is an old Word (.doc) file; save it as .docx and import that');
+  if (startsWith(bytes, OLD_WORD))
+    throw new AppError('invalid', 'file: this is an old Word (.doc) file; save it as .docx and import that');
   if (!startsWith(bytes, ZIP)) throw new AppError('invalid', 'file: not a Word document (.docx)');
   // Mammoth inflates whatever it is given: it gets only the parts already inflated under the limits,
   // stored (level 0), so reading them again costs a copy and nothing more.

@@ -26,11 +26,18 @@ const inTurn = createTurns();
  * Appends a Word document to a section, for whoever may write the section. The import is one change
  * by the importer, live for everyone connected; the version saved just before it undoes it.
  */
-export async function importDocx(db: Db, options: { userId: string; sectionId: string; fileName: string; bytes: Uint8Array }): Promise<ImportResult> {
+export async function importDocx(
+  db: Db,
+  options: { userId: string; sectionId: string; fileName: string; bytes: Uint8Array },
+): Promise<ImportResult> {
   const docId = sectionRoom(options.sectionId);
   const target = await documentTarget(db, docId);
   if (!target.section) throw new AppError('not_found', 'No such section');
-  await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'section.write', section: target.section } });
+  await authorize(db, {
+    userId: options.userId,
+    planId: target.planId,
+    action: { type: 'section.write', section: target.section },
+  });
   if (options.bytes.byteLength > MAX_IMPORT_BYTES) throw fileTooLarge();
 
   const { nodes, imagesDropped } = await inTurn(async () => {
@@ -41,12 +48,22 @@ export async function importDocx(db: Db, options: { userId: string; sectionId: s
 
   const fileName = options.fileName.slice(0, 120);
   const host = documentHost();
-  await host.read(docId, (doc, users) => saveVersion(db, { docId, doc, users, kind: 'auto', name: `Before import of ${fileName}` }));
+  await host.read(docId, (doc, users) =>
+    saveVersion(db, { docId, doc, users, kind: 'auto', name: `Before import of ${fileName}` }),
+  );
   await host.change(docId, options.userId, (copy) => {
     const fragment = copy.getXmlFragment(EDITOR_FIELD);
     fragment.insert(fragment.length, nodes);
   });
-  await recordAudit(db, { planId: target.planId, actorId: options.userId, action: 'section.imported', target: `section:${options.sectionId}`, after: { fileName, blocks: nodes.length, imagesDropped } });
-  const notices = imagesDropped ? [`${imagesDropped} image${imagesDropped === 1 ? ' was' : 's were'} left out: plan text holds no images.`] : [];
+  await recordAudit(db, {
+    planId: target.planId,
+    actorId: options.userId,
+    action: 'section.imported',
+    target: `section:${options.sectionId}`,
+    after: { fileName, blocks: nodes.length, imagesDropped },
+  });
+  const notices = imagesDropped
+    ? [`${imagesDropped} image${imagesDropped === 1 ? ' was' : 's were'} left out: plan text holds no images.`]
+    : [];
   return { blocks: nodes.length, notices };
 }

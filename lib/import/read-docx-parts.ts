@@ -57,13 +57,19 @@ export async function readDocxParts(bytes: Uint8Array): Promise<Map<string, Buff
   try {
     for await (const entry of zip.eachEntry()) {
       if (++entries > DOCX_LIMITS.maxEntries) {
-        throw new AppError('too_large', `file: holds more than ${DOCX_LIMITS.maxEntries} parts, far more than a Word document has; it is refused`);
+        throw new AppError(
+          'too_large',
+          `file: holds more than ${DOCX_LIMITS.maxEntries} parts, far more than a Word document has; it is refused`,
+        );
       }
       if (entry.fileName.endsWith('/') || !CONVERTED_PART.test(entry.fileName)) continue;
       if (parts.has(entry.fileName)) throw damaged();
       const part = await inflateEntry(zip, entry, budget);
       if (DOCTYPE_OR_ENTITY.test(part.toString('latin1'))) {
-        throw new AppError('invalid', `file: ${entry.fileName} declares a document type or XML entities, which Word documents never do; it is refused as unsafe`);
+        throw new AppError(
+          'invalid',
+          `file: ${entry.fileName} declares a document type or XML entities, which Word documents never do; it is refused as unsafe`,
+        );
       }
       parts.set(entry.fileName, part);
     }
@@ -77,8 +83,15 @@ export async function readDocxParts(bytes: Uint8Array): Promise<Map<string, Buff
 
 async function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }): Promise<Buffer> {
   const tooLarge = () =>
-    new AppError('too_large', `file: unpacks to more than ${DOCX_LIMITS.maxUnpackedBytes / 1024 / 1024} MB, more than one import may hold; split the document into smaller ones`);
-  const tooPacked = () => new AppError('too_large', `file: ${entry.fileName} unpacks to more than ${DOCX_LIMITS.maxRatio} times its packed size, as zip bombs do; it is refused`);
+    new AppError(
+      'too_large',
+      `file: unpacks to more than ${DOCX_LIMITS.maxUnpackedBytes / 1024 / 1024} MB, more than one import may hold; split the document into smaller ones`,
+    );
+  const tooPacked = () =>
+    new AppError(
+      'too_large',
+      `file: ${entry.fileName} unpacks to more than ${DOCX_LIMITS.maxRatio} times its packed size, as zip bombs do; it is refused`,
+    );
   const ratioCap = Math.max(DOCX_LIMITS.ratioGraceBytes, DOCX_LIMITS.maxRatio * entry.compressedSize);
   // What the archive declares is enough to refuse it early, never to accept it: the stream is counted below.
   if (entry.uncompressedSize > budget.left) throw tooLarge();

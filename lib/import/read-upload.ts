@@ -26,7 +26,9 @@ export async function readUploadForm(req: Request): Promise<FormData> {
     }
   }
   // The bytes read, parsed by the platform's own multipart reader.
-  const form = new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers.get('content-type') ?? '' } });
+  const form = new Response(Buffer.concat(chunks), {
+    headers: { 'content-type': req.headers.get('content-type') ?? '' },
+  });
   return form.formData().catch(() => {
     throw new AppError('invalid', 'body: expected multipart/form-data with a file field');
   });

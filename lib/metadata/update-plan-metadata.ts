@@ -7,7 +7,10 @@ import type { PlanMetadata } from '../shared/plan-metadata';
 import { readPlanMetadata } from './get-plan-metadata';
 
 /** The chair replaces the plan's document block; the previous one is kept in the audit log. */
-export async function updatePlanMetadata(db: Db, options: { userId: string; planId: string; metadata: PlanMetadata }): Promise<PlanMetadata> {
+export async function updatePlanMetadata(
+  db: Db,
+  options: { userId: string; planId: string; metadata: PlanMetadata },
+): Promise<PlanMetadata> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.manage' } });
   const values = { ...options.metadata, updatedBy: options.userId, updatedAt: new Date() };
   await db.transaction(async (tx) => {
@@ -19,7 +22,14 @@ export async function updatePlanMetadata(db: Db, options: { userId: string; plan
       .insert(planMetadata)
       .values({ planId: options.planId, ...values })
       .onConflictDoUpdate({ target: planMetadata.planId, set: values });
-    await recordAudit(tx, { planId: options.planId, actorId: options.userId, action: 'plan.metadata_updated', target: `plan:${options.planId}`, before, after: options.metadata });
+    await recordAudit(tx, {
+      planId: options.planId,
+      actorId: options.userId,
+      action: 'plan.metadata_updated',
+      target: `plan:${options.planId}`,
+      before,
+      after: options.metadata,
+    });
   });
   return options.metadata;
 }

@@ -12,8 +12,12 @@ import type { Overlap, OverlapOptions, PlanText, PreparedParagraph, PreparedSect
  */
 export const COMPARISON_LANGUAGES: readonly TextLanguage[] = ['es', 'en'];
 
-/** Whether paragraphs of different languages were compared, and if not, why (a sentence for the user). */
-export type CrossLanguage = { readonly available: true } | { readonly available: false; readonly reason: string };
+/**
+ * Whether paragraphs of different languages were compared, and if not, why (a sentence for the user);
+ * `failed`: translation is installed but failed this time (a stalled pipeline), so trying again may work.
+ */
+export type CrossLanguage =
+  { readonly available: true } | { readonly available: false; readonly reason: string; readonly failed?: true };
 
 export type PreparedPlan = { readonly sections: PreparedSection[]; readonly crossLanguage: CrossLanguage };
 
@@ -24,8 +28,15 @@ export type PreparedPlan = { readonly sections: PreparedSection[]; readonly cros
  * is reported: same-language overlaps are found all the same.
  */
 export async function preparePlan(plan: PlanText, translator: Translator | null): Promise<PreparedPlan> {
-  const sections = plan.sections.map((section) => ({ id: section.id, lang: section.lang, paragraphs: sectionParagraphs(section) }));
-  const byDirection = new Map<string, { from: TextLanguage; to: TextLanguage; items: { paragraph: PreparedParagraph; at: [number, number] }[] }>();
+  const sections = plan.sections.map((section) => ({
+    id: section.id,
+    lang: section.lang,
+    paragraphs: sectionParagraphs(section),
+  }));
+  const byDirection = new Map<
+    string,
+    { from: TextLanguage; to: TextLanguage; items: { paragraph: PreparedParagraph; at: [number, number] }[] }
+  >();
   sections.forEach((section, s) =>
     section.paragraphs.forEach((paragraph, p) => {
       // Headings and other short paragraphs are never compared: nothing to translate.
@@ -39,11 +50,13 @@ export async function preparePlan(plan: PlanText, translator: Translator | null)
       }
     }),
   );
-  const translations = sections.map((section) => section.paragraphs.map((): Partial<Record<TextLanguage, string>> => ({})));
+  const translations = sections.map((section) =>
+    section.paragraphs.map((): Partial<Record<TextLanguage, string>> => ({})),
+  );
   let crossLanguage: CrossLanguage = { available: true };
   for (const { from, to, items } of byDirection.values()) {
-    const reason = await translateInto(translator, from, to, items, translations);
-    if (reason && crossLanguage.available) crossLanguage = { available: false, reason };
+    const missing = await translateInto(translator, from, to, items, translations);
+    if (missing && crossLanguage.available) crossLanguage = { available: false, ...missing };
   }
   return {
     crossLanguage,
@@ -68,17 +81,17 @@ function isProposal(paragraph: PreparedParagraph): boolean {
   return found;
 }
 
-/** Translates one direction's paragraphs into `translations`; the reason when it could not. */
+/** Translates one direction's paragraphs into `translations`; the reason when it could not, and whether it failed. */
 async function translateInto(
   translator: Translator | null,
   from: TextLanguage,
   to: TextLanguage,
   items: readonly { paragraph: PreparedParagraph; at: [number, number] }[],
   translations: Partial<Record<TextLanguage, string>>[][],
-): Promise<string | null> {
-  if (!translator) return 'Machine translation is not set up for this analysis.';
+): Promise<{ reason: string; failed?: true } | null> {
+  if (!translator) return { reason: 'Machine translation is not set up for this analysis.' };
   const status = await translator.status(from, to);
-  if (!status.available) return status.reason;
+  if (!status.available) return { reason: status.reason };
   try {
     const out = await translator.translate(
       items.map((item) => item.paragraph.text),
@@ -90,7 +103,7 @@ async function translateInto(
     });
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return { reason: error instanceof Error ? error.message : String(error), failed: true };
   }
 }
 
@@ -100,7 +113,10 @@ export type PlanAnalysis = { readonly overlaps: Overlap[]; readonly crossLanguag
  * The overlaps of a plan, across languages when translation is available: what the app stores and
  * what `scripts/find-overlaps.ts` prints. Translation runs in Apertium's processes, off this event loop.
  */
-export async function analysePlan(plan: PlanText, options: OverlapOptions & { translator: Translator | null }): Promise<PlanAnalysis> {
+export async function analysePlan(
+  plan: PlanText,
+  options: OverlapOptions & { translator: Translator | null },
+): Promise<PlanAnalysis> {
   checkSectionIds(plan.sections);
   const { sections, crossLanguage } = await preparePlan(plan, options.translator);
   const index = new OverlapIndex(options);

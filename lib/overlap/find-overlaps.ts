@@ -13,7 +13,8 @@ export function checkSectionIds(sections: readonly { id: string }[]): void {
 }
 
 /** A section's paragraphs with their language settled, the declared one serving for short ones. */
-export const sectionParagraphs = (section: PreparedSection) => section.paragraphs.map((paragraph) => prepared(paragraph, section.lang));
+export const sectionParagraphs = (section: PreparedSection) =>
+  section.paragraphs.map((paragraph) => prepared(paragraph, section.lang));
 
 /**
  * Paragraphs of different sections of one plan that propose the same thing, best match first.

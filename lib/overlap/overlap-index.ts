@@ -74,7 +74,8 @@ export class OverlapIndex {
 
   constructor(options: OverlapOptions = {}) {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-    if (!(threshold > 0 && threshold <= 1)) throw new AppError('invalid', `threshold must be in (0, 1], got ${threshold}`);
+    if (!(threshold > 0 && threshold <= 1))
+      throw new AppError('invalid', `threshold must be in (0, 1], got ${threshold}`);
     this.threshold = threshold;
     // A hair under the exact inverse, so that rounding never drops a pair the full score would keep.
     this.diceFloor = diceForScore(threshold) * (1 - 1e-9);
@@ -94,7 +95,8 @@ export class OverlapIndex {
    * A full analysis, or a server's first, sets every section this way.
    */
   setSections(sections: readonly { id: string; paragraphs: readonly (string | PreparedParagraph)[] }[]): void {
-    if (new Set(sections.map((section) => section.id)).size !== sections.length) throw new AppError('invalid', 'A section is set twice at once');
+    if (new Set(sections.map((section) => section.id)).size !== sections.length)
+      throw new AppError('invalid', 'A section is set twice at once');
     const removed: Entry[] = [];
     const added: Entry[] = [];
     for (const { id, paragraphs } of sections) {
@@ -309,7 +311,14 @@ export class OverlapIndex {
         count++;
       }
       if ((count > 0 && dice / count >= this.diceFloor) || slotCopy[slot] === copy) {
-        const result = pairScore(entry.terms, this.entries[slot]!.terms, { shared, sharedAt, totals, aAt, bAt: sharedAt, prior });
+        const result = pairScore(entry.terms, this.entries[slot]!.terms, {
+          shared,
+          sharedAt,
+          totals,
+          aAt,
+          bAt: sharedAt,
+          prior,
+        });
         if (result && result.score >= this.threshold) this.record(entry.slot, slot, result);
       }
       shared.fill(0, sharedAt, sharedAt + READINGS);
@@ -327,4 +336,3 @@ export class OverlapIndex {
     }
   }
 }
-

@@ -63,7 +63,11 @@ export type PairWeights = {
  * differently in one language can still meet in the other; for two paragraphs of one language, no more
  * than in their own language. Symmetric; null when they share no reading.
  */
-export function pairScore(a: ParagraphTerms, b: ParagraphTerms, weights: PairWeights): { score: number; kind: OverlapKind } | null {
+export function pairScore(
+  a: ParagraphTerms,
+  b: ParagraphTerms,
+  weights: PairWeights,
+): { score: number; kind: OverlapKind } | null {
   if (a.copyText === b.copyText) return { score: 1, kind: 'copy' };
   const common = a.readings & b.readings;
   const { shared, sharedAt, totals, aAt, bAt } = weights;

@@ -34,7 +34,9 @@ export type ParagraphTerms = {
 
 /** A paragraph with its language: given, or detected (the declared one serving for short text). */
 export function prepared(paragraph: string | PreparedParagraph, declared?: TextLanguage): PreparedParagraph {
-  return typeof paragraph === 'string' ? { text: paragraph, language: detectParagraphLanguage(paragraph, declared) } : paragraph;
+  return typeof paragraph === 'string'
+    ? { text: paragraph, language: detectParagraphLanguage(paragraph, declared) }
+    : paragraph;
 }
 
 function termsIn(text: string, language: TextLanguage, into: ParagraphTerm[], sequence: string[]): number {

@@ -20,7 +20,11 @@ export type PreparedParagraph = {
 export type PlanSection = { readonly id: string; readonly lang?: TextLanguage; readonly paragraphs: readonly string[] };
 
 /** A section whose paragraphs may come prepared (language known, translations attached). */
-export type PreparedSection = { readonly id: string; readonly lang?: TextLanguage; readonly paragraphs: readonly (string | PreparedParagraph)[] };
+export type PreparedSection = {
+  readonly id: string;
+  readonly lang?: TextLanguage;
+  readonly paragraphs: readonly (string | PreparedParagraph)[];
+};
 
 /** A plan as the detector sees it: sections in any order. */
 export type PlanText = { readonly sections: readonly PreparedSection[] };

@@ -12,7 +12,8 @@ export const GENERIC_WEIGHT = 1;
 /** A content word as compared: its stem, keyed by language, and whether it is generic plan vocabulary. */
 export type Term = { readonly key: string; readonly stem: string; readonly weight: number };
 
-const genericStems = (language: Language): ReadonlySet<string> => new Set([...GENERIC_WORDS[language]].map((word) => stem(word, language)));
+const genericStems = (language: Language): ReadonlySet<string> =>
+  new Set([...GENERIC_WORDS[language]].map((word) => stem(word, language)));
 
 const GENERIC_STEMS: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: genericStems('en'),
@@ -26,7 +27,12 @@ const GENERIC_STEMS: Readonly<Record<Language, ReadonlySet<string>>> = {
  * memo (results never depend on it) and is emptied when it grows past a bound.
  */
 const MAX_CACHED_WORDS = 50_000;
-const caches: Readonly<Record<Language, Map<string, Term | null>>> = { en: new Map(), es: new Map(), pt: new Map(), fr: new Map() };
+const caches: Readonly<Record<Language, Map<string, Term | null>>> = {
+  en: new Map(),
+  es: new Map(),
+  pt: new Map(),
+  fr: new Map(),
+};
 
 function analyse(word: string, language: Language): Term | null {
   // Numbers ("2030", "95") say little about what is proposed and MT leaves them as they are.

@@ -28,11 +28,23 @@ export type Action =
   | { type: 'version.restore' }
   /** Resolve overlaps between sections, or ask for them to be found again now. */
   | { type: 'overlap.resolve' }
+  /** Reopen a resolved overlap: undo a merge, or take back keeping both or dismissing. */
+  | { type: 'overlap.reopen' }
   /** Write in a section's discussion (any section: states discuss each other's drafts; all members read it). */
   | { type: 'section.comment' }
   /** Change one's own message; withdraw it, or (the chair, keeping order) anyone's. */
   | { type: 'comment.edit'; authorId: string | null }
-  | { type: 'comment.withdraw'; authorId: string | null };
+  | { type: 'comment.withdraw'; authorId: string | null }
+  /** Propose an amendment to any section's text (states amend what they do not write). */
+  | { type: 'amendment.propose' }
+  /** Co-sponsor or object to another state's amendment. */
+  | { type: 'amendment.stand'; sponsorState: string | null }
+  /** Accept or reject an amendment to a section: its lead state, or the chair. */
+  | { type: 'amendment.decide'; section: SectionTarget }
+  /** Withdraw an amendment: the state that proposed it (the chair, its own). */
+  | { type: 'amendment.withdraw'; sponsorState: string | null }
+  /** Resolve or reopen a thread: its author, the coordinator of the section's lead state, or the chair. */
+  | { type: 'thread.resolve'; authorId: string | null; leadState: string };
 
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
@@ -50,18 +62,55 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return canWriteSection(membership, plan.phase, action.section);
     case 'version.name':
       if (membership?.role === 'chair') return true;
-      return Boolean(action.section && membership?.role === 'coordinator' && membership.stateCode && editsSection(membership.stateCode, action.section));
+      return Boolean(
+        action.section &&
+        membership?.role === 'coordinator' &&
+        membership.stateCode &&
+        editsSection(membership.stateCode, action.section),
+      );
     case 'version.restore':
       return membership?.role === 'chair' && plan.phase !== 'adopted';
     case 'overlap.resolve':
+    case 'overlap.reopen':
       return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');
     case 'section.comment':
       return (membership?.role === 'chair' || membership?.role === 'coordinator') && plan.phase !== 'adopted';
     case 'comment.edit':
       return can(ctx, { type: 'section.comment' }) && action.authorId === ctx.actor.userId;
     case 'comment.withdraw':
-      return can(ctx, { type: 'section.comment' }) && (action.authorId === ctx.actor.userId || membership?.role === 'chair');
+      return (
+        can(ctx, { type: 'section.comment' }) && (action.authorId === ctx.actor.userId || membership?.role === 'chair')
+      );
+    case 'amendment.propose':
+      return negotiating(plan.phase) && (membership?.role === 'chair' || isCoordinator(membership));
+    case 'amendment.stand':
+      return negotiating(plan.phase) && isCoordinator(membership) && membership!.stateCode !== action.sponsorState;
+    case 'amendment.decide':
+      if (!negotiating(plan.phase)) return false;
+      return (
+        membership?.role === 'chair' ||
+        (isCoordinator(membership) && membership!.stateCode === action.section.leadState && !action.section.frozen)
+      );
+    case 'amendment.withdraw':
+      if (!negotiating(plan.phase)) return false;
+      return action.sponsorState === null
+        ? membership?.role === 'chair'
+        : isCoordinator(membership) && membership!.stateCode === action.sponsorState;
+    case 'thread.resolve':
+      if (!can(ctx, { type: 'section.comment' })) return false;
+      if (membership?.role === 'chair' || action.authorId === ctx.actor.userId) return true;
+      return membership?.role === 'coordinator' && membership.stateCode === action.leadState;
   }
+}
+
+/** The phases in which the text is negotiated: amendments are proposed and decided. */
+function negotiating(phase: Phase): boolean {
+  return phase === 'drafting' || phase === 'consolidation';
+}
+
+/** A coordinator speaking for a state. */
+function isCoordinator(membership: Membership): boolean {
+  return membership?.role === 'coordinator' && Boolean(membership.stateCode);
 }
 
 function editsSection(state: string, section: SectionTarget): boolean {
@@ -85,8 +134,14 @@ function canWriteSection(membership: Membership, phase: Phase, section: SectionT
 export type RoomAccess = 'write' | 'read' | 'none';
 
 /** What a collaboration connection to a room may do: the strongest action `can` allows. */
-export function roomAccess(ctx: AccessContext, room: { kind: 'goal' } | { kind: 'section'; section: SectionTarget }): RoomAccess {
+export function roomAccess(
+  ctx: AccessContext,
+  room: { kind: 'goal' } | { kind: 'section'; section: SectionTarget },
+): RoomAccess {
   if (!can(ctx, { type: 'plan.read' })) return 'none';
-  const write = room.kind === 'goal' ? can(ctx, { type: 'goal.write' }) : can(ctx, { type: 'section.write', section: room.section });
+  const write =
+    room.kind === 'goal'
+      ? can(ctx, { type: 'goal.write' })
+      : can(ctx, { type: 'section.write', section: room.section });
   return write ? 'write' : 'read';
 }

@@ -8,7 +8,13 @@ import type { AccessContext } from './can';
  * The columns `can` needs, from users, plans and plan_members joined as in `loadAccessContext`, and the
  * user's name, which a collaboration socket shows to the others (one more column of a row already read).
  */
-export const accessColumns = { isAdmin: users.isAdmin, phase: plans.phase, role: planMembers.role, stateCode: planMembers.stateCode, userName: users.name };
+export const accessColumns = {
+  isAdmin: users.isAdmin,
+  phase: plans.phase,
+  role: planMembers.role,
+  stateCode: planMembers.stateCode,
+  userName: users.name,
+};
 
 export type AccessRow = {
   isAdmin: boolean;

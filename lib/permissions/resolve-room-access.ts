@@ -7,7 +7,12 @@ import type { RoomRef } from '../shared/rooms';
 import { accessColumns, loadAccessRow, toAccessContext, type AccessRow } from './load-access-context';
 
 /** `member`: who the user is in the plan, as others in the room see them (name, state; server/collab/awareness/stamp.ts). */
-export type RoomGrant = { planId: string; access: RoomAccess; role: Role | 'admin'; member: { name: string; stateCode: string | null } };
+export type RoomGrant = {
+  planId: string;
+  access: RoomAccess;
+  role: Role | 'admin';
+  member: { name: string; stateCode: string | null };
+};
 
 /**
  * What `userId` may do in a collaboration room; null when the room names nothing that exists. One
@@ -19,13 +24,27 @@ export async function resolveRoomAccess(db: Db, userId: string, room: RoomRef): 
     const row = await loadAccessRow(db, userId, room.planId);
     if (!row) return null;
     const ctx = toAccessContext(userId, row);
-    return { planId: room.planId, access: roomAccess(ctx, { kind: 'goal' }), role: ctx.membership?.role ?? 'admin', member: memberOf(row) };
+    return {
+      planId: room.planId,
+      access: roomAccess(ctx, { kind: 'goal' }),
+      role: ctx.membership?.role ?? 'admin',
+      member: memberOf(row),
+    };
   }
   const [row] = await sectionAccessQuery(db).execute({ sectionId: room.sectionId, userId });
   if (!row) return null;
   const ctx = toAccessContext(userId, row);
-  const target = { leadState: row.leadState, coEditingStates: row.coEditingStates?.split(',') ?? [], frozen: row.frozen };
-  return { planId: row.planId, access: roomAccess(ctx, { kind: 'section', section: target }), role: ctx.membership?.role ?? 'admin', member: memberOf(row) };
+  const target = {
+    leadState: row.leadState,
+    coEditingStates: row.coEditingStates?.split(',') ?? [],
+    frozen: row.frozen,
+  };
+  return {
+    planId: row.planId,
+    access: roomAccess(ctx, { kind: 'section', section: target }),
+    role: ctx.membership?.role ?? 'admin',
+    member: memberOf(row),
+  };
 }
 
 function memberOf(row: AccessRow): RoomGrant['member'] {
@@ -40,7 +59,9 @@ const sectionAccessQuery = preparedPerDatabase((db) =>
       leadState: sections.leadState,
       frozen: sections.frozen,
       // State codes are three letters: a comma-separated list reads the same on Postgres and PGlite.
-      coEditingStates: sql<string | null>`(select string_agg(${sectionCoEditors.stateCode}, ',') from ${sectionCoEditors} where ${sectionCoEditors.sectionId} = ${sections.id})`,
+      coEditingStates: sql<
+        string | null
+      >`(select string_agg(${sectionCoEditors.stateCode}, ',') from ${sectionCoEditors} where ${sectionCoEditors.sectionId} = ${sections.id})`,
     })
     .from(sections)
     .innerJoin(plans, eq(plans.id, sections.planId))

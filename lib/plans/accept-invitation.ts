@@ -27,9 +27,14 @@ export async function acceptInvitation(
         .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
         .returning({ id: invitations.id });
       if (!claimed) throw new AppError('conflict', 'This invitation link was already used');
-      const [user] = await tx.insert(users).values({ email: invitation.email, name: options.name, passwordHash }).returning({ id: users.id });
+      const [user] = await tx
+        .insert(users)
+        .values({ email: invitation.email, name: options.name, passwordHash })
+        .returning({ id: users.id });
       if (!user) throw new Error('user insert returned nothing');
-      await tx.insert(planMembers).values({ planId: invitation.planId, userId: user.id, role: invitation.role, stateCode: invitation.stateCode });
+      await tx
+        .insert(planMembers)
+        .values({ planId: invitation.planId, userId: user.id, role: invitation.role, stateCode: invitation.stateCode });
       await recordAudit(tx, {
         planId: invitation.planId,
         actorId: user.id,
@@ -40,7 +45,10 @@ export async function acceptInvitation(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('conflict', 'An account with this email exists already, or the state now has a coordinator; ask the chair');
+      throw new AppError(
+        'conflict',
+        'An account with this email exists already, or the state now has a coordinator; ask the chair',
+      );
     }
     throw error;
   }

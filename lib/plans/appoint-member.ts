@@ -6,15 +6,14 @@ import { invitations, memberStates, planMembers, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import type { AppointInput } from '../shared/schemas';
+import { notifyAppointed } from '../notifications/notify-events';
 import { authorize } from '../permissions/authorize-action';
 import { isUniqueViolation } from './db-errors';
 import { notifyPlanChanged } from './plan-events';
 
 export const INVITATION_DAYS = 7;
 
-export type AppointResult =
-  | { kind: 'member'; userId: string }
-  | { kind: 'invitation'; token: string; expiresAt: Date };
+export type AppointResult = { kind: 'member'; userId: string } | { kind: 'invitation'; token: string; expiresAt: Date };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -42,11 +41,23 @@ export async function appointMember(
         // Checked and written under the plan's membership lock: appointments arriving together (a
         // double click, two instances) see each other's, and one coordinator per state stays one.
         await lockUntilCommit(tx, lockKey.planMembers(planId));
-        if (state) await assertNoOtherCoordinator(tx, { planId, stateCode: state.code, stateName: state.nameEn, email: input.email });
-        const [existing] = await tx.select().from(planMembers).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
+        if (state)
+          await assertNoOtherCoordinator(tx, {
+            planId,
+            stateCode: state.code,
+            stateName: state.nameEn,
+            email: input.email,
+          });
+        const [existing] = await tx
+          .select()
+          .from(planMembers)
+          .where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
         if (existing && existing.role === input.role && existing.stateCode === stateCode) return false;
         if (existing) {
-          await tx.update(planMembers).set({ role: input.role, stateCode }).where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
+          await tx
+            .update(planMembers)
+            .set({ role: input.role, stateCode })
+            .where(and(eq(planMembers.planId, planId), eq(planMembers.userId, user.id)));
         } else {
           await tx.insert(planMembers).values({ planId, userId: user.id, role: input.role, stateCode });
         }
@@ -64,16 +75,34 @@ export async function appointMember(
       if (isUniqueViolation(error)) throw new AppError('conflict', 'That state already has a coordinator in this plan');
       throw error;
     }
-    if (changed) notifyPlanChanged(planId);
+    if (changed) {
+      notifyPlanChanged(planId);
+      await notifyAppointed(db, { planId, actorId, userId: user.id, role: input.role, stateCode });
+    }
     return { kind: 'member', userId: user.id };
   }
 
-  if (state) await assertNoOtherCoordinator(db, { planId, stateCode: state.code, stateName: state.nameEn, email: input.email });
+  if (state)
+    await assertNoOtherCoordinator(db, { planId, stateCode: state.code, stateName: state.nameEn, email: input.email });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   await db.transaction(async (tx) => {
-    await tx.insert(invitations).values({ planId, email: input.email, role: input.role, stateCode, tokenHash: hashToken(token), invitedBy: actorId, expiresAt });
-    await recordAudit(tx, { planId, actorId, action: 'member.invited', target: `invitation:${input.email}`, after: { email: input.email, role: input.role, stateCode, expiresAt } });
+    await tx.insert(invitations).values({
+      planId,
+      email: input.email,
+      role: input.role,
+      stateCode,
+      tokenHash: hashToken(token),
+      invitedBy: actorId,
+      expiresAt,
+    });
+    await recordAudit(tx, {
+      planId,
+      actorId,
+      action: 'member.invited',
+      target: `invitation:${input.email}`,
+      after: { email: input.email, role: input.role, stateCode, expiresAt },
+    });
   });
   return { kind: 'invitation', token, expiresAt };
 }
@@ -92,6 +121,9 @@ async function assertNoOtherCoordinator(
     .select({ email: users.email })
     .from(planMembers)
     .innerJoin(users, eq(users.id, planMembers.userId))
-    .where(and(eq(planMembers.planId, planId), eq(planMembers.stateCode, stateCode), eq(planMembers.role, 'coordinator')));
-  if (taken && taken.email !== email) throw new AppError('conflict', `${stateName} already has a coordinator in this plan (${taken.email})`);
+    .where(
+      and(eq(planMembers.planId, planId), eq(planMembers.stateCode, stateCode), eq(planMembers.role, 'coordinator')),
+    );
+  if (taken && taken.email !== email)
+    throw new AppError('conflict', `${stateName} already has a coordinator in this plan (${taken.email})`);
 }

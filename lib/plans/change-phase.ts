@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { plans } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
+import { notifyPhaseChanged } from '../notifications/notify-events';
 import type { Phase } from '../permissions/can';
 import { authorize } from '../permissions/authorize-action';
 import { notifyPlanChanged } from './plan-events';
@@ -29,10 +30,22 @@ export async function changePhase(db: Db, options: { actorId: string; planId: st
       const [now] = await tx.select({ phase: plans.phase }).from(plans).where(eq(plans.id, planId));
       if (!now) throw new AppError('not_found', 'No such plan');
       if (now.phase === phase) return false;
-      throw new AppError('conflict', `The plan moved to the ${now.phase} phase meanwhile; reload the page and try again`);
+      throw new AppError(
+        'conflict',
+        `The plan moved to the ${now.phase} phase meanwhile; reload the page and try again`,
+      );
     }
-    await recordAudit(tx, { planId, actorId, action: 'plan.phase_changed', target: `plan:${planId}`, before: { phase: from }, after: { phase } });
+    await recordAudit(tx, {
+      planId,
+      actorId,
+      action: 'plan.phase_changed',
+      target: `plan:${planId}`,
+      before: { phase: from },
+      after: { phase },
+    });
     return true;
   });
-  if (moved) notifyPlanChanged(planId);
+  if (!moved) return;
+  notifyPlanChanged(planId);
+  await notifyPhaseChanged(db, { planId, actorId, phase });
 }

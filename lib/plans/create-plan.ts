@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { plans, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { canCreatePlan } from '../permissions/can';
 import { appointMember, type AppointResult } from './appoint-member';
 
@@ -12,14 +12,25 @@ export async function createPlan(
   options: { actorId: string; title: string; chairEmail: string },
 ): Promise<{ planId: string; chair: AppointResult }> {
   const [actor] = await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, options.actorId));
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first');
-  if (!canCreatePlan({ userId: options.actorId, isAdmin: actor.isAdmin })) throw new AppError('forbidden', 'Only an administrator creates plans');
+  if (!actor) throw appError('unauthenticated', 'signInFirst');
+  if (!canCreatePlan({ userId: options.actorId, isAdmin: actor.isAdmin }))
+    throw appError('forbidden', 'onlyAdminCreates');
   const planId = await db.transaction(async (tx) => {
     const [plan] = await tx.insert(plans).values({ title: options.title }).returning({ id: plans.id });
     if (!plan) throw new Error('plan insert returned nothing');
-    await recordAudit(tx, { planId: plan.id, actorId: options.actorId, action: 'plan.created', target: `plan:${plan.id}`, after: { title: options.title } });
+    await recordAudit(tx, {
+      planId: plan.id,
+      actorId: options.actorId,
+      action: 'plan.created',
+      target: `plan:${plan.id}`,
+      after: { title: options.title },
+    });
     return plan.id;
   });
-  const chair = await appointMember(db, { actorId: options.actorId, planId, input: { email: options.chairEmail, role: 'chair' } });
+  const chair = await appointMember(db, {
+    actorId: options.actorId,
+    planId,
+    input: { email: options.chairEmail, role: 'chair' },
+  });
   return { planId, chair };
 }

@@ -14,7 +14,13 @@ export async function deleteSection(db: Db, options: { actorId: string; sectionI
     // Deleted once, as it was last: a second deletion sent at the same moment finds it gone.
     const before = await loadSection(tx, options.sectionId, true);
     await tx.delete(sections).where(eq(sections.id, options.sectionId));
-    await recordAudit(tx, { planId, actorId: options.actorId, action: 'section.deleted', target: `section:${options.sectionId}`, before: sectionSnapshot(before) });
+    await recordAudit(tx, {
+      planId,
+      actorId: options.actorId,
+      action: 'section.deleted',
+      target: `section:${options.sectionId}`,
+      before: sectionSnapshot(before),
+    });
   });
   notifyPlanChanged(planId);
 }

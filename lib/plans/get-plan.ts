@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { can, type Phase, type Role } from '../permissions/can';
 import { goalRoom } from '../shared/rooms';
 import { loadAccessContext } from '../permissions/load-access-context';
@@ -19,6 +19,10 @@ export type SectionView = {
   /** Mirrors the server's decision so the UI can show an editable or read-only editor. */
   canWrite: boolean;
   canNameVersion: boolean;
+  /** Accept or reject amendments to the section. */
+  canDecideAmendments: boolean;
+  /** Resolve and reopen anyone's thread in its discussion (the chair, the lead state's coordinator). */
+  canResolveThreads: boolean;
   online: OnlineMember[];
   words: number | null;
   lastEditAt: string | null;
@@ -34,6 +38,8 @@ export type PlanView = {
   canRestoreVersions: boolean;
   /** Write in the sections' discussions. */
   canComment: boolean;
+  /** Propose amendments to any section's text. */
+  canPropose: boolean;
   goalOnline: OnlineMember[];
   /** Every member, so attribution (by user id) can be shown by person and state. */
   people: Array<{ userId: string; name: string; state: StateRef | null }>;
@@ -44,14 +50,19 @@ export type PlanView = {
 /** A plan as one signed-in user sees it; throws not_found for unknown plans and forbidden for outsiders. */
 export async function getPlan(db: Db, options: { userId: string; planId: string }): Promise<PlanView> {
   const ctx = await loadAccessContext(db, options.userId, options.planId);
-  if (!ctx) throw new AppError('not_found', 'No such plan');
-  if (!can(ctx, { type: 'plan.read' })) throw new AppError('forbidden', 'You are not a member of this plan');
+  if (!ctx) throw appError('not_found', 'noSuchPlan');
+  if (!can(ctx, { type: 'plan.read' })) throw appError('forbidden', 'noSuchPlan');
 
   const stored = await readPlanRows(db, options.planId);
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, options.userId)).limit(1);
-  if (!stored || !user) throw new AppError('not_found', 'No such plan');
+  if (!stored || !user) throw appError('not_found', 'noSuchPlan');
   const { plan, members, stateRef } = stored;
-  const onlineByRoom = await onlineMembers(db, members, [...stored.sections.map((s) => s.room), goalRoom(plan.id)], stateRef);
+  const onlineByRoom = await onlineMembers(
+    db,
+    members,
+    [...stored.sections.map((s) => s.room), goalRoom(plan.id)],
+    stateRef,
+  );
   const online = (room: string) => onlineByRoom.get(room) ?? [];
 
   return {
@@ -63,6 +74,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     canManage: can(ctx, { type: 'plan.manage' }),
     canRestoreVersions: can(ctx, { type: 'version.restore' }),
     canComment: can(ctx, { type: 'section.comment' }),
+    canPropose: can(ctx, { type: 'amendment.propose' }),
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),
     viewer: {
@@ -83,6 +95,8 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
         roomId: row.room,
         canWrite: can(ctx, { type: 'section.write', section: target }),
         canNameVersion: can(ctx, { type: 'version.name', section: target }),
+        canDecideAmendments: can(ctx, { type: 'amendment.decide', section: target }),
+        canResolveThreads: can(ctx, { type: 'thread.resolve', authorId: null, leadState: row.leadState }),
         online: online(row.room),
         words: row.words,
         lastEditAt: row.lastEditAt,

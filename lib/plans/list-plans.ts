@@ -16,7 +16,10 @@ export async function listPlans(db: Db, userId: string): Promise<PlanSummary[]> 
     .where(eq(planMembers.userId, userId))
     .orderBy(asc(plans.createdAt));
   if (!user.isAdmin) return memberships;
-  const all = await db.select({ id: plans.id, title: plans.title, phase: plans.phase }).from(plans).orderBy(asc(plans.createdAt));
+  const all = await db
+    .select({ id: plans.id, title: plans.title, phase: plans.phase })
+    .from(plans)
+    .orderBy(asc(plans.createdAt));
   const roles = new Map(memberships.map((m) => [m.id, m.role]));
   return all.map((p) => ({ ...p, role: roles.get(p.id) ?? 'admin' }));
 }

@@ -13,6 +13,7 @@ export async function openInvitation(db: Db, token: string) {
     .leftJoin(memberStates, eq(memberStates.code, invitations.stateCode))
     .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)));
   if (!row) throw new AppError('not_found', 'This invitation link is not valid or was already used');
-  if (row.invitation.expiresAt.getTime() < Date.now()) throw new AppError('not_found', 'This invitation link has expired; ask the chair for a new one');
+  if (row.invitation.expiresAt.getTime() < Date.now())
+    throw new AppError('not_found', 'This invitation link has expired; ask the chair for a new one');
   return row;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { count, eq, max, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps, planVersions, sectionComments, sections } from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
@@ -11,8 +11,18 @@ import { readPlanRows } from './plan-rows';
 /** Who is in a room: the people drafting or chairing by name, observers as a count (there may be hundreds). */
 export type RoomPresence = { people: OnlineMember[]; observing: number };
 
-/** `messages`: how many there are in the section's discussion, the last posted at `lastMessageAt`. */
-export type SectionActivity = { id: string; words: number | null; lastEditAt: string | null; messages: number; lastMessageAt: string | null } & RoomPresence;
+/**
+ * `messages`: how many there are in the section's discussion, the last posted at `lastMessageAt`;
+ * `openThreads`: its threads neither resolved nor withdrawn.
+ */
+export type SectionActivity = {
+  id: string;
+  words: number | null;
+  lastEditAt: string | null;
+  messages: number;
+  lastMessageAt: string | null;
+  openThreads: number;
+} & RoomPresence;
 
 /**
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
@@ -21,7 +31,12 @@ export type SectionActivity = { id: string; words: number | null; lastEditAt: st
  * holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
  * re-scored, closed, resolved): the overlaps board fetches the list again.
  */
-export type PlanActivity = { revision: string; openOverlaps: number; overlapsRevision: string; sections: SectionActivity[] };
+export type PlanActivity = {
+  revision: string;
+  openOverlaps: number;
+  overlapsRevision: string;
+  sections: SectionActivity[];
+};
 
 /**
  * The activity for a reader of the plan, the plan analysed first if this process has not yet (as any
@@ -40,18 +55,37 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
   const stored = await readPlanRows(db, planId);
   if (!stored) return null;
   const [found] = await db
-    .select({ n: count(), open: sql<number>`count(*) filter (where ${overlaps.status} = 'open')`.mapWith(Number), latest: max(overlaps.updatedAt) })
+    .select({
+      n: count(),
+      open: sql<number>`count(*) filter (where ${overlaps.status} = 'open')`.mapWith(Number),
+      latest: max(overlaps.updatedAt),
+    })
     .from(overlaps)
     .where(eq(overlaps.planId, planId));
-  const [versions] = await db.select({ n: count(), latest: max(planVersions.createdAt) }).from(planVersions).where(eq(planVersions.planId, planId));
+  const [versions] = await db
+    .select({ n: count(), latest: max(planVersions.createdAt) })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId));
   const discussed = await db
-    .select({ sectionId: sectionComments.sectionId, n: count(), latest: max(sectionComments.createdAt) })
+    .select({
+      sectionId: sectionComments.sectionId,
+      n: count(),
+      latest: max(sectionComments.createdAt),
+      open: sql<number>`count(*) filter (where ${and(isNull(sectionComments.parentId), isNull(sectionComments.resolvedAt), isNull(sectionComments.withdrawnAt))})`.mapWith(
+        Number,
+      ),
+    })
     .from(sectionComments)
     .innerJoin(sections, eq(sections.id, sectionComments.sectionId))
     .where(eq(sections.planId, planId))
     .groupBy(sectionComments.sectionId);
   const messages = new Map(discussed.map((d) => [d.sectionId, d]));
-  const online = await onlineMembers(db, stored.members, stored.sections.map((s) => s.room), stored.stateRef);
+  const online = await onlineMembers(
+    db,
+    stored.members,
+    stored.sections.map((s) => s.room),
+    stored.stateRef,
+  );
   const structure = {
     plan: [stored.plan.title, stored.plan.phase],
     sections: stored.sections.map((s) => [s.id, s.title, s.position, s.frozen, s.leadState, s.coEditing]),
@@ -68,6 +102,7 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
       lastEditAt: s.lastEditAt,
       messages: messages.get(s.id)?.n ?? 0,
       lastMessageAt: messages.get(s.id)?.latest?.toISOString() ?? null,
+      openThreads: messages.get(s.id)?.open ?? 0,
       ...roomPresence(online.get(s.room) ?? []),
     })),
   };

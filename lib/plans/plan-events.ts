@@ -29,11 +29,17 @@ export function onPlanChanged(listener: (planId: string, source: ChangeSource) =
  * A plan's stored overlaps changed (an analysis opened, closed or re-scored some, or the chair resolved
  * one): the collaboration server sends the sections concerned their new list (server/collab/push/overlaps.ts).
  */
-export function notifyOverlapsChanged(planId: string, sectionIds: readonly string[], source: ChangeSource = 'local'): void {
+export function notifyOverlapsChanged(
+  planId: string,
+  sectionIds: readonly string[],
+  source: ChangeSource = 'local',
+): void {
   if (sectionIds.length) emitter().emit('overlaps', planId, sectionIds, source);
 }
 
-export function onOverlapsChanged(listener: (planId: string, sectionIds: readonly string[], source: ChangeSource) => void): () => void {
+export function onOverlapsChanged(
+  listener: (planId: string, sectionIds: readonly string[], source: ChangeSource) => void,
+): () => void {
   emitter().on('overlaps', listener);
   return () => emitter().off('overlaps', listener);
 }
@@ -43,7 +49,19 @@ export function notifyCommentPosted(sectionId: string, commentId: string, source
   emitter().emit('comment', sectionId, commentId, source);
 }
 
-export function onCommentPosted(listener: (sectionId: string, commentId: string, source: ChangeSource) => void): () => void {
+export function onCommentPosted(
+  listener: (sectionId: string, commentId: string, source: ChangeSource) => void,
+): () => void {
   emitter().on('comment', listener);
   return () => emitter().off('comment', listener);
+}
+
+/** A section's amendments changed (proposed, supported, decided): the collaboration server tells its pages. */
+export function notifyAmendmentsChanged(sectionId: string, source: ChangeSource = 'local'): void {
+  emitter().emit('amendments', sectionId, source);
+}
+
+export function onAmendmentsChanged(listener: (sectionId: string, source: ChangeSource) => void): () => void {
+  emitter().on('amendments', listener);
+  return () => emitter().off('amendments', listener);
 }

@@ -21,14 +21,27 @@ export type PlanLayout = { metadata: PlanMetadata; sections: SectionLayout[] };
 /** The plan as it is now. */
 export async function currentLayout(db: Db, planId: string): Promise<PlanLayout> {
   const rows = await db.select().from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.position));
-  const coEditors = rows.length ? await db.select().from(sectionCoEditors).where(inArray(sectionCoEditors.sectionId, rows.map((r) => r.id))) : [];
+  const coEditors = rows.length
+    ? await db
+        .select()
+        .from(sectionCoEditors)
+        .where(
+          inArray(
+            sectionCoEditors.sectionId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   return {
     metadata: await readPlanMetadata(db, planId),
     sections: rows.map((row) => ({
       id: row.id,
       title: row.title,
       leadState: row.leadState,
-      coEditingStates: coEditors.filter((c) => c.sectionId === row.id).map((c) => c.stateCode).sort(),
+      coEditingStates: coEditors
+        .filter((c) => c.sectionId === row.id)
+        .map((c) => c.stateCode)
+        .sort(),
       position: row.position,
     })),
   };
@@ -37,5 +50,13 @@ export async function currentLayout(db: Db, planId: string): Promise<PlanLayout>
 /** A layout as stored with a plan version (jsonb), checked when read back. */
 export const storedLayout = z.object({
   metadata: planMetadataInput,
-  sections: z.array(z.object({ id: z.string(), title: z.string(), leadState: z.string(), coEditingStates: z.array(z.string()), position: z.number() })),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      leadState: z.string(),
+      coEditingStates: z.array(z.string()),
+      position: z.number(),
+    }),
+  ),
 });

@@ -12,13 +12,25 @@ import type { StateRef } from './online-members';
 export async function readPlanRows(db: Db, planId: string) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId)).limit(1);
   if (!plan) return null;
-  const rows = await db.select().from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position), asc(sections.id));
+  const rows = await db
+    .select()
+    .from(sections)
+    .where(eq(sections.planId, plan.id))
+    .orderBy(asc(sections.position), asc(sections.id));
   const ids = rows.map((r) => r.id);
   const rooms = ids.map(sectionRoom);
   const coEditors = ids.length
-    ? await db.select().from(sectionCoEditors).where(inArray(sectionCoEditors.sectionId, ids)).orderBy(asc(sectionCoEditors.stateCode))
+    ? await db
+        .select()
+        .from(sectionCoEditors)
+        .where(inArray(sectionCoEditors.sectionId, ids))
+        .orderBy(asc(sectionCoEditors.stateCode))
     : [];
-  const stats = new Map(rooms.length ? (await db.select().from(docStats).where(inArray(docStats.docId, rooms))).map((s) => [s.docId, s]) : []);
+  const stats = new Map(
+    rooms.length
+      ? (await db.select().from(docStats).where(inArray(docStats.docId, rooms))).map((s) => [s.docId, s])
+      : [],
+  );
   const states = new Map((await db.select().from(memberStates)).map((s) => [s.code, { code: s.code, name: s.nameEn }]));
   const members = await db
     .select({ userId: users.id, name: users.name, role: planMembers.role, stateCode: planMembers.stateCode })

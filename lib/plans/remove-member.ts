@@ -8,7 +8,10 @@ import { authorize } from '../permissions/authorize-action';
 import { notifyPlanChanged } from './plan-events';
 
 /** Removes a coordinator or observer from a plan; their open connections close within moments. */
-export async function removeMember(db: Db, options: { actorId: string; planId: string; userId: string }): Promise<void> {
+export async function removeMember(
+  db: Db,
+  options: { actorId: string; planId: string; userId: string },
+): Promise<void> {
   const { actorId, planId, userId } = options;
   await authorize(db, { userId: actorId, planId, action: { type: 'plan.manage' } });
   const where = and(eq(planMembers.planId, planId), eq(planMembers.userId, userId));
@@ -20,9 +23,16 @@ export async function removeMember(db: Db, options: { actorId: string; planId: s
     const [current] = await tx.select().from(planMembers).where(where);
     // Removed by a request that came at the same moment (a double click, another instance): done, once.
     if (!current) return false;
-    if (current.role === 'chair') throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
+    if (current.role === 'chair')
+      throw new AppError('forbidden', 'A chair is replaced by an administrator, not removed');
     await tx.delete(planMembers).where(where);
-    await recordAudit(tx, { planId, actorId, action: 'member.removed', target: `member:${userId}`, before: { role: current.role, stateCode: current.stateCode } });
+    await recordAudit(tx, {
+      planId,
+      actorId,
+      action: 'member.removed',
+      target: `member:${userId}`,
+      before: { role: current.role, stateCode: current.stateCode },
+    });
     return true;
   });
   if (removed) notifyPlanChanged(planId);

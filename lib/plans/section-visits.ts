@@ -37,7 +37,10 @@ export async function recordSectionVisits(db: Db, visits: readonly SectionVisit[
  * A section open now, on any instance, counts as visited now: a page leaving a section for the plan
  * page is rendered before its connection closes.
  */
-export async function lastVisits(db: Db, { userId, planId }: { userId: string; planId: string }): Promise<Record<string, string>> {
+export async function lastVisits(
+  db: Db,
+  { userId, planId }: { userId: string; planId: string },
+): Promise<Record<string, string>> {
   const rows = await db
     .select({ sectionId: sections.id, at: sectionVisits.visitedAt })
     .from(sections)
@@ -53,7 +56,10 @@ export async function lastVisits(db: Db, { userId, planId }: { userId: string; p
 }
 
 /** The user's last visit to a section: when, and the section as they left it (null when not known). */
-export async function lastVisitTo(db: Db, { userId, sectionId }: { userId: string; sectionId: string }): Promise<{ at: Date; seen: Uint8Array | null } | null> {
+export async function lastVisitTo(
+  db: Db,
+  { userId, sectionId }: { userId: string; sectionId: string },
+): Promise<{ at: Date; seen: Uint8Array | null } | null> {
   const [row] = await db
     .select({ at: sectionVisits.visitedAt, seen: sectionVisits.seen })
     .from(sectionVisits)

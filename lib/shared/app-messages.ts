@@ -81,6 +81,20 @@ export const SAVE_CHECK_MESSAGE = 105;
 export const SAVED_MESSAGE = 106;
 
 /**
+ * Application message carrying a section's amendments (JSON, as GET /api/sections/:id/amendments lists
+ * them), sent to the section's connections whenever one is proposed, supported or decided.
+ */
+export const AMENDMENTS_MESSAGE = 107;
+
+export function encodeAmendmentsMessage(json: string): Uint8Array {
+  return encodeTextMessage(AMENDMENTS_MESSAGE, json);
+}
+
+export function readAmendmentsMessage(decoder: decoding.Decoder): unknown {
+  return JSON.parse(decoding.readVarString(decoder));
+}
+
+/**
  * `stored`: in the database. `held`: some of it waits for its author's client to be announced (it was
  * typed under a client id the server has not seen from this user). `read-only`: this connection's
  * updates are not accepted, so nothing it sent is kept. `dropped`: the server refused some of what this
@@ -107,6 +121,21 @@ export function readSavedMessage(decoder: decoding.Decoder): { id: number; outco
   const id = decoding.readVarUint(decoder);
   const outcome = decoding.readVarString(decoder);
   return { id, outcome: outcome === 'stored' || outcome === 'held' || outcome === 'dropped' ? outcome : 'read-only' };
+}
+
+/**
+ * Application message carrying the user's unread notifications count (JSON `{ unread }`), sent to every
+ * connection of theirs whenever their notifications change, so the bell needs no polling.
+ */
+export const NOTIFICATIONS_MESSAGE = 108;
+
+export function encodeNotificationsMessage(unread: number): Uint8Array {
+  return encodeTextMessage(NOTIFICATIONS_MESSAGE, JSON.stringify({ unread }));
+}
+
+export function readNotificationsMessage(decoder: decoding.Decoder): { unread: number } {
+  const { unread } = JSON.parse(decoding.readVarString(decoder)) as { unread: unknown };
+  return { unread: typeof unread === 'number' ? unread : 0 };
 }
 
 function encodeTextMessage(type: number, text: string): Uint8Array {

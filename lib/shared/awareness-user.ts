@@ -11,7 +11,18 @@ export type AwarenessUser = { userId: string; name: string; state: string | null
 const STATE_NAMES = new Map(OAS_MEMBER_STATES.map(([code, en]) => [code, en]));
 
 /** The awareness user of a plan member (or of an administrator, who has no state), as the editor shows it. */
-export function awarenessUser(member: { userId: string; name: string; stateCode: string | null; role: string }): AwarenessUser {
+export function awarenessUser(member: {
+  userId: string;
+  name: string;
+  stateCode: string | null;
+  role: string;
+}): AwarenessUser {
   const { userId, name, stateCode, role } = member;
-  return { userId, name, state: stateCode ? (STATE_NAMES.get(stateCode) ?? stateCode) : null, color: stateColor(stateCode), role };
+  return {
+    userId,
+    name,
+    state: stateCode ? (STATE_NAMES.get(stateCode) ?? stateCode) : null,
+    color: stateColor(stateCode),
+    role,
+  };
 }

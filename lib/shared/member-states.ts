@@ -5,43 +5,50 @@ import type { Locale } from '../i18n/locales';
  * official language as the OAS writes it (English, Spanish, Portuguese, French). English first: the
  * stored name (member_states.name_en) and what older code destructures.
  */
-export const OAS_MEMBER_STATES: ReadonlyArray<readonly [code: string, en: string, es: string, pt: string, fr: string]> = [
-  ['ATG', 'Antigua and Barbuda', 'Antigua y Barbuda', 'Antígua e Barbuda', 'Antigua-et-Barbuda'],
-  ['ARG', 'Argentina', 'Argentina', 'Argentina', 'Argentine'],
-  ['BHS', 'The Bahamas', 'Bahamas', 'Bahamas', 'Bahamas'],
-  ['BRB', 'Barbados', 'Barbados', 'Barbados', 'Barbade'],
-  ['BLZ', 'Belize', 'Belice', 'Belize', 'Belize'],
-  ['BOL', 'Bolivia', 'Bolivia', 'Bolívia', 'Bolivie'],
-  ['BRA', 'Brazil', 'Brasil', 'Brasil', 'Brésil'],
-  ['CAN', 'Canada', 'Canadá', 'Canadá', 'Canada'],
-  ['CHL', 'Chile', 'Chile', 'Chile', 'Chili'],
-  ['COL', 'Colombia', 'Colombia', 'Colômbia', 'Colombie'],
-  ['CRI', 'Costa Rica', 'Costa Rica', 'Costa Rica', 'Costa Rica'],
-  ['CUB', 'Cuba', 'Cuba', 'Cuba', 'Cuba'],
-  ['DMA', 'Dominica', 'Dominica', 'Dominica', 'Dominique'],
-  ['DOM', 'Dominican Republic', 'República Dominicana', 'República Dominicana', 'République dominicaine'],
-  ['ECU', 'Ecuador', 'Ecuador', 'Equador', 'Équateur'],
-  ['SLV', 'El Salvador', 'El Salvador', 'El Salvador', 'El Salvador'],
-  ['GRD', 'Grenada', 'Granada', 'Granada', 'Grenade'],
-  ['GTM', 'Guatemala', 'Guatemala', 'Guatemala', 'Guatemala'],
-  ['GUY', 'Guyana', 'Guyana', 'Guiana', 'Guyana'],
-  ['HTI', 'Haiti', 'Haití', 'Haiti', 'Haïti'],
-  ['HND', 'Honduras', 'Honduras', 'Honduras', 'Honduras'],
-  ['JAM', 'Jamaica', 'Jamaica', 'Jamaica', 'Jamaïque'],
-  ['MEX', 'Mexico', 'México', 'México', 'Mexique'],
-  ['NIC', 'Nicaragua', 'Nicaragua', 'Nicarágua', 'Nicaragua'],
-  ['PAN', 'Panama', 'Panamá', 'Panamá', 'Panama'],
-  ['PRY', 'Paraguay', 'Paraguay', 'Paraguai', 'Paraguay'],
-  ['PER', 'Peru', 'Perú', 'Peru', 'Pérou'],
-  ['KNA', 'Saint Kitts and Nevis', 'Saint Kitts y Nevis', 'São Cristóvão e Névis', 'Saint-Kitts-et-Nevis'],
-  ['LCA', 'Saint Lucia', 'Santa Lucía', 'Santa Lúcia', 'Sainte-Lucie'],
-  ['VCT', 'Saint Vincent and the Grenadines', 'San Vicente y las Granadinas', 'São Vicente e Granadinas', 'Saint-Vincent-et-les-Grenadines'],
-  ['SUR', 'Suriname', 'Suriname', 'Suriname', 'Suriname'],
-  ['TTO', 'Trinidad and Tobago', 'Trinidad y Tobago', 'Trinidad e Tobago', 'Trinité-et-Tobago'],
-  ['USA', 'United States', 'Estados Unidos', 'Estados Unidos', 'États-Unis'],
-  ['URY', 'Uruguay', 'Uruguay', 'Uruguai', 'Uruguay'],
-  ['VEN', 'Venezuela', 'Venezuela', 'Venezuela', 'Venezuela'],
-];
+export const OAS_MEMBER_STATES: ReadonlyArray<readonly [code: string, en: string, es: string, pt: string, fr: string]> =
+  [
+    ['ATG', 'Antigua and Barbuda', 'Antigua y Barbuda', 'Antígua e Barbuda', 'Antigua-et-Barbuda'],
+    ['ARG', 'Argentina', 'Argentina', 'Argentina', 'Argentine'],
+    ['BHS', 'The Bahamas', 'Bahamas', 'Bahamas', 'Bahamas'],
+    ['BRB', 'Barbados', 'Barbados', 'Barbados', 'Barbade'],
+    ['BLZ', 'Belize', 'Belice', 'Belize', 'Belize'],
+    ['BOL', 'Bolivia', 'Bolivia', 'Bolívia', 'Bolivie'],
+    ['BRA', 'Brazil', 'Brasil', 'Brasil', 'Brésil'],
+    ['CAN', 'Canada', 'Canadá', 'Canadá', 'Canada'],
+    ['CHL', 'Chile', 'Chile', 'Chile', 'Chili'],
+    ['COL', 'Colombia', 'Colombia', 'Colômbia', 'Colombie'],
+    ['CRI', 'Costa Rica', 'Costa Rica', 'Costa Rica', 'Costa Rica'],
+    ['CUB', 'Cuba', 'Cuba', 'Cuba', 'Cuba'],
+    ['DMA', 'Dominica', 'Dominica', 'Dominica', 'Dominique'],
+    ['DOM', 'Dominican Republic', 'República Dominicana', 'República Dominicana', 'République dominicaine'],
+    ['ECU', 'Ecuador', 'Ecuador', 'Equador', 'Équateur'],
+    ['SLV', 'El Salvador', 'El Salvador', 'El Salvador', 'El Salvador'],
+    ['GRD', 'Grenada', 'Granada', 'Granada', 'Grenade'],
+    ['GTM', 'Guatemala', 'Guatemala', 'Guatemala', 'Guatemala'],
+    ['GUY', 'Guyana', 'Guyana', 'Guiana', 'Guyana'],
+    ['HTI', 'Haiti', 'Haití', 'Haiti', 'Haïti'],
+    ['HND', 'Honduras', 'Honduras', 'Honduras', 'Honduras'],
+    ['JAM', 'Jamaica', 'Jamaica', 'Jamaica', 'Jamaïque'],
+    ['MEX', 'Mexico', 'México', 'México', 'Mexique'],
+    ['NIC', 'Nicaragua', 'Nicaragua', 'Nicarágua', 'Nicaragua'],
+    ['PAN', 'Panama', 'Panamá', 'Panamá', 'Panama'],
+    ['PRY', 'Paraguay', 'Paraguay', 'Paraguai', 'Paraguay'],
+    ['PER', 'Peru', 'Perú', 'Peru', 'Pérou'],
+    ['KNA', 'Saint Kitts and Nevis', 'Saint Kitts y Nevis', 'São Cristóvão e Névis', 'Saint-Kitts-et-Nevis'],
+    ['LCA', 'Saint Lucia', 'Santa Lucía', 'Santa Lúcia', 'Sainte-Lucie'],
+    [
+      'VCT',
+      'Saint Vincent and the Grenadines',
+      'San Vicente y las Granadinas',
+      'São Vicente e Granadinas',
+      'Saint-Vincent-et-les-Grenadines',
+    ],
+    ['SUR', 'Suriname', 'Suriname', 'Suriname', 'Suriname'],
+    ['TTO', 'Trinidad and Tobago', 'Trinidad y Tobago', 'Trinidad e Tobago', 'Trinité-et-Tobago'],
+    ['USA', 'United States', 'Estados Unidos', 'Estados Unidos', 'États-Unis'],
+    ['URY', 'Uruguay', 'Uruguay', 'Uruguai', 'Uruguay'],
+    ['VEN', 'Venezuela', 'Venezuela', 'Venezuela', 'Venezuela'],
+  ];
 
 const COLUMN: Record<Locale, 1 | 2 | 3 | 4> = { en: 1, es: 2, pt: 3, fr: 4 };
 const BY_CODE = new Map(OAS_MEMBER_STATES.map((row) => [row[0], row]));
@@ -65,5 +72,7 @@ export function statesIn(locale: Locale): Array<{ code: string; name: string }> 
   const collator = new Intl.Collator(locale);
   // "The Bahamas" is looked for under B, as the OAS lists it.
   const key = (name: string) => name.replace(/^The /, '');
-  return OAS_MEMBER_STATES.map(([code]) => ({ code, name: stateName(code, locale) })).sort((a, b) => collator.compare(key(a.name), key(b.name)));
+  return OAS_MEMBER_STATES.map(([code]) => ({ code, name: stateName(code, locale) })).sort((a, b) =>
+    collator.compare(key(a.name), key(b.name)),
+  );
 }

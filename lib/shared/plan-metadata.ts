@@ -25,4 +25,11 @@ export const planMetadataInput = z.object({
 export type PlanMetadata = z.infer<typeof planMetadataInput>;
 
 /** What a plan's document block says before the chair has filled it in. */
-export const EMPTY_PLAN_METADATA: PlanMetadata = { council: '', committee: '', workingGroup: '', symbol: '', date: null, originalLanguage: 'en' };
+export const EMPTY_PLAN_METADATA: PlanMetadata = {
+  council: '',
+  committee: '',
+  workingGroup: '',
+  symbol: '',
+  date: null,
+  originalLanguage: 'en',
+};

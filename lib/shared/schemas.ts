@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { LOCALES } from '../i18n/locales';
 import { bytesFromBase64 } from './base64';
-import { MESSAGE_MAX_CHARS, QUOTE_MAX_CHARS } from './discussion';
+import { MENTIONS_MAX, MESSAGE_MAX_CHARS, QUOTE_MAX_CHARS } from './discussion';
 import { z } from './zod';
 
 /** Request bodies of the JSON API, shared by route handlers (validation) and the UI (types). */
@@ -54,25 +54,55 @@ export type UpdateSectionInput = z.infer<typeof updateSectionInput>;
 export const nameVersionInput = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) });
 
 /** A Yjs relative position, base64-encoded as the browser sends it. */
-const relativePosition = z
+export const relativePosition = z
   .string()
   .max(200, 'is not a position in the text')
   .refine((value) => decodesAsRelativePosition(value), 'is not a position in the text');
 
-const commentBody = z.string().trim().min(1, 'must not be empty').max(MESSAGE_MAX_CHARS, `is longer than ${MESSAGE_MAX_CHARS.toLocaleString('en')} characters`);
+const commentBody = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MESSAGE_MAX_CHARS, `is longer than ${MESSAGE_MAX_CHARS.toLocaleString('en')} characters`);
 
 export const commentEdit = z.object({ body: commentBody });
 
 export const commentInput = z.object({
   body: commentBody,
+  /** A message of the thread this one replies in (a reply quotes nothing: its thread's first message does). */
+  replyTo: z.string().uuid('is not a message').optional(),
+  /** Whom the message names, by id; their labels must appear in its text as "@label". */
+  mentions: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({
+          kind: z.literal('person'),
+          userId: z.string().uuid('is not a member'),
+          label: z.string().trim().min(1).max(200),
+        }),
+        z.object({
+          kind: z.literal('state'),
+          code: z.string().regex(/^[A-Z]{3}$/, 'is not a state'),
+          label: z.string().trim().min(1).max(200),
+        }),
+      ]),
+    )
+    .max(MENTIONS_MAX, `names more than ${MENTIONS_MAX} people and states`)
+    .optional(),
   quote: z
     .object({
-      text: z.string().trim().min(1, 'must not be empty').max(QUOTE_MAX_CHARS, `is longer than ${QUOTE_MAX_CHARS.toLocaleString('en')} characters`),
+      text: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(QUOTE_MAX_CHARS, `is longer than ${QUOTE_MAX_CHARS.toLocaleString('en')} characters`),
       from: relativePosition,
       to: relativePosition,
     })
     .optional(),
 });
+
+export const threadResolution = z.object({ resolved: z.boolean() });
 
 function decodesAsRelativePosition(value: string): boolean {
   try {
@@ -83,7 +113,16 @@ function decodesAsRelativePosition(value: string): boolean {
   }
 }
 
-export const searchQuery = z.string().trim().min(2, 'must be at least 2 characters').max(200, 'is longer than 200 characters');
+export const searchQuery = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(200, 'is longer than 200 characters');
 
 /** The signed-in user's own settings (PATCH /api/me). */
 export const updateMeInput = z.object({ locale: z.enum(LOCALES) });
+
+/** Notifications to mark read: these (as many as a page lists), or all of the user's when omitted. */
+export const markNotificationsReadInput = z.object({
+  ids: z.array(z.string().uuid('is not a notification')).max(100).optional(),
+});

@@ -8,7 +8,12 @@ import { goToNextCell, tableEditing } from '@tiptap/pm/tables';
  */
 
 /** prosemirror-tables finds the table nodes of a schema by this role in their specs. */
-const TABLE_ROLES: Record<string, string> = { table: 'table', tableRow: 'row', tableCell: 'cell', tableHeader: 'header_cell' };
+const TABLE_ROLES: Record<string, string> = {
+  table: 'table',
+  tableRow: 'row',
+  tableCell: 'cell',
+  tableHeader: 'header_cell',
+};
 
 const cellAttributes = {
   colspan: { default: 1, parseHTML: (el: HTMLElement) => Number(el.getAttribute('colspan') ?? 1) || 1 },

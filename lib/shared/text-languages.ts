@@ -9,4 +9,5 @@ export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 /** Machine translation between two languages that are not Spanish goes through it, and cross-language comparison happens in it. */
 export const PIVOT_LANGUAGE: TextLanguage = 'es';
 
-export const isTextLanguage = (value: string): value is TextLanguage => (TEXT_LANGUAGES as readonly string[]).includes(value);
+export const isTextLanguage = (value: string): value is TextLanguage =>
+  (TEXT_LANGUAGES as readonly string[]).includes(value);

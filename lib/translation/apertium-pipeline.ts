@@ -102,7 +102,9 @@ export class ApertiumPipeline {
       return;
     }
     this.stallTimer = setTimeout(() => {
-      this.stop(new AppError('unavailable', `Apertium returned nothing for ${this.options.stallMs} ms and was restarted`));
+      this.stop(
+        new AppError('unavailable', `Apertium returned nothing for ${this.options.stallMs} ms and was restarted`),
+      );
     }, this.options.stallMs);
     this.stallTimer.unref();
   }

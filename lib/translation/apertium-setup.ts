@@ -10,7 +10,8 @@ const run = promisify(execFile);
 export const APERTIUM_PACKAGES = 'apertium apertium-eng-spa apertium-es-pt apertium-fr-es';
 
 /** A direct pair's pipeline script, or why it cannot run here, in a sentence that says how to fix it. */
-export type PairSetup = { readonly ok: true; readonly script: string } | { readonly ok: false; readonly message: string };
+export type PairSetup =
+  { readonly ok: true; readonly script: string } | { readonly ok: false; readonly message: string };
 
 /**
  * Reads one mode's pipeline in null-flush form from Apertium's own tool, which knows how each stage
@@ -30,8 +31,12 @@ export async function setUpPair(pair: Pair, modesDir: string): Promise<PairSetup
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, message: notInstalled };
   }
   if (!existsSync(file)) {
-    return { ok: false, message: `Machine translation ${pair} needs Apertium's ${mode.debianPackage} data: install it (apt-get install ${mode.debianPackage}) and restart.` };
+    return {
+      ok: false,
+      message: `Machine translation ${pair} needs Apertium's ${mode.debianPackage} data: install it (apt-get install ${mode.debianPackage}) and restart.`,
+    };
   }
-  if (!script) return { ok: false, message: `Apertium could not read its mode file ${file}: reinstall ${mode.debianPackage}.` };
+  if (!script)
+    return { ok: false, message: `Apertium could not read its mode file ${file}: reinstall ${mode.debianPackage}.` };
   return { ok: true, script };
 }

@@ -7,7 +7,10 @@ import { setUpPair, type PairSetup } from './apertium-setup';
 import { MemoryCache, textHash, type TranslationStore } from './translation-cache';
 
 /** Whether a direction translates here; when not, a sentence for the user that says why and how to fix it. */
-export type TranslationStatus = { readonly available: true } | { readonly available: false; readonly reason: string };
+export type TranslationStatus =
+  | { readonly available: true }
+  /** `cause`: `off` when the setting turned translation off, `missing` when Apertium or a pair is not installed. */
+  | { readonly available: false; readonly reason: string; readonly cause: 'off' | 'missing' };
 
 export type TranslatorOptions = {
   readonly config: TranslationConfig;
@@ -40,7 +43,10 @@ export function createTranslator({ config, store, memoryChars = DEFAULT_MEMORY_C
 
   const setup = (pair: Pair): Promise<PairSetup> => {
     if (config.TRANSLATION === 'off') {
-      return Promise.resolve({ ok: false, message: 'Machine translation is turned off on this server (TRANSLATION=off).' });
+      return Promise.resolve({
+        ok: false,
+        message: 'Machine translation is turned off on this server (TRANSLATION=off).',
+      });
     }
     let found = setups.get(pair);
     if (!found) {
@@ -53,7 +59,8 @@ export function createTranslator({ config, store, memoryChars = DEFAULT_MEMORY_C
   async function status(from: TextLanguage, to: TextLanguage): Promise<TranslationStatus> {
     for (const pair of route(from, to)) {
       const found = await setup(pair);
-      if (!found.ok) return { available: false, reason: found.message };
+      if (!found.ok)
+        return { available: false, reason: found.message, cause: config.TRANSLATION === 'off' ? 'off' : 'missing' };
     }
     return { available: true };
   }
@@ -93,7 +100,11 @@ export function createTranslator({ config, store, memoryChars = DEFAULT_MEMORY_C
     if (!found.ok) throw new AppError('unavailable', found.message);
     let pipeline = pipelines.get(pair);
     if (!pipeline) {
-      pipeline = new ApertiumPipeline({ script: found.script, stallMs: config.TRANSLATION_STALL_MS, idleMs: PIPELINE_IDLE_MS });
+      pipeline = new ApertiumPipeline({
+        script: found.script,
+        stallMs: config.TRANSLATION_STALL_MS,
+        idleMs: PIPELINE_IDLE_MS,
+      });
       pipelines.set(pair, pipeline);
     }
     const out: string[] = [];

@@ -5,7 +5,11 @@ import { AppError } from '../errors';
 import type { SectionTarget } from '../permissions/can';
 import { parseRoom } from '../shared/rooms';
 
-export type DocumentTarget = { docId: string; planId: string; section: (SectionTarget & { id: string; title: string }) | null };
+export type DocumentTarget = {
+  docId: string;
+  planId: string;
+  section: (SectionTarget & { id: string; title: string }) | null;
+};
 
 /** What a document belongs to: a section (with its states) or a plan's goal. */
 export async function documentTarget(db: Db, docId: string): Promise<DocumentTarget> {
@@ -18,6 +22,12 @@ export async function documentTarget(db: Db, docId: string): Promise<DocumentTar
   return {
     docId,
     planId: section.planId,
-    section: { id: section.id, title: section.title, leadState: section.leadState, frozen: section.frozen, coEditingStates: coEditing.map((c) => c.stateCode) },
+    section: {
+      id: section.id,
+      title: section.title,
+      leadState: section.leadState,
+      frozen: section.frozen,
+      coEditingStates: coEditing.map((c) => c.stateCode),
+    },
   };
 }

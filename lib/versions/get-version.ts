@@ -9,7 +9,16 @@ import { documentTarget } from './document-target';
 export async function getVersion(db: Db, options: { userId: string; docId: string; versionId: string }) {
   const target = await documentTarget(db, options.docId);
   await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
-  const [row] = await db.select().from(versions).where(and(eq(versions.id, options.versionId), eq(versions.docId, options.docId)));
+  const [row] = await db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.id, options.versionId), eq(versions.docId, options.docId)));
   if (!row) throw new AppError('not_found', 'No such version');
-  return { id: row.id, kind: row.kind, name: row.name, createdAt: row.createdAt.toISOString(), snapshot: Buffer.from(row.snapshot).toString('base64') };
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    snapshot: Buffer.from(row.snapshot).toString('base64'),
+  };
 }

@@ -18,7 +18,14 @@ export async function listVersions(db: Db, options: { userId: string; docId: str
   const target = await documentTarget(db, options.docId);
   await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
   const rows = await db
-    .select({ id: versions.id, kind: versions.kind, name: versions.name, createdAt: versions.createdAt, editors: versions.editors, createdBy: users.name })
+    .select({
+      id: versions.id,
+      kind: versions.kind,
+      name: versions.name,
+      createdAt: versions.createdAt,
+      editors: versions.editors,
+      createdBy: users.name,
+    })
     .from(versions)
     .leftJoin(users, eq(users.id, versions.createdBy))
     .where(eq(versions.docId, options.docId))

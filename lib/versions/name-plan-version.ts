@@ -10,7 +10,10 @@ import { goalRoom, sectionRoom } from '../shared/rooms';
 import { saveVersion } from './save-version';
 
 /** The chair names an instant of the whole plan: the goal and every section, snapshotted together. */
-export async function namePlanVersion(db: Db, options: { userId: string; planId: string; name: string }): Promise<{ id: string }> {
+export async function namePlanVersion(
+  db: Db,
+  options: { userId: string; planId: string; name: string },
+): Promise<{ id: string }> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'version.name' } });
   const layout = await currentLayout(db, options.planId);
   const planVersion = await db.transaction(async (tx) => {
@@ -21,8 +24,15 @@ export async function namePlanVersion(db: Db, options: { userId: string; planId:
       .from(planVersions)
       .where(and(eq(planVersions.planId, options.planId), eq(planVersions.name, options.name)))
       .limit(1);
-    if (taken) throw new AppError('conflict', `There is already a version of this plan named “${options.name}”; choose another name`);
-    const [row] = await tx.insert(planVersions).values({ planId: options.planId, name: options.name, layout, createdBy: options.userId }).returning({ id: planVersions.id });
+    if (taken)
+      throw new AppError(
+        'conflict',
+        `There is already a version of this plan named “${options.name}”; choose another name`,
+      );
+    const [row] = await tx
+      .insert(planVersions)
+      .values({ planId: options.planId, name: options.name, layout, createdBy: options.userId })
+      .returning({ id: planVersions.id });
     if (!row) throw new Error('plan version insert returned nothing');
     return row;
   });
@@ -30,7 +40,15 @@ export async function namePlanVersion(db: Db, options: { userId: string; planId:
   const host = documentHost();
   for (const docId of docIds) {
     await host.read(docId, (doc, people) =>
-      saveVersion(db, { docId, doc, users: people, kind: 'named', name: options.name, createdBy: options.userId, planVersionId: planVersion.id }),
+      saveVersion(db, {
+        docId,
+        doc,
+        users: people,
+        kind: 'named',
+        name: options.name,
+        createdBy: options.userId,
+        planVersionId: planVersion.id,
+      }),
     );
   }
   return planVersion;

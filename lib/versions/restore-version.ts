@@ -13,18 +13,39 @@ import { saveVersion } from './save-version';
  * Brings a document back to a version as a new change everyone connected sees; the versions before
  * and after stay viewable, so restoring is itself undone by restoring again.
  */
-export async function restoreVersion(db: Db, options: { userId: string; docId: string; versionId: string }): Promise<{ id: string }> {
+export async function restoreVersion(
+  db: Db,
+  options: { userId: string; docId: string; versionId: string },
+): Promise<{ id: string }> {
   const target = await documentTarget(db, options.docId);
   await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'version.restore' } });
-  const [row] = await db.select().from(versions).where(and(eq(versions.id, options.versionId), eq(versions.docId, options.docId)));
+  const [row] = await db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.id, options.versionId), eq(versions.docId, options.docId)));
   if (!row) throw new AppError('not_found', 'No such version');
   const host = documentHost();
-  await host.read(options.docId, (doc, people) => saveVersion(db, { docId: options.docId, doc, users: people, kind: 'auto', name: 'Before restore' }));
+  await host.read(options.docId, (doc, people) =>
+    saveVersion(db, { docId: options.docId, doc, users: people, kind: 'auto', name: 'Before restore' }),
+  );
   await host.change(options.docId, options.userId, (copy) => restoreInto(copy, row.snapshot));
   const label = row.name ?? row.createdAt.toISOString();
   const saved = await host.read(options.docId, (doc, people) =>
-    saveVersion(db, { docId: options.docId, doc, users: people, kind: 'restore', name: `Restored “${label}”`, createdBy: options.userId }),
+    saveVersion(db, {
+      docId: options.docId,
+      doc,
+      users: people,
+      kind: 'restore',
+      name: `Restored “${label}”`,
+      createdBy: options.userId,
+    }),
   );
-  await recordAudit(db, { planId: target.planId, actorId: options.userId, action: 'version.restored', target: `doc:${options.docId}`, after: { versionId: row.id, name: row.name } });
+  await recordAudit(db, {
+    planId: target.planId,
+    actorId: options.userId,
+    action: 'version.restored',
+    target: `doc:${options.docId}`,
+    after: { versionId: row.id, name: row.name },
+  });
   return saved;
 }

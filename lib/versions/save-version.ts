@@ -16,7 +16,15 @@ export type VersionKind = 'auto' | 'named' | 'restore';
  */
 export async function saveVersion(
   db: Db,
-  options: { docId: string; doc: Y.Doc; users: Y.PermanentUserData; kind: VersionKind; name?: string | null; createdBy?: string | null; planVersionId?: string | null },
+  options: {
+    docId: string;
+    doc: Y.Doc;
+    users: Y.PermanentUserData;
+    kind: VersionKind;
+    name?: string | null;
+    createdBy?: string | null;
+    planVersionId?: string | null;
+  },
 ): Promise<{ id: string }> {
   const snapshot = takeSnapshot(options.doc);
   const name = options.name ?? null;
@@ -28,12 +36,20 @@ export async function saveVersion(
       .where(eq(versions.docId, options.docId))
       .orderBy(desc(versions.createdAt))
       .limit(1);
-    if (options.kind === 'auto' && !name && previous && sameInstant(previous.snapshot, snapshot)) return { id: previous.id };
+    if (options.kind === 'auto' && !name && previous && sameInstant(previous.snapshot, snapshot))
+      return { id: previous.id };
     if (options.kind === 'named' && name && !options.planVersionId) {
       const [taken] = await tx
         .select({ id: versions.id })
         .from(versions)
-        .where(and(eq(versions.docId, options.docId), eq(versions.kind, 'named'), eq(versions.name, name), isNull(versions.planVersionId)))
+        .where(
+          and(
+            eq(versions.docId, options.docId),
+            eq(versions.kind, 'named'),
+            eq(versions.name, name),
+            isNull(versions.planVersionId),
+          ),
+        )
         .limit(1);
       if (taken) throw new AppError('conflict', `There is already a version named “${name}”; choose another name`);
     }

@@ -2,7 +2,12 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { encodeAccessMessage, encodeNoticeMessage, encodeSavedMessage, type ConnectionAccess } from '../../lib/shared/app-messages';
+import {
+  encodeAccessMessage,
+  encodeNoticeMessage,
+  encodeSavedMessage,
+  type ConnectionAccess,
+} from '../../lib/shared/app-messages';
 import { encodeAwareness } from '../../lib/shared/wire/awareness';
 import { decodeClientMessage, isFreshSyncRequest } from '../../lib/shared/wire/client-messages';
 import { isEmptyStateVector, isEmptyUpdate } from '../../lib/shared/wire/sync';
@@ -73,8 +78,16 @@ export class Connection implements RoomMember, AwarenessMember {
 
   constructor(private readonly options: ConnectionOptions) {
     const { socket } = options;
-    this.incoming = new Incoming(socket, options.budget, options.maxQueuedMessages, () => this.room !== undefined && !this.closed, (bytes) => this.handle(bytes));
-    this.outgoing = new Outgoing(socket, options.rawSocket, (compression) => options.metrics.largeMessages.inc({ compression }));
+    this.incoming = new Incoming(
+      socket,
+      options.budget,
+      options.maxQueuedMessages,
+      () => this.room !== undefined && !this.closed,
+      (bytes) => this.handle(bytes),
+    );
+    this.outgoing = new Outgoing(socket, options.rawSocket, (compression) =>
+      options.metrics.largeMessages.inc({ compression }),
+    );
     this.grantedAccess = options.access;
     this.currentIdentity = options.identity;
     // setTimeout holds at most ~24.8 days; sessions last hours.
@@ -136,7 +149,10 @@ export class Connection implements RoomMember, AwarenessMember {
     const restamp = (access === 'read' && this.grantedAccess === 'write') || !sameUser(identity, this.currentIdentity);
     this.currentIdentity = identity;
     if (access !== this.grantedAccess) {
-      this.options.log.info({ room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access }, 'access changed');
+      this.options.log.info(
+        { room: this.options.roomName, userId: this.options.userId, from: this.grantedAccess, to: access },
+        'access changed',
+      );
       this.grantedAccess = access;
       if (access === 'write') this.room?.nowWrites(this);
       this.send(encodeAccessMessage(access));
@@ -167,7 +183,10 @@ export class Connection implements RoomMember, AwarenessMember {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.options.log.info({ room: this.options.roomName, userId: this.options.userId, code, reason }, 'closing connection');
+    this.options.log.info(
+      { room: this.options.roomName, userId: this.options.userId, code, reason },
+      'closing connection',
+    );
     this.options.socket.close(code, reason);
     this.detach();
   }
@@ -222,7 +241,10 @@ export class Connection implements RoomMember, AwarenessMember {
       const message = decodeClientMessage(bytes);
       switch (message.type) {
         case 'sync-step-1': {
-          const reply = this.sentStoredDocument && isEmptyStateVector(message.stateVector) ? room.changesSinceLoad() : room.syncReply(message.stateVector);
+          const reply =
+            this.sentStoredDocument && isEmptyStateVector(message.stateVector)
+              ? room.changesSinceLoad()
+              : room.syncReply(message.stateVector);
           this.sentStoredDocument = false;
           if (reply) this.send(reply);
           break;
@@ -259,14 +281,18 @@ export class Connection implements RoomMember, AwarenessMember {
         this.send(encodeNoticeMessage(error.message));
         return this.refuseWrite('document full');
       }
-      this.options.log.warn({ err: error, room: this.options.roomName, userId: this.options.userId }, 'malformed message');
+      this.options.log.warn(
+        { err: error, room: this.options.roomName, userId: this.options.userId },
+        'malformed message',
+      );
       this.close(CloseCode.Malformed, 'malformed message');
     }
   }
 
   /** Answers a save check once everything this connection sent before it is stored (or cannot be). */
   private async confirmSaved(room: Room, id: number): Promise<void> {
-    const outcome = this.grantedAccess !== 'write' ? 'read-only' : this.dropped ? 'dropped' : await room.whenStored(this);
+    const outcome =
+      this.grantedAccess !== 'write' ? 'read-only' : this.dropped ? 'dropped' : await room.whenStored(this);
     if (!this.closed) this.send(encodeSavedMessage(id, outcome));
   }
 
@@ -281,8 +307,12 @@ export class Connection implements RoomMember, AwarenessMember {
   private refuseWrite(reason: string): void {
     this.refusedWrites++;
     this.options.metrics.droppedUpdates.inc({ reason });
-    this.options.log.warn({ room: this.options.roomName, userId: this.options.userId, reason, attempt: this.refusedWrites }, 'dropped update');
-    if (this.refusedWrites >= MAX_REFUSED_WRITES) this.close(CloseCode.Forbidden, 'kept sending updates it may not make');
+    this.options.log.warn(
+      { room: this.options.roomName, userId: this.options.userId, reason, attempt: this.refusedWrites },
+      'dropped update',
+    );
+    if (this.refusedWrites >= MAX_REFUSED_WRITES)
+      this.close(CloseCode.Forbidden, 'kept sending updates it may not make');
   }
 }
 

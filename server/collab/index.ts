@@ -7,7 +7,9 @@ import { recheckOnPlanChange } from './access/recheck-on-plan-change';
 import { Connections } from './connections';
 import { createMetrics } from './metrics';
 import type { CollabOptions } from './options';
+import { pushAmendments } from './push/amendments';
 import { pushComments } from './push/comments';
+import { pushNotifications } from './push/notifications';
 import { watchOverlaps } from './push/overlap-analysis';
 import { pushOverlaps } from './push/overlaps';
 import { pushPlanActivity } from './push/push-plan-activity';
@@ -43,10 +45,18 @@ export async function createCollabServer(options: CollabOptions) {
   };
 
   const metrics = createMetrics();
-  const wss = part(new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION }));
+  const wss = part(
+    new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: COMPRESSION }),
+  );
   const fanout = bus && part(new RoomFanout(bus, log));
   const visits = part(recordVisits({ db, log }));
-  const store = new DocumentStore({ db, log, flushMs: options.flushMs, compactAfter: options.compactAfter, onFlushed: (seconds) => metrics.flushSeconds.observe(seconds) });
+  const store = new DocumentStore({
+    db,
+    log,
+    flushMs: options.flushMs,
+    compactAfter: options.compactAfter,
+    onFlushed: (seconds) => metrics.flushSeconds.observe(seconds),
+  });
   const reclaimer = part(memoryReclaimer(log));
   const rooms = part(
     new Rooms({
@@ -63,6 +73,8 @@ export async function createCollabServer(options: CollabOptions) {
   part(serveLiveDocuments(rooms));
   part(watchOverlaps({ db, log: log.child({ part: 'overlaps' }), store, debounceMs: options.overlapDebounceMs }));
   part(pushComments({ db, log, rooms }));
+  part(pushAmendments({ db, log, rooms }));
+  part(pushNotifications({ db, log, connections }));
   part(pushPlanActivity({ db, log, rooms, intervalMs: options.activityMs }));
   part(pushOverlaps({ db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs }));
   part(startAutoVersions({ db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() }));

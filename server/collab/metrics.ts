@@ -7,9 +7,18 @@ export function createMetrics() {
   const registers = [registry];
   return {
     registry,
-    connections: new Gauge({ name: 'concordia_connections', help: 'Open collaboration connections', labelNames: ['role', 'access'], registers }),
+    connections: new Gauge({
+      name: 'concordia_connections',
+      help: 'Open collaboration connections',
+      labelNames: ['role', 'access'],
+      registers,
+    }),
     rooms: new Gauge({ name: 'concordia_rooms_loaded', help: 'Documents held in memory', registers }),
-    decodedRooms: new Gauge({ name: 'concordia_rooms_decoded', help: 'Documents held decoded for editing (the others, only read, are held encoded)', registers }),
+    decodedRooms: new Gauge({
+      name: 'concordia_rooms_decoded',
+      help: 'Documents held decoded for editing (the others, only read, are held encoded)',
+      registers,
+    }),
     largeMessages: new Counter({
       name: 'concordia_large_messages_total',
       help: 'Messages of 16 KiB and more: one frame deflated once for every socket (shared), one as the document is stored (stored), or through ws (compressed for that socket alone, or not at all)',
@@ -17,7 +26,12 @@ export function createMetrics() {
       registers,
     }),
     updates: new Counter({ name: 'concordia_updates_total', help: 'Updates accepted from clients', registers }),
-    droppedUpdates: new Counter({ name: 'concordia_dropped_updates_total', help: 'Updates refused (read-only, attribution, limits)', labelNames: ['reason'], registers }),
+    droppedUpdates: new Counter({
+      name: 'concordia_dropped_updates_total',
+      help: 'Updates refused (read-only, attribution, limits)',
+      labelNames: ['reason'],
+      registers,
+    }),
     refusedUpgrades: new Counter({
       name: 'concordia_refused_upgrades_total',
       help: 'Socket upgrades refused, by reason: no session, not allowed, too many attempts from one address, too many sockets for one session, headers not sent in time (any request)',
@@ -36,7 +50,11 @@ export function createMetrics() {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
-    persistenceQueue: new Gauge({ name: 'concordia_persistence_queue_updates', help: 'Accepted updates not yet written to the database', registers }),
+    persistenceQueue: new Gauge({
+      name: 'concordia_persistence_queue_updates',
+      help: 'Accepted updates not yet written to the database',
+      registers,
+    }),
   };
 }
 

@@ -19,7 +19,15 @@ import { takesSharedFrames } from './wire/shared-deflate';
 
 export type UpgradeOptions = Pick<
   CollabOptions,
-  'db' | 'log' | 'secret' | 'secureCookie' | 'siteOrigin' | 'maxMessagesPerSecond' | 'messageBurst' | 'upgradesPerAddress' | 'maxSocketsPerSession'
+  | 'db'
+  | 'log'
+  | 'secret'
+  | 'secureCookie'
+  | 'siteOrigin'
+  | 'maxMessagesPerSecond'
+  | 'messageBurst'
+  | 'upgradesPerAddress'
+  | 'maxSocketsPerSession'
 > & {
   wss: WebSocketServer;
   metrics: Metrics;
@@ -29,7 +37,13 @@ export type UpgradeOptions = Pick<
   rechecks: PlanChangeRechecks;
 };
 
-const HTTP_STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' } as const;
+const HTTP_STATUS_TEXT = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+} as const;
 
 /**
  * Takes the socket upgrades for /collab/<room>: counted against the address and session limits,
@@ -41,10 +55,18 @@ export function acceptUpgrades(options: UpgradeOptions) {
   // What each handshake negotiated, read from its response as ws writes it (just before the connection).
   const sharedFrames = new WeakMap<IncomingMessage, boolean>();
   wss.on('headers', (headers: string[], req: IncomingMessage) => sharedFrames.set(req, takesSharedFrames(headers)));
-  const limits = new UpgradeLimits({ upgradesPerAddress: options.upgradesPerAddress, maxSocketsPerSession: options.maxSocketsPerSession });
+  const limits = new UpgradeLimits({
+    upgradesPerAddress: options.upgradesPerAddress,
+    maxSocketsPerSession: options.maxSocketsPerSession,
+  });
   let accepting = true;
 
-  function refuse(socket: Duplex, status: keyof typeof HTTP_STATUS_TEXT, reason: string, retryAfterSeconds?: number): void {
+  function refuse(
+    socket: Duplex,
+    status: keyof typeof HTTP_STATUS_TEXT,
+    reason: string,
+    retryAfterSeconds?: number,
+  ): void {
     metrics.refusedUpgrades.inc({ reason });
     const body = JSON.stringify({ error: reason });
     socket.end(
@@ -66,7 +88,11 @@ export function acceptUpgrades(options: UpgradeOptions) {
     const address = req.socket.remoteAddress;
     const limited = await limits.attempt(address);
     if (limited) {
-      if (limited.first) log.warn({ address, retryAfterSeconds: limited.retryAfterSeconds }, 'upgrades refused: too many attempts from this address');
+      if (limited.first)
+        log.warn(
+          { address, retryAfterSeconds: limited.retryAfterSeconds },
+          'upgrades refused: too many attempts from this address',
+        );
       return refuse(socket, 429, 'too many connection attempts from this address', limited.retryAfterSeconds);
     }
     const changesBefore = rechecks.changes;
@@ -98,7 +124,12 @@ export function acceptUpgrades(options: UpgradeOptions) {
         userId,
         access: grant.access,
         role: grant.role,
-        identity: awarenessUser({ userId, name: grant.member.name, stateCode: grant.member.stateCode, role: grant.role }),
+        identity: awarenessUser({
+          userId,
+          name: grant.member.name,
+          stateCode: grant.member.stateCode,
+          role: grant.role,
+        }),
         session,
         planId: grant.planId,
         followsPlan: followsPlan(req.url),

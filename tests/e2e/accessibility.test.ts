@@ -32,7 +32,9 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
     await check(chair, 'plan (chair)');
     await chair.getByLabel('Words to find in every section').fill('curriculum');
     await chair.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => chair.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem').count()).toBe(2);
+    await expect
+      .poll(() => chair.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem').count())
+      .toBe(2);
     await check(chair, 'plan with search results (chair)');
     await chair.getByRole('link', { name: 'Professionalisation of police forces', exact: true }).click();
     await chair.waitForURL('**/sections/**');
@@ -41,7 +43,7 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
     await check(chair, 'section (chair)');
     // The table tools show inside a table; the history panel opens below the buttons.
     await caretAtEnd(chair.locator('.prose').last());
-    await chair.getByRole('button', { name: 'Table', exact: true }).click();
+    await chair.getByRole('button', { name: 'Insert table', exact: true }).click();
     await chair.getByRole('button', { name: 'History' }).click();
     await check(chair, 'section with a table and its history (chair)');
     // A message about a passage, being changed.
@@ -50,7 +52,7 @@ describe.runIf(browserAvailable())('accessibility of every page, for every role'
     await chair.getByLabel('Your message').fill('Please align this with section 5.');
     await check(chair, 'section with a passage quoted in the discussion form (chair)');
     await chair.getByRole('button', { name: 'Send' }).click();
-    await chair.getByRole('list', { name: 'Messages' }).getByRole('button', { name: 'Edit' }).click();
+    await chair.getByRole('list', { name: 'Threads' }).getByRole('button', { name: 'Edit' }).click();
     await check(chair, 'section with a quoted message being changed (chair)');
     for (const page of ['consolidation', 'manage', 'audit', 'metadata']) {
       await chair.goto(`${planPath}/${page}`);

@@ -40,9 +40,19 @@ describe('JSON API of the running app', () => {
     const plan = await (await get(`/api/plans/${plans[0].id}`, peru)).json();
     expect(plan.title).toMatch(/^Hemispheric Plan of Action/);
     expect(plan.goalRoomId).toBe(`goal-${plan.id}`);
-    expect(plan.sections.map((s: { leadState: { name: string } }) => s.leadState.name)).toEqual(['Peru', 'Mexico', 'Brazil', 'Canada', 'Jamaica']);
+    expect(plan.sections.map((s: { leadState: { name: string } }) => s.leadState.name)).toEqual([
+      'Peru',
+      'Mexico',
+      'Brazil',
+      'Canada',
+      'Jamaica',
+    ]);
     const [first] = plan.sections;
-    expect(first).toMatchObject({ roomId: `section-${first.id}`, canWrite: true, coEditingStates: [{ code: 'MEX', name: 'Mexico' }] });
+    expect(first).toMatchObject({
+      roomId: `section-${first.id}`,
+      canWrite: true,
+      coEditingStates: [{ code: 'MEX', name: 'Mexico' }],
+    });
     expect(plan.sections[1].canWrite).toBe(false);
     expect(await upgradeStatus(t.app.url, first.roomId, peru)).toBe(101);
   });
@@ -51,7 +61,7 @@ describe('JSON API of the running app', () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       const response = await get(`/api/plans/${id}`, peru);
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: 'No such plan' });
+      expect(await response.json()).toEqual({ error: 'This plan does not exist, or you are not one of its members.' });
     }
   });
 });

@@ -41,7 +41,10 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     const coEditing = settings.locator('details.co-editing');
     await coEditing.getByText('Co-editing states: none').click();
     const states = settings.getByRole('group', { name: 'Co-editing states of Firearms trafficking' });
-    expect(await states.getByRole('checkbox', { name: 'Chile' }).count(), 'the lead state offered as its own co-editor').toBe(0);
+    expect(
+      await states.getByRole('checkbox', { name: 'Chile' }).count(),
+      'the lead state offered as its own co-editor',
+    ).toBe(0);
     await states.getByRole('checkbox', { name: 'Mexico' }).check();
     await states.getByRole('checkbox', { name: 'Peru' }).check();
     // A state made lead is no longer also a co-editor.
@@ -56,7 +59,9 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
 
     const plan = await chair.context().newPage();
     await plan.goto(planPath);
-    expect(await plan.locator('li.section-row', { hasText: 'Firearms trafficking' }).innerText()).toContain('Lead: Chile · Co-editing: Mexico and Peru');
+    expect(await plan.locator('li.section-row', { hasText: 'Firearms trafficking' }).innerText()).toContain(
+      'Lead: Chile · Co-editing: Mexico and Peru',
+    );
     await plan.close();
   });
 
@@ -80,7 +85,10 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     expect(await editor(observer).getAttribute('contenteditable')).toBe('false');
     expect(await observer.getByText('Read-only — observer').count()).toBe(1);
     // Observers are counted, not named; this one is told it is among them.
-    await expect.poll(() => observer.getByLabel('People in this document').last().innerText()).toContain('you are observing');
+    await observer.locator('.presence summary').last().click();
+    await expect
+      .poll(() => observer.getByLabel('People in this document').last().innerText())
+      .toContain('you are observing');
 
     // The chair freezes the section: the coordinator's open editor turns read-only without a reload.
     await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Freeze' }).click();
@@ -89,54 +97,71 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await expect.poll(() => editor(chile).getAttribute('contenteditable'), { timeout: 5_000 }).toBe('true');
   });
 
-  it('keeps a plan page current without rendering it again, and renders it once when the plan changes', { timeout: 60_000 }, async () => {
-    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
-    await page.goto(planPath);
-    const renders: string[] = [];
-    page.on('request', (request) => {
-      if (request.headers()['rsc'] === '1' && new URL(request.url()).pathname === planPath) renders.push(request.url());
-    });
-    const firearms = page.locator('li.section-row', { hasText: 'Firearms trafficking' });
-    const figures = firearms.getByTestId('section-figures');
-    const words = async () => Number(/(\d+) words/.exec(await figures.innerText())?.[1]);
-    expect(await figures.innerText()).toContain('Coordinadora de Chile');
-    // What she typed in the test before: "Chile propone un registro regional de armas de fuego."
-    await expect.poll(words, { timeout: 15_000 }).toBe(9);
+  it(
+    'keeps a plan page current without rendering it again, and renders it once when the plan changes',
+    { timeout: 60_000 },
+    async () => {
+      const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
+      await page.goto(planPath);
+      const renders: string[] = [];
+      page.on('request', (request) => {
+        if (request.headers()['rsc'] === '1' && new URL(request.url()).pathname === planPath)
+          renders.push(request.url());
+      });
+      const firearms = page.locator('li.section-row', { hasText: 'Firearms trafficking' });
+      const figures = firearms.getByTestId('section-figures');
+      const words = async () => Number(/(\d+) words/.exec(await figures.innerText())?.[1]);
+      expect(await figures.innerText()).toContain('Coordinadora de Chile');
+      // What she typed in the test before: "Chile propone un registro regional de armas de fuego."
+      await expect.poll(words, { timeout: 15_000 }).toBe(9);
 
-    await caretAtEnd(editor(chile));
-    await chile.keyboard.press('Enter');
-    await chile.keyboard.type('Y un fondo común.');
-    await expect.poll(words, { timeout: 15_000 }).toBe(13);
-    await chile.close();
-    await expect.poll(() => figures.innerText(), { timeout: 10_000 }).not.toContain('Coordinadora de Chile');
-    expect(renders, 'rendered again for figures the server sends').toEqual([]);
+      await caretAtEnd(editor(chile));
+      await chile.keyboard.press('Enter');
+      await chile.keyboard.type('Y un fondo común.');
+      await expect.poll(words, { timeout: 15_000 }).toBe(13);
+      await chile.close();
+      await expect.poll(() => figures.innerText(), { timeout: 10_000 }).not.toContain('Coordinadora de Chile');
+      expect(renders, 'rendered again for figures the server sends').toEqual([]);
 
-    await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Freeze' }).click();
-    await expect.poll(() => firearms.innerText(), { timeout: 10_000 }).toContain('Frozen');
-    expect(renders).toHaveLength(1);
-    await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Unfreeze' }).click();
-    await page.context().close();
-  });
+      await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Freeze' }).click();
+      await expect.poll(() => firearms.innerText(), { timeout: 10_000 }).toContain('Frozen');
+      expect(renders).toHaveLength(1);
+      await chair.getByLabel('Settings of Firearms trafficking').getByRole('button', { name: 'Unfreeze' }).click();
+      await page.context().close();
+    },
+  );
 
   it("shows each reader the plan's times in their own time zone and language", async () => {
-    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test', { locale: 'es-PE', timezoneId: 'America/Lima' });
+    const page = await signInAs(t.browser, t.app.url, 'observer@demo.test', {
+      locale: 'es-PE',
+      timezoneId: 'America/Lima',
+    });
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(planPath);
-    const lastEdit = page.locator('li.section-row', { hasText: 'Firearms trafficking' }).getByTestId('section-figures').locator('time');
+    const lastEdit = page
+      .locator('li.section-row', { hasText: 'Firearms trafficking' })
+      .getByTestId('section-figures')
+      .locator('time');
     const at = new Date((await lastEdit.getAttribute('datetime'))!);
-    const inLima = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Lima' }).format(at);
+    const inLima = new Intl.DateTimeFormat('es-PE', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'America/Lima',
+    }).format(at);
     // The server rendered UTC; the browser shows Lima's time once the page is live, without a mismatch.
     await expect.poll(() => lastEdit.innerText()).toBe(inLima);
-    expect(inLima).not.toBe(new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at));
+    expect(inLima).not.toBe(
+      new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at),
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it("the invitation link works once", async () => {
+  it('the invitation link works once', async () => {
     const page = await (await t.browser.newContext({ baseURL: t.app.url })).newPage();
     await page.goto(invitation);
     expect(await page.locator('main [role=alert]').innerText()).toMatch(/not valid or was already used/);
@@ -192,12 +217,15 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await page.getByLabel('Words to find in every section').fill('a Common register');
     await page.getByRole('button', { name: 'Search' }).click();
     const found = page.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem');
-    await expect.poll(() => found.allInnerTexts()).toEqual(['5. International cooperation · Jamaica\n\nShare a common register of trainers.']);
+    await expect
+      .poll(() => found.allInnerTexts())
+      .toEqual(['5. International cooperation · Jamaica\n\nShare a common register of trainers.']);
     await found.first().getByRole('link').click();
     await page.waitForURL('**/sections/**');
     // One match, marked in pieces: plain, bold, plain.
-    await expect.poll(() => page.locator('.prose .find-match').allTextContents()).toEqual(['a ', 'common', ' register']);
+    await expect
+      .poll(() => page.locator('.prose .find-match').allTextContents())
+      .toEqual(['a ', 'common', ' register']);
     await Promise.all([page.context().close(), jamaica.context().close()]);
   });
 });
-

@@ -36,7 +36,11 @@ describe('the permission table, enforced by the server', () => {
     section = details.sections[0];
     goalRoomId = details.goalRoomId;
     overlapId = (await (await call('GET', `/api/plans/${planId}/overlaps`, 'observer')).json()).overlaps[0].id;
-    messageId = (await (await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body: 'Peru will fund it.' })).json()).id;
+    messageId = (
+      await (
+        await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body: 'Peru will fund it.' })
+      ).json()
+    ).id;
   });
 
   function call(method: string, path: string, who: Who, body?: unknown) {
@@ -44,37 +48,90 @@ describe('the permission table, enforced by the server', () => {
     const headers: Record<string, string> = { origin: t.app.url };
     if (cookie[who]) headers.cookie = cookie[who]!;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(`${t.app.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(`${t.app.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   }
 
-  const outcome = (status: number) => (status < 300 ? 'ok' : status === 401 ? 'signed out' : status === 403 ? 'forbidden' : `status ${status}`);
+  const outcome = (status: number) =>
+    status < 300 ? 'ok' : status === 401 ? 'signed out' : status === 403 ? 'forbidden' : `status ${status}`;
 
   const rows: Array<{ action: string; request: () => [string, string, unknown?]; allowed: Who[] }> = [
-    { action: 'read the plan', request: () => ['GET', `/api/plans/${planId}`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
-    { action: 'move the plan between phases', request: () => ['POST', `/api/plans/${planId}/phase`, { phase: 'drafting' }], allowed: ['chair'] },
     {
-      action: 'appoint people',
-      request: () => ['POST', `/api/plans/${planId}/members`, { email: `person${++counter}@ministry.test`, role: 'observer' }],
+      action: 'read the plan',
+      request: () => ['GET', `/api/plans/${planId}`],
+      allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'],
+    },
+    {
+      action: 'move the plan between phases',
+      request: () => ['POST', `/api/plans/${planId}/phase`, { phase: 'drafting' }],
       allowed: ['chair'],
     },
-    { action: 'create sections', request: () => ['POST', `/api/plans/${planId}/sections`, { title: `Annex ${++counter}`, leadState: 'CHL' }], allowed: ['chair'] },
-    { action: 'set lead and co-editing states', request: () => ['PATCH', `/api/sections/${section.id}`, { coEditingStates: ['MEX'] }], allowed: ['chair'] },
-    { action: 'see the overlaps', request: () => ['GET', `/api/plans/${planId}/overlaps`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
+    {
+      action: 'appoint people',
+      request: () => [
+        'POST',
+        `/api/plans/${planId}/members`,
+        { email: `person${++counter}@ministry.test`, role: 'observer' },
+      ],
+      allowed: ['chair'],
+    },
+    {
+      action: 'create sections',
+      request: () => ['POST', `/api/plans/${planId}/sections`, { title: `Annex ${++counter}`, leadState: 'CHL' }],
+      allowed: ['chair'],
+    },
+    {
+      action: 'set lead and co-editing states',
+      request: () => ['PATCH', `/api/sections/${section.id}`, { coEditingStates: ['MEX'] }],
+      allowed: ['chair'],
+    },
+    {
+      action: 'see the overlaps',
+      request: () => ['GET', `/api/plans/${planId}/overlaps`],
+      allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'],
+    },
     { action: 'analyse overlaps now', request: () => ['POST', `/api/plans/${planId}/overlaps`], allowed: ['chair'] },
     // The chair goes first: later attempts meet a resolved overlap, but the permission is checked before that.
-    { action: 'resolve overlaps', request: () => ['POST', `/api/overlaps/${overlapId}/resolution`, { kind: 'keep', reason: 'Different agencies' }], allowed: ['chair'] },
-    { action: "read a section's discussion", request: () => ['GET', `/api/sections/${section.id}/comments`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
+    {
+      action: 'resolve overlaps',
+      request: () => ['POST', `/api/overlaps/${overlapId}/resolution`, { kind: 'keep', reason: 'Different agencies' }],
+      allowed: ['chair'],
+    },
+    {
+      action: "read a section's discussion",
+      request: () => ['GET', `/api/sections/${section.id}/comments`],
+      allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'],
+    },
     {
       action: "take part in a section's discussion",
       request: () => ['POST', `/api/sections/${section.id}/comments`, { body: `Message ${++counter}` }],
       allowed: ['chair', 'lead coordinator', 'other coordinator'],
     },
-    { action: 'change a message', request: () => ['PATCH', `/api/comments/${messageId}`, { body: `Peru will fund ${++counter}.` }], allowed: ['lead coordinator'] },
+    {
+      action: 'change a message',
+      request: () => ['PATCH', `/api/comments/${messageId}`, { body: `Peru will fund ${++counter}.` }],
+      allowed: ['lead coordinator'],
+    },
     // Withdrawing is checked before anything else, and withdrawing again changes nothing.
-    { action: 'withdraw a message', request: () => ['DELETE', `/api/comments/${messageId}`], allowed: ['chair', 'lead coordinator'] },
-    { action: 'search the plan', request: () => ['GET', `/api/plans/${planId}/search?q=curriculum`], allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'] },
+    {
+      action: 'withdraw a message',
+      request: () => ['DELETE', `/api/comments/${messageId}`],
+      allowed: ['chair', 'lead coordinator'],
+    },
+    {
+      action: 'search the plan',
+      request: () => ['GET', `/api/plans/${planId}/search?q=curriculum`],
+      allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'],
+    },
     { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
-    { action: 'create a plan', request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }], allowed: ['admin'] },
+    {
+      action: 'create a plan',
+      request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }],
+      allowed: ['admin'],
+    },
   ];
 
   const everyone: Who[] = ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin', 'signed out'];
@@ -101,11 +158,18 @@ describe('the permission table, enforced by the server', () => {
   });
 
   it('answers invalid input with 400 naming the field', async () => {
-    const bad = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'not-an-email', role: 'coordinator', stateCode: 'PER' });
+    const bad = await call('POST', `/api/plans/${planId}/members`, 'chair', {
+      email: 'not-an-email',
+      role: 'coordinator',
+      stateCode: 'PER',
+    });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/^email:/);
-    const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'x@ministry.test', role: 'coordinator' });
-    expect((await noState.json()).error).toMatch(/^stateCode:/);
+    expect(await bad.json()).toEqual({ field: 'email', error: expect.stringContaining('“email”') });
+    const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', {
+      email: 'x@ministry.test',
+      role: 'coordinator',
+    });
+    expect(await noState.json()).toMatchObject({ field: 'stateCode', error: expect.stringContaining('“stateCode”') });
     const notJson = await fetch(`${t.app.url}/api/plans/${planId}/phase`, {
       method: 'POST',
       headers: { cookie: cookie.chair!, origin: t.app.url, 'content-type': 'application/json' },
@@ -117,15 +181,17 @@ describe('the permission table, enforced by the server', () => {
     expect((await jump.json()).error).toMatch(/^phase:/);
     const noReason = await call('POST', `/api/overlaps/${overlapId}/resolution`, 'chair', { kind: 'keep', reason: '' });
     expect(noReason.status).toBe(400);
-    expect((await noReason.json()).error).toMatch(/^reason:/);
+    expect((await noReason.json()).field).toBe('reason');
     const badKind = await call('POST', `/api/overlaps/${overlapId}/resolution`, 'chair', { kind: 'merge', keep: 'c' });
-    expect((await badKind.json()).error).toMatch(/^keep:/);
+    expect((await badKind.json()).field).toBe('keep');
     for (const body of ['   ', 'x'.repeat(4_001)]) {
       const message = await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body });
       expect(message.status).toBe(400);
-      expect((await message.json()).error).toMatch(/^body:/);
+      expect((await message.json()).field).toBe('body');
     }
-    const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('default'), 0))).toString('base64');
+    const anchor = Buffer.from(
+      Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('default'), 0)),
+    ).toString('base64');
     const quotes: Array<[unknown, string]> = [
       [{ text: 'the passage', from: '%%%', to: anchor }, 'quote.from'],
       [{ text: 'the passage', from: anchor, to: Buffer.from([200]).toString('base64') }, 'quote.to'],
@@ -133,9 +199,12 @@ describe('the permission table, enforced by the server', () => {
       [{ text: 'the passage', from: anchor }, 'quote.to'],
     ];
     for (const [quote, field] of quotes) {
-      const message = await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', { body: 'About this', quote });
+      const message = await call('POST', `/api/sections/${section.id}/comments`, 'lead coordinator', {
+        body: 'About this',
+        quote,
+      });
       expect(message.status).toBe(400);
-      expect((await message.json()).error).toMatch(new RegExp(`^${field}:`));
+      expect((await message.json()).field).toBe(field);
     }
     for (const q of ['', 'x', 'x'.repeat(201)]) {
       const search = await call('GET', `/api/plans/${planId}/search?q=${q}`, 'observer');
@@ -157,7 +226,11 @@ describe('the permission table, enforced by the server', () => {
   });
 
   it('refuses a second coordinator for the same state with a clear message', async () => {
-    const response = await call('POST', `/api/plans/${planId}/members`, 'chair', { email: 'brazil@demo.test', role: 'coordinator', stateCode: 'PER' });
+    const response = await call('POST', `/api/plans/${planId}/members`, 'chair', {
+      email: 'brazil@demo.test',
+      role: 'coordinator',
+      stateCode: 'PER',
+    });
     expect(response.status).toBe(409);
     expect((await response.json()).error).toBe('Peru already has a coordinator in this plan (peru@demo.test)');
   });
@@ -167,6 +240,10 @@ describe('the permission table, enforced by the server', () => {
     const actions = entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['member.invited', 'section.created', 'section.updated']));
     const update = entries.find((e: { action: string }) => e.action === 'section.updated');
-    expect(update).toMatchObject({ actor: 'Working Group Chair', before: { coEditingStates: ['MEX'] }, after: { coEditingStates: ['MEX'] } });
+    expect(update).toMatchObject({
+      actor: 'Working Group Chair',
+      before: { coEditingStates: ['MEX'] },
+      after: { coEditingStates: ['MEX'] },
+    });
   });
 });

@@ -41,7 +41,9 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
   it('marks the open overlap in the coordinators’ and observers’ live text', async () => {
     for (const page of [jamaica, observer]) {
       await expect.poll(() => page.locator('.prose .overlap-highlight').count(), { timeout: 15_000 }).toBe(1);
-      expect(await page.locator('.overlap-highlight').getAttribute('title')).toMatch(/Overlaps \(\d+%\) with section 1, .+ — Peru/);
+      expect(await page.locator('.overlap-highlight').getAttribute('title')).toMatch(
+        /Overlaps \(\d+%\) with section 1, .+ — Peru/,
+      );
     }
     expect(await observer.getByText('The chair will resolve it.').count()).toBe(1);
     // Fetched when the page opened; from then on its connection brings changes (pages used to poll every
@@ -57,14 +59,21 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
 
   it('shows both passages highlighted side by side in their live editors, then merges; the coordinator sees the reference without reloading', async () => {
     const card = openOverlaps(chair).filter({ hasText: 'Jamaica' }).first();
-    await card.getByRole('button', { name: 'Open side by side' }).click();
+    await card.getByRole('button', { name: /^Open side by side/ }).click();
     const workbench = chair.getByRole('region', { name: 'Overlap side by side' });
-    await expect.poll(() => workbench.locator('.prose .overlap-highlight.focused').count(), { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(() => workbench.locator('.prose .overlap-highlight.focused').count(), { timeout: 15_000 })
+      .toBe(2);
     mkdirSync('test-artifacts', { recursive: true });
     await chair.screenshot({ path: 'test-artifacts/consolidation-side-by-side.png', fullPage: true });
 
     await workbench.getByLabel(/Peru's wording/).check();
     await workbench.getByRole('button', { name: 'Merge' }).click();
+    // Before anything changes, the chair is told which of Jamaica's words leave the text.
+    const confirmation = workbench.getByRole('region', { name: 'No longer in the text after the merge' });
+    expect(await confirmation.innerText()).toMatch(/Jamaica's words “.+” will be removed from section 5\./);
+    await chair.screenshot({ path: 'test-artifacts/consolidation-merge-preview.png', fullPage: true });
+    await workbench.getByRole('button', { name: 'Confirm: merge and remove these words' }).click();
     await expect.poll(() => workbench.count()).toBe(0);
 
     const reference = jamaica.locator('.prose a', { hasText: /^section 1, paragraph \d+$/ });
@@ -73,7 +82,14 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     expect(await jamaica.locator('.prose').last().innerText()).toContain('co-sponsored by Peru and Jamaica');
     // The section's overlaps reach its pages through their connections when the chair resolves one.
     await expect.poll(() => jamaica.locator('.prose .overlap-highlight').count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => jamaica.getByRole('region', { name: 'Overlaps with other sections' }).innerText(), { timeout: 10_000 }).toMatch(/Merged by .+ the wording there stays/);
+    await expect
+      .poll(() => jamaica.getByRole('region', { name: 'Overlaps with other sections' }).innerText(), {
+        timeout: 10_000,
+      })
+      .toMatch(/Merged by .+ the wording there stays/);
+    // Jamaica's page keeps the wording the merge replaced, one click away.
+    await jamaica.getByText("Jamaica's previous wording").click();
+    await expect.poll(() => jamaica.locator('.previous-wording').innerText()).toMatch(/Removed by the merge: “.+”/);
     await jamaica.screenshot({ path: 'test-artifacts/consolidation-reference.png', fullPage: true });
 
     // Following the reference lands on the kept paragraph, marked as co-sponsored.
@@ -82,7 +98,22 @@ describe.runIf(browserAvailable())('the chair consolidates overlaps in the brows
     const kept = jamaica.locator('.prose .cosponsored');
     await expect.poll(() => kept.count(), { timeout: 10_000 }).toBe(1);
     expect(await kept.getAttribute('data-cosponsored-by')).toBe('Co-sponsored by Peru and Jamaica');
-    await expect.poll(() => chair.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 }).toContain('Merged by');
-    await expect.poll(() => board.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 }).toContain('Merged by');
+    await expect
+      .poll(() => chair.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 })
+      .toContain('Merged by');
+    await expect
+      .poll(() => board.getByRole('list', { name: 'Resolved overlaps' }).innerText(), { timeout: 10_000 })
+      .toContain('Merged by');
+
+    // One click takes the merge back: Jamaica's paragraph returns and the overlap is open again.
+    await chair
+      .getByRole('list', { name: 'Resolved overlaps' })
+      .getByRole('button', { name: 'Undo merge' })
+      .first()
+      .click();
+    await expect
+      .poll(() => jamaica.locator('.prose a', { hasText: /^section 1, paragraph \d+$/ }).count(), { timeout: 10_000 })
+      .toBe(0);
+    await expect.poll(() => openOverlaps(chair).filter({ hasText: 'Jamaica' }).count(), { timeout: 10_000 }).toBe(1);
   });
 });

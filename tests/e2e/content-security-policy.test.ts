@@ -38,7 +38,13 @@ describe.runIf(browserAvailable())('the Content-Security-Policy of pages', () =>
     const chair = (await httpSignIn(t.app.url, 'chair@demo.test'))!;
     const { plans } = await (await fetch(`${t.app.url}/api/plans`, { headers: { cookie: chair } })).json();
     const nonces = new Set<string>();
-    for (const [path, status] of [['/signin', 200], ['/signin', 200], ['/plans', 200], [`/plans/${plans[0].id}`, 200], ['/no-such-page', 404]] as const) {
+    for (const [path, status] of [
+      ['/signin', 200],
+      ['/signin', 200],
+      ['/plans', 200],
+      [`/plans/${plans[0].id}`, 200],
+      ['/no-such-page', 404],
+    ] as const) {
       const page = await load(path, chair);
       expect(page.status, path).toBe(status);
       expect(page.scriptSrc, path).toEqual(["'self'", `'nonce-${page.nonce}'`, "'strict-dynamic'"]);
@@ -46,7 +52,10 @@ describe.runIf(browserAvailable())('the Content-Security-Policy of pages', () =>
       nonces.add(page.nonce!);
       const scripts = page.html.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length, path).toBeGreaterThan(0);
-      expect(scripts.filter((tag) => !tag.includes(` nonce="${page.nonce}"`)), path).toEqual([]);
+      expect(
+        scripts.filter((tag) => !tag.includes(` nonce="${page.nonce}"`)),
+        path,
+      ).toEqual([]);
     }
     expect(nonces.size).toBe(5);
   });
@@ -54,10 +63,15 @@ describe.runIf(browserAvailable())('the Content-Security-Policy of pages', () =>
   /** A signed-in browser that reports every policy violation of its pages to `violations`. */
   async function signIn(email: string, violations: Violation[]): Promise<{ context: BrowserContext; page: Page }> {
     const context = await t.browser.newContext({ baseURL: t.app.url, viewport: { width: 1200, height: 900 } });
-    await context.exposeBinding('reportViolation', ({ page }, v: Omit<Violation, 'url'>) => violations.push({ url: page.url(), ...v }));
+    await context.exposeBinding('reportViolation', ({ page }, v: Omit<Violation, 'url'>) =>
+      violations.push({ url: page.url(), ...v }),
+    );
     await context.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation: (v: unknown) => void }).reportViolation({ directive: e.effectiveDirective, blocked: e.blockedURI }),
+        (window as unknown as { reportViolation: (v: unknown) => void }).reportViolation({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+        }),
       ),
     );
     const page = await context.newPage();
@@ -109,9 +123,16 @@ describe.runIf(browserAvailable())('the Content-Security-Policy of pages', () =>
       await route.fulfill({ response, body: html });
     });
     await page.goto('/plans');
-    await expect.poll(() => [...new Set(violations.map((v) => v.directive))].sort()).toEqual(['script-src-attr', 'script-src-elem']);
+    await expect
+      .poll(() => [...new Set(violations.map((v) => v.directive))].sort())
+      .toEqual(['script-src-attr', 'script-src-elem']);
     // Handlers added to the page later are refused too.
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," alt="" onerror="window.injectedHandlerRan = true">'));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img src="data:," alt="" onerror="window.injectedHandlerRan = true">',
+      ),
+    );
     await expect.poll(() => violations.filter((v) => v.directive === 'script-src-attr').length).toBeGreaterThan(1);
     const ran = await page.evaluate(() => {
       const w = window as unknown as { injectedScriptRan?: boolean; injectedHandlerRan?: boolean };

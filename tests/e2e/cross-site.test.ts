@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,9 @@ function stateChangingHandlers(): Array<[string, string]> {
     });
   return files('app/api').flatMap((file) => {
     const source = readFileSync(file, 'utf8');
-    const methods = [...source.matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b|\bas (POST|PUT|PATCH|DELETE)\b/g)].map((m) => (m[1] ?? m[2])!);
+    const methods = [
+      ...source.matchAll(/export (?:async )?function (POST|PUT|PATCH|DELETE)\b|\bas (POST|PUT|PATCH|DELETE)\b/g),
+    ].map((m) => (m[1] ?? m[2])!);
     const template = `/${path.relative('app', path.dirname(file)).split(path.sep).join('/')}`;
     return methods.map((method): [string, string] => [method, template]);
   });
@@ -43,9 +46,15 @@ describe.runIf(browserAvailable())('writes from another site', () => {
   const cookie = { chair: '', admin: '', peru: '' };
   const ids: Record<string, string> = {};
 
-  const call = (method: string, route: string, headers: Record<string, string>, body?: string) => fetch(`${appUrl}${route}`, { method, headers, body, redirect: 'manual' });
-  const own = (who: keyof typeof cookie) => ({ cookie: cookie[who], origin: appUrl, 'content-type': 'application/json' });
-  const read = async (route: string, who: keyof typeof cookie = 'chair') => (await call('GET', route, { cookie: cookie[who] })).json();
+  const call = (method: string, route: string, headers: Record<string, string>, body?: string) =>
+    fetch(`${appUrl}${route}`, { method, headers, body, redirect: 'manual' });
+  const own = (who: keyof typeof cookie) => ({
+    cookie: cookie[who],
+    origin: appUrl,
+    'content-type': 'application/json',
+  });
+  const read = async (route: string, who: keyof typeof cookie = 'chair') =>
+    (await call('GET', route, { cookie: cookie[who] })).json();
 
   /** What a forged write could change: the plan, its members, a discussion, the list of plans. */
   const snapshot = async () => ({
@@ -58,22 +67,41 @@ describe.runIf(browserAvailable())('writes from another site', () => {
 
   beforeAll(async () => {
     appUrl = address(t.app.port);
-    attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Elsewhere</title><p>Another site</p>'));
+    attacker = createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>Elsewhere</title><p>Another site</p>'),
+    );
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
-    for (const who of ['chair', 'admin', 'peru'] as const) cookie[who] = (await httpSignIn(appUrl, `${who}@demo.test`))!;
+    for (const who of ['chair', 'admin', 'peru'] as const)
+      cookie[who] = (await httpSignIn(appUrl, `${who}@demo.test`))!;
 
     const { plans } = await read('/api/plans');
     const plan = await read(`/api/plans/${plans[0].id}`);
     ids.planId = plan.id;
     ids.sectionId = plan.sections[0].id;
     ids.overlapId = (await read(`/api/plans/${plan.id}/overlaps`)).overlaps[0].id;
-    ids.userId = (await read(`/api/plans/${plan.id}/members`)).members.find((m: { email: string }) => m.email === 'observer@demo.test').userId;
-    const message = await call('POST', `/api/sections/${ids.sectionId}/comments`, own('peru'), JSON.stringify({ body: 'Peru will fund it.' }));
+    ids.userId = (await read(`/api/plans/${plan.id}/members`)).members.find(
+      (m: { email: string }) => m.email === 'observer@demo.test',
+    ).userId;
+    const message = await call(
+      'POST',
+      `/api/sections/${ids.sectionId}/comments`,
+      own('peru'),
+      JSON.stringify({ body: 'Peru will fund it.' }),
+    );
     ids.commentId = (await message.json()).id;
-    const version = await call('POST', `/api/sections/${ids.sectionId}/versions`, own('chair'), JSON.stringify({ name: 'Before the attempts' }));
+    const version = await call(
+      'POST',
+      `/api/sections/${ids.sectionId}/versions`,
+      own('chair'),
+      JSON.stringify({ name: 'Before the attempts' }),
+    );
     ids.versionId = (await version.json()).id;
     ids.token = 'an-invitation-token';
+    // Refused before the handler runs, so an amendment need not exist; one that got through answers 404, not 403.
+    ids.amendmentId = randomUUID();
     ids['...nextauth'] = 'signout';
   });
 
@@ -98,9 +126,11 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     'PUT /api/plans/[planId]/sections/order': { sectionIds: [] },
     'POST /api/sections/[sectionId]/comments': { body: 'Planted message' },
     'PATCH /api/comments/[commentId]': { body: 'Planted edit' },
+    'PUT /api/comments/[commentId]/resolution': { resolved: true },
     'PATCH /api/sections/[sectionId]': { frozen: true },
     'POST /api/sections/[sectionId]/versions': { name: 'Planted version' },
     'POST /api/overlaps/[overlapId]/resolution': { kind: 'keep', reason: 'Planted' },
+    'POST /api/notifications/read': {},
   };
 
   it('refuses every state-changing handler when Origin or Sec-Fetch-Site says another site, or neither is sent with a cookie', async () => {
@@ -121,7 +151,12 @@ describe.runIf(browserAvailable())('writes from another site', () => {
       const who = template === '/api/plans' ? 'admin' : 'chair';
       const body = JSON.stringify(bodies[`${method} ${template}`] ?? {});
       for (const [how, headers] of hostile) {
-        const response = await call(method, concrete(template), { cookie: cookie[who], 'content-type': 'text/plain', ...headers }, body);
+        const response = await call(
+          method,
+          concrete(template),
+          { cookie: cookie[who], 'content-type': 'text/plain', ...headers },
+          body,
+        );
         const refused = response.status === 403 && REFUSED.test((await response.json()).error);
         if (!refused) outcomes.push(`${method} ${template} from ${how}: ${response.status}`);
       }
@@ -133,15 +168,30 @@ describe.runIf(browserAvailable())('writes from another site', () => {
   it('takes JSON only as application/json, from the site itself', async () => {
     const route = `/api/sections/${ids.sectionId}/comments`;
     const body = JSON.stringify({ body: 'From the app itself' });
-    const status = async (headers: Record<string, string>) => (await call('POST', route, { cookie: cookie.chair, origin: appUrl, ...headers }, body)).status;
+    const status = async (headers: Record<string, string>) =>
+      (await call('POST', route, { cookie: cookie.chair, origin: appUrl, ...headers }, body)).status;
     expect({
       textPlain: await status({ 'content-type': 'text/plain' }),
       formEncoded: await status({ 'content-type': 'application/x-www-form-urlencoded' }),
       none: await status({}),
       json: await status({ 'content-type': 'application/json' }),
       jsonWithCharset: await status({ 'content-type': 'Application/JSON; charset=utf-8' }),
-      sameOriginByFetchMetadata: (await call('POST', route, { cookie: cookie.chair, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, body)).status,
-    }).toEqual({ textPlain: 415, formEncoded: 415, none: 415, json: 201, jsonWithCharset: 201, sameOriginByFetchMetadata: 201 });
+      sameOriginByFetchMetadata: (
+        await call(
+          'POST',
+          route,
+          { cookie: cookie.chair, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+          body,
+        )
+      ).status,
+    }).toEqual({
+      textPlain: 415,
+      formEncoded: 415,
+      none: 415,
+      json: 201,
+      jsonWithCharset: 201,
+      sameOriginByFetchMetadata: 201,
+    });
   });
 
   it('lets a script without cookies write with a bearer token, and answers the signed out with 401, not 403', async () => {
@@ -149,7 +199,10 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     const bearer = await encode({ token: { sub: peruId, sid: 'a-script-session' }, secret: TEST_SECRET, maxAge: 600 });
     const route = `/api/sections/${ids.sectionId}/comments`;
     const body = JSON.stringify({ body: 'Posted by a script' });
-    expect((await call('POST', route, { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body)).status).toBe(201);
+    expect(
+      (await call('POST', route, { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body))
+        .status,
+    ).toBe(201);
     expect((await call('POST', route, { 'content-type': 'application/json' }, body)).status).toBe(401);
   });
 
@@ -193,8 +246,14 @@ describe.runIf(browserAvailable())('writes from another site', () => {
       const admin = await visitElsewhere('admin@demo.test');
       expect({
         phase: await submitForm(chair, `/api/plans/${ids.planId}/phase`, { phase: 'consolidation' }),
-        section: await submitForm(chair, `/api/plans/${ids.planId}/sections`, { title: 'Planted section', leadState: 'CHL' }),
-        member: await submitForm(chair, `/api/plans/${ids.planId}/members`, { email: 'planted@elsewhere.test', role: 'observer' }),
+        section: await submitForm(chair, `/api/plans/${ids.planId}/sections`, {
+          title: 'Planted section',
+          leadState: 'CHL',
+        }),
+        member: await submitForm(chair, `/api/plans/${ids.planId}/members`, {
+          email: 'planted@elsewhere.test',
+          role: 'observer',
+        }),
         message: await submitForm(chair, `/api/sections/${ids.sectionId}/comments`, { body: 'Planted message' }),
         version: await submitForm(chair, `/api/sections/${ids.sectionId}/versions`, { name: 'Planted version' }),
         plan: await submitForm(admin, '/api/plans', { title: 'Planted plan', chairEmail: 'admin@demo.test' }),
@@ -209,7 +268,13 @@ describe.runIf(browserAvailable())('writes from another site', () => {
       const chair = await visitElsewhere('chair@demo.test');
       await chair.evaluate(
         async ({ appUrl, planId, sectionId }) => {
-          const send = (route: string, body: unknown) => fetch(`${appUrl}${route}`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: JSON.stringify(body) });
+          const send = (route: string, body: unknown) =>
+            fetch(`${appUrl}${route}`, {
+              method: 'POST',
+              mode: 'no-cors',
+              credentials: 'include',
+              body: JSON.stringify(body),
+            });
           await send(`/api/plans/${planId}/phase`, { phase: 'consolidation' });
           await send(`/api/sections/${sectionId}/comments`, { body: 'Planted message' });
           await send(`/api/plans/${planId}/overlaps`, {});
@@ -221,7 +286,14 @@ describe.runIf(browserAvailable())('writes from another site', () => {
       // Back on the site, the same browser's own write goes through.
       await chair.goto(`${appUrl}/plans/${ids.planId}`);
       const status = await chair.evaluate(
-        async (route) => (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'From the site' }) })).status,
+        async (route) =>
+          (
+            await fetch(route, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ body: 'From the site' }),
+            })
+          ).status,
         `/api/sections/${ids.sectionId}/comments`,
       );
       expect(status).toBe(201);

@@ -34,79 +34,102 @@ describe.runIf(browserAvailable())('the interface in the reader’s language', (
   }
 
   async function inSpanish(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: t.app.url, locale: 'es-419', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: t.app.url,
+      locale: 'es-419',
+      viewport: { width: 1280, height: 900 },
+    });
     return { context, page: await context.newPage() };
   }
 
   const lang = (page: Page) => page.locator('html').getAttribute('lang');
 
-  it('speaks Spanish to a browser in es-419, switches to Portuguese at once, and keeps it on the account', { timeout: 180_000 }, async () => {
-    const { context, page } = await inSpanish(t.browser);
-    await page.goto('/signin');
-    expect(await lang(page)).toBe('es');
-    await look(page, 'sign-in (es)', notInSpanish);
-    await page.getByLabel(es.SignInForm!.email!).fill('chair@demo.test');
-    await page.getByLabel(es.SignInForm!.password!).fill('concordia');
-    await page.getByRole('button', { name: es.SignInForm!.signIn }).click();
-    await page.waitForURL('**/plans');
-    await page.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
-    await page.waitForURL(/\/plans\/[0-9a-f-]+$/);
-    const planPath = new URL(page.url()).pathname;
-    const plan = (await (await page.request.get(`/api${planPath}`)).json()) as { title: string; sections: Array<{ title: string }>; people: Array<{ name: string }> };
-    data = [plan.title, ...plan.sections.map((s) => s.title), ...plan.people.map((p) => p.name)];
+  it(
+    'speaks Spanish to a browser in es-419, switches to Portuguese at once, and keeps it on the account',
+    { timeout: 180_000 },
+    async () => {
+      const { context, page } = await inSpanish(t.browser);
+      await page.goto('/signin');
+      expect(await lang(page)).toBe('es');
+      await look(page, 'sign-in (es)', notInSpanish);
+      await page.getByLabel(es.SignInForm!.email!).fill('chair@demo.test');
+      await page.getByLabel(es.SignInForm!.password!).fill('concordia');
+      await page.getByRole('button', { name: es.SignInForm!.signIn }).click();
+      await page.waitForURL('**/plans');
+      await page.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+      await page.waitForURL(/\/plans\/[0-9a-f-]+$/);
+      const planPath = new URL(page.url()).pathname;
+      const plan = (await (await page.request.get(`/api${planPath}`)).json()) as {
+        title: string;
+        sections: Array<{ title: string }>;
+        people: Array<{ name: string }>;
+      };
+      data = [plan.title, ...plan.sections.map((s) => s.title), ...plan.people.map((p) => p.name)];
 
-    await page.goto('/plans');
-    await look(page, 'plans (es)', notInSpanish);
-    await page.goto(planPath);
-    await settled(page);
-    await look(page, 'plan (es)', notInSpanish);
-    // Dates follow the interface's language, in the browser's variant of it.
-    const lastEdit = page.getByTestId('section-figures').first().locator('time');
-    const at = new Date((await lastEdit.getAttribute('datetime'))!);
-    await expect.poll(() => lastEdit.innerText()).toBe(new Intl.DateTimeFormat('es-419', { dateStyle: 'medium', timeStyle: 'short' }).format(at));
+      await page.goto('/plans');
+      await look(page, 'plans (es)', notInSpanish);
+      await page.goto(planPath);
+      await settled(page);
+      await look(page, 'plan (es)', notInSpanish);
+      // Dates follow the interface's language, in the browser's variant of it.
+      const lastEdit = page.getByTestId('section-figures').first().locator('time');
+      const at = new Date((await lastEdit.getAttribute('datetime'))!);
+      await expect
+        .poll(() => lastEdit.innerText())
+        .toBe(new Intl.DateTimeFormat('es-419', { dateStyle: 'medium', timeStyle: 'short' }).format(at));
 
-    await page.getByRole('link', { name: 'Professionalisation of police forces', exact: true }).click();
-    await page.waitForURL('**/sections/**');
-    await settled(page);
-    await page.getByRole('button', { name: es.DocumentViews!.history }).click();
-    await page.getByRole('region', { name: es.HistoryPanel!.label }).waitFor();
-    await look(page, 'section with its history (es)', notInSpanish);
+      await page.getByRole('link', { name: 'Professionalisation of police forces', exact: true }).click();
+      await page.waitForURL('**/sections/**');
+      await settled(page);
+      await page.getByRole('button', { name: es.DocumentViews!.history }).click();
+      await page.getByRole('region', { name: es.HistoryPanel!.label }).waitFor();
+      await look(page, 'section with its history (es)', notInSpanish);
 
-    await page.goto(`${planPath}/consolidation`);
-    await settled(page);
-    await page.getByRole('button', { name: es.ConsolidationBoard!.openSideBySide }).first().click();
-    await page.getByRole('region', { name: es.OverlapWorkbench!.label }).waitFor();
-    await settled(page);
-    await look(page, 'consolidation board, an overlap open (es)', notInSpanish);
+      await page.goto(`${planPath}/consolidation`);
+      await settled(page);
+      await page.getByRole('button', { name: es.ConsolidationBoard!.openSideBySide }).first().click();
+      await page.getByRole('region', { name: es.OverlapWorkbench!.label }).waitFor();
+      await settled(page);
+      await look(page, 'consolidation board, an overlap open (es)', notInSpanish);
 
-    // Every label changes at once, without leaving the page.
-    await page.getByLabel(es.LanguageSwitch!.label!).selectOption('pt');
-    await expect.poll(() => lang(page)).toBe('pt');
-    await expect.poll(async () => piecesIn(await interfaceText(page), notInPortuguese, data), { timeout: 10_000 }).toEqual([]);
-    expect(await page.getByRole('region', { name: pt.OverlapWorkbench!.label }).count(), 'the open overlap stays open').toBe(1);
-    await look(page, 'consolidation board after switching (pt)', notInPortuguese);
+      // Every label changes at once, without leaving the page.
+      await page.getByLabel(es.LanguageSwitch!.label!).selectOption('pt');
+      await expect.poll(() => lang(page)).toBe('pt');
+      await expect
+        .poll(async () => piecesIn(await interfaceText(page), notInPortuguese, data), { timeout: 10_000 })
+        .toEqual([]);
+      expect(
+        await page.getByRole('region', { name: pt.OverlapWorkbench!.label }).count(),
+        'the open overlap stays open',
+      ).toBe(1);
+      await look(page, 'consolidation board after switching (pt)', notInPortuguese);
 
-    await page.reload();
-    await settled(page);
-    expect(await lang(page)).toBe('pt');
-    await look(page, 'consolidation board, reloaded (pt)', notInPortuguese);
-    await context.close();
+      await page.reload();
+      await settled(page);
+      expect(await lang(page)).toBe('pt');
+      await look(page, 'consolidation board, reloaded (pt)', notInPortuguese);
+      await context.close();
 
-    // Another browser of the same user, set to English: the account's choice comes first once signed in.
-    const other = await signInAs(t.browser, t.app.url, 'chair@demo.test', { locale: 'en-US' });
-    expect(await lang(other)).toBe('pt');
-    await look(other, 'plans in another browser (pt)', notInPortuguese);
-    await other.goto(planPath);
-    await settled(other);
-    await look(other, 'plan in another browser (pt)', notInPortuguese);
-    await other.context().close();
+      // Another browser of the same user, set to English: the account's choice comes first once signed in.
+      const other = await signInAs(t.browser, t.app.url, 'chair@demo.test', { locale: 'en-US' });
+      expect(await lang(other)).toBe('pt');
+      await look(other, 'plans in another browser (pt)', notInPortuguese);
+      await other.goto(planPath);
+      await settled(other);
+      await look(other, 'plan in another browser (pt)', notInPortuguese);
+      await other.context().close();
 
-    expect(found).toEqual({});
-    expect(broken).toEqual({});
-  });
+      expect(found).toEqual({});
+      expect(broken).toEqual({});
+    },
+  );
 
   it('keeps a signed-out reader’s choice in a cookie, and reads Accept-Language without one', async () => {
-    for (const [browserLocale, expected] of [['pt-BR', 'pt'], ['fr-CA', 'fr'], ['de-DE', 'en']] as const) {
+    for (const [browserLocale, expected] of [
+      ['pt-BR', 'pt'],
+      ['fr-CA', 'fr'],
+      ['de-DE', 'en'],
+    ] as const) {
       const context = await t.browser.newContext({ baseURL: t.app.url, locale: browserLocale });
       const page = await context.newPage();
       await page.goto('/signin');

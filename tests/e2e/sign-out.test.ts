@@ -52,12 +52,20 @@ describe.runIf(browserAvailable())('a signed-out session', () => {
     const section = await peruSection(cookie);
     // The browser's useSession renews the token: that copy must die with the session too.
     const renewal = await fetch(`${t.app.url}/api/auth/session`, { headers: { cookie } });
-    const renewed = renewal.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='))!.split(';')[0]!;
+    const renewed = renewal.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('next-auth.session-token='))!
+      .split(';')[0]!;
     expect(renewed).not.toBe(cookie);
 
     for (const copy of [cookie, renewed]) {
       const live = tryEverything(copy, section);
-      expect([await live.routeGet(), await live.routePost(), await live.sessionEndpoint(), await live.socket()]).toEqual([200, 201, true, 101]);
+      expect([
+        await live.routeGet(),
+        await live.routePost(),
+        await live.sessionEndpoint(),
+        await live.socket(),
+      ]).toEqual([200, 201, true, 101]);
     }
 
     await page.goto(`/plans/${section.planId}`);
@@ -78,7 +86,9 @@ describe.runIf(browserAvailable())('a signed-out session', () => {
     if (t.database.url) {
       const { sid, exp } = (await decode({ token: renewed.split('=')[1]!, secret: TEST_SECRET }))!;
       const sql = postgres(t.database.url, { max: 1 });
-      const [row] = await sql<Array<{ expires_at: Date }>>`select expires_at from revoked_sessions where session_id = ${sid as string}`.finally(() => sql.end());
+      const [row] = await sql<
+        Array<{ expires_at: Date }>
+      >`select expires_at from revoked_sessions where session_id = ${sid as string}`.finally(() => sql.end());
       expect(row!.expires_at.getTime()).toBeGreaterThanOrEqual((exp as number) * 1000);
     }
 
@@ -99,6 +109,10 @@ describe.runIf(browserAvailable())('a signed-out session', () => {
     const expired = await sessionCookie(peruId, { maxAge: -60 });
     const withoutId = `next-auth.session-token=${await encode({ token: { sub: peruId }, secret: TEST_SECRET, maxAge: 3600 })}`;
     const status = async (cookie: string) => (await fetch(`${t.app.url}/api/me`, { headers: { cookie } })).status;
-    expect({ fresh: await status(fresh), expired: await status(expired), withoutId: await status(withoutId) }).toEqual({ fresh: 200, expired: 401, withoutId: 401 });
+    expect({ fresh: await status(fresh), expired: await status(expired), withoutId: await status(withoutId) }).toEqual({
+      fresh: 200,
+      expired: 401,
+      withoutId: 401,
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 
 const TOOL = '/usr/bin/apertium-wblank-mode';
-const MODES = ['eng-spa', 'spa-eng', 'pt-es', 'es-pt_BR', 'fr-es', 'es-fr'].map((mode) => `/usr/share/apertium/modes/${mode}.mode`);
+const MODES = ['eng-spa', 'spa-eng', 'pt-es', 'es-pt_BR', 'fr-es', 'es-fr'].map(
+  (mode) => `/usr/share/apertium/modes/${mode}.mode`,
+);
 
 /**
  * Whether the tests that translate can run. Without Apertium they are skipped with a message, except

@@ -4,8 +4,8 @@ import { freePort, startAppProcess, type AppProcess } from './app-process';
 import { launchBrowser } from './browser';
 import { createTestDatabase, type TestDatabase } from './database';
 
-/** Settings as environment variables; a function of the port for those that name the app's address. */
-type AppEnv = Record<string, string> | ((port: number) => Record<string, string>);
+/** Settings as environment variables (undefined: unset); a function of the port for those that name the app's address. */
+type AppEnv = Record<string, string | undefined> | ((port: number) => Record<string, string | undefined>);
 
 export type AppFixture = {
   database: TestDatabase;

@@ -4,10 +4,20 @@ import { ensureBuildOnce } from './build-lock';
 import type { TestDatabase } from './database';
 import { TEST_SECRET } from './server';
 
-export type AppProcess = { url: string; port: number; child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<void> };
+export type AppProcess = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
 
 /** The real entry point (`server/index.ts`: Next.js + collaboration) in its own process, as `npm start` runs it. */
-export async function startAppProcess(database: TestDatabase, port: number, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+export async function startAppProcess(
+  database: TestDatabase,
+  port: number,
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<AppProcess> {
   await ensureBuildOnce();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -23,14 +33,19 @@ export async function startAppProcess(database: TestDatabase, port: number, extr
     NEXT_TELEMETRY_DISABLED: '1',
     ...extraEnv,
   };
+  // A setting given as undefined is left unset (NEXTAUTH_URL, to run as a bare `npm start` does).
+  for (const [name, value] of Object.entries(extraEnv)) if (value === undefined) delete env[name];
   if (database.url) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000);
     const check = () => {
       if (output.includes('Concordia is running at')) {
         clearTimeout(timer);

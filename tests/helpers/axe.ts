@@ -11,7 +11,9 @@ type Violation = { id: string; help: string; nodes: Array<{ target: string[] }> 
 export async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Violation[] }> } }
+    ).axe;
     // Tables in a document are its authors' (a new one starts with empty header cells), not the application's.
     return (await axe.run({ exclude: [['.prose table']] }, { runOnly: { type: 'tag', values: tags } })).violations;
   }, RULES);

@@ -40,9 +40,18 @@ export async function signInAs(
   browser: Browser,
   baseUrl: string,
   email: string,
-  { password = 'concordia', locale = 'en-US', timezoneId }: { password?: string; locale?: string; timezoneId?: string } = {},
+  {
+    password = 'concordia',
+    locale = 'en-US',
+    timezoneId,
+  }: { password?: string; locale?: string; timezoneId?: string } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1200, height: 900 }, locale, timezoneId });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1200, height: 900 },
+    locale,
+    timezoneId,
+  });
   const page = await context.newPage();
   await page.goto('/signin');
   await page.locator('input[name=email]').fill(email);
@@ -53,29 +62,50 @@ export async function signInAs(
 }
 
 /**
- * Clicks into an editor and puts the caret at the end of its text. On a busy machine ProseMirror can
- * apply the click's caret after a key pressed right behind it, so the caret is checked where it settled
- * (two frames later) and moved again until it is at the end; a loaded CI machine can take seconds.
+ * Clicks into an editor and puts the caret at the end (or start) of its text. On a busy machine
+ * ProseMirror can apply the click's caret after a key pressed right behind it, so the caret is checked
+ * where it settled (two frames later) and moved again until it is there; a loaded CI machine can take
+ * seconds.
  */
 export async function caretAtEnd(editor: Locator): Promise<void> {
+  await placeCaret(editor, 'Control+End', 'end');
+}
+
+export async function caretAtStart(editor: Locator): Promise<void> {
+  await placeCaret(editor, 'Control+Home', 'start');
+}
+
+async function placeCaret(editor: Locator, key: string, where: 'start' | 'end'): Promise<void> {
   await editor.click();
+  await pressUntilCaret(editor, key, where);
+}
+
+/**
+ * Presses `key` (Control+End, Control+Home) in the focused editor until the caret has settled at the end
+ * or start of its text: keys only, for tests that must not click.
+ */
+export async function pressUntilCaret(editor: Locator, key: string, where: 'start' | 'end'): Promise<void> {
   await expect
-    .poll(async () => {
-      await editor.page().keyboard.press('Control+End');
-      return editor.evaluate(settledAtEnd);
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await editor.page().keyboard.press(key);
+        return editor.evaluate(settledAt, where);
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
 }
 
-async function settledAtEnd(element: Element): Promise<boolean> {
+async function settledAt(element: Element, where: 'start' | 'end'): Promise<boolean> {
   for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const selection = element.ownerDocument.getSelection();
   if (!selection?.isCollapsed || !selection.focusNode || !element.contains(selection.focusNode)) return false;
-  const after = element.ownerDocument.createRange();
-  after.selectNodeContents(element);
-  after.setStart(selection.focusNode, selection.focusOffset);
+  const beyond = element.ownerDocument.createRange();
+  beyond.selectNodeContents(element);
+  if (where === 'end') beyond.setStart(selection.focusNode, selection.focusOffset);
+  else beyond.setEnd(selection.focusNode, selection.focusOffset);
   // Other people's carets are decorations in the text, not part of it.
-  const walker = element.ownerDocument.createTreeWalker(after.cloneContents(), NodeFilter.SHOW_TEXT);
+  const walker = element.ownerDocument.createTreeWalker(beyond.cloneContents(), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.textContent && !node.parentElement?.closest('[contenteditable="false"]')) return false;
   }

@@ -14,7 +14,11 @@ export type CollabProcess = {
 };
 
 /** Starts tests/helpers/collab-main.ts on `port` against the test database. */
-export async function startCollabProcess(database: TestDatabase, port: number, env: Record<string, string> = {}): Promise<CollabProcess> {
+export async function startCollabProcess(
+  database: TestDatabase,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<CollabProcess> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -27,7 +31,10 @@ export async function startCollabProcess(database: TestDatabase, port: number, e
   };
   if (database.url) childEnv.DATABASE_URL = database.url;
   else delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/collab-main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/collab-main.ts'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let output = '';
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   if (process.env.DEBUG_CHILD) child.stdout!.on('data', (d: Buffer) => process.stderr.write(d));
@@ -66,7 +73,11 @@ export async function startCollabProcess(database: TestDatabase, port: number, e
  */
 export async function scaleOutRedis(): Promise<string | null> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const missing = !process.env.DATABASE_URL ? 'DATABASE_URL is not set' : !(await redisAnswers(redisUrl)) ? `no Redis answers at ${redisUrl}` : null;
+  const missing = !process.env.DATABASE_URL
+    ? 'DATABASE_URL is not set'
+    : !(await redisAnswers(redisUrl))
+      ? `no Redis answers at ${redisUrl}`
+      : null;
   if (!missing) return redisUrl;
   if (process.env.CI) throw new Error(`CI=true but ${missing}: scale-out tests need a shared Postgres and Redis`);
   console.warn(`Skipping scale-out tests: ${missing} (they need a Postgres server in DATABASE_URL and Redis).`);

@@ -42,7 +42,8 @@ export async function lockAwaited(url: string): Promise<void> {
   const observer = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await eventually(async () => {
-      const [row] = await observer`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+      const [row] =
+        await observer`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
       expect(row?.waiting).toBeGreaterThan(0);
     });
   } finally {

@@ -16,5 +16,8 @@ export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs =
  * assertion that something happens within a time (a socket closed within 2 s), where the time is the point.
  */
 export function within<T>(promise: Promise<T>, ms: number): Promise<T | string> {
-  return Promise.race([promise, new Promise<string>((resolve) => setTimeout(() => resolve(`nothing within ${ms} ms`), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<string>((resolve) => setTimeout(() => resolve(`nothing within ${ms} ms`), ms)),
+  ]);
 }

@@ -7,7 +7,9 @@ import JSZip from 'jszip';
 /** The text of the parts of a zip (a .docx) whose names match, concatenated in name order. */
 export async function zipParts(bytes: Uint8Array, pattern: RegExp): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((name) => pattern.test(name)).sort();
+  const names = Object.keys(zip.files)
+    .filter((name) => pattern.test(name))
+    .sort();
   return (await Promise.all(names.map((name) => zip.file(name)!.async('string')))).join('\n');
 }
 
@@ -23,7 +25,8 @@ const POPPLER = ['/usr/bin/pdfinfo', '/usr/bin/pdftotext'];
 /** Whether PDFs can be checked (Debian's poppler-utils); in CI a missing tool fails the run rather than skipping. */
 export function pdfToolsAvailable(): boolean {
   if (POPPLER.every(existsSync)) return true;
-  if (process.env.CI) throw new Error('CI=true but pdfinfo/pdftotext are missing: install Debian\'s poppler-utils package');
+  if (process.env.CI)
+    throw new Error("CI=true but pdfinfo/pdftotext are missing: install Debian's poppler-utils package");
   console.warn('Skipping PDF checks: pdfinfo/pdftotext not found (apt-get install poppler-utils to run them).');
   return false;
 }

@@ -23,7 +23,11 @@ export function answerCalls(db: Db): void {
     const reply = (message: CallReply) => process.send?.(message);
     call(db, request.options).then(
       (value) => reply({ id: request.id, value }),
-      (error: unknown) => reply({ id: request.id, error: { ...(error instanceof AppError && { code: error.code }), message: String((error as Error).message) } }),
+      (error: unknown) =>
+        reply({
+          id: request.id,
+          error: { ...(error instanceof AppError && { code: error.code }), message: String((error as Error).message) },
+        }),
     );
   });
 }
@@ -36,7 +40,10 @@ export function callerOf(child: ChildProcess) {
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
-  return <K extends CallName>(name: K, options: Parameters<InstanceCalls[K]>[1]): Promise<Awaited<ReturnType<InstanceCalls[K]>>> =>
+  return <K extends CallName>(
+    name: K,
+    options: Parameters<InstanceCalls[K]>[1],
+  ): Promise<Awaited<ReturnType<InstanceCalls[K]>>> =>
     new Promise((resolve, reject) => {
       const id = next++;
       waiting.set(id, (reply) => {

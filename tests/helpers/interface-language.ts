@@ -28,7 +28,8 @@ function literals(elements: MessageFormatElement[]): string[] {
   return elements.flatMap((element) => {
     if (element.type === TYPE.literal) return [element.value];
     if (element.type === TYPE.tag) return literals(element.children);
-    if (element.type === TYPE.select || element.type === TYPE.plural) return Object.values(element.options).flatMap((option) => literals(option.value));
+    if (element.type === TYPE.select || element.type === TYPE.plural)
+      return Object.values(element.options).flatMap((option) => literals(option.value));
     return [];
   });
 }
@@ -41,7 +42,8 @@ export function foreignPieces(other: Locale, shown: Locale): string[] {
   const own = new Set([...fragments(shown).values()].flat().flatMap((text) => [bare(text), ...words(text)]));
   const pieces = new Set<string>();
   for (const texts of fragments(other).values()) {
-    for (const piece of texts.map(bare)) if (piece.length >= 4 && /\p{L}{2}/u.test(piece) && !own.has(piece)) pieces.add(piece);
+    for (const piece of texts.map(bare))
+      if (piece.length >= 4 && /\p{L}{2}/u.test(piece) && !own.has(piece)) pieces.add(piece);
   }
   return [...pieces];
 }
@@ -59,7 +61,8 @@ const words = (text: string) => text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolea
  */
 export async function interfaceText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const skipped = '.prose, .passage > p:last-child, .search-hit p, .comment-body, blockquote, .language-switch, pre, code, textarea, script, style';
+    const skipped =
+      '.prose, .passage > p:last-child, .search-hit p, .comment-body, blockquote, .language-switch, pre, code, textarea, script, style';
     const out: string[] = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -13,7 +13,9 @@ const paragraphSchema = z.object({ text: z.string().min(1), topic: z.string(), p
 const planSchema = z.object({
   title: z.string(),
   split: z.enum(['tune', 'held-out']),
-  sections: z.array(z.object({ id: z.string(), state: z.string(), lang: z.enum(TEXT_LANGUAGES), paragraphs: z.array(paragraphSchema) })),
+  sections: z.array(
+    z.object({ id: z.string(), state: z.string(), lang: z.enum(TEXT_LANGUAGES), paragraphs: z.array(paragraphSchema) }),
+  ),
 });
 
 export type EvalPlan = z.infer<typeof planSchema> & { name: string };
@@ -24,7 +26,10 @@ export function loadEvalPlans(): EvalPlan[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ name: file.replace(/\.json$/, ''), ...planSchema.parse(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))) }));
+    .map((file) => ({
+      name: file.replace(/\.json$/, ''),
+      ...planSchema.parse(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))),
+    }));
 }
 
 type Ref = { section: string; paragraph: number };
@@ -41,7 +46,13 @@ function languageOf(plan: EvalPlan, ref: Ref): TextLanguage {
 
 const pairName = (x: TextLanguage, y: TextLanguage) => [x, y].sort().join('-');
 
-export type Tally = { truePositives: number; falsePositives: number; positives: number; hardNegatives: number; hardNegativesFound: number };
+export type Tally = {
+  truePositives: number;
+  falsePositives: number;
+  positives: number;
+  hardNegatives: number;
+  hardNegativesFound: number;
+};
 export type EvalResult = {
   /** By language pair ("en-es", "es-es", ...), and "same", "cross" and "all". */
   tallies: Map<string, Tally>;
@@ -49,7 +60,13 @@ export type EvalResult = {
   misses: string[];
 };
 
-const emptyTally = (): Tally => ({ truePositives: 0, falsePositives: 0, positives: 0, hardNegatives: 0, hardNegativesFound: 0 });
+const emptyTally = (): Tally => ({
+  truePositives: 0,
+  falsePositives: 0,
+  positives: 0,
+  hardNegatives: 0,
+  hardNegativesFound: 0,
+});
 
 /** Scores what a detector found in each plan against the labels. */
 export function scorePlans(plans: readonly EvalPlan[], found: ReadonlyMap<string, readonly Overlap[]>): EvalResult {
@@ -64,7 +81,9 @@ export function scorePlans(plans: readonly EvalPlan[], found: ReadonlyMap<string
   const falsePositives: string[] = [];
   const misses: string[] = [];
   for (const plan of plans) {
-    const refs = plan.sections.flatMap((s) => s.paragraphs.map((p, paragraph) => ({ ref: { section: s.id, paragraph }, p })));
+    const refs = plan.sections.flatMap((s) =>
+      s.paragraphs.map((p, paragraph) => ({ ref: { section: s.id, paragraph }, p })),
+    );
     const groups = (a: Ref, b: Ref) => {
       const [x, y] = [languageOf(plan, a), languageOf(plan, b)];
       return [pairName(x, y), x === y ? 'same' : 'cross', 'all'];
@@ -101,7 +120,8 @@ export function scorePlans(plans: readonly EvalPlan[], found: ReadonlyMap<string
   return { tallies, falsePositives, misses };
 }
 
-export const precision = (t: Tally) => (t.truePositives + t.falsePositives === 0 ? 1 : t.truePositives / (t.truePositives + t.falsePositives));
+export const precision = (t: Tally) =>
+  t.truePositives + t.falsePositives === 0 ? 1 : t.truePositives / (t.truePositives + t.falsePositives);
 export const recall = (t: Tally) => (t.positives === 0 ? 1 : t.truePositives / t.positives);
 
 /** One line per language pair and for the totals: precision, recall, counts. */

@@ -29,7 +29,8 @@ function runner(): Runner | string {
   const versions = existsSync(DEBIAN_POSTGRES) ? readdirSync(DEBIAN_POSTGRES).filter((v) => /^\d+$/.test(v)) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   const bin = newest && path.join(DEBIAN_POSTGRES, newest, 'bin');
-  if (!bin || !existsSync(path.join(bin, 'postgres'))) return `no Postgres binaries under ${DEBIAN_POSTGRES}/<version>/bin (apt-get install postgresql)`;
+  if (!bin || !existsSync(path.join(bin, 'postgres')))
+    return `no Postgres binaries under ${DEBIAN_POSTGRES}/<version>/bin (apt-get install postgresql)`;
   if (process.getuid?.() !== 0) return { bin };
   const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   const uid = id('-u');
@@ -65,7 +66,11 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   if (uid !== undefined && gid !== undefined) chownSync(root, uid, gid);
   const as = { uid, gid, cwd: root };
 
-  const init = spawnSync(path.join(bin, 'initdb'), ['-D', cluster, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...as, encoding: 'utf8' });
+  const init = spawnSync(
+    path.join(bin, 'initdb'),
+    ['-D', cluster, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+    { ...as, encoding: 'utf8' },
+  );
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr}`);
   const port = await freePort();
 
@@ -73,7 +78,20 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   async function start(): Promise<void> {
     const child = spawn(
       path.join(bin, 'postgres'),
-      ['-D', cluster, '-p', String(port), '-h', '127.0.0.1', '-k', root, '-c', 'fsync=off', '-c', 'full_page_writes=off'],
+      [
+        '-D',
+        cluster,
+        '-p',
+        String(port),
+        '-h',
+        '127.0.0.1',
+        '-k',
+        root,
+        '-c',
+        'fsync=off',
+        '-c',
+        'full_page_writes=off',
+      ],
       { ...as, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let log = '';

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   ACCESS_MESSAGE,
+  AMENDMENTS_MESSAGE,
   encodeSaveCheckMessage,
   OVERLAPS_MESSAGE,
   PLAN_ACTIVITY_MESSAGE,
@@ -18,7 +19,13 @@ import { COLLAB_PATH } from '../../lib/shared/rooms';
  * `params`: the socket URL's query, as a page's editor sets it (FOLLOW_PLAN_PARAMS). `connect: false`
  * leaves the socket closed until `provider.connect()`, for a test that needs the document's client id first.
  */
-export function openProvider(baseUrl: string, room: string, cookie: string, params: Record<string, string> = {}, { connect = true } = {}) {
+export function openProvider(
+  baseUrl: string,
+  room: string,
+  cookie: string,
+  params: Record<string, string> = {},
+  { connect = true } = {},
+) {
   const doc = new Y.Doc({ gc: false });
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -35,6 +42,7 @@ export function openProvider(baseUrl: string, room: string, cookie: string, para
   // Our application messages (the connection's access, a section's overlaps, a plan's activity); stock clients would log
   // them as unknown. A test that reads them sets its own handler.
   provider.messageHandlers[ACCESS_MESSAGE] = () => {};
+  provider.messageHandlers[AMENDMENTS_MESSAGE] = () => {};
   provider.messageHandlers[OVERLAPS_MESSAGE] = () => {};
   provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = () => {};
   return { provider, doc };

@@ -2,7 +2,12 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE, type SaveOutcome } from '../../lib/shared/app-messages';
+import {
+  encodeSaveCheckMessage,
+  readSavedMessage,
+  SAVED_MESSAGE,
+  type SaveOutcome,
+} from '../../lib/shared/app-messages';
 import { COLLAB_PATH, EDITOR_FIELD } from '../../lib/shared/rooms';
 import { encodeAwareness } from '../../lib/shared/wire/awareness';
 import { encodeSyncStep2Of, encodeUpdate } from '../../lib/shared/wire/sync';

@@ -13,13 +13,26 @@ export async function appendRichText(docId: string, userId: string, content: JSO
     const scratch = new Y.Doc();
     prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content }, scratch.getXmlFragment(EDITOR_FIELD));
     const fragment = copy.getXmlFragment(EDITOR_FIELD);
-    fragment.insert(fragment.length, scratch.getXmlFragment(EDITOR_FIELD).toArray().map((node) => (node as Y.XmlElement).clone()));
+    fragment.insert(
+      fragment.length,
+      scratch
+        .getXmlFragment(EDITOR_FIELD)
+        .toArray()
+        .map((node) => (node as Y.XmlElement).clone()),
+    );
   });
 }
 
-const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks && { marks }) });
+const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({
+  type: 'text',
+  text: value,
+  ...(marks && { marks }),
+});
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-const item = (label: string, ...nested: JSONContent[]): JSONContent => ({ type: 'listItem', content: [paragraph(text(label)), ...nested] });
+const item = (label: string, ...nested: JSONContent[]): JSONContent => ({
+  type: 'listItem',
+  content: [paragraph(text(label)), ...nested],
+});
 const row = (cell: 'tableHeader' | 'tableCell', labels: string[]): JSONContent => ({
   type: 'tableRow',
   content: labels.map((label) => ({ type: cell, content: [paragraph(text(label))] })),
@@ -37,8 +50,21 @@ export const RICH_PASSAGE: JSONContent[] = [
     text('the OAS site', [{ type: 'link', attrs: { href: 'https://www.oas.org/' } }]),
     text('.'),
   ),
-  { type: 'bulletList', content: [item('Human rights', { type: 'bulletList', content: [item('Use of force')] }), item('Community policing')] },
+  {
+    type: 'bulletList',
+    content: [
+      item('Human rights', { type: 'bulletList', content: [item('Use of force')] }),
+      item('Community policing'),
+    ],
+  },
   { type: 'orderedList', content: [item('Assess'), item('Train'), item('Certify')] },
-  { type: 'table', content: [row('tableHeader', ['Measure', 'Deadline']), row('tableCell', ['Curriculum', '2027']), row('tableCell', ['Certification', '2028'])] },
+  {
+    type: 'table',
+    content: [
+      row('tableHeader', ['Measure', 'Deadline']),
+      row('tableCell', ['Curriculum', '2027']),
+      row('tableCell', ['Certification', '2028']),
+    ],
+  },
   paragraph(text('First line'), { type: 'hardBreak' }, text('second line')),
 ];

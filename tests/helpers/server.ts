@@ -19,6 +19,10 @@ export function testConfig(database: TestDatabase, overrides: Record<string, str
 }
 
 /** The real HTTP + collaboration server on a free port, without the Next.js app. */
-export function startCollabServer(database: TestDatabase, overrides?: Record<string, string>, port = 0): Promise<RunningServer> {
+export function startCollabServer(
+  database: TestDatabase,
+  overrides?: Record<string, string>,
+  port = 0,
+): Promise<RunningServer> {
   return startServer({ config: testConfig(database, overrides), port });
 }

@@ -6,7 +6,10 @@ import { users } from '../../db/schema';
 import { TEST_SECRET } from './server';
 
 /** A next-auth session cookie exactly as the sign-in route would set it (a new session id unless given). */
-export async function sessionCookie(userId: string, options: { maxAge?: number; secret?: string; sessionId?: string } = {}): Promise<string> {
+export async function sessionCookie(
+  userId: string,
+  options: { maxAge?: number; secret?: string; sessionId?: string } = {},
+): Promise<string> {
   const token = await encode({
     token: { sub: userId, sid: options.sessionId ?? randomUUID() },
     secret: options.secret ?? TEST_SECRET,

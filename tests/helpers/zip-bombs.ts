@@ -30,7 +30,8 @@ const PACKAGE_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 const DOCUMENT_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-const BODY_HEAD = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
+const BODY_HEAD =
+  '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
 const BODY_TAIL = '</w:t></w:r></w:p></w:body></w:document>';
 
 /** The XML of a one-paragraph Word document. */
@@ -54,7 +55,10 @@ export function deflated(name: string, content: string | Uint8Array): ZipEntry {
  * whole: one MiB is deflated once and its output repeated, each copy closed by a full flush so that no
  * copy refers back to another. About 1 KiB per MiB of a repeated letter.
  */
-export function repeated(name: string, options: { head: string; unit: string; mib: number; tail: string; declaredSize?: number }): ZipEntry {
+export function repeated(
+  name: string,
+  options: { head: string; unit: string; mib: number; tail: string; declaredSize?: number },
+): ZipEntry {
   const head = Buffer.from(options.head);
   const block = Buffer.alloc(MiB, options.unit);
   const tail = Buffer.from(options.tail);
@@ -63,20 +67,44 @@ export function repeated(name: string, options: { head: string; unit: string; mi
   let crc = crc32(head);
   for (let i = 0; i < options.mib; i++) crc = crc32(block, crc);
   crc = crc32(tail, crc);
-  const data = Buffer.concat([segment(head), ...Array<Buffer>(options.mib).fill(blockSegment), segment(tail), deflateRawSync(Buffer.alloc(0))]);
-  return { name, data, method: 8, crc, size: head.byteLength + options.mib * MiB + tail.byteLength, declaredSize: options.declaredSize };
+  const data = Buffer.concat([
+    segment(head),
+    ...Array<Buffer>(options.mib).fill(blockSegment),
+    segment(tail),
+    deflateRawSync(Buffer.alloc(0)),
+  ]);
+  return {
+    name,
+    data,
+    method: 8,
+    crc,
+    size: head.byteLength + options.mib * MiB + tail.byteLength,
+    declaredSize: options.declaredSize,
+  };
 }
 
 /** A document.xml whose one paragraph is `mib` MiB of the same letter. */
 export function hugeDocument(mib: number, declaredSize?: number): ZipEntry {
-  return repeated('word/document.xml', { head: DOCUMENT_HEAD + BODY_HEAD, unit: 'a', mib, tail: BODY_TAIL, declaredSize });
+  return repeated('word/document.xml', {
+    head: DOCUMENT_HEAD + BODY_HEAD,
+    unit: 'a',
+    mib,
+    tail: BODY_TAIL,
+    declaredSize,
+  });
 }
 
 /** `count` small XML parts besides the document, each stored as it is. */
 export function manyParts(count: number): ZipEntry[] {
   return Array.from({ length: count }, (_, i) => {
     const bytes = Buffer.from(`<x>${i}</x>`);
-    return { name: `customXml/item${i}.xml`, data: bytes, method: 0 as const, crc: crc32(bytes), size: bytes.byteLength };
+    return {
+      name: `customXml/item${i}.xml`,
+      data: bytes,
+      method: 0 as const,
+      crc: crc32(bytes),
+      size: bytes.byteLength,
+    };
   });
 }
 
@@ -89,14 +117,21 @@ export function overlappingParts(mib: number, copies: number): ZipEntry[] {
   const words = Array.from({ length: 512 }, (_, i) => `w${(i * 2654435761) % 999983}`);
   let seed = 42;
   const text: string[] = [];
-  for (let length = 0; length < mib * MiB; ) {
+  for (let length = 0; length < mib * MiB;) {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     const word = words[seed % words.length]!;
     text.push(word);
     length += word.length + 1;
   }
   const kernel = deflated('word/glossary/document.xml', `<x>${text.join(' ')}</x>`);
-  return [kernel, ...Array.from({ length: copies }, (_, i) => ({ ...kernel, name: `word/glossary/copy${i}.xml`, sameDataAs: kernel.name }))];
+  return [
+    kernel,
+    ...Array.from({ length: copies }, (_, i) => ({
+      ...kernel,
+      name: `word/glossary/copy${i}.xml`,
+      sameDataAs: kernel.name,
+    })),
+  ];
 }
 
 /** Billion laughs: ten levels of entities, each ten of the one below, referenced once in the text. */

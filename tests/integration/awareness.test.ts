@@ -21,7 +21,12 @@ describe('awareness in a room', () => {
     const lead = await buildMember(t.db, { plan });
     const coEditor = await buildMember(t.db, { plan });
     section = await buildSection(t.db, { plan, lead, coEditors: [coEditor] });
-    Object.assign(people, { lead, coEditor, chair: plan.chair, observer: await buildMember(t.db, { plan, role: 'observer' }) });
+    Object.assign(people, {
+      lead,
+      coEditor,
+      chair: plan.chair,
+      observer: await buildMember(t.db, { plan, role: 'observer' }),
+    });
   });
 
   it('reaches every member in its last state, in far fewer messages than changes when they come fast', async () => {

@@ -15,7 +15,11 @@ const redisUrl = await scaleOutRedis();
  */
 describe('benchmark harness (smoke size)', () => {
   it('runs every scenario against every server, and every edit and document arrives intact', async () => {
-    const options = parseOptions(['--smoke', '--no-write', '--server', KNOWN_SERVERS.join(',')], { ...process.env, REDIS_URL: redisUrl ?? undefined }, REPO_ROOT);
+    const options = parseOptions(
+      ['--smoke', '--no-write', '--server', KNOWN_SERVERS.join(',')],
+      { ...process.env, REDIS_URL: redisUrl ?? undefined },
+      REPO_ROOT,
+    );
     const results = await runBench(options, () => {});
 
     expect(results.errors).toEqual({});
@@ -70,7 +74,8 @@ describe('benchmark harness (smoke size)', () => {
       expect(compaction.rows).toBe(options.persistence.compactionRows);
       expect(compaction.rowsLeft).toBe(0);
       expect(compaction.textMatches).toBe(true);
-      for (const blocked of [compaction.loadLoopBlockedMs, compaction.compactLoopBlockedMs]) expect(blocked).toSatisfy(Number.isFinite);
+      for (const blocked of [compaction.loadLoopBlockedMs, compaction.compactLoopBlockedMs])
+        expect(blocked).toSatisfy(Number.isFinite);
     }
 
     const idle = results.idleMemory!;
@@ -78,15 +83,21 @@ describe('benchmark harness (smoke size)', () => {
     for (const run of idle.runs) {
       expect(run.roomsRead).toBe(options.idleMemory.sections);
       expect(run.textMatches, `${run.server} served a section's text wrongly`).toBe(true);
-      for (const figure of [run.freshRssMiB, run.peakRssMiB, run.afterIdleRssMiB, run.afterIdleRatio]) expect(figure).toSatisfy(Number.isFinite);
+      for (const figure of [run.freshRssMiB, run.peakRssMiB, run.afterIdleRssMiB, run.afterIdleRatio])
+        expect(figure).toSatisfy(Number.isFinite);
     }
-    expect(idle.runs.find((r) => r.server === 'concordia')?.roomsUnloaded, 'Concordia kept rooms loaded').toBe(options.idleMemory.sections);
+    expect(idle.runs.find((r) => r.server === 'concordia')?.roomsUnloaded, 'Concordia kept rooms loaded').toBe(
+      options.idleMemory.sections,
+    );
     expect(idle.concordiaWithinTarget).toBeTypeOf('boolean');
 
     const overlaps = results.overlaps!;
     expect(overlaps.sections).toBe(options.plan.sections);
     expect(overlaps.overlaps, 'no overlap found, though the plan has copied paragraphs').toBeGreaterThan(0);
-    expect(overlaps.incrementalMatchesFull, 're-analysing edited sections gave another result than a full analysis').toBe(true);
+    expect(
+      overlaps.incrementalMatchesFull,
+      're-analysing edited sections gave another result than a full analysis',
+    ).toBe(true);
     expect(overlaps.plenary).toHaveLength(options.overlaps.runs);
 
     const exported = results.export!;
@@ -98,7 +109,8 @@ describe('benchmark harness (smoke size)', () => {
         expect(file.ms).toHaveLength(options.export.runs);
         expect(file.bytes, `empty ${file.format} export`).toBeGreaterThan(0);
         expect(file.annexBytes, `no annex in the ${file.format} export`).toBeGreaterThan(file.bytes);
-        if (file.format !== 'pdf') expect(file.titlesFound, `section titles missing from the ${file.format} export`).toBe(true);
+        if (file.format !== 'pdf')
+          expect(file.titlesFound, `section titles missing from the ${file.format} export`).toBe(true);
       }
     }
 

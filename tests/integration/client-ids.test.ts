@@ -2,7 +2,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentText } from '../../lib/documents/paragraphs';
 import { USERS_FIELD } from '../../lib/documents/attribution-record';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { authorsOfWords } from '../helpers/authors';
 import { eventually } from '../helpers/eventually';
@@ -19,7 +26,7 @@ function writingAs(base: Y.Doc, clientId: number): Y.Doc {
   return doc;
 }
 
-describe("a client id belongs to the user who announced it first", () => {
+describe('a client id belongs to the user who announced it first', () => {
   const t = useCollabServer();
   let plan: BuiltPlan;
   /** Peru leads the section, Mexico co-edits it. */
@@ -65,7 +72,9 @@ describe("a client id belongs to the user who announced it first", () => {
     // Peru keeps typing, and every word of it is stored, relayed and Peru's.
     for (const words of ['Peru proposes regional police training.', 'Peru adds a yearly report.']) {
       appendParagraph(peru.doc, words);
-      await eventually(async () => expect(await saveCheck(peru.provider, Math.floor(Math.random() * 1e9))).toBe('stored'));
+      await eventually(async () =>
+        expect(await saveCheck(peru.provider, Math.floor(Math.random() * 1e9))).toBe('stored'),
+      );
       await eventually(() => expect(documentText(chair.doc)).toContain(words));
       expect(await storedText(t.db, police.room)).toContain(words);
     }
@@ -75,7 +84,9 @@ describe("a client id belongs to the user who announced it first", () => {
     expect(authors.get('proposes')).toBe(people.peru.id);
     expect(authors.get('yearly')).toBe(people.peru.id);
     const stored = await storedDocument(t.db, police.room);
-    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(peru.doc.clientID)).toBe(people.peru.id);
+    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(peru.doc.clientID)).toBe(
+      people.peru.id,
+    );
   });
 
   it('moves a page whose client id someone else announced and wrote under first to a new one, where it keeps saving', async () => {
@@ -107,7 +118,9 @@ describe("a client id belongs to the user who announced it first", () => {
         await waitForSync(peru.provider);
       }
       appendParagraph(peru.doc, words);
-      await eventually(async () => expect(await saveCheck(peru.provider, Math.floor(Math.random() * 1e9))).toBe('stored'));
+      await eventually(async () =>
+        expect(await saveCheck(peru.provider, Math.floor(Math.random() * 1e9))).toBe('stored'),
+      );
       await eventually(() => expect(documentText(chair.doc)).toContain(words));
       expect(await storedText(t.db, police.room)).toContain(words);
     }
@@ -139,7 +152,9 @@ describe("a client id belongs to the user who announced it first", () => {
     mexico.sendFrame(announce(forged));
 
     appendParagraph(peru.doc, 'Peru asks for a regional firearms registry.');
-    await eventually(async () => expect(await saveCheck(peru.provider, Math.floor(Math.random() * 1e9))).toBe('stored'));
+    await eventually(async () =>
+      expect(await saveCheck(peru.provider, Math.floor(Math.random() * 1e9))).toBe('stored'),
+    );
     await eventually(() => expect(documentText(chair.doc)).toContain('firearms registry'));
     expect(documentText(chair.doc)).not.toContain('earlybird');
     expect((await authorsOfWords(police.room)).get('firearms')).toBe(people.peru.id);

@@ -17,7 +17,9 @@ describe('collaboration server', () => {
     const plan = await buildPlan(t.db);
     const lead = await buildMember(t.db, { plan, state: 'PER' });
     const coEditor = await buildMember(t.db, { plan, state: 'MEX' });
-    const text = ['Peru proposes a regional curriculum for police training grounded in human rights and community policing.'];
+    const text = [
+      'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
+    ];
     room = (await buildSection(t.db, { plan, lead, coEditors: [coEditor], text })).room;
     [peru, mexico] = [lead.cookie, coEditor.cookie];
   });

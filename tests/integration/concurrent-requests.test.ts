@@ -1,6 +1,15 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, planMembers, planVersions, plans, sectionCoEditors, sections, users, versions } from '../../db/schema';
+import {
+  auditLog,
+  planMembers,
+  planVersions,
+  plans,
+  sectionCoEditors,
+  sections,
+  users,
+  versions,
+} from '../../db/schema';
 import { listPlanOverlaps } from '../../lib/consolidation/list-overlaps';
 import { resolveOverlap } from '../../lib/consolidation/resolve-overlap';
 import { editComment } from '../../lib/discussion/edit-comment';
@@ -24,7 +33,15 @@ import { freePort } from '../helpers/app-process';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { startCollabProcess, type CollabProcess } from '../helpers/collab-process';
 import { storedText } from '../helpers/stored-text';
-import { buildMember, buildPlan, buildSection, buildUser, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  buildUser,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 
 /**
  * Requests that arrive together — a double click, two tabs, two instances behind a load balancer —
@@ -52,22 +69,42 @@ describe('requests that arrive together', () => {
     mexico = await buildMember(db(), { plan, state: 'MEX' });
     brazil = await buildMember(db(), { plan, state: 'BRA' });
     police = await buildSection(db(), { plan, lead: peru, text: ['Peru proposes regional police training.'] });
-    prevention = await buildSection(db(), { plan, lead: mexico, text: ['Mexico proposes municipal prevention programmes.'] });
-    victims = await buildSection(db(), { plan, lead: brazil, text: ['Brazil proposes assistance centres for victims.'] });
+    prevention = await buildSection(db(), {
+      plan,
+      lead: mexico,
+      text: ['Mexico proposes municipal prevention programmes.'],
+    });
+    victims = await buildSection(db(), {
+      plan,
+      lead: brazil,
+      text: ['Brazil proposes assistance centres for victims.'],
+    });
     canada = await buildSection(db(), { plan, text: ['Canada proposes common indicators.'] });
   });
 
   const audited = async (action: string, target: string) =>
-    (await db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.target, target))))[0]!.n;
+    (
+      await db()
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action), eq(auditLog.target, target)))
+    )[0]!.n;
 
   const newUser = async (email: string) => (await buildUser(db(), { email })).id;
 
   it('appoints a person twice at once as one membership, audited once', async () => {
     const userId = await newUser('twice@ministry.test');
     const appoint = () =>
-      appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email: 'twice@ministry.test', role: 'coordinator', stateCode: 'PAN' } });
+      appointMember(db(), {
+        actorId: plan.chair.id,
+        planId: plan.id,
+        input: { email: 'twice@ministry.test', role: 'coordinator', stateCode: 'PAN' },
+      });
     expect(await outcomes([appoint(), appoint()])).toEqual(['ok', 'ok']);
-    const rows = await db().select().from(planMembers).where(and(eq(planMembers.planId, plan.id), eq(planMembers.userId, userId)));
+    const rows = await db()
+      .select()
+      .from(planMembers)
+      .where(and(eq(planMembers.planId, plan.id), eq(planMembers.userId, userId)));
     expect(rows).toEqual([expect.objectContaining({ role: 'coordinator', stateCode: 'PAN' })]);
     expect(await audited('member.appointed', `member:${userId}`)).toBe(1);
     expect(await audited('member.role_changed', `member:${userId}`)).toBe(0);
@@ -76,19 +113,34 @@ describe('requests that arrive together', () => {
   it('appoints one of two people named for one state at once, and tells the other who holds it', async () => {
     await newUser('first@ecuador.test');
     await newUser('second@ecuador.test');
-    const appoint = (email: string) => appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email, role: 'coordinator', stateCode: 'ECU' } });
+    const appoint = (email: string) =>
+      appointMember(db(), {
+        actorId: plan.chair.id,
+        planId: plan.id,
+        input: { email, role: 'coordinator', stateCode: 'ECU' },
+      });
     const results = await outcomes([appoint('first@ecuador.test'), appoint('second@ecuador.test')]);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     const loser = results.find((r) => r !== 'ok');
-    expect(loser).toMatch(/^conflict: Ecuador already has a coordinator in this plan \((first|second)@ecuador\.test\)$/);
-    const coordinators = await db().select().from(planMembers).where(and(eq(planMembers.planId, plan.id), eq(planMembers.stateCode, 'ECU')));
+    expect(loser).toMatch(
+      /^conflict: Ecuador already has a coordinator in this plan \((first|second)@ecuador\.test\)$/,
+    );
+    const coordinators = await db()
+      .select()
+      .from(planMembers)
+      .where(and(eq(planMembers.planId, plan.id), eq(planMembers.stateCode, 'ECU')));
     expect(coordinators).toHaveLength(1);
   });
 
   it('accepts a one-time link once when it is accepted twice at once', async () => {
-    const invited = await appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email: 'link@gob.cl', role: 'coordinator', stateCode: 'CHL' } });
+    const invited = await appointMember(db(), {
+      actorId: plan.chair.id,
+      planId: plan.id,
+      input: { email: 'link@gob.cl', role: 'coordinator', stateCode: 'CHL' },
+    });
     if (invited.kind !== 'invitation') throw new Error('expected an invitation');
-    const accept = () => acceptInvitation(db(), { token: invited.token, name: 'Punto focal de Chile', password: 'long-enough' });
+    const accept = () =>
+      acceptInvitation(db(), { token: invited.token, name: 'Punto focal de Chile', password: 'long-enough' });
     const results = await outcomes([accept(), accept()]);
     expect(results.sort()).toEqual(['conflict: This invitation link was already used', 'ok']);
     const accounts = await db().select().from(users).where(eq(users.email, 'link@gob.cl'));
@@ -101,21 +153,43 @@ describe('requests that arrive together', () => {
   it('gives sections created at once a place each', async () => {
     const titles = ['Border management', 'Cybercrime', 'Firearms trafficking', 'Prison systems'];
     const created = await Promise.all(
-      titles.map((title) => createSection(db(), { actorId: plan.chair.id, planId: plan.id, input: { title, leadState: 'ARG', coEditingStates: [] } })),
+      titles.map((title) =>
+        createSection(db(), {
+          actorId: plan.chair.id,
+          planId: plan.id,
+          input: { title, leadState: 'ARG', coEditingStates: [] },
+        }),
+      ),
     );
     expect(created).toHaveLength(4);
-    const rows = await db().select({ position: sections.position }).from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position));
+    const rows = await db()
+      .select({ position: sections.position })
+      .from(sections)
+      .where(eq(sections.planId, plan.id))
+      .orderBy(asc(sections.position));
     expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i));
   });
 
   it('keeps both of two changes to one section sent at once, and deletes a section once', async () => {
-    const { id: sectionId } = await createSection(db(), { actorId: plan.chair.id, planId: plan.id, input: { title: 'Draft title', leadState: 'URY', coEditingStates: [] } });
+    const { id: sectionId } = await createSection(db(), {
+      actorId: plan.chair.id,
+      planId: plan.id,
+      input: { title: 'Draft title', leadState: 'URY', coEditingStates: [] },
+    });
     const update = (input: { title: string } | { frozen: boolean } | { coEditingStates: string[] }) =>
       updateSection(db(), { actorId: plan.chair.id, sectionId, input });
-    expect(await outcomes([update({ title: 'Money laundering' }), update({ frozen: true }), update({ coEditingStates: ['PRY'] })])).toEqual(['ok', 'ok', 'ok']);
+    expect(
+      await outcomes([
+        update({ title: 'Money laundering' }),
+        update({ frozen: true }),
+        update({ coEditingStates: ['PRY'] }),
+      ]),
+    ).toEqual(['ok', 'ok', 'ok']);
     const [row] = await db().select().from(sections).where(eq(sections.id, sectionId));
     expect(row).toMatchObject({ title: 'Money laundering', frozen: true });
-    expect(await db().select().from(sectionCoEditors).where(eq(sectionCoEditors.sectionId, sectionId))).toEqual([{ sectionId, stateCode: 'PRY' }]);
+    expect(await db().select().from(sectionCoEditors).where(eq(sectionCoEditors.sectionId, sectionId))).toEqual([
+      { sectionId, stateCode: 'PRY' },
+    ]);
 
     const remove = () => deleteSection(db(), { actorId: plan.chair.id, sectionId });
     expect((await outcomes([remove(), remove()])).sort()).toEqual(['not_found: No such section', 'ok']);
@@ -123,8 +197,16 @@ describe('requests that arrive together', () => {
   });
 
   it('records what each of two document blocks saved at once replaced', async () => {
-    const block = (symbol: string) => ({ council: 'Permanent Council', committee: 'Committee on Hemispheric Security', workingGroup: 'Working group', symbol, date: null, originalLanguage: 'es' as const });
-    const save = (symbol: string) => updatePlanMetadata(db(), { userId: plan.chair.id, planId: plan.id, metadata: block(symbol) });
+    const block = (symbol: string) => ({
+      council: 'Permanent Council',
+      committee: 'Committee on Hemispheric Security',
+      workingGroup: 'Working group',
+      symbol,
+      date: null,
+      originalLanguage: 'es' as const,
+    });
+    const save = (symbol: string) =>
+      updatePlanMetadata(db(), { userId: plan.chair.id, planId: plan.id, metadata: block(symbol) });
     expect(await outcomes([save('GT/DSS-4/11'), save('GT/DSS-4/12')])).toEqual(['ok', 'ok']);
     const entries = await db()
       .select({ before: auditLog.before, after: auditLog.after })
@@ -139,7 +221,8 @@ describe('requests that arrive together', () => {
   it('stores an automatic version of one state once, however many instances take it at once', async () => {
     const docId = canada.room;
     const before = await versionCount(docId);
-    const take = () => documentHost().read(docId, (doc, people) => saveVersion(db(), { docId, doc, users: people, kind: 'auto' }));
+    const take = () =>
+      documentHost().read(docId, (doc, people) => saveVersion(db(), { docId, doc, users: people, kind: 'auto' }));
     const [first, second] = await Promise.all([take(), take()]);
     expect(second.id).toBe(first.id);
     expect(await versionCount(docId)).toBe(before + 1);
@@ -149,16 +232,29 @@ describe('requests that arrive together', () => {
     const docId = victims.room;
     const name = () => nameVersion(db(), { userId: brazil.id, docId, name: 'Sent to the capital' });
     const results = await outcomes([name(), name()]);
-    expect(results.sort()).toEqual(['conflict: There is already a version named “Sent to the capital”; choose another name', 'ok']);
-    const named = await db().select().from(versions).where(and(eq(versions.docId, docId), eq(versions.name, 'Sent to the capital')));
+    expect(results.sort()).toEqual([
+      'conflict: There is already a version named “Sent to the capital”; choose another name',
+      'ok',
+    ]);
+    const named = await db()
+      .select()
+      .from(versions)
+      .where(and(eq(versions.docId, docId), eq(versions.name, 'Sent to the capital')));
     expect(named).toHaveLength(1);
   });
 
   it('names a version of the whole plan once when the same name is sent twice at once', async () => {
-    const name = () => namePlanVersion(db(), { userId: plan.chair.id, planId: plan.id, name: 'Draft for the second meeting' });
+    const name = () =>
+      namePlanVersion(db(), { userId: plan.chair.id, planId: plan.id, name: 'Draft for the second meeting' });
     const results = await outcomes([name(), name()]);
-    expect(results.sort()).toEqual(['conflict: There is already a version of this plan named “Draft for the second meeting”; choose another name', 'ok']);
-    const named = await db().select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.name, 'Draft for the second meeting')));
+    expect(results.sort()).toEqual([
+      'conflict: There is already a version of this plan named “Draft for the second meeting”; choose another name',
+      'ok',
+    ]);
+    const named = await db()
+      .select()
+      .from(planVersions)
+      .where(and(eq(planVersions.planId, plan.id), eq(planVersions.name, 'Draft for the second meeting')));
     expect(named).toHaveLength(1);
   });
 
@@ -190,10 +286,13 @@ describe('requests that arrive together', () => {
   it('moves the plan one phase when the chair asks for two different moves at once', async () => {
     const phaseChanges = () => audited('plan.phase_changed', `plan:${plan.id}`);
     const changesBefore = await phaseChanges();
-    const move = (phase: 'goal' | 'consolidation') => changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase });
+    const move = (phase: 'goal' | 'consolidation') =>
+      changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase });
     const results = await outcomes([move('consolidation'), move('goal')]);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
-    expect(results.find((r) => r !== 'ok')).toMatch(/^conflict: The plan moved to the (consolidation|goal) phase meanwhile; reload the page and try again$/);
+    expect(results.find((r) => r !== 'ok')).toMatch(
+      /^conflict: The plan moved to the (consolidation|goal) phase meanwhile; reload the page and try again$/,
+    );
     const [row] = await db().select({ phase: plans.phase }).from(plans).where(eq(plans.id, plan.id));
     expect(row!.phase).toBe(results[0] === 'ok' ? 'consolidation' : 'goal');
     expect(await phaseChanges()).toBe(changesBefore + 1);
@@ -207,14 +306,23 @@ describe('requests that arrive together', () => {
 
   it('removes a member once when the removal is sent twice at once', async () => {
     const userId = await newUser('leaving@ministry.test');
-    await appointMember(db(), { actorId: plan.chair.id, planId: plan.id, input: { email: 'leaving@ministry.test', role: 'observer' } });
+    await appointMember(db(), {
+      actorId: plan.chair.id,
+      planId: plan.id,
+      input: { email: 'leaving@ministry.test', role: 'observer' },
+    });
     const remove = () => removeMember(db(), { actorId: plan.chair.id, planId: plan.id, userId });
     expect(await outcomes([remove(), remove()])).toEqual(['ok', 'ok']);
     expect(await audited('member.removed', `member:${userId}`)).toBe(1);
   });
 
   const versionCount = async (docId: string) =>
-    (await db().select({ n: count() }).from(versions).where(and(eq(versions.docId, docId), eq(versions.kind, 'auto'), isNull(versions.name))))[0]!.n;
+    (
+      await db()
+        .select({ n: count() })
+        .from(versions)
+        .where(and(eq(versions.docId, docId), eq(versions.kind, 'auto'), isNull(versions.name)))
+    )[0]!.n;
 });
 
 /**
@@ -230,8 +338,18 @@ describe('a request that reaches two instances at the same moment', () => {
   beforeAll(async () => {
     // Two states proposing the same curriculum in other words: an open overlap on the first look.
     plan = await buildPlan(db());
-    await buildSection(db(), { plan, text: ['Peru proposes a regional curriculum for police training grounded in human rights and community policing.'] });
-    await buildSection(db(), { plan, text: ['Develop a regional curriculum for training police officers, grounded in human rights and community policing.'] });
+    await buildSection(db(), {
+      plan,
+      text: [
+        'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
+      ],
+    });
+    await buildSection(db(), {
+      plan,
+      text: [
+        'Develop a regional curriculum for training police officers, grounded in human rights and community policing.',
+      ],
+    });
     if (t.database.url) other = await startCollabProcess(t.database, await freePort());
   });
 
@@ -240,11 +358,21 @@ describe('a request that reaches two instances at the same moment', () => {
   });
 
   it('merges an overlap once: the wording stands once, the decision is audited once', async () => {
-    const [overlap] = (await listPlanOverlaps(db(), { userId: plan.chair.id, planId: plan.id })).overlaps.filter((o) => o.status === 'open');
+    const [overlap] = (await listPlanOverlaps(db(), { userId: plan.chair.id, planId: plan.id })).overlaps.filter(
+      (o) => o.status === 'open',
+    );
     if (!overlap) throw new Error('the plan has no open overlap');
-    const wording = 'Develop one regional police curriculum, grounded in human rights and community policing, for every state.';
-    const request = { userId: plan.chair.id, overlapId: overlap.id, resolution: { kind: 'merge', keep: 'a', wording } } as const;
-    const results = await outcomes([resolveOverlap(db(), request), other ? other.call('resolveOverlap', request) : resolveOverlap(db(), request)]);
+    const wording =
+      'Develop one regional police curriculum, grounded in human rights and community policing, for every state.';
+    const request = {
+      userId: plan.chair.id,
+      overlapId: overlap.id,
+      resolution: { kind: 'merge', keep: 'a', wording },
+    } as const;
+    const results = await outcomes([
+      resolveOverlap(db(), request),
+      other ? other.call('resolveOverlap', request) : resolveOverlap(db(), request),
+    ]);
     expect(results.sort()).toEqual(['conflict: This overlap was already merged', 'ok']);
 
     const merged = await db()
@@ -260,7 +388,9 @@ describe('a request that reaches two instances at the same moment', () => {
     const before = await db()
       .select({ n: count() })
       .from(versions)
-      .where(and(eq(versions.docId, sectionRoom(overlap.a.sectionId)), eq(versions.name, 'Before an overlap was merged')));
+      .where(
+        and(eq(versions.docId, sectionRoom(overlap.a.sectionId)), eq(versions.name, 'Before an overlap was merged')),
+      );
     expect(before[0]!.n).toBe(1);
   });
 });

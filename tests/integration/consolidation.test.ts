@@ -12,15 +12,25 @@ import { exportPlan } from '../../lib/export/export-plan';
 import { textBlocks } from '../../lib/documents/paragraphs';
 import { OVERLAPS_MESSAGE, readOverlapsMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection, type BuiltUser } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+  type BuiltUser,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { demoPlan } from '../helpers/demo-plan';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 
-const PERU_PROPOSAL = 'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.';
-const BRAZIL_PROPOSAL = 'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.';
+const PERU_PROPOSAL =
+  'Establish a regional network of specialised prosecutors for crimes against women, with shared training and common protocols.';
+const BRAZIL_PROPOSAL =
+  'Create a regional network of prosecutors specialised in crimes against women, sharing training and common protocols.';
 
 const involves = (text: string) => (o: OverlapView) => (o.a.text + o.b.text).includes(text);
 
@@ -44,16 +54,29 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
 
   beforeAll(async () => {
     plan = await buildPlan(db());
-    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['brazil', 'BRA'], ['canada', 'CAN']] as const) people[who] = await buildMember(db(), { plan, state });
+    for (const [who, state] of [
+      ['peru', 'PER'],
+      ['mexico', 'MEX'],
+      ['brazil', 'BRA'],
+      ['canada', 'CAN'],
+    ] as const)
+      people[who] = await buildMember(db(), { plan, state });
     people.observer = await buildMember(db(), { plan, role: 'observer' });
     const section = (lead: BuiltMember, text: string) => buildSection(db(), { plan, lead, text: [text] });
-    police = await section(people.peru, 'Peru proposes a regional curriculum for police training grounded in human rights and community policing.');
-    prevention = await section(people.mexico, 'Mexico proposes to scale up municipal prevention programmes focused on youth.');
+    police = await section(
+      people.peru,
+      'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
+    );
+    prevention = await section(
+      people.mexico,
+      'Mexico proposes to scale up municipal prevention programmes focused on youth.',
+    );
     victims = await section(people.brazil, 'Brazil proposes integrated assistance centres for victims of violence.');
     statistics = await section(people.canada, 'Canada proposes common indicators for citizen-security statistics.');
   });
 
-  const list = (who: BuiltUser = plan.chair) => listPlanOverlaps(db(), { userId: who.id, planId: plan.id }).then((r) => r.overlaps);
+  const list = (who: BuiltUser = plan.chair) =>
+    listPlanOverlaps(db(), { userId: who.id, planId: plan.id }).then((r) => r.overlaps);
 
   describe('two coordinators typing the same proposal', () => {
     let peru: ReturnType<typeof openProvider>;
@@ -85,7 +108,9 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     });
 
     it('follows the passages while people type before them and in them: the same overlap, its text updated', async () => {
-      const peruText = textBlocks(peru.doc).find((b) => b.text === PERU_PROPOSAL)!.element.get(0) as Y.XmlText;
+      const peruText = textBlocks(peru.doc)
+        .find((b) => b.text === PERU_PROPOSAL)!
+        .element.get(0) as Y.XmlText;
       peruText.insert(PERU_PROPOSAL.length - 1, ' by 2027');
       const top = new Y.XmlElement('paragraph');
       top.insert(0, [new Y.XmlText('A new opening paragraph about the scope of this section.')]);
@@ -99,14 +124,22 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     });
 
     it('lets only the chair resolve', async () => {
-      const attempt = resolveOverlap(db(), { userId: people.peru.id, overlapId: found.id, resolution: { kind: 'dismiss' } });
+      const attempt = resolveOverlap(db(), {
+        userId: people.peru.id,
+        overlapId: found.id,
+        resolution: { kind: 'dismiss' },
+      });
       await expect(attempt).rejects.toMatchObject({ code: 'forbidden' });
     });
 
     it('merges: the kept wording is co-sponsored, the other passage becomes a linked reference, both live, attribution kept', async () => {
       const keep = found.a.state.name === 'Peru' ? 'a' : 'b';
       const wording = PERU_PROPOSAL.replace('.', ' by 2027, with a yearly joint report.');
-      await resolveOverlap(db(), { userId: plan.chair.id, overlapId: found.id, resolution: { kind: 'merge', keep, wording } });
+      await resolveOverlap(db(), {
+        userId: plan.chair.id,
+        overlapId: found.id,
+        resolution: { kind: 'merge', keep, wording },
+      });
 
       await eventually(() => {
         const kept = textBlocks(peru.doc).find((b) => b.text === wording);
@@ -114,13 +147,18 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
         expect(kept?.element.getAttribute('mergeId')).toBe(found.id);
       });
       const reference = await eventually(() => {
-        const block = textBlocks(brazil.doc).find((b) => b.text.startsWith('See section 1, paragraph'));
+        const block = textBlocks(brazil.doc).find((b) => b.text.startsWith('See 1.'));
         expect(block).toBeDefined();
         return block!;
       });
-      expect(reference.text).toMatch(/^See section 1, paragraph \d+ \(.+\) — co-sponsored by Peru and Brazil\.$/);
-      const delta = (reference.element.get(0) as Y.XmlText).toDelta() as Array<{ insert: string; attributes?: { link?: { href: string } } }>;
-      expect(delta.find((op) => op.attributes?.link)?.attributes?.link?.href).toBe(`/plans/${plan.id}/sections/${police.id}#merged-${found.id}`);
+      expect(reference.text).toMatch(/^See 1\.\d+ \(.+\) — co-sponsored by Peru and Brazil\.$/);
+      const delta = (reference.element.get(0) as Y.XmlText).toDelta() as Array<{
+        insert: string;
+        attributes?: { link?: { href: string } };
+      }>;
+      expect(delta.find((op) => op.attributes?.link)?.attributes?.link?.href).toBe(
+        `/plans/${plan.id}/sections/${police.id}#merged-${found.id}`,
+      );
       expect(textBlocks(brazil.doc).some((b) => b.text === BRAZIL_PROPOSAL)).toBe(false);
 
       // Words the chair left as they were are still Peru's; what the chair added is the chair's.
@@ -131,36 +169,52 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
 
       const [row] = await db().select().from(overlaps).where(eq(overlaps.id, found.id));
       expect(row!.status).toBe('merged');
-      const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'overlap.merged'), eq(auditLog.target, `overlap:${found.id}`)));
+      const audit = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'overlap.merged'), eq(auditLog.target, `overlap:${found.id}`)));
       expect(audit).toHaveLength(1);
-      await expect(resolveOverlap(db(), { userId: plan.chair.id, overlapId: found.id, resolution: { kind: 'dismiss' } })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(
+        resolveOverlap(db(), { userId: plan.chair.id, overlapId: found.id, resolution: { kind: 'dismiss' } }),
+      ).rejects.toMatchObject({ code: 'conflict' });
     });
 
     it('compiles the merge into the plan: the kept wording names its co-sponsors, the reference links to it', async () => {
       const file = await exportPlan(db(), { userId: people.observer.id, planId: plan.id, format: 'md' });
       const markdown = new TextDecoder().decode(file.body);
       expect(markdown).toContain('yearly joint report. *— Co-sponsored by Peru and Brazil*');
-      expect(markdown).toMatch(/See \[section 1, paragraph \d+\]\(<#s_[0-9a-f]+>\) \(.+\) — co-sponsored by Peru and Brazil\./);
+      // The reference's link names the kept paragraph by its number in the compiled plan (section 1).
+      expect(markdown).toMatch(/See \[1\.\d+\]\(<#1-[\p{L}\p{N}-]+>\) \(.+\) — co-sponsored by Peru and Brazil\./u);
     });
 
     it('keeps a dismissed overlap dismissed through small edits, and brings it back when a passage is rewritten', async () => {
       // A proposal on a topic the plan has nowhere else: this test is about the chair's decision, not
       // about how near the plan's own proposals on police training lie.
-      const peruText = appendParagraph(peru.doc, 'Install solar street lighting along rural school routes in every municipality.');
+      const peruText = appendParagraph(
+        peru.doc,
+        'Install solar street lighting along rural school routes in every municipality.',
+      );
       appendParagraph(brazil.doc, 'Install solar street lighting along rural school routes in all municipalities.');
       const pair = await eventually(async () => {
         const open = (await list()).find((o) => o.status === 'open' && involves('street lighting')(o));
         expect(open).toBeDefined();
         return open!;
       }, 10_000);
-      await resolveOverlap(db(), { userId: plan.chair.id, overlapId: pair.id, resolution: { kind: 'dismiss', reason: 'Different agencies carry them out' } });
+      await resolveOverlap(db(), {
+        userId: plan.chair.id,
+        overlapId: pair.id,
+        resolution: { kind: 'dismiss', reason: 'Different agencies carry them out' },
+      });
 
       peruText.insert(peruText.length - 1, ' soon');
       await refreshOverlaps(db(), plan.id);
       const afterSmallEdit = (await list()).filter(involves('street lighting'));
       expect(afterSmallEdit.map((o) => o.status)).toEqual(['dismissed']);
 
-      peruText.insert(peruText.length, ' Lamps are maintained by municipal crews, inspected every two years, and paired with community watch schemes and school transport.');
+      peruText.insert(
+        peruText.length,
+        ' Lamps are maintained by municipal crews, inspected every two years, and paired with community watch schemes and school transport.',
+      );
       await eventually(async () => {
         await refreshOverlaps(db(), plan.id);
         const back = (await list()).filter(involves('street lighting'));
@@ -170,7 +224,7 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     });
   });
 
-  it('finds an overlap while another delegation keeps typing without a pause, and sends it to the section\'s readers', async () => {
+  it("finds an overlap while another delegation keeps typing without a pause, and sends it to the section's readers", async () => {
     const canada = openProvider(t.server.url, statistics.room, people.canada.cookie);
     const mexico = openProvider(t.server.url, prevention.room, people.mexico.cookie);
     // An observer's page on Canada's section hears of its overlaps through its connection, without polling.
@@ -181,19 +235,32 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
     };
     await Promise.all([waitForSync(canada.provider), waitForSync(mexico.provider), waitForSync(reader.provider)]);
     await list(); // the first look analyses the plan; from then on only the watch does
-    appendParagraph(canada.doc, 'Publish a shared regional dashboard of citizen-security indicators, updated every quarter by the national statistics offices.');
-    appendParagraph(mexico.doc, 'Build a shared regional dashboard of citizen-security indicators, updated each quarter by national statistics offices.');
+    appendParagraph(
+      canada.doc,
+      'Publish a shared regional dashboard of citizen-security indicators, updated every quarter by the national statistics offices.',
+    );
+    appendParagraph(
+      mexico.doc,
+      'Build a shared regional dashboard of citizen-security indicators, updated each quarter by national statistics offices.',
+    );
     // Mexico goes on typing, a key every 50 ms: edits to the plan never settle for the 200 ms debounce.
     const typing = appendParagraph(mexico.doc);
     const keys = setInterval(() => typing.insert(typing.length, 'x'), 50);
     try {
-      await eventually(async () => expect((await list()).find(involves('regional dashboard'))?.status).toBe('open'), 10_000);
+      await eventually(
+        async () => expect((await list()).find(involves('regional dashboard'))?.status).toBe('open'),
+        10_000,
+      );
       expect(typing.length).toBeGreaterThan(0);
       await eventually(() => expect(pushed.at(-1)?.find(involves('regional dashboard'))?.status).toBe('open'));
       const found = pushed.at(-1)!.find(involves('regional dashboard'))!;
       expect([found.a.state.name, found.b.state.name].sort()).toEqual(['Canada', 'Mexico']);
 
-      await resolveOverlap(db(), { userId: plan.chair.id, overlapId: found.id, resolution: { kind: 'dismiss', reason: 'different indicators' } });
+      await resolveOverlap(db(), {
+        userId: plan.chair.id,
+        overlapId: found.id,
+        resolution: { kind: 'dismiss', reason: 'different indicators' },
+      });
       await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === found.id)?.status).toBe('dismissed'));
 
       // Back from a lost connection, the page is sent the list as it is, though nothing changed.

@@ -29,7 +29,9 @@ describe('kill -9 while five clients type', () => {
       const plan = await buildPlan(db);
       const lead = await buildMember(db, { plan });
       const coEditor = await buildMember(db, { plan });
-      room = (await buildSection(db, { plan, lead, coEditors: [coEditor], text: ['A proposal typed before the first kill.'] })).room;
+      room = (
+        await buildSection(db, { plan, lead, coEditors: [coEditor], text: ['A proposal typed before the first kill.'] })
+      ).room;
       cookies = [lead.cookie, coEditor.cookie, plan.chair.cookie, lead.cookie, coEditor.cookie];
     });
     port = await freePort();
@@ -67,7 +69,9 @@ describe('kill -9 while five clients type', () => {
     const stored = await storedText(check.db, room);
     await check.close();
     const missing = missingTokens(stored, typed);
-    console.log(`crash: ${KILLS} kills, ${typed.length} edits typed by ${WRITERS} clients, ${missing.length} missing from storage`);
+    console.log(
+      `crash: ${KILLS} kills, ${typed.length} edits typed by ${WRITERS} clients, ${missing.length} missing from storage`,
+    );
     expect(missing).toEqual([]);
     server = await startCollabProcess(database, port);
   });

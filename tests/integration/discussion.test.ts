@@ -12,7 +12,14 @@ import type { CommentView } from '../../lib/discussion/comment-view';
 import { changePhase } from '../../lib/plans/change-phase';
 import { COMMENT_MESSAGE, readCommentMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -55,9 +62,21 @@ describe("a section's discussion", () => {
   it("keeps each message with its author's state, and sends it to everyone with the section open", async () => {
     const observerPage = await openSection(police.room, observer.cookie);
     const otherSection = await openSection(victims.room, observer.cookie);
-    const fromBrazil = await postComment(db(), { userId: brazil.id, sectionId: police.id, body: 'Brazil can share its\ncurriculum.' });
-    expect(fromBrazil).toMatchObject({ author: brazil.name, state: { code: 'BRA', name: 'Brazil' }, body: 'Brazil can share its\ncurriculum.' });
-    const fromChair = await postComment(db(), { userId: plan.chair.id, sectionId: police.id, body: 'Thank you; Peru, please consider it.' });
+    const fromBrazil = await postComment(db(), {
+      userId: brazil.id,
+      sectionId: police.id,
+      body: 'Brazil can share its\ncurriculum.',
+    });
+    expect(fromBrazil).toMatchObject({
+      author: brazil.name,
+      state: { code: 'BRA', name: 'Brazil' },
+      body: 'Brazil can share its\ncurriculum.',
+    });
+    const fromChair = await postComment(db(), {
+      userId: plan.chair.id,
+      sectionId: police.id,
+      body: 'Thank you; Peru, please consider it.',
+    });
     expect(fromChair.state).toBeNull();
 
     await eventually(() => expect(observerPage).toEqual([fromBrazil, fromChair]));
@@ -72,26 +91,44 @@ describe("a section's discussion", () => {
     await waitForSync(page.provider);
     const fragment = page.doc.getXmlFragment(EDITOR_FIELD);
     const paragraph = appendParagraph(page.doc, 'Each state trains its own instructors.');
-    const at = (index: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index))).toString('base64');
+    const at = (index: number) =>
+      Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index))).toString('base64');
     const quote = { text: 'trains its own instructors', from: at(11), to: at(37) };
-    const fromMexico = await postComment(db(), { userId: mexico.id, sectionId: police.id, body: 'Could we pool them?', quote });
+    const fromMexico = await postComment(db(), {
+      userId: mexico.id,
+      sectionId: police.id,
+      body: 'Could we pool them?',
+      quote,
+    });
     expect(fromMexico.quote).toEqual(quote);
     expect((await listComments(db(), { userId: observer.id, sectionId: police.id })).at(-1)).toEqual(fromMexico);
 
     // Peru rewrites the start of the paragraph: the quoted passage is still found where it now stands.
     paragraph.delete(0, 10);
     paragraph.insert(0, 'From 2027 every state');
-    const place = (position: string) => Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(position, 'base64')), page.doc)!.index;
-    expect(paragraph.toString().slice(place(fromMexico.quote!.from), place(fromMexico.quote!.to))).toBe('trains its own instructors');
+    const place = (position: string) =>
+      Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(position, 'base64')), page.doc)!
+        .index;
+    expect(paragraph.toString().slice(place(fromMexico.quote!.from), place(fromMexico.quote!.to))).toBe(
+      'trains its own instructors',
+    );
     expect(fragment.length).toBeGreaterThan(0);
   });
 
   it('refuses observers, people outside the plan and unknown sections, and keeps nothing of it', async () => {
     const before = await listComments(db(), { userId: plan.chair.id, sectionId: police.id });
-    await expect(postComment(db(), { userId: observer.id, sectionId: police.id, body: 'I disagree.' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(postComment(db(), { userId: randomUUID(), sectionId: police.id, body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(postComment(db(), { userId: peru.id, sectionId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(listComments(db(), { userId: peru.id, sectionId: randomUUID() })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      postComment(db(), { userId: observer.id, sectionId: police.id, body: 'I disagree.' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      postComment(db(), { userId: randomUUID(), sectionId: police.id, body: 'Hello' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(postComment(db(), { userId: peru.id, sectionId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(listComments(db(), { userId: peru.id, sectionId: randomUUID() })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await listComments(db(), { userId: plan.chair.id, sectionId: police.id })).toEqual(before);
   });
 
@@ -107,18 +144,32 @@ describe("a section's discussion", () => {
     await eventually(() => expect(lastSeen(posted.id)).toEqual(edited));
 
     for (const who of [brazil, plan.chair, observer]) {
-      await expect(editComment(db(), { userId: who.id, commentId: posted.id, body: 'Not yours.' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(
+        editComment(db(), { userId: who.id, commentId: posted.id, body: 'Not yours.' }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(withdrawComment(db(), { userId: brazil.id, commentId: posted.id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(editComment(db(), { userId: peru.id, commentId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(withdrawComment(db(), { userId: brazil.id, commentId: posted.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(editComment(db(), { userId: peru.id, commentId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
 
     const withdrawn = await withdrawComment(db(), { userId: plan.chair.id, commentId: posted.id });
     expect(withdrawn).toMatchObject({ body: '', quote: null, withdrawn: 'chair' });
     await eventually(() => expect(lastSeen(posted.id)).toEqual(withdrawn));
-    expect((await listComments(db(), { userId: observer.id, sectionId: police.id })).find((c) => c.id === posted.id)).toEqual(withdrawn);
-    await expect(editComment(db(), { userId: peru.id, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(
+      (await listComments(db(), { userId: observer.id, sectionId: police.id })).find((c) => c.id === posted.id),
+    ).toEqual(withdrawn);
+    await expect(editComment(db(), { userId: peru.id, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
-    const audit = await db().select().from(auditLog).where(eq(auditLog.target, `comment:${posted.id}`)).orderBy(auditLog.id);
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, `comment:${posted.id}`))
+      .orderBy(auditLog.id);
     expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
       ['comment.edited', { body: 'Peru will fund it.' }, { body: 'Peru will co-fund it.' }],
       ['comment.withdrawn', { body: 'Peru will co-fund it.', quote: null }, null],
@@ -128,11 +179,17 @@ describe("a section's discussion", () => {
   it('closes once the plan is adopted, and stays readable', async () => {
     await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'consolidation' });
     await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'adopted' });
-    await expect(postComment(db(), { userId: peru.id, sectionId: police.id, body: 'One more thing' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      postComment(db(), { userId: peru.id, sectionId: police.id, body: 'One more thing' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const kept = await listComments(db(), { userId: observer.id, sectionId: police.id });
     expect(kept).toHaveLength(4);
     const brazils = kept.find((c) => c.authorId === brazil.id)!;
-    await expect(editComment(db(), { userId: brazil.id, commentId: brazils.id, body: 'Too late.' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(withdrawComment(db(), { userId: plan.chair.id, commentId: brazils.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      editComment(db(), { userId: brazil.id, commentId: brazils.id, body: 'Too late.' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(withdrawComment(db(), { userId: plan.chair.id, commentId: brazils.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

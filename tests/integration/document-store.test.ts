@@ -39,7 +39,10 @@ describe.skipIf(!process.env.DATABASE_URL)('DocumentStore.flushAll', () => {
         await lockAwaited(t.database.url!);
         flushed = store.flushAll().then(() => 'flushed');
         // The wait is the point: flushAll may not settle within it while the compaction waits.
-        const settled = await Promise.race([flushed, new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]);
+        const settled = await Promise.race([
+          flushed,
+          new Promise((resolve) => setTimeout(() => resolve('waiting'), 300)),
+        ]);
         expect(settled).toBe('waiting');
       });
       expect(await flushed).toBe('flushed');

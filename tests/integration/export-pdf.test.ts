@@ -8,11 +8,16 @@ import { browserAvailable, CHROMIUM } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { pdfToolsAvailable, readPdf } from '../helpers/exported-files';
 
-const page = (title: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+const page = (title: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 
 /** The route a PDF export goes through, printing with the given Chromium. */
 const exportPdf = (executablePath: string) =>
-  fileRoute(async () => ({ fileName: 'plan.pdf', contentType: 'application/pdf', body: await renderPdf(page('Plan of action'), { executablePath }) }));
+  fileRoute(async () => ({
+    fileName: 'plan.pdf',
+    contentType: 'application/pdf',
+    body: await renderPdf(page('Plan of action'), { executablePath }),
+  }));
 
 describe('PDF export where Chromium is missing or broken', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'concordia-pdf-'));
@@ -34,7 +39,9 @@ describe('PDF export where Chromium is missing or broken', () => {
     writeFileSync(broken, 'not a program', { mode: 0o644 });
     const response = await exportPdf(broken);
     expect(response.status).toBe(501);
-    expect((await response.json()).error).toBe(`PDF export could not start Chromium at ${broken}: check that \`${broken} --version\` runs on the server (Debian: apt-get install chromium).`);
+    expect((await response.json()).error).toBe(
+      `PDF export could not start Chromium at ${broken}: check that \`${broken} --version\` runs on the server (Debian: apt-get install chromium).`,
+    );
   });
 });
 
@@ -53,7 +60,9 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())('PDF export with Chrom
     expect(browser).toBeDefined();
     process.kill(browser!.pid, 'SIGKILL');
     await eventually(() => expect(chromiumProcesses().map((p) => p.pid)).not.toContain(browser!.pid));
-    expect(readPdf(await renderPdf(page('After the crash'), { executablePath: CHROMIUM })).text.trim()).toBe('After the crash');
+    expect(readPdf(await renderPdf(page('After the crash'), { executablePath: CHROMIUM })).text.trim()).toBe(
+      'After the crash',
+    );
     expect(chromiumProcesses().filter((p) => p.type === 'browser')).toHaveLength(1);
   });
 
@@ -62,7 +71,9 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())('PDF export with Chrom
     const renderers = chromiumProcesses().filter((p) => p.type === 'renderer');
     expect(renderers.length).toBeGreaterThan(0);
     for (const renderer of renderers) process.kill(renderer.pid, 'SIGKILL');
-    expect(readPdf(await renderPdf(page('After the crash'), { executablePath: CHROMIUM })).text.trim()).toBe('After the crash');
+    expect(readPdf(await renderPdf(page('After the crash'), { executablePath: CHROMIUM })).text.trim()).toBe(
+      'After the crash',
+    );
   });
 });
 
@@ -82,7 +93,7 @@ function chromiumProcesses(): Array<{ pid: number; type: string }> {
   const ours = new Set([process.pid]);
   const found: Array<{ pid: number; type: string }> = [];
   // Parents are listed before their children often enough to need a few passes, not a tree.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of processes) {
       if (ours.has(p.pid) || !ours.has(p.parent) || !p.command.includes('chromium')) continue;

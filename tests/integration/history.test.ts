@@ -14,7 +14,14 @@ import { nameVersion } from '../../lib/versions/name-version';
 import { restoreVersion } from '../../lib/versions/restore-version';
 import { sections, versions } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { authorsOfWords } from '../helpers/authors';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
@@ -24,7 +31,8 @@ import { openProvider, waitForSync } from '../helpers/provider';
 import { announce, openRawClient } from '../helpers/raw-client';
 import { storedText } from '../helpers/stored-text';
 
-const POLICE_TEXT = 'Peru proposes a regional curriculum for police training grounded in human rights and community policing.';
+const POLICE_TEXT =
+  'Peru proposes a regional curriculum for police training grounded in human rights and community policing.';
 
 describe('attribution and version history', () => {
   const t = useCollabServer({ COLLAB_COMPACT_AFTER: '5' });
@@ -34,11 +42,30 @@ describe('attribution and version history', () => {
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['brazil', 'BRA'], ['canada', 'CAN']] as const) people[who] = await buildMember(t.db, { plan, state });
+    for (const [who, state] of [
+      ['peru', 'PER'],
+      ['mexico', 'MEX'],
+      ['brazil', 'BRA'],
+      ['canada', 'CAN'],
+    ] as const)
+      people[who] = await buildMember(t.db, { plan, state });
     people.observer = await buildMember(t.db, { plan, role: 'observer' });
-    built.police = await buildSection(t.db, { plan, lead: people.peru, coEditors: [people.mexico], text: [POLICE_TEXT] });
-    built.victims = await buildSection(t.db, { plan, lead: people.brazil, text: ['Brazil proposes integrated assistance centres for victims of violence.'] });
-    built.canada = await buildSection(t.db, { plan, lead: people.canada, text: ['Canada proposes common indicators for citizen-security statistics.'] });
+    built.police = await buildSection(t.db, {
+      plan,
+      lead: people.peru,
+      coEditors: [people.mexico],
+      text: [POLICE_TEXT],
+    });
+    built.victims = await buildSection(t.db, {
+      plan,
+      lead: people.brazil,
+      text: ['Brazil proposes integrated assistance centres for victims of violence.'],
+    });
+    built.canada = await buildSection(t.db, {
+      plan,
+      lead: people.canada,
+      text: ['Canada proposes common indicators for citizen-security statistics.'],
+    });
   });
 
   it('attributes every word to the state that typed it, through a restart and compaction', async () => {
@@ -46,7 +73,9 @@ describe('attribution and version history', () => {
     const mexico = openProvider(t.server.url, built.police.room, people.mexico.cookie);
     await Promise.all([waitForSync(peru.provider), waitForSync(mexico.provider)]);
     const peruText = appendParagraph(peru.doc);
-    await eventually(() => expect(mexico.doc.getXmlFragment(EDITOR_FIELD).length).toBe(peru.doc.getXmlFragment(EDITOR_FIELD).length));
+    await eventually(() =>
+      expect(mexico.doc.getXmlFragment(EDITOR_FIELD).length).toBe(peru.doc.getXmlFragment(EDITOR_FIELD).length),
+    );
     const shared = (mexico.doc.getXmlFragment(EDITOR_FIELD).toArray().at(-1) as Y.XmlElement).get(0) as Y.XmlText;
     for (let i = 0; i < 12; i++) {
       peruText.insert(peruText.length, ` peru${i}`);
@@ -69,14 +98,18 @@ describe('attribution and version history', () => {
     // The section's first sentence is Peru's too: written by Peru's coordinator.
     expect(share.byState.map((s) => s.label).sort()).toEqual(['Mexico', 'Peru']);
     const peruShare = share.byState.find((s) => s.label === 'Peru')!;
-    expect(peruShare.characters).toBe(POLICE_TEXT.length + ' peru0 peru1 peru2 peru3 peru4 peru5 peru6 peru7 peru8 peru9 peru10 peru11'.length);
+    expect(peruShare.characters).toBe(
+      POLICE_TEXT.length + ' peru0 peru1 peru2 peru3 peru4 peru5 peru6 peru7 peru8 peru9 peru10 peru11'.length,
+    );
   });
 
   it("refuses text written under another delegation's client id, and writes to the attribution record", async () => {
     const peru = openProvider(t.server.url, built.police.room, people.peru.cookie);
     await waitForSync(peru.provider);
     appendParagraph(peru.doc).insert(0, 'genuinely Peru');
-    await eventually(async () => expect((await authorsOfWords(built.police.room)).get('genuinely')).toBe(people.peru.id));
+    await eventually(async () =>
+      expect((await authorsOfWords(built.police.room)).get('genuinely')).toBe(people.peru.id),
+    );
 
     // Mexico forges an edit under Peru's client id, continuing Peru's clock.
     const forged = new Y.Doc();
@@ -112,8 +145,14 @@ describe('attribution and version history', () => {
     await waitForSync(brazil.provider);
     const text = appendParagraph(brazil.doc);
     text.insert(0, 'Integrated centres for victims in every capital.');
-    await eventually(async () => expect(await liveText(built.victims.room)).toContain('Integrated centres for victims in every capital.'));
-    const first = await nameVersion(db, { userId: people.brazil.id, docId: built.victims.room, name: 'Draft circulated 12 March' });
+    await eventually(async () =>
+      expect(await liveText(built.victims.room)).toContain('Integrated centres for victims in every capital.'),
+    );
+    const first = await nameVersion(db, {
+      userId: people.brazil.id,
+      docId: built.victims.room,
+      name: 'Draft circulated 12 March',
+    });
 
     text.delete(text.toString().indexOf(' in every capital'), ' in every capital'.length);
     const chair = openProvider(t.server.url, built.victims.room, plan.chair.cookie);
@@ -123,9 +162,18 @@ describe('attribution and version history', () => {
     await eventually(() => expect(documentText(brazil.doc)).toContain('Open around the clock.'));
     const second = await nameVersion(db, { userId: plan.chair.id, docId: built.victims.room, name: 'After the chair' });
 
-    const [a, b] = await Promise.all([first, second].map((v) => getVersion(db, { userId: people.observer.id, docId: built.victims.room, versionId: v.id })));
+    const [a, b] = await Promise.all(
+      [first, second].map((v) =>
+        getVersion(db, { userId: people.observer.id, docId: built.victims.room, versionId: v.id }),
+      ),
+    );
     const runs = await documentHost().read(built.victims.room, (doc, users) =>
-      changeRuns(doc, users, Y.decodeSnapshot(Buffer.from(a!.snapshot, 'base64')), Y.decodeSnapshot(Buffer.from(b!.snapshot, 'base64'))),
+      changeRuns(
+        doc,
+        users,
+        Y.decodeSnapshot(Buffer.from(a!.snapshot, 'base64')),
+        Y.decodeSnapshot(Buffer.from(b!.snapshot, 'base64')),
+      ),
     );
     const changes = runs.filter((r) => r.change).map((r) => ({ text: r.text, change: r.change, userId: r.userId }));
     expect(changes).toEqual([
@@ -133,7 +181,12 @@ describe('attribution and version history', () => {
       { text: ' Open around the clock.', change: 'added', userId: plan.chair.id },
     ]);
     const listed = await listVersions(db, { userId: people.observer.id, docId: built.victims.room });
-    expect(listed.find((v) => v.id === second.id)?.editors.map((e) => e.name).sort()).toEqual([people.brazil.name, plan.chair.name].sort());
+    expect(
+      listed
+        .find((v) => v.id === second.id)
+        ?.editors.map((e) => e.name)
+        .sort(),
+    ).toEqual([people.brazil.name, plan.chair.name].sort());
     brazil.provider.destroy();
     chair.provider.destroy();
   });
@@ -147,10 +200,14 @@ describe('attribution and version history', () => {
     const current = documentText(stayed.doc);
     expect(current).toContain('Open around the clock.');
 
-    await expect(restoreVersion(db, { userId: people.brazil.id, docId: built.victims.room, versionId: target.id })).rejects.toThrow(/may not/);
+    await expect(
+      restoreVersion(db, { userId: people.brazil.id, docId: built.victims.room, versionId: target.id }),
+    ).rejects.toThrow(/may not/);
     await restoreVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
     const version = await getVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
-    const targetText = await documentHost().read(built.victims.room, (doc) => documentText(contentAt(doc, Buffer.from(version.snapshot, 'base64'))));
+    const targetText = await documentHost().read(built.victims.room, (doc) =>
+      documentText(contentAt(doc, Buffer.from(version.snapshot, 'base64'))),
+    );
     expect(targetText).toContain('Integrated centres for victims in every capital.');
     await eventually(() => expect(documentText(stayed.doc)).toBe(targetText));
 
@@ -159,10 +216,18 @@ describe('attribution and version history', () => {
     expect(documentText(later.doc)).toBe(targetText);
 
     const after = await listVersions(db, { userId: plan.chair.id, docId: built.victims.room });
-    expect(after.map((v) => v.name)).toEqual(expect.arrayContaining(['Before restore', 'After the chair', 'Restored “Draft circulated 12 March”']));
+    expect(after.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['Before restore', 'After the chair', 'Restored “Draft circulated 12 March”']),
+    );
     const beforeRestore = after.find((v) => v.name === 'Before restore')!;
-    const view = await getVersion(db, { userId: people.observer.id, docId: built.victims.room, versionId: beforeRestore.id });
-    const rendered = await documentHost().read(built.victims.room, (doc) => documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))));
+    const view = await getVersion(db, {
+      userId: people.observer.id,
+      docId: built.victims.room,
+      versionId: beforeRestore.id,
+    });
+    const rendered = await documentHost().read(built.victims.room, (doc) =>
+      documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))),
+    );
     expect(rendered).toBe(current);
     stayed.provider.destroy();
     later.provider.destroy();
@@ -173,7 +238,9 @@ describe('attribution and version history', () => {
     const canada = openProvider(t.server.url, built.canada.room, people.canada.cookie);
     await waitForSync(canada.provider);
     appendParagraph(canada.doc).insert(0, 'Common indicators for homicide statistics.');
-    await eventually(async () => expect(await liveText(built.canada.room)).toContain('Common indicators for homicide statistics.'));
+    await eventually(async () =>
+      expect(await liveText(built.canada.room)).toContain('Common indicators for homicide statistics.'),
+    );
     canada.provider.destroy();
     const auto = await eventually(async () => {
       const list = await listVersions(db, { userId: people.canada.id, docId: built.canada.room });
@@ -194,19 +261,34 @@ describe('attribution and version history', () => {
     writer.provider.destroy();
     await t.restart();
     const view = await getVersion(t.db, { userId: people.observer.id, docId: built.canada.room, versionId: auto.id });
-    const rendered = await documentHost().read(built.canada.room, (doc) => documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))));
+    const rendered = await documentHost().read(built.canada.room, (doc) =>
+      documentText(contentAt(doc, Buffer.from(view.snapshot, 'base64'))),
+    );
     expect(rendered).toBe(textThen);
     expect(await documentHost().read(built.canada.room, (doc) => documentText(doc))).toContain('more29');
   });
 
   it('names a version of the whole plan: the goal and every section at one instant (chair only)', async () => {
     const db = t.db;
-    await expect(namePlanVersion(db, { userId: people.peru.id, planId: plan.id, name: 'Peru tries' })).rejects.toThrow(/may not/);
-    const { id } = await namePlanVersion(db, { userId: plan.chair.id, planId: plan.id, name: 'Draft circulated 12 March' });
+    await expect(namePlanVersion(db, { userId: people.peru.id, planId: plan.id, name: 'Peru tries' })).rejects.toThrow(
+      /may not/,
+    );
+    const { id } = await namePlanVersion(db, {
+      userId: plan.chair.id,
+      planId: plan.id,
+      name: 'Draft circulated 12 March',
+    });
     const rows = await db.select().from(versions).where(eq(versions.planVersionId, id));
     const sectionCount = (await db.select().from(sections).where(eq(sections.planId, plan.id))).length;
-    expect(rows.map((r) => r.docId).sort()).toEqual([plan.goalRoom, ...(await db.select().from(sections).where(eq(sections.planId, plan.id))).map((s) => `section-${s.id}`)].sort());
+    expect(rows.map((r) => r.docId).sort()).toEqual(
+      [
+        plan.goalRoom,
+        ...(await db.select().from(sections).where(eq(sections.planId, plan.id))).map((s) => `section-${s.id}`),
+      ].sort(),
+    );
     expect(rows).toHaveLength(sectionCount + 1);
-    expect((await listPlanVersions(db, { userId: people.observer.id, planId: plan.id })).map((v) => v.name)).toContain('Draft circulated 12 March');
+    expect((await listPlanVersions(db, { userId: people.observer.id, planId: plan.id })).map((v) => v.name)).toContain(
+      'Draft circulated 12 March',
+    );
   });
 });

@@ -20,9 +20,18 @@ import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
 import { deflated, docx, documentXml } from '../helpers/zip-bombs';
 
 /** A 1×1 transparent PNG. */
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-const sectionBlocks = (docId: string) => documentHost().read(docId, (doc) => readBlocks(doc.getXmlFragment(EDITOR_FIELD), { crossReference: () => null }));
+const sectionBlocks = (docId: string) =>
+  documentHost().read(docId, (doc) =>
+    readBlocks(doc.getXmlFragment(EDITOR_FIELD), {
+      crossReference: () => null,
+      cosponsoredBy: (names) => names.join(', '),
+    }),
+  );
 
 describe('importing Word documents into a section', () => {
   const t = useCollabServer();
@@ -34,11 +43,20 @@ describe('importing Word documents into a section', () => {
   beforeAll(async () => {
     plan = await buildPlan(t.db);
     const peru = await buildMember(t.db, { plan, state: 'PER' });
-    police = await buildSection(t.db, { plan, lead: peru, text: ['Peru proposes a regional curriculum for police training.'] });
+    police = await buildSection(t.db, {
+      plan,
+      lead: peru,
+      text: ['Peru proposes a regional curriculum for police training.'],
+    });
     const mexico = await buildMember(t.db, { plan, state: 'MEX' });
     await buildSection(t.db, { plan, lead: mexico, text: ['Mexico proposes municipal prevention programmes.'] });
     canada = await buildSection(t.db, { plan, lead: 'CAN', text: ['Canada proposes common indicators.'] });
-    Object.assign(people, { mexico, jamaica: await buildMember(t.db, { plan, state: 'JAM' }), observer: await buildMember(t.db, { plan, role: 'observer' }), chair: plan.chair });
+    Object.assign(people, {
+      mexico,
+      jamaica: await buildMember(t.db, { plan, state: 'JAM' }),
+      observer: await buildMember(t.db, { plan, role: 'observer' }),
+      chair: plan.chair,
+    });
     await appendRichText(police.room, peru.id, RICH_PASSAGE);
   });
 
@@ -50,13 +68,18 @@ describe('importing Word documents into a section', () => {
     const source = await compilePlan(db, { userId: people.observer.id, planId: plan.id });
     const police = source.sections[0]!;
     const docx = await exportPlan(db, { userId: people.observer.id, planId: plan.id, format: 'docx' });
-    const fresh = await createSection(db, { actorId: plan.chair.id, planId: plan.id, input: { title: 'Imported draft', leadState: 'JAM', coEditingStates: [] } });
+    const fresh = await createSection(db, {
+      actorId: plan.chair.id,
+      planId: plan.id,
+      input: { title: 'Imported draft', leadState: 'JAM', coEditingStates: [] },
+    });
 
     const result = await importAs('jamaica', fresh.id, docx.body, docx.fileName);
     expect(result.notices).toEqual([]);
 
     const imported = await sectionBlocks(sectionRoom(fresh.id));
-    const headingText = (b: Block) => (b.kind === 'heading' ? b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('') : null);
+    const headingText = (b: Block) =>
+      b.kind === 'heading' ? b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('') : null;
     expect(imported.filter((b) => b.kind === 'heading' && b.level === 1).map(headingText)).toEqual([
       source.title,
       'Goal of the plan',
@@ -66,7 +89,15 @@ describe('importing Word documents into a section', () => {
     const start = imported.findIndex((b) => headingText(b) === `1. ${police.title}`);
     const end = imported.findIndex((b, i) => i > start && b.kind === 'heading' && b.level === 1);
     expect(imported.slice(start + 2, end)).toEqual(police.blocks);
-    expect(police.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph', 'list', 'list', 'table', 'paragraph']);
+    expect(police.blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+      'list',
+      'list',
+      'table',
+      'paragraph',
+    ]);
 
     // One change, attributed to the importer.
     const runs = await documentHost().read(sectionRoom(fresh.id), (doc, users) => attributedRuns(doc, users));
@@ -76,7 +107,18 @@ describe('importing Word documents into a section', () => {
   it('appends after the existing text, leaves images out with a notice, and can be undone by restoring the version before it', async () => {
     const db = t.db;
     const docx = new Document({
-      sections: [{ children: [new Paragraph({ children: [new TextRun('Jamaica adds focal points.'), new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 10, height: 10 } })] })] }],
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun('Jamaica adds focal points.'),
+                new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 10, height: 10 } }),
+              ],
+            }),
+          ],
+        },
+      ],
     });
     const before = await liveText(police.room);
     const result = await importAs('chair', police.id, new Uint8Array(await Packer.toBuffer(docx)), 'focal points.docx');
@@ -92,30 +134,51 @@ describe('importing Word documents into a section', () => {
   it('refuses files that are not Word documents, damaged or too large, and people who may not write the section; nothing changes', async () => {
     const db = t.db;
     const docId = canada.room;
-    const valid = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Canada imports.')] }] })));
+    const valid = new Uint8Array(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Canada imports.')] }] })),
+    );
     const notDocx = await zipOf({ 'xl/workbook.xml': '<workbook/>' });
     const textBefore = await liveText(docId);
     const stateBefore = await documentHost().read(docId, (doc) => Y.encodeStateVector(doc));
     const versionsBefore = (await listVersions(db, { userId: plan.chair.id, docId })).length;
 
-    await expect(importAs('chair', canada.id, new TextEncoder().encode('plain text, not a document'))).rejects.toMatchObject({
+    await expect(
+      importAs('chair', canada.id, new TextEncoder().encode('plain text, not a document')),
+    ).rejects.toMatchObject({
       code: 'invalid',
       message: 'file: not a Word document (.docx)',
     });
-    await expect(importAs('chair', canada.id, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).rejects.toMatchObject({
+    await expect(
+      importAs('chair', canada.id, Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])),
+    ).rejects.toMatchObject({
       code: 'invalid',
       message: expect.stringContaining('old Word (.doc) file'),
     });
-    await expect(importAs('chair', canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
-    await expect(importAs('chair', canada.id, notDocx)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('could not be read') });
+    await expect(importAs('chair', canada.id, valid.slice(0, valid.length / 2))).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('may be damaged'),
+    });
+    await expect(importAs('chair', canada.id, notDocx)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('could not be read'),
+    });
     // Sizes that are not the parts' own (the zip bombs themselves are refused over HTTP: tests/e2e/import-limits.test.ts).
     const lying = docx({ ...deflated('word/document.xml', documentXml('Canada lies about sizes.')), declaredSize: 10 });
-    await expect(importAs('chair', canada.id, lying)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
+    await expect(importAs('chair', canada.id, lying)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('may be damaged'),
+    });
     const twice = docx(documentXml('Canada, once.'), deflated('word/document.xml', documentXml('Canada, twice.')));
-    await expect(importAs('chair', canada.id, twice)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('may be damaged') });
+    await expect(importAs('chair', canada.id, twice)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('may be damaged'),
+    });
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1);
     huge.set(valid.slice(0, 4));
-    await expect(importAs('chair', canada.id, huge)).rejects.toMatchObject({ code: 'too_large', message: 'file: larger than 10 MB' });
+    await expect(importAs('chair', canada.id, huge)).rejects.toMatchObject({
+      code: 'too_large',
+      message: 'file: larger than 10 MB',
+    });
     await expect(importAs('observer', canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(importAs('mexico', canada.id, valid)).rejects.toMatchObject({ code: 'forbidden' });
 

@@ -16,10 +16,16 @@ describe.skipIf(!process.env.DATABASE_URL)('migrations on a shared database', ()
   });
 
   it('lets instances that start together migrate an empty database, each migration applied once', async () => {
-    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ url: database.url, dataDir: database.dataDir })));
+    const instances = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ url: database.url, dataDir: database.dataDir })),
+    );
     try {
       const results = await Promise.allSettled(instances.map((instance) => instance.migrate()));
-      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'migrated'))).toEqual(['migrated', 'migrated', 'migrated']);
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'migrated'))).toEqual([
+        'migrated',
+        'migrated',
+        'migrated',
+      ]);
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
     }

@@ -27,9 +27,22 @@ describe('operations and protective limits', () => {
     peru = await buildMember(t.db, { plan, state: 'PER' });
     mexico = await buildMember(t.db, { plan, state: 'MEX' });
     brazil = await buildMember(t.db, { plan, state: 'BRA' });
-    police = await buildSection(t.db, { plan, lead: peru, coEditors: [mexico], text: ['Peru proposes a regional curriculum for police training.'] });
-    prevention = await buildSection(t.db, { plan, lead: mexico, text: ['Mexico proposes municipal prevention programmes.'] });
-    victims = await buildSection(t.db, { plan, lead: brazil, text: ['Brazil proposes assistance centres for victims.'] });
+    police = await buildSection(t.db, {
+      plan,
+      lead: peru,
+      coEditors: [mexico],
+      text: ['Peru proposes a regional curriculum for police training.'],
+    });
+    prevention = await buildSection(t.db, {
+      plan,
+      lead: mexico,
+      text: ['Mexico proposes municipal prevention programmes.'],
+    });
+    victims = await buildSection(t.db, {
+      plan,
+      lead: brazil,
+      text: ['Brazil proposes assistance centres for victims.'],
+    });
   });
 
   it('answers /healthz and /readyz, and /metrics only with the token', async () => {
@@ -38,7 +51,9 @@ describe('operations and protective limits', () => {
     expect((await fetch(`${t.server.url}/metrics`)).status).toBe(403);
     const page = openProvider(t.server.url, police.room, peru.cookie);
     await waitForSync(page.provider);
-    const metrics = await (await fetch(`${t.server.url}/metrics`, { headers: { authorization: 'Bearer a-metrics-token-long-enough' } })).text();
+    const metrics = await (
+      await fetch(`${t.server.url}/metrics`, { headers: { authorization: 'Bearer a-metrics-token-long-enough' } })
+    ).text();
     expect(metrics).toMatch(/concordia_connections\{role="coordinator",access="write"\} 1/);
     expect(metrics).toMatch(/concordia_rooms_loaded [1-9]/);
     expect(metrics).toContain('concordia_flush_seconds_bucket');

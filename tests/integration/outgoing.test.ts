@@ -3,7 +3,14 @@ import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { Outgoing } from '../../server/collab/wire/outgoing';
-import { COMPRESSION, deflateMessage, plainFrame, seedSharedFrame, sharedFrame, takesSharedFrames } from '../../server/collab/wire/shared-deflate';
+import {
+  COMPRESSION,
+  deflateMessage,
+  plainFrame,
+  seedSharedFrame,
+  sharedFrame,
+  takesSharedFrames,
+} from '../../server/collab/wire/shared-deflate';
 import { eventually } from '../helpers/eventually';
 
 /** Compressible, and different for each seed: a paragraph repeated well past the 16 KiB threshold. */
@@ -27,7 +34,9 @@ describe('outgoing messages of one connection', () => {
     wss.on('headers', (headers: string[], req: IncomingMessage) => takes.set(req, takesSharedFrames(headers)));
     http = createServer();
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-      wss.handleUpgrade(req, socket, head, (ws) => opened.shift()?.(new Outgoing(ws, takes.get(req) ? socket : undefined, (c) => counts[c]++))),
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        opened.shift()?.(new Outgoing(ws, takes.get(req) ? socket : undefined, (c) => counts[c]++)),
+      ),
     );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `ws://127.0.0.1:${(http.address() as { port: number }).port}`;

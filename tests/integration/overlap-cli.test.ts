@@ -35,13 +35,22 @@ const multilingual = {
     {
       id: 'brazil',
       lang: 'pt',
-      paragraphs: ['Adotar câmeras corporais nos uniformes dos policiais em patrulhamento, com regras sobre a gravação, o armazenamento das imagens e o acesso a elas.'],
+      paragraphs: [
+        'Adotar câmeras corporais nos uniformes dos policiais em patrulhamento, com regras sobre a gravação, o armazenamento das imagens e o acesso a elas.',
+      ],
     },
-    { id: 'jamaica', lang: 'en', paragraphs: ['CREATE A SINGLE NATIONAL REGISTRY OF FIREARMS, AMMUNITION AND EXPLOSIVES, INTEROPERABLE WITH NEIGHBOURING COUNTRIES.'] },
+    {
+      id: 'jamaica',
+      lang: 'en',
+      paragraphs: [
+        'CREATE A SINGLE NATIONAL REGISTRY OF FIREARMS, AMMUNITION AND EXPLOSIVES, INTEROPERABLE WITH NEIGHBOURING COUNTRIES.',
+      ],
+    },
   ],
 };
 
-const proposal = 'Create a single national registry of firearms, ammunition and explosives, interoperable with neighbouring countries.';
+const proposal =
+  'Create a single national registry of firearms, ammunition and explosives, interoperable with neighbouring countries.';
 const plan = {
   sections: [
     { id: 's1', paragraphs: ['Train police officers in human rights and the proportional use of force.', proposal] },
@@ -78,21 +87,28 @@ describe('scripts/find-overlaps.ts', () => {
     expect(stderr).toMatch(message);
   });
 
-  it.runIf(apertiumAvailable())('finds a paraphrase in another language, with sections declaring their language or not', () => {
-    const { status, stdout, stderr } = run(JSON.stringify(multilingual));
-    expect(stderr).toBe('');
-    expect(status).toBe(0);
-    const { overlaps } = JSON.parse(stdout) as { overlaps: { a: unknown; b: unknown; kind: string }[] };
-    expect(overlaps.map(({ a, b, kind }) => ({ a, b, kind }))).toEqual([
-      { a: { section: 'canada', paragraph: 1 }, b: { section: 'jamaica', paragraph: 0 }, kind: 'copy' },
-      { a: { section: 'canada', paragraph: 0 }, b: { section: 'peru', paragraph: 0 }, kind: 'paraphrase' },
-    ]);
-  });
+  it.runIf(apertiumAvailable())(
+    'finds a paraphrase in another language, with sections declaring their language or not',
+    () => {
+      const { status, stdout, stderr } = run(JSON.stringify(multilingual));
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      const { overlaps } = JSON.parse(stdout) as { overlaps: { a: unknown; b: unknown; kind: string }[] };
+      expect(overlaps.map(({ a, b, kind }) => ({ a, b, kind }))).toEqual([
+        { a: { section: 'canada', paragraph: 1 }, b: { section: 'jamaica', paragraph: 0 }, kind: 'copy' },
+        { a: { section: 'canada', paragraph: 0 }, b: { section: 'peru', paragraph: 0 }, kind: 'paraphrase' },
+      ]);
+    },
+  );
 
   it('finds same-language overlaps without machine translation, and says on stderr why the others are not looked for', () => {
     const { status, stdout, stderr } = run(JSON.stringify(multilingual), [], { TRANSLATION: 'off' });
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ overlaps: [{ a: { section: 'canada', paragraph: 1 }, b: { section: 'jamaica', paragraph: 0 }, score: 1, kind: 'copy' }] });
+    expect(JSON.parse(stdout)).toEqual({
+      overlaps: [
+        { a: { section: 'canada', paragraph: 1 }, b: { section: 'jamaica', paragraph: 0 }, score: 1, kind: 'copy' },
+      ],
+    });
     expect(stderr).toMatch(/cross-language overlaps are not looked for: .*TRANSLATION=off/);
   });
 

@@ -32,36 +32,46 @@ describe('persistence', () => {
     canada = await buildMember(t.db, { plan, state: 'CAN' });
     jamaica = await buildMember(t.db, { plan, state: 'JAM' });
     observer = await buildMember(t.db, { plan, role: 'observer' });
-    room = (await buildSection(t.db, { plan, lead: mexico, text: ['Mexico proposes to scale up municipal prevention programmes focused on youth.'] })).room;
+    room = (
+      await buildSection(t.db, {
+        plan,
+        lead: mexico,
+        text: ['Mexico proposes to scale up municipal prevention programmes focused on youth.'],
+      })
+    ).room;
     cookie = mexico.cookie;
   });
 
-  it('persists a flood of 10,000 single-character updates completely, across a restart', { timeout: 90_000 }, async () => {
-    const { provider, doc } = openProvider(t.server.url, room, cookie);
-    await waitForSync(provider);
-    const paragraph = new Y.XmlElement('paragraph');
-    const text = new Y.XmlText();
-    paragraph.insert(0, [text]);
-    doc.getXmlFragment(EDITOR_FIELD).push([paragraph]);
-    const expected = Array.from({ length: 10_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
-    for (let i = 0; i < expected.length; i++) text.insert(i, expected[i]!);
+  it(
+    'persists a flood of 10,000 single-character updates completely, across a restart',
+    { timeout: 90_000 },
+    async () => {
+      const { provider, doc } = openProvider(t.server.url, room, cookie);
+      await waitForSync(provider);
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      doc.getXmlFragment(EDITOR_FIELD).push([paragraph]);
+      const expected = Array.from({ length: 10_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+      for (let i = 0; i < expected.length; i++) text.insert(i, expected[i]!);
 
-    await t.server.collab.flush();
-    await eventually(async () => {
       await t.server.collab.flush();
-      const [rows] = await t.db.select({ n: count() }).from(docUpdates).where(eq(docUpdates.docId, room));
-      const [state] = await t.db.select().from(docStates).where(eq(docStates.docId, room));
-      expect((rows?.n ?? 0) + (state ? 1 : 0)).toBeGreaterThan(0);
-      expect((await storedText(t.db, room)).split('\n').at(-1)).toBe(expected);
-    }, 40_000); // the server takes a flood at its message rate (a burst, then 1,000 a second)
-    provider.destroy();
+      await eventually(async () => {
+        await t.server.collab.flush();
+        const [rows] = await t.db.select({ n: count() }).from(docUpdates).where(eq(docUpdates.docId, room));
+        const [state] = await t.db.select().from(docStates).where(eq(docStates.docId, room));
+        expect((rows?.n ?? 0) + (state ? 1 : 0)).toBeGreaterThan(0);
+        expect((await storedText(t.db, room)).split('\n').at(-1)).toBe(expected);
+      }, 40_000); // the server takes a flood at its message rate (a burst, then 1,000 a second)
+      provider.destroy();
 
-    await t.restart();
-    const reader = openProvider(t.server.url, room, cookie);
-    await waitForSync(reader.provider);
-    expect(documentText(reader.doc).split('\n').at(-1)).toBe(expected);
-    reader.provider.destroy();
-  });
+      await t.restart();
+      const reader = openProvider(t.server.url, room, cookie);
+      await waitForSync(reader.provider);
+      expect(documentText(reader.doc).split('\n').at(-1)).toBe(expected);
+      reader.provider.destroy();
+    },
+  );
 
   it('keeps the text through compaction of the update log', async () => {
     const writer = openProvider(t.server.url, room, cookie);
@@ -94,7 +104,11 @@ describe('persistence', () => {
   });
 
   it('loads a cold room once when two clients join it at the same moment', async () => {
-    const section = await buildSection(t.db, { plan, lead: brazil, text: ['Brazil proposes integrated assistance centres for victims of violence.'] });
+    const section = await buildSection(t.db, {
+      plan,
+      lead: brazil,
+      text: ['Brazil proposes integrated assistance centres for victims of violence.'],
+    });
     const before = t.server.collab.stats().rooms;
     const a = openProvider(t.server.url, section.room, brazil.cookie);
     const b = openProvider(t.server.url, section.room, brazil.cookie);
@@ -108,7 +122,11 @@ describe('persistence', () => {
 
   it('sends a fresh client opening a cold room the stored document once', async () => {
     const db = t.db;
-    const section = await buildSection(db, { plan, lead: canada, text: ['Canada proposes common indicators for citizen-security statistics.'] });
+    const section = await buildSection(db, {
+      plan,
+      lead: canada,
+      text: ['Canada proposes common indicators for citizen-security statistics.'],
+    });
     const client = await whileLogLocked(t.database, db, async () => {
       const raw = await openRawClient(t.server.url, section.room, canada.cookie);
       raw.sendFrame(syncStep1(new Y.Doc()));
@@ -120,7 +138,8 @@ describe('persistence', () => {
       let withContent = 0;
       for (const frame of client.received) {
         const decoder = decoding.createDecoder(frame);
-        if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1) continue;
+        if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1)
+          continue;
         const update = decoding.readVarUint8Array(decoder);
         if (update.length > 2) withContent++;
         Y.applyUpdate(doc, update);
@@ -143,7 +162,10 @@ describe('persistence', () => {
     await db.insert(docUpdates).values({ docId: room, data: Y.encodeStateAsUpdate(stored) });
     const before = t.server.collab.stats();
 
-    const readers = [openProvider(t.server.url, room, observer.cookie), openProvider(t.server.url, room, observer.cookie)];
+    const readers = [
+      openProvider(t.server.url, room, observer.cookie),
+      openProvider(t.server.url, room, observer.cookie),
+    ];
     await Promise.all(readers.map((r) => waitForSync(r.provider)));
     for (const reader of readers) expect(documentText(reader.doc)).toBe('Stored before anyone opened it');
     expect(t.server.collab.stats()).toMatchObject({ rooms: before.rooms + 1, decodedRooms: before.decodedRooms });
@@ -151,7 +173,10 @@ describe('persistence', () => {
     const writer = openProvider(t.server.url, room, cookie);
     await waitForSync(writer.provider);
     appendParagraph(writer.doc, 'Mexico adds a line');
-    for (const reader of readers) await eventually(() => expect(documentText(reader.doc)).toBe('Stored before anyone opened it\nMexico adds a line'));
+    for (const reader of readers)
+      await eventually(() =>
+        expect(documentText(reader.doc)).toBe('Stored before anyone opened it\nMexico adds a line'),
+      );
     expect(t.server.collab.stats().decodedRooms).toBe(before.decodedRooms + 1);
     for (const client of [...readers, writer]) client.provider.destroy();
   });
@@ -173,9 +198,16 @@ describe('persistence', () => {
 
   it('gives a client sent the stored document ahead the edits made while the room loaded', async () => {
     const db = t.db;
-    const { room } = await buildSection(db, { plan, lead: jamaica, text: ['Jamaica proposes a network of focal points.'] });
+    const { room } = await buildSection(db, {
+      plan,
+      lead: jamaica,
+      text: ['Jamaica proposes a network of focal points.'],
+    });
     const [reader, writer] = await whileLogLocked(t.database, db, async () => {
-      const clients = [openProvider(t.server.url, room, jamaica.cookie), openProvider(t.server.url, room, jamaica.cookie)] as const;
+      const clients = [
+        openProvider(t.server.url, room, jamaica.cookie),
+        openProvider(t.server.url, room, jamaica.cookie),
+      ] as const;
       await eventually(() => expect(clients.every((c) => c.provider.wsconnected)).toBe(true));
       appendParagraph(clients[1].doc, 'typed while the room loaded');
       return clients;

@@ -8,7 +8,15 @@ import { planActivity, readPlanActivity, type PlanActivity } from '../../lib/pla
 import { updateSection } from '../../lib/plans/update-section';
 import { PLAN_ACTIVITY_MESSAGE, readPlanActivityMessage } from '../../lib/shared/app-messages';
 import { FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
-import { buildMember, buildPlan, buildSection, buildUser, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  buildUser,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -24,11 +32,21 @@ describe('a plan page kept current by the server', () => {
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['brazil', 'BRA'], ['canada', 'CAN']] as const) people[who] = await buildMember(t.db, { plan, state });
+    for (const [who, state] of [
+      ['peru', 'PER'],
+      ['mexico', 'MEX'],
+      ['brazil', 'BRA'],
+      ['canada', 'CAN'],
+    ] as const)
+      people[who] = await buildMember(t.db, { plan, state });
     people.observer = await buildMember(t.db, { plan, role: 'observer' });
     const text = 'a regional curriculum for police training grounded in human rights and community policing.';
     built.police = await buildSection(t.db, { plan, lead: people.peru, text: [`Peru proposes ${text}`] });
-    built.victims = await buildSection(t.db, { plan, lead: people.brazil, text: ['Brazil proposes integrated assistance centres for victims of violence.'] });
+    built.victims = await buildSection(t.db, {
+      plan,
+      lead: people.brazil,
+      text: ['Brazil proposes integrated assistance centres for victims of violence.'],
+    });
     // The same proposal in other words: an overlap once the plan is analysed.
     await buildSection(t.db, { plan, lead: people.mexico, text: [`Develop ${text}`] });
   });
@@ -83,13 +101,19 @@ describe('a plan page kept current by the server', () => {
     appendParagraph(brazil.doc, 'Brazil adds five more words.');
     await eventually(() => {
       expect(victims()).toMatchObject({ words: wordsBefore + 5, observing: 1 });
-      expect(victims()!.people).toEqual([{ name: people.brazil.name, role: 'coordinator', state: { code: 'BRA', name: 'Brazil' } }]);
+      expect(victims()!.people).toEqual([
+        { name: people.brazil.name, role: 'coordinator', state: { code: 'BRA', name: 'Brazil' } },
+      ]);
     });
     // Counted at most every 5 s, and still counted once typing stops within that time.
     appendParagraph(brazil.doc, 'And three more.');
     await eventually(() => expect(victims()!.words).toBe(wordsBefore + 8), 10_000);
     expect(victims()).toMatchObject({ messages: 0, lastMessageAt: null });
-    const posted = await postComment(t.db, { userId: people.canada.id, sectionId: built.victims.id, body: 'Canada supports this.' });
+    const posted = await postComment(t.db, {
+      userId: people.canada.id,
+      sectionId: built.victims.id,
+      body: 'Canada supports this.',
+    });
     await eventually(() => expect(victims()).toMatchObject({ messages: 1, lastMessageAt: posted.createdAt }));
 
     const sent = received.length;
@@ -114,7 +138,9 @@ describe('a plan page kept current by the server', () => {
   it('is read for a page by members only', async () => {
     const db = t.db;
     const outsider = await buildUser(db);
-    await expect(readPlanActivity(db, { userId: outsider.id, planId: plan.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(readPlanActivity(db, { userId: outsider.id, planId: plan.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const read = await readPlanActivity(db, { userId: people.observer.id, planId: plan.id });
     expect(read.sections.map((s) => s.id)).toEqual((await planActivity(db, plan.id))!.sections.map((s) => s.id));
     expect(read.sections.map((s) => s.id)).toContain(built.victims.id);

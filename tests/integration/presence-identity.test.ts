@@ -38,7 +38,12 @@ describe('presence shows who is really connected', () => {
     const peru = await buildMember(t.db, { plan, state: 'PER' });
     const mexico = await buildMember(t.db, { plan, state: 'MEX' });
     police = await buildSection(t.db, { plan, lead: peru, coEditors: [mexico] });
-    Object.assign(people, { chair: plan.chair, peru, mexico, observer: await buildMember(t.db, { plan, role: 'observer' }) });
+    Object.assign(people, {
+      chair: plan.chair,
+      peru,
+      mexico,
+      observer: await buildMember(t.db, { plan, role: 'observer' }),
+    });
   });
   const cleanup: Array<() => void> = [];
   afterEach(() => {
@@ -50,7 +55,8 @@ describe('presence shows who is really connected', () => {
     await waitForSync(client.provider);
     return client;
   };
-  const shownTo = (viewer: WebsocketProvider, clientId: number) => viewer.awareness.getStates().get(clientId) as Shown | undefined;
+  const shownTo = (viewer: WebsocketProvider, clientId: number) =>
+    viewer.awareness.getStates().get(clientId) as Shown | undefined;
 
   it('stamps every state with the name, state, colour and role of the session that sent it', async () => {
     const chair = await open('chair');
@@ -61,11 +67,23 @@ describe('presence shows who is really connected', () => {
 
     await eventually(() => {
       expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({
-        user: { userId: people.mexico.id, name: people.mexico.name, state: 'Mexico', color: stateColor('MEX'), role: 'coordinator' },
+        user: {
+          userId: people.mexico.id,
+          name: people.mexico.name,
+          state: 'Mexico',
+          color: stateColor('MEX'),
+          role: 'coordinator',
+        },
         cursor: { anchor: 1, head: 1 },
       });
       expect(shownTo(chair.provider, observer.doc.clientID)).toEqual({
-        user: { userId: people.observer.id, name: people.observer.name, state: null, color: stateColor(null), role: 'observer' },
+        user: {
+          userId: people.observer.id,
+          name: people.observer.name,
+          state: null,
+          color: stateColor(null),
+          role: 'observer',
+        },
       });
     });
   });
@@ -99,26 +117,44 @@ describe('presence shows who is really connected', () => {
     observer.provider.awareness.setLocalState({ user: FORGED, cursor: { anchor: 5, head: 7 } });
     const raw = await openRawClient(t.server.url, police.room, people.observer.cookie);
     cleanup.push(() => raw.close());
-    raw.sendFrame(awarenessFrame(515_151, 1, { user: { name: 'Observer' }, cursor: { anchor: 2, head: 2 }, selection: { from: 1, to: 4 } }));
-    mexico.provider.awareness.setLocalState({ user: { name: 'Coordinator of Mexico' }, cursor: { anchor: 4, head: 4 } });
+    raw.sendFrame(
+      awarenessFrame(515_151, 1, {
+        user: { name: 'Observer' },
+        cursor: { anchor: 2, head: 2 },
+        selection: { from: 1, to: 4 },
+      }),
+    );
+    mexico.provider.awareness.setLocalState({
+      user: { name: 'Coordinator of Mexico' },
+      cursor: { anchor: 4, head: 4 },
+    });
 
     await eventually(() => {
-      expect(shownTo(chair.provider, observer.doc.clientID)).toEqual({ user: expect.objectContaining({ role: 'observer' }) });
+      expect(shownTo(chair.provider, observer.doc.clientID)).toEqual({
+        user: expect.objectContaining({ role: 'observer' }),
+      });
       expect(shownTo(chair.provider, 515_151)).toEqual({ user: expect.objectContaining({ role: 'observer' }) });
       expect(shownTo(chair.provider, mexico.doc.clientID)?.cursor).toEqual({ anchor: 4, head: 4 });
     });
 
     // The chair takes Mexico off the section: its socket only reads from then on, and its caret goes.
     const db = t.db;
-    const coEditing = (states: string[]) => updateSection(db, { actorId: plan.chair.id, sectionId: police.id, input: { coEditingStates: states } });
+    const coEditing = (states: string[]) =>
+      updateSection(db, { actorId: plan.chair.id, sectionId: police.id, input: { coEditingStates: states } });
     await coEditing([]);
     try {
-      await eventually(() => expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({ user: expect.objectContaining({ userId: people.mexico.id }) }));
+      await eventually(() =>
+        expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({
+          user: expect.objectContaining({ userId: people.mexico.id }),
+        }),
+      );
       // A later state from the reader arrives (its clock reaches the chair) as who it is, with no caret either.
       mexico.provider.awareness.setLocalStateField('cursor', { anchor: 6, head: 6 });
       const sent = mexico.provider.awareness.meta.get(mexico.doc.clientID)!.clock;
       await eventually(() => expect(chair.provider.awareness.meta.get(mexico.doc.clientID)?.clock).toBe(sent));
-      expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({ user: expect.objectContaining({ userId: people.mexico.id }) });
+      expect(shownTo(chair.provider, mexico.doc.clientID)).toEqual({
+        user: expect.objectContaining({ userId: people.mexico.id }),
+      });
     } finally {
       await coEditing(['MEX']);
     }

@@ -2,7 +2,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { documentText } from '../../lib/documents/paragraphs';
 import { updateSection } from '../../lib/plans/update-section';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -48,7 +55,9 @@ describe('updates for a crowd of readers', () => {
   });
 
   const crowd = async (room: string) => {
-    const readers = await Promise.all(Array.from({ length: CROWD }, () => openRawClient(t.server.url, room, observer.cookie)));
+    const readers = await Promise.all(
+      Array.from({ length: CROWD }, () => openRawClient(t.server.url, room, observer.cookie)),
+    );
     cleanup.push(() => readers.forEach((r) => r.close()));
     return readers;
   };
@@ -59,34 +68,42 @@ describe('updates for a crowd of readers', () => {
     return opened;
   };
 
-  it('sends readers every update, gathered into fewer frames than writers get one by one', { timeout: 30_000 }, async () => {
-    const room = prevention.room;
-    const readers = await crowd(room);
-    const peer = await openRawClient(t.server.url, room, plan.chair.cookie);
-    cleanup.push(() => peer.close());
-    const reader = await provider(room, observer.cookie);
-    const writer = await provider(room, mexico.cookie);
+  it(
+    'sends readers every update, gathered into fewer frames than writers get one by one',
+    { timeout: 30_000 },
+    async () => {
+      const room = prevention.room;
+      const readers = await crowd(room);
+      const peer = await openRawClient(t.server.url, room, plan.chair.cookie);
+      cleanup.push(() => peer.close());
+      const reader = await provider(room, observer.cookie);
+      const writer = await provider(room, mexico.cookie);
 
-    const typed = await typeFast(writer.doc, 200);
-    await eventually(() => expect(missingTokens(documentText(reader.doc), typed)).toEqual([]));
-    await eventually(() => expect(updateFrames(peer.received)).toBeGreaterThan(0));
-    const frames = readers.map((r) => updateFrames(r.received)).sort((a, b) => a - b);
-    const median = frames[frames.length >> 1]!;
-    expect(median).toBeGreaterThan(0);
-    expect(median).toBeLessThan(updateFrames(peer.received) * 0.6);
-  });
+      const typed = await typeFast(writer.doc, 200);
+      await eventually(() => expect(missingTokens(documentText(reader.doc), typed)).toEqual([]));
+      await eventually(() => expect(updateFrames(peer.received)).toBeGreaterThan(0));
+      const frames = readers.map((r) => updateFrames(r.received)).sort((a, b) => a - b);
+      const median = frames[frames.length >> 1]!;
+      expect(median).toBeGreaterThan(0);
+      expect(median).toBeLessThan(updateFrames(peer.received) * 0.6);
+    },
+  );
 
   it('sends a reader allowed to write what readers were still waiting for', { timeout: 30_000 }, async () => {
     const { db } = t;
     const section = police;
     await updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: true } });
-    cleanup.push(() => void updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: false } }));
+    cleanup.push(
+      () => void updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: false } }),
+    );
     await crowd(section.room);
     const coEditor = await provider(section.room, mexico.cookie);
     const chair = await provider(section.room, plan.chair.cookie);
 
     // Midway the chair unfreezes the section: Mexico's connection turns from reader to writer.
-    const typed = await typeFast(chair.doc, 200, () => updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: false } }));
+    const typed = await typeFast(chair.doc, 200, () =>
+      updateSection(db, { actorId: plan.chair.id, sectionId: section.id, input: { frozen: false } }),
+    );
     await eventually(() => expect(missingTokens(documentText(coEditor.doc), typed)).toEqual([]));
   });
 });

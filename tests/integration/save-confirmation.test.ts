@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UnsavedEdits, type Draft, type DraftStorage, type SaveState } from '../../app/_components/saving/unsaved-edits';
+import {
+  UnsavedEdits,
+  type Draft,
+  type DraftStorage,
+  type SaveState,
+} from '../../app/_components/saving/unsaved-edits';
 import { sections } from '../../db/schema';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE } from '../../lib/shared/app-messages';
@@ -44,7 +49,11 @@ describe('confirming that what an editor typed is stored', () => {
     const plan = await buildPlan(db());
     mexico = await buildMember(db(), { plan, state: 'MEX' });
     observer = await buildMember(db(), { plan, role: 'observer' });
-    prevention = await buildSection(db(), { plan, lead: mexico, text: ['Mexico proposes municipal prevention programmes.'] });
+    prevention = await buildSection(db(), {
+      plan,
+      lead: mexico,
+      text: ['Mexico proposes municipal prevention programmes.'],
+    });
   });
   const cleanup: Array<() => void> = [];
   afterEach(() => {
@@ -101,14 +110,49 @@ describe('confirming that what an editor typed is stored', () => {
     expect(await storedText(db(), prevention.room)).toContain('Typed on a train, never sent.');
     // Filed under the user whose page sent it, as anything else they type.
     const stored = await storedDocument(db(), prevention.room);
-    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(first.doc.clientID)).toBe(mexico.id);
+    expect(new Y.PermanentUserData(stored, stored.getMap(USERS_FIELD)).getUserByClientId(first.doc.clientID)).toBe(
+      mexico.id,
+    );
     expect([...storage.drafts.keys()].sort()).toEqual(['mexico:victims:1234', 'peru:prevention:1234']);
+  });
+
+  it('says kept only once the latest keystrokes are written to this computer', async () => {
+    // Writes to this computer finish only when the test lets them, as a slow IndexedDB would.
+    const storage = memoryDrafts();
+    const gates: Array<() => void> = [];
+    const slow: DraftStorage = {
+      ...storage,
+      save: (key, draft) => new Promise((resolve) => gates.push(() => void storage.save(key, draft).then(resolve))),
+    };
+    const page = await openPage(slow, 'mexico:prevention');
+    page.provider.disconnect();
+    appendParagraph(page.doc, 'First words offline.');
+    expect(page.edits.state).toBe('keeping');
+    await eventually(() => expect(gates).toHaveLength(1));
+    gates.shift()!();
+    await eventually(() => expect(page.edits.state).toBe('kept'));
+
+    appendParagraph(page.doc, 'The last keystrokes before closing the page.');
+    expect(page.edits.state).toBe('keeping');
+    expect(page.edits.leavingLoses()).toBe(true);
+    let flushed = false;
+    const flushing = page.edits.flush().then(() => (flushed = true));
+    await eventually(() => expect(gates).toHaveLength(1));
+    expect(flushed).toBe(false);
+    gates.shift()!();
+    await flushing;
+    expect(page.edits.state).toBe('kept');
+    // The kept draft, on top of what the server stores, holds the last keystrokes.
+    const restored = await storedDocument(db(), prevention.room);
+    Y.applyUpdate(restored, storage.drafts.get(`mexico:prevention:${page.doc.clientID}`)!.update);
+    expect(restored.getXmlFragment(EDITOR_FIELD).toString()).toContain('The last keystrokes before closing the page.');
   });
 
   it('says refused while the server no longer takes what waits, keeps it, and sends it once writing is allowed again', async () => {
     const storage = memoryDrafts();
     const page = await openPage(storage, 'mexico:prevention');
-    const frozen = (value: boolean) => db().update(sections).set({ frozen: value }).where(eq(sections.id, prevention.id));
+    const frozen = (value: boolean) =>
+      db().update(sections).set({ frozen: value }).where(eq(sections.id, prevention.id));
     cleanup.push(() => void frozen(false));
     page.provider.disconnect();
     appendParagraph(page.doc, 'Typed offline while the chair froze the section.');
@@ -155,7 +199,11 @@ describe('a document too full to take what was typed', () => {
   beforeAll(async () => {
     const plan = await buildPlan(t.db);
     brazil = await buildMember(t.db, { plan, state: 'BRA' });
-    victims = await buildSection(t.db, { plan, lead: brazil, text: ['Brazil proposes assistance centres for victims.'] });
+    victims = await buildSection(t.db, {
+      plan,
+      lead: brazil,
+      text: ['Brazil proposes assistance centres for victims.'],
+    });
   });
   const cleanup: Array<() => void> = [];
   afterEach(() => {

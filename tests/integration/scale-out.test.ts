@@ -36,7 +36,14 @@ import { PRESENCE_CHANNEL } from '../../server/collab/redis/presence';
 import { roomChannel } from '../../server/collab/redis/fanout';
 import { encodeRoomMessage } from '../../server/collab/redis/room-messages';
 import type { RunningServer } from '../../server/start';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { freePort } from '../helpers/app-process';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { scaleOutRedis, startCollabProcess, type CollabProcess } from '../helpers/collab-process';
@@ -64,7 +71,12 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
   const shared = { REDIS_URL: redisUrl!, REDIS_PREFIX: prefix, SEED_DEMO: 'false' };
   // A keeps accepted updates in memory for 5 s (and unloads no room, which would flush them), so only
   // Redis can tell B about them in the meantime.
-  const t = useCollabServer({ ...shared, COLLAB_FLUSH_MS: '5000', COLLAB_IDLE_UNLOAD_MS: '600000', COLLAB_ACTIVITY_MS: '200' });
+  const t = useCollabServer({
+    ...shared,
+    COLLAB_FLUSH_MS: '5000',
+    COLLAB_IDLE_UNLOAD_MS: '600000',
+    COLLAB_ACTIVITY_MS: '200',
+  });
   let a: RunningServer;
   let b: CollabProcess;
   let plan: BuiltPlan;
@@ -81,16 +93,44 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     a = t.server;
     const db = t.db;
     plan = await buildPlan(db);
-    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['brazil', 'BRA'], ['canada', 'CAN'], ['jamaica', 'JAM']] as const) people[who] = await buildMember(db, { plan, state });
+    for (const [who, state] of [
+      ['peru', 'PER'],
+      ['mexico', 'MEX'],
+      ['brazil', 'BRA'],
+      ['canada', 'CAN'],
+      ['jamaica', 'JAM'],
+    ] as const)
+      people[who] = await buildMember(db, { plan, state });
     people.observer = await buildMember(db, { plan, role: 'observer' });
     const curriculum = 'a regional curriculum for police training grounded in human rights and community policing.';
-    built.police = await buildSection(db, { plan, lead: people.peru, coEditors: [people.mexico], text: [`Peru proposes ${curriculum}`] });
-    built.prevention = await buildSection(db, { plan, lead: people.mexico, text: ['Mexico proposes to scale up municipal prevention programmes focused on youth.'] });
-    built.victims = await buildSection(db, { plan, lead: people.brazil, text: ['Brazil proposes integrated assistance centres for victims of violence.'] });
-    built.canada = await buildSection(db, { plan, lead: people.canada, text: ['Canada proposes common indicators for citizen-security statistics.'] });
+    built.police = await buildSection(db, {
+      plan,
+      lead: people.peru,
+      coEditors: [people.mexico],
+      text: [`Peru proposes ${curriculum}`],
+    });
+    built.prevention = await buildSection(db, {
+      plan,
+      lead: people.mexico,
+      text: ['Mexico proposes to scale up municipal prevention programmes focused on youth.'],
+    });
+    built.victims = await buildSection(db, {
+      plan,
+      lead: people.brazil,
+      text: ['Brazil proposes integrated assistance centres for victims of violence.'],
+    });
+    built.canada = await buildSection(db, {
+      plan,
+      lead: people.canada,
+      text: ['Canada proposes common indicators for citizen-security statistics.'],
+    });
     // The same proposal as Peru's in other words: an open overlap once the plan is analysed.
     await buildSection(db, { plan, lead: people.jamaica, text: [`Develop ${curriculum}`] });
-    b = await startCollabProcess(t.database, await freePort(), { ...shared, COLLAB_FLUSH_MS: '50', COLLAB_IDLE_UNLOAD_MS: '200' });
+    b = await startCollabProcess(t.database, await freePort(), {
+      ...shared,
+      COLLAB_FLUSH_MS: '50',
+      COLLAB_IDLE_UNLOAD_MS: '200',
+    });
   });
 
   afterAll(async () => {
@@ -114,7 +154,11 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
       for (let i = 0; i < 20; i++) expect(documentText(onB.doc)).toContain(`peru on A ${i}`);
     });
     // As A stamped it: whoever the client says it is, it shows as the session's user.
-    await eventually(() => expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({ user: { userId: people.peru.id, name: people.peru.name } }));
+    await eventually(() =>
+      expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({
+        user: { userId: people.peru.id, name: people.peru.name },
+      }),
+    );
 
     onA.provider.disconnect();
     await eventually(() => expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false));
@@ -127,7 +171,10 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     };
     const page = open(a.url, plan.goalRoom, plan.chair.cookie, FOLLOW_PLAN_PARAMS);
     const received: PlanActivity[] = [];
-    page.provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (_encoder: unknown, decoder: Parameters<typeof readPlanActivityMessage>[0]) => {
+    page.provider.messageHandlers[PLAN_ACTIVITY_MESSAGE] = (
+      _encoder: unknown,
+      decoder: Parameters<typeof readPlanActivityMessage>[0],
+    ) => {
       received.push(readPlanActivityMessage(decoder) as PlanActivity);
     };
     await waitForSync(page.provider);
@@ -167,15 +214,26 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
   it('applies a permission change made on A to sockets open on B', async () => {
     const mexico = open(b.url, built.police.room, people.mexico.cookie);
     const access: ConnectionAccess[] = [];
-    mexico.provider.messageHandlers[ACCESS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readAccessMessage>[0]) => {
+    mexico.provider.messageHandlers[ACCESS_MESSAGE] = (
+      _e: unknown,
+      decoder: Parameters<typeof readAccessMessage>[0],
+    ) => {
       access.push(readAccessMessage(decoder));
     };
     await waitForSync(mexico.provider);
     await eventually(() => expect(access.at(-1)).toBe('write'));
 
-    await updateSection(a.database.db, { actorId: plan.chair.id, sectionId: built.police.id, input: { coEditingStates: [] } });
+    await updateSection(a.database.db, {
+      actorId: plan.chair.id,
+      sectionId: built.police.id,
+      input: { coEditingStates: [] },
+    });
     await eventually(() => expect(access.at(-1)).toBe('read'), 2_000);
-    await updateSection(a.database.db, { actorId: plan.chair.id, sectionId: built.police.id, input: { coEditingStates: ['MEX'] } });
+    await updateSection(a.database.db, {
+      actorId: plan.chair.id,
+      sectionId: built.police.id,
+      input: { coEditingStates: ['MEX'] },
+    });
     await eventually(() => expect(access.at(-1)).toBe('write'), 2_000);
 
     const canada = await openRawClient(b.url, built.prevention.room, people.canada.cookie);
@@ -188,27 +246,43 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     expect(await within(signedIn.closed, 2_000)).toBe(CloseCode.Unauthenticated);
   });
 
-  it('sends readers on B a section\'s overlaps when the chair resolves one on A', async () => {
+  it("sends readers on B a section's overlaps when the chair resolves one on A", async () => {
     const reader = open(b.url, built.police.room, people.observer.cookie);
     const pushed: OverlapView[][] = [];
-    reader.provider.messageHandlers[OVERLAPS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readOverlapsMessage>[0]) => {
+    reader.provider.messageHandlers[OVERLAPS_MESSAGE] = (
+      _e: unknown,
+      decoder: Parameters<typeof readOverlapsMessage>[0],
+    ) => {
       pushed.push((readOverlapsMessage(decoder) as { overlaps: OverlapView[] }).overlaps);
     };
     await waitForSync(reader.provider);
     const { overlaps } = await listPlanOverlaps(a.database.db, { userId: plan.chair.id, planId: plan.id });
-    const seeded = overlaps.find((o) => o.status === 'open' && [o.a.sectionId, o.b.sectionId].includes(built.police.id))!;
-    await resolveOverlap(a.database.db, { userId: plan.chair.id, overlapId: seeded.id, resolution: { kind: 'keep', reason: 'Different agencies' } });
+    const seeded = overlaps.find(
+      (o) => o.status === 'open' && [o.a.sectionId, o.b.sectionId].includes(built.police.id),
+    )!;
+    await resolveOverlap(a.database.db, {
+      userId: plan.chair.id,
+      overlapId: seeded.id,
+      resolution: { kind: 'keep', reason: 'Different agencies' },
+    });
     await eventually(() => expect(pushed.at(-1)?.find((o) => o.id === seeded.id)?.status).toBe('kept'), 2_000);
   });
 
   it("sends readers on B a section's new discussion message posted on A", async () => {
     const reader = open(b.url, built.prevention.room, people.observer.cookie);
     const pushed: CommentView[] = [];
-    reader.provider.messageHandlers[COMMENT_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readCommentMessage>[0]) => {
+    reader.provider.messageHandlers[COMMENT_MESSAGE] = (
+      _e: unknown,
+      decoder: Parameters<typeof readCommentMessage>[0],
+    ) => {
       pushed.push(readCommentMessage(decoder) as CommentView);
     };
     await waitForSync(reader.provider);
-    const posted = await postComment(a.database.db, { userId: people.jamaica.id, sectionId: built.prevention.id, body: 'Jamaica offers its prevention toolkit.' });
+    const posted = await postComment(a.database.db, {
+      userId: people.jamaica.id,
+      sectionId: built.prevention.id,
+      body: 'Jamaica offers its prevention toolkit.',
+    });
     await eventually(() => expect(pushed).toEqual([posted]), 2_000);
   });
 
@@ -263,7 +337,12 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
   it('keeps deployments with different REDIS_PREFIX apart on one Redis', async () => {
     const log = pino({ level: 'silent' });
     const connect = (deployment: string) => RedisBus.connect(redisUrl!, log, `${prefix}${deployment}:`);
-    const buses = await Promise.all([connect('staging'), connect('staging'), connect('production'), connect('production')]);
+    const buses = await Promise.all([
+      connect('staging'),
+      connect('staging'),
+      connect('production'),
+      connect('production'),
+    ]);
     const [staging, otherStaging, production, otherProduction] = buses as [RedisBus, RedisBus, RedisBus, RedisBus];
     try {
       const heard = { staging: [] as string[], production: [] as string[] };
@@ -282,35 +361,45 @@ describe.skipIf(!redisUrl)('two instances on one database and one Redis', () => 
     }
   });
 
-  it('loses nothing when B is killed: its clients reconnect to A and every word typed is kept', { timeout: 60_000 }, async () => {
-    const room = built.prevention.room;
-    const writers = [
-      open(a.url, room, plan.chair.cookie),
-      open(a.url, room, people.mexico.cookie),
-      open(b.url, room, plan.chair.cookie),
-      open(b.url, room, people.mexico.cookie),
-    ];
-    await Promise.all(writers.map((w) => waitForSync(w.provider)));
-    const typing = startTyping(writers.map((w) => w.doc), 10);
-    const { typed } = typing;
+  it(
+    'loses nothing when B is killed: its clients reconnect to A and every word typed is kept',
+    { timeout: 60_000 },
+    async () => {
+      const room = built.prevention.room;
+      const writers = [
+        open(a.url, room, plan.chair.cookie),
+        open(a.url, room, people.mexico.cookie),
+        open(b.url, room, plan.chair.cookie),
+        open(b.url, room, people.mexico.cookie),
+      ];
+      await Promise.all(writers.map((w) => waitForSync(w.provider)));
+      const typing = startTyping(
+        writers.map((w) => w.doc),
+        10,
+      );
+      const { typed } = typing;
 
-    // A moment of typing, random so the kill lands anywhere in it: the time is the point.
-    await new Promise((r) => setTimeout(r, 800 + Math.random() * 400));
-    const onB = writers.slice(2);
-    const reconnected = onB.map((w) => new Promise<void>((resolve) => w.provider.on('status', ({ status }) => status === 'connected' && resolve())));
-    await b.kill('SIGKILL');
-    // A load balancer sends the reconnecting clients to the instance that is left; they type on meanwhile.
-    for (const writer of onB) writer.provider.serverUrl = `${a.url.replace(/^http/, 'ws')}${COLLAB_PATH}`;
-    await Promise.all(reconnected);
-    await typing.stop();
+      // A moment of typing, random so the kill lands anywhere in it: the time is the point.
+      await new Promise((r) => setTimeout(r, 800 + Math.random() * 400));
+      const onB = writers.slice(2);
+      const reconnected = onB.map(
+        (w) =>
+          new Promise<void>((resolve) => w.provider.on('status', ({ status }) => status === 'connected' && resolve())),
+      );
+      await b.kill('SIGKILL');
+      // A load balancer sends the reconnecting clients to the instance that is left; they type on meanwhile.
+      for (const writer of onB) writer.provider.serverUrl = `${a.url.replace(/^http/, 'ws')}${COLLAB_PATH}`;
+      await Promise.all(reconnected);
+      await typing.stop();
 
-    await eventually(() => {
-      for (const writer of writers) expect(missingTokens(documentText(writer.doc), typed)).toEqual([]);
-    }, 20_000);
-    await a.collab.flush();
-    const stored = await storedText(a.database.db, room);
-    expect(typed.filter((token) => !stored.includes(` ${token}`))).toEqual([]);
-  });
+      await eventually(() => {
+        for (const writer of writers) expect(missingTokens(documentText(writer.doc), typed)).toEqual([]);
+      }, 20_000);
+      await a.collab.flush();
+      const stored = await storedText(a.database.db, room);
+      expect(typed.filter((token) => !stored.includes(` ${token}`))).toEqual([]);
+    },
+  );
 });
 
 describe.skipIf(!redisUrl)('compaction while another instance appends', () => {

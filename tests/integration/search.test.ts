@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchPlan } from '../../lib/search/search-plan';
-import { buildMember, buildPlan, buildSection, buildUser, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  buildUser,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -17,11 +25,20 @@ describe('searching a plan', () => {
     plan = await buildPlan(db());
     mexico = await buildMember(db(), { plan, state: 'MEX' });
     observer = await buildMember(db(), { plan, role: 'observer' });
-    const section = (lead: BuiltMember | string, title: string, text: string[]) => buildSection(db(), { plan, lead, title, text });
-    await section('PER', 'Professionalisation of police forces', ['Peru proposes a regional curriculum for police training grounded in human rights and community policing.']);
-    prevention = await section(mexico, 'Prevention of violence and crime', ['Mexico proposes to scale up municipal prevention programmes focused on youth.']);
-    await section('BRA', 'Attention to victims', ['Brazil proposes integrated assistance centres for victims of violence.']);
-    await section('CAN', 'Information systems and statistics', ['Canada proposes common indicators for citizen-security statistics.']);
+    const section = (lead: BuiltMember | string, title: string, text: string[]) =>
+      buildSection(db(), { plan, lead, title, text });
+    await section('PER', 'Professionalisation of police forces', [
+      'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
+    ]);
+    prevention = await section(mexico, 'Prevention of violence and crime', [
+      'Mexico proposes to scale up municipal prevention programmes focused on youth.',
+    ]);
+    await section('BRA', 'Attention to victims', [
+      'Brazil proposes integrated assistance centres for victims of violence.',
+    ]);
+    await section('CAN', 'Information systems and statistics', [
+      'Canada proposes common indicators for citizen-security statistics.',
+    ]);
     await section('JAM', 'International cooperation', [
       'Jamaica proposes a network of focal points for the exchange of good practices.',
       'Develop a regional curriculum for training police officers, grounded in human rights and community policing.',
@@ -29,7 +46,11 @@ describe('searching a plan', () => {
   });
 
   it("finds the paragraphs of every section that hold the words, in the plan's order, with their context", async () => {
-    const { hits, paragraphs } = await searchPlan(db(), { userId: observer.id, planId: plan.id, query: 'REGIONAL CURRICULUM' });
+    const { hits, paragraphs } = await searchPlan(db(), {
+      userId: observer.id,
+      planId: plan.id,
+      query: 'REGIONAL CURRICULUM',
+    });
     expect(paragraphs).toBe(2);
     expect(hits.map((h) => [h.section.title, h.section.number, h.section.state.name, h.block])).toEqual([
       ['Professionalisation of police forces', 1, 'Peru', 0],
@@ -49,13 +70,17 @@ describe('searching a plan', () => {
     appendParagraph(page.doc, 'La Policía Nacional capacitará a 500 agentes; la policia municipal también.');
     await eventually(async () => {
       const { hits } = await searchPlan(db(), { userId: plan.chair.id, planId: plan.id, query: 'policia' });
-      expect(hits.map((h) => [h.section.title, h.block, h.match, h.matches])).toEqual([['Prevention of violence and crime', 1, 'Policía', 2]]);
+      expect(hits.map((h) => [h.section.title, h.block, h.match, h.matches])).toEqual([
+        ['Prevention of violence and crime', 1, 'Policía', 2],
+      ]);
     });
     page.provider.destroy();
   });
 
   it('is for members of the plan only', async () => {
     const outsider = await buildUser(db());
-    await expect(searchPlan(db(), { userId: outsider.id, planId: plan.id, query: 'curriculum' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(searchPlan(db(), { userId: outsider.id, planId: plan.id, query: 'curriculum' })).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
   });
 });

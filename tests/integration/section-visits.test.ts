@@ -4,7 +4,14 @@ import { sections, sectionVisits } from '../../db/schema';
 import { contentAt } from '../../lib/documents/snapshots';
 import { documentText } from '../../lib/documents/paragraphs';
 import { lastVisits, lastVisitTo, recordSectionVisits } from '../../lib/plans/section-visits';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -20,11 +27,20 @@ describe('when each person last had a section open', () => {
 
   beforeAll(async () => {
     plan = await buildPlan(db());
-    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['canada', 'CAN']] as const) people[who] = await buildMember(db(), { plan, state });
+    for (const [who, state] of [
+      ['peru', 'PER'],
+      ['mexico', 'MEX'],
+      ['canada', 'CAN'],
+    ] as const)
+      people[who] = await buildMember(db(), { plan, state });
     people.observer = await buildMember(db(), { plan, role: 'observer' });
     await buildSection(db(), { plan, lead: people.peru });
     built.prevention = await buildSection(db(), { plan, lead: people.mexico });
-    built.victims = await buildSection(db(), { plan, lead: 'BRA', text: ['Brazil proposes integrated assistance centres for victims of violence.'] });
+    built.victims = await buildSection(db(), {
+      plan,
+      lead: 'BRA',
+      text: ['Brazil proposes integrated assistance centres for victims of violence.'],
+    });
     built.canada = await buildSection(db(), { plan, lead: people.canada });
   });
   const stored = async (userId: string, sectionId: string) => {
@@ -49,7 +65,11 @@ describe('when each person last had a section open', () => {
     const leaving = Date.now();
     page.provider.destroy();
     // Written in batches every 2 s.
-    await eventually(async () => expect((await stored(people.mexico.id, built.prevention.id))?.getTime()).toBeGreaterThanOrEqual(leaving), 5_000);
+    await eventually(
+      async () =>
+        expect((await stored(people.mexico.id, built.prevention.id))?.getTime()).toBeGreaterThanOrEqual(leaving),
+      5_000,
+    );
     const after = await lastVisits(db(), mexico);
     expect(Date.parse(after[built.prevention.id]!)).toBeGreaterThanOrEqual(leaving);
     expect(Date.parse(after[built.prevention.id]!)).toBeLessThanOrEqual(Date.now());
@@ -75,8 +95,10 @@ describe('when each person last had a section open', () => {
   });
 
   it('keeps each section as the person left it, to show what changed since', async () => {
-    const seenBy = async (who: 'canada' | 'observer', sectionId: string) => (await lastVisitTo(db(), { userId: people[who].id, sectionId }))?.seen ?? null;
-    const textAt = async (room: string, seen: Uint8Array) => documentText(contentAt(await storedDocument(db(), room), seen));
+    const seenBy = async (who: 'canada' | 'observer', sectionId: string) =>
+      (await lastVisitTo(db(), { userId: people[who].id, sectionId }))?.seen ?? null;
+    const textAt = async (room: string, seen: Uint8Array) =>
+      documentText(contentAt(await storedDocument(db(), room), seen));
     const room = built.canada.room;
 
     const canada = openProvider(t.server.url, room, people.canada.cookie);

@@ -16,10 +16,16 @@ import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 
 /** Well above the 16 KiB from which messages are compressed. */
-const LARGE_PARAGRAPHS = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the delegations agree on shared regional indicators and yearly reports.`);
+const LARGE_PARAGRAPHS = Array.from(
+  { length: 400 },
+  (_, i) => `Paragraph ${i}: the delegations agree on shared regional indicators and yearly reports.`,
+);
 
 /** A new section of the plan led by Mexico, and a document holding LARGE_PARAGRAPHS for it, not yet stored. */
-async function longSection(db: Db, options: { plan: BuiltPlan; lead: BuiltMember; title: string }): Promise<{ room: string; update: Uint8Array }> {
+async function longSection(
+  db: Db,
+  options: { plan: BuiltPlan; lead: BuiltMember; title: string },
+): Promise<{ room: string; update: Uint8Array }> {
   const { room } = await buildSection(db, options);
   const doc = new Y.Doc();
   for (const paragraph of LARGE_PARAGRAPHS) appendParagraph(doc, paragraph);
@@ -46,7 +52,9 @@ describe('large messages compressed once for every socket', () => {
 
   async function largeMessages(compression: 'shared' | 'stored' | 'ws'): Promise<number> {
     const { body } = await t.server.collab.metrics();
-    const line = body.split('\n').find((l) => l.startsWith(`concordia_large_messages_total{compression="${compression}"}`));
+    const line = body
+      .split('\n')
+      .find((l) => l.startsWith(`concordia_large_messages_total{compression="${compression}"}`));
     return line ? Number(line.split(' ').at(-1)) : 0;
   }
 
@@ -60,7 +68,8 @@ describe('large messages compressed once for every socket', () => {
     await waitForSync(writer.provider);
     const pasted = 'A pasted annex. '.repeat(1_500);
     appendParagraph(writer.doc, pasted);
-    for (const reader of readers) await eventually(() => expect(documentText(reader.doc).split('\n').at(-1)).toBe(pasted));
+    for (const reader of readers)
+      await eventually(() => expect(documentText(reader.doc).split('\n').at(-1)).toBe(pasted));
     // The writer's whole-document sync, and the paste sent to every member.
     expect(await largeMessages('shared')).toBeGreaterThanOrEqual(readers.length * 2 + 1);
     expect(await largeMessages('ws')).toBe(0);
@@ -68,7 +77,10 @@ describe('large messages compressed once for every socket', () => {
   });
 
   it('sends a client that does not take compression the same document uncompressed', async () => {
-    const ws = new WebSocket(`${t.server.url.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`, { headers: { cookie: observer }, perMessageDeflate: false });
+    const ws = new WebSocket(`${t.server.url.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`, {
+      headers: { cookie: observer },
+      perMessageDeflate: false,
+    });
     const received: Uint8Array[] = [];
     ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
     await new Promise((resolve) => ws.once('open', resolve));
@@ -77,7 +89,8 @@ describe('large messages compressed once for every socket', () => {
     await eventually(() => {
       for (const frame of received.splice(0)) {
         const decoder = decoding.createDecoder(frame);
-        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2)
+          Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
       }
       expect(documentText(doc).startsWith(LARGE_PARAGRAPHS.join('\n'))).toBe(true);
     });
@@ -93,7 +106,9 @@ describe('large messages compressed once for every socket', () => {
     await waitForSync(writer.provider);
     appendParagraph(writer.doc, 'Mexico adds a closing line');
     const expected = documentText(writer.doc);
-    await eventually(async () => expect(await db.select().from(docUpdates).where(eq(docUpdates.docId, resting))).toHaveLength(2));
+    await eventually(async () =>
+      expect(await db.select().from(docUpdates).where(eq(docUpdates.docId, resting))).toHaveLength(2),
+    );
     writer.provider.destroy();
 
     // Unloaded once idle, its log compacted into the merged state.

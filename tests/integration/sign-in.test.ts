@@ -18,15 +18,21 @@ describe('signIn', () => {
 
   it('gives the same answer for a wrong password and an unknown account', async () => {
     expect(await signIn(database.db, { email: 'peru@demo.test', password: 'nope', demoAccounts: true })).toBeNull();
-    expect(await signIn(database.db, { email: 'ghost@demo.test', password: 'demo-password', demoAccounts: true })).toBeNull();
+    expect(
+      await signIn(database.db, { email: 'ghost@demo.test', password: 'demo-password', demoAccounts: true }),
+    ).toBeNull();
   });
 
   it('refuses demo accounts where they are switched off (production)', async () => {
-    expect(await signIn(database.db, { email: 'peru@demo.test', password: 'demo-password', demoAccounts: false })).toBeNull();
+    expect(
+      await signIn(database.db, { email: 'peru@demo.test', password: 'demo-password', demoAccounts: false }),
+    ).toBeNull();
   });
 
   it('seeds only once: a second run leaves the plan alone', async () => {
     expect(await seed(database.db, { demoPassword: 'other' })).toEqual({ seeded: false });
-    expect(await signIn(database.db, { email: 'peru@demo.test', password: 'demo-password', demoAccounts: true })).not.toBeNull();
+    expect(
+      await signIn(database.db, { email: 'peru@demo.test', password: 'demo-password', demoAccounts: true }),
+    ).not.toBeNull();
   });
 });

@@ -5,7 +5,14 @@ import WebSocket from 'ws';
 import { documentText } from '../../lib/documents/paragraphs';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { COLLAB_PATH } from '../../lib/shared/rooms';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
@@ -18,7 +25,11 @@ type Attempt = { status: number; retryAfter?: string | undefined; close?: { code
  * Opens a socket as a browser would and reports how the server answered: the HTTP status of a refused
  * upgrade, or, for one accepted, the code and reason it was closed with (or 101 while it stays open).
  */
-function attempt(baseUrl: string, room: string, options: { cookie?: string; localAddress?: string } = {}): Promise<Attempt> {
+function attempt(
+  baseUrl: string,
+  room: string,
+  options: { cookie?: string; localAddress?: string } = {},
+): Promise<Attempt> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}/${room}`, {
       headers: options.cookie ? { cookie: options.cookie } : {},
@@ -53,7 +64,11 @@ async function counter(baseUrl: string, name: string, reason: string): Promise<n
 }
 
 describe('limits on collaboration sockets', () => {
-  const t = useCollabServer({ COLLAB_MAX_SOCKETS_PER_SESSION: '3', COLLAB_UPGRADES_PER_ADDRESS: '30', HTTP_HEADERS_TIMEOUT_MS: '1000' });
+  const t = useCollabServer({
+    COLLAB_MAX_SOCKETS_PER_SESSION: '3',
+    COLLAB_UPGRADES_PER_ADDRESS: '30',
+    HTTP_HEADERS_TIMEOUT_MS: '1000',
+  });
   let plan: BuiltPlan;
   let peru: BuiltMember, observer: BuiltMember;
   let police: BuiltSection;
@@ -79,31 +94,53 @@ describe('limits on collaboration sockets', () => {
     await Promise.all(first.map((c) => waitForSync(c.provider)));
 
     const refused = await attempt(t.server.url, police.room, { cookie: session });
-    expect(refused.close).toEqual({ code: CloseCode.TooManySockets, reason: 'too many open connections for this session; close other tabs' });
-    expect(await counter(t.server.url, 'concordia_refused_upgrades_total', 'too many open connections for this session; close other tabs')).toBeGreaterThanOrEqual(1);
+    expect(refused.close).toEqual({
+      code: CloseCode.TooManySockets,
+      reason: 'too many open connections for this session; close other tabs',
+    });
+    expect(
+      await counter(
+        t.server.url,
+        'concordia_refused_upgrades_total',
+        'too many open connections for this session; close other tabs',
+      ),
+    ).toBeGreaterThanOrEqual(1);
 
     appendParagraph(first[0]!.doc, 'Typed after the fourth socket was refused.');
     await eventually(() => expect(documentText(first[2]!.doc)).toContain('Typed after the fourth socket was refused.'));
     // Another session of the same user has its own count.
-    expect(await attempt(t.server.url, police.room, { cookie: await sessionCookie(peru.id, { sessionId: randomUUID() }) })).toEqual({ status: 101 });
+    expect(
+      await attempt(t.server.url, police.room, { cookie: await sessionCookie(peru.id, { sessionId: randomUUID() }) }),
+    ).toEqual({ status: 101 });
 
     // Once one of the session's sockets closes, the next gets in.
     first[0]!.provider.destroy();
-    await eventually(async () => expect(await attempt(t.server.url, police.room, { cookie: session })).toEqual({ status: 101 }));
+    await eventually(async () =>
+      expect(await attempt(t.server.url, police.room, { cookie: session })).toEqual({ status: 101 }),
+    );
   });
 
   it('refuses an upgrade flood from one address with 429, while a session elsewhere still connects', async () => {
     const flood = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => attempt(t.server.url, police.room, { localAddress: '127.0.0.2', ...(i % 2 === 0 && { cookie: observer.cookie }) })),
+      Array.from({ length: 60 }, (_, i) =>
+        attempt(t.server.url, police.room, {
+          localAddress: '127.0.0.2',
+          ...(i % 2 === 0 && { cookie: observer.cookie }),
+        }),
+      ),
     );
     const tooMany = flood.filter((a) => a.status === 429);
     expect(tooMany.length).toBeGreaterThanOrEqual(30);
     expect(Number(tooMany[0]!.retryAfter)).toBeGreaterThan(0);
-    expect(await counter(t.server.url, 'concordia_refused_upgrades_total', 'too many connection attempts from this address')).toBeGreaterThanOrEqual(30);
+    expect(
+      await counter(t.server.url, 'concordia_refused_upgrades_total', 'too many connection attempts from this address'),
+    ).toBeGreaterThanOrEqual(30);
 
     const chair = openAs(plan.chair.cookie);
     await waitForSync(chair.provider);
-    expect((await attempt(t.server.url, police.room, { localAddress: '127.0.0.2', cookie: plan.chair.cookie })).status).toBe(429);
+    expect(
+      (await attempt(t.server.url, police.room, { localAddress: '127.0.0.2', cookie: plan.chair.cookie })).status,
+    ).toBe(429);
   });
 
   it('closes a connection that leaves its handshake half-sent, within the headers timeout', async () => {
@@ -111,7 +148,9 @@ describe('limits on collaboration sockets', () => {
     const socket = net.connect(t.server.port, '127.0.0.1');
     cleanup.push(() => socket.destroy());
     socket.on('error', () => {});
-    socket.write(`GET ${COLLAB_PATH}/${police.room} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`);
+    socket.write(
+      `GET ${COLLAB_PATH}/${police.room} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`,
+    );
     const answer: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => answer.push(chunk));
     // Node's own limit would keep it for 60 s; this server's is 1 s, checked every second.

@@ -20,7 +20,14 @@ async function seeded(database: TestDatabase) {
     const [userRows] = await db.select({ n: count() }).from(users);
     const [memberRows] = await db.select({ n: count() }).from(planMembers);
     const [stateRows] = await db.select({ n: count() }).from(memberStates);
-    return { demoPlans: demo!.n, plans: allPlans!.n, sections: sectionRows!.n, users: userRows!.n, members: memberRows!.n, states: stateRows!.n };
+    return {
+      demoPlans: demo!.n,
+      plans: allPlans!.n,
+      sections: sectionRows!.n,
+      users: userRows!.n,
+      members: memberRows!.n,
+      states: stateRows!.n,
+    };
   } finally {
     await opened.close();
   }
@@ -48,18 +55,24 @@ describe('start-up writes', () => {
   });
 
   // Processes behind a load balancer start together on one database; PGlite serves one process only.
-  describe.skipIf(!process.env.DATABASE_URL)('two processes starting at the same moment on an empty Postgres database', () => {
-    for (const round of [1, 2, 3, 4, 5]) {
-      it(`seed the demo plan once (round ${round} of 5)`, { timeout: 120_000 }, async () => {
-        database = await createTestDatabase();
-        const ports = await Promise.all([freePort(), freePort()]);
-        const started = await Promise.allSettled(ports.map((port) => startCollabProcess(database!, port)));
-        processes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-        expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started']);
-        expect(await seeded(database)).toEqual(ONE_DEMO);
-      });
-    }
-  });
+  describe.skipIf(!process.env.DATABASE_URL)(
+    'two processes starting at the same moment on an empty Postgres database',
+    () => {
+      for (const round of [1, 2, 3, 4, 5]) {
+        it(`seed the demo plan once (round ${round} of 5)`, { timeout: 120_000 }, async () => {
+          database = await createTestDatabase();
+          const ports = await Promise.all([freePort(), freePort()]);
+          const started = await Promise.allSettled(ports.map((port) => startCollabProcess(database!, port)));
+          processes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+          expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual([
+            'started',
+            'started',
+          ]);
+          expect(await seeded(database)).toEqual(ONE_DEMO);
+        });
+      }
+    },
+  );
 
   it('seeds the demo plan once when a process starts again on the same database', { timeout: 120_000 }, async () => {
     database = await createTestDatabase();
@@ -73,7 +86,14 @@ describe('start-up writes', () => {
   it('adds no demo plan in production unless SEED_DEMO asks for one', { timeout: 60_000 }, async () => {
     database = await createTestDatabase();
     await (await startCollabServer(database, { NODE_ENV: 'production' })).close();
-    expect(await seeded(database)).toEqual({ demoPlans: 0, plans: 0, sections: 0, users: 0, members: 0, states: OAS_MEMBER_STATES.length });
+    expect(await seeded(database)).toEqual({
+      demoPlans: 0,
+      plans: 0,
+      sections: 0,
+      users: 0,
+      members: 0,
+      states: OAS_MEMBER_STATES.length,
+    });
     await (await startCollabServer(database, { NODE_ENV: 'production', SEED_DEMO: 'true' })).close();
     expect(await seeded(database)).toEqual(ONE_DEMO);
   });

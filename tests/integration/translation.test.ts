@@ -27,15 +27,20 @@ describe.runIf(apertiumAvailable())('machine translation with Apertium', () => {
     ['es', 'fr', 'Los Estados miembros capacitarán a la policía en derechos humanos.', /droits/],
     ['en', 'pt', 'Member States shall train police officers in human rights.', /polícia|policiais/],
     ['fr', 'en', 'Les États membres renforceront la coopération judiciaire.', /cooperation/],
-  ] as const)('translates %s to %s (through Spanish when there is no direct pair)', async (from, to, text, expected) => {
-    expect(await translator.status(from, to)).toEqual({ available: true });
-    const [translated] = await translator.translate([text], from, to);
-    expect(translated).toMatch(expected);
-  });
+  ] as const)(
+    'translates %s to %s (through Spanish when there is no direct pair)',
+    async (from, to, text, expected) => {
+      expect(await translator.status(from, to)).toEqual({ available: true });
+      const [translated] = await translator.translate([text], from, to);
+      expect(translated).toMatch(expected);
+    },
+  );
 
   it('keeps the order and number of a large batch, whatever characters the paragraphs hold', async () => {
     const texts = Array.from({ length: 400 }, (_, i) =>
-      i % 3 === 0 ? `Paragraph ${i}: [brackets] ^caret$ a/b @handle <tag> {brace} ~tilde \\ back\u0000slash.` : `The ${i} municipalities will fund ${i} shelters.`,
+      i % 3 === 0
+        ? `Paragraph ${i}: [brackets] ^caret$ a/b @handle <tag> {brace} ~tilde \\ back\u0000slash.`
+        : `The ${i} municipalities will fund ${i} shelters.`,
     );
     const out = await translator.translate(texts, 'en', 'es');
     expect(out).toHaveLength(texts.length);
@@ -56,7 +61,11 @@ describe.runIf(apertiumAvailable())('machine translation with Apertium', () => {
     const text = 'Ministries of health will publish waiting times every month.';
     const [first] = await translator.translate([text], 'en', 'es');
     const start = performance.now();
-    const again = await translator.translate(Array.from({ length: 1000 }, () => text), 'en', 'es');
+    const again = await translator.translate(
+      Array.from({ length: 1000 }, () => text),
+      'en',
+      'es',
+    );
     expect(again.every((t) => t === first)).toBe(true);
     // From memory, not through Apertium: a thousand paragraphs there would take seconds.
     expect(performance.now() - start).toBeLessThan(1000);
@@ -67,14 +76,20 @@ describe.runIf(apertiumAvailable())('translations kept in Postgres', () => {
   const database = useDatabase();
 
   it('are not translated again by a restarted server, even one that has lost Apertium', async () => {
-    const texts = ['Member States shall map the routes of migrant smuggling.', 'Os Estados membros devem mapear as rotas.'];
+    const texts = [
+      'Member States shall map the routes of migrant smuggling.',
+      'Os Estados membros devem mapear as rotas.',
+    ];
     const first = createTranslator({ config, store: postgresStore(database.db) });
     const [en] = await first.translate([texts[0]!], 'en', 'es');
     const [pt] = await first.translate([texts[1]!], 'pt', 'es');
     first.close();
     expect(await database.db.select().from(translations)).toHaveLength(2);
 
-    const restarted = createTranslator({ config: { ...config, APERTIUM_MODES_DIR: mkdtempSync(path.join(tmpdir(), 'no-apertium-')) }, store: postgresStore(database.db) });
+    const restarted = createTranslator({
+      config: { ...config, APERTIUM_MODES_DIR: mkdtempSync(path.join(tmpdir(), 'no-apertium-')) },
+      store: postgresStore(database.db),
+    });
     expect(await restarted.translate([texts[0]!], 'en', 'es')).toEqual([en]);
     expect(await restarted.translate([texts[1]!], 'pt', 'es')).toEqual([pt]);
     await expect(restarted.translate(['Something new.'], 'en', 'es')).rejects.toThrow(/apertium-eng-spa/);
@@ -85,17 +100,27 @@ describe.runIf(apertiumAvailable())('translations kept in Postgres', () => {
 describe('without Apertium', () => {
   it('says that translation is off and why when TRANSLATION=off', async () => {
     const off = createTranslator({ config: translationConfig({ TRANSLATION: 'off' }) });
-    expect(await off.status('en', 'es')).toEqual({ available: false, reason: expect.stringMatching(/TRANSLATION=off/) });
-    await expect(off.translate(['Hello.'], 'en', 'es')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/turned off/) });
+    expect(await off.status('en', 'es')).toEqual({
+      available: false,
+      reason: expect.stringMatching(/TRANSLATION=off/),
+    });
+    await expect(off.translate(['Hello.'], 'en', 'es')).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/turned off/),
+    });
     // Nothing to translate between equal languages, with or without Apertium.
     expect(await off.translate(['Hola.'], 'es', 'es')).toEqual(['Hola.']);
   });
 
   it('names the package to install when a pair is missing', async () => {
-    const missing = createTranslator({ config: { ...config, APERTIUM_MODES_DIR: mkdtempSync(path.join(tmpdir(), 'no-apertium-')) } });
+    const missing = createTranslator({
+      config: { ...config, APERTIUM_MODES_DIR: mkdtempSync(path.join(tmpdir(), 'no-apertium-')) },
+    });
     const status = await missing.status('fr', 'en');
     expect(status.available).toBe(false);
-    expect(status.available === false && status.reason).toMatch(/apt-get install (apertium-fr-es|apertium apertium-eng-spa)/);
+    expect(status.available === false && status.reason).toMatch(
+      /apt-get install (apertium-fr-es|apertium apertium-eng-spa)/,
+    );
   });
 
   it('fails the waiting paragraphs of a pipeline that stops answering, and starts a fresh one next time', async () => {

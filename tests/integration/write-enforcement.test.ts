@@ -7,7 +7,14 @@ import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/update-section';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { ACCESS_MESSAGE, readAccessMessage } from '../../lib/shared/app-messages';
-import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan, type BuiltSection } from '../factories';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually, within } from '../helpers/eventually';
 import { openProvider, saveCheck, upgradeStatus, waitForSync } from '../helpers/provider';
@@ -22,9 +29,20 @@ describe('writes the permission table forbids never reach anyone', () => {
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [['peru', 'PER'], ['mexico', 'MEX'], ['brazil', 'BRA'], ['canada', 'CAN']] as const) people[who] = await buildMember(t.db, { plan, state });
+    for (const [who, state] of [
+      ['peru', 'PER'],
+      ['mexico', 'MEX'],
+      ['brazil', 'BRA'],
+      ['canada', 'CAN'],
+    ] as const)
+      people[who] = await buildMember(t.db, { plan, state });
     people.observer = await buildMember(t.db, { plan, role: 'observer' });
-    police = await buildSection(t.db, { plan, lead: people.peru, coEditors: [people.mexico], text: ['Peru proposes a regional curriculum for police training.'] });
+    police = await buildSection(t.db, {
+      plan,
+      lead: people.peru,
+      coEditors: [people.mexico],
+      text: ['Peru proposes a regional curriculum for police training.'],
+    });
     prevention = await buildSection(t.db, { plan, lead: people.mexico });
     victims = await buildSection(t.db, { plan, lead: people.brazil });
   });
@@ -96,7 +114,10 @@ describe('writes the permission table forbids never reach anyone', () => {
     const peru = openProvider(t.server.url, police.room, people.peru.cookie);
     await Promise.all([waitForSync(mexico.provider), waitForSync(peru.provider)]);
     const accessMessages: string[] = [];
-    mexico.provider.messageHandlers[ACCESS_MESSAGE] = (_e: unknown, decoder: Parameters<typeof readAccessMessage>[0]) => {
+    mexico.provider.messageHandlers[ACCESS_MESSAGE] = (
+      _e: unknown,
+      decoder: Parameters<typeof readAccessMessage>[0],
+    ) => {
       accessMessages.push(readAccessMessage(decoder));
     };
 

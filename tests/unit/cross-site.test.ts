@@ -16,13 +16,21 @@ const allowedByHost = (overrides: Partial<RequestOrigin>) => crossSiteRefusal(re
 
 describe('crossSiteRefusal', () => {
   it('lets every read through, whatever its origin', () => {
-    for (const method of ['GET', 'HEAD', 'OPTIONS']) expect(allowed({ method, origin: 'https://elsewhere.example' })).toBe(true);
+    for (const method of ['GET', 'HEAD', 'OPTIONS'])
+      expect(allowed({ method, origin: 'https://elsewhere.example' })).toBe(true);
   });
 
   it('takes writes from the configured site origin only: not another port, scheme, subdomain or an opaque origin', () => {
     expect(allowed({ origin: SITE })).toBe(true);
-    for (const origin of ['https://concordia.example.org:8443', 'http://concordia.example.org', 'https://drafts.example.org', 'null', 'https://concordia.example.org.evil.test']) {
-      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) expect(allowed({ method, origin }), `${method} from ${origin}`).toBe(false);
+    for (const origin of [
+      'https://concordia.example.org:8443',
+      'http://concordia.example.org',
+      'https://drafts.example.org',
+      'null',
+      'https://concordia.example.org.evil.test',
+    ]) {
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'])
+        expect(allowed({ method, origin }), `${method} from ${origin}`).toBe(false);
     }
   });
 

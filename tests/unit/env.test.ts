@@ -18,13 +18,17 @@ describe('prepareEnvironment', () => {
   });
 
   it('refuses to start in production without NEXTAUTH_SECRET', () => {
-    expect(() => prepareEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(/NEXTAUTH_SECRET is required/);
+    expect(() => prepareEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(
+      /NEXTAUTH_SECRET is required/,
+    );
   });
 
   it('turns demo accounts off in production unless explicitly enabled', () => {
     const secret = 'x'.repeat(40);
     expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret }).DEMO_ACCOUNTS).toBe(false);
-    expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, DEMO_ACCOUNTS: 'true' }).DEMO_ACCOUNTS).toBe(true);
+    expect(
+      prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, DEMO_ACCOUNTS: 'true' }).DEMO_ACCOUNTS,
+    ).toBe(true);
   });
 
   it('seeds the demo plan at start outside production, and in production only when SEED_DEMO asks', () => {
@@ -32,7 +36,9 @@ describe('prepareEnvironment', () => {
     expect(prepareEnvironment({ DATA_DIR: dataDir() }).SEED_DEMO).toBe(true);
     expect(prepareEnvironment({ DATA_DIR: dataDir(), SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
     expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret }).SEED_DEMO).toBe(false);
-    expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(prepareEnvironment({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, SEED_DEMO: 'true' }).SEED_DEMO).toBe(
+      true,
+    );
     expect(() => prepareEnvironment({ DATA_DIR: dataDir(), SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
   });
 
@@ -51,7 +57,12 @@ describe('prepareEnvironment', () => {
 
 describe('translationConfig', () => {
   it('defaults to Apertium at its Debian place, and names a wrong setting', () => {
-    expect(translationConfig({})).toEqual({ TRANSLATION: 'apertium', APERTIUM_MODES_DIR: '/usr/share/apertium/modes', TRANSLATION_CONCURRENCY: 2, TRANSLATION_STALL_MS: 20_000 });
+    expect(translationConfig({})).toEqual({
+      TRANSLATION: 'apertium',
+      APERTIUM_MODES_DIR: '/usr/share/apertium/modes',
+      TRANSLATION_CONCURRENCY: 2,
+      TRANSLATION_STALL_MS: 20_000,
+    });
     expect(translationConfig({ TRANSLATION: 'off' }).TRANSLATION).toBe('off');
     expect(() => translationConfig({ TRANSLATION: 'google' })).toThrow(/TRANSLATION/);
     expect(() => translationConfig({ TRANSLATION_CONCURRENCY: '0' })).toThrow(/TRANSLATION_CONCURRENCY/);

@@ -13,7 +13,10 @@ describe('finding words as readers of the OAS languages expect', () => {
   it('maps positions back through characters written decomposed and outside the basic plane', () => {
     const decomposed = 'Poli\u0301cia 🚓 policía';
     expect(found(decomposed, 'policia')).toEqual(['Poli\u0301cia', 'policía']);
-    expect(findAll(decomposed, 'policia')[1]).toEqual({ from: decomposed.lastIndexOf('policía'), to: decomposed.length });
+    expect(findAll(decomposed, 'policia')[1]).toEqual({
+      from: decomposed.lastIndexOf('policía'),
+      to: decomposed.length,
+    });
   });
 
   it('finds every occurrence, none for an empty query', () => {

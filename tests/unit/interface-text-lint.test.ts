@@ -41,7 +41,12 @@ describe('literal interface text is refused by the lint rule', () => {
   });
 
   it('a sentence in a helper', async () => {
-    expect(await findings("export const label = (online: boolean) => (online ? 'All changes saved' : 'Offline');", 'app/_components/badge.ts')).toBe(1);
+    expect(
+      await findings(
+        "export const label = (online: boolean) => (online ? 'All changes saved' : 'Offline');",
+        'app/_components/badge.ts',
+      ),
+    ).toBe(1);
   });
 
   it('lets messages, symbols, class names and the brand through', async () => {
@@ -54,7 +59,9 @@ describe('literal interface text is refused by the lint rule', () => {
 
   it('finds none in the interface as it is', async () => {
     const results = await eslint.lintFiles(['app']);
-    const found = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line}`));
+    const found = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line}`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -54,13 +54,19 @@ const TRICKY = [
   '{curly} (paren) "quote" \'apos\' $math$ :colon: 100%',
 ];
 
-const run = (text: string, marks: Marks = {}, href?: string): Inline => ({ kind: 'text', text, marks, ...(href && { link: { href } }) });
+const run = (text: string, marks: Marks = {}, href?: string): Inline => ({
+  kind: 'text',
+  text,
+  marks,
+  ...(href && { link: { href } }),
+});
 const paragraph = (...inlines: Inline[]): Block => ({ kind: 'paragraph', inlines });
 const cell = (header: boolean, ...inlines: Inline[]) => ({ header, blocks: [paragraph(...inlines)] });
 
 function plan(goal: Block[], extra: Partial<PlanDocument> = {}): PlanDocument {
   return {
-    documentBlock: { council: '', committee: '', workingGroup: '', symbol: '', date: null, originalLanguage: 'English' },
+    language: 'en',
+    documentBlock: { council: '', committee: '', workingGroup: '', symbol: '', date: null, originalLanguage: 'en' },
     title: 'Plan',
     goal,
     sections: [],
@@ -96,14 +102,23 @@ describe.each(TRICKY)('the Markdown export shows %j exactly as typed', (text) =>
         if (tag) expect(p.querySelector(tag)?.textContent, markdown).toBe(text);
       }
     }
-    const { markdown, goal } = rendered(plan([paragraph(run('see '), run(text, {}, 'https://example.org/a'), run('!'))]));
+    const { markdown, goal } = rendered(
+      plan([paragraph(run('see '), run(text, {}, 'https://example.org/a'), run('!'))]),
+    );
     expect(goal().textContent, markdown).toBe(`see ${text}!`);
     expect(goal().querySelector('a')?.textContent, markdown).toBe(text);
     expect(goal().querySelector('a')?.getAttribute('href'), markdown).toBe('https://example.org/a');
   });
 
   it('next to itself under other marks', () => {
-    const inlines = [run(text, { bold: true }), run(text, { italic: true }), run(text, { code: true }), run(text), run(text, { bold: true, italic: true }), run(text, { strike: true })];
+    const inlines = [
+      run(text, { bold: true }),
+      run(text, { italic: true }),
+      run(text, { code: true }),
+      run(text),
+      run(text, { bold: true, italic: true }),
+      run(text, { strike: true }),
+    ];
     const { markdown, goal } = rendered(plan([paragraph(...inlines)]));
     expect(goal().textContent, markdown).toBe(text.repeat(inlines.length));
   });
@@ -115,21 +130,54 @@ describe.each(TRICKY)('the Markdown export shows %j exactly as typed', (text) =>
     };
     check({ kind: 'heading', level: 2, inlines: [run(text)] }, 'h3');
     check({ kind: 'list', ordered: false, start: 1, items: [[paragraph(run(text))]] }, 'ul > li');
-    check({ kind: 'list', ordered: true, start: 3, items: [[paragraph(run(text))], [paragraph(run(text, { code: true }))]] }, 'ol > li + li');
+    check(
+      {
+        kind: 'list',
+        ordered: true,
+        start: 3,
+        items: [[paragraph(run(text))], [paragraph(run(text, { code: true }))]],
+      },
+      'ol > li + li',
+    );
     check({ kind: 'quote', blocks: [paragraph(run(text))] }, 'blockquote > p');
     check({ kind: 'code', text: `${text}\n${text}` }, 'pre > code', `${text}\n${text}\n`);
     check(paragraph(run(text), { kind: 'break' }, run(text)), 'h2 + p', `${text}\n${text}`);
-    const table: Block = { kind: 'table', rows: [[cell(true, run(text)), cell(true, run(text, { code: true }))], [cell(false, run(text, { code: true })), cell(false, run(text))]] };
+    const table: Block = {
+      kind: 'table',
+      rows: [
+        [cell(true, run(text)), cell(true, run(text, { code: true }))],
+        [cell(false, run(text, { code: true })), cell(false, run(text))],
+      ],
+    };
     const { markdown, document } = rendered(plan([table]));
-    expect([...document.querySelectorAll('th, td')].map((c) => c.textContent), markdown).toEqual([text, text, text, text]);
+    expect(
+      [...document.querySelectorAll('th, td')].map((c) => c.textContent),
+      markdown,
+    ).toEqual([text, text, text, text]);
   });
 
   it('in the title, the document block, a section title, the lead state and a version name', () => {
     const doc = plan([], {
       title: text,
-      documentBlock: { council: text, committee: '', workingGroup: text, symbol: text, date: null, originalLanguage: 'English' },
+      documentBlock: {
+        council: text,
+        committee: '',
+        workingGroup: text,
+        symbol: text,
+        date: null,
+        originalLanguage: 'en',
+      },
       version: { id: 'v', name: text },
-      sections: [{ id: '0f8fad5b-d9cb-469f-a165-70867728950e', number: 1, title: text, leadState: text, coEditingStates: [text], blocks: [] }],
+      sections: [
+        {
+          id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+          number: 1,
+          title: text,
+          leadState: text,
+          coEditingStates: [text],
+          blocks: [],
+        },
+      ],
     });
     const { markdown, document } = rendered(doc);
     expect(document.querySelector('h1')?.textContent, markdown).toBe(text);
@@ -144,12 +192,24 @@ describe.each(TRICKY)('the Markdown export shows %j exactly as typed', (text) =>
 describe('links in the Markdown export', () => {
   it('keep their address exactly, and only web and mail addresses become links', () => {
     const tricky = 'https://example.org/a_b*c`d<e>f&amp;g h\\i(j)k[l]m';
-    const hostile = ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x'];
+    const hostile = [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+    ];
     const inlines = [tricky, 'mailto:chair@oas.example', ...hostile].map((href, i) => run(`link ${i}`, {}, href));
     const { markdown, goal } = rendered(plan([paragraph(...inlines.flatMap((i) => [i, run(' ')]))]));
     const links = [...goal().querySelectorAll('a')].map((a) => decodeURI(a.getAttribute('href')!));
     expect(links, markdown).toEqual([tricky, 'mailto:chair@oas.example']);
-    expect(goal().textContent, markdown).toBe(inlines.map((i) => (i.kind === 'text' ? `${i.text} ` : '')).join('').trim());
+    expect(goal().textContent, markdown).toBe(
+      inlines
+        .map((i) => (i.kind === 'text' ? `${i.text} ` : ''))
+        .join('')
+        .trim(),
+    );
   });
 });
 
@@ -157,10 +217,16 @@ describe('each block of the Markdown export stays one block', () => {
   it('line endings inside text stay inside their paragraph, heading or cell, as spaces', () => {
     const typed = 'a\n# b\r\n<script>x</script>\r- c\n    d\n===';
     const { markdown, document } = rendered(
-      plan([paragraph(run(typed)), { kind: 'heading', level: 1, inlines: [run(typed)] }, { kind: 'table', rows: [[cell(true, run(typed))], [cell(false, run(typed, { code: true }))]] }]),
+      plan([
+        paragraph(run(typed)),
+        { kind: 'heading', level: 1, inlines: [run(typed)] },
+        { kind: 'table', rows: [[cell(true, run(typed))], [cell(false, run(typed, { code: true }))]] },
+      ]),
     );
     const shown = 'a # b <script>x</script> - c d ===';
-    const blocks = [...document.querySelectorAll('h2 ~ *')].map((e) => `${e.tagName} ${e.textContent!.replace(/\s+/g, ' ').trim()}`);
+    const blocks = [...document.querySelectorAll('h2 ~ *')].map(
+      (e) => `${e.tagName} ${e.textContent!.replace(/\s+/g, ' ').trim()}`,
+    );
     expect(blocks, markdown).toEqual([`P ${shown}`, `H3 ${shown}`, `TABLE ${shown} ${shown}`]);
   });
 
@@ -171,27 +237,49 @@ describe('each block of the Markdown export stays one block', () => {
 
   it('a table keeps every cell of rows of uneven width; an empty table is left out', () => {
     const rows = [[cell(true, run('a'))], [cell(false, run('b')), cell(false, run('c')), cell(false, run('d'))]];
-    const { markdown, document } = rendered(plan([{ kind: 'table', rows }, { kind: 'table', rows: [] }]));
-    expect([...document.querySelectorAll('th, td')].map((c) => c.textContent), markdown).toEqual(['a', '', '', 'b', 'c', 'd']);
+    const { markdown, document } = rendered(
+      plan([
+        { kind: 'table', rows },
+        { kind: 'table', rows: [] },
+      ]),
+    );
+    expect(
+      [...document.querySelectorAll('th, td')].map((c) => c.textContent),
+      markdown,
+    ).toEqual(['a', '', '', 'b', 'c', 'd']);
   });
 
   it('list numbers Markdown cannot write start at 1', () => {
     for (const start of [-5, 1e12, 2.5]) {
-      const { markdown, document } = rendered(plan([{ kind: 'list', ordered: true, start, items: [[paragraph(run('first'))], [paragraph(run('second'))]] }]));
-      expect([...document.querySelectorAll('ol > li')].map((li) => li.textContent), markdown).toEqual(['first', 'second']);
+      const { markdown, document } = rendered(
+        plan([{ kind: 'list', ordered: true, start, items: [[paragraph(run('first'))], [paragraph(run('second'))]] }]),
+      );
+      expect(
+        [...document.querySelectorAll('ol > li')].map((li) => li.textContent),
+        markdown,
+      ).toEqual(['first', 'second']);
     }
   });
 });
 
 describe('marks in the Markdown export', () => {
   it('stay open across runs that share them', () => {
-    const { markdown, goal } = rendered(plan([paragraph(run('a ', { bold: true }), run('b', { bold: true, italic: true }), run(' c', { bold: true }))]));
+    const { markdown, goal } = rendered(
+      plan([paragraph(run('a ', { bold: true }), run('b', { bold: true, italic: true }), run(' c', { bold: true }))]),
+    );
     expect(markdown).toContain('**a *b* c**');
     expect(goal().innerHTML).toBe('<strong>a <em>b</em> c</strong>');
   });
 
   it('hold inside a word even where punctuation meets the marks', () => {
-    const inlines = [run('un'), run('(x)', { bold: true }), run('done'), run('é', { italic: true }), run('—', { strike: true }), run('!')];
+    const inlines = [
+      run('un'),
+      run('(x)', { bold: true }),
+      run('done'),
+      run('é', { italic: true }),
+      run('—', { strike: true }),
+      run('!'),
+    ];
     const { markdown, goal } = rendered(plan([paragraph(...inlines)]));
     expect(goal().innerHTML, markdown).toBe('un<strong>(x)</strong>done<em>é</em><s>—</s>!');
   });
@@ -205,7 +293,16 @@ describe('the Markdown export of random runs', () => {
       return seed % n;
     };
     const pieces = [...TRICKY.filter((t) => t.trim() === t), 'word', 'é', '—', '(x)', '.', '中文', '9', '😀'];
-    const markSets: Marks[] = [{}, { bold: true }, { italic: true }, { strike: true }, { code: true }, { bold: true, italic: true }, { bold: true, strike: true }, { italic: true, code: true }];
+    const markSets: Marks[] = [
+      {},
+      { bold: true },
+      { italic: true },
+      { strike: true },
+      { code: true },
+      { bold: true, italic: true },
+      { bold: true, strike: true },
+      { italic: true, code: true },
+    ];
     for (let round = 0; round < 300; round++) {
       const inlines = Array.from({ length: 2 + random(5) }, () => {
         const text = `${random(4) ? '' : ' '}${pieces[random(pieces.length)]!}${random(4) ? '' : ' '}`;

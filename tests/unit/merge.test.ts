@@ -26,14 +26,17 @@ function typing(writers: number, keys: number): { updates: Uint8Array[]; text: s
 describe('merging updates for the log', () => {
   const { updates, text } = typing(12, 3_000);
 
-  it.each([1, 60, 257, 1_500])('merges the last %i keystrokes, which build on earlier ones, without losing any', (count) => {
-    const earlier = updates.slice(0, updates.length - count);
-    const doc = new Y.Doc({ gc: false });
-    Y.applyUpdate(doc, mergeStored(earlier));
-    Y.applyUpdate(doc, mergeRecent(updates.slice(-count)));
-    expect(documentText(doc)).toBe(text);
-    expect(doc.store.pendingStructs).toBeNull();
-  });
+  it.each([1, 60, 257, 1_500])(
+    'merges the last %i keystrokes, which build on earlier ones, without losing any',
+    (count) => {
+      const earlier = updates.slice(0, updates.length - count);
+      const doc = new Y.Doc({ gc: false });
+      Y.applyUpdate(doc, mergeStored(earlier));
+      Y.applyUpdate(doc, mergeRecent(updates.slice(-count)));
+      expect(documentText(doc)).toBe(text);
+      expect(doc.store.pendingStructs).toBeNull();
+    },
+  );
 
   it('merges a stored state and its later log rows into the whole document', () => {
     const state = mergeRecent(updates.slice(0, 1_000));

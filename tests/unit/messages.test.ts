@@ -10,10 +10,15 @@ const read = (name: string) => JSON.parse(readFileSync(path.join('messages', nam
 const flatten = (tree: Record<string, unknown>, prefix = ''): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(tree).flatMap(([key, value]) =>
-      value !== null && typeof value === 'object' ? Object.entries(flatten(value as Record<string, unknown>, `${prefix}${key}.`)) : [[`${prefix}${key}`, value]],
+      value !== null && typeof value === 'object'
+        ? Object.entries(flatten(value as Record<string, unknown>, `${prefix}${key}.`))
+        : [[`${prefix}${key}`, value]],
     ),
   );
-const messages = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(read(`${locale}.json`))])) as Record<Locale, Record<string, unknown>>;
+const messages = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(read(`${locale}.json`))])) as Record<
+  Locale,
+  Record<string, unknown>
+>;
 const english = messages.en;
 const translations = LOCALES.filter((locale) => locale !== 'en');
 const descriptions = read('descriptions.json') as Record<string, string>;
@@ -46,7 +51,8 @@ function shape(message: string, locale: Locale) {
         args.add(`${element.value}:plural`);
         if (!('other' in element.options)) pluralProblems.push(`{${element.value}} has no "other"`);
         for (const [key, option] of Object.entries(element.options)) {
-          if (!key.startsWith('=') && !categories.has(key)) pluralProblems.push(`{${element.value}}: "${key}" is not a plural category of ${locale}`);
+          if (!key.startsWith('=') && !categories.has(key))
+            pluralProblems.push(`{${element.value}}: "${key}" is not a plural category of ${locale}`);
           walk(option.value);
         }
       } else if (element.type !== TYPE.pound) {
@@ -55,7 +61,13 @@ function shape(message: string, locale: Locale) {
     }
   };
   walk(parse(message));
-  return { args: [...args].sort(), selects: Object.fromEntries([...selects].map(([k, v]) => [k, [...v].sort()])), tags: [...tags].sort(), pluralProblems, words: words.join(' ') };
+  return {
+    args: [...args].sort(),
+    selects: Object.fromEntries([...selects].map(([k, v]) => [k, [...v].sort()])),
+    tags: [...tags].sort(),
+    pluralProblems,
+    words: words.join(' '),
+  };
 }
 
 const hasWords = (text: string) => /\p{L}/u.test(text);
@@ -64,7 +76,10 @@ describe('message files', () => {
   it('has a message for every key, in every language, and nothing else', () => {
     for (const locale of translations) {
       const keys = Object.keys(messages[locale]);
-      expect({ locale, missing: Object.keys(english).filter((k) => !keys.includes(k)) }).toEqual({ locale, missing: [] });
+      expect({ locale, missing: Object.keys(english).filter((k) => !keys.includes(k)) }).toEqual({
+        locale,
+        missing: [],
+      });
       expect({ locale, extra: keys.filter((k) => !(k in english)) }).toEqual({ locale, extra: [] });
     }
   });
@@ -92,7 +107,9 @@ describe('message files', () => {
         problems.push(...found.pluralProblems.map((p) => `${locale} ${key}: ${p}`));
         for (const part of ['args', 'selects', 'tags'] as const) {
           if (JSON.stringify(found[part]) !== JSON.stringify(expected[part])) {
-            problems.push(`${locale} ${key}: ${part} ${JSON.stringify(found[part])}, English has ${JSON.stringify(expected[part])}`);
+            problems.push(
+              `${locale} ${key}: ${part} ${JSON.stringify(found[part])}, English has ${JSON.stringify(expected[part])}`,
+            );
           }
         }
       }
@@ -105,7 +122,12 @@ describe('message files', () => {
     for (const locale of translations) {
       for (const [key, source] of Object.entries(english)) {
         const same = messages[locale][key] === source && hasWords(shape(String(source), 'en').words);
-        if (same !== key in (identical[locale] ?? {})) untranslated.push(same ? `${locale} ${key}: "${String(source)}" is the English` : `${locale} ${key}: listed as identical, but is translated`);
+        if (same !== key in (identical[locale] ?? {}))
+          untranslated.push(
+            same
+              ? `${locale} ${key}: "${String(source)}" is the English`
+              : `${locale} ${key}: listed as identical, but is translated`,
+          );
       }
     }
     expect(untranslated).toEqual([]);
@@ -123,13 +145,16 @@ describe('message files', () => {
   });
 
   it('names every action the audit log records', () => {
-    const recorded = new Set<string>(overlapStatus.enumValues.filter((s) => s !== 'open' && s !== 'closed').map((s) => `overlap.${s}`));
+    const recorded = new Set<string>(
+      overlapStatus.enumValues.filter((s) => s !== 'open' && s !== 'closed').map((s) => `overlap.${s}`),
+    );
     for (const file of sources('lib')) {
       const source = readFileSync(file, 'utf8');
       if (!source.includes('recordAudit(')) continue;
       for (const [, action] of source.matchAll(/action: '([a-z]+\.[a-z_]+)'/g)) recorded.add(action!);
       // An action chosen by a condition (`const action = frozen ? 'section.frozen' : …`); permission actions are `{ type: … }`.
-      for (const [line] of source.matchAll(/const action = [^;]*/g)) for (const [, action] of line.matchAll(/(?<!type: )'([a-z]+\.[a-z_]+)'/g)) recorded.add(action!);
+      for (const [line] of source.matchAll(/const action = [^;]*/g))
+        for (const [, action] of line.matchAll(/(?<!type: )'([a-z]+\.[a-z_]+)'/g)) recorded.add(action!);
     }
     expect(recorded.size).toBeGreaterThan(15);
     expect([...recorded].filter((action) => !(`AuditPage.actions.${action.replace('.', '_')}` in english))).toEqual([]);

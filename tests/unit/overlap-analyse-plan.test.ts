@@ -7,17 +7,24 @@ import { analysePlan, findOverlaps, preparePlan, type PlanSection } from '../../
 import { createTranslator } from '../../lib/translation';
 import { apertiumAvailable } from '../helpers/apertium';
 
-const peru = 'Ampliar el uso de medidas alternativas a la prisión preventiva, como la vigilancia electrónica y la comparecencia periódica, con el fin de reducir el hacinamiento carcelario.';
-const canada = 'Reduce prison overcrowding by using alternatives to preventive detention, such as electronic monitoring and periodic appearance before the court.';
-const mexico = 'Ampliar las medidas alternativas a la prisión preventiva, como la vigilancia electrónica y la comparecencia periódica, para reducir el hacinamiento en las cárceles.';
-const haiti = "Réduire la surpopulation carcérale en remplaçant la détention provisoire par la surveillance électronique et l'obligation de se présenter régulièrement au tribunal.";
+const peru =
+  'Ampliar el uso de medidas alternativas a la prisión preventiva, como la vigilancia electrónica y la comparecencia periódica, con el fin de reducir el hacinamiento carcelario.';
+const canada =
+  'Reduce prison overcrowding by using alternatives to preventive detention, such as electronic monitoring and periodic appearance before the court.';
+const mexico =
+  'Ampliar las medidas alternativas a la prisión preventiva, como la vigilancia electrónica y la comparecencia periódica, para reducir el hacinamiento en las cárceles.';
+const haiti =
+  "Réduire la surpopulation carcérale en remplaçant la détention provisoire par la surveillance électronique et l'obligation de se présenter régulièrement au tribunal.";
 
 const sections: PlanSection[] = [
   { id: 'peru', lang: 'es', paragraphs: [peru] },
   { id: 'canada', lang: 'en', paragraphs: [canada, haiti] },
   { id: 'mexico', paragraphs: [mexico] },
 ];
-const pair = (a: string, x: number, b: string, y: number) => ({ a: { section: a, paragraph: x }, b: { section: b, paragraph: y } });
+const pair = (a: string, x: number, b: string, y: number) => ({
+  a: { section: a, paragraph: x },
+  b: { section: b, paragraph: y },
+});
 
 describe('analysePlan without Apertium', () => {
   it('finds same-language overlaps and says that cross-language detection is off, and why', async () => {
@@ -28,7 +35,9 @@ describe('analysePlan without Apertium', () => {
   });
 
   it('names the package to install when Apertium or a pair is missing', async () => {
-    const missing = createTranslator({ config: { ...translationConfig({}), APERTIUM_MODES_DIR: mkdtempSync(path.join(tmpdir(), 'no-apertium-')) } });
+    const missing = createTranslator({
+      config: { ...translationConfig({}), APERTIUM_MODES_DIR: mkdtempSync(path.join(tmpdir(), 'no-apertium-')) },
+    });
     const { crossLanguage } = await analysePlan({ sections }, { translator: missing });
     expect(crossLanguage).toEqual({ available: false, reason: expect.stringMatching(/apt-get install apertium/) });
   });
@@ -41,10 +50,16 @@ describe.runIf(apertiumAvailable())('analysePlan with Apertium', () => {
   it("finds a Spanish proposal's English and French paraphrases, the French one in a section declared English", async () => {
     const { overlaps, crossLanguage } = await analysePlan({ sections }, { translator });
     expect(crossLanguage).toEqual({ available: true });
-    expect(overlaps.map(({ a, b }) => ({ a, b })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual(
-      [pair('canada', 0, 'mexico', 0), pair('canada', 0, 'peru', 0), pair('canada', 1, 'mexico', 0), pair('canada', 1, 'peru', 0), pair('mexico', 0, 'peru', 0)].sort(
-        (x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)),
-      ),
+    expect(
+      overlaps.map(({ a, b }) => ({ a, b })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    ).toEqual(
+      [
+        pair('canada', 0, 'mexico', 0),
+        pair('canada', 0, 'peru', 0),
+        pair('canada', 1, 'mexico', 0),
+        pair('canada', 1, 'peru', 0),
+        pair('mexico', 0, 'peru', 0),
+      ].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
     );
   });
 

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findOverlaps, OverlapIndex, type PlanSection, type PreparedParagraph, type PreparedSection } from '../../lib/overlap';
+import {
+  findOverlaps,
+  OverlapIndex,
+  type PlanSection,
+  type PreparedParagraph,
+  type PreparedSection,
+} from '../../lib/overlap';
 import { pairScore } from '../../lib/overlap/pair-score';
 import { paragraphTerms, READINGS } from '../../lib/overlap/paragraph-terms';
 import { evidencePrior, termWeight } from '../../lib/overlap/term-weight';
@@ -12,7 +18,12 @@ import { loadEvalPlans } from '../helpers/overlap-eval';
  */
 const texts: readonly string[] = [
   ...new Set([
-    ...(JSON.parse(readFileSync(new URL('../fixtures/overlap/pairs.json', import.meta.url), 'utf8')) as { a: string; b: string }[]).flatMap(({ a, b }) => [a, b]),
+    ...(
+      JSON.parse(readFileSync(new URL('../fixtures/overlap/pairs.json', import.meta.url), 'utf8')) as {
+        a: string;
+        b: string;
+      }[]
+    ).flatMap(({ a, b }) => [a, b]),
     ...loadEvalPlans().flatMap((plan) => plan.sections.flatMap((section) => section.paragraphs.map((p) => p.text))),
   ]),
 ];
@@ -29,7 +40,8 @@ function compareAllPairs(sections: readonly PreparedSection[], threshold: number
     }),
   );
   const counts = new Map<string, number>();
-  for (const { terms } of paragraphs) for (const term of terms.terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
+  for (const { terms } of paragraphs)
+    for (const term of terms.terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
   const weight = (key: string, generic: boolean) => termWeight(counts.get(key)!, paragraphs.length, generic);
   const totals = paragraphs.map(({ terms }) => {
     const sums = new Int32Array(READINGS);
@@ -45,7 +57,15 @@ function compareAllPairs(sections: readonly PreparedSection[], threshold: number
       const keys = new Set(y.terms.terms.map((term) => term.key));
       for (const term of x.terms.terms) if (keys.has(term.key)) shared[term.reading]! += weight(term.key, term.generic);
       const combined = new Int32Array([...totals[i]!, ...totals[j]!]);
-      const score = pairScore(x.terms, y.terms, { shared, sharedAt: 0, totals: combined, aAt: 0, bAt: READINGS, prior: evidencePrior(paragraphs.length) })?.score ?? 0;
+      const score =
+        pairScore(x.terms, y.terms, {
+          shared,
+          sharedAt: 0,
+          totals: combined,
+          aAt: 0,
+          bAt: READINGS,
+          prior: evidencePrior(paragraphs.length),
+        })?.score ?? 0;
       if (score >= threshold) found.push(`${x.id}/${x.index} ${y.id}/${y.index}`);
     }),
   );
@@ -95,16 +115,23 @@ describe('OverlapIndex', () => {
     expect(full.length).toBeGreaterThan(10);
   });
 
-  it.each([0.3, 0.5, 0.8])('finds at threshold %s every pair that scoring all pairs from scratch finds, in every reading', (threshold) => {
-    const prepared = withTranslations(sections);
-    const found = findOverlaps({ sections: prepared }, { threshold }).map(({ a, b }) => `${a.section}/${a.paragraph} ${b.section}/${b.paragraph}`);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.sort()).toEqual(compareAllPairs(prepared, threshold).sort());
-  });
+  it.each([0.3, 0.5, 0.8])(
+    'finds at threshold %s every pair that scoring all pairs from scratch finds, in every reading',
+    (threshold) => {
+      const prepared = withTranslations(sections);
+      const found = findOverlaps({ sections: prepared }, { threshold }).map(
+        ({ a, b }) => `${a.section}/${a.paragraph} ${b.section}/${b.paragraph}`,
+      );
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.sort()).toEqual(compareAllPairs(prepared, threshold).sort());
+    },
+  );
 
   it('gives the same overlaps whatever the order in which sections are set', () => {
     expect(indexOf([...sections].reverse()).overlaps()).toEqual(full);
-    expect(indexOf([...sections].sort((x, y) => (x.paragraphs[0] ?? '').localeCompare(y.paragraphs[0] ?? ''))).overlaps()).toEqual(full);
+    expect(
+      indexOf([...sections].sort((x, y) => (x.paragraphs[0] ?? '').localeCompare(y.paragraphs[0] ?? ''))).overlaps(),
+    ).toEqual(full);
   });
 
   it('re-analyses a changed section to the same result as a full analysis', () => {
@@ -122,7 +149,9 @@ describe('OverlapIndex', () => {
     for (const [id, paragraphs] of edits) {
       index.setSection(id, paragraphs);
       current.set(id, paragraphs);
-      const expected = findOverlaps({ sections: [...current].map(([sectionId, p]) => ({ id: sectionId, paragraphs: p })) });
+      const expected = findOverlaps({
+        sections: [...current].map(([sectionId, p]) => ({ id: sectionId, paragraphs: p })),
+      });
       expect(index.overlaps()).toEqual(expected);
     }
   });
@@ -143,7 +172,9 @@ describe('OverlapIndex', () => {
       if (kind === 'move') paragraphs.splice(Math.floor(next() * paragraphs.length), 0, ...paragraphs.splice(at, 1));
       if (kind === 'repeat' && paragraphs.length) paragraphs.splice(at, 0, pick(paragraphs));
       index.setSection(id, paragraphs);
-      const expected = findOverlaps({ sections: [...current].map(([sectionId, p]) => ({ id: sectionId, paragraphs: p })) });
+      const expected = findOverlaps({
+        sections: [...current].map(([sectionId, p]) => ({ id: sectionId, paragraphs: p })),
+      });
       expect(index.overlaps(), `after edit ${edit} (${kind} in ${id})`).toEqual(expected);
     }
   });
@@ -164,12 +195,16 @@ describe('OverlapIndex', () => {
     // Paragraph counts of 76 and 108 are where the weight scale (twice log2 of the count, rounded) steps.
     const prepared = withTranslations(randomPlan(5, 4, 30));
     const index = new OverlapIndex();
-    const current = prepared.map((section) => ({ id: section.id, paragraphs: [] as PreparedSection['paragraphs'][number][] }));
+    const current = prepared.map((section) => ({
+      id: section.id,
+      paragraphs: [] as PreparedSection['paragraphs'][number][],
+    }));
     for (let step = 0; step < 120; step++) {
       const section = current[step % current.length]!;
       section.paragraphs.push(prepared[step % prepared.length]!.paragraphs[Math.floor(step / prepared.length)]!);
       index.setSection(section.id, section.paragraphs);
-      if (step % 3 === 0 || (step > 70 && step < 115)) expect(index.overlaps(), `at ${step + 1} paragraphs`).toEqual(findOverlaps({ sections: current }));
+      if (step % 3 === 0 || (step > 70 && step < 115))
+        expect(index.overlaps(), `at ${step + 1} paragraphs`).toEqual(findOverlaps({ sections: current }));
     }
     expect(index.overlaps().length).toBeGreaterThan(0);
   });

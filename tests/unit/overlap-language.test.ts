@@ -5,11 +5,15 @@ import { loadEvalPlans } from '../helpers/overlap-eval';
 /** Every paragraph of the evaluation plans with its language (Canada's mixed section: the French ones are French). */
 const paragraphs = loadEvalPlans().flatMap((plan) =>
   plan.sections.flatMap((section) =>
-    section.paragraphs.map((p) => ({ text: p.text, lang: section.lang === 'en' && /\b(les|des|du|qui|sont)\b/.test(p.text) ? 'fr' : section.lang })),
+    section.paragraphs.map((p) => ({
+      text: p.text,
+      lang: section.lang === 'en' && /\b(les|des|du|qui|sont)\b/.test(p.text) ? 'fr' : section.lang,
+    })),
   ),
 );
 const firstWords = (text: string, n: number) => text.split(/\s+/).slice(0, n).join(' ');
-const accuracy = (words: number) => paragraphs.filter((p) => detectParagraphLanguage(firstWords(p.text, words)) === p.lang).length / paragraphs.length;
+const accuracy = (words: number) =>
+  paragraphs.filter((p) => detectParagraphLanguage(firstWords(p.text, words)) === p.lang).length / paragraphs.length;
 
 describe('the language of a paragraph', () => {
   it('is recognised on whole paragraphs, and on their first five words nearly always, Spanish and Portuguese included', () => {
@@ -23,6 +27,8 @@ describe('the language of a paragraph', () => {
   it("takes the section's declared language for a paragraph too short to tell", () => {
     expect(detectParagraphLanguage('Cooperación regional', 'pt')).toBe('pt');
     expect(detectParagraphLanguage('Firearms', 'es')).toBe('es');
-    expect(detectParagraphLanguage('Los Estados miembros capacitarán a la policía en derechos humanos.', 'en')).toBe('es');
+    expect(detectParagraphLanguage('Los Estados miembros capacitarán a la policía en derechos humanos.', 'en')).toBe(
+      'es',
+    );
   });
 });

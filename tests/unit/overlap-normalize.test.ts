@@ -9,7 +9,14 @@ const sequence = (text: string) => extractFeatures(text)?.sequence;
 
 describe('normalize', () => {
   it('lower-cases, drops accents and splits on punctuation', () => {
-    expect(normalize('Capacitación de la POLICÍA: ¿derechos humanos?')).toEqual(['capacitacion', 'de', 'la', 'policia', 'derechos', 'humanos']);
+    expect(normalize('Capacitación de la POLICÍA: ¿derechos humanos?')).toEqual([
+      'capacitacion',
+      'de',
+      'la',
+      'policia',
+      'derechos',
+      'humanos',
+    ]);
     expect(normalize('Atenção às vítimas; condições.')).toEqual(['atencao', 'as', 'vitimas', 'condicoes']);
     expect(normalize('A 24-hour hotline (free).')).toEqual(['a', '24', 'hour', 'hotline', 'free']);
   });

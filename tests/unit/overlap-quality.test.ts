@@ -3,7 +3,15 @@ import { translationConfig } from '../../lib/env';
 import { analysePlan, type Overlap } from '../../lib/overlap';
 import { createTranslator } from '../../lib/translation';
 import { apertiumAvailable } from '../helpers/apertium';
-import { formatTallies, loadEvalPlans, precision, recall, scorePlans, type EvalPlan, type Tally } from '../helpers/overlap-eval';
+import {
+  formatTallies,
+  loadEvalPlans,
+  precision,
+  recall,
+  scorePlans,
+  type EvalPlan,
+  type Tally,
+} from '../helpers/overlap-eval';
 
 /*
  * The detector's yardstick: plans written as delegations write, in four languages (see
@@ -27,7 +35,11 @@ describe.runIf(apertiumAvailable())('overlap detection on the labelled plans', (
   async function evaluate(subset: readonly EvalPlan[], declared: boolean) {
     const found = new Map<string, Overlap[]>();
     for (const plan of subset) {
-      const sections = plan.sections.map((s) => ({ id: s.id, ...(declared ? { lang: s.lang } : {}), paragraphs: s.paragraphs.map((p) => p.text) }));
+      const sections = plan.sections.map((s) => ({
+        id: s.id,
+        ...(declared ? { lang: s.lang } : {}),
+        paragraphs: s.paragraphs.map((p) => p.text),
+      }));
       const { overlaps, crossLanguage } = await analysePlan({ sections }, { translator });
       expect(crossLanguage).toEqual({ available: true });
       found.set(plan.name, overlaps);
@@ -39,9 +51,13 @@ describe.runIf(apertiumAvailable())('overlap detection on the labelled plans', (
     const result = scorePlans(plans, new Map());
     const all = result.tallies.get('all')!;
     expect(all.positives + all.hardNegatives).toBeGreaterThanOrEqual(300);
-    expect(result.tallies.get('cross')!.positives + result.tallies.get('cross')!.hardNegatives).toBeGreaterThanOrEqual((all.positives + all.hardNegatives) / 3);
+    expect(result.tallies.get('cross')!.positives + result.tallies.get('cross')!.hardNegatives).toBeGreaterThanOrEqual(
+      (all.positives + all.hardNegatives) / 3,
+    );
     expect(new Set(plans.map((plan) => plan.split))).toEqual(new Set(['tune', 'held-out']));
-    for (const plan of plans) for (const s of plan.sections) for (const p of s.paragraphs) expect(p.text.split(/\s+/).length).toBeGreaterThanOrEqual(25);
+    for (const plan of plans)
+      for (const s of plan.sections)
+        for (const p of s.paragraphs) expect(p.text.split(/\s+/).length).toBeGreaterThanOrEqual(25);
   });
 
   it.each([
@@ -54,7 +70,9 @@ describe.runIf(apertiumAvailable())('overlap detection on the labelled plans', (
       declared,
     );
     const get = (name: string): Tally => tallies.get(name)!;
-    console.log(`overlap quality, ${split} plans${declared ? '' : ' (languages detected)'}:\n${formatTallies(tallies)}\nfalse positives: ${falsePositives.join('; ') || 'none'}\nmisses: ${misses.join('; ') || 'none'}`);
+    console.log(
+      `overlap quality, ${split} plans${declared ? '' : ' (languages detected)'}:\n${formatTallies(tallies)}\nfalse positives: ${falsePositives.join('; ') || 'none'}\nmisses: ${misses.join('; ') || 'none'}`,
+    );
     expect(precision(get('all'))).toBeGreaterThanOrEqual(targets.precision);
     expect(recall(get('same'))).toBeGreaterThanOrEqual(targets.sameRecall);
     expect(recall(get('cross'))).toBeGreaterThanOrEqual(targets.crossRecall);

@@ -13,7 +13,9 @@ describe('textSimilarity: has a paragraph changed substantially since the chair 
   it('sees a paragraph that grew by half, or was rewritten, as changed', () => {
     const grown = `${PROPOSAL} Officers are certified by a regional board and paired with local mediators and social workers.`;
     expect(textSimilarity(PROPOSAL, grown)).toBeLessThan(0.8);
-    expect(textSimilarity(PROPOSAL, 'Open shelters for victims of domestic violence in every capital city.')).toBeLessThan(0.2);
+    expect(
+      textSimilarity(PROPOSAL, 'Open shelters for victims of domestic violence in every capital city.'),
+    ).toBeLessThan(0.2);
   });
 
   it('is symmetric and never compares across languages', () => {

@@ -62,20 +62,31 @@ describe('can', () => {
     ['the chair once adopted', chair, 'adopted', false],
     ['a coordinator once adopted', peru, 'adopted', false],
     ['someone outside the plan', null, 'drafting', false],
-  ] as const)('writing in a section\'s discussion by %s', (_label, membership, phase, allowed) => {
+  ] as const)("writing in a section's discussion by %s", (_label, membership, phase, allowed) => {
     expect(can(ctx(membership, phase), { type: 'section.comment' })).toBe(allowed);
   });
 
   it.each([
     ['its author', peru, 'u', 'drafting', true, true],
     ['another coordinator', brazil, 'someone else', 'drafting', false, false],
-    ['the chair, of a coordinator\'s message', chair, 'someone else', 'consolidation', false, true],
+    ["the chair, of a coordinator's message", chair, 'someone else', 'consolidation', false, true],
     ['its author once adopted', peru, 'u', 'adopted', false, false],
     ['its author, now an observer', observer, 'u', 'drafting', false, false],
     ['nobody, for a message whose author is gone', chair, null, 'drafting', false, true],
   ] as const)('editing and withdrawing a message: %s', (_label, membership, authorId, phase, edits, withdraws) => {
     expect(can(ctx(membership, phase), { type: 'comment.edit', authorId })).toBe(edits);
     expect(can(ctx(membership, phase), { type: 'comment.withdraw', authorId })).toBe(withdraws);
+  });
+
+  it.each([
+    ['its author', brazil, 'u', 'drafting', true],
+    ["the lead coordinator, of another state's thread", peru, 'someone else', 'drafting', true],
+    ["another coordinator, of someone else's thread", brazil, 'someone else', 'drafting', false],
+    ['the chair', chair, 'someone else', 'consolidation', true],
+    ['an observer, even its author', observer, 'u', 'drafting', false],
+    ['the lead coordinator once adopted', peru, 'someone else', 'adopted', false],
+  ] as const)('resolving and reopening a thread: %s', (_label, membership, authorId, phase, allowed) => {
+    expect(can(ctx(membership, phase), { type: 'thread.resolve', authorId, leadState: 'PER' })).toBe(allowed);
   });
 });
 
@@ -85,5 +96,40 @@ describe('roomAccess', () => {
     expect(roomAccess(ctx(brazil), { kind: 'section', section })).toBe('read');
     expect(roomAccess(ctx(observer), { kind: 'goal' })).toBe('read');
     expect(roomAccess(ctx(null), { kind: 'goal' })).toBe('none');
+  });
+});
+
+describe('amendments', () => {
+  const jamaica: Membership = { role: 'coordinator', stateCode: 'JAM' };
+
+  it('lets any coordinator and the chair propose while the text is negotiated, never an observer', () => {
+    for (const m of [peru, mexico, brazil, chair]) expect(can(ctx(m), { type: 'amendment.propose' })).toBe(true);
+    expect(can(ctx(observer), { type: 'amendment.propose' })).toBe(false);
+    expect(can(ctx(null), { type: 'amendment.propose' })).toBe(false);
+    for (const phase of ['goal', 'adopted'] as const)
+      expect(can(ctx(brazil, phase), { type: 'amendment.propose' })).toBe(false);
+  });
+
+  it('lets other states co-sponsor or object, not the sponsor, the chair or an observer', () => {
+    expect(can(ctx(brazil), { type: 'amendment.stand', sponsorState: 'MEX' })).toBe(true);
+    expect(can(ctx(mexico), { type: 'amendment.stand', sponsorState: 'MEX' })).toBe(false);
+    expect(can(ctx(chair), { type: 'amendment.stand', sponsorState: 'MEX' })).toBe(false);
+    expect(can(ctx(observer), { type: 'amendment.stand', sponsorState: 'MEX' })).toBe(false);
+  });
+
+  it("lets the section's lead state and the chair decide; not the sponsor, a co-editor or a frozen lead", () => {
+    expect(can(ctx(peru), { type: 'amendment.decide', section })).toBe(true);
+    expect(can(ctx(chair), { type: 'amendment.decide', section })).toBe(true);
+    for (const m of [mexico, brazil, jamaica, observer])
+      expect(can(ctx(m), { type: 'amendment.decide', section })).toBe(false);
+    expect(can(ctx(peru), { type: 'amendment.decide', section: { ...section, frozen: true } })).toBe(false);
+    expect(can(ctx(chair, 'adopted'), { type: 'amendment.decide', section })).toBe(false);
+  });
+
+  it('lets only the proposing state withdraw', () => {
+    expect(can(ctx(mexico), { type: 'amendment.withdraw', sponsorState: 'MEX' })).toBe(true);
+    expect(can(ctx(brazil), { type: 'amendment.withdraw', sponsorState: 'MEX' })).toBe(false);
+    expect(can(ctx(chair), { type: 'amendment.withdraw', sponsorState: 'MEX' })).toBe(false);
+    expect(can(ctx(chair), { type: 'amendment.withdraw', sponsorState: null })).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ const WITHOUT_PERMISSION_CHECK: Record<string, string> = {
   'app/api/invitations/[token]/route.ts': 'the one-time token in the link is the credential',
   'app/api/me/route.ts': "the signed-in user's own record",
   'app/api/member-states/route.ts': 'public reference data, for signed-in users',
+  'app/api/notifications/route.ts': "the signed-in user's own notifications, of plans they are still a member of",
+  'app/api/notifications/read/route.ts': "the signed-in user's own notifications",
 };
 const WITHOUT_SESSION = new Set(['app/api/auth/[...nextauth]/route.ts', 'app/api/invitations/[token]/route.ts']);
 
@@ -40,7 +42,8 @@ describe('every route handler checks the session and asks lib/permissions', () =
   for (const file of files) {
     it(file, () => {
       const source = readFileSync(file, 'utf8');
-      if (!WITHOUT_SESSION.has(file)) expect(source, `${file} must call requireApiUserId`).toMatch(/requireApiUserId\(\)/);
+      if (!WITHOUT_SESSION.has(file))
+        expect(source, `${file} must call requireApiUserId`).toMatch(/requireApiUserId\(\)/);
       if (WITHOUT_PERMISSION_CHECK[file]) return;
       const libs = importedLibSources(file);
       expect(libs, `${file} must reach authorize()/can() in lib/`).toMatch(/\b(authorize|can|canCreatePlan)\(/);

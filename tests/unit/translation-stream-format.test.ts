@@ -11,10 +11,14 @@ describe("Apertium's stream format", () => {
   });
 
   it('gives back the text of an answer: blanks unwrapped, escapes undone', () => {
-    expect(decodeChunk('Item \\[1\\]: 5\\$ a\\/b \\@c \\<d\\> \\{e\\} \\*f \\#g [~]h \\\\i[][\n]')).toBe('Item [1]: 5$ a/b @c <d> {e} *f #g ~h \\i');
+    expect(decodeChunk('Item \\[1\\]: 5\\$ a\\/b \\@c \\<d\\> \\{e\\} \\*f \\#g [~]h \\\\i[][\n]')).toBe(
+      'Item [1]: 5$ a/b @c <d> {e} *f #g ~h \\i',
+    );
   });
 
   it("drops Apertium's marks on words it could not translate, not the same characters typed in the text", () => {
-    expect(decodeChunk('El *xyzzy y #foo @bar, \\@handle \\#tag \\*nota.[][\n]')).toBe('El xyzzy y foo bar, @handle #tag *nota.');
+    expect(decodeChunk('El *xyzzy y #foo @bar, \\@handle \\#tag \\*nota.[][\n]')).toBe(
+      'El xyzzy y foo bar, @handle #tag *nota.',
+    );
   });
 });

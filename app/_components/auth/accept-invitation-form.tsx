@@ -27,7 +27,10 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     failure.clear();
     setSignInFailed(false);
     try {
-      const { planId } = await api<{ planId: string }>('POST', `/api/invitations/${token}`, { name: String(form.get('name')), password });
+      const { planId } = await api<{ planId: string }>('POST', `/api/invitations/${token}`, {
+        name: String(form.get('name')),
+        password,
+      });
       const result = await signIn('credentials', { email, password, redirect: false });
       if (!result || result.error) throw new SignInAfterJoinFailed();
       router.push(`/plans/${planId}`);

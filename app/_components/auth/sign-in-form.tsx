@@ -7,6 +7,9 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../error-alert';
 
 /** Why signing in failed: wrong credentials, or the server's rate limit (whose message it sends). */
+/** The failure's message, which describes the fields it concerns. */
+const ERROR_ID = 'sign-in-error';
+
 type Failure = { kind: 'credentials' } | { kind: 'server'; message: string };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -36,17 +39,36 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     router.refresh();
   }
 
+  // Wrong credentials mark both fields (which one is wrong is not said, on purpose), described by the error.
+  const wrong = failure?.kind === 'credentials';
   return (
     <form className="card stack" onSubmit={submit}>
       <label>
         {t('email')}
-        <input name="email" type="email" autoComplete="username" required />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-invalid={wrong || undefined}
+          aria-describedby={wrong ? ERROR_ID : undefined}
+        />
       </label>
       <label>
         {t('password')}
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={wrong || undefined}
+          aria-describedby={wrong ? ERROR_ID : undefined}
+        />
       </label>
-      <ErrorAlert message={failure && (failure.kind === 'credentials' ? t('wrongCredentials') : failure.message)} />
+      <ErrorAlert
+        id={ERROR_ID}
+        message={failure && (failure.kind === 'credentials' ? t('wrongCredentials') : failure.message)}
+      />
       <button type="submit" disabled={pending}>
         {pending ? t('signingIn') : t('signIn')}
       </button>

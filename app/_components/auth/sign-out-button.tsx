@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { browserDrafts } from '../saving/draft-storage';
+import { browserDrafts, draftWritesDone } from '../saving/draft-storage';
 
 type Kept = { keys: string[]; documents: number };
 
@@ -19,6 +19,8 @@ export function SignOutButton({ userId }: { userId: string }) {
   const leave = () => void signOut({ callbackUrl: '/signin' });
 
   async function start() {
+    // The last keystrokes typed offline may still be on their way to this computer: they count too.
+    await draftWritesDone();
     const drafts = (await browserDrafts()?.list(`${userId}:`)) ?? [];
     if (!drafts.length) return leave();
     const keys = drafts.map(([key]) => key);

@@ -1,19 +1,35 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { announce } from '../announcer';
 import { api } from '../api-client';
 import type { EditorIdentity } from '../editor/editor-props';
 import type { Person } from '../editor/people';
 import type { BoardSection } from './live-passage';
 import { useStateName } from '../i18n/use-state-name';
+import type { OverlapComparison } from '../../../lib/consolidation/compare-passages';
 import { openAndResolved } from './overlap-types';
 import { OverlapWorkbench } from './overlap-workbench';
+import { TranslationOffNotice } from '../translation/translation-off-notice';
 import { PassageCard } from './passage-card';
+import { ReopenButton } from './reopen-button';
 import { useOverlapWords } from './use-overlap-words';
 import { useOverlaps } from './use-overlaps';
 
-type Props = { planId: string; goalRoomId: string; sections: BoardSection[]; identity: EditorIdentity; people: Record<string, Person> };
+/** Distinct words the two passages share in the reader's language, as marked. */
+const sharedCount = (comparison: OverlapComparison) => {
+  const { a } = comparison;
+  return (a.translation ? a.translationMarked : a.marked).length;
+};
+
+type Props = {
+  planId: string;
+  goalRoomId: string;
+  sections: BoardSection[];
+  identity: EditorIdentity;
+  people: Record<string, Person>;
+};
 
 /**
  * The chair's consolidation view: the plan's open overlaps strongest first; opening one shows both
@@ -24,9 +40,12 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
   const kinds = useTranslations('OverlapKinds');
   const stateName = useStateName();
   const { percent, describeResolution } = useOverlapWords();
-  const { overlaps, canResolve, error, refresh } = useOverlaps(`/api/plans/${planId}/overlaps`, { plan: goalRoomId });
+  const { overlaps, canResolve, translation, error, refresh } = useOverlaps(`/api/plans/${planId}/overlaps`, {
+    plan: goalRoomId,
+  });
   const [openId, setOpenId] = useState<string | null>(null);
   const [analysing, setAnalysing] = useState(false);
+  const openHeading = useRef<HTMLHeadingElement>(null);
   const { open, resolved } = openAndResolved(overlaps);
   const selected = open.find((o) => o.id === openId) ?? null;
 
@@ -46,6 +65,7 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
           </button>
         )}
       </div>
+      <TranslationOffNotice translation={translation} what="overlaps" />
       {error && <p className="error">{error}</p>}
       {selected && (
         <OverlapWorkbench
@@ -55,13 +75,18 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
           identity={identity}
           people={people}
           canResolve={canResolve}
-          onResolved={() => {
+          onResolved={(kind) => {
             setOpenId(null);
             void refresh();
+            // The side-by-side view closes: focus goes to the list it was opened from, and the outcome is said.
+            openHeading.current?.focus();
+            announce(t(`resolvedNow.${kind}`));
           }}
         />
       )}
-      <h2>{t('open', { count: open.length })}</h2>
+      <h2 ref={openHeading} tabIndex={-1}>
+        {t('open', { count: open.length })}
+      </h2>
       {open.length === 0 && <p>{t('noneOpen')}</p>}
       <ol className="plain stack" aria-label={t('openList')}>
         {open.map((o) => (
@@ -72,13 +97,22 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
                 {o.kind === 'copy' || o.kind === 'paraphrase' || o.kind === 'containment' ? kinds(o.kind) : o.kind}
               </span>
               <span className="spacer" />
-              <button type="button" onClick={() => setOpenId(o.id)}>
+              <button
+                type="button"
+                aria-label={t('openSideBySideOf', {
+                  percent: percent(o.score),
+                  a: o.a.sectionNumber,
+                  b: o.b.sectionNumber,
+                })}
+                onClick={() => setOpenId(o.id)}
+              >
                 {t('openSideBySide')}
               </button>
             </div>
+            {o.comparison && <p className="small muted">{t('why', { count: sharedCount(o.comparison) })}</p>}
             <div className="pair">
-              <PassageCard planId={planId} passage={o.a} />
-              <PassageCard planId={planId} passage={o.b} />
+              <PassageCard planId={planId} passage={o.a} reading={o.comparison?.a} into={o.comparison?.into} />
+              <PassageCard planId={planId} passage={o.b} reading={o.comparison?.b} into={o.comparison?.into} />
             </div>
           </li>
         ))}
@@ -95,6 +129,7 @@ export function ConsolidationBoard({ planId, goalRoomId, sections, identity, peo
                   resolution: describeResolution(o, o.a.sectionId),
                   strong: (chunks) => <strong>{chunks}</strong>,
                 })}
+                {canResolve && o.status !== 'closed' && <ReopenButton overlap={o} onReopened={() => void refresh()} />}
               </li>
             ))}
           </ul>

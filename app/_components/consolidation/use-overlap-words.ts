@@ -16,7 +16,10 @@ export function useOverlapWords() {
   const stateName = useStateName();
   // Co-sponsors are stored by their English names (lib/consolidation/resolve-overlap.ts).
   const localStateName = useLocalStateName();
-  const percent = useCallback((score: number) => format.number(score, { style: 'percent', maximumFractionDigits: 0 }), [format]);
+  const percent = useCallback(
+    (score: number) => format.number(score, { style: 'percent', maximumFractionDigits: 0 }),
+    [format],
+  );
 
   /** Highlights of a section's open overlaps; `focused` is the one the chair opened. */
   const sectionHighlights = useCallback(
@@ -28,7 +31,12 @@ export function useOverlapWords() {
           return {
             id: o.id,
             anchor: mine.anchor,
-            label: t('highlight', { percent: percent(o.score), number: theirs.sectionNumber, title: theirs.sectionTitle, state: stateName(theirs.state.code) }),
+            label: t('highlight', {
+              percent: percent(o.score),
+              number: theirs.sectionNumber,
+              title: theirs.sectionTitle,
+              state: stateName(theirs.state.code),
+            }),
             focused: o.id === focused,
           };
         }),
@@ -51,7 +59,9 @@ export function useOverlapWords() {
         case 'keep':
           return t('kept', { ...other, by, reason: resolution.reason });
         case 'dismiss':
-          return resolution.reason ? t('dismissedBecause', { ...other, by, reason: resolution.reason }) : t('dismissed', { ...other, by });
+          return resolution.reason
+            ? t('dismissedBecause', { ...other, by, reason: resolution.reason })
+            : t('dismissed', { ...other, by });
         default:
           return overlap.status === 'closed' ? t('closed', other) : t('open', other);
       }
@@ -59,5 +69,8 @@ export function useOverlapWords() {
     [t, format, stateName, localStateName],
   );
 
-  return useMemo(() => ({ percent, sectionHighlights, describeResolution }), [percent, sectionHighlights, describeResolution]);
+  return useMemo(
+    () => ({ percent, sectionHighlights, describeResolution }),
+    [percent, sectionHighlights, describeResolution],
+  );
 }

@@ -14,20 +14,17 @@ import type { PlanOverlaps } from './overlap-types';
  * connection that follows the plan, and fetches the list again whenever the plan's overlaps changed.
  */
 export function useOverlaps(path: string, follow: { room: string } | { plan: string }) {
-  const [data, setData] = useState<PlanOverlaps>({ overlaps: [], canResolve: false });
+  const [data, setData] = useState<PlanOverlaps>({ overlaps: [], canResolve: false, translation: { available: true } });
   const { message: error, fail, clear } = useFailure();
   /** The plan's overlaps as last fetched (the board), to tell whether an activity message brings news. */
   const seen = useRef<string | undefined>(undefined);
   const refresh = useCallback(
     () =>
-      api<PlanOverlaps>('GET', path).then(
-        (result) => {
-          seen.current = result.revision;
-          setData(result);
-          clear();
-        },
-        fail,
-      ),
+      api<PlanOverlaps>('GET', path).then((result) => {
+        seen.current = result.revision;
+        setData(result);
+        clear();
+      }, fail),
     [path, clear, fail],
   );
   const room = 'room' in follow ? follow.room : undefined;

@@ -11,6 +11,7 @@ import { useFailure } from '../error-message';
 import { useStateName } from '../i18n/use-state-name';
 import { LocalTime } from '../local-time';
 import { useFormatTime } from '../use-format-time';
+import { MentionText } from './mention-text';
 import { QuotedPassage } from './quoted-passage';
 
 type Props = {
@@ -20,10 +21,12 @@ type Props = {
   mayWithdraw: boolean;
   onChanged: (comment: CommentView) => void;
   onShowPassage: (quote: Quote) => void;
+  /** Where the people and states it names link to. */
+  mentionHref: string;
 };
 
 /** One message of a section's discussion, with its author's state, what it quotes, and its author's changes. */
-export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged, onShowPassage }: Props) {
+export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged, onShowPassage, mentionHref }: Props) {
   const t = useTranslations('DiscussionMessage');
   const formatTime = useFormatTime();
   const stateName = useStateName();
@@ -52,7 +55,11 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
   };
 
   return (
-    <li className="comment" style={c.state ? { borderLeftColor: stateColor(c.state.code) } : undefined}>
+    <li
+      id={`comment-${c.id}`}
+      className="comment"
+      style={c.state ? { borderLeftColor: stateColor(c.state.code) } : undefined}
+    >
       <p className="small muted">
         <strong>{c.author}</strong>
         {c.state && ` · ${stateName(c.state.code)}`} · <LocalTime at={c.createdAt} />
@@ -67,10 +74,20 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
         <p className="muted small">{c.withdrawn === 'author' ? t('withdrawnByAuthor') : t('withdrawnByChair')}</p>
       ) : (
         <>
-          {c.quote && <QuotedPassage quote={c.quote} action={t('showInText')} onAction={() => onShowPassage(c.quote!)} />}
+          {c.quote && (
+            <QuotedPassage quote={c.quote} action={t('showInText')} onAction={() => onShowPassage(c.quote!)} />
+          )}
           {editing ? (
             <form className="stack" onSubmit={save} aria-label={t('changeForm')}>
-              <textarea name="body" aria-label={t('changedMessage')} defaultValue={c.body} rows={3} maxLength={MESSAGE_MAX_CHARS} required autoFocus />
+              <textarea
+                name="body"
+                aria-label={t('changedMessage')}
+                defaultValue={c.body}
+                rows={3}
+                maxLength={MESSAGE_MAX_CHARS}
+                required
+                autoFocus
+              />
               <div className="row">
                 <button type="submit">{t('save')}</button>
                 <button type="button" className="secondary" onClick={() => setEditing(false)}>
@@ -79,7 +96,9 @@ export function DiscussionMessage({ comment: c, mayEdit, mayWithdraw, onChanged,
               </div>
             </form>
           ) : (
-            <p className="comment-body">{c.body}</p>
+            <p className="comment-body">
+              <MentionText body={c.body} mentions={c.mentions} href={() => mentionHref} />
+            </p>
           )}
           {!editing && (mayEdit || mayWithdraw) && (
             <div className="row small">

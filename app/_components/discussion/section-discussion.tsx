@@ -3,19 +3,26 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentView } from '../../../lib/discussion/comment-view';
-import { MESSAGE_MAX_CHARS, type Quote } from '../../../lib/shared/discussion';
+import type { Quote } from '../../../lib/shared/discussion';
+import { announce } from '../announcer';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
 import { useFailure } from '../error-message';
 import { announceRoomEvent, onRoomEvent } from '../room/room-events';
-import { DiscussionMessage } from './discussion-message';
+import { DiscussionThread } from './discussion-thread';
+import { formMentions, MentionField, type MentionPerson } from './mention-field';
 import { QuotedPassage } from './quoted-passage';
 
 type Props = {
+  planId: string;
   sectionId: string;
+  /** The plan's members, whom a message can name with "@". */
+  people: readonly MentionPerson[];
   /** The reader: their own messages can be changed or withdrawn; the chair (`moderates`) may withdraw any. */
   userId: string;
   moderates: boolean;
+  /** The chair or the lead state's coordinator: resolves and reopens any thread, not only the reader's own. */
+  resolvesAll: boolean;
   /** The section's room, whose connection brings new messages (room-connection.ts). */
   roomId: string;
   canComment: boolean;
@@ -27,13 +34,25 @@ type Props = {
 const REFETCH_SPREAD_MS = 5_000;
 
 /**
- * The section's discussion: the delegations' messages, oldest first, each with its author's state; a
- * message may be about a passage chosen in the editor ("Discuss this passage"), which it quotes and can
- * show in the live text.
+ * The section's discussion: the delegations' threads, oldest first, each message with its author's
+ * state and its replies under it; a thread may be about a passage chosen in the editor ("Discuss this
+ * passage"), which it quotes and can show in the live text. Resolved threads fold away until the reader
+ * asks to see them.
  */
-export function SectionDiscussion({ sectionId, userId, moderates, roomId, canComment, readOnlyReason }: Props) {
+export function SectionDiscussion({
+  planId,
+  sectionId,
+  people,
+  userId,
+  moderates,
+  resolvesAll,
+  roomId,
+  canComment,
+  readOnlyReason,
+}: Props) {
   const t = useTranslations('SectionDiscussion');
   const [comments, setComments] = useState<CommentView[] | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
   const { message: error, fail, clear } = useFailure();
   const [quote, setQuote] = useState<Quote | null>(null);
   const message = useRef<HTMLTextAreaElement>(null);
@@ -51,10 +70,16 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
   useEffect(() => {
     let refetch: ReturnType<typeof setTimeout> | undefined;
     const stop = onRoomEvent(roomId, (event) => {
-      if (event.kind === 'comment') setComments((list) => withComment(list ?? [], event.comment));
+      if (event.kind === 'comment') {
+        // A message from someone else is said as it arrives; the reader's own was said on sending.
+        if (event.comment.authorId !== userId && !event.comment.editedAt && !event.comment.withdrawn)
+          announce(t('arrived', { author: event.comment.author }));
+        setComments((list) => withComment(list ?? [], event.comment));
+      }
       if (event.kind === 'quote') setQuote(event.quote);
       // After what the user had begun to write, if anything: nothing of theirs is overwritten.
-      if (event.kind === 'compose' && message.current) message.current.value = [message.current.value.trimEnd(), event.text].filter(Boolean).join('\n\n');
+      if (event.kind === 'compose' && message.current)
+        message.current.value = [message.current.value.trimEnd(), event.text].filter(Boolean).join('\n\n');
       if (event.kind === 'quote' || event.kind === 'compose') {
         message.current?.scrollIntoView({ block: 'center' });
         message.current?.focus();
@@ -68,36 +93,76 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
       stop();
       clearTimeout(refetch);
     };
-  }, [roomId, load]);
+  }, [roomId, load, userId, t]);
 
   const post = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const body = new FormData(form).get('body');
+    const data = new FormData(form);
     try {
-      const comment = await api<CommentView>('POST', path, { body, ...(quote && { quote }) });
+      const comment = await api<CommentView>('POST', path, {
+        body: data.get('body'),
+        mentions: formMentions(data),
+        ...(quote && { quote }),
+      });
       setComments((list) => withComment(list ?? [], comment));
       clear();
       setQuote(null);
       form.reset();
+      // Focus stays on Send, in view (the new message can push it down); what happened is said.
+      const send = (event.nativeEvent as SubmitEvent).submitter;
+      requestAnimationFrame(() => requestAnimationFrame(() => send?.scrollIntoView({ block: 'nearest' })));
+      announce(t('sent'));
     } catch (failure) {
       fail(failure);
     }
   };
 
+  const threads = comments ? byThread(comments) : [];
+  const resolvedCount = threads.filter((thread) => thread.root.resolved).length;
+  const openCount = threads.filter((thread) => !thread.root.resolved && !thread.root.withdrawn).length;
+  const shown = showResolved ? threads : threads.filter((thread) => !thread.root.resolved);
+  const changed = (comment: CommentView) => setComments((list) => withComment(list ?? [], comment));
+
   return (
     <section className="card stack panel" aria-labelledby="discussion-heading">
       <h2 id="discussion-heading">{t('heading')}</h2>
+      {comments && (
+        <p className="muted small" data-testid="thread-counts">
+          {t('openThreads', { count: openCount })}
+          {resolvedCount > 0 && (
+            <>
+              {' · '}
+              <button
+                type="button"
+                className="link"
+                aria-pressed={showResolved}
+                onClick={() => setShowResolved((on) => !on)}
+              >
+                {showResolved
+                  ? t('hideResolved', { count: resolvedCount })
+                  : t('showResolved', { count: resolvedCount })}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {comments && comments.length === 0 && <p className="muted small">{t('none')}</p>}
-      {comments && comments.length > 0 && (
-        <ol className="plain stack discussion" aria-label={t('messages')}>
-          {comments.map((c) => (
-            <DiscussionMessage
-              key={c.id}
-              comment={c}
-              mayEdit={canComment && c.authorId === userId}
-              mayWithdraw={canComment && (c.authorId === userId || moderates)}
-              onChanged={(changed) => setComments((list) => withComment(list ?? [], changed))}
+      {shown.length > 0 && (
+        <ol className="plain stack discussion" aria-label={t('threads')}>
+          {shown.map(({ root, replies }) => (
+            <DiscussionThread
+              key={root.id}
+              root={root}
+              replies={replies}
+              userId={userId}
+              canComment={canComment}
+              moderates={moderates}
+              resolvesAll={resolvesAll}
+              path={path}
+              people={people}
+              planHref={`/plans/${planId}`}
+              onChanged={changed}
               onShowPassage={(quote) => announceRoomEvent({ room: roomId, kind: 'show-passage', quote })}
             />
           ))}
@@ -111,7 +176,13 @@ export function SectionDiscussion({ sectionId, userId, moderates, roomId, canCom
           ) : (
             <p className="muted small">{t('howToQuote')}</p>
           )}
-          <textarea ref={message} name="body" aria-label={t('message')} placeholder={t('placeholder')} rows={3} maxLength={MESSAGE_MAX_CHARS} required />
+          <MentionField
+            inputRef={message}
+            people={people}
+            label={t('message')}
+            placeholder={t('placeholder')}
+            rows={3}
+          />
           <button type="submit" className="align-start">
             {t('send')}
           </button>
@@ -132,4 +203,11 @@ function withComment(list: CommentView[], comment: CommentView): CommentView[] {
   if (!here) return [...list, comment].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const later = here.withdrawn !== null || (here.editedAt ?? '') > (comment.editedAt ?? '');
   return later && comment.withdrawn === null ? list : list.map((c) => (c.id === comment.id ? comment : c));
+}
+
+/** Threads in the order they were opened, each with its replies oldest first. */
+function byThread(list: CommentView[]): Array<{ root: CommentView; replies: CommentView[] }> {
+  const replies = new Map<string, CommentView[]>();
+  for (const c of list) if (c.parentId) replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), c]);
+  return list.filter((c) => c.parentId === null).map((root) => ({ root, replies: replies.get(root.id) ?? [] }));
 }

@@ -15,10 +15,20 @@ export type EditorProps = {
   /** Plan members by user id: whose words are whose in authorship and history views. */
   people?: Record<string, Person>;
   /** Section documents have a history panel and take imports; the goal does not. */
-  history?: { sectionId: string; canName: boolean; canRestore: boolean; lastVisit?: LastVisit | null; showSinceVisit?: boolean };
+  history?: {
+    sectionId: string;
+    canName: boolean;
+    canRestore: boolean;
+    lastVisit?: LastVisit | null;
+    showSinceVisit?: boolean;
+  };
   /** Why the server will not accept this user's edits: said instead of the toolbar. */
   readOnlyReason?: ReadOnlyReason;
   compact?: boolean;
+  /** The text's accessible name, which tells one editor on the page from another ("Document text" when none). */
+  textLabel?: string;
+  /** An id for the editable text: where the page's skip link leads. */
+  textId?: string;
   /** The plan page's goal: its connection is also sent the plan's activity (activity-provider.tsx). */
   followPlan?: boolean;
   /** Paragraphs to mark (overlaps); a focused one is scrolled into view once it is there. */
@@ -27,4 +37,8 @@ export type EditorProps = {
   find?: Find;
   /** Whether the user takes part in the section's discussion: a selected passage can be discussed there. */
   canDiscuss?: boolean;
+  /** A section's number in the plan: its paragraphs are numbered in the margin (3.1, 3.2, …). */
+  sectionNumber?: number;
+  /** Whether the user may propose amendments to this section (negotiation/): offered on a selection. */
+  canAmend?: boolean;
 };

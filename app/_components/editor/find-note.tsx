@@ -10,7 +10,8 @@ export function FindNote({ query }: { query: string }) {
   const pathname = usePathname();
   return (
     <span className="small">
-      {t.rich('marked', { query, mark: (chunks) => <mark className="find-match">{chunks}</mark> })} · <Link href={pathname}>{t('clear')}</Link>
+      {t.rich('marked', { query, mark: (chunks) => <mark className="find-match">{chunks}</mark> })} ·{' '}
+      <Link href={pathname}>{t('clear')}</Link>
     </span>
   );
 }

@@ -6,7 +6,10 @@ import { ApiError, NetworkError } from '../api-client';
 import { useErrorMessage } from '../error-message';
 
 /** `notices`: what the server says it left out (images, unsupported parts), in its words. */
-type Outcome = { kind: 'busy' } | { kind: 'done'; file: string; blocks: number; notices: string[] } | { kind: 'error'; error: unknown };
+type Outcome =
+  | { kind: 'busy' }
+  | { kind: 'done'; file: string; blocks: number; notices: string[] }
+  | { kind: 'error'; error: unknown };
 
 /**
  * Appends a Word document to the section. The text arrives through the live document like anyone's
@@ -32,7 +35,12 @@ export function ImportDocxButton({ sectionId }: { sectionId: string }) {
 
   return (
     <span className="import-docx">
-      <button type="button" className="secondary" disabled={outcome?.kind === 'busy'} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={outcome?.kind === 'busy'}
+        onClick={() => input.current?.click()}
+      >
         {t('button')}
       </button>
       <input

@@ -16,7 +16,11 @@ export function selectedPassage(editor: Editor): Quote | null {
   // The editor's positions lean on the character before them (as a caret does); the passage's start must
   // lean on its first character instead, so that words typed just before it stay outside it.
   const at = (pos: number, assoc: -1 | 0) => {
-    const leaning = absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never) as Y.RelativePosition;
+    const leaning = absolutePositionToRelativePosition(
+      pos,
+      sync.type,
+      sync.binding!.mapping as never,
+    ) as Y.RelativePosition;
     const place = Y.createAbsolutePositionFromRelativePosition(leaning, sync.doc);
     const relative = place ? Y.createRelativePositionFromTypeIndex(place.type, place.index, assoc) : leaning;
     return base64FromBytes(Y.encodeRelativePosition(relative));
@@ -35,9 +39,15 @@ function editorPosition(sync: Sync, relative: Y.RelativePosition): number | null
   const place = Y.createAbsolutePositionFromRelativePosition(relative, sync.doc);
   if (!place) return null;
   const item = place.type._item;
-  if (!(place.type instanceof Y.XmlText) || !item) return relativePositionToAbsolutePosition(sync.doc, sync.type, relative, mapping);
+  if (!(place.type instanceof Y.XmlText) || !item)
+    return relativePositionToAbsolutePosition(sync.doc, sync.type, relative, mapping);
   if (item.deleted) return null;
-  const start = relativePositionToAbsolutePosition(sync.doc, sync.type, new Y.RelativePosition(item.id, null, null, -1), mapping);
+  const start = relativePositionToAbsolutePosition(
+    sync.doc,
+    sync.type,
+    new Y.RelativePosition(item.id, null, null, -1),
+    mapping,
+  );
   return start === null ? null : start + place.index;
 }
 

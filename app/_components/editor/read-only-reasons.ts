@@ -5,12 +5,21 @@ import type { useTranslations } from 'next-intl';
  * observer, a frozen section, another state's section, a phase in which nobody drafts, or the goal
  * (being written by the chair, or published).
  */
-export type ReadOnlyReason = 'observer' | 'frozen' | 'otherStates' | 'goalPhase' | 'adopted' | 'chairWritesGoal' | 'goalPublished';
+export type ReadOnlyReason =
+  'observer' | 'frozen' | 'otherStates' | 'goalPhase' | 'adopted' | 'chairWritesGoal' | 'goalPublished';
 
 type T = ReturnType<typeof useTranslations<'ReadOnly'>>;
 
 /** Why the toolbar is not there (empty while the user may edit). */
-export function readOnlyLabel(t: T, { mayWrite, arrived, viewing, reason }: { mayWrite: boolean; arrived: boolean; viewing: boolean; reason: ReadOnlyReason | undefined }): string {
+export function readOnlyLabel(
+  t: T,
+  {
+    mayWrite,
+    arrived,
+    viewing,
+    reason,
+  }: { mayWrite: boolean; arrived: boolean; viewing: boolean; reason: ReadOnlyReason | undefined },
+): string {
   if (!mayWrite) return reason ? t(`label.${reason}`) : t('label.permissionsChanged');
   if (!arrived) return t('loading');
   return viewing ? t('viewing') : '';

@@ -4,10 +4,31 @@ import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, toggleHeaderRow } from '@tiptap/pm/tables';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
+import { useState, type KeyboardEvent } from 'react';
 import { emptyTable } from '../../../lib/shared/table-nodes';
 
-/** A button's words: `Toolbar.<key>.label` on it, `Toolbar.<key>.title` as its tooltip (and name, where the label is a symbol). */
-type ButtonKey = 'bold' | 'italic' | 'heading' | 'subheading' | 'bulletList' | 'numberedList' | 'link' | 'table' | 'addRow' | 'removeRow' | 'addColumn' | 'removeColumn' | 'headerRow' | 'deleteTable' | 'undo' | 'redo';
+/**
+ * A button's words: `Toolbar.<key>.label` on it (short, a symbol or letter for some), `.title` as its
+ * tooltip (with the shortcut), `.name` its name in words (what a screen reader reads, what speech input
+ * says), which holds the words of the label so that someone who says what they see is understood.
+ */
+type ButtonKey =
+  | 'bold'
+  | 'italic'
+  | 'heading'
+  | 'subheading'
+  | 'bulletList'
+  | 'numberedList'
+  | 'link'
+  | 'table'
+  | 'addRow'
+  | 'removeRow'
+  | 'addColumn'
+  | 'removeColumn'
+  | 'headerRow'
+  | 'deleteTable'
+  | 'undo'
+  | 'redo';
 
 type Button = {
   key: ButtonKey;
@@ -24,16 +45,37 @@ const inTable = (e: Editor) => e.isActive('table');
 const tableTool = (key: ButtonKey, command: TableCommand): Button => ({
   key,
   shown: inTable,
-  run: (e) => e.chain().focus().command(({ state, dispatch }) => command(state, dispatch)).run(),
+  run: (e) =>
+    e
+      .chain()
+      .focus()
+      .command(({ state, dispatch }) => command(state, dispatch))
+      .run(),
 });
 
 const BUTTONS: Button[] = [
   { key: 'bold', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
   { key: 'italic', run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
-  { key: 'heading', run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }) },
-  { key: 'subheading', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
-  { key: 'bulletList', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
-  { key: 'numberedList', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
+  {
+    key: 'heading',
+    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+    active: (e) => e.isActive('heading', { level: 2 }),
+  },
+  {
+    key: 'subheading',
+    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+    active: (e) => e.isActive('heading', { level: 3 }),
+  },
+  {
+    key: 'bulletList',
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+    active: (e) => e.isActive('bulletList'),
+  },
+  {
+    key: 'numberedList',
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+    active: (e) => e.isActive('orderedList'),
+  },
   { key: 'link', run: editLink, active: (e) => e.isActive('link') },
   { key: 'table', run: (e) => e.chain().focus().insertContent(emptyTable(3, 3)).run(), shown: (e) => !inTable(e) },
   tableTool('addRow', addRowAfter),
@@ -57,30 +99,78 @@ function editLink(editor: Editor, t: T): void {
   else editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
 }
 
+/** The toolbar of the editor whose text holds `dom`: where Alt+F10 leads from the text. */
+export function focusToolbarOf(dom: HTMLElement): boolean {
+  const button = dom.closest('.editor-frame')?.querySelector<HTMLButtonElement>('.toolbar button[tabindex="0"]');
+  button?.focus();
+  return Boolean(button);
+}
+
+/** Keys that move between the buttons (WAI-ARIA toolbar pattern): to the index they lead to among `count`. */
+const MOVES: Record<string, (i: number, count: number) => number> = {
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowLeft: (i, n) => (i - 1 + n) % n,
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+/**
+ * The formatting buttons, as the WAI-ARIA toolbar pattern has them: one Tab stop (the button last
+ * used), arrow keys, Home and End between buttons, Escape back to the text; Alt+F10 in the text comes
+ * here (live-editor.tsx).
+ */
 export function Toolbar({ editor }: { editor: Editor }) {
   const t = useTranslations('Toolbar');
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => BUTTONS.map((b) => ({ shown: b.shown?.(e) ?? true, active: b.active?.(e) ?? false })),
   });
+  const shown = BUTTONS.filter((_, i) => state[i]?.shown);
+  const [current, setCurrent] = useState<ButtonKey>('bold');
+  // The table tools come and go with the caret: the Tab stop falls back to the first button.
+  const stop = shown.some((b) => b.key === current) ? current : shown[0]?.key;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      editor.commands.focus();
+      return;
+    }
+    const move = MOVES[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[move(Math.max(0, at), buttons.length)];
+    next?.focus();
+    if (next?.dataset.key) setCurrent(next.dataset.key as ButtonKey);
+  };
+
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('label')}>
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label={t('label')}
+      aria-description={t('keys')}
+      aria-controls={editor.view.dom.id || undefined}
+      onKeyDown={onKeyDown}
+    >
       {BUTTONS.map((button, i) => {
         if (!state[i]?.shown) return null;
-        const label = t(`${button.key}.label`);
-        const title = t(`${button.key}.title`);
         return (
           <button
             key={button.key}
             type="button"
-            title={title}
-            // A word on the button is its name (what speech input says); a lone symbol or letter is named by its title.
-            aria-label={label.length === 1 ? title : undefined}
+            data-key={button.key}
+            tabIndex={button.key === stop ? 0 : -1}
+            title={t(`${button.key}.title`)}
+            aria-label={t(`${button.key}.name`)}
             aria-pressed={button.active ? state[i].active : undefined}
             onMouseDown={(event) => event.preventDefault()}
+            onFocus={() => setCurrent(button.key)}
             onClick={() => button.run(editor, t)}
           >
-            {label}
+            {t(`${button.key}.label`)}
           </button>
         );
       })}

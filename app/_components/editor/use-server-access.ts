@@ -3,7 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { ACCESS_MESSAGE, NOTICE_MESSAGE, readAccessMessage, readNoticeMessage, type ConnectionAccess } from '../../../lib/shared/app-messages';
+import {
+  ACCESS_MESSAGE,
+  NOTICE_MESSAGE,
+  readAccessMessage,
+  readNoticeMessage,
+  type ConnectionAccess,
+} from '../../../lib/shared/app-messages';
 import { CloseCode } from '../../../lib/shared/close-codes';
 
 type Decoder = Parameters<typeof readAccessMessage>[0];
@@ -39,8 +45,10 @@ export function useServerAccess(provider: WebsocketProvider) {
     if (before !== null && access !== null && access !== before) router.refresh();
   }, [access, router]);
   useEffect(() => {
-    provider.messageHandlers[ACCESS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setAccess(readAccessMessage(decoder));
-    provider.messageHandlers[NOTICE_MESSAGE] = (_encoder: unknown, decoder: Decoder) => setNotice(readNoticeMessage(decoder));
+    provider.messageHandlers[ACCESS_MESSAGE] = (_encoder: unknown, decoder: Decoder) =>
+      setAccess(readAccessMessage(decoder));
+    provider.messageHandlers[NOTICE_MESSAGE] = (_encoder: unknown, decoder: Decoder) =>
+      setNotice(readNoticeMessage(decoder));
     const onClose = (event: CloseEvent | null) => {
       const end = endedBy(event?.code);
       if (!end) return;

@@ -26,7 +26,10 @@ export function AttributionShare({ sectionId }: { sectionId: string }) {
   const stateName = useStateName();
   const [shares, setShares] = useState<Share[] | null>(null);
   useEffect(() => {
-    api<{ byState: Share[] }>('GET', `/api/sections/${sectionId}/attribution`).then((r) => setShares(r.byState), () => setShares([]));
+    api<{ byState: Share[] }>('GET', `/api/sections/${sectionId}/attribution`).then(
+      (r) => setShares(r.byState),
+      () => setShares([]),
+    );
   }, [sectionId]);
   if (!shares) return <p className="muted">{t('counting')}</p>;
   const who = (s: Share) => (s.state ? stateName(s.state.code) : t(UNSTATED[s.label] ?? 'unattributed'));
@@ -36,8 +39,15 @@ export function AttributionShare({ sectionId }: { sectionId: string }) {
       <ul className="plain shares">
         {shares.map((s) => (
           <li key={s.label}>
-            <span className="bar" style={{ width: `${Math.max(2, s.share * 100)}%`, background: stateColor(s.state?.code) }} />
-            {t('share', { who: who(s), share: format.number(s.share, { style: 'percent', maximumFractionDigits: 0 }), characters: s.characters })}
+            <span
+              className="bar"
+              style={{ width: `${Math.max(2, s.share * 100)}%`, background: stateColor(s.state?.code) }}
+            />
+            {t('share', {
+              who: who(s),
+              share: format.number(s.share, { style: 'percent', maximumFractionDigits: 0 }),
+              characters: s.characters,
+            })}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { syncOf } from '../editor/extensions/y-sync-state';
 import type { Person } from '../editor/people';
+import { announce } from '../announcer';
 import { ErrorAlert } from '../error-alert';
 import { useFailure } from '../error-message';
 import { useStateName } from '../i18n/use-state-name';
@@ -31,10 +32,30 @@ type Props = {
   showSinceVisit?: boolean;
   mode: ViewMode;
   onMode: (mode: ViewMode) => void;
+  /** Back to the live text from a history view, with the keyboard's focus in it (the button pressed goes away). */
+  onBackToLive: () => void;
+  /** Says (and returns) who wrote the paragraph under the caret or the selection (use-authors-here.ts). */
+  authorsHere: () => string;
 };
 
 /** "Show authorship", what changed since the last visit, and the section's history (HistoryPanel): renders the chosen view. */
-export function DocumentViews({ editor, doc, ready, sectionId, people, canName, canRestore, lastVisit, showSinceVisit, mode, onMode }: Props) {
+export function DocumentViews({
+  editor,
+  doc,
+  ready,
+  sectionId,
+  people,
+  canName,
+  canRestore,
+  lastVisit,
+  showSinceVisit,
+  mode,
+  onMode,
+  onBackToLive,
+  authorsHere,
+}: Props) {
+  const authors = useTranslations('AuthorsHere');
+  const [wrote, setWrote] = useState<string | null>(null);
   const t = useTranslations('DocumentViews');
   const formatTime = useFormatTime();
   const versionLabel = useVersionLabel();
@@ -92,7 +113,9 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
     };
   }, [editor, doc, sectionId, mode, fail]);
 
-  const states = [...new Map(Object.values(people).flatMap((p) => (p.state ? [[p.state.code, p.state]] : []))).values()];
+  const states = [
+    ...new Map(Object.values(people).flatMap((p) => (p.state ? [[p.state.code, p.state]] : []))).values(),
+  ];
   const highlighted = (what: ChangesWhat) => {
     if (what.what === 'sinceVisit') return t('highlighted.sinceVisit', { time: formatTime(what.at) });
     if (what.what === 'sinceVersion') return t('highlighted.sinceVersion', { version: versionLabel(what.version) });
@@ -107,10 +130,28 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
           className="secondary"
           disabled={!ready}
           aria-pressed={mode.kind === 'authorship'}
-          onClick={() => onMode(mode.kind === 'authorship' ? { kind: 'live' } : { kind: 'authorship' })}
+          onClick={() => {
+            onMode(mode.kind === 'authorship' ? { kind: 'live' } : { kind: 'authorship' });
+            announce(mode.kind === 'authorship' ? t('nowLive') : t('nowAuthorship'));
+          }}
         >
           {mode.kind === 'authorship' ? t('hideAuthorship') : t('showAuthorship')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!ready}
+          aria-description={authors('shortcut')}
+          onClick={() => setWrote(authorsHere())}
+        >
+          {authors('button')}
+        </button>
+        {/* Shown for the eye; the announcer has said it already. */}
+        {wrote && (
+          <span className="muted small" aria-hidden="true">
+            {wrote}
+          </span>
+        )}
         {changed && sinceVisit && (
           <button
             type="button"
@@ -121,11 +162,23 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
             {showingSinceVisit ? t('hideSinceVisit') : t('sinceVisit')}
           </button>
         )}
-        <button type="button" className="secondary" disabled={!ready} aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!ready}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {t('history')}
         </button>
         {(mode.kind === 'version' || mode.kind === 'compare' || (mode.kind === 'changes' && !showingSinceVisit)) && (
-          <button type="button" onClick={() => onMode({ kind: 'live' })}>
+          <button
+            type="button"
+            onClick={() => {
+              onBackToLive();
+              announce(t('nowLive'));
+            }}
+          >
             {t('backToLive')}
           </button>
         )}
@@ -145,7 +198,14 @@ export function DocumentViews({ editor, doc, ready, sectionId, people, canName, 
         </ul>
       )}
       <ErrorAlert message={error} />
-      <HistoryPanel open={open} sectionId={sectionId} canName={canName} canRestore={canRestore} onMode={onMode} onError={onHistoryError} />
+      <HistoryPanel
+        open={open}
+        sectionId={sectionId}
+        canName={canName}
+        canRestore={canRestore}
+        onMode={onMode}
+        onError={onHistoryError}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
+import { announce } from '../announcer';
 import { api } from '../api-client';
 import { AttributionShare } from './attribution-share';
 import { useVersionLabel } from './use-version-label';
@@ -50,7 +51,12 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
   async function showChangesSince(version: Version) {
     onError(null);
     try {
-      onMode({ kind: 'changes', since: await loadSnapshot(sectionId, version.id), what: { what: 'sinceVersion', version } });
+      onMode({
+        kind: 'changes',
+        since: await loadSnapshot(sectionId, version.id),
+        what: { what: 'sinceVersion', version },
+      });
+      announce(t('nowShowingChanges', { version: label(version) }));
     } catch (e) {
       onError(e);
     }
@@ -86,9 +92,27 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
       )}
       {versions.length >= 2 && (
         <div className="row" role="group" aria-label={t('compareGroup')}>
-          <VersionSelect label={t('compareFrom')} placeholder={t('from')} options={options} value={from} onChange={setFrom} />
+          <VersionSelect
+            label={t('compareFrom')}
+            placeholder={t('from')}
+            options={options}
+            value={from}
+            onChange={setFrom}
+          />
           <VersionSelect label={t('compareTo')} placeholder={t('to')} options={options} value={to} onChange={setTo} />
-          <button type="button" disabled={!from || !to || from === to} onClick={() => onMode({ kind: 'compare', from, to })}>
+          <button
+            type="button"
+            disabled={!from || !to || from === to}
+            onClick={() => {
+              onMode({ kind: 'compare', from, to });
+              announce(
+                t('nowComparing', {
+                  from: options.find((o) => o.id === from)?.label ?? '',
+                  to: options.find((o) => o.id === to)?.label ?? '',
+                }),
+              );
+            }}
+          >
             {t('compare')}
           </button>
         </div>
@@ -106,19 +130,36 @@ export function HistoryPanel({ open, sectionId, canName, canRestore, onMode, onE
               </small>
             </div>
             <div className="row">
-              <button type="button" className="secondary" onClick={() => onMode({ kind: 'version', id: v.id })}>
+              {/* Named for their version: a list of a dozen "View" buttons says nothing read out of context. */}
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('viewVersion', { version: label(v) })}
+                onClick={() => {
+                  onMode({ kind: 'version', id: v.id });
+                  announce(t('nowShowingVersion', { version: label(v) }));
+                }}
+              >
                 {t('view')}
               </button>
-              <button type="button" className="secondary" onClick={() => void showChangesSince(v)}>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('changesSinceVersion', { version: label(v) })}
+                onClick={() => void showChangesSince(v)}
+              >
                 {t('changesSince')}
               </button>
               {canRestore && (
                 <button
                   type="button"
                   className="secondary"
+                  aria-label={t('restoreVersion', { version: label(v) })}
                   onClick={() =>
                     window.confirm(t('confirmRestore')) &&
-                    void act(() => api('POST', `/api/sections/${sectionId}/versions/${v.id}/restore`)).then(() => onMode({ kind: 'live' }))
+                    void act(() => api('POST', `/api/sections/${sectionId}/versions/${v.id}/restore`)).then(() =>
+                      onMode({ kind: 'live' }),
+                    )
                   }
                 >
                   {t('restore')}

@@ -6,7 +6,11 @@ import { bytesFromBase64 } from '../../../lib/shared/base64';
 export type LastVisit = { at: string; snapshot: string };
 
 /** What the reader saw last time, and whether the document arrived different from it. */
-export function useLastVisit(lastVisit: LastVisit | null | undefined, doc: Y.Doc, arrived: boolean): { seen: Y.Snapshot | null; changed: boolean } {
+export function useLastVisit(
+  lastVisit: LastVisit | null | undefined,
+  doc: Y.Doc,
+  arrived: boolean,
+): { seen: Y.Snapshot | null; changed: boolean } {
   const seen = useMemo(() => (lastVisit ? Y.decodeSnapshot(bytesFromBase64(lastVisit.snapshot)) : null), [lastVisit]);
   const [changed, setChanged] = useState(false);
   useEffect(() => {

@@ -4,7 +4,11 @@ import type * as Y from 'yjs';
 export type VersionRef = { kind: 'auto' | 'named' | 'restore'; name: string | null; createdAt: string };
 
 /** What a view of changes highlights, as its legend says: words not added, kept edits sent, since the last visit, since a version. */
-export type ChangesWhat = { what: 'unsent' } | { what: 'restored' } | { what: 'sinceVisit'; at: string } | { what: 'sinceVersion'; version: VersionRef };
+export type ChangesWhat =
+  | { what: 'unsent' }
+  | { what: 'restored' }
+  | { what: 'sinceVisit'; at: string }
+  | { what: 'sinceVersion'; version: VersionRef };
 
 /** What the editor shows: the live text, or one of the history views over it (DocumentViews). */
 export type ViewMode =

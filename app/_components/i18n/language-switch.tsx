@@ -3,7 +3,14 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS, LOCALE_NAMES, LOCALES, isLocale, type Locale } from '../../../lib/i18n/locales';
+import {
+  LOCALE_COOKIE,
+  LOCALE_COOKIE_MAX_AGE_SECONDS,
+  LOCALE_NAMES,
+  LOCALES,
+  isLocale,
+  type Locale,
+} from '../../../lib/i18n/locales';
 import { api } from '../api-client';
 import { useErrorMessage } from '../error-message';
 
@@ -40,7 +47,12 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
       <label htmlFor="language-switch" className="visually-hidden">
         {t('label')}
       </label>
-      <select id="language-switch" value={chosen} disabled={pending} onChange={(event) => isLocale(event.target.value) && void choose(event.target.value)}>
+      <select
+        id="language-switch"
+        value={chosen}
+        disabled={pending}
+        onChange={(event) => isLocale(event.target.value) && void choose(event.target.value)}
+      >
         {LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LOCALE_NAMES[code]}

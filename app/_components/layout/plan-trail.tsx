@@ -5,9 +5,9 @@ import Link from 'next/link';
 export function PlanTrail({ plan, here }: { plan: { id: string; title: string }; here?: string }) {
   const t = useTranslations('PlanTrail');
   return (
-    <p className="muted">
+    <nav className="muted trail" aria-label={t('label')}>
       <Link href="/plans">{t('plans')}</Link> / <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
       {here && ` / ${here}`}
-    </p>
+    </nav>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api-client';
+import { api, ApiError } from '../api-client';
 import { ErrorAlert } from '../error-alert';
 import { useFailure } from '../error-message';
 
@@ -14,15 +14,26 @@ export function CreatePlanForm() {
   const t = useTranslations('CreatePlanForm');
   const [created, setCreated] = useState<Created | null>(null);
   const failure = useFailure();
+  // A message about one field is shown under it (and the field marked invalid); any other above the button.
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const errorOf = (field: string) => (fieldError?.field === field ? fieldError.message : null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     failure.clear();
+    setFieldError(null);
     try {
-      setCreated(await api<Created>('POST', '/api/plans', { title: String(form.get('title')), chairEmail: String(form.get('chairEmail')) }));
+      setCreated(
+        await api<Created>('POST', '/api/plans', {
+          title: String(form.get('title')),
+          chairEmail: String(form.get('chairEmail')),
+        }),
+      );
     } catch (e) {
-      failure.fail(e);
+      if (e instanceof ApiError && (e.field === 'title' || e.field === 'chairEmail') && e.message)
+        setFieldError({ field: e.field, message: e.message });
+      else failure.fail(e);
     }
   }
 
@@ -30,11 +41,25 @@ export function CreatePlanForm() {
     <form className="card stack" onSubmit={submit}>
       <label>
         {t('title')}
-        <input name="title" required maxLength={300} />
+        <input
+          name="title"
+          required
+          maxLength={300}
+          aria-invalid={errorOf('title') ? true : undefined}
+          aria-describedby={errorOf('title') ? 'create-plan-title-error' : undefined}
+        />
+        <ErrorAlert message={errorOf('title')} id="create-plan-title-error" />
       </label>
       <label>
         {t('chairEmail')}
-        <input name="chairEmail" type="email" required />
+        <input
+          name="chairEmail"
+          type="email"
+          required
+          aria-invalid={errorOf('chairEmail') ? true : undefined}
+          aria-describedby={errorOf('chairEmail') ? 'create-plan-chair-error' : undefined}
+        />
+        <ErrorAlert message={errorOf('chairEmail')} id="create-plan-chair-error" />
       </label>
       <ErrorAlert message={failure.message} />
       <button type="submit" className="align-start">
@@ -43,7 +68,9 @@ export function CreatePlanForm() {
       {created && (
         <p role="status">
           {t.rich('created', { open: (chunks) => <Link href={`/plans/${created.planId}`}>{chunks}</Link> })}{' '}
-          {created.chair.kind === 'invitation' ? t.rich('sendLink', { url: created.chair.url, code: (chunks) => <code>{chunks}</code> }) : t('appointed')}
+          {created.chair.kind === 'invitation'
+            ? t.rich('sendLink', { url: created.chair.url, code: (chunks) => <code>{chunks}</code> })
+            : t('appointed')}
         </p>
       )}
     </form>

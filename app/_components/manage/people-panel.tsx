@@ -11,7 +11,14 @@ import { Panel } from './panel';
 import { StateOptions, type State } from './state-options';
 import type { Run } from './use-action';
 
-type Props = { plan: PlanView; members: MemberView[]; invitations: PendingInvitation[]; states: State[]; run: Run; busy: boolean };
+type Props = {
+  plan: PlanView;
+  members: MemberView[];
+  invitations: PendingInvitation[];
+  states: State[];
+  run: Run;
+  busy: boolean;
+};
 
 /** The plan's members and pending invitations; the chair appoints by email, and gets a one-time link for a new account. */
 export function PeoplePanel({ plan, members, invitations, states, run, busy }: Props) {
@@ -26,7 +33,11 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const role = String(form.get('role'));
-    const body = { email: String(form.get('email')), role, ...(role === 'coordinator' && { stateCode: String(form.get('stateCode')) }) };
+    const body = {
+      email: String(form.get('email')),
+      role,
+      ...(role === 'coordinator' && { stateCode: String(form.get('stateCode')) }),
+    };
     const result = await run(() => api<{ kind: string; url?: string }>('POST', `/api/plans/${plan.id}/members`, body));
     setLink(result?.kind === 'invitation' ? (result.url ?? null) : null);
   }
@@ -34,7 +45,7 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
   return (
     <Panel title={t('title')}>
       <div className="table-scroll">
-        <table>
+        <table className="members">
           <thead>
             <tr>
               <th>{t('name')}</th>
@@ -55,7 +66,11 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
                 <td>{m.state ? stateName(m.state.code) : ''}</td>
                 <td>
                   {m.role !== 'chair' && (
-                    <button type="button" className="link" onClick={() => run(() => api('DELETE', `/api/plans/${plan.id}/members/${m.userId}`))}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => run(() => api('DELETE', `/api/plans/${plan.id}/members/${m.userId}`))}
+                    >
                       {t('remove')}
                     </button>
                   )}
@@ -75,7 +90,13 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
         </table>
       </div>
       <form className="row" onSubmit={appoint} aria-label={t('appointForm')}>
-        <input name="email" type="email" placeholder={t('emailPlaceholder')} aria-label={t('emailToAppoint')} required />
+        <input
+          name="email"
+          type="email"
+          placeholder={t('emailPlaceholder')}
+          aria-label={t('emailToAppoint')}
+          required
+        />
         <select name="role" aria-label={t('role')} defaultValue="coordinator">
           <option value="coordinator">{t('coordinatorOf')}</option>
           <option value="observer">{roles('observer')}</option>

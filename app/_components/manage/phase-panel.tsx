@@ -19,12 +19,21 @@ export function PhasePanel({ plan, run, busy }: { plan: PlanView; run: Run; busy
       <p>{t.rich('current', { phase: plan.phase, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <div className="row">
         {previous && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: previous }))}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: previous }))}
+          >
             {t('back', { phase: previous })}
           </button>
         )}
         {next && (
-          <button type="button" disabled={busy} onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: next }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => run(() => api('POST', `/api/plans/${plan.id}/phase`, { phase: next }))}
+          >
             {t('forward', { phase: next })}
           </button>
         )}

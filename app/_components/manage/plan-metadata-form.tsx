@@ -41,7 +41,12 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
       {TEXT_FIELDS.map((field) => (
         <label key={field}>
           {t(`fields.${field}.label`)}
-          <input name={field} defaultValue={metadata[field]} placeholder={t(`fields.${field}.placeholder`)} maxLength={300} />
+          <input
+            name={field}
+            defaultValue={metadata[field]}
+            placeholder={t(`fields.${field}.placeholder`)}
+            maxLength={300}
+          />
         </label>
       ))}
       <label>

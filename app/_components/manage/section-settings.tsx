@@ -23,14 +23,19 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
   const [title, setTitle] = useState(section.title);
   const [lead, setLead] = useState(section.leadState.code);
   const [coEditing, setCoEditing] = useState(section.coEditingStates.map((s) => s.code));
-  const names = (codes: string[]) => format.list(codes.map((code) => states.find((s) => s.code === code)?.name ?? code));
+  const names = (codes: string[]) =>
+    format.list(codes.map((code) => states.find((s) => s.code === code)?.name ?? code));
   // The lead state writes in its section anyway: it is never also a co-editor.
   const chooseLead = (code: string) => {
     setLead(code);
     setCoEditing((codes) => codes.filter((c) => c !== code));
   };
-  const toggle = (code: string, on: boolean) => setCoEditing((codes) => (on ? [...codes, code].sort() : codes.filter((c) => c !== code)));
-  const dirty = title !== section.title || lead !== section.leadState.code || coEditing.join() !== section.coEditingStates.map((s) => s.code).join();
+  const toggle = (code: string, on: boolean) =>
+    setCoEditing((codes) => (on ? [...codes, code].sort() : codes.filter((c) => c !== code)));
+  const dirty =
+    title !== section.title ||
+    lead !== section.leadState.code ||
+    coEditing.join() !== section.coEditingStates.map((s) => s.code).join();
 
   return (
     <li className="section-settings" aria-label={t('label', { title: section.title })}>
@@ -41,7 +46,11 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
         </select>
       </div>
       <div className="row">
-        <button type="button" disabled={!dirty} onClick={() => onSave({ title, leadState: lead, coEditingStates: coEditing })}>
+        <button
+          type="button"
+          disabled={!dirty}
+          onClick={() => onSave({ title, leadState: lead, coEditingStates: coEditing })}
+        >
           {t('save')}
         </button>
         <button type="button" className="secondary" onClick={() => onSave({ frozen: !section.frozen })}>
@@ -53,7 +62,11 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
         <button type="button" className="secondary" disabled={!onDown} onClick={onDown} aria-label={t('moveDown')}>
           ↓
         </button>
-        <button type="button" className="danger" onClick={() => window.confirm(t('confirmDelete', { title: section.title })) && void onDelete()}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => window.confirm(t('confirmDelete', { title: section.title })) && void onDelete()}
+        >
           {t('delete')}
         </button>
         {section.frozen && <span className="tag">{t('frozen')}</span>}
@@ -66,7 +79,11 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
             .filter((s) => s.code !== lead)
             .map((s) => (
               <label key={s.code}>
-                <input type="checkbox" checked={coEditing.includes(s.code)} onChange={(e) => toggle(s.code, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={coEditing.includes(s.code)}
+                  onChange={(e) => toggle(s.code, e.target.checked)}
+                />
                 {s.name}
               </label>
             ))}

@@ -10,12 +10,27 @@ import { StateOptions, type State } from './state-options';
 import type { Run } from './use-action';
 
 /** The plan's sections in order, each with its settings; the chair adds one with its lead state. */
-export function SectionsPanel({ plan, states, run, busy }: { plan: PlanView; states: State[]; run: Run; busy: boolean }) {
+export function SectionsPanel({
+  plan,
+  states,
+  run,
+  busy,
+}: {
+  plan: PlanView;
+  states: State[];
+  run: Run;
+  busy: boolean;
+}) {
   const t = useTranslations('SectionsPanel');
   async function addSection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => api('POST', `/api/plans/${plan.id}/sections`, { title: String(form.get('title')), leadState: String(form.get('leadState')) }));
+    await run(() =>
+      api('POST', `/api/plans/${plan.id}/sections`, {
+        title: String(form.get('title')),
+        leadState: String(form.get('leadState')),
+      }),
+    );
   }
 
   const move = (from: number, to: number) => {

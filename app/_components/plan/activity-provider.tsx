@@ -12,7 +12,15 @@ const ActivityContext = createContext<PlanActivity | null>(null);
  * below (the server sends it again after a reconnection). When the rest of the plan changed (another
  * revision), the page renders again on the server, once.
  */
-export function PlanActivityProvider({ room, initial, children }: { room: string; initial: PlanActivity; children: ReactNode }) {
+export function PlanActivityProvider({
+  room,
+  initial,
+  children,
+}: {
+  room: string;
+  initial: PlanActivity;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [activity, setActivity] = useState(initial);
   const requested = useRef(initial.revision);

@@ -22,7 +22,10 @@ export function PlanSearch({ planId }: { planId: string }) {
   async function search(event: FormEvent) {
     event.preventDefault();
     await run(async () => {
-      const found = await api<Omit<Results, 'query'>>('GET', `/api/plans/${planId}/search?q=${encodeURIComponent(query)}`);
+      const found = await api<Omit<Results, 'query'>>(
+        'GET',
+        `/api/plans/${planId}/search?q=${encodeURIComponent(query)}`,
+      );
       setResults({ query: query.trim(), ...found });
     });
   }
@@ -32,7 +35,15 @@ export function PlanSearch({ planId }: { planId: string }) {
     <section aria-labelledby="search-heading" className="card stack">
       <h2 id="search-heading">{t('heading')}</h2>
       <form role="search" className="row" onSubmit={(e) => void search(e)}>
-        <input type="search" aria-label={t('query')} value={query} onChange={(e) => setQuery(e.target.value)} minLength={2} maxLength={200} required />
+        <input
+          type="search"
+          aria-label={t('query')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          minLength={2}
+          maxLength={200}
+          required
+        />
         <button type="submit" disabled={busy}>
           {t('search')}
         </button>
@@ -50,8 +61,14 @@ export function PlanSearch({ planId }: { planId: string }) {
           <ol className="plain stack" aria-label={t('results')}>
             {results.hits.map((hit) => (
               <li key={`${hit.section.id}-${hit.block}`} className="search-hit">
-                <Link href={`/plans/${planId}/sections/${hit.section.id}?find=${encodeURIComponent(results.query)}&block=${hit.block}`}>
-                  {t('hitSection', { number: hit.section.number, title: hit.section.title, state: stateName(hit.section.state.code) })}
+                <Link
+                  href={`/plans/${planId}/sections/${hit.section.id}?find=${encodeURIComponent(results.query)}&block=${hit.block}`}
+                >
+                  {t('hitSection', {
+                    number: hit.section.number,
+                    title: hit.section.title,
+                    state: stateName(hit.section.state.code),
+                  })}
                 </Link>
                 <p className="small">
                   {hit.before}

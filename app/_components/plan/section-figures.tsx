@@ -31,14 +31,26 @@ function sinceVisit(section: SectionActivity, visitedAt: string | null): News | 
  * Words, last edit, the discussion's size and who is in the section now; what is new since the reader's
  * last visit, with a link to the section's changes (`href`: the section page).
  */
-export function SectionFigures({ sectionId, title, href, visitedAt }: { sectionId: string; title: string; href: string; visitedAt: string | null }) {
+export function SectionFigures({
+  sectionId,
+  title,
+  href,
+  visitedAt,
+}: {
+  sectionId: string;
+  title: string;
+  href: string;
+  visitedAt: string | null;
+}) {
   const t = useTranslations('SectionFigures');
   const formatTime = useFormatTime();
   const section = useActivity().sections.find((s) => s.id === sectionId);
   if (!section) return null;
   const news = sinceVisit(section, visitedAt);
   const lastEdit = section.lastEditAt;
-  const time = (chunks: ReactNode) => <time dateTime={lastEdit ? new Date(lastEdit).toISOString() : undefined}>{chunks}</time>;
+  const time = (chunks: ReactNode) => (
+    <time dateTime={lastEdit ? new Date(lastEdit).toISOString() : undefined}>{chunks}</time>
+  );
   return (
     <p className="muted small" data-testid="section-figures">
       {news && <span className="tag news">{t(`news.${news}`)}</span>}
@@ -53,6 +65,7 @@ export function SectionFigures({ sectionId, title, href, visitedAt }: { sectionI
       {section.words === null ? t('wordsUnknown') : t('words', { count: section.words })} ·{' '}
       {lastEdit ? t.rich('lastEdit', { when: formatTime(lastEdit), time }) : t('neverEdited')} ·{' '}
       {section.messages > 0 && <>{t('messages', { count: section.messages })} · </>}
+      {section.openThreads > 0 && <>{t('openThreads', { count: section.openThreads })} · </>}
       <OnlineList people={section.people} observing={section.observing} />
     </p>
   );

@@ -3,24 +3,33 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
+import type { AmendmentView } from '../../../lib/shared/amendments';
 import {
   ACCESS_MESSAGE,
+  AMENDMENTS_MESSAGE,
   COMMENT_MESSAGE,
+  NOTIFICATIONS_MESSAGE,
   OVERLAPS_MESSAGE,
   PLAN_ACTIVITY_MESSAGE,
+  readAmendmentsMessage,
   readCommentMessage,
+  readNotificationsMessage,
   readOverlapsMessage,
   readPlanActivityMessage,
 } from '../../../lib/shared/app-messages';
 import { COLLAB_PATH, FOLLOW_PLAN_PARAMS } from '../../../lib/shared/rooms';
 import type { OverlapView } from '../consolidation/overlap-types';
+import { announceUnread } from '../notifications/notification-events';
 import { announceRoomEvent } from './room-events';
 
 /**
  * Opens the live connection to a room, announcing to the rest of the page what the server sends about
  * it (room-events.ts). `followPlan`, on a plan's goal room: it is also sent the plan's activity.
  */
-export function openRoom(roomId: string, options: { followPlan?: boolean } = {}): { doc: Y.Doc; provider: WebsocketProvider } {
+export function openRoom(
+  roomId: string,
+  options: { followPlan?: boolean } = {},
+): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc({ gc: false });
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const provider = new WebsocketProvider(`${scheme}://${window.location.host}${COLLAB_PATH}`, roomId, doc, {
@@ -41,6 +50,13 @@ export function openRoom(roomId: string, options: { followPlan?: boolean } = {})
   };
   provider.messageHandlers[COMMENT_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceRoomEvent({ room: roomId, kind: 'comment', comment: readCommentMessage(decoder) as CommentView });
+  };
+  provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
+    const { amendments } = readAmendmentsMessage(decoder) as { amendments: AmendmentView[] };
+    announceRoomEvent({ room: roomId, kind: 'amendments', amendments });
+  };
+  provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
+    announceUnread(readNotificationsMessage(decoder).unread);
   };
   let synced = false;
   provider.on('sync', (isSynced: boolean) => {

@@ -1,6 +1,7 @@
 import type { OverlapView } from '../../../lib/consolidation/list-overlaps';
 import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
+import type { AmendmentView } from '../../../lib/shared/amendments';
 import type { Quote } from '../../../lib/shared/discussion';
 
 /**
@@ -18,6 +19,8 @@ export type RoomEvent = { room: string } & (
   | { kind: 'quote'; quote: Quote }
   | { kind: 'show-passage'; quote: Quote }
   | { kind: 'compose'; text: string }
+  | { kind: 'amendments'; amendments: AmendmentView[] }
+  | { kind: 'amend'; quote: Quote }
 );
 
 const EVENT = 'concordia:room';

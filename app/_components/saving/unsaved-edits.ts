@@ -1,7 +1,12 @@
 import type * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { encodeSaveCheckMessage, readSavedMessage, SAVED_MESSAGE, type SaveOutcome } from '../../../lib/shared/app-messages';
+import {
+  encodeSaveCheckMessage,
+  readSavedMessage,
+  SAVED_MESSAGE,
+  type SaveOutcome,
+} from '../../../lib/shared/app-messages';
 import { encodeAwarenessEntries, encodeAwarenessMessage } from '../../../lib/shared/wire/awareness';
 
 /** What this page typed that the server has not confirmed as stored, kept where the page can find it again. */
@@ -16,13 +21,14 @@ export interface DraftStorage {
 
 /**
  * `saved`: the server has stored everything typed here. `saving`: connected, confirmation on its way.
- * `kept`: not confirmed, and kept on this computer until it is. `at-risk`: not confirmed and not kept
+ * `keeping`: not confirmed, and the latest of it is being written to this computer. `kept`: not
+ * confirmed, and all of it is on this computer (the write is done) until it is. `at-risk`: not confirmed and not kept
  * (this browser stores nothing): closing the page would lose it. `refused`: connected, but the server
  * says this user may no longer write here (a section frozen, an appointment ended while they typed
  * offline); it stays kept, and the page shows the words (UnsentWords). `dropped`: connected, but the
  * server refused some of it (the document is full); it stays kept, and the next connection sends it again.
  */
-export type SaveState = 'saved' | 'saving' | 'kept' | 'at-risk' | 'refused' | 'dropped';
+export type SaveState = 'saved' | 'saving' | 'keeping' | 'kept' | 'at-risk' | 'refused' | 'dropped';
 
 /** Asking again after the server said some of it waits, or that it does not take this page's edits now. */
 const RETRY_MS = 3_000;
@@ -37,6 +43,8 @@ export class UnsavedEdits {
   private nextId = 1;
   private checking: number | null = null;
   private kept = true;
+  /** The newest waiting edit the last finished write to this computer holds (ids only grow). */
+  private keptThrough = 0;
   private writes: Promise<void> = Promise.resolve();
   private writeQueued = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
@@ -58,7 +66,8 @@ export class UnsavedEdits {
     doc.on('update', this.onUpdate);
     provider.on('sync', this.onSync);
     provider.on('status', this.emit);
-    provider.messageHandlers[SAVED_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => this.onSaved(readSavedMessage(decoder));
+    provider.messageHandlers[SAVED_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) =>
+      this.onSaved(readSavedMessage(decoder));
   }
 
   get state(): SaveState {
@@ -67,7 +76,8 @@ export class UnsavedEdits {
       if (this.refusal) return this.refusal === 'read-only' ? 'refused' : 'dropped';
       if (this.checking !== null) return 'saving';
     }
-    return this.kept ? 'kept' : 'at-risk';
+    if (!this.kept) return 'at-risk';
+    return this.keptThrough >= this.waiting.at(-1)!.id ? 'kept' : 'keeping';
   }
 
   /**
@@ -76,7 +86,21 @@ export class UnsavedEdits {
    */
   leavingLoses(): boolean {
     const state = this.state;
-    return state === 'kept' || state === 'at-risk' || ((state === 'refused' || state === 'dropped') && !this.kept);
+    return (
+      state === 'keeping' ||
+      state === 'kept' ||
+      state === 'at-risk' ||
+      ((state === 'refused' || state === 'dropped') && !this.kept)
+    );
+  }
+
+  /** Resolves once every edit typed so far is written to this computer (or its write failed). */
+  async flush(): Promise<void> {
+    let writes: Promise<void>;
+    do {
+      writes = this.writes;
+      await writes;
+    } while (writes !== this.writes);
   }
 
   /** What this page typed that the server has not confirmed, as Yjs updates. */
@@ -188,9 +212,15 @@ export class UnsavedEdits {
     this.writes = this.writes
       .then(() => {
         this.writeQueued = false;
-        if (!this.waiting.length) return storage.remove(this.key);
-        const update = Y.mergeUpdates(this.waiting.map((w) => w.update));
-        return storage.save(this.key, { clientId: this.doc.clientID, update, savedAt: Date.now() });
+        const through = this.waiting.at(-1)?.id ?? this.nextId - 1;
+        const written = this.waiting.length
+          ? storage.save(this.key, {
+              clientId: this.doc.clientID,
+              update: Y.mergeUpdates(this.waiting.map((w) => w.update)),
+              savedAt: Date.now(),
+            })
+          : storage.remove(this.key);
+        return written.then(() => (this.keptThrough = Math.max(this.keptThrough, through)));
       })
       .then(
         () => (this.kept = true),
@@ -207,7 +237,9 @@ export class UnsavedEdits {
     if (this.waiting.length < 16) return;
     const asked = this.checking ?? 0;
     const groups = [this.waiting.filter((w) => w.id <= asked), this.waiting.filter((w) => w.id > asked)];
-    this.waiting = groups.filter((g) => g.length).map((g) => ({ id: g.at(-1)!.id, update: Y.mergeUpdates(g.map((w) => w.update)) }));
+    this.waiting = groups
+      .filter((g) => g.length)
+      .map((g) => ({ id: g.at(-1)!.id, update: Y.mergeUpdates(g.map((w) => w.update)) }));
   }
 
   private readonly emit = () => {

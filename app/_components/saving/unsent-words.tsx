@@ -33,7 +33,18 @@ type Props = {
  * them), or refused by the server (a full document). Nothing typed is lost: the user sees them and can
  * put them in a message to the others, copy them, or delete them from this computer.
  */
-export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refusedHere, onShow, pendingHere, discardHere }: Props) {
+export function UnsentWords({
+  doc,
+  roomId,
+  userId,
+  shown,
+  why,
+  canDiscuss,
+  refusedHere,
+  onShow,
+  pendingHere,
+  discardHere,
+}: Props) {
   const t = useTranslations('UnsentWords');
   const [drafts, setDrafts] = useState<Uint8Array[]>([]);
   const [blocks, setBlocks] = useState<string[]>([]);
@@ -70,7 +81,11 @@ export function UnsentWords({ doc, roomId, userId, shown, why, canDiscuss, refus
   const toMessage = () => {
     const text = `${t('messageIntro')}\n\n${words}`;
     setMessageCut(text.length > MESSAGE_MAX_CHARS);
-    announceRoomEvent({ room: roomId, kind: 'compose', text: text.length > MESSAGE_MAX_CHARS ? `${text.slice(0, MESSAGE_MAX_CHARS - 1)}…` : text });
+    announceRoomEvent({
+      room: roomId,
+      kind: 'compose',
+      text: text.length > MESSAGE_MAX_CHARS ? `${text.slice(0, MESSAGE_MAX_CHARS - 1)}…` : text,
+    });
   };
   const copy = () =>
     navigator.clipboard.writeText(words).then(

@@ -16,7 +16,7 @@ export function POST(req: Request) {
   return jsonRoute(
     async () => {
       const actorId = await requireApiUserId();
-      const input = await parseBody(req, createPlanInput);
+      const input = await parseBody(req, createPlanInput, 'plan');
       const { planId, chair } = await createPlan(await getDb(), { actorId, ...input });
       return { planId, chair: invitationLink(req, chair) };
     },

@@ -26,7 +26,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <>
         <TopBar />
-        <main className="narrow">
+        <main id="main" tabIndex={-1} className="narrow">
           <h1>{t('title')}</h1>
           <ErrorAlert message={error.message} />
         </main>
@@ -40,7 +40,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <>
       <TopBar />
-      <main className="narrow">
+      <main id="main" tabIndex={-1} className="narrow">
         <h1>{t('heading')}</h1>
         <p>
           {state

@@ -52,13 +52,15 @@ export default async function PlanPage({ params }: Params) {
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
       <TopBar userId={userId} who={plan.viewer.name} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <p className="muted">
-          <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} · <OverlapsLink planId={plan.id} />
+          <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} ·{' '}
+          <OverlapsLink planId={plan.id} />
           {plan.canManage && (
             <>
               {' '}
-              · <Link href={`/plans/${plan.id}/manage`}>{t('manage')}</Link> · <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link> ·{' '}
+              · <Link href={`/plans/${plan.id}/manage`}>{t('manage')}</Link> ·{' '}
+              <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link> ·{' '}
               <Link href={`/plans/${plan.id}/audit`}>{t('auditLog')}</Link>
             </>
           )}
@@ -76,7 +78,15 @@ export default async function PlanPage({ params }: Params) {
           />
         </section>
         <h2>{t('sectionsHeading')}</h2>
-        <KeptDrafts userId={userId} rooms={plan.sections.map((s) => ({ roomId: s.roomId, title: s.title, href: `/plans/${plan.id}/sections/${s.id}`, canWrite: s.canWrite }))} />
+        <KeptDrafts
+          userId={userId}
+          rooms={plan.sections.map((s) => ({
+            roomId: s.roomId,
+            title: s.title,
+            href: `/plans/${plan.id}/sections/${s.id}`,
+            canWrite: s.canWrite,
+          }))}
+        />
         {plan.sections.length === 0 && <p className="muted">{t('noSections')}</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
@@ -87,11 +97,22 @@ export default async function PlanPage({ params }: Params) {
                 <p className="muted">
                   {t('lead', { state: stateName(section.leadState.code, locale) })}
                   {section.coEditingStates.length > 0 && (
-                    <> · {t('coEditing', { states: format.list(section.coEditingStates.map((s) => stateName(s.code, locale))) })}</>
+                    <>
+                      {' '}
+                      ·{' '}
+                      {t('coEditing', {
+                        states: format.list(section.coEditingStates.map((s) => stateName(s.code, locale))),
+                      })}
+                    </>
                   )}
                   {section.frozen && <> · {t('frozen')}</>}
                 </p>
-                <SectionFigures sectionId={section.id} title={section.title} href={`/plans/${plan.id}/sections/${section.id}`} visitedAt={visits[section.id] ?? null} />
+                <SectionFigures
+                  sectionId={section.id}
+                  title={section.title}
+                  href={`/plans/${plan.id}/sections/${section.id}`}
+                  visitedAt={visits[section.id] ?? null}
+                />
               </div>
               {section.canWrite && <span className="tag">{t('youCanEdit')}</span>}
             </li>

@@ -3,7 +3,11 @@ import { SAVE_CHECK_MESSAGE } from '../app-messages';
 import { isEmptyStateVector, MessageType, readSyncMessage, type SyncMessage } from './sync';
 
 /** One decoded client frame; throws on anything that is not y-websocket protocol. */
-export type ClientMessage = SyncMessage | { type: 'awareness'; update: Uint8Array } | { type: 'query-awareness' } | { type: 'save-check'; id: number };
+export type ClientMessage =
+  | SyncMessage
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'save-check'; id: number };
 
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(data);

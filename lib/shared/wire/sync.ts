@@ -54,7 +54,9 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 }
 
 /** A sync message: a request (step 1), or content (a step 2 reply or an update made just now). */
-export type SyncMessage = { type: 'sync-step-1'; stateVector: Uint8Array } | { type: 'update'; update: Uint8Array; step: 'sync-step-2' | 'update' };
+export type SyncMessage =
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array; step: 'sync-step-2' | 'update' };
 
 /** Reads a sync message after its type; null when its step is none of the three. */
 export function readSyncMessage(decoder: decoding.Decoder): SyncMessage | null {

@@ -7,7 +7,13 @@ import { resolveRoomAccess, type RoomGrant } from '../../../lib/permissions/reso
 import { COLLAB_PATH, parseRoom } from '../../../lib/shared/rooms';
 
 export type UpgradeDecision =
-  | { ok: true; roomName: string; userId: string; session: SessionClaims; grant: RoomGrant & { access: 'read' | 'write' } }
+  | {
+      ok: true;
+      roomName: string;
+      userId: string;
+      session: SessionClaims;
+      grant: RoomGrant & { access: 'read' | 'write' };
+    }
   | { ok: false; status: 401 | 403 | 404 | 429; reason: string };
 
 /**
@@ -26,13 +32,20 @@ function sameSite(req: IncomingMessage, siteOrigin: string | undefined): boolean
  */
 export async function authenticateUpgrade(
   req: IncomingMessage,
-  options: { db: Db; secret: string; secureCookie: boolean; siteOrigin: string | undefined; admit?: (session: SessionClaims) => boolean },
+  options: {
+    db: Db;
+    secret: string;
+    secureCookie: boolean;
+    siteOrigin: string | undefined;
+    admit?: (session: SessionClaims) => boolean;
+  },
 ): Promise<UpgradeDecision> {
   if (!sameSite(req, options.siteOrigin)) return { ok: false, status: 403, reason: 'cross-site WebSocket refused' };
   // The same check as every route handler and page: a signed-out or expired session is refused here too.
   const session = await currentSession(options.db, req.headers, options);
   if (!session) return { ok: false, status: 401, reason: 'no valid session' };
-  if (options.admit && !options.admit(session)) return { ok: false, status: 429, reason: 'too many open connections for this session; close other tabs' };
+  if (options.admit && !options.admit(session))
+    return { ok: false, status: 429, reason: 'too many open connections for this session; close other tabs' };
   const { userId } = session;
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const roomName = decodeURIComponent(path.slice(COLLAB_PATH.length + 1));

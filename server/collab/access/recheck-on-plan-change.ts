@@ -17,7 +17,10 @@ export function recheckOnPlanChange(options: { db: Db; log: Logger; connections:
   const rechecks = new KeyedDebounce<string>({
     waitMs: RECHECK_AFTER_MS,
     maxWaitMs: RECHECK_AFTER_MS,
-    run: (planId) => void recheckPlan(db, log, planId, connections).catch((error: unknown) => log.error({ err: error, planId }, 're-evaluation failed')),
+    run: (planId) =>
+      void recheckPlan(db, log, planId, connections).catch((error: unknown) =>
+        log.error({ err: error, planId }, 're-evaluation failed'),
+      ),
   });
   let changes = 0;
   const stopListening = onPlanChanged((planId) => {

@@ -11,7 +11,12 @@ import type { Connection } from '../connection';
  * changed: downgrade to read, upgrade to write, or close (removed from the plan, section deleted);
  * who the user is to the others (role, state) follows the appointment.
  */
-export async function recheckPlan(db: Db, log: Logger, planId: string, connections: Iterable<Connection>): Promise<void> {
+export async function recheckPlan(
+  db: Db,
+  log: Logger,
+  planId: string,
+  connections: Iterable<Connection>,
+): Promise<void> {
   const affected = [...connections].filter((c) => c.planId === planId);
   const decisions = new Map<string, ReturnType<typeof resolveRoomAccess>>();
   for (const connection of affected) {
@@ -25,7 +30,16 @@ export async function recheckPlan(db: Db, log: Logger, planId: string, connectio
     const grant = await decision;
     if (!grant) connection.close(CloseCode.Gone, 'this document no longer exists');
     else if (grant.access === 'none') connection.close(CloseCode.Forbidden, 'no longer a member of this plan');
-    else connection.setAccess(grant.access, awarenessUser({ userId: connection.userId, name: grant.member.name, stateCode: grant.member.stateCode, role: grant.role }));
+    else
+      connection.setAccess(
+        grant.access,
+        awarenessUser({
+          userId: connection.userId,
+          name: grant.member.name,
+          stateCode: grant.member.stateCode,
+          role: grant.role,
+        }),
+      );
   }
   log.debug({ planId, connections: affected.length }, 're-evaluated connections');
 }

@@ -24,7 +24,11 @@ export class UpgradeLimits {
   private readonly openBySession = new Map<string, number>();
 
   constructor(private readonly options: UpgradeLimitOptions) {
-    this.perAddress = new RateLimiterMemory({ keyPrefix: 'upgrade', points: options.upgradesPerAddress, duration: WINDOW_SECONDS });
+    this.perAddress = new RateLimiterMemory({
+      keyPrefix: 'upgrade',
+      points: options.upgradesPerAddress,
+      duration: WINDOW_SECONDS,
+    });
   }
 
   /**
@@ -37,7 +41,10 @@ export class UpgradeLimits {
       return null;
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)), first: error.consumedPoints === this.options.upgradesPerAddress + 1 };
+      return {
+        retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
+        first: error.consumedPoints === this.options.upgradesPerAddress + 1,
+      };
     }
   }
 
@@ -70,7 +77,9 @@ export function addressKey(address: string | undefined): string {
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
   return `${groups
     .slice(0, 4)
     .map((g) => parseInt(g, 16).toString(16))

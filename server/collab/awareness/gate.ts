@@ -2,7 +2,12 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AwarenessUser } from '../../../lib/shared/awareness-user';
-import { decodeAwarenessEntries, encodeAwarenessEntries, OVERSIZE, type AwarenessEntry } from '../../../lib/shared/wire/awareness';
+import {
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+  OVERSIZE,
+  type AwarenessEntry,
+} from '../../../lib/shared/wire/awareness';
 import { MAX_STATE_CHARS, stampState, stampedUserId } from './stamp';
 import { ClientClaims } from './client-claims';
 
@@ -10,7 +15,11 @@ import { ClientClaims } from './client-claims';
 const MAX_CLIENTS_PER_MEMBER = 64;
 
 /** A connection that sends awareness: who it is is stamped on each of its states. */
-export type AwarenessMember = { readonly userId: string; readonly identity: AwarenessUser; readonly access: 'read' | 'write' };
+export type AwarenessMember = {
+  readonly userId: string;
+  readonly identity: AwarenessUser;
+  readonly access: 'read' | 'write';
+};
 
 /** What became of a member's awareness message: whether it announced a client id new to it, and why entries were left out. */
 export type AwarenessOutcome = { announced: boolean; dropped: string[] };
@@ -106,13 +115,20 @@ export class AwarenessGate {
     const taken = this.displaced.get(member);
     if (!taken) return;
     const fresh = [...Y.parseUpdateMeta(update).from].filter(
-      ([client, clock]) => clock === 0 && this.document.isUnused(client) && this.claims.ownerOf(client) === undefined && this.document.writerOf(client, false) === null,
+      ([client, clock]) =>
+        clock === 0 &&
+        this.document.isUnused(client) &&
+        this.claims.ownerOf(client) === undefined &&
+        this.document.writerOf(client, false) === null,
     );
     const client = fresh.length === 1 ? fresh[0]![0] : undefined;
     if (client === undefined || !this.claims.claim(client, member.userId)) return;
     this.displaced.delete(member);
     this.moved.set(`${member.userId} ${taken.client}`, client);
-    this.log.info({ room: this.room, userId: member.userId, taken: taken.client, client }, 'client moved to a new id after its own was taken');
+    this.log.info(
+      { room: this.room, userId: member.userId, taken: taken.client, client },
+      'client moved to a new id after its own was taken',
+    );
     // Its last state, under the new id at once: the stock provider needs one there to announce itself when it reconnects.
     this.applyEntries([taken], member, true);
   }
@@ -129,7 +145,11 @@ export class AwarenessGate {
       const client = this.moved.get(`${member.userId} ${entry.client}`) ?? entry.client;
       const meta = this.awareness.meta.get(client);
       // A connection's first message is its own (the provider announces its document's id when it opens).
-      const news = first || !meta || clock > meta.clock || (clock === meta.clock && state === null && this.awareness.states.has(client));
+      const news =
+        first ||
+        !meta ||
+        clock > meta.clock ||
+        (clock === meta.clock && state === null && this.awareness.states.has(client));
       if (!news) continue;
       const decision = this.mayAnnounce(client, member);
       if (decision === TAKEN) this.displaced.set(member, { client, clock, state: state === OVERSIZE ? {} : state });
@@ -151,10 +171,12 @@ export class AwarenessGate {
       // A client id taken over from another user (or moved to) may come with a clock the room has seen, or
       // none: a later one makes everyone take the state. The client takes it too from the echo, and the
       // clocks agree from then on (a change it made meanwhile is relayed with its next one).
-      const relayed = (taking || decision === TRANSFERRED) && stamped !== null ? Math.max(clock, (meta?.clock ?? 0) + 1) : clock;
+      const relayed =
+        (taking || decision === TRANSFERRED) && stamped !== null ? Math.max(clock, (meta?.clock ?? 0) + 1) : clock;
       accepted.push({ client, clock: relayed, state: stamped });
     }
-    if (accepted.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), member);
+    if (accepted.length)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), member);
     return outcome;
   }
 
@@ -168,7 +190,8 @@ export class AwarenessGate {
       this.claims.transfer(client, member.userId);
       return TRANSFERRED;
     }
-    if (writer === null && owner === undefined) return this.claims.claim(client, member.userId) ? MINE : 'too many client ids';
+    if (writer === null && owner === undefined)
+      return this.claims.claim(client, member.userId) ? MINE : 'too many client ids';
     return TAKEN;
   }
 }

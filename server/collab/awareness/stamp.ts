@@ -12,7 +12,11 @@ export const MAX_STATE_CHARS = 4096;
  * else, so no caret or selection of a read-only connection is drawn in anyone's document. null (the
  * client left) stays null.
  */
-export function stampState(state: unknown, user: AwarenessUser, access: 'read' | 'write'): Record<string, unknown> | null {
+export function stampState(
+  state: unknown,
+  user: AwarenessUser,
+  access: 'read' | 'write',
+): Record<string, unknown> | null {
   if (state === null) return null;
   if (access === 'read' || typeof state !== 'object' || Array.isArray(state)) return { user };
   return { ...(state as Record<string, unknown>), user };

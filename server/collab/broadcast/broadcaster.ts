@@ -22,7 +22,10 @@ export class Broadcaster {
   private readonly awarenessPacing = new AwarenessPacing();
   private scheduled = false;
   /** Waiting for pending awareness or readers' updates to be due. */
-  private readonly wake = new SoonestTimer(() => this.schedule(), () => performance.now());
+  private readonly wake = new SoonestTimer(
+    () => this.schedule(),
+    () => performance.now(),
+  );
 
   constructor(
     private readonly members: ReadonlySet<RoomMember>,
@@ -106,7 +109,15 @@ export class Broadcaster {
     if (readerUpdate) this.readerPacing.sent(now, readers);
     // Nobody to send them to: a reader joining later is sent the whole document anyway.
     if (!readers) this.readerUpdates = [];
-    this.log.trace({ room: this.room, writerUpdate: Boolean(writerUpdate), readerUpdate: Boolean(readerUpdate), members: this.members.size }, 'broadcast');
+    this.log.trace(
+      {
+        room: this.room,
+        writerUpdate: Boolean(writerUpdate),
+        readerUpdate: Boolean(readerUpdate),
+        members: this.members.size,
+      },
+      'broadcast',
+    );
   }
 
   /** The readers' waiting updates as one frame, and none waiting after; `latest` when it is all of them. */

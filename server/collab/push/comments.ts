@@ -21,7 +21,11 @@ export function pushComments(options: { db: Db; log: Logger; rooms: Rooms }): { 
         const message = encodeCommentMessage(JSON.stringify(comment));
         for (const member of room.members) member.send(message);
       },
-      (error: unknown) => options.log.warn({ err: error, sectionId }, 'could not send a section its new discussion message; pages show it when they next open'),
+      (error: unknown) =>
+        options.log.warn(
+          { err: error, sectionId },
+          'could not send a section its new discussion message; pages show it when they next open',
+        ),
     );
   });
   return { close: stop };

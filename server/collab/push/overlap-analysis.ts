@@ -19,10 +19,16 @@ const MAX_WAIT_PERIODS = 5;
  * `debounceMs` (or, while they never settle, every few periods), so that overlaps appear, follow and
  * close while people type, without analysing on every keystroke.
  */
-export function watchOverlaps(options: { db: Db; log: Logger; store: DocumentStore; debounceMs: number }): { close(): void } {
+export function watchOverlaps(options: { db: Db; log: Logger; store: DocumentStore; debounceMs: number }): {
+  close(): void;
+} {
   const planOfSection = new Map<string, string>();
   let closed = false;
-  const analyses = new KeyedDebounce<string>({ waitMs: options.debounceMs, maxWaitMs: options.debounceMs * MAX_WAIT_PERIODS, run: analyse });
+  const analyses = new KeyedDebounce<string>({
+    waitMs: options.debounceMs,
+    maxWaitMs: options.debounceMs * MAX_WAIT_PERIODS,
+    run: analyse,
+  });
 
   async function lookUpPlan(sectionId: string): Promise<string | null> {
     const [row] = await options.db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));

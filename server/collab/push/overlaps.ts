@@ -53,7 +53,10 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
       try {
         store(sectionId, await sectionOverlapViews(options.db, planId, sectionId)).sendTo(room.members);
       } catch (error) {
-        options.log.warn({ err: error, sectionId }, 'could not send a section its overlaps; its pages keep the last list');
+        options.log.warn(
+          { err: error, sectionId },
+          'could not send a section its overlaps; its pages keep the last list',
+        );
       }
     }
     sending = false;
@@ -83,7 +86,10 @@ export function pushOverlaps(options: { db: Db; log: Logger; rooms: Rooms; sweep
   };
   const readUnsent = async (sectionId: string) => {
     const before = changes.get(sectionId);
-    const [section] = await options.db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
+    const [section] = await options.db
+      .select({ planId: sections.planId })
+      .from(sections)
+      .where(eq(sections.id, sectionId));
     if (!section) return undefined;
     const views = await sectionOverlapViews(options.db, section.planId, sectionId);
     if (changes.get(sectionId) !== before) return undefined;

@@ -11,7 +11,9 @@ import type { Rooms } from '../rooms/rooms';
  * room) is read once, and its activity sent to all of them when it changed, and to pages that joined. Pages used to render
  * themselves again every 10 s instead, at 16 ms of server CPU each: 600 people on plan pages took a core.
  */
-export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): { close(): void } {
+export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; intervalMs: number }): {
+  close(): void;
+} {
   /** Plan → what its pages were last sent. */
   const sent = new Map<string, { json: string; latest: OncePerMember }>();
   let running = false;
@@ -30,7 +32,8 @@ export function pushPlanActivity(options: { db: Db; log: Logger; rooms: Rooms; i
         if (!activity) continue;
         const json = JSON.stringify(activity);
         let last = sent.get(ref.planId);
-        if (last?.json !== json) sent.set(ref.planId, (last = { json, latest: new OncePerMember(encodePlanActivityMessage(json)) }));
+        if (last?.json !== json)
+          sent.set(ref.planId, (last = { json, latest: new OncePerMember(encodePlanActivityMessage(json)) }));
         // A page that joined since is sent it too: after a reconnection it may have missed changes, and
         // it renders again only if the revision moved on, not on every reconnection (a restarted server
         // would otherwise render every open plan page at once).

@@ -38,7 +38,9 @@ export class RedisBus {
     const options: RedisOptions = { lazyConnect: true, enableOfflineQueue: false, autoResubscribe: false };
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, { ...options, commandTimeout: SUBSCRIBE_TIMEOUT_MS });
-    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.receive(channel.toString(), message),
+    );
     for (const connection of [this.publisher, this.subscriber]) {
       connection.on('error', (error: Error) => {
         if (!this.lost && !this.closing) log.warn({ err: error }, 'Redis connection error');
@@ -125,7 +127,10 @@ export class RedisBus {
     try {
       handler(body, from);
     } catch (error) {
-      this.log.warn({ err: error, channel, from, bytes: body.length }, 'ignored a Redis message that could not be applied');
+      this.log.warn(
+        { err: error, channel, from, bytes: body.length },
+        'ignored a Redis message that could not be applied',
+      );
     }
   }
 
@@ -151,7 +156,10 @@ export class RedisBus {
         return this.markLost();
       }
     }
-    this.log.info({ channels: this.handlers.size }, 'Redis reachable again: resyncing rooms and re-checking connections');
+    this.log.info(
+      { channels: this.handlers.size },
+      'Redis reachable again: resyncing rooms and re-checking connections',
+    );
     for (const listener of this.recoveries) listener();
   }
 }

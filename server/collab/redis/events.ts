@@ -1,7 +1,17 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { notifySessionRevoked, onSessionRevoked } from '../../../lib/auth/sessions';
-import { notifyCommentPosted, notifyOverlapsChanged, notifyPlanChanged, onCommentPosted, onOverlapsChanged, onPlanChanged } from '../../../lib/plans/plan-events';
+import {
+  notifyAmendmentsChanged,
+  notifyCommentPosted,
+  notifyOverlapsChanged,
+  notifyPlanChanged,
+  onAmendmentsChanged,
+  onCommentPosted,
+  onOverlapsChanged,
+  onPlanChanged,
+} from '../../../lib/plans/plan-events';
+import { notifyUsersNotified, onUsersNotified } from '../../../lib/notifications/notification-events';
 import { encodeJsonMessage, parseJsonMessage } from './json-message';
 import type { RedisBus } from './bus';
 
@@ -10,8 +20,14 @@ export const AUTHORIZATION_CHANNEL = 'authorization';
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan-changed'), planId: z.string().min(1) }),
   z.object({ type: z.literal('session-revoked'), sessionId: z.string().min(1) }),
-  z.object({ type: z.literal('overlaps-changed'), planId: z.string().min(1), sectionIds: z.array(z.string().min(1)).max(1_000) }),
+  z.object({
+    type: z.literal('overlaps-changed'),
+    planId: z.string().min(1),
+    sectionIds: z.array(z.string().min(1)).max(1_000),
+  }),
   z.object({ type: z.literal('comment-posted'), sectionId: z.string().min(1), commentId: z.string().min(1) }),
+  z.object({ type: z.literal('amendments-changed'), sectionId: z.string().min(1) }),
+  z.object({ type: z.literal('users-notified'), userIds: z.array(z.string().min(1)).max(10_000) }),
 ]);
 type AuthorizationEvent = z.infer<typeof eventSchema>;
 
@@ -19,9 +35,13 @@ type AuthorizationEvent = z.infer<typeof eventSchema>;
  * Relays authorization changes (appointments, sections, freezes, phases, sign-outs) made on this
  * instance to the others, and theirs to this process's listeners, so every instance re-decides its own
  * connections; and changed overlaps and new discussion messages, which each instance sends to its own
- * connections. Pub/sub forgets what it could not deliver: `recheck` runs when Redis is back.
+ * connections, and changed amendments. Pub/sub forgets what it could not deliver: `recheck` runs when Redis is back.
  */
-export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, recheck: () => void): Promise<{ close(): void }> {
+export async function relayAuthorizationEvents(
+  bus: RedisBus,
+  log: Logger,
+  recheck: () => void,
+): Promise<{ close(): void }> {
   const publish = (event: AuthorizationEvent) => void bus.publish(AUTHORIZATION_CHANNEL, encodeJsonMessage(event));
   const stops = [
     onPlanChanged((planId, source) => {
@@ -36,6 +56,12 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     onCommentPosted((sectionId, commentId, source) => {
       if (source === 'local') publish({ type: 'comment-posted', sectionId, commentId });
     }),
+    onAmendmentsChanged((sectionId, source) => {
+      if (source === 'local') publish({ type: 'amendments-changed', sectionId });
+    }),
+    onUsersNotified((userIds, source) => {
+      if (source === 'local') publish({ type: 'users-notified', userIds: [...userIds] });
+    }),
     bus.onRecovered(recheck),
   ];
   await bus.subscribe(AUTHORIZATION_CHANNEL, (body, from) => {
@@ -45,6 +71,8 @@ export async function relayAuthorizationEvents(bus: RedisBus, log: Logger, reche
     if (event.type === 'plan-changed') notifyPlanChanged(event.planId, 'remote');
     else if (event.type === 'session-revoked') notifySessionRevoked(event.sessionId, 'remote');
     else if (event.type === 'overlaps-changed') notifyOverlapsChanged(event.planId, event.sectionIds, 'remote');
+    else if (event.type === 'amendments-changed') notifyAmendmentsChanged(event.sectionId, 'remote');
+    else if (event.type === 'users-notified') notifyUsersNotified(event.userIds, 'remote');
     else notifyCommentPosted(event.sectionId, event.commentId, 'remote');
   });
   return {

@@ -52,7 +52,15 @@ export class RoomFanout {
    * what the store returns or among the messages kept for attach().
    */
   async join(name: string): Promise<void> {
-    const channel: Channel = { name, room: undefined, early: [], updates: [], awareness: new Set(), publishScheduled: false, awaited: undefined };
+    const channel: Channel = {
+      name,
+      room: undefined,
+      early: [],
+      updates: [],
+      awareness: new Set(),
+      publishScheduled: false,
+      awaited: undefined,
+    };
     this.channels.set(name, channel);
     await this.bus.subscribe(roomChannel(name), (body, from) => this.receive(channel, body, from));
   }
@@ -101,7 +109,8 @@ export class RoomFanout {
   /** Messages of a room that is still loading are kept; a malformed one throws, and the bus logs it. */
   private receive(channel: Channel, body: Uint8Array, from: string): void {
     if (channel.room) this.apply(channel, channel.room, body, from);
-    else if (channel.early.length < MAX_EARLY_MESSAGES && this.channels.get(channel.name) === channel) channel.early.push({ body, from });
+    else if (channel.early.length < MAX_EARLY_MESSAGES && this.channels.get(channel.name) === channel)
+      channel.early.push({ body, from });
   }
 
   private apply(channel: Channel, room: Room, body: Uint8Array, from: string): void {
@@ -115,12 +124,18 @@ export class RoomFanout {
         break;
       case 'sync-request': {
         const update = Y.encodeStateAsUpdate(room.doc, message.stateVector);
-        const awareness = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]);
+        const awareness = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [
+          ...room.awareness.getStates().keys(),
+        ]);
         void this.publish(channel, { type: 'sync-reply', to: from, update, awareness });
         // After an outage each instance asks as soon as its own connection is back, possibly before the
         // others listen again: whoever hears the request and lacks something of the sender's asks back.
         if (message.askBack && holdsMore(Y.decodeStateVector(message.stateVector), room.doc)) {
-          void this.publish(channel, { type: 'sync-request', stateVector: Y.encodeStateVector(room.doc), askBack: false });
+          void this.publish(channel, {
+            type: 'sync-request',
+            stateVector: Y.encodeStateVector(room.doc),
+            askBack: false,
+          });
         }
         break;
       }
@@ -134,7 +149,11 @@ export class RoomFanout {
   }
 
   private async requestSync(channel: Channel, room: Room): Promise<void> {
-    const reached = await this.publish(channel, { type: 'sync-request', stateVector: Y.encodeStateVector(room.doc), askBack: true });
+    const reached = await this.publish(channel, {
+      type: 'sync-request',
+      stateVector: Y.encodeStateVector(room.doc),
+      askBack: true,
+    });
     const others = reached - 1;
     if (others <= 0 || !this.channels.has(channel.name)) return;
     await new Promise<void>((resolve) => {
@@ -160,8 +179,16 @@ export class RoomFanout {
       const clients = [...channel.awareness];
       channel.awareness.clear();
       try {
-        if (updates.length) void this.publish(channel, { type: 'update', update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) });
-        if (clients.length) void this.publish(channel, { type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients) });
+        if (updates.length)
+          void this.publish(channel, {
+            type: 'update',
+            update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+          });
+        if (clients.length)
+          void this.publish(channel, {
+            type: 'awareness',
+            update: awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients),
+          });
       } catch (error) {
         // A sync request carries this instance's state vector: whoever lacks these updates asks back for them.
         this.log.error({ err: error, room: room.name }, 'could not publish to other instances; resyncing');

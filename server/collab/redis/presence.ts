@@ -32,7 +32,12 @@ type PresenceMessage = z.infer<typeof messageSchema>;
  * user ids per room) when it changes and on a heartbeat; what another instance said is believed
  * until it says again or falls silent.
  */
-export async function sharePresence(bus: RedisBus, presence: Presence, log: Logger, timing = PRESENCE_TIMING): Promise<{ close(): Promise<void> }> {
+export async function sharePresence(
+  bus: RedisBus,
+  presence: Presence,
+  log: Logger,
+  timing = PRESENCE_TIMING,
+): Promise<{ close(): Promise<void> }> {
   let pending: NodeJS.Timeout | undefined;
   let ask = false;
   const publish = (extra: Omit<PresenceMessage, 'rooms'> = {}) =>

@@ -50,7 +50,12 @@ export function decodeRoomMessage(bytes: Uint8Array): RoomMessage {
       message = { type, stateVector: decoding.readVarUint8Array(decoder), askBack: decoding.readUint8(decoder) === 1 };
       break;
     case 'sync-reply':
-      message = { type, to: decoding.readVarString(decoder), update: decoding.readVarUint8Array(decoder), awareness: decoding.readVarUint8Array(decoder) };
+      message = {
+        type,
+        to: decoding.readVarString(decoder),
+        update: decoding.readVarUint8Array(decoder),
+        awareness: decoding.readVarUint8Array(decoder),
+      };
       break;
     default:
       throw new Error('unknown room message type');

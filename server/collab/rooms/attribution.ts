@@ -51,13 +51,16 @@ export class Attribution {
       if (struct.id.clock + struct.length <= known) continue;
       const owner = this.users.getUserByClientId(struct.id.client);
       if (this.rootOf(struct, inUpdate) === USERS_FIELD) throw new AttributionError('writes to the attribution record');
-      if (owner !== null && owner !== userId) throw new AttributionError(`new content under client ${struct.id.client}, which is someone else's`, true);
-      if (owner === null && !ownClients.has(struct.id.client)) throw new AttributionError(`new content under client ${struct.id.client}, not announced as its own`, true);
+      if (owner !== null && owner !== userId)
+        throw new AttributionError(`new content under client ${struct.id.client}, which is someone else's`, true);
+      if (owner === null && !ownClients.has(struct.id.client))
+        throw new AttributionError(`new content under client ${struct.id.client}, not announced as its own`, true);
       if (owner === null) claims.add(struct.id.client);
     }
     for (const [client, ranges] of ds.clients) {
       for (const { clock, len } of ranges) {
-        if (this.deletesInUsers(client, clock, len, inUpdate)) throw new AttributionError('deletes from the attribution record');
+        if (this.deletesInUsers(client, clock, len, inUpdate))
+          throw new AttributionError('deletes from the attribution record');
       }
     }
     return [...claims];
@@ -81,7 +84,11 @@ export class Attribution {
   }
 
   /** Files new client ids and the deletions of one applied update under the user who sent it. */
-  record(userId: string, claims: number[], deleteSet: { clients: Map<number, Array<{ clock: number; len: number }>> }): void {
+  record(
+    userId: string,
+    claims: number[],
+    deleteSet: { clients: Map<number, Array<{ clock: number; len: number }>> },
+  ): void {
     if (claims.length) this.mapClients(userId, claims);
     if (deleteSet.clients.size) {
       const { ds } = this.userEntry(userId);
@@ -126,7 +133,8 @@ export class Attribution {
 
   /** The root type a stored item lives in. */
   private rootOfStored(id: ID): string | null {
-    if (id.clock >= Y.getState(this.doc.store, id.client)) throw new AttributionError('depends on content the server does not have yet', true);
+    if (id.clock >= Y.getState(this.doc.store, id.client))
+      throw new AttributionError('depends on content the server does not have yet', true);
     const stored = Y.getItem(this.doc.store, Y.createID(id.client, id.clock));
     if (!(stored instanceof Y.Item)) return null;
     let type = stored.parent as Y.AbstractType<unknown> | null;
@@ -136,12 +144,12 @@ export class Attribution {
 
   private deletesInUsers(client: number, clock: number, len: number, inUpdate: UpdateIndex): boolean {
     const known = Y.getState(this.doc.store, client);
-    for (let c = clock; c < Math.min(clock + len, known); ) {
+    for (let c = clock; c < Math.min(clock + len, known);) {
       const stored = Y.getItem(this.doc.store, Y.createID(client, c));
       if (stored instanceof Y.Item && this.rootOfStored(stored.id) === USERS_FIELD) return true;
       c = stored.id.clock + stored.length;
     }
-    for (let c = Math.max(clock, known); c < clock + len; ) {
+    for (let c = Math.max(clock, known); c < clock + len;) {
       const local = inUpdate.find({ client, clock: c });
       if (!local) break;
       if (this.rootOf(local, inUpdate) === USERS_FIELD) return true;
@@ -152,7 +160,13 @@ export class Attribution {
 }
 
 function isId(value: unknown): value is ID {
-  return typeof value === 'object' && value !== null && 'client' in value && 'clock' in value && !(value instanceof Y.AbstractType);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'client' in value &&
+    'clock' in value &&
+    !(value instanceof Y.AbstractType)
+  );
 }
 
 /** The items of one update by client, for finding the item that covers an id. */
@@ -169,7 +183,9 @@ class UpdateIndex {
   }
 
   find(id: ID): Y.Item | undefined {
-    return this.byClient.get(id.client)?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length);
+    return this.byClient
+      .get(id.client)
+      ?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length);
   }
 }
 

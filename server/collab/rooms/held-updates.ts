@@ -38,15 +38,20 @@ export class HeldUpdates {
    * An update still waiting for its author is kept unless too old; any other refusal gives it up.
    */
   retry(integrate: (update: Uint8Array, member: RoomMember) => void): void {
-    for (let progress = true; progress && this.held.length; ) {
+    for (let progress = true; progress && this.held.length;) {
       progress = false;
       for (const entry of this.held.splice(0)) {
         try {
           integrate(entry.update, entry.member);
           progress = true;
         } catch (error) {
-          if (error instanceof AttributionError && error.retryable && Date.now() - entry.at < HELD_MAX_AGE_MS) this.held.push(entry);
-          else this.log.warn({ room: this.room, userId: entry.member.userId, reason: (error as Error).message }, 'gave up a held update');
+          if (error instanceof AttributionError && error.retryable && Date.now() - entry.at < HELD_MAX_AGE_MS)
+            this.held.push(entry);
+          else
+            this.log.warn(
+              { room: this.room, userId: entry.member.userId, reason: (error as Error).message },
+              'gave up a held update',
+            );
         }
       }
     }

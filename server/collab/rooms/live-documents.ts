@@ -21,7 +21,11 @@ function documentHost(rooms: Rooms): DocumentHost {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
         const before = Y.encodeStateVector(room.doc);
         change(copy);
-        room.applyUpdate(Y.encodeStateAsUpdate(copy, before), { userId, ownClients: new Set([copy.clientID]), send: () => {} });
+        room.applyUpdate(Y.encodeStateAsUpdate(copy, before), {
+          userId,
+          ownClients: new Set([copy.clientID]),
+          send: () => {},
+        });
         copy.destroy();
       }),
   };

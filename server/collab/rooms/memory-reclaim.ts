@@ -30,7 +30,8 @@ function garbageCollector(): CollectGarbage | undefined {
  */
 export function memoryReclaimer(log: Logger): { roomUnloaded(): void; close(): void } {
   const collect = garbageCollector();
-  if (!collect) log.warn('garbage collector not reachable: memory of unloaded rooms is given back on V8’s schedule only');
+  if (!collect)
+    log.warn('garbage collector not reachable: memory of unloaded rooms is given back on V8’s schedule only');
   let timer: NodeJS.Timeout | undefined;
   return {
     roomUnloaded() {
@@ -42,7 +43,13 @@ export function memoryReclaimer(log: Logger): { roomUnloaded(): void; close(): v
         collect();
         // The heap only: V8 returns the freed pages to the system a moment later.
         const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
-        log.info({ ms: Math.round(performance.now() - started), heapMiB: [mib(heapBefore), mib(process.memoryUsage().heapUsed)] }, 'memory of unloaded rooms reclaimed');
+        log.info(
+          {
+            ms: Math.round(performance.now() - started),
+            heapMiB: [mib(heapBefore), mib(process.memoryUsage().heapUsed)],
+          },
+          'memory of unloaded rooms reclaimed',
+        );
       }, RECLAIM_AFTER_MS);
       timer.unref();
     },

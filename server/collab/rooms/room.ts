@@ -10,7 +10,13 @@ import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/snapshots';
 import { wordCount } from '../../../lib/documents/paragraphs';
 import { seedSharedFrame } from '../wire/shared-deflate';
-import { EMPTY_STATE_VECTOR, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, isEmptyStateVector } from '../../../lib/shared/wire/sync';
+import {
+  EMPTY_STATE_VECTOR,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncStep2Of,
+  isEmptyStateVector,
+} from '../../../lib/shared/wire/sync';
 
 /** What a room needs from a connection: who it is and somewhere to send bytes. */
 export interface RoomMember {
@@ -223,8 +229,14 @@ export class Room {
     const foreign = this.attribution.foreignClients(update, origin.userId, this.clientsOf(origin));
     if (foreign.size) {
       // Integrate the member's own part now; the part others wrote waits until they deliver it themselves.
-      const others = Y.decodeUpdate(update).structs.map((s) => s.id.client).filter((c) => !foreign.has(c));
-      this.held.hold(Y.diffUpdate(update, skipping(foreign)), origin, 'content of other clients, lost by the server, waits for its authors');
+      const others = Y.decodeUpdate(update)
+        .structs.map((s) => s.id.client)
+        .filter((c) => !foreign.has(c));
+      this.held.hold(
+        Y.diffUpdate(update, skipping(foreign)),
+        origin,
+        'content of other clients, lost by the server, waits for its authors',
+      );
       update = Y.diffUpdate(update, skipping(new Set(others)));
     }
     try {

@@ -108,7 +108,9 @@ export class Rooms {
     this.closed = true;
     for (const name of [...this.unloadTimers.keys()]) this.cancelUnload(name);
     for (const room of await this.all()) {
-      await this.options.beforeUnload(room).catch((error: unknown) => this.log.error({ err: error, room: room.name }, 'version at shutdown failed'));
+      await this.options
+        .beforeUnload(room)
+        .catch((error: unknown) => this.log.error({ err: error, room: room.name }, 'version at shutdown failed'));
     }
     await this.store.flushAll();
     // Each room's awareness runs a timer; a stopped server must not keep its process alive.
@@ -138,7 +140,16 @@ export class Rooms {
       if (update && !this.fanout) await this.sendAhead(room);
       await this.fanout?.attach(room);
       this.ready.set(name, room);
-      this.log.info({ room: name, logRows, bytes: update?.length ?? 0, deflatedBytes: deflated?.length, ms: Math.round(performance.now() - started) }, 'room loaded');
+      this.log.info(
+        {
+          room: name,
+          logRows,
+          bytes: update?.length ?? 0,
+          deflatedBytes: deflated?.length,
+          ms: Math.round(performance.now() - started),
+        },
+        'room loaded',
+      );
       return room;
     } catch (error) {
       this.fanout?.leave(name);

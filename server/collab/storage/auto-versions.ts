@@ -17,13 +17,17 @@ export async function autoVersion(db: Db, room: Room): Promise<void> {
 }
 
 /** Every minute, versions the rooms edited for longer than `periodMs` since their last version. */
-export function startAutoVersions(options: { db: Db; log: Logger; periodMs: number; rooms: () => Promise<Room[]> }): { close(): void } {
+export function startAutoVersions(options: { db: Db; log: Logger; periodMs: number; rooms: () => Promise<Room[]> }): {
+  close(): void;
+} {
   const timer = setInterval(
     () => {
       void options.rooms().then(async (rooms) => {
         for (const room of rooms) {
           if (!room.editedSinceVersion || Date.now() - room.lastVersionAt < options.periodMs) continue;
-          await autoVersion(options.db, room).catch((error: unknown) => options.log.error({ err: error, room: room.name }, 'automatic version failed'));
+          await autoVersion(options.db, room).catch((error: unknown) =>
+            options.log.error({ err: error, room: room.name }, 'automatic version failed'),
+          );
         }
       });
     },

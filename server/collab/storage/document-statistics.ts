@@ -6,7 +6,10 @@ import { docStats } from '../../../db/schema';
 /** Counting words reads the whole text (9 ms on a 100,000-character section): at most this often per document. */
 const WORD_COUNT_EVERY_MS = 5_000;
 
-const STATS_UPSERT = { target: docStats.docId, set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` } };
+const STATS_UPSERT = {
+  target: docStats.docId,
+  set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` },
+};
 
 /** A document's row in doc_stats, as the dashboard shows it. */
 export type DocumentFigures = { docId: string; words: number; lastEditAt: Date };
@@ -62,14 +65,17 @@ export class DocumentStatistics {
   dueRecounts(except: ReadonlySet<string>): DocumentFigures[] {
     const recounts: DocumentFigures[] = [];
     for (const [docId, counting] of this.documents) {
-      if (!except.has(docId) && counting.staleCount && counting.words && recountWait(counting) === 0) recounts.push(this.recount(docId, counting));
+      if (!except.has(docId) && counting.staleCount && counting.words && recountWait(counting) === 0)
+        recounts.push(this.recount(docId, counting));
     }
     return recounts;
   }
 
   /** Delay until the earliest stale count may be taken again; undefined when none is waiting. */
   nextRecount(): number | undefined {
-    const waits = [...this.documents.values()].flatMap((counting) => (counting.staleCount && counting.words ? [recountWait(counting)] : []));
+    const waits = [...this.documents.values()].flatMap((counting) =>
+      counting.staleCount && counting.words ? [recountWait(counting)] : [],
+    );
     return waits.length ? Math.min(...waits) : undefined;
   }
 

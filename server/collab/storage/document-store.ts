@@ -73,10 +73,17 @@ export class DocumentStore {
     // The merged state sorts first (0); log rows follow in id order (ids start at 1).
     const parts = await unionAll(
       db
-        .select({ data: docStates.state, windowBits: docStates.deflateWindowBits, at: sql<number>`0`.mapWith(Number).as('at') })
+        .select({
+          data: docStates.state,
+          windowBits: docStates.deflateWindowBits,
+          at: sql<number>`0`.mapWith(Number).as('at'),
+        })
         .from(docStates)
         .where(eq(docStates.docId, docId)),
-      db.select({ data: docUpdates.data, windowBits: sql<number | null>`null`, at: docUpdates.id }).from(docUpdates).where(eq(docUpdates.docId, docId)),
+      db
+        .select({ data: docUpdates.data, windowBits: sql<number | null>`null`, at: docUpdates.id })
+        .from(docUpdates)
+        .where(eq(docUpdates.docId, docId)),
     ).orderBy(sql`at`);
     const stored = parts[0]?.at === 0 ? { state: parts[0].data, deflateWindowBits: parts[0].windowBits } : undefined;
     const log = parts.slice(stored ? 1 : 0).map((p) => p.data);
@@ -191,7 +198,13 @@ export class DocumentStore {
   }
 
   private async writeBatch(): Promise<void> {
-    const batch: Array<{ docId: string; data: Uint8Array; figures: DocumentFigures | undefined; entry: Pending; upTo: number }> = [];
+    const batch: Array<{
+      docId: string;
+      data: Uint8Array;
+      figures: DocumentFigures | undefined;
+      entry: Pending;
+      upTo: number;
+    }> = [];
     const now = new Date();
     for (const [docId, entry] of this.pending) {
       if (!entry.updates.length) continue;
@@ -222,7 +235,10 @@ export class DocumentStore {
       this.failures++;
       for (const { docId, data } of batch) this.entry(docId).updates.unshift(data);
       this.statistics.markStale(recounts);
-      this.options.log.error({ err: error, documents: batch.length, attempt: this.failures }, 'update log write failed; retrying');
+      this.options.log.error(
+        { err: error, documents: batch.length, attempt: this.failures },
+        'update log write failed; retrying',
+      );
       return;
     }
     for (const { entry, upTo } of batch) confirmWritten(entry, upTo);
@@ -250,11 +266,16 @@ export class DocumentStore {
           .limit(COMPACT_BATCH_ROWS);
         const last = rows.at(-1);
         if (!last) return;
-        const merged = await packState(await this.merging.merge([...(state ? [await unpackState(state)] : []), ...rows.map((r) => r.data)]));
+        const merged = await packState(
+          await this.merging.merge([...(state ? [await unpackState(state)] : []), ...rows.map((r) => r.data)]),
+        );
         await tx
           .insert(docStates)
           .values({ docId, ...merged, lastUpdateId: last.id })
-          .onConflictDoUpdate({ target: docStates.docId, set: { ...merged, lastUpdateId: last.id, updatedAt: new Date() } });
+          .onConflictDoUpdate({
+            target: docStates.docId,
+            set: { ...merged, lastUpdateId: last.id, updatedAt: new Date() },
+          });
         // One text parameter rather than one per row: building and binding 10,000 parameters held the
         // event loop for about 90 ms (every room on the instance waited), and array parameters would need
         // the type lookups fetch_types turns off (db/client.ts).

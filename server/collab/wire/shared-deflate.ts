@@ -27,7 +27,10 @@ export const COMPRESSION = {
 export function takesSharedFrames(responseHeaders: readonly string[]): boolean {
   const extensions = responseHeaders.find((h) => h.toLowerCase().startsWith('sec-websocket-extensions:'));
   if (!extensions) return false;
-  const params = extensions.slice(extensions.indexOf(':') + 1).split(';').map((p) => p.trim().toLowerCase());
+  const params = extensions
+    .slice(extensions.indexOf(':') + 1)
+    .split(';')
+    .map((p) => p.trim().toLowerCase());
   if (params[0] !== 'permessage-deflate') return false;
   const window = params.find((p) => p.startsWith('server_max_window_bits'))?.split('=')[1];
   return window === undefined || Number(window) >= COMPRESSION.serverMaxWindowBits;
@@ -47,7 +50,9 @@ const frames = new WeakMap<Uint8Array, Entry>();
 export function sharedFrame(message: Uint8Array): Entry {
   let entry = frames.get(message);
   if (entry) return entry;
-  const ready = deflateMessage(message).then((payload) => (entry!.frame = { header: frameHeader(payload.length), payload }));
+  const ready = deflateMessage(message).then(
+    (payload) => (entry!.frame = { header: frameHeader(payload.length), payload }),
+  );
   // A failure reaches the caller waiting on it, which falls back to ws; no one else need handle it.
   ready.catch(() => {});
   entry = { ready };
@@ -90,7 +95,10 @@ export async function deflateMessage(bytes: Uint8Array): Promise<Buffer> {
 
 /** The bytes deflateMessage was given. */
 export function inflateMessage(payload: Uint8Array): Promise<Buffer> {
-  return inflating(Buffer.concat([payload, SYNC_FLUSH_TAIL]), { finishFlush: constants.Z_SYNC_FLUSH, chunkSize: outputChunk(payload.length * 3) });
+  return inflating(Buffer.concat([payload, SYNC_FLUSH_TAIL]), {
+    finishFlush: constants.Z_SYNC_FLUSH,
+    chunkSize: outputChunk(payload.length * 3),
+  });
 }
 
 /**

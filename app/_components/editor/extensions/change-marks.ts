@@ -24,13 +24,18 @@ export const ChangeMark = Mark.create<{ people: Record<string, ChangePerson>; de
   renderHTML({ mark }) {
     const change = mark.attrs as YChange;
     const person = change.user ? this.options.people[change.user] : undefined;
+    const who = this.options.describe({ type: change.type, person });
     return [
       'span',
       {
         class: `ychange ychange-${change.type}`,
         'data-state': person?.state ?? '',
-        title: this.options.describe({ type: change.type, person }),
-        style: change.color ? `background-color: ${change.color.light}; border-bottom: 2px solid ${change.color.dark}` : '',
+        // The title shows on hover only; `data-who` is read before the run (globals.css), so a screen reader hears it too.
+        title: who,
+        'data-who': who,
+        style: change.color
+          ? `background-color: ${change.color.light}; border-bottom: 2px solid ${change.color.dark}`
+          : '',
       },
       0,
     ];
@@ -42,7 +47,16 @@ export const ChangeNodes = Extension.create({
   name: 'ychangeNodes',
   addGlobalAttributes: () => [
     {
-      types: ['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'codeBlock', 'horizontalRule'],
+      types: [
+        'paragraph',
+        'heading',
+        'bulletList',
+        'orderedList',
+        'listItem',
+        'blockquote',
+        'codeBlock',
+        'horizontalRule',
+      ],
       attributes: {
         ychange: {
           default: null,

@@ -6,7 +6,11 @@ import { DecorationSet, type EditorProps } from '@tiptap/pm/view';
  * A Tiptap extension that marks the text from a value given per editor (`set`): the marks are worked
  * out again whenever the document changes, so they follow the live text as people type.
  */
-export function decorationExtension<T>(name: string, decorate: (state: EditorState, value: T | undefined) => DecorationSet, props: EditorProps = {}) {
+export function decorationExtension<T>(
+  name: string,
+  decorate: (state: EditorState, value: T | undefined) => DecorationSet,
+  props: EditorProps = {},
+) {
   const key = new PluginKey<DecorationSet>(name);
   const values = new WeakMap<Editor, T>();
   const extension = Extension.create({
@@ -18,7 +22,8 @@ export function decorationExtension<T>(name: string, decorate: (state: EditorSta
           key,
           state: {
             init: () => DecorationSet.empty,
-            apply: (tr, set, _old, state) => (tr.docChanged || tr.getMeta(key) ? decorate(state, values.get(editor)) : set),
+            apply: (tr, set, _old, state) =>
+              tr.docChanged || tr.getMeta(key) ? decorate(state, values.get(editor)) : set,
           },
           props: { ...props, decorations: (state) => key.getState(state) },
         }),

@@ -29,7 +29,9 @@ function decorate(doc: ProseMirrorNode, find: Find | null): DecorationSet {
     const text = node.textBetween(0, node.content.size, undefined, '\n');
     for (const [i, { from, to }] of findAll(text, find.query).entries()) {
       const focused = i === 0 && block === find.block;
-      decorations.push(Decoration.inline(pos + 1 + from, pos + 1 + to, { class: focused ? 'find-match focused' : 'find-match' }));
+      decorations.push(
+        Decoration.inline(pos + 1 + from, pos + 1 + to, { class: focused ? 'find-match focused' : 'find-match' }),
+      );
     }
     return false;
   });

@@ -14,15 +14,19 @@ export type Highlight = { id: string; anchor: string; label: string; focused?: b
  * Marks the paragraphs of overlaps in the live editor. Paragraphs are found through their Yjs anchors,
  * so a mark stays on its paragraph while anyone types before it, in it or around it.
  */
-const highlights = decorationExtension<readonly Highlight[]>('overlapHighlights', (state, value) => decorate(state, value ?? []), {
-  // Cross-references between sections are followed on click, also where the text is editable.
-  handleClick: (_view, _pos, event) => {
-    const link = (event.target as HTMLElement | null)?.closest?.('a[href^="/plans/"]');
-    if (!link) return false;
-    window.location.assign(link.getAttribute('href')!);
-    return true;
+const highlights = decorationExtension<readonly Highlight[]>(
+  'overlapHighlights',
+  (state, value) => decorate(state, value ?? []),
+  {
+    // Cross-references between sections are followed on click, also where the text is editable.
+    handleClick: (_view, _pos, event) => {
+      const link = (event.target as HTMLElement | null)?.closest?.('a[href^="/plans/"]');
+      if (!link) return false;
+      window.location.assign(link.getAttribute('href')!);
+      return true;
+    },
   },
-});
+);
 
 export const OverlapHighlights = highlights.extension;
 
@@ -42,6 +46,8 @@ function decorate(state: EditorState, highlights: readonly Highlight[]): Decorat
         class: `overlap-highlight${highlight.focused ? ' focused' : ''}`,
         'data-overlap-id': highlight.id,
         title: highlight.label,
+        // The title shows on hover only: the description reaches a screen reader in the paragraph, too.
+        'aria-description': highlight.label,
       }),
     );
   }

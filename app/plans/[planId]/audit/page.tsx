@@ -29,7 +29,7 @@ export default async function AuditPage({ params }: Params) {
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} here={t('heading')} />
         <h1 id="audit-heading">{t('heading')}</h1>
         {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
@@ -48,7 +48,9 @@ export default async function AuditPage({ params }: Params) {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })}</time>
+                    <time dateTime={e.at}>
+                      {format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })}
+                    </time>
                   </td>
                   <td>{e.actor ?? '—'}</td>
                   <td>

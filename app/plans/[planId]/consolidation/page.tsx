@@ -21,7 +21,7 @@ export default async function ConsolidationPage({ params }: Params) {
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} here={t('trail')} />
         <h1>{t('heading')}</h1>
         <ConsolidationBoard

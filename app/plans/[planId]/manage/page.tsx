@@ -23,7 +23,7 @@ export default async function ManagePage({ params }: Params) {
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} here={t('trail')} />
         <h1>{t('heading')}</h1>
         <ManagePlan plan={plan} members={members} invitations={invitations} states={statesIn(await getLocale())} />

@@ -22,7 +22,7 @@ export default async function MetadataPage({ params }: Params) {
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} here={t('heading')} />
         <h1>{t('heading')}</h1>
         <p className="muted">{t('intro')}</p>

@@ -6,7 +6,7 @@ import { requireApiUserId } from '../../../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
-/** GET ?format=docx|pdf|html|md&version=<plan version id>&annex=1 */
+/** GET ?format=docx|pdf|html|md&version=<plan version id>&annex=1&lang=es|en|pt|fr */
 export function GET(req: Request, ctx: { params: Promise<{ planId: string }> }) {
   return fileRoute(async () => {
     const userId = await requireApiUserId();
@@ -19,6 +19,7 @@ export function GET(req: Request, ctx: { params: Promise<{ planId: string }> }) 
       format: query.get('format') ?? 'docx',
       versionId: version ? versionIdParam(version) : null,
       annex: query.get('annex') === '1',
+      language: query.get('lang'),
     });
   });
 }

@@ -13,7 +13,9 @@ type Ctx = { params: Promise<{ planId: string }> };
 export function GET(_req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
-    return { versions: await listPlanVersions(await getDb(), { userId, planId: planIdParam((await ctx.params).planId) }) };
+    return {
+      versions: await listPlanVersions(await getDb(), { userId, planId: planIdParam((await ctx.params).planId) }),
+    };
   });
 }
 

@@ -10,6 +10,9 @@ export const dynamic = 'force-dynamic';
 export function GET(_req: Request, ctx: { params: Promise<{ sectionId: string }> }) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
-    return documentAttribution(await getDb(), { userId, docId: sectionRoom(sectionIdParam((await ctx.params).sectionId)) });
+    return documentAttribution(await getDb(), {
+      userId,
+      docId: sectionRoom(sectionIdParam((await ctx.params).sectionId)),
+    });
   });
 }

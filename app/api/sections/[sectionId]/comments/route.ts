@@ -23,8 +23,8 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const userId = await requireApiUserId();
       const sectionId = sectionIdParam((await ctx.params).sectionId);
-      const { body, quote } = await parseBody(req, commentInput);
-      return postComment(await getDb(), { userId, sectionId, body, quote });
+      const { body, quote, replyTo, mentions } = await parseBody(req, commentInput);
+      return postComment(await getDb(), { userId, sectionId, body, quote, replyTo, mentions });
     },
     { status: 201 },
   );

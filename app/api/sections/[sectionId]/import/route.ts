@@ -14,7 +14,13 @@ export function POST(req: Request, ctx: { params: Promise<{ sectionId: string }>
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
     const file = (await readUploadForm(req)).get('file');
-    if (!(file instanceof File)) throw new AppError('invalid', 'file: missing; send the .docx in the form field "file"');
-    return importDocx(await getDb(), { userId, sectionId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (!(file instanceof File))
+      throw new AppError('invalid', 'file: missing; send the .docx in the form field "file"');
+    return importDocx(await getDb(), {
+      userId,
+      sectionId,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
   });
 }

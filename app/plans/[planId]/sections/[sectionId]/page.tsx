@@ -6,15 +6,20 @@ import type { PlanView } from '../../../../../lib/plans/get-plan';
 import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
+import { AmendmentsPanel } from '../../../../_components/negotiation/amendments-panel';
+import { amendmentRights } from '../../../../_server/amendment-rights';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
 import { CollabEditor } from '../../../../_components/editor/collab-editor';
 import type { ReadOnlyReason } from '../../../../_components/editor/read-only-reasons';
+import { SECTION_TEXT_ID } from '../../../../_components/layout/skip-link';
 import { PlanTrail } from '../../../../_components/layout/plan-trail';
+import { ReadInLanguage } from '../../../../_components/reading/read-in-language';
 import { TopBar } from '../../../../_components/layout/top-bar';
 import { editorIdentity } from '../../../../_server/editor-identity';
 import { editorPeople } from '../../../../_server/editor-people';
 import { loadPlanForPage } from '../../../../_server/load-plan';
 import { requireUserId } from '../../../../_server/session';
+import { translationAvailability } from '../../../../../lib/translation';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,29 +49,51 @@ function readOnlyReason(plan: PlanView, section: PlanView['sections'][number]): 
   return plan.phase === 'goal' ? 'goalPhase' : 'adopted';
 }
 
-export default async function SectionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+export default async function SectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
   const { userId, plan, section } = await load(await params);
   const { find, block, changes } = await searchParams;
   const t = await getTranslations('SectionPage');
   const format = await getFormatter();
   const locale = await getLocale();
   const identity = editorIdentity(plan);
+  const rights = amendmentRights(plan, section);
   const visit = await lastVisitTo(await getDb(), { userId, sectionId: section.id });
-  const lastVisit = visit?.seen ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') } : null;
+  const lastVisit = visit?.seen
+    ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') }
+    : null;
   return (
     <>
-      <TopBar userId={userId} who={plan.viewer.name} />
-      <main>
+      <TopBar userId={userId} who={plan.viewer.name} skipToText />
+      <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} />
         <details className="goal">
           <summary>{t('goal')}</summary>
-          <CollabEditor roomId={plan.goalRoomId} editable={false} readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'} identity={identity} compact />
+          <CollabEditor
+            roomId={plan.goalRoomId}
+            editable={false}
+            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
+            identity={identity}
+            compact
+            textLabel={t('goalText')}
+          />
         </details>
         <h1>{section.title}</h1>
         <p className="muted">
-          {t.rich('leadState', { state: stateName(section.leadState.code, locale), strong: (chunks) => <strong>{chunks}</strong> })}
+          {t.rich('leadState', {
+            state: stateName(section.leadState.code, locale),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
           {section.coEditingStates.length > 0 && (
-            <> · {t('coEditing', { states: format.list(section.coEditingStates.map((s) => stateName(s.code, locale))) })}</>
+            <>
+              {' '}
+              · {t('coEditing', { states: format.list(section.coEditingStates.map((s) => stateName(s.code, locale))) })}
+            </>
           )}
         </p>
         <SectionWithOverlaps
@@ -75,16 +102,35 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
           roomId={section.roomId}
           editable={section.canWrite}
           canDiscuss={plan.canComment}
+          sectionNumber={plan.sections.indexOf(section) + 1}
+          canAmend={rights.canPropose}
           readOnlyReason={readOnlyReason(plan, section)}
           identity={identity}
+          textLabel={t('sectionText', { section: section.title })}
+          textId={SECTION_TEXT_ID}
           people={editorPeople(plan)}
-          history={{ sectionId: section.id, canName: section.canNameVersion, canRestore: plan.canRestoreVersions, lastVisit, showSinceVisit: changes === 'since-visit' }}
-          find={find?.trim() ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) } : undefined}
+          history={{
+            sectionId: section.id,
+            canName: section.canNameVersion,
+            canRestore: plan.canRestoreVersions,
+            lastVisit,
+            showSinceVisit: changes === 'since-visit',
+          }}
+          find={
+            find?.trim()
+              ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) }
+              : undefined
+          }
         />
+        <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
+        <ReadInLanguage sectionId={section.id} roomId={section.roomId} translation={await translationAvailability()} />
         <SectionDiscussion
+          planId={plan.id}
           sectionId={section.id}
+          people={plan.people}
           userId={userId}
           moderates={plan.viewer.role === 'chair'}
+          resolvesAll={section.canResolveThreads}
           roomId={section.roomId}
           canComment={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : t('discussionReadOnly')}

@@ -10,6 +10,10 @@ export function DELETE(_req: Request, ctx: { params: Promise<{ planId: string; u
   return jsonRoute(async () => {
     const actorId = await requireApiUserId();
     const params = await ctx.params;
-    await removeMember(await getDb(), { actorId, planId: planIdParam(params.planId), userId: userIdParam(params.userId) });
+    await removeMember(await getDb(), {
+      actorId,
+      planId: planIdParam(params.planId),
+      userId: userIdParam(params.userId),
+    });
   });
 }

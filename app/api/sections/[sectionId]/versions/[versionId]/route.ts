@@ -11,6 +11,10 @@ export function GET(_req: Request, ctx: { params: Promise<{ sectionId: string; v
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const params = await ctx.params;
-    return getVersion(await getDb(), { userId, docId: sectionRoom(sectionIdParam(params.sectionId)), versionId: versionIdParam(params.versionId) });
+    return getVersion(await getDb(), {
+      userId,
+      docId: sectionRoom(sectionIdParam(params.sectionId)),
+      versionId: versionIdParam(params.versionId),
+    });
   });
 }

@@ -11,6 +11,10 @@ export function POST(_req: Request, ctx: { params: Promise<{ sectionId: string; 
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const params = await ctx.params;
-    return restoreVersion(await getDb(), { userId, docId: sectionRoom(sectionIdParam(params.sectionId)), versionId: versionIdParam(params.versionId) });
+    return restoreVersion(await getDb(), {
+      userId,
+      docId: sectionRoom(sectionIdParam(params.sectionId)),
+      versionId: versionIdParam(params.versionId),
+    });
   });
 }

@@ -1,0 +1,52 @@
+'use client';
+
+import type { Editor } from '@tiptap/core';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import type { AmendmentView } from '../../../lib/shared/amendments';
+import { selectedPassage } from '../editor/passage-positions';
+import { useStateName } from '../i18n/use-state-name';
+import { announceRoomEvent } from '../room/room-events';
+import { useAmendmentMarks } from './amendment-marks';
+
+/**
+ * The editor's part in negotiating: marks pending amendments in the text and, for those who may
+ * propose, offers the selected words to the amendments panel ("Propose an amendment").
+ */
+export function NegotiationInEditor({
+  editor,
+  roomId,
+  canAmend,
+  live,
+}: {
+  editor: Editor | null;
+  roomId: string;
+  canAmend: boolean;
+  live: boolean;
+}) {
+  const t = useTranslations('Amendments');
+  const stateName = useStateName();
+  const label = useCallback(
+    (a: AmendmentView) =>
+      t('markLabel', { number: a.number, sponsor: a.sponsorState ? stateName(a.sponsorState) : t('chair') }),
+    [t, stateName],
+  );
+  useAmendmentMarks(editor, roomId, label);
+  const [selected, setSelected] = useState(false);
+  useEffect(() => {
+    if (!editor) return;
+    const update = () => setSelected(!editor.state.selection.empty);
+    editor.on('selectionUpdate', update);
+    return () => void editor.off('selectionUpdate', update);
+  }, [editor]);
+  if (!canAmend || !live || !selected) return null;
+  const amend = () => {
+    const quote = editor && selectedPassage(editor);
+    if (quote) announceRoomEvent({ room: roomId, kind: 'amend', quote });
+  };
+  return (
+    <button type="button" className="secondary small" onClick={amend}>
+      {t('proposeSelected')}
+    </button>
+  );
+}

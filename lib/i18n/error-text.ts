@@ -1,0 +1,35 @@
+import { AppError, type ErrorCode, type ErrorText } from '../errors';
+import type { Locale } from './locales';
+import type { Messages } from './messages';
+import { translator } from './translator';
+
+type ServerErrorKey = keyof Messages['ServerErrors'];
+
+/** An error a person reads in their language: `ServerErrors.<key>`, its English kept as the message for logs. */
+export function appError(code: ErrorCode, key: ServerErrorKey, values?: ErrorText['values']): AppError {
+  return withText(code, { key: `ServerErrors.${key}`, values });
+}
+
+/** An error about one form field, shown next to it: `FieldErrors.<form>.<field>.<reason>`. */
+export function fieldError(field: string, key: string, values?: ErrorText['values']): AppError {
+  return withText('invalid', { key: `FieldErrors.${key}`, values, field });
+}
+
+function withText(code: ErrorCode, text: ErrorText): AppError {
+  return new AppError(code, render(text, 'en'), text);
+}
+
+/** What a person is told of `error` in `locale`: its message key in words, else its English message. */
+export function errorText(error: AppError, locale: Locale): string {
+  return error.text ? render(error.text, locale) : error.message;
+}
+
+/** Whether a message exists under `key`: field errors are looked up by the form, field and reason of a check. */
+export function hasMessage(key: string): boolean {
+  return translator('en').has(key as never);
+}
+
+function render(text: ErrorText, locale: Locale): string {
+  // Keys are built from a form, field and reason; hasMessage() is asked before one is made.
+  return translator(locale)(text.key as never, text.values as never);
+}

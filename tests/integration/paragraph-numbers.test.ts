@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { keepWording, replaceWithReference } from '../../lib/consolidation/resolution-edits';
+import { documentHost } from '../../lib/documents/live-documents';
+import { numberedParagraphs } from '../../lib/documents/paragraphs';
+import { exportPlan } from '../../lib/export/export-plan';
+import { closePdfBrowsers } from '../../lib/export/to-pdf';
+import { EDITOR_FIELD } from '../../lib/shared/rooms';
+import { browserAvailable } from '../helpers/browser';
+import {
+  buildMember,
+  buildPlan,
+  buildSection,
+  type BuiltMember,
+  type BuiltPlan,
+  type BuiltSection,
+} from '../factories';
+import { useCollabServer } from '../helpers/collab-fixture';
+import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
+import { afterAll } from 'vitest';
+
+const text = (file: { body: Uint8Array }) => Buffer.from(file.body).toString('utf8');
+
+describe('numbered paragraphs in the compiled plan', () => {
+  const t = useCollabServer();
+  let plan: BuiltPlan;
+  let peru: BuiltMember;
+  let police: BuiltSection, prevention: BuiltSection;
+  const mergeId = randomUUID();
+
+  beforeAll(async () => {
+    plan = await buildPlan(t.db, {});
+    peru = await buildMember(t.db, { plan, state: 'PER' });
+    const mexico = await buildMember(t.db, { plan, state: 'MEX' });
+    police = await buildSection(t.db, {
+      plan,
+      lead: peru,
+      text: ['Train police in human rights.', 'Create a regional police academy.'],
+    });
+    prevention = await buildSection(t.db, {
+      plan,
+      lead: mexico,
+      text: ['Fund municipal prevention programmes.', 'A regional academy for police.'],
+    });
+    // The chair merges: Peru's second paragraph is kept, Mexico's becomes a reference to it.
+    const host = documentHost();
+    await host.change(police.room, plan.chair.id, (copy) =>
+      keepWording(
+        numberedParagraphs(copy)[1]!.element,
+        'Create a regional police academy.',
+        ['Peru', 'Mexico'],
+        mergeId,
+      ),
+    );
+    await host.change(prevention.room, plan.chair.id, (copy) =>
+      replaceWithReference(numberedParagraphs(copy)[1]!.element, {
+        before: 'See ',
+        link: '1.2',
+        href: `/plans/${plan.id}/sections/${police.id}#merged-${mergeId}`,
+        after: '.',
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await closePdfBrowsers();
+  });
+
+  const exportAs = (format: string) => exportPlan(t.db, { userId: peru.id, planId: plan.id, format });
+
+  it("numbers each section's paragraphs in HTML and Markdown, and the reference names its paragraph", async () => {
+    const html = text(await exportAs('html'));
+    expect(html).toContain('<span class="paragraph-number">1.1</span> Train police');
+    expect(html).toContain('<span class="paragraph-number">1.2</span> Create a regional');
+    expect(html).toContain('<span class="paragraph-number">2.1</span> Fund municipal');
+    expect(html).toMatch(/<span class="paragraph-number">2\.2<\/span> See <a href="#s_[0-9a-f]+">1\.2<\/a>\./);
+    const md = text(await exportAs('md'));
+    // Markdown escapes the number's dot, so "1.1" never starts a list.
+    expect(md).toContain('1\\.1 Train police');
+    expect(md).toContain('2\\.1 Fund municipal');
+    expect(md).toMatch(/2\\\.2 See \[1\.2\]\(<#s_[0-9a-f]+>\)\./);
+  });
+
+  it('numbers paragraphs in Word, in a hanging indent', async () => {
+    const xml = await zipParts((await exportAs('docx')).body, /^word\/document\.xml$/);
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((r) => r[1] ?? '\t').join(''),
+    );
+    expect(paragraphs).toContain('1.1\tTrain police in human rights.');
+    expect(paragraphs).toContain('2.2\tSee 1.2.');
+  });
+
+  it.runIf(browserAvailable() && pdfToolsAvailable())('numbers paragraphs in the PDF', async () => {
+    const pdf = readPdf((await exportAs('pdf')).body).text;
+    expect(pdf).toMatch(/1\.1\s+Train police/);
+    expect(pdf).toMatch(/2\.2\s+See 1\.2\./);
+  });
+
+  it('renumbers when a paragraph is inserted above, and the reference follows its paragraph', async () => {
+    await documentHost().change(police.room, peru.id, (copy) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Adopt a regional code of conduct.')]);
+      copy.getXmlFragment(EDITOR_FIELD).insert(0, [paragraph]);
+    });
+    const html = text(await exportAs('html'));
+    expect(html).toContain('<span class="paragraph-number">1.1</span> Adopt a regional');
+    expect(html).toContain('<span class="paragraph-number">1.3</span> Create a regional');
+    expect(html).toMatch(/See <a href="#s_[0-9a-f]+">1\.3<\/a>\./);
+    expect(text(await exportAs('md'))).toMatch(/See \[1\.3\]/);
+  });
+});
