@@ -192,7 +192,10 @@ describe('requests that arrive together', () => {
     ]);
 
     const remove = () => deleteSection(db(), { actorId: plan.chair.id, sectionId });
-    expect((await outcomes([remove(), remove()])).sort()).toEqual(['not_found: No such section', 'ok']);
+    expect((await outcomes([remove(), remove()])).sort()).toEqual([
+      'not_found: This section does not exist any more.',
+      'ok',
+    ]);
     expect(await audited('section.deleted', `section:${sectionId}`)).toBe(1);
   });
 

@@ -147,11 +147,11 @@ describe('overlaps found live, stored with anchors and resolved by the chair', (
         expect(kept?.element.getAttribute('mergeId')).toBe(found.id);
       });
       const reference = await eventually(() => {
-        const block = textBlocks(brazil.doc).find((b) => b.text.startsWith('See 1.'));
+        const block = textBlocks(brazil.doc).find((b) => b.text.startsWith('See section 1,'));
         expect(block).toBeDefined();
         return block!;
       });
-      expect(reference.text).toMatch(/^See 1\.\d+ \(.+\) — co-sponsored by Peru and Brazil\.$/);
+      expect(reference.text).toMatch(/^See section 1, paragraph \d+ \(.+\) — co-sponsored by Peru and Brazil\.$/);
       const delta = (reference.element.get(0) as Y.XmlText).toDelta() as Array<{
         insert: string;
         attributes?: { link?: { href: string } };

@@ -202,7 +202,7 @@ describe('attribution and version history', () => {
 
     await expect(
       restoreVersion(db, { userId: people.brazil.id, docId: built.victims.room, versionId: target.id }),
-    ).rejects.toThrow(/may not/);
+    ).rejects.toThrow(/does not allow/);
     await restoreVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
     const version = await getVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
     const targetText = await documentHost().read(built.victims.room, (doc) =>
@@ -271,7 +271,7 @@ describe('attribution and version history', () => {
   it('names a version of the whole plan: the goal and every section at one instant (chair only)', async () => {
     const db = t.db;
     await expect(namePlanVersion(db, { userId: people.peru.id, planId: plan.id, name: 'Peru tries' })).rejects.toThrow(
-      /may not/,
+      /does not allow/,
     );
     const { id } = await namePlanVersion(db, {
       userId: plan.chair.id,

@@ -88,7 +88,13 @@ describe('importing Word documents into a section', () => {
     // The police section: its heading, the lead-state line, then exactly the blocks it was exported from.
     const start = imported.findIndex((b) => headingText(b) === `1. ${police.title}`);
     const end = imported.findIndex((b, i) => i > start && b.kind === 'heading' && b.level === 1);
-    expect(imported.slice(start + 2, end)).toEqual(police.blocks);
+    // Paragraph numbers are not imported as text: the section the text lands in numbers it anew.
+    const unnumbered = police.blocks.map((block) => {
+      const copy: Record<string, unknown> = { ...block };
+      delete copy.number;
+      return copy;
+    });
+    expect(imported.slice(start + 2, end)).toEqual(unnumbered);
     expect(police.blocks.map((b) => b.kind)).toEqual([
       'paragraph',
       'heading',

@@ -102,6 +102,7 @@ describe('without Apertium', () => {
     const off = createTranslator({ config: translationConfig({ TRANSLATION: 'off' }) });
     expect(await off.status('en', 'es')).toEqual({
       available: false,
+      cause: 'off',
       reason: expect.stringMatching(/TRANSLATION=off/),
     });
     await expect(off.translate(['Hello.'], 'en', 'es')).rejects.toMatchObject({
