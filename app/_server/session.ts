@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { getDb } from '../../db';
 import { currentSession, sessionCookieOptions } from '../../lib/auth/current-session';
 import { config } from '../../lib/env';
-import { AppError } from '../../lib/errors';
+import { appError } from '../../lib/i18n/error-text';
 
 /**
  * The signed-in user's id, or null when the request has no session or a signed-out or expired one.
@@ -30,6 +30,6 @@ export async function requireUserId(callbackUrl: string): Promise<string> {
 /** For route handlers: the signed-in user's id, or an unauthenticated AppError. */
 export async function requireApiUserId(): Promise<string> {
   const userId = await currentUserId();
-  if (!userId) throw new AppError('unauthenticated', 'Sign in first');
+  if (!userId) throw appError('unauthenticated', 'signInRequired');
   return userId;
 }

@@ -1,7 +1,7 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps, users, type OverlapResolution } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { can } from '../permissions/can';
 import { authorize } from '../permissions/authorize-action';
 import { sectionRoom } from '../shared/rooms';
@@ -90,7 +90,7 @@ export async function listSectionOverlaps(
   options: { userId: string; sectionId: string },
 ): Promise<PlanOverlaps> {
   const target = await documentTarget(db, sectionRoom(options.sectionId));
-  if (!target.section) throw new AppError('not_found', 'No such section');
+  if (!target.section) throw appError('not_found', 'sectionNotFound');
   const ctx = await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
   await analysedOnce(db, target.planId);
   return {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { overlaps, type OverlapResolution } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { notifyOverlapsChanged } from '../plans/plan-events';
 import { sectionRoom } from '../shared/rooms';
@@ -25,14 +25,14 @@ export async function reopenOverlap(
   options: { userId: string; overlapId: string },
 ): Promise<{ status: 'open'; undone: boolean }> {
   const [found] = await db.select({ planId: overlaps.planId }).from(overlaps).where(eq(overlaps.id, options.overlapId));
-  if (!found) throw new AppError('not_found', 'No such overlap');
+  if (!found) throw appError('not_found', 'overlapNotFound');
   await authorize(db, { userId: options.userId, planId: found.planId, action: { type: 'overlap.reopen' } });
 
   return inPlanQueue(found.planId, async () => {
     const [row] = await db.select().from(overlaps).where(eq(overlaps.id, options.overlapId));
-    if (!row) throw new AppError('not_found', 'No such overlap');
-    if (row.status === 'open') throw new AppError('conflict', 'This overlap is open already');
-    if (row.status === 'closed' || !row.resolution) throw new AppError('conflict', 'These passages no longer overlap');
+    if (!row) throw appError('not_found', 'overlapNotFound');
+    if (row.status === 'open') throw appError('conflict', 'overlapOpenAlready');
+    if (row.status === 'closed' || !row.resolution) throw appError('conflict', 'passagesNoLongerOverlap');
     const resolution = row.resolution;
     const texts = resolution.kind === 'merge' ? await undoMerge(row, resolution, options.userId) : {};
 
@@ -42,7 +42,7 @@ export async function reopenOverlap(
         .set({ status: 'open', resolution: null, resolvedBy: null, resolvedAt: null, updatedAt: new Date(), ...texts })
         .where(and(eq(overlaps.id, row.id), eq(overlaps.status, row.status)))
         .returning({ id: overlaps.id });
-      if (!reopened) throw new AppError('conflict', 'Someone changed this overlap at the same moment; try again');
+      if (!reopened) throw appError('conflict', 'overlapChangedMeanwhile');
       await recordAudit(tx, {
         planId: row.planId,
         actorId: options.userId,
@@ -76,14 +76,9 @@ async function undoMerge(row: Row, merge: Merge, userId: string): Promise<{ text
     ),
   );
   if (!unchanged.every(Boolean)) {
-    throw new AppError(
-      'conflict',
-      'A paragraph of this merge changed since; compare the versions saved before the merge instead',
-      undefined,
-      {
-        versions: merge.versions ?? null,
-      },
-    );
+    throw appError('conflict', 'mergeChangedSince', undefined, {
+      versions: merge.versions ?? null,
+    });
   }
   for (const { docId, anchor, record } of sides)
     await restoreParagraph(host, { docId, anchor, record: record!, userId });

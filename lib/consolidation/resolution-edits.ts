@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { textBlocks } from '../documents/paragraphs';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { findAnchored } from './anchors';
 import { plainString, plainText } from './paragraph-runs';
 
@@ -20,8 +20,7 @@ export function anchoredParagraph(
     const same = blocks.flatMap((block, i) => (block.text === text ? [i] : []));
     if (same.length === 1) index = same[0]!;
   }
-  if (index < 0)
-    throw new AppError('conflict', 'A passage of this overlap was deleted meanwhile; analyse the plan again');
+  if (index < 0) throw appError('conflict', 'passageDeleted');
   return { ...blocks[index]!, number: index + 1 };
 }
 

@@ -4,7 +4,8 @@ import { overlaps, type MergedParagraph, type OverlapResolution } from '../../db
 import { recordAudit } from '../audit/record-audit';
 import { readPlanMetadata } from '../metadata/get-plan-metadata';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { notifyOverlapsChanged } from '../plans/plan-events';
 import { sectionRoom } from '../shared/rooms';
@@ -32,12 +33,12 @@ export async function resolveOverlap(
   options: { userId: string; overlapId: string; resolution: ResolutionRequest },
 ): Promise<{ status: Row['status'] }> {
   const [found] = await db.select({ planId: overlaps.planId }).from(overlaps).where(eq(overlaps.id, options.overlapId));
-  if (!found) throw new AppError('not_found', 'No such overlap');
+  if (!found) throw appError('not_found', 'overlapNotFound');
   await authorize(db, { userId: options.userId, planId: found.planId, action: { type: 'overlap.resolve' } });
 
   return inPlanQueue(found.planId, async () => {
     const [row] = await db.select().from(overlaps).where(eq(overlaps.id, options.overlapId));
-    if (!row) throw new AppError('not_found', 'No such overlap');
+    if (!row) throw appError('not_found', 'overlapNotFound');
     if (row.status !== 'open') throw decidedAlready(row.status);
     const request = options.resolution;
     const status = STATUS[request.kind];
@@ -95,16 +96,15 @@ async function claim(db: Db, overlapId: string, status: Row['status'], userId: s
     .returning({ id: overlaps.id });
   if (claimed) return;
   const [current] = await db.select({ status: overlaps.status }).from(overlaps).where(eq(overlaps.id, overlapId));
-  if (!current) throw new AppError('not_found', 'No such overlap');
+  if (!current) throw appError('not_found', 'overlapNotFound');
   throw decidedAlready(current.status);
 }
 
 function decidedAlready(status: Row['status']): AppError {
-  if (status === 'closed') return new AppError('conflict', 'These passages no longer overlap');
+  if (status === 'closed') return appError('conflict', 'passagesNoLongerOverlap');
   // Open again: a decision taken at the same moment failed and was undone.
-  if (status === 'open')
-    return new AppError('conflict', 'Someone was deciding on this overlap at the same moment; try again');
-  return new AppError('conflict', `This overlap was already ${status}`);
+  if (status === 'open') return appError('conflict', 'overlapDecidingMeanwhile');
+  return appError('conflict', 'overlapDecided', { status });
 }
 
 function mergedTexts(row: Row, merge: Extract<OverlapResolution, { kind: 'merge' }>) {
@@ -124,7 +124,7 @@ async function merge(
   const sections = await planSections(db, row.planId);
   const section = (id: string): PlanSection => {
     const found = sections.find((s) => s.id === id);
-    if (!found) throw new AppError('conflict', 'A section of this overlap was deleted');
+    if (!found) throw appError('conflict', 'overlapSectionDeleted');
     return found;
   };
   const keep = request.keep;
@@ -225,6 +225,6 @@ function replacedSpan(paragraph: string, confirmed: string | undefined, wording:
   if (!plain) return { start: 0, end: paragraph.length };
   if (!confirmed) return overlappingSpan(paragraph, wording);
   const start = paragraph.indexOf(confirmed);
-  if (start < 0) throw new AppError('conflict', 'The passage to replace changed meanwhile; look at the preview again');
+  if (start < 0) throw appError('conflict', 'passageChanged');
   return { start, end: start + confirmed.length };
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { MergedParagraph } from '../../db/schema';
 import type { DocumentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { anchoredElement, anchorOf } from './anchors';
 import { anchoredParagraph } from './resolution-edits';
 import { paragraphRuns, plainText, type ParagraphRun } from './paragraph-runs';
@@ -77,7 +77,6 @@ export async function restoreParagraph(
 
 function paragraphAt(doc: Y.Doc, anchor: Uint8Array): Y.XmlElement {
   const element = anchoredElement(doc, anchor);
-  if (!element)
-    throw new AppError('conflict', 'A passage of this overlap was deleted meanwhile; analyse the plan again');
+  if (!element) throw appError('conflict', 'passageDeleted');
   return element;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sectionComments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { announced, commentToChange, lockComment } from './comment-rows';
 import { readComment, type CommentView } from './comment-view';
@@ -18,7 +18,7 @@ export async function editComment(
     // Judged on the message as it is now, locked until this change is in: a withdrawal or another edit
     // sent at the same moment comes before or after this one, never in between.
     const current = await lockComment(tx, row.id);
-    if (current.withdrawnAt) throw new AppError('conflict', 'This message was withdrawn');
+    if (current.withdrawnAt) throw appError('conflict', 'messageWithdrawn');
     // Saved unchanged: nothing was edited.
     if (options.body === current.body) return false;
     await tx

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { commentMentions, planMembers } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import type { Mention } from '../shared/discussion';
 
 /**
@@ -25,9 +25,9 @@ export async function checkMentions(
   const states = new Set(members.flatMap((m) => (m.stateCode ? [m.stateCode] : [])));
   for (const mention of unique) {
     const known = mention.kind === 'person' ? people.has(mention.userId) : states.has(mention.code);
-    if (!known) throw new AppError('invalid', `mentions: @${mention.label} is not a member of this plan`);
+    if (!known) throw appError('invalid', 'mentionNotMember', { name: mention.label });
     if (!options.body.includes(`@${mention.label}`))
-      throw new AppError('invalid', `mentions: @${mention.label} is not in the message`);
+      throw appError('invalid', 'mentionNotInMessage', { name: mention.label });
   }
   return unique;
 }

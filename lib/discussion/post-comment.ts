@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sectionComments, users } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { notifyMessagePosted } from '../notifications/notify-events';
 import { authorize } from '../permissions/authorize-action';
 import { notifyCommentPosted } from '../plans/plan-events';
@@ -28,7 +28,7 @@ export async function postComment(
   const { quote } = parentId ? { quote: undefined } : options;
   const mentions = await checkMentions(db, { planId, body: options.body, mentions: options.mentions ?? [] });
   const [author] = await db.select({ name: users.name }).from(users).where(eq(users.id, options.userId));
-  if (!author) throw new AppError('unauthenticated', 'Your account no longer exists');
+  if (!author) throw appError('unauthenticated', 'accountGone');
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(sectionComments)
@@ -68,12 +68,12 @@ async function threadToReplyIn(db: Db, commentId: string, sectionId: string): Pr
     .select({ sectionId: sectionComments.sectionId, parentId: sectionComments.parentId })
     .from(sectionComments)
     .where(eq(sectionComments.id, commentId));
-  if (!to || to.sectionId !== sectionId) throw new AppError('not_found', 'No such message in this section');
+  if (!to || to.sectionId !== sectionId) throw appError('not_found', 'messageNotInSection');
   const rootId = to.parentId ?? commentId;
   const [root] = await db
     .select({ resolvedAt: sectionComments.resolvedAt })
     .from(sectionComments)
     .where(eq(sectionComments.id, rootId));
-  if (root?.resolvedAt) throw new AppError('conflict', 'This thread is resolved; reopen it to reply');
+  if (root?.resolvedAt) throw appError('conflict', 'threadResolved');
   return rootId;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sectionComments, sections } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { announced } from './comment-rows';
 import { readComment, type CommentView } from './comment-view';
@@ -20,7 +20,7 @@ export async function resolveThread(
     .select({ id: sectionComments.id, parentId: sectionComments.parentId })
     .from(sectionComments)
     .where(eq(sectionComments.id, options.commentId));
-  if (!message) throw new AppError('not_found', 'No such message');
+  if (!message) throw appError('not_found', 'messageNotFound');
   const rootId = message.parentId ?? message.id;
   const [root] = await db
     .select({
@@ -32,7 +32,7 @@ export async function resolveThread(
     .from(sectionComments)
     .innerJoin(sections, eq(sections.id, sectionComments.sectionId))
     .where(eq(sectionComments.id, rootId));
-  if (!root) throw new AppError('not_found', 'No such message');
+  if (!root) throw appError('not_found', 'messageNotFound');
   await authorize(db, {
     userId: options.userId,
     planId: root.planId,

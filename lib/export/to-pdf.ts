@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { logger } from '../log';
 
 /** Debian's Chromium; never a browser downloaded by playwright. */
@@ -131,9 +132,6 @@ async function launch(executablePath: string): Promise<Browser> {
     });
   } catch (error) {
     logger('export').error({ err: error, executablePath }, 'Chromium did not start');
-    throw new AppError(
-      'unavailable',
-      `PDF export could not start Chromium at ${executablePath}: check that \`${executablePath} --version\` runs on the server (Debian: apt-get install chromium).`,
-    );
+    throw appError('unavailable', 'chromiumNotStarted', { path: executablePath });
   }
 }

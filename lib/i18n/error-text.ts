@@ -3,11 +3,20 @@ import type { Locale } from './locales';
 import type { Messages } from './messages';
 import { translator } from './translator';
 
-type ServerErrorKey = keyof Messages['ServerErrors'];
+/** A sentence of the `ServerErrors` namespace, as messages/en.json names it. */
+export type ServerErrorKey = keyof Messages['ServerErrors'];
 
-/** An error a person reads in their language: `ServerErrors.<key>`, its English kept as the message for logs. */
-export function appError(code: ErrorCode, key: ServerErrorKey, values?: ErrorText['values']): AppError {
-  return withText(code, { key: `ServerErrors.${key}`, values });
+/**
+ * An error a person reads in their language: `ServerErrors.<key>`, its English kept as the message for logs.
+ * `details`: what the caller can do instead, sent along with the words (see AppError).
+ */
+export function appError(
+  code: ErrorCode,
+  key: ServerErrorKey,
+  values?: ErrorText['values'],
+  details?: AppError['details'],
+): AppError {
+  return withText(code, { key: `ServerErrors.${key}`, values }, details);
 }
 
 /** An error about one form field, shown next to it: `FieldErrors.<form>.<field>.<reason>`. */
@@ -15,8 +24,8 @@ export function fieldError(field: string, key: string, values?: ErrorText['value
   return withText('invalid', { key: `FieldErrors.${key}`, values, field });
 }
 
-function withText(code: ErrorCode, text: ErrorText): AppError {
-  return new AppError(code, render(text, 'en'), text);
+function withText(code: ErrorCode, text: ErrorText, details?: AppError['details']): AppError {
+  return new AppError(code, render(text, 'en'), text, details);
 }
 
 /** What a person is told of `error` in `locale`: its message key in words, else its English message. */

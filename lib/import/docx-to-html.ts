@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { readDocxParts } from './read-docx-parts';
 
 export type ConvertedDocx = { html: string; imagesDropped: number };
@@ -16,9 +16,8 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
  * its styling. Images are counted and left out: a plan's text has no images.
  */
 export async function convertDocxToHtml(bytes: Uint8Array): Promise<ConvertedDocx> {
-  if (startsWith(bytes, OLD_WORD))
-    throw new AppError('invalid', 'file: this is an old Word (.doc) file; save it as .docx and import that');
-  if (!startsWith(bytes, ZIP)) throw new AppError('invalid', 'file: not a Word document (.docx)');
+  if (startsWith(bytes, OLD_WORD)) throw appError('invalid', 'oldWordFile');
+  if (!startsWith(bytes, ZIP)) throw appError('invalid', 'notDocx');
   // Mammoth inflates whatever it is given: it gets only the parts already inflated under the limits,
   // stored (level 0), so reading them again costs a copy and nothing more.
   const checked = zipSync(Object.fromEntries(await readDocxParts(bytes)), { level: 0 });
@@ -37,7 +36,7 @@ export async function convertDocxToHtml(bytes: Uint8Array): Promise<ConvertedDoc
     return { html: result.value, imagesDropped };
   } catch {
     // A zip without word/document.xml, or a damaged one: mammoth's message names internals, not the user's problem.
-    throw new AppError('invalid', 'file: could not be read as a Word document (.docx); it may be damaged');
+    throw appError('invalid', 'docxDamaged');
   }
 }
 

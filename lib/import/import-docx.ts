@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
@@ -14,7 +15,7 @@ import { createTurns } from './in-turn';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export function fileTooLarge(): AppError {
-  return new AppError('too_large', `file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  return appError('too_large', 'fileTooLarge', { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
 }
 
 export type ImportResult = { blocks: number; notices: string[] };
@@ -32,7 +33,7 @@ export async function importDocx(
 ): Promise<ImportResult> {
   const docId = sectionRoom(options.sectionId);
   const target = await documentTarget(db, docId);
-  if (!target.section) throw new AppError('not_found', 'No such section');
+  if (!target.section) throw appError('not_found', 'sectionNotFound');
   await authorize(db, {
     userId: options.userId,
     planId: target.planId,
@@ -44,7 +45,7 @@ export async function importDocx(
     const { html, imagesDropped } = await convertDocxToHtml(options.bytes);
     return { nodes: htmlToYjs(html), imagesDropped };
   });
-  if (!nodes.length) throw new AppError('invalid', 'file: the document has no text to import');
+  if (!nodes.length) throw appError('invalid', 'docxNoText');
 
   const fileName = options.fileName.slice(0, 120);
   const host = documentHost();

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 
 /**
  * What unpacking one uploaded .docx may cost. The upload itself is at most 10 MB, but deflate packs up to
@@ -33,7 +34,7 @@ const CONVERTED_PART = /\.(xml|rels)$/i;
 /** Word never writes a document type, and one is how XML declares entities that expand (billion laughs). */
 const DOCTYPE_OR_ENTITY = /<!\s*(DOCTYPE|ENTITY)/i;
 
-const damaged = () => new AppError('invalid', 'file: could not be read as a Word document (.docx); it may be damaged');
+const damaged = () => appError('invalid', 'docxDamaged');
 
 /**
  * The XML parts of a .docx, inflated under `DOCX_LIMITS` from the archive's central directory (the index Word
@@ -57,19 +58,14 @@ export async function readDocxParts(bytes: Uint8Array): Promise<Map<string, Buff
   try {
     for await (const entry of zip.eachEntry()) {
       if (++entries > DOCX_LIMITS.maxEntries) {
-        throw new AppError(
-          'too_large',
-          `file: holds more than ${DOCX_LIMITS.maxEntries} parts, far more than a Word document has; it is refused`,
-        );
+        // A string, not a number: ICU would group its digits ("1,000") and the English would change.
+        throw appError('too_large', 'docxTooManyParts', { max: String(DOCX_LIMITS.maxEntries) });
       }
       if (entry.fileName.endsWith('/') || !CONVERTED_PART.test(entry.fileName)) continue;
       if (parts.has(entry.fileName)) throw damaged();
       const part = await inflateEntry(zip, entry, budget);
       if (DOCTYPE_OR_ENTITY.test(part.toString('latin1'))) {
-        throw new AppError(
-          'invalid',
-          `file: ${entry.fileName} declares a document type or XML entities, which Word documents never do; it is refused as unsafe`,
-        );
+        throw appError('invalid', 'docxUnsafe', { part: entry.fileName });
       }
       parts.set(entry.fileName, part);
     }
@@ -83,15 +79,8 @@ export async function readDocxParts(bytes: Uint8Array): Promise<Map<string, Buff
 
 async function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }): Promise<Buffer> {
   const tooLarge = () =>
-    new AppError(
-      'too_large',
-      `file: unpacks to more than ${DOCX_LIMITS.maxUnpackedBytes / 1024 / 1024} MB, more than one import may hold; split the document into smaller ones`,
-    );
-  const tooPacked = () =>
-    new AppError(
-      'too_large',
-      `file: ${entry.fileName} unpacks to more than ${DOCX_LIMITS.maxRatio} times its packed size, as zip bombs do; it is refused`,
-    );
+    appError('too_large', 'docxUnpacksTooLarge', { mb: DOCX_LIMITS.maxUnpackedBytes / 1024 / 1024 });
+  const tooPacked = () => appError('too_large', 'docxZipBomb', { part: entry.fileName, ratio: DOCX_LIMITS.maxRatio });
   const ratioCap = Math.max(DOCX_LIMITS.ratioGraceBytes, DOCX_LIMITS.maxRatio * entry.compressedSize);
   // What the archive declares is enough to refuse it early, never to accept it: the stream is counted below.
   if (entry.uncompressedSize > budget.left) throw tooLarge();

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { fileTooLarge, MAX_IMPORT_BYTES } from './import-docx';
 
 /** Room for the multipart envelope around the file: boundaries, headers, the file name. */
@@ -30,6 +30,6 @@ export async function readUploadForm(req: Request): Promise<FormData> {
     headers: { 'content-type': req.headers.get('content-type') ?? '' },
   });
   return form.formData().catch(() => {
-    throw new AppError('invalid', 'body: expected multipart/form-data with a file field');
+    throw appError('invalid', 'uploadForm');
   });
 }

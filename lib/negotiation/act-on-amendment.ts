@@ -4,7 +4,7 @@ import { lockKey, lockUntilCommit } from '../../db/lock';
 import { amendments, amendmentStances } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import type { Action } from '../permissions/can';
 import { authorize } from '../permissions/authorize-action';
 import { notifyAmendmentsChanged } from '../plans/plan-events';
@@ -25,7 +25,7 @@ export async function actOnAmendment(
 ): Promise<AmendmentView> {
   const { userId, action: step } = options;
   const [row] = await db.select().from(amendments).where(eq(amendments.id, options.amendmentId));
-  if (!row) throw new AppError('not_found', 'No such amendment');
+  if (!row) throw appError('not_found', 'amendmentNotFound');
   const { section } = await documentTarget(db, sectionRoom(row.sectionId));
   const permission: Action =
     step.action === 'cosponsor' || step.action === 'object'
@@ -39,7 +39,7 @@ export async function actOnAmendment(
     // One step at a time on a plan's amendments: two decisions sent together never both apply.
     await lockUntilCommit(tx, lockKey.planAmendments(row.planId));
     const [current] = await tx.select().from(amendments).where(eq(amendments.id, row.id));
-    if (current!.status !== 'pending') throw new AppError('conflict', `This amendment was already ${current!.status}`);
+    if (current!.status !== 'pending') throw appError('conflict', 'amendmentDecided', { status: current!.status });
     const action =
       step.action === 'cosponsor'
         ? 'amendment.cosponsored'
@@ -104,11 +104,7 @@ async function decide(
 async function applyToText(row: AmendmentRow, acceptedBy: string): Promise<void> {
   await documentHost().change(sectionRoom(row.sectionId), row.proposedBy ?? acceptedBy, (copy) => {
     const place = locatePassage(copy, row.targetFrom, row.targetTo);
-    if (!place || place.reads !== row.targetText)
-      throw new AppError(
-        'conflict',
-        'The passage changed since this amendment was proposed; it can no longer be applied as it stands',
-      );
+    if (!place || place.reads !== row.targetText) throw appError('conflict', 'amendmentPassageChanged');
     applyAmendment(place, row.kind, row.proposedText);
   });
 }

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { amendments, sections } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import type { AmendmentView } from '../shared/amendments';
 import { amendmentViews } from './amendment-views';
@@ -15,7 +15,7 @@ export async function listSectionAmendments(
     .select({ planId: sections.planId })
     .from(sections)
     .where(eq(sections.id, options.sectionId));
-  if (!section) throw new AppError('not_found', 'No such section');
+  if (!section) throw appError('not_found', 'sectionNotFound');
   await authorize(db, { userId: options.userId, planId: section.planId, action: { type: 'plan.read' } });
   return sectionAmendments(db, section.planId, options.sectionId);
 }

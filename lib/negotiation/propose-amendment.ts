@@ -4,7 +4,7 @@ import { lockKey, lockUntilCommit } from '../../db/lock';
 import { amendments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { notifyAmendmentsChanged } from '../plans/plan-events';
 import { AMENDMENT_MAX_CHARS, type AmendmentInput, type AmendmentView } from '../shared/amendments';
@@ -32,13 +32,8 @@ export async function proposeAmendment(
   const from = bytesFromBase64(input.from);
   const to = bytesFromBase64(input.to);
   const reads = await documentHost().read(sectionRoom(sectionId), (doc) => locatePassage(doc, from, to)?.reads ?? null);
-  if (reads === null || !reads.trim())
-    throw new AppError('invalid', 'from: select words within one paragraph of this section');
-  if (reads.length > AMENDMENT_MAX_CHARS)
-    throw new AppError(
-      'invalid',
-      `from: the passage is longer than ${AMENDMENT_MAX_CHARS.toLocaleString('en')} characters`,
-    );
+  if (reads === null || !reads.trim()) throw appError('invalid', 'amendmentSelect');
+  if (reads.length > AMENDMENT_MAX_CHARS) throw appError('invalid', 'amendmentTooLong', { max: AMENDMENT_MAX_CHARS });
 
   const id = await db.transaction(async (tx) => {
     await lockUntilCommit(tx, lockKey.planAmendments(planId));
@@ -47,10 +42,7 @@ export async function proposeAmendment(
       .from(amendments)
       .where(and(eq(amendments.sectionId, sectionId), eq(amendments.status, 'pending')));
     if ((pending?.n ?? 0) >= MAX_PENDING_PER_SECTION)
-      throw new AppError(
-        'conflict',
-        `This section already has ${MAX_PENDING_PER_SECTION} pending amendments; decide some first`,
-      );
+      throw appError('conflict', 'tooManyPendingAmendments', { max: MAX_PENDING_PER_SECTION });
     const [next] = await tx
       .select({ n: sql<number>`coalesce(max(${amendments.number}), 0) + 1` })
       .from(amendments)

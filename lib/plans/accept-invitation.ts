@@ -4,7 +4,7 @@ import { lockKey, lockUntilCommit } from '../../db/lock';
 import { invitations, planMembers, users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { isUniqueViolation } from './db-errors';
 import { openInvitation } from './open-invitation';
 import { notifyPlanChanged } from './plan-events';
@@ -26,7 +26,7 @@ export async function acceptInvitation(
         .set({ acceptedAt: new Date() })
         .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
         .returning({ id: invitations.id });
-      if (!claimed) throw new AppError('conflict', 'This invitation link was already used');
+      if (!claimed) throw appError('conflict', 'invitationUsed');
       const [user] = await tx
         .insert(users)
         .values({ email: invitation.email, name: options.name, passwordHash })
@@ -45,10 +45,7 @@ export async function acceptInvitation(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError(
-        'conflict',
-        'An account with this email exists already, or the state now has a coordinator; ask the chair',
-      );
+      throw appError('conflict', 'invitationConflict');
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { invitations, memberStates, planMembers, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import type { AppointInput } from '../shared/schemas';
 import { notifyAppointed } from '../notifications/notify-events';
 import { authorize } from '../permissions/authorize-action';
@@ -72,7 +72,7 @@ export async function appointMember(
         return true;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', 'That state already has a coordinator in this plan');
+      if (isUniqueViolation(error)) throw appError('conflict', 'stateHasCoordinator');
       throw error;
     }
     if (changed) {
@@ -109,7 +109,7 @@ export async function appointMember(
 
 async function memberState(db: Db, code: string) {
   const [state] = await db.select().from(memberStates).where(eq(memberStates.code, code));
-  if (!state) throw new AppError('invalid', `stateCode: ${code} is not a member state`);
+  if (!state) throw appError('invalid', 'notMemberState', { code });
   return state;
 }
 
@@ -125,5 +125,5 @@ async function assertNoOtherCoordinator(
       and(eq(planMembers.planId, planId), eq(planMembers.stateCode, stateCode), eq(planMembers.role, 'coordinator')),
     );
   if (taken && taken.email !== email)
-    throw new AppError('conflict', `${stateName} already has a coordinator in this plan (${taken.email})`);
+    throw appError('conflict', 'stateHasCoordinatorNamed', { state: stateName, email: taken.email });
 }

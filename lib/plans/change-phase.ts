@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { plans } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { notifyPhaseChanged } from '../notifications/notify-events';
 import type { Phase } from '../permissions/can';
 import { authorize } from '../permissions/authorize-action';
@@ -17,7 +17,7 @@ export async function changePhase(db: Db, options: { actorId: string; planId: st
   const from = ctx.plan.phase;
   const step = PHASES.indexOf(phase) - PHASES.indexOf(from);
   if (step === 0) return;
-  if (Math.abs(step) !== 1) throw new AppError('invalid', `phase: a plan moves one phase at a time (from ${from})`);
+  if (Math.abs(step) !== 1) throw appError('invalid', 'phaseOneStep', { from });
   const moved = await db.transaction(async (tx) => {
     // Only from the phase the step was judged from: of two moves sent together, the second waits for
     // the first and then finds the plan elsewhere, instead of taking it two phases at once.
@@ -28,12 +28,9 @@ export async function changePhase(db: Db, options: { actorId: string; planId: st
       .returning({ id: plans.id });
     if (!row) {
       const [now] = await tx.select({ phase: plans.phase }).from(plans).where(eq(plans.id, planId));
-      if (!now) throw new AppError('not_found', 'No such plan');
+      if (!now) throw appError('not_found', 'planNotFound');
       if (now.phase === phase) return false;
-      throw new AppError(
-        'conflict',
-        `The plan moved to the ${now.phase} phase meanwhile; reload the page and try again`,
-      );
+      throw appError('conflict', 'phaseMovedMeanwhile', { phase: now.phase });
     }
     await recordAudit(tx, {
       planId,

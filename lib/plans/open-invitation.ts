@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, memberStates, plans } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { hashToken } from './appoint-member';
 
 /** The unused, unexpired invitation a link's token names, with its plan's title and state's name. */
@@ -12,8 +12,7 @@ export async function openInvitation(db: Db, token: string) {
     .innerJoin(plans, eq(plans.id, invitations.planId))
     .leftJoin(memberStates, eq(memberStates.code, invitations.stateCode))
     .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt)));
-  if (!row) throw new AppError('not_found', 'This invitation link is not valid or was already used');
-  if (row.invitation.expiresAt.getTime() < Date.now())
-    throw new AppError('not_found', 'This invitation link has expired; ask the chair for a new one');
+  if (!row) throw appError('not_found', 'invitationInvalid');
+  if (row.invitation.expiresAt.getTime() < Date.now()) throw appError('not_found', 'invitationExpired');
   return row;
 }

@@ -3,7 +3,7 @@ import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps, planVersions, sectionComments, sections } from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { onlineMembers, type OnlineMember } from './online-members';
 import { readPlanRows } from './plan-rows';
@@ -46,7 +46,7 @@ export async function readPlanActivity(db: Db, options: { userId: string; planId
   await authorize(db, { ...options, action: { type: 'plan.read' } });
   await analysedOnce(db, options.planId);
   const activity = await planActivity(db, options.planId);
-  if (!activity) throw new AppError('not_found', 'No such plan');
+  if (!activity) throw appError('not_found', 'planNotFound');
   return activity;
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { sections } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { notifyPlanChanged } from './plan-events';
 
@@ -27,7 +27,7 @@ export async function reorderSections(
       current.length === sectionIds.length &&
       new Set(sectionIds).size === sectionIds.length &&
       current.every((s) => sectionIds.includes(s.id));
-    if (!same) throw new AppError('invalid', 'sectionIds: must list every section of the plan exactly once');
+    if (!same) throw appError('invalid', 'sectionOrder');
     for (const [position, id] of sectionIds.entries()) {
       await tx
         .update(sections)

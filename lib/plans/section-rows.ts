@@ -1,7 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberStates, sectionCoEditors, sections } from '../../db/schema';
-import { AppError } from '../errors';
 import { appError } from '../i18n/error-text';
 
 /** Refuses state codes that are not member states, naming them. */
@@ -13,7 +12,7 @@ export async function assertMemberStates(db: Db, codes: readonly string[]): Prom
     .from(memberStates)
     .where(inArray(memberStates.code, unique));
   const missing = unique.filter((c) => !found.some((f) => f.code === c));
-  if (missing.length) throw new AppError('invalid', `states: not member states: ${missing.join(', ')}`);
+  if (missing.length) throw appError('invalid', 'notMemberStates', { codes: missing.join(', ') });
 }
 
 /** A section with its co-editing states; `lock`: locked until the calling transaction ends. */

@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../../db/client';
 import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { detectParagraphLanguage } from '../overlap';
 import { authorize } from '../permissions/authorize-action';
 import type { ReadInRequest, ReadInResponse } from '../shared/read-in';
@@ -25,16 +26,13 @@ export async function translateSectionText(
   options: { userId: string; sectionId: string; request: ReadInRequest; translator: Translator | null },
 ): Promise<ReadInResponse> {
   const target = await documentTarget(db, sectionRoom(options.sectionId));
-  if (!target.section) throw new AppError('not_found', 'No such section');
+  if (!target.section) throw appError('not_found', 'sectionNotFound');
   await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'plan.read' } });
   try {
     await perUser.consume(options.userId);
   } catch (error) {
     if (error instanceof RateLimiterRes)
-      throw new AppError(
-        'rate_limited',
-        `Too many translation requests; try again in ${Math.ceil(error.msBeforeNext / 1000)} s.`,
-      );
+      throw appError('rate_limited', 'tooManyTranslations', { seconds: Math.ceil(error.msBeforeNext / 1000) });
     throw error;
   }
   const { into, paragraphs } = options.request;

@@ -1,22 +1,20 @@
-import { AppError } from '../errors';
-import { appError } from '../i18n/error-text';
+import { appError, type ServerErrorKey } from '../i18n/error-text';
 import { z } from './zod';
 
 const uuid = z.string().uuid();
 
 /** An id from a URL; anything that is not a UUID cannot name a record, so it is "not found". */
-function idParam(what: string, key?: 'noSuchPlan' | 'noSuchSection' | 'noSuchVersion'): (value: string) => string {
+function idParam(key: ServerErrorKey): (value: string) => string {
   return (value) => {
-    if (!uuid.safeParse(value).success)
-      throw key ? appError('not_found', key) : new AppError('not_found', `No such ${what}`);
+    if (!uuid.safeParse(value).success) throw appError('not_found', key);
     return value;
   };
 }
 
-export const planIdParam = idParam('plan', 'noSuchPlan');
-export const sectionIdParam = idParam('section', 'noSuchSection');
-export const userIdParam = idParam('member');
-export const versionIdParam = idParam('version', 'noSuchVersion');
-export const overlapIdParam = idParam('overlap');
-export const commentIdParam = idParam('message');
-export const amendmentIdParam = idParam('amendment');
+export const planIdParam = idParam('noSuchPlan');
+export const sectionIdParam = idParam('noSuchSection');
+export const userIdParam = idParam('memberNotFound');
+export const versionIdParam = idParam('noSuchVersion');
+export const overlapIdParam = idParam('overlapNotFound');
+export const commentIdParam = idParam('messageNotFound');
+export const amendmentIdParam = idParam('amendmentNotFound');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { decodeChunk, encodeChunk } from './stream-format';
 
 export type PipelineOptions = {
@@ -53,7 +53,7 @@ export class ApertiumPipeline {
 
   /** Stops the pipeline; chunks still waiting fail. */
   close(): void {
-    this.stop(new AppError('unavailable', 'The translation pipeline was closed'));
+    this.stop(appError('unavailable', 'translationClosed'));
   }
 
   private running(): ChildProcessWithoutNullStreams {
@@ -72,11 +72,11 @@ export class ApertiumPipeline {
     });
     // Writes to a pipeline that died fail here; the exit handler below reports it.
     child.stdin.on('error', () => {});
-    child.on('error', (error) => this.stop(new AppError('unavailable', `Apertium did not start: ${error.message}`)));
+    child.on('error', (error) => this.stop(appError('unavailable', 'apertiumNotStarted', { reason: error.message })));
     child.on('exit', (code, signal) => {
       if (this.child !== child) return;
       const why = this.stderr.trim() || `exit ${code ?? signal}`;
-      this.stop(new AppError('unavailable', `Apertium stopped: ${why}`));
+      this.stop(appError('unavailable', 'apertiumStopped', { reason: why }));
     });
     return child;
   }
@@ -102,9 +102,8 @@ export class ApertiumPipeline {
       return;
     }
     this.stallTimer = setTimeout(() => {
-      this.stop(
-        new AppError('unavailable', `Apertium returned nothing for ${this.options.stallMs} ms and was restarted`),
-      );
+      // A string, not a number: ICU would group its digits ("20,000 ms") and the English would change.
+      this.stop(appError('unavailable', 'apertiumStalled', { ms: String(this.options.stallMs) }));
     }, this.options.stallMs);
     this.stallTimer.unref();
   }
@@ -122,6 +121,6 @@ export class ApertiumPipeline {
       }
     }
     const waiting = this.waiting.splice(0);
-    for (const w of waiting) w.reject(error ?? new AppError('unavailable', 'The translation pipeline stopped'));
+    for (const w of waiting) w.reject(error ?? appError('unavailable', 'translationStopped'));
   }
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { versions } from '../../db/schema';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';
 
@@ -13,7 +13,7 @@ export async function getVersion(db: Db, options: { userId: string; docId: strin
     .select()
     .from(versions)
     .where(and(eq(versions.id, options.versionId), eq(versions.docId, options.docId)));
-  if (!row) throw new AppError('not_found', 'No such version');
+  if (!row) throw appError('not_found', 'versionNotFound');
   return {
     id: row.id,
     kind: row.kind,

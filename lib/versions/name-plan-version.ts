@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { planVersions } from '../../db/schema';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { currentLayout } from '../plans/plan-layout';
 import { goalRoom, sectionRoom } from '../shared/rooms';
@@ -24,11 +24,7 @@ export async function namePlanVersion(
       .from(planVersions)
       .where(and(eq(planVersions.planId, options.planId), eq(planVersions.name, options.name)))
       .limit(1);
-    if (taken)
-      throw new AppError(
-        'conflict',
-        `There is already a version of this plan named “${options.name}”; choose another name`,
-      );
+    if (taken) throw appError('conflict', 'planVersionNameTaken', { name: options.name });
     const [row] = await tx
       .insert(planVersions)
       .values({ planId: options.planId, name: options.name, layout, createdBy: options.userId })

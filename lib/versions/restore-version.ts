@@ -4,7 +4,7 @@ import { versions } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { restoreInto } from '../documents/snapshots';
 import { documentHost } from '../documents/live-documents';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { documentTarget } from './document-target';
 import { saveVersion } from './save-version';
@@ -23,7 +23,7 @@ export async function restoreVersion(
     .select()
     .from(versions)
     .where(and(eq(versions.id, options.versionId), eq(versions.docId, options.docId)));
-  if (!row) throw new AppError('not_found', 'No such version');
+  if (!row) throw appError('not_found', 'versionNotFound');
   const host = documentHost();
   await host.read(options.docId, (doc, people) =>
     saveVersion(db, { docId: options.docId, doc, users: people, kind: 'auto', name: 'Before restore' }),

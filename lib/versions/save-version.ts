@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { versions } from '../../db/schema';
 import { editorsBetween, sameInstant, takeSnapshot } from '../documents/snapshots';
-import { AppError } from '../errors';
+import { appError } from '../i18n/error-text';
 
 export type VersionKind = 'auto' | 'named' | 'restore';
 
@@ -51,7 +51,7 @@ export async function saveVersion(
           ),
         )
         .limit(1);
-      if (taken) throw new AppError('conflict', `There is already a version named “${name}”; choose another name`);
+      if (taken) throw appError('conflict', 'versionNameTaken', { name });
     }
     const [row] = await tx
       .insert(versions)

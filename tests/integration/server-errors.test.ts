@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { jsonRoute, parseBody } from '../../app/_server/json-route';
+import { reopenOverlap } from '../../lib/consolidation/reopen-overlap';
 import { exportPlan } from '../../lib/export/export-plan';
+import { appError } from '../../lib/i18n/error-text';
 import type { Locale } from '../../lib/i18n/locales';
+import { convertDocxToHtml } from '../../lib/import/docx-to-html';
+import { changePhase } from '../../lib/plans/change-phase';
 import { createPlanInput } from '../../lib/shared/schemas';
 import { buildPlan } from '../factories';
 import { useDatabase } from '../helpers/database-fixture';
@@ -65,6 +69,45 @@ describe('messages the server sends a person, in their language', () => {
     });
     await expect(stranger()).rejects.toMatchObject({
       message: 'This plan does not exist, or you are not one of its members.',
+    });
+  });
+
+  it('tells a Spanish reader in Spanish what the plans, imports and overlaps refuse, and logs it in English', async () => {
+    const plan = await buildPlan(t.db, { phase: 'goal' });
+    const skip = () => changePhase(t.db, { actorId: plan.chair.id, planId: plan.id, phase: 'consolidation' });
+    expect(await answer('es', skip)).toEqual({
+      status: 400,
+      body: { error: 'Un plan cambia de fase de una en una (fase actual: Objetivo).' },
+    });
+    // The English stays as API callers and the logs knew it, field name first.
+    await expect(skip()).rejects.toMatchObject({ message: 'phase: a plan moves one phase at a time (from goal)' });
+
+    const oldWord = () => convertDocxToHtml(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    expect(await answer('es', oldWord)).toEqual({
+      status: 400,
+      body: { error: 'Es un archivo de Word antiguo (.doc); guárdelo como .docx e importe ese archivo.' },
+    });
+
+    const unknownOverlap = () =>
+      reopenOverlap(t.db, { userId: plan.chair.id, overlapId: '00000000-0000-4000-8000-000000000000' });
+    expect(await answer('es', unknownOverlap)).toEqual({
+      status: 404,
+      body: { error: 'Esta superposición no existe.' },
+    });
+    await expect(unknownOverlap()).rejects.toMatchObject({ message: 'No such overlap' });
+  });
+
+  it('sends the details of an error along with its words', async () => {
+    const refused = async () => {
+      throw appError('conflict', 'mergeChangedSince', undefined, { versions: { a: 'v1', b: 'v2' } });
+    };
+    expect(await answer('es', refused)).toEqual({
+      status: 409,
+      body: {
+        versions: { a: 'v1', b: 'v2' },
+        error:
+          'Un párrafo de esta fusión cambió desde entonces; compare en su lugar las versiones guardadas antes de la fusión.',
+      },
     });
   });
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../../../db';
 import { users } from '../../../db/schema';
 import { config } from '../../../lib/env';
-import { AppError } from '../../../lib/errors';
+import { appError } from '../../../lib/i18n/error-text';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from '../../../lib/i18n/locales';
 import { updateMeInput } from '../../../lib/shared/schemas';
 import { chooseInterfaceLocale } from '../../../lib/users/interface-locale';
@@ -19,7 +19,7 @@ export function GET() {
       .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale })
       .from(users)
       .where(eq(users.id, userId));
-    if (!user) throw new AppError('unauthenticated', 'Your account no longer exists');
+    if (!user) throw appError('unauthenticated', 'accountGone');
     return user;
   });
 }

@@ -1,5 +1,5 @@
 import { getDb } from '../../../../../db';
-import { AppError } from '../../../../../lib/errors';
+import { appError } from '../../../../../lib/i18n/error-text';
 import { searchPlan } from '../../../../../lib/search/search-plan';
 import { planIdParam } from '../../../../../lib/shared/ids';
 import { searchQuery } from '../../../../../lib/shared/schemas';
@@ -16,7 +16,8 @@ export function GET(req: Request, ctx: Ctx) {
     const userId = await requireApiUserId();
     const planId = planIdParam((await ctx.params).planId);
     const query = searchQuery.safeParse(new URL(req.url).searchParams.get('q') ?? '');
-    if (!query.success) throw new AppError('invalid', `q: ${query.error.issues[0]?.message ?? 'invalid'}`);
+    if (!query.success)
+      throw appError('invalid', 'invalidQuery', { detail: query.error.issues[0]?.message ?? 'invalid' });
     return searchPlan(await getDb(), { userId, planId, query: query.data });
   });
 }

@@ -1,5 +1,5 @@
 import { getDb } from '../../../../../db';
-import { AppError } from '../../../../../lib/errors';
+import { appError } from '../../../../../lib/i18n/error-text';
 import { importDocx } from '../../../../../lib/import/import-docx';
 import { readUploadForm } from '../../../../../lib/import/read-upload';
 import { sectionIdParam } from '../../../../../lib/shared/ids';
@@ -14,8 +14,7 @@ export function POST(req: Request, ctx: { params: Promise<{ sectionId: string }>
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
     const file = (await readUploadForm(req)).get('file');
-    if (!(file instanceof File))
-      throw new AppError('invalid', 'file: missing; send the .docx in the form field "file"');
+    if (!(file instanceof File)) throw appError('invalid', 'fileMissing');
     return importDocx(await getDb(), {
       userId,
       sectionId,
