@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
 import { appError } from '../i18n/error-text';
 import { logger } from '../log';
 
@@ -100,12 +100,15 @@ async function printOn(printer: Printer, page: Page, html: string): Promise<Uint
 export function pdfUnavailable(executablePath = DEBIAN_CHROMIUM): string | null {
   // A path outside the project: Next must not trace the whole project into the build for it.
   if (existsSync(/*turbopackIgnore: true*/ executablePath)) return null;
-  return `PDF export needs Chromium on the server at ${executablePath}: install Debian's chromium package (apt-get install chromium) and try again. Meanwhile, the HTML export printed from a browser gives the same pages.`;
+  return pdfMissing(executablePath).message;
+}
+
+function pdfMissing(executablePath: string): AppError {
+  return appError('unavailable', 'pdfMissing', { path: executablePath });
 }
 
 async function printerAt(executablePath: string): Promise<Printer> {
-  const missing = pdfUnavailable(executablePath);
-  if (missing) throw new AppError('unavailable', missing);
+  if (pdfUnavailable(executablePath)) throw pdfMissing(executablePath);
   const running = printers.get(executablePath);
   if (running) return running;
   const launching = launch(executablePath).then((browser) => ({ browser, idle: [] }));

@@ -1,6 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../../db/client';
-import { AppError } from '../errors';
 import { appError } from '../i18n/error-text';
 import { detectParagraphLanguage } from '../overlap';
 import { authorize } from '../permissions/authorize-action';
@@ -45,8 +44,8 @@ export async function translateSectionText(
   for (const [from, indexes] of byLanguage) {
     const status = options.translator
       ? await options.translator.status(from, into)
-      : { available: false as const, reason: 'Machine translation is not set up.' };
-    if (!status.available) throw new AppError('unavailable', status.reason);
+      : { available: false as const, cause: 'missing' as const };
+    if (!status.available) throw appError('unavailable', 'translationUnavailable', { cause: status.cause });
     const out = await options.translator!.translate(
       indexes.map((i) => paragraphs[i]!),
       from,

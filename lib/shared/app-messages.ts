@@ -18,15 +18,23 @@ export function readAccessMessage(decoder: decoding.Decoder): ConnectionAccess {
   return decoding.readVarString(decoder) === 'write' ? 'write' : 'read';
 }
 
-/** Application message carrying a human-readable notice for the editor (a refused write, a full document). */
+/**
+ * Application message carrying a notice for the editor, as a code the page puts in its reader's language
+ * (`Notices.<code>`): the server does not know the language of each page it writes to.
+ */
 export const NOTICE_MESSAGE = 101;
 
-export function encodeNoticeMessage(text: string): Uint8Array {
-  return encodeTextMessage(NOTICE_MESSAGE, text);
+/** The notices there are: the document has reached its size limit and refused what was typed. */
+export type NoticeCode = 'documentFull';
+
+export function encodeNoticeMessage(code: NoticeCode): Uint8Array {
+  return encodeTextMessage(NOTICE_MESSAGE, code);
 }
 
-export function readNoticeMessage(decoder: decoding.Decoder): string {
-  return decoding.readVarString(decoder);
+/** The notice's code; null for one this page does not know (a newer server), which it leaves unsaid. */
+export function readNoticeMessage(decoder: decoding.Decoder): NoticeCode | null {
+  const code = decoding.readVarString(decoder);
+  return code === 'documentFull' ? code : null;
 }
 
 /**

@@ -97,6 +97,8 @@ export function createTranslator({ config, store, memoryChars = DEFAULT_MEMORY_C
 
   async function runApertium(pair: Pair, texts: readonly string[]): Promise<string[]> {
     const found = await setup(pair);
+    // For the administrator, naming the package to install: readers are told in their language before
+    // this (translate-section-text asks for the status first).
     if (!found.ok) throw new AppError('unavailable', found.message);
     let pipeline = pipelines.get(pair);
     if (!pipeline) {

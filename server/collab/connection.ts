@@ -278,7 +278,7 @@ export class Connection implements RoomMember, AwarenessMember {
       if (error instanceof RoomUnavailableError) return this.close(CloseCode.GoingAway, 'room unavailable; retry');
       if (error instanceof DocumentFullError) {
         this.dropped = true;
-        this.send(encodeNoticeMessage(error.message));
+        this.send(encodeNoticeMessage('documentFull'));
         return this.refuseWrite('document full');
       }
       this.options.log.warn(

@@ -120,7 +120,8 @@ describe('operations and protective limits', () => {
       expect(found).toBeDefined();
       return found!;
     });
-    expect(new TextDecoder().decode(notice.subarray(2))).toMatch(/size limit/);
+    // A code: the page says it in its reader's language.
+    expect(new TextDecoder().decode(notice.subarray(2))).toBe('documentFull');
     await t.server.collab.flush();
     expect(await storedText(t.db, victims.room)).not.toContain('xxxxx');
     raw.sendUpdate('a short line that still fits');

@@ -85,7 +85,9 @@ export function LiveEditor(props: EditorProps & Live) {
   const t = useTranslations('LiveEditor');
   const readOnly = useTranslations('ReadOnly');
   const endedText = useTranslations('Ended');
-  const { access, ended, notice } = useServerAccess(provider);
+  const notices = useTranslations('Notices');
+  const { access, ended, notice: noticeCode } = useServerAccess(provider);
+  const notice = noticeCode && notices(noticeCode);
   const [mode, setMode] = useState<ViewMode>({ kind: 'live' });
   const arrived = useFirstSync(provider);
   const mayWrite = !ended && (access === null ? initiallyEditable : access === 'write');

@@ -9,6 +9,7 @@ import {
   readAccessMessage,
   readNoticeMessage,
   type ConnectionAccess,
+  type NoticeCode,
 } from '../../../lib/shared/app-messages';
 import { CloseCode } from '../../../lib/shared/close-codes';
 
@@ -33,8 +34,8 @@ function endedBy(code: number | undefined): Ended | null {
 export function useServerAccess(provider: WebsocketProvider) {
   const [access, setAccess] = useState<ConnectionAccess | null>(null);
   const [ended, setEnded] = useState<Ended | null>(null);
-  /** What the server said of a write it refused (a full document). */
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the server said of a write it refused (a full document), as a code. */
+  const [notice, setNotice] = useState<NoticeCode | null>(null);
   // The page says why one may only read (a frozen section, another phase) and what else changed with it:
   // it is rendered again when what this connection may do changes, not on the first word of each connection.
   const router = useRouter();
