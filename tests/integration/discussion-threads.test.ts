@@ -1,6 +1,6 @@
 import type * as decoding from 'lib0/decoding';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { resolveThread } from '../../lib/discussion/resolve-thread';
@@ -10,45 +10,29 @@ import { postComment } from '../../lib/discussion/post-comment';
 import { withdrawComment } from '../../lib/discussion/withdraw-comment';
 import { planActivity } from '../../lib/plans/plan-activity';
 import { COMMENT_MESSAGE, readCommentMessage } from '../../lib/shared/app-messages';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import type { BuiltMember, BuiltPlan, BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import { openProvider, waitForSync } from '../helpers/provider';
+import { waitForSync } from '../helpers/provider';
+import { buildWorkingGroup, useConnections } from '../helpers/working-group';
 
 describe("a section's discussion in threads", () => {
   const t = useCollabServer();
-  const providers: Array<ReturnType<typeof openProvider>> = [];
+  const connect = useConnections(() => t.server.url);
   const db = () => t.db;
   let plan: BuiltPlan;
   let peru: BuiltMember, mexico: BuiltMember, brazil: BuiltMember, observer: BuiltMember;
-  let police: BuiltSection;
+  let police: BuiltSection, victims: BuiltSection;
 
   beforeAll(async () => {
-    plan = await buildPlan(db());
-    peru = await buildMember(db(), { plan, state: 'PER' });
-    mexico = await buildMember(db(), { plan, state: 'MEX' });
-    brazil = await buildMember(db(), { plan, state: 'BRA' });
-    observer = await buildMember(db(), { plan, role: 'observer' });
-    police = await buildSection(db(), { plan, lead: peru, coEditors: [mexico] });
-  });
-
-  afterAll(() => {
-    for (const client of providers) client.provider.destroy();
+    ({ plan, peru, mexico, brazil, observer, police, victims } = await buildWorkingGroup(db()));
   });
 
   const openThreads = async () =>
     (await planActivity(db(), plan.id))!.sections.find((s) => s.id === police.id)!.openThreads;
 
   it('puts a reply under its thread, also a reply to a reply, and sends it to everyone with the section open', async () => {
-    const page = openProvider(t.server.url, police.room, observer.cookie);
-    providers.push(page);
+    const page = connect(police.room, observer.cookie);
     const received: CommentView[] = [];
     page.provider.messageHandlers[COMMENT_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
       received.push(readCommentMessage(decoder) as CommentView);
@@ -87,7 +71,6 @@ describe("a section's discussion in threads", () => {
 
   it('refuses a reply by an observer, to a message of another section, or to an unknown message', async () => {
     const [question] = await listComments(db(), { userId: peru.id, sectionId: police.id });
-    const victims = await buildSection(db(), { plan, lead: brazil });
     await expect(
       postComment(db(), { userId: observer.id, sectionId: police.id, body: 'Me too.', replyTo: question!.id }),
     ).rejects.toMatchObject({ code: 'forbidden' });

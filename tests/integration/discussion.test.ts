@@ -1,6 +1,6 @@
 import type * as decoding from 'lib0/decoding';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
@@ -12,45 +12,28 @@ import type { CommentView } from '../../lib/discussion/comment-view';
 import { changePhase } from '../../lib/plans/change-phase';
 import { COMMENT_MESSAGE, readCommentMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import type { BuiltMember, BuiltPlan, BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
-import { openProvider, waitForSync } from '../helpers/provider';
+import { waitForSync } from '../helpers/provider';
+import { buildWorkingGroup, useConnections } from '../helpers/working-group';
 
 describe("a section's discussion", () => {
   const t = useCollabServer();
-  const providers: Array<ReturnType<typeof openProvider>> = [];
+  const connect = useConnections(() => t.server.url);
   const db = () => t.db;
   let plan: BuiltPlan;
   let peru: BuiltMember, mexico: BuiltMember, brazil: BuiltMember, observer: BuiltMember;
   let police: BuiltSection, victims: BuiltSection;
 
   beforeAll(async () => {
-    plan = await buildPlan(db());
-    peru = await buildMember(db(), { plan, state: 'PER' });
-    mexico = await buildMember(db(), { plan, state: 'MEX' });
-    brazil = await buildMember(db(), { plan, state: 'BRA' });
-    observer = await buildMember(db(), { plan, role: 'observer' });
-    police = await buildSection(db(), { plan, lead: peru, coEditors: [mexico] });
-    victims = await buildSection(db(), { plan, lead: brazil });
-  });
-
-  afterAll(() => {
-    for (const client of providers) client.provider.destroy();
+    ({ plan, peru, mexico, brazil, observer, police, victims } = await buildWorkingGroup(db()));
   });
 
   /** A section page's connection, and the discussion messages it is sent. */
   const openSection = async (room: string, cookie: string) => {
-    const page = openProvider(t.server.url, room, cookie);
-    providers.push(page);
+    const page = connect(room, cookie);
     const received: CommentView[] = [];
     page.provider.messageHandlers[COMMENT_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
       received.push(readCommentMessage(decoder) as CommentView);
@@ -86,8 +69,7 @@ describe("a section's discussion", () => {
   });
 
   it('keeps the passage a message is about, whose place follows the text as it is edited', async () => {
-    const page = openProvider(t.server.url, police.room, peru.cookie);
-    providers.push(page);
+    const page = connect(police.room, peru.cookie);
     await waitForSync(page.provider);
     const fragment = page.doc.getXmlFragment(EDITOR_FIELD);
     const paragraph = appendParagraph(page.doc, 'Each state trains its own instructors.');

@@ -1,47 +1,30 @@
 import type * as decoding from 'lib0/decoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postComment } from '../../lib/discussion/post-comment';
 import { listNotifications, markNotificationsRead } from '../../lib/notifications/list-notifications';
 import { changePhase } from '../../lib/plans/change-phase';
 import { NOTIFICATIONS_MESSAGE, readNotificationsMessage } from '../../lib/shared/app-messages';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import type { BuiltMember, BuiltPlan, BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
-import { openProvider, waitForSync } from '../helpers/provider';
+import { waitForSync } from '../helpers/provider';
+import { buildWorkingGroup, useConnections } from '../helpers/working-group';
 
 describe('notifications', () => {
   const t = useCollabServer();
-  const providers: Array<ReturnType<typeof openProvider>> = [];
+  const connect = useConnections(() => t.server.url);
   const db = () => t.db;
   let plan: BuiltPlan;
   let peru: BuiltMember, mexico: BuiltMember, brazil: BuiltMember, observer: BuiltMember;
   let police: BuiltSection, victims: BuiltSection;
 
   beforeAll(async () => {
-    plan = await buildPlan(db());
-    peru = await buildMember(db(), { plan, state: 'PER' });
-    mexico = await buildMember(db(), { plan, state: 'MEX' });
-    brazil = await buildMember(db(), { plan, state: 'BRA' });
-    observer = await buildMember(db(), { plan, role: 'observer' });
-    police = await buildSection(db(), { plan, lead: peru, coEditors: [mexico] });
-    victims = await buildSection(db(), { plan, lead: brazil });
-  });
-
-  afterAll(() => {
-    for (const client of providers) client.provider.destroy();
+    ({ plan, peru, mexico, brazil, observer, police, victims } = await buildWorkingGroup(db()));
   });
 
   /** A page of `who` open on a room, and the unread counts the server sends it. */
   const openPage = async (room: string, who: BuiltMember) => {
-    const page = openProvider(t.server.url, room, who.cookie);
-    providers.push(page);
+    const page = connect(room, who.cookie);
     const counts: number[] = [];
     page.provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
       counts.push(readNotificationsMessage(decoder).unread);
