@@ -59,7 +59,12 @@ export function NotificationBell() {
         aria-controls="notification-panel"
         onClick={() => void toggle()}
       >
-        <span aria-hidden="true">🔔</span> {t('button', { count: unread })}
+        <BellIcon /> <span className="bell-words">{t('button', { count: unread })}</span>
+        {unread > 0 && (
+          <span className="bell-count" aria-hidden="true">
+            {unread}
+          </span>
+        )}
       </button>
       {open && (
         <div id="notification-panel" className="card stack bell-panel" role="region" aria-label={t('panel')}>
@@ -69,5 +74,17 @@ export function NotificationBell() {
         </div>
       )}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: a server or desktop without an emoji font would show an empty box. */
+function BellIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6v-5a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+      />
+    </svg>
   );
 }
