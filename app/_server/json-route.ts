@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, httpStatus } from '../../lib/errors';
 import { appError, errorText, fieldError, hasMessage } from '../../lib/i18n/error-text';
 import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n/locales';
@@ -58,10 +58,18 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S, fo
   } catch {
     throw appError('invalid', 'sendJson');
   }
-  const result = schema.safeParse(raw);
+  // Zod's own words for a failed check (when the form has no sentence of its own) in the reader's language.
+  const result = schema.safeParse(raw, { error: CHECK_WORDS[await localeOfRequest()] });
   if (!result.success) throw invalidField(result.error.issues[0], form);
   return result.data;
 }
+
+const CHECK_WORDS: Record<Locale, z.core.$ZodErrorMap> = {
+  en: z.locales.en().localeError,
+  es: z.locales.es().localeError,
+  pt: z.locales.pt().localeError,
+  fr: z.locales.fr().localeError,
+};
 
 const REASONS: Partial<Record<z.core.$ZodIssue['code'], string>> = {
   too_small: 'empty',

@@ -165,6 +165,18 @@ describe('the permission table, enforced by the server', () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ field: 'email', error: expect.stringContaining('“email”') });
+    // A reader in Spanish is told in Spanish, the check's own words included.
+    const spanish = await fetch(`${t.app.url}/api/plans/${planId}/members`, {
+      method: 'POST',
+      headers: {
+        origin: t.app.url,
+        cookie: cookie.chair!,
+        'content-type': 'application/json',
+        'accept-language': 'es-419',
+      },
+      body: JSON.stringify({ email: 'not-an-email', role: 'coordinator', stateCode: 'PER' }),
+    });
+    expect(await spanish.json()).toEqual({ field: 'email', error: expect.stringMatching(/correo electrónico/) });
     const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', {
       email: 'x@ministry.test',
       role: 'coordinator',
