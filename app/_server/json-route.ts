@@ -58,10 +58,12 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S, fo
   } catch {
     throw appError('invalid', 'sendJson');
   }
-  // Zod's own words for a failed check (when the form has no sentence of its own) in the reader's language.
-  const result = schema.safeParse(raw, { error: CHECK_WORDS[await localeOfRequest()] });
-  if (!result.success) throw invalidField(result.error.issues[0], form);
-  return result.data;
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  // Zod's own words for a failed check (when the form has no sentence of its own) in the reader's
+  // language: checked again with them, so that a body that passes never looks up the reader's language.
+  const again = schema.safeParse(raw, { error: CHECK_WORDS[await localeOfRequest()] });
+  throw invalidField((again.error ?? result.error).issues[0], form);
 }
 
 const CHECK_WORDS: Record<Locale, z.core.$ZodErrorMap> = {

@@ -11,9 +11,8 @@ export function anchorOf(element: Y.XmlElement): Uint8Array {
 
 /** Index in `blocks` of the paragraph an anchor points at; -1 when it was deleted or is blank now. */
 export function findAnchored(doc: Y.Doc, blocks: readonly TextBlock[], anchor: Uint8Array): number {
-  const position = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(anchor), doc);
-  if (!position) return -1;
-  return blocks.findIndex((block) => block.element === position.type);
+  const element = anchoredElement(doc, anchor);
+  return element ? blocks.findIndex((block) => block.element === element) : -1;
 }
 
 /**
