@@ -52,6 +52,20 @@ const schema = translationSchema.extend({
    * production and off in production, so a real deployment never gets demo data by accident.
    */
   SEED_DEMO: flag.optional(),
+  /**
+   * SMTP server (smtp:// or smtps://, user and password in the URL) through which invitations and
+   * notifications are emailed; unset means no email at all, and the app says so at start-up.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
+  /** The sender of every email (an address, or "Name <address>") that the SMTP server accepts from us. */
+  EMAIL_FROM: z.string().min(3).default('Concordia <concordia@localhost>'),
+  /** Hour (UTC, 0–23) at which daily digests gather the notifications of the day before. */
+  EMAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Wait before retrying an email the SMTP server refused or could not take, doubled on each attempt up
+   * to an hour; after 10 attempts the email is recorded as failed. Also how often the outbox is checked.
+   */
+  EMAIL_RETRY_MS: z.coerce.number().int().min(50).default(30_000),
   /** Bearer token for /metrics from other hosts; without it only loopback may scrape. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

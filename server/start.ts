@@ -12,6 +12,7 @@ import { createTranslator, postgresStore, setSharedTranslator, translationAvaila
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis/bus';
 import { answerClientError } from './client-errors';
+import { startEmailWorker } from './email/email-worker';
 import { refuseCrossSiteWrite } from './cross-site-guard';
 import { handleOps } from './ops';
 
@@ -139,6 +140,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
 
+  // Email is optional: without SMTP_URL invitation links are only shown, and notifications stay in the app.
+  const email = config.SMTP_URL
+    ? startEmailWorker({
+        db: database.db,
+        log: logger('email'),
+        smtpUrl: config.SMTP_URL,
+        from: config.EMAIL_FROM,
+        siteOrigin: siteOrigin ?? `http://localhost:${port}`,
+        digestHour: config.EMAIL_DIGEST_HOUR,
+        retryMs: config.EMAIL_RETRY_MS,
+      })
+    : undefined;
+  if (!email) log.info('email is off (SMTP_URL unset): invitation links are shown to the chair, not emailed');
+
   let closing: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
@@ -148,6 +163,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await email?.close();
         await collab.close();
         await bus?.close();
         server.closeAllConnections();

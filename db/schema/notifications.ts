@@ -27,6 +27,8 @@ export const notifications = pgTable(
     details: jsonb('details').$type<Record<string, string>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** When the email worker took it into an email (or a digest); null while it waits for one. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [index('notifications_user_created').on(t.userId, t.createdAt)],
 );

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications, planMembers, plans, sections } from '../../db/schema';
 import { notifyUsersNotified } from './notification-events';
@@ -19,17 +19,30 @@ export type NotificationView = {
 /** Most notifications listed; older ones stay stored. */
 export const NOTIFICATIONS_SHOWN = 50;
 
-/**
- * The user's latest notifications, newest first, and how many of all are unread; only of plans they
- * are still a member of (someone removed no longer reads what happens there).
- */
+/** The user's latest notifications, newest first, and how many of all are unread. */
 export async function listNotifications(
   db: Db,
   options: { userId: string },
 ): Promise<{ unread: number; notifications: NotificationView[] }> {
+  return {
+    unread: await unreadNotifications(db, options.userId),
+    notifications: await readNotificationViews(db, eq(notifications.userId, options.userId), NOTIFICATIONS_SHOWN),
+  };
+}
+
+/**
+ * Notifications matching `where`, newest first, as their recipients see them; only of plans the
+ * recipient is still a member of (someone removed no longer reads what happens there).
+ */
+export async function readNotificationViews(
+  db: Db,
+  where: SQL | undefined,
+  limit: number,
+): Promise<Array<NotificationView & { userId: string }>> {
   const rows = await db
     .select({
       id: notifications.id,
+      userId: notifications.userId,
       kind: notifications.kind,
       planId: notifications.planId,
       planTitle: plans.title,
@@ -48,25 +61,23 @@ export async function listNotifications(
       and(eq(planMembers.planId, notifications.planId), eq(planMembers.userId, notifications.userId)),
     )
     .leftJoin(sections, eq(sections.id, notifications.sectionId))
-    .where(eq(notifications.userId, options.userId))
+    .where(where)
     .orderBy(desc(notifications.createdAt))
-    .limit(NOTIFICATIONS_SHOWN);
-  return {
-    unread: await unreadNotifications(db, options.userId),
-    notifications: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      planTitle: r.planTitle,
-      sectionTitle: r.sectionTitle,
-      actorName: r.actorName,
-      details: r.details ?? {},
-      createdAt: r.createdAt.toISOString(),
-      read: r.readAt !== null,
-      href: r.sectionId
-        ? `/plans/${r.planId}/sections/${r.sectionId}${r.commentId ? `#comment-${r.commentId}` : ''}`
-        : `/plans/${r.planId}`,
-    })),
-  };
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    kind: r.kind,
+    planTitle: r.planTitle,
+    sectionTitle: r.sectionTitle,
+    actorName: r.actorName,
+    details: r.details ?? {},
+    createdAt: r.createdAt.toISOString(),
+    read: r.readAt !== null,
+    href: r.sectionId
+      ? `/plans/${r.planId}/sections/${r.sectionId}${r.commentId ? `#comment-${r.commentId}` : ''}`
+      : `/plans/${r.planId}`,
+  }));
 }
 
 export async function unreadNotifications(db: Db, userId: string): Promise<number> {

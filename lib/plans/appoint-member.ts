@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { invitations, memberStates, planMembers, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { sendInvitationEmail } from '../email/send-invitation-email';
 import { appError } from '../i18n/error-text';
 import type { AppointInput } from '../shared/schemas';
 import { notifyAppointed } from '../notifications/notify-events';
@@ -103,6 +104,15 @@ export async function appointMember(
       target: `invitation:${input.email}`,
       after: { email: input.email, role: input.role, stateCode, expiresAt },
     });
+  });
+  await sendInvitationEmail(db, {
+    planId,
+    invitedBy: actorId,
+    email: input.email,
+    role: input.role,
+    stateCode,
+    token,
+    days: INVITATION_DAYS,
   });
   return { kind: 'invitation', token, expiresAt };
 }
