@@ -122,6 +122,9 @@ export const searchQuery = z
 /** The signed-in user's own settings (PATCH /api/me). */
 export const updateMeInput = z.object({ locale: z.enum(LOCALES) });
 
+/** How the user wants notifications emailed, when the server sends email. */
+export const emailNotificationsInput = z.object({ emailNotifications: z.enum(['immediate', 'daily', 'off']) });
+
 /** Notifications to mark read: these (as many as a page lists), or all of the user's when omitted. */
 export const markNotificationsReadInput = z.object({
   ids: z.array(z.string().uuid('is not a notification')).max(100).optional(),
