@@ -18,6 +18,13 @@ export const sectionComments = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     stateCode: text('state_code').references(() => memberStates.code),
+    /**
+     * Where it is written: the delegations' threads, or the observers' channel that the chair may open
+     * (a reply is always in its thread's channel).
+     */
+    channel: text('channel', { enum: ['delegations', 'observers'] })
+      .notNull()
+      .default('delegations'),
     /** The thread's first message, for a reply; null for a message that opens a thread. */
     parentId: uuid('parent_id').references((): AnyPgColumn => sectionComments.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),

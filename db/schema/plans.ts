@@ -21,6 +21,8 @@ export const plans = pgTable('plans', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull(),
   phase: planPhase('phase').notNull().default('goal'),
+  /** The chair lets observers write in each section's observers' channel (off by default). */
+  observerComments: boolean('observer_comments').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alias } from 'drizzle-orm/pg-core';
 import { memberStates, sectionComments, users } from '../../db/schema';
+import type { Channel } from '../permissions/can';
 import type { StateRef } from '../plans/online-members';
 import type { Mention, Quote } from '../shared/discussion';
 import { mentionsOf } from './mentions';
@@ -13,6 +14,8 @@ import { mentionsOf } from './mentions';
 export type CommentView = {
   id: string;
   sectionId: string;
+  /** The delegations' threads, or the observers' channel. */
+  channel: Channel;
   author: string;
   /** The author's user id, so a page knows which messages are the reader's own (null: account deleted). */
   authorId: string | null;
@@ -43,6 +46,7 @@ export function commentRows(db: Db) {
     .select({
       id: sectionComments.id,
       sectionId: sectionComments.sectionId,
+      channel: sectionComments.channel,
       author: sectionComments.authorName,
       authorId: sectionComments.authorId,
       stateCode: sectionComments.stateCode,
@@ -76,6 +80,7 @@ export function toView(row: CommentRow, mentions: Mention[] = []): CommentView {
   return {
     id: row.id,
     sectionId: row.sectionId,
+    channel: row.channel,
     author: row.author,
     authorId: row.authorId,
     state: row.stateCode ? { code: row.stateCode, name: row.stateName ?? row.stateCode } : null,

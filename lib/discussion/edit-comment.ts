@@ -13,7 +13,11 @@ export async function editComment(
   options: { userId: string; commentId: string; body: string },
 ): Promise<CommentView> {
   const { row, planId } = await commentToChange(db, options.commentId);
-  await authorize(db, { userId: options.userId, planId, action: { type: 'comment.edit', authorId: row.authorId } });
+  await authorize(db, {
+    userId: options.userId,
+    planId,
+    action: { type: 'comment.edit', authorId: row.authorId, channel: row.channel },
+  });
   const edited = await db.transaction(async (tx) => {
     // Judged on the message as it is now, locked until this change is in: a withdrawal or another edit
     // sent at the same moment comes before or after this one, never in between.

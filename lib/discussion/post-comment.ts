@@ -4,6 +4,7 @@ import { sectionComments, users } from '../../db/schema';
 import { appError } from '../i18n/error-text';
 import { notifyMessagePosted } from '../notifications/notify-events';
 import { authorize } from '../permissions/authorize-action';
+import type { Channel } from '../permissions/can';
 import { notifyCommentPosted } from '../plans/plan-events';
 import type { Mention, Quote } from '../shared/discussion';
 import { sectionPlan } from './comment-rows';
@@ -18,12 +19,15 @@ export async function postComment(
     sectionId: string;
     body: string;
     quote?: Quote;
-    /** Replies in this message's thread. */ replyTo?: string;
+    /** Replies in this message's thread (and its channel). */ replyTo?: string;
+    /** Opens a thread in the delegations' threads (the default) or in the observers' channel. */
+    channel?: Channel;
     mentions?: readonly Mention[];
   },
 ): Promise<CommentView> {
   const planId = await sectionPlan(db, options.sectionId);
-  const ctx = await authorize(db, { userId: options.userId, planId, action: { type: 'section.comment' } });
+  const channel = options.replyTo ? await channelOf(db, options.replyTo) : (options.channel ?? 'delegations');
+  const ctx = await authorize(db, { userId: options.userId, planId, action: { type: 'section.comment', channel } });
   const parentId = options.replyTo ? await threadToReplyIn(db, options.replyTo, options.sectionId) : null;
   const { quote } = parentId ? { quote: undefined } : options;
   const mentions = await checkMentions(db, { planId, body: options.body, mentions: options.mentions ?? [] });
@@ -37,6 +41,7 @@ export async function postComment(
         authorId: options.userId,
         authorName: author.name,
         stateCode: ctx.membership?.stateCode ?? null,
+        channel,
         parentId,
         body: options.body,
         ...(quote && {
@@ -60,6 +65,16 @@ export async function postComment(
     mentions,
   });
   return comment!;
+}
+
+/** The channel of the message a reply answers (not_found when there is none; its section is checked after). */
+async function channelOf(db: Db, commentId: string): Promise<Channel> {
+  const [to] = await db
+    .select({ channel: sectionComments.channel })
+    .from(sectionComments)
+    .where(eq(sectionComments.id, commentId));
+  if (!to) throw appError('not_found', 'messageNotInSection');
+  return to.channel;
 }
 
 /** The thread a reply goes in: the first message of `commentId`'s thread, in this section, open. */

@@ -9,7 +9,11 @@ import type { CommentView } from './comment-view';
 /** Withdraws a message (its author, or the chair): members see that it was withdrawn; the audit log keeps what it said. */
 export async function withdrawComment(db: Db, options: { userId: string; commentId: string }): Promise<CommentView> {
   const { row, planId } = await commentToChange(db, options.commentId);
-  await authorize(db, { userId: options.userId, planId, action: { type: 'comment.withdraw', authorId: row.authorId } });
+  await authorize(db, {
+    userId: options.userId,
+    planId,
+    action: { type: 'comment.withdraw', authorId: row.authorId, channel: row.channel },
+  });
   await db.transaction(async (tx) => {
     // Withdrawn once, by whoever came first, with the wording it had last.
     const current = await lockComment(tx, row.id);

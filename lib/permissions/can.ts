@@ -12,8 +12,12 @@ export type SectionTarget = { leadState: string; coEditingStates: readonly strin
 export type AccessContext = {
   actor: Actor;
   membership: Membership;
-  plan: { phase: Phase };
+  /** `observerComments`: the chair opened the observers' channel (absent: closed). */
+  plan: { phase: Phase; observerComments?: boolean };
 };
+
+/** A section's discussion has two channels: the delegations' threads, and the observers' (when the chair opens it). */
+export type Channel = 'delegations' | 'observers';
 
 export type Action =
   | { type: 'plan.read' }
@@ -30,11 +34,14 @@ export type Action =
   | { type: 'overlap.resolve' }
   /** Reopen a resolved overlap: undo a merge, or take back keeping both or dismissing. */
   | { type: 'overlap.reopen' }
-  /** Write in a section's discussion (any section: states discuss each other's drafts; all members read it). */
-  | { type: 'section.comment' }
+  /**
+   * Write in a section's discussion (any section: states discuss each other's drafts; all members read
+   * it): the delegations' threads (the default), or the observers' channel, where observers write too.
+   */
+  | { type: 'section.comment'; channel?: Channel }
   /** Change one's own message; withdraw it, or (the chair, keeping order) anyone's. */
-  | { type: 'comment.edit'; authorId: string | null }
-  | { type: 'comment.withdraw'; authorId: string | null }
+  | { type: 'comment.edit'; authorId: string | null; channel?: Channel }
+  | { type: 'comment.withdraw'; authorId: string | null; channel?: Channel }
   /** Propose an amendment to any section's text (states amend what they do not write). */
   | { type: 'amendment.propose' }
   /** Co-sponsor or object to another state's amendment. */
@@ -74,13 +81,16 @@ export function can(ctx: AccessContext, action: Action): boolean {
     case 'overlap.reopen':
       return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');
     case 'section.comment':
-      return (membership?.role === 'chair' || membership?.role === 'coordinator') && plan.phase !== 'adopted';
+      if (plan.phase === 'adopted' || !membership) return false;
+      // Observers write only in the observers' channel, and only while the chair keeps it open.
+      if (action.channel === 'observers') return plan.observerComments === true;
+      return membership.role === 'chair' || membership.role === 'coordinator';
     case 'comment.edit':
-      return can(ctx, { type: 'section.comment' }) && action.authorId === ctx.actor.userId;
+      return can(ctx, { type: 'section.comment', channel: action.channel }) && action.authorId === ctx.actor.userId;
     case 'comment.withdraw':
-      return (
-        can(ctx, { type: 'section.comment' }) && (action.authorId === ctx.actor.userId || membership?.role === 'chair')
-      );
+      // The chair may hide any message, the observers' channel's too, open or closed.
+      if (membership?.role === 'chair') return can(ctx, { type: 'section.comment' });
+      return can(ctx, { type: 'section.comment', channel: action.channel }) && action.authorId === ctx.actor.userId;
     case 'amendment.propose':
       return negotiating(plan.phase) && (membership?.role === 'chair' || isCoordinator(membership));
     case 'amendment.stand':

@@ -36,8 +36,11 @@ export type PlanView = {
   canWriteGoal: boolean;
   canManage: boolean;
   canRestoreVersions: boolean;
-  /** Write in the sections' discussions. */
+  /** Write in the sections' discussions (the delegations' threads). */
   canComment: boolean;
+  /** The chair opened the observers' channel; and whether the reader may write in it. */
+  observerComments: boolean;
+  canCommentObservers: boolean;
   /** Propose amendments to any section's text. */
   canPropose: boolean;
   goalOnline: OnlineMember[];
@@ -74,6 +77,8 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     canManage: can(ctx, { type: 'plan.manage' }),
     canRestoreVersions: can(ctx, { type: 'version.restore' }),
     canComment: can(ctx, { type: 'section.comment' }),
+    observerComments: ctx.plan.observerComments === true,
+    canCommentObservers: can(ctx, { type: 'section.comment', channel: 'observers' }),
     canPropose: can(ctx, { type: 'amendment.propose' }),
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),

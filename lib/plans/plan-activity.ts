@@ -71,7 +71,7 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
       sectionId: sectionComments.sectionId,
       n: count(),
       latest: max(sectionComments.createdAt),
-      open: sql<number>`count(*) filter (where ${and(isNull(sectionComments.parentId), isNull(sectionComments.resolvedAt), isNull(sectionComments.withdrawnAt))})`.mapWith(
+      open: sql<number>`count(*) filter (where ${and(isNull(sectionComments.parentId), isNull(sectionComments.resolvedAt), isNull(sectionComments.withdrawnAt), eq(sectionComments.channel, 'delegations'))})`.mapWith(
         Number,
       ),
     })

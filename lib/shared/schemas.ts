@@ -67,8 +67,16 @@ const commentBody = z
 
 export const commentEdit = z.object({ body: commentBody });
 
+/** The chair opens or closes the observers' channel. */
+export const observerCommentsInput = z.object({ open: z.boolean() });
+
+/** A section discussion's two channels (lib/permissions/can.ts `Channel`). */
+export const commentChannel = z.enum(['delegations', 'observers']);
+
 export const commentInput = z.object({
   body: commentBody,
+  /** Where a new thread opens: the delegations' threads (the default) or the observers' channel; a reply goes in its thread's. */
+  channel: commentChannel.optional(),
   /** A message of the thread this one replies in (a reply quotes nothing: its thread's first message does). */
   replyTo: z.string().uuid('is not a message').optional(),
   /** Whom the message names, by id; their labels must appear in its text as "@label". */

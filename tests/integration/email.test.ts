@@ -30,6 +30,10 @@ describe('email, with SMTP_URL set', () => {
   beforeAll(async () => {
     ({ plan, peru, mexico, brazil, police } = await buildWorkingGroup(db()));
     await chooseInterfaceLocale(db(), { userId: mexico.id, locale: 'es' });
+    // Each member was emailed their appointment; the tests count what comes after it.
+    await eventually(() =>
+      expect(to(brazil.email).map((m) => m.subject)).toEqual([expect.stringContaining('appointed you')]),
+    );
   });
 
   it("emails a mention of Mexico to Mexico's coordinator, in Spanish, with a link to the message", async () => {

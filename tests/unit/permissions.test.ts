@@ -79,6 +79,34 @@ describe('can', () => {
   });
 
   it.each([
+    ['an observer, while the chair keeps it open', observer, 'drafting', true, true],
+    ['an observer, while it is closed', observer, 'drafting', false, false],
+    ['a coordinator, answering observers', brazil, 'drafting', true, true],
+    ['the chair', chair, 'consolidation', true, true],
+    ['an observer once adopted', observer, 'adopted', true, false],
+    ['someone outside the plan', null, 'drafting', true, false],
+  ] as const)("writing in the observers' channel: %s", (_label, membership, phase, open, allowed) => {
+    const context = { ...ctx(membership, phase), plan: { phase, observerComments: open } };
+    expect(can(context, { type: 'section.comment', channel: 'observers' })).toBe(allowed);
+    // The delegations' threads stay closed to observers, whatever the channel's setting.
+    if (membership === observer) expect(can(context, { type: 'section.comment' })).toBe(false);
+  });
+
+  it.each([
+    ['its author, an observer, while open', observer, 'u', true, true, true],
+    ['its author, an observer, once closed', observer, 'u', false, false, false],
+    ['the chair, once closed', chair, 'someone else', false, false, true],
+    ['a coordinator, of an observer', brazil, 'someone else', true, false, false],
+  ] as const)(
+    "editing and withdrawing a message in the observers' channel: %s",
+    (_label, membership, authorId, open, edits, withdraws) => {
+      const context = { ...ctx(membership), plan: { phase: 'drafting' as const, observerComments: open } };
+      expect(can(context, { type: 'comment.edit', authorId, channel: 'observers' })).toBe(edits);
+      expect(can(context, { type: 'comment.withdraw', authorId, channel: 'observers' })).toBe(withdraws);
+    },
+  );
+
+  it.each([
     ['its author', brazil, 'u', 'drafting', true],
     ["the lead coordinator, of another state's thread", peru, 'someone else', 'drafting', true],
     ["another coordinator, of someone else's thread", brazil, 'someone else', 'drafting', false],

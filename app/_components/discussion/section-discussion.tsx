@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentView } from '../../../lib/discussion/comment-view';
+import type { Channel } from '../../../lib/permissions/can';
 import type { Quote } from '../../../lib/shared/discussion';
 import { announce } from '../announcer';
 import { api } from '../api-client';
@@ -14,6 +15,13 @@ import { formMentions, MentionField, type MentionPerson } from './mention-field'
 import { QuotedPassage } from './quoted-passage';
 
 type Props = {
+  /**
+   * The delegations' threads, or the observers' channel: each is its own list and form, and a reply
+   * stays in its thread's channel. Only the delegations' form takes passages chosen in the editor.
+   */
+  channel: Channel;
+  /** The observers' channel is open (the chair's setting); closed and empty, it is not shown. */
+  open?: boolean;
   planId: string;
   sectionId: string;
   /** The plan's members, whom a message can name with "@". */
@@ -40,6 +48,8 @@ const REFETCH_SPREAD_MS = 5_000;
  * asks to see them.
  */
 export function SectionDiscussion({
+  channel,
+  open = true,
   planId,
   sectionId,
   people,
@@ -51,6 +61,7 @@ export function SectionDiscussion({
   readOnlyReason,
 }: Props) {
   const t = useTranslations('SectionDiscussion');
+  const observers = channel === 'observers';
   const [comments, setComments] = useState<CommentView[] | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   const { message: error, fail, clear } = useFailure();
@@ -59,23 +70,25 @@ export function SectionDiscussion({
   const path = `/api/sections/${sectionId}/comments`;
 
   const load = useCallback(() => {
-    api<{ comments: CommentView[] }>('GET', path).then(
+    api<{ comments: CommentView[] }>('GET', `${path}?channel=${channel}`).then(
       // Merged with what is here: a message pushed while the list was on its way is kept.
       (result) => setComments((here) => (here ?? []).reduce(withComment, result.comments)),
       fail,
     );
-  }, [path, fail]);
+  }, [path, channel, fail]);
 
   useEffect(load, [load]);
   useEffect(() => {
     let refetch: ReturnType<typeof setTimeout> | undefined;
     const stop = onRoomEvent(roomId, (event) => {
-      if (event.kind === 'comment') {
+      if (event.kind === 'comment' && event.comment.channel === channel) {
         // A message from someone else is said as it arrives; the reader's own was said on sending.
         if (event.comment.authorId !== userId && !event.comment.editedAt && !event.comment.withdrawn)
           announce(t('arrived', { author: event.comment.author }));
         setComments((list) => withComment(list ?? [], event.comment));
       }
+      // Passages chosen in the editor go to the delegations' form.
+      if (observers && (event.kind === 'quote' || event.kind === 'compose')) return;
       if (event.kind === 'quote') setQuote(event.quote);
       // After what the user had begun to write, if anything: nothing of theirs is overwritten.
       if (event.kind === 'compose' && message.current)
@@ -93,7 +106,7 @@ export function SectionDiscussion({
       stop();
       clearTimeout(refetch);
     };
-  }, [roomId, load, userId, t]);
+  }, [roomId, load, userId, t, channel, observers]);
 
   const post = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -103,6 +116,7 @@ export function SectionDiscussion({
       const comment = await api<CommentView>('POST', path, {
         body: data.get('body'),
         mentions: formMentions(data),
+        channel,
         ...(quote && { quote }),
       });
       setComments((list) => withComment(list ?? [], comment));
@@ -124,11 +138,14 @@ export function SectionDiscussion({
   const shown = showResolved ? threads : threads.filter((thread) => !thread.root.resolved);
   const changed = (comment: CommentView) => setComments((list) => withComment(list ?? [], comment));
 
+  if (observers && !open && !comments?.length) return null;
+  const headingId = observers ? 'observers-heading' : 'discussion-heading';
   return (
-    <section className="card stack panel" aria-labelledby="discussion-heading">
-      <h2 id="discussion-heading">{t('heading')}</h2>
+    <section className={observers ? 'card stack panel observers' : 'card stack panel'} aria-labelledby={headingId}>
+      <h2 id={headingId}>{observers ? t('observersHeading') : t('heading')}</h2>
+      {observers && <p className="muted small">{t('observersAbout')}</p>}
       {comments && (
-        <p className="muted small" data-testid="thread-counts">
+        <p className="muted small" data-testid={observers ? 'observer-thread-counts' : 'thread-counts'}>
           {t('openThreads', { count: openCount })}
           {resolvedCount > 0 && (
             <>
@@ -147,9 +164,9 @@ export function SectionDiscussion({
           )}
         </p>
       )}
-      {comments && comments.length === 0 && <p className="muted small">{t('none')}</p>}
+      {comments && comments.length === 0 && <p className="muted small">{observers ? t('observersNone') : t('none')}</p>}
       {shown.length > 0 && (
-        <ol className="plain stack discussion" aria-label={t('threads')}>
+        <ol className="plain stack discussion" aria-label={observers ? t('observersThreads') : t('threads')}>
           {shown.map(({ root, replies }) => (
             <DiscussionThread
               key={root.id}
@@ -170,17 +187,17 @@ export function SectionDiscussion({
       )}
       <ErrorAlert message={error} />
       {canComment ? (
-        <form className="stack" onSubmit={post} aria-label={t('form')}>
+        <form className="stack" onSubmit={post} aria-label={observers ? t('observersForm') : t('form')}>
           {quote ? (
             <QuotedPassage quote={quote} action={t('removeQuote')} onAction={() => setQuote(null)} />
           ) : (
-            <p className="muted small">{t('howToQuote')}</p>
+            !observers && <p className="muted small">{t('howToQuote')}</p>
           )}
           <MentionField
             inputRef={message}
             people={people}
             label={t('message')}
-            placeholder={t('placeholder')}
+            placeholder={observers ? t('observersPlaceholder') : t('placeholder')}
             rows={3}
           />
           <button type="submit" className="align-start">

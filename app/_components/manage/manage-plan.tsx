@@ -3,6 +3,7 @@
 import type { PlanView } from '../../../lib/plans/get-plan';
 import type { MemberView, PendingInvitation } from '../../../lib/plans/list-members';
 import { ErrorAlert } from '../error-alert';
+import { ObserversPanel } from './observers-panel';
 import { PeoplePanel } from './people-panel';
 import { PhasePanel } from './phase-panel';
 import { PlanVersions } from './plan-versions';
@@ -20,6 +21,7 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
       <ErrorAlert message={error} className="card" />
       <PlanVersions planId={plan.id} />
       <PhasePanel plan={plan} run={run} busy={busy} />
+      <ObserversPanel plan={plan} run={run} busy={busy} />
       <PeoplePanel plan={plan} members={members} invitations={invitations} states={states} run={run} busy={busy} />
       <SectionsPanel plan={plan} states={states} run={run} busy={busy} />
     </div>

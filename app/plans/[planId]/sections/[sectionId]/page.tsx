@@ -59,6 +59,7 @@ export default async function SectionPage({
   const { userId, plan, section } = await load(await params);
   const { find, block, changes } = await searchParams;
   const t = await getTranslations('SectionPage');
+  const tDiscussion = await getTranslations('SectionDiscussion');
   const format = await getFormatter();
   const locale = await getLocale();
   const identity = editorIdentity(plan);
@@ -125,6 +126,7 @@ export default async function SectionPage({
         <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
         <ReadInLanguage sectionId={section.id} roomId={section.roomId} translation={await translationAvailability()} />
         <SectionDiscussion
+          channel="delegations"
           planId={plan.id}
           sectionId={section.id}
           people={plan.people}
@@ -134,6 +136,19 @@ export default async function SectionPage({
           roomId={section.roomId}
           canComment={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : t('discussionReadOnly')}
+        />
+        <SectionDiscussion
+          channel="observers"
+          open={plan.observerComments}
+          planId={plan.id}
+          sectionId={section.id}
+          people={plan.people}
+          userId={userId}
+          moderates={plan.viewer.role === 'chair'}
+          resolvesAll={section.canResolveThreads}
+          roomId={section.roomId}
+          canComment={plan.canCommentObservers}
+          readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : tDiscussion('observersClosed')}
         />
       </main>
     </>

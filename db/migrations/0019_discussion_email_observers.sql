@@ -14,5 +14,7 @@ CREATE TABLE "email_outbox" (
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email_notifications" text DEFAULT 'immediate' NOT NULL;--> statement-breakpoint
+ALTER TABLE "plans" ADD COLUMN "observer_comments" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "section_comments" ADD COLUMN "channel" text DEFAULT 'delegations' NOT NULL;--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "emailed_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "email_outbox_due" ON "email_outbox" USING btree ("next_attempt_at");
