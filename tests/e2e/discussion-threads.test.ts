@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useAppInBrowser } from '../helpers/app-fixture';
 import { violations } from '../helpers/axe';
-import { browserAvailable, signInAs } from '../helpers/browser';
+import { browserAvailable, caretAtStart, signInAs } from '../helpers/browser';
 
 /** Screenshots for a person to look at, outside git; unset: none taken. */
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -87,6 +87,67 @@ describe.runIf(browserAvailable())('threads, mentions and the bell in a browser'
       expect(await violations(peru)).toEqual([]);
       await threads(peru).first().getByRole('button', { name: 'Reopen' }).click();
       await expect.poll(() => peru.getByTestId('thread-counts').innerText()).toContain('1 open thread');
+    },
+  );
+
+  it(
+    "underlines the passages of open threads for everyone, and opens an observers' channel",
+    { timeout: 180_000 },
+    async () => {
+      const text = (page: Page) => page.locator('.prose').last();
+      const underlined = async (page: Page) =>
+        (await text(page).locator('.discussed-passage').allTextContents()).join('');
+      // Peru opens a thread about the section's first paragraph.
+      const paragraph = text(peru).locator('p').first();
+      const passage = (await paragraph.innerText()).trim();
+      await paragraph.click({ clickCount: 3 });
+      await peru.getByRole('button', { name: 'Discuss this passage' }).click();
+      await peru.keyboard.type('Should this paragraph name a deadline?');
+      await peru.getByRole('button', { name: 'Send', exact: true }).click();
+
+      // Mexico sees it underlined, and pointing at it shows the thread's first message.
+      await expect.poll(() => underlined(mexico), { timeout: 10_000 }).toBe(passage);
+      await text(mexico).locator('.discussed-passage').first().hover();
+      const note = mexico.locator('.discussed-note');
+      await expect.poll(() => note.innerText()).toContain('Under discussion — Coordinator of Peru');
+      expect(await note.innerText()).toContain('Should this paragraph name a deadline?');
+      await shoot(mexico, 'discussed-passage');
+      expect(await violations(mexico)).toEqual([]);
+
+      // Peru writes before it: the underline stays on the same words.
+      await caretAtStart(text(peru));
+      await peru.keyboard.type('As agreed, ');
+      expect(await text(peru).locator('p').first().innerText()).toContain(`As agreed, ${passage}`);
+      await expect.poll(() => text(mexico).locator('p').first().innerText()).toContain('As agreed, ');
+      expect(await underlined(mexico)).toBe(passage);
+
+      // Resolved, it is no longer under discussion.
+      const thread = peru
+        .getByRole('list', { name: 'Threads' })
+        .locator(':scope > li')
+        .filter({ hasText: 'Should this paragraph name a deadline?' });
+      await thread.getByRole('button', { name: 'Resolve' }).click();
+      await expect.poll(() => text(mexico).locator('.discussed-passage').count()).toBe(0);
+
+      // The chair opens the observers' channel; an observer comments there, apart from the delegations.
+      const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+      await chair.goto(`${sectionPath.split('/sections/')[0]}/manage`);
+      await chair.getByRole('checkbox', { name: 'Let observers comment' }).check();
+      await expect.poll(() => chair.getByText('Observers may comment.').count()).toBe(1);
+      await shoot(chair, 'manage-observers-channel');
+      const observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
+      await observer.goto(sectionPath);
+      expect(await observer.getByRole('form', { name: 'Write in the discussion' }).count()).toBe(0);
+      const form = observer.getByRole('form', { name: 'Write in the observers’ channel' });
+      await form.getByLabel('Your message').fill('The Inter-American Commission offers its training materials.');
+      await form.getByRole('button', { name: 'Send', exact: true }).click();
+      const observed = (page: Page) => page.getByRole('list', { name: 'Observers’ threads' }).locator(':scope > li');
+      await expect.poll(() => observed(peru).count(), { timeout: 10_000 }).toBe(1);
+      expect(await observed(peru).first().innerText()).toContain('Observer');
+      await shoot(observer, 'observers-channel');
+      expect(await violations(observer)).toEqual([]);
+      await chair.context().close();
+      await observer.context().close();
     },
   );
 });

@@ -17,6 +17,8 @@ type Props = {
   /** The reader, who may change or withdraw their own messages and resolve their own threads. */
   userId: string;
   canComment: boolean;
+  /** The reader may resolve threads at all: the chair and coordinators, never observers. */
+  canResolve: boolean;
   /** The chair: withdraws any message. */
   moderates: boolean;
   /** The chair or the lead state's coordinator: resolves and reopens any thread. */
@@ -36,6 +38,7 @@ export function DiscussionThread({
   replies,
   userId,
   canComment,
+  canResolve,
   moderates,
   resolvesAll,
   path,
@@ -48,7 +51,7 @@ export function DiscussionThread({
   const [replying, setReplying] = useState(false);
   const { run, error, busy } = useBusyCall();
   const resolved = root.resolved !== null;
-  const mayResolve = canComment && (resolvesAll || root.authorId === userId);
+  const mayResolve = canResolve && (resolvesAll || root.authorId === userId);
 
   const reply = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

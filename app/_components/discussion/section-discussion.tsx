@@ -34,6 +34,8 @@ type Props = {
   /** The section's room, whose connection brings new messages (room-connection.ts). */
   roomId: string;
   canComment: boolean;
+  /** Resolves threads (its own, or any with `resolvesAll`): the chair and coordinators, never observers. */
+  canResolve: boolean;
   /** Shown instead of the form to those who may only read. */
   readOnlyReason: string;
 };
@@ -58,6 +60,7 @@ export function SectionDiscussion({
   resolvesAll,
   roomId,
   canComment,
+  canResolve,
   readOnlyReason,
 }: Props) {
   const t = useTranslations('SectionDiscussion');
@@ -132,6 +135,17 @@ export function SectionDiscussion({
     }
   };
 
+  // The open threads' passages are marked in the text, with their first message.
+  useEffect(() => {
+    if (observers || !comments) return;
+    const passages = comments.flatMap((c) =>
+      c.parentId === null && c.quote && !c.resolved && !c.withdrawn
+        ? [{ id: c.id, quote: c.quote, author: c.author, stateCode: c.state?.code ?? null, body: c.body }]
+        : [],
+    );
+    announceRoomEvent({ room: roomId, kind: 'discussed', passages });
+  }, [comments, observers, roomId]);
+
   const threads = comments ? byThread(comments) : [];
   const resolvedCount = threads.filter((thread) => thread.root.resolved).length;
   const openCount = threads.filter((thread) => !thread.root.resolved && !thread.root.withdrawn).length;
@@ -174,6 +188,7 @@ export function SectionDiscussion({
               replies={replies}
               userId={userId}
               canComment={canComment}
+              canResolve={canResolve}
               moderates={moderates}
               resolvesAll={resolvesAll}
               path={path}

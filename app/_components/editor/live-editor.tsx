@@ -21,6 +21,8 @@ import { CollaborationCaret, type CaretUser } from './extensions/caret-extension
 import { ChangeMark, ChangeNodes, type DescribeChange } from './extensions/change-marks';
 import { FindHighlights } from './extensions/find-highlights';
 import { OverlapHighlights } from './extensions/overlap-highlights';
+import { DiscussedNote } from './discussed-note';
+import { DiscussedPassages } from './extensions/discussed-passages';
 import { PassageMark } from './extensions/passage-mark';
 import { FindNote } from './find-note';
 import { ImportDocxButton } from './import-docx-button';
@@ -31,6 +33,7 @@ import { focusToolbarOf, Toolbar } from './toolbar';
 import { useFindHighlights } from './use-find-highlights';
 import { useFirstSync } from './use-first-sync';
 import { useOverlapHighlights } from './use-overlap-highlights';
+import { useDiscussedPassages } from './use-discussed-passages';
 import { usePassages } from './use-passages';
 import { useAuthorsHere } from './use-authors-here';
 import { useServerAccess } from './use-server-access';
@@ -141,6 +144,7 @@ export function LiveEditor(props: EditorProps & Live) {
         OverlapHighlights,
         FindHighlights,
         PassageMark,
+        DiscussedPassages,
         ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks] : []),
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],
@@ -183,6 +187,7 @@ export function LiveEditor(props: EditorProps & Live) {
   useFindHighlights(editor, find);
   const toLive = useCallback(() => setMode({ kind: 'live' }), []);
   const passages = usePassages(editor, roomId, { canDiscuss, live: mode.kind === 'live', arrived, toLive });
+  const discussed = useDiscussedPassages(editor, roomId, editable);
 
   return (
     <div className={`editor-frame${compact ? ' compact' : ''}`} data-editable={editable}>
@@ -274,6 +279,7 @@ export function LiveEditor(props: EditorProps & Live) {
         />
       )}
       <EditorContent editor={editor} />
+      <DiscussedNote shown={discussed} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function EmailChoice({ chosen }: { chosen: EmailNotifications }) {
     <fieldset className="stack card align-start">
       <legend>{t('legend')}</legend>
       {CHOICES.map((choice) => (
-        <label key={choice}>
+        <label className="check" key={choice}>
           <input
             type="radio"
             name="email-notifications"
@@ -35,7 +35,7 @@ export function EmailChoice({ chosen }: { chosen: EmailNotifications }) {
             checked={value === choice}
             disabled={busy}
             onChange={() => void choose(choice)}
-          />{' '}
+          />
           {t(choice)}
         </label>
       ))}

@@ -2,6 +2,7 @@ import type { OverlapView } from '../../../lib/consolidation/list-overlaps';
 import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
 import type { AmendmentView } from '../../../lib/shared/amendments';
+import type { DiscussedPassage } from '../../../lib/shared/discussed-passage';
 import type { Quote } from '../../../lib/shared/discussion';
 
 /**
@@ -9,7 +10,8 @@ import type { Quote } from '../../../lib/shared/discussion';
  * overlaps for a section and activity for a plan's goal, sent whenever they change and after a
  * reconnection; a section's new discussion messages; and that the document synced again after a lost
  * connection (what was sent meanwhile was missed). Also, within the page, a passage chosen in the editor
- * to discuss, a discussed passage to show in the editor, and words to start a message with.
+ * to discuss, a discussed passage to show in the editor, the passages of the open threads to mark in
+ * it, and words to start a message with.
  */
 export type RoomEvent = { room: string } & (
   | { kind: 'overlaps'; overlaps: OverlapView[] }
@@ -21,11 +23,20 @@ export type RoomEvent = { room: string } & (
   | { kind: 'compose'; text: string }
   | { kind: 'amendments'; amendments: AmendmentView[] }
   | { kind: 'amend'; quote: Quote }
+  | { kind: 'discussed'; passages: DiscussedPassage[] }
 );
 
 const EVENT = 'concordia:room';
 
+/** The passages last announced per room, for an editor that mounts after the discussion has loaded. */
+const discussed = new Map<string, DiscussedPassage[]>();
+
+export function lastDiscussedPassages(room: string): DiscussedPassage[] {
+  return discussed.get(room) ?? [];
+}
+
 export function announceRoomEvent(event: RoomEvent): void {
+  if (event.kind === 'discussed') discussed.set(event.room, event.passages);
   window.dispatchEvent(new CustomEvent<RoomEvent>(EVENT, { detail: event }));
 }
 

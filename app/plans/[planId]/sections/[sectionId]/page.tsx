@@ -135,6 +135,7 @@ export default async function SectionPage({
           resolvesAll={section.canResolveThreads}
           roomId={section.roomId}
           canComment={plan.canComment}
+          canResolve={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : t('discussionReadOnly')}
         />
         <SectionDiscussion
@@ -148,6 +149,7 @@ export default async function SectionPage({
           resolvesAll={section.canResolveThreads}
           roomId={section.roomId}
           canComment={plan.canCommentObservers}
+          canResolve={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : tDiscussion('observersClosed')}
         />
       </main>
