@@ -148,6 +148,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         smtpUrl: config.SMTP_URL,
         from: config.EMAIL_FROM,
         siteOrigin: siteOrigin ?? `http://localhost:${port}`,
+        secret: config.NEXTAUTH_SECRET,
         digestHour: config.EMAIL_DIGEST_HOUR,
         retryMs: config.EMAIL_RETRY_MS,
       })

@@ -7,6 +7,7 @@ import { readNotificationViews, type NotificationView } from '../notifications/l
 import { notificationText } from '../shared/notification-text';
 import { queueEmails, type QueuedEmail } from './queue-email';
 import { renderEmail } from './render-email';
+import { unsubscribeLink } from './unsubscribe';
 
 /**
  * Notifications older than this are never emailed: someone who turns email on (or a server that
@@ -24,7 +25,8 @@ export function digestCutoff(now: Date, hour: number): Date {
   return cutoff;
 }
 
-type Recipient = { email: string; locale: Locale };
+/** `stop`: the link that turns their notification emails off without signing in. */
+type Recipient = { email: string; locale: Locale; stop: string };
 
 /**
  * Takes the notifications due for email into the outbox, in one transaction with marking them
@@ -34,7 +36,8 @@ type Recipient = { email: string; locale: Locale };
  */
 export async function composeNotificationEmails(
   db: Db,
-  options: { siteOrigin: string; digestHour: number; now?: Date },
+  /** `secret`: signs the unsubscribe links (the server's NEXTAUTH_SECRET). */
+  options: { siteOrigin: string; secret: string; digestHour: number; now?: Date },
 ): Promise<number> {
   const now = options.now ?? new Date();
   const horizon = new Date(now.getTime() - EMAIL_HORIZON_MS);
@@ -76,7 +79,9 @@ export async function composeNotificationEmails(
     };
     const immediate = await claim('immediate', now);
     const daily = await claim('daily', digestCutoff(now, options.digestHour));
-    const recipients = await recipientsOf(tx, [...immediate, ...daily]);
+    const recipients = await recipientsOf(tx, [...immediate, ...daily], (userId) =>
+      unsubscribeLink(options.siteOrigin, userId, options.secret),
+    );
     const emails: QueuedEmail[] = [];
     for (const n of immediate) {
       const to = recipients.get(n.userId);
@@ -91,14 +96,20 @@ export async function composeNotificationEmails(
   });
 }
 
-async function recipientsOf(db: Db, views: ReadonlyArray<{ userId: string }>): Promise<Map<string, Recipient>> {
+async function recipientsOf(
+  db: Db,
+  views: ReadonlyArray<{ userId: string }>,
+  stop: (userId: string) => string,
+): Promise<Map<string, Recipient>> {
   const ids = [...new Set(views.map((v) => v.userId))];
   if (!ids.length) return new Map();
   const rows = await db
     .select({ id: users.id, email: users.email, locale: users.locale })
     .from(users)
     .where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, { email: r.email, locale: isLocale(r.locale) ? r.locale : 'en' }]));
+  return new Map(
+    rows.map((r) => [r.id, { email: r.email, locale: isLocale(r.locale) ? r.locale : 'en', stop: stop(r.id) }]),
+  );
 }
 
 function groupByUser<T extends { userId: string }>(views: readonly T[]): Map<string, T[]> {
@@ -122,7 +133,10 @@ function notificationEmail(to: Recipient, n: NotificationView, link: (path: stri
     ...renderEmail({
       locale: to.locale,
       subject: words,
-      paragraphs: [{ text: words, link: { label: t('Email.openLink'), url: link(n.href) } }],
+      paragraphs: [
+        { text: words, link: { label: t('Email.openLink'), url: link(n.href) } },
+        { text: '', link: { label: t('Email.unsubscribeLink'), url: to.stop } },
+      ],
       footer: t('Email.notificationFooter'),
     }),
   };
@@ -144,6 +158,7 @@ function digestEmail(to: Recipient, list: readonly NotificationView[], link: (pa
           link: { label: t('Email.openLink'), url: link(n.href) },
         })),
         { text: '', link: { label: t('Email.allLink'), url: link('/notifications') } },
+        { text: '', link: { label: t('Email.unsubscribeLink'), url: to.stop } },
       ],
       footer: t('Email.notificationFooter'),
     }),

@@ -130,6 +130,12 @@ export const searchQuery = z
 /** The signed-in user's own settings (PATCH /api/me). */
 export const updateMeInput = z.object({ locale: z.enum(LOCALES) });
 
+/** The unsubscribe link's user and token (lib/email/unsubscribe.ts). */
+export const unsubscribeInput = z.object({
+  userId: z.string().uuid('is not a valid link'),
+  token: z.string().min(1).max(100),
+});
+
 /** How the user wants notifications emailed, when the server sends email. */
 export const emailNotificationsInput = z.object({ emailNotifications: z.enum(['immediate', 'daily', 'off']) });
 

@@ -13,6 +13,8 @@ export type EmailWorkerOptions = {
   from: string;
   /** Where the emails' links point: the site's public origin. */
   siteOrigin: string;
+  /** Signs the unsubscribe links (NEXTAUTH_SECRET, which the app checks them with). */
+  secret: string;
   digestHour: number;
   retryMs: number;
 };
@@ -38,7 +40,7 @@ export function startEmailWorker(options: EmailWorkerOptions): { close(): Promis
   let again = false;
   let closed = false;
   const round = async () => {
-    await composeNotificationEmails(db, { siteOrigin: options.siteOrigin, digestHour: options.digestHour });
+    await composeNotificationEmails(db, options);
     await deliverEmails(db, { send: (email) => transport.sendMail(email), retryMs: options.retryMs });
   };
   const run = (): void => {

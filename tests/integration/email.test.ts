@@ -6,11 +6,13 @@ import { composeNotificationEmails } from '../../lib/email/compose-notification-
 import { listNotifications } from '../../lib/notifications/list-notifications';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { openInvitation } from '../../lib/plans/open-invitation';
-import { chooseEmailNotifications } from '../../lib/users/email-notifications';
+import { unsubscribe } from '../../lib/email/unsubscribe';
+import { chooseEmailNotifications, readEmailNotifications } from '../../lib/users/email-notifications';
 import { chooseInterfaceLocale } from '../../lib/users/interface-locale';
 import type { BuiltMember, BuiltPlan, BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
+import { TEST_SECRET } from '../helpers/server';
 import { startSmtpServer } from '../helpers/smtp';
 import { buildWorkingGroup } from '../helpers/working-group';
 
@@ -51,6 +53,19 @@ describe('email, with SMTP_URL set', () => {
     expect(email!.html).toContain(`<a href="${link}">Abrirlo en Concordia</a>`);
     expect(email!.html).toContain('<html lang="es">');
     expect(to(peru.email).filter((m) => m.subject.includes(police.title))).toEqual([]);
+
+    // Its unsubscribe link works without signing in, for Mexico only.
+    const stop = new URL(/Dejar de recibir estos correos: (\S+)/.exec(email!.text)![1]!);
+    expect(stop.pathname).toBe('/unsubscribe');
+    const [userId, token] = [stop.searchParams.get('u')!, stop.searchParams.get('t')!];
+    expect(userId).toBe(mexico.id);
+    await expect(unsubscribe(db(), { userId: peru.id, token, secret: TEST_SECRET })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await unsubscribe(db(), { userId, token, secret: TEST_SECRET });
+    expect(await readEmailNotifications(db(), mexico.id)).toBe('off');
+    expect(await readEmailNotifications(db(), peru.id)).toBe('immediate');
+    await chooseEmailNotifications(db(), { userId: mexico.id, emailNotifications: 'immediate' });
   });
 
   it('gathers the notifications of someone who chose a daily digest into one email', async () => {
@@ -62,7 +77,12 @@ describe('email, with SMTP_URL set', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(to(brazil.email)).toHaveLength(before);
     const tomorrow = new Date(Date.now() + 24 * 60 * 60_000);
-    await composeNotificationEmails(db(), { siteOrigin: t.server.url, digestHour: 7, now: tomorrow });
+    await composeNotificationEmails(db(), {
+      siteOrigin: t.server.url,
+      secret: TEST_SECRET,
+      digestHour: 7,
+      now: tomorrow,
+    });
     await eventually(() => expect(to(brazil.email)).toHaveLength(before + 1));
     const digest = to(brazil.email).at(-1)!;
     expect(digest.subject).toBe('Concordia: 2 notifications');

@@ -10,9 +10,14 @@ const WITHOUT_PERMISSION_CHECK: Record<string, string> = {
   'app/api/member-states/route.ts': 'public reference data, for signed-in users',
   'app/api/notifications/route.ts': "the signed-in user's own notifications, of plans they are still a member of",
   'app/api/notifications/read/route.ts': "the signed-in user's own notifications",
+  'app/api/email/unsubscribe/route.ts': "the link's token, signed for one user, turns only their emails off",
   'app/api/notifications/email/route.ts': "the signed-in user's own choice of notification emails",
 };
-const WITHOUT_SESSION = new Set(['app/api/auth/[...nextauth]/route.ts', 'app/api/invitations/[token]/route.ts']);
+const WITHOUT_SESSION = new Set([
+  'app/api/auth/[...nextauth]/route.ts',
+  'app/api/invitations/[token]/route.ts',
+  'app/api/email/unsubscribe/route.ts',
+]);
 
 function routes(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
