@@ -25,11 +25,17 @@ export type OutgoingEmail = { to: string; subject: string; text: string; html: s
  */
 export async function deliverEmails(
   db: Db,
-  options: { send: (email: OutgoingEmail) => Promise<unknown>; retryMs: number },
+  options: {
+    send: (email: OutgoingEmail) => Promise<unknown>;
+    retryMs: number;
+    /** The server is stopping: no further email is begun (those taken wait out their lease, then go). */
+    stopping?: () => boolean;
+  },
 ): Promise<number> {
   const log = logger('email');
   let sent = 0;
   for (;;) {
+    if (options.stopping?.()) return sent;
     const now = new Date();
     const due = db
       .select({ id: emailOutbox.id })
@@ -45,13 +51,15 @@ export async function deliverEmails(
       .returning();
     if (!taken.length) return sent;
     for (const email of taken) {
+      if (options.stopping?.()) return sent;
       try {
         await options.send({ to: email.to, subject: email.subject, text: email.text, html: email.html });
         await db.update(emailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(emailOutbox.id, email.id));
         sent++;
       } catch (error) {
         const lastError = error instanceof Error ? error.message : String(error);
-        const attempt = { id: email.id, kind: email.kind, attempts: email.attempts, err: error };
+        // The SMTP server's answer says why; a stack trace of the SMTP client would not.
+        const attempt = { id: email.id, kind: email.kind, attempts: email.attempts, error: lastError };
         if (email.attempts >= EMAIL_MAX_ATTEMPTS) {
           log.error(attempt, 'gave up sending an email');
           await db.update(emailOutbox).set({ failedAt: new Date(), lastError }).where(eq(emailOutbox.id, email.id));

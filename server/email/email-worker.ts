@@ -41,7 +41,11 @@ export function startEmailWorker(options: EmailWorkerOptions): { close(): Promis
   let closed = false;
   const round = async () => {
     await composeNotificationEmails(db, options);
-    await deliverEmails(db, { send: (email) => transport.sendMail(email), retryMs: options.retryMs });
+    await deliverEmails(db, {
+      send: (email) => transport.sendMail(email),
+      retryMs: options.retryMs,
+      stopping: () => closed,
+    });
   };
   const run = (): void => {
     if (closed) return;
