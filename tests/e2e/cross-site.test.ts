@@ -131,6 +131,8 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     'POST /api/sections/[sectionId]/versions': { name: 'Planted version' },
     'POST /api/overlaps/[overlapId]/resolution': { kind: 'keep', reason: 'Planted' },
     'POST /api/notifications/read': {},
+    'PUT /api/notifications/email': { emailNotifications: 'off' },
+    'PUT /api/plans/[planId]/observer-comments': { open: true },
   };
 
   it('refuses every state-changing handler when Origin or Sec-Fetch-Site says another site, or neither is sent with a cookie', async () => {
