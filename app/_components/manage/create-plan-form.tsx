@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api-client';
-import { ErrorAlert } from '../error-alert';
+import { api } from '../api-client';
+import { ErrorAlert, invalidWhen } from '../error-alert';
 import { useFailure } from '../error-message';
 
 type Created = { planId: string; chair: { kind: 'member' } | { kind: 'invitation'; url: string } };
@@ -13,16 +13,15 @@ type Created = { planId: string; chair: { kind: 'member' } | { kind: 'invitation
 export function CreatePlanForm() {
   const t = useTranslations('CreatePlanForm');
   const [created, setCreated] = useState<Created | null>(null);
-  const failure = useFailure();
   // A message about one field is shown under it (and the field marked invalid); any other above the button.
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const errorOf = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+  const failure = useFailure(['title', 'chairEmail']);
+  const titleError = failure.errorOf('title');
+  const chairError = failure.errorOf('chairEmail');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     failure.clear();
-    setFieldError(null);
     try {
       setCreated(
         await api<Created>('POST', '/api/plans', {
@@ -31,9 +30,7 @@ export function CreatePlanForm() {
         }),
       );
     } catch (e) {
-      if (e instanceof ApiError && (e.field === 'title' || e.field === 'chairEmail') && e.message)
-        setFieldError({ field: e.field, message: e.message });
-      else failure.fail(e);
+      failure.fail(e);
     }
   }
 
@@ -41,25 +38,13 @@ export function CreatePlanForm() {
     <form className="card stack" onSubmit={submit}>
       <label>
         {t('title')}
-        <input
-          name="title"
-          required
-          maxLength={300}
-          aria-invalid={errorOf('title') ? true : undefined}
-          aria-describedby={errorOf('title') ? 'create-plan-title-error' : undefined}
-        />
-        <ErrorAlert message={errorOf('title')} id="create-plan-title-error" />
+        <input name="title" required maxLength={300} {...invalidWhen(titleError, 'create-plan-title-error')} />
+        <ErrorAlert message={titleError} id="create-plan-title-error" />
       </label>
       <label>
         {t('chairEmail')}
-        <input
-          name="chairEmail"
-          type="email"
-          required
-          aria-invalid={errorOf('chairEmail') ? true : undefined}
-          aria-describedby={errorOf('chairEmail') ? 'create-plan-chair-error' : undefined}
-        />
-        <ErrorAlert message={errorOf('chairEmail')} id="create-plan-chair-error" />
+        <input name="chairEmail" type="email" required {...invalidWhen(chairError, 'create-plan-chair-error')} />
+        <ErrorAlert message={chairError} id="create-plan-chair-error" />
       </label>
       <ErrorAlert message={failure.message} />
       <button type="submit" className="align-start">

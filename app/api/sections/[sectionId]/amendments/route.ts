@@ -25,7 +25,7 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const userId = await requireApiUserId();
       const sectionId = sectionIdParam((await ctx.params).sectionId);
-      const input = await parseBody(req, amendmentInput);
+      const input = await parseBody(req, amendmentInput, 'amendment');
       return proposeAmendment(await getDb(), { userId, sectionId, input });
     },
     { status: 201 },

@@ -23,7 +23,7 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const userId = await requireApiUserId();
       const sectionId = sectionIdParam((await ctx.params).sectionId);
-      const { body, quote, replyTo, mentions } = await parseBody(req, commentInput);
+      const { body, quote, replyTo, mentions } = await parseBody(req, commentInput, 'message');
       return postComment(await getDb(), { userId, sectionId, body, quote, replyTo, mentions });
     },
     { status: 201 },

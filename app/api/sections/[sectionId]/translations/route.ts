@@ -13,7 +13,7 @@ export function POST(req: Request, ctx: { params: Promise<{ sectionId: string }>
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
-    const request = await parseBody(req, readInSchema);
+    const request = await parseBody(req, readInSchema, 'readIn');
     return translateSectionText(await getDb(), { userId, sectionId, request, translator: sharedTranslator() });
   });
 }
