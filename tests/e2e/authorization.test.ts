@@ -164,8 +164,11 @@ describe('the permission table, enforced by the server', () => {
       stateCode: 'PER',
     });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ field: 'email', error: expect.stringContaining('“email”') });
-    // A reader in Spanish is told in Spanish, the check's own words included.
+    expect(await bad.json()).toEqual({
+      field: 'email',
+      error: "Write the person's email address in full, such as name@example.org.",
+    });
+    // A reader in Spanish is told in Spanish.
     const spanish = await fetch(`${t.app.url}/api/plans/${planId}/members`, {
       method: 'POST',
       headers: {
@@ -176,12 +179,18 @@ describe('the permission table, enforced by the server', () => {
       },
       body: JSON.stringify({ email: 'not-an-email', role: 'coordinator', stateCode: 'PER' }),
     });
-    expect(await spanish.json()).toEqual({ field: 'email', error: expect.stringMatching(/correo electrónico/) });
+    expect(await spanish.json()).toEqual({
+      field: 'email',
+      error: 'Escriba la dirección de correo completa de la persona, por ejemplo nombre@example.org.',
+    });
     const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', {
       email: 'x@ministry.test',
       role: 'coordinator',
     });
-    expect(await noState.json()).toMatchObject({ field: 'stateCode', error: expect.stringContaining('“stateCode”') });
+    expect(await noState.json()).toMatchObject({
+      field: 'stateCode',
+      error: expect.stringContaining('the member state a coordinator represents'),
+    });
     const notJson = await fetch(`${t.app.url}/api/plans/${planId}/phase`, {
       method: 'POST',
       headers: { cookie: cookie.chair!, origin: t.app.url, 'content-type': 'application/json' },

@@ -102,6 +102,20 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     return { page, line };
   };
 
+  /** The chair freezes the section while `page` is offline; the page comes back and its words are refused. */
+  const freezeWhileOffline = async (page: Page, line: Awaited<ReturnType<typeof typeOffline>>['line']) => {
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
+    expect(
+      (await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status(),
+    ).toBe(204);
+    await line.restore();
+    await expect
+      .poll(() => badge(page).innerText(), { timeout: 15_000 })
+      .toBe('Not sent — you may no longer write here');
+    return { chair, sectionApi };
+  };
+
   it("shows each coordinator the other one's words and caret", async () => {
     await expect.poll(() => badge(peru).getAttribute('data-status')).toBe('connected');
     await expect.poll(() => badge(mexico).getAttribute('data-status')).toBe('connected');
@@ -391,15 +405,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
       // Meanwhile the chair freezes the section; the page comes back to a section it may only read.
-      const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
-      const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-      expect(
-        (await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status(),
-      ).toBe(204);
-      await line.restore();
-      await expect
-        .poll(() => badge(page).innerText(), { timeout: 15_000 })
-        .toBe('Not sent — you may no longer write here');
+      const { chair, sectionApi } = await freezeWhileOffline(page, line);
       // The page, rendered again, says why.
       await expect.poll(() => page.getByText('Read-only — this section is frozen by the chair').count()).toBe(1);
       const unsent = (on: Page) => on.getByRole('region', { name: 'Words you typed here were not added' });
@@ -468,15 +474,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     async () => {
       const { page, line } = await typeOffline(' Typed in a private window.', { noStorage: true });
 
-      const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
-      const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-      expect(
-        (await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status(),
-      ).toBe(204);
-      await line.restore();
-      await expect
-        .poll(() => badge(page).innerText(), { timeout: 15_000 })
-        .toBe('Not sent — you may no longer write here');
+      const { chair, sectionApi } = await freezeWhileOffline(page, line);
       const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
       await expect.poll(() => unsent.locator('blockquote').innerText()).toBe('Typed in a private window.');
       expect(await unsent.innerText()).toContain('This browser does not keep them: they are only in this page');

@@ -14,14 +14,7 @@ import { nameVersion } from '../../lib/versions/name-version';
 import { restoreVersion } from '../../lib/versions/restore-version';
 import { sections, versions } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import { buildPlan, buildSection, type BuiltPlan, type BuiltSection } from '../factories';
 import { authorsOfWords } from '../helpers/authors';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
@@ -30,6 +23,7 @@ import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { announce, openRawClient } from '../helpers/raw-client';
 import { storedText } from '../helpers/stored-text';
+import { buildDelegations, type Delegations } from '../helpers/working-group';
 
 const POLICE_TEXT =
   'Peru proposes a regional curriculum for police training grounded in human rights and community policing.';
@@ -37,19 +31,12 @@ const POLICE_TEXT =
 describe('attribution and version history', () => {
   const t = useCollabServer({ COLLAB_COMPACT_AFTER: '5' });
   let plan: BuiltPlan;
-  const people = {} as Record<'peru' | 'mexico' | 'brazil' | 'canada' | 'observer', BuiltMember>;
+  const people = {} as Delegations;
   const built = {} as Record<'police' | 'victims' | 'canada', BuiltSection>;
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [
-      ['peru', 'PER'],
-      ['mexico', 'MEX'],
-      ['brazil', 'BRA'],
-      ['canada', 'CAN'],
-    ] as const)
-      people[who] = await buildMember(t.db, { plan, state });
-    people.observer = await buildMember(t.db, { plan, role: 'observer' });
+    Object.assign(people, await buildDelegations(t.db, plan));
     built.police = await buildSection(t.db, {
       plan,
       lead: people.peru,
