@@ -2,9 +2,10 @@
 
 import type { Editor } from '@tiptap/core';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AmendmentView } from '../../../lib/shared/amendments';
 import { selectedPassage } from '../editor/passage-positions';
+import { useHasSelection } from '../editor/use-has-selection';
 import { useStateName } from '../i18n/use-state-name';
 import { announceRoomEvent } from '../room/room-events';
 import { useAmendmentMarks } from './amendment-marks';
@@ -32,13 +33,7 @@ export function NegotiationInEditor({
     [t, stateName],
   );
   useAmendmentMarks(editor, roomId, label);
-  const [selected, setSelected] = useState(false);
-  useEffect(() => {
-    if (!editor) return;
-    const update = () => setSelected(!editor.state.selection.empty);
-    editor.on('selectionUpdate', update);
-    return () => void editor.off('selectionUpdate', update);
-  }, [editor]);
+  const selected = useHasSelection(editor);
   if (!canAmend || !live || !selected) return null;
   const amend = () => {
     const quote = editor && selectedPassage(editor);
