@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { TranslationConfig } from '../env';
 import { AppError } from '../errors';
-import type { TranslationStatus, TranslationStore, Translator } from '../translation';
+import { createTranslator, type TranslationStore, type Translator } from '../translation';
 import type { OverlapWorkerData, ThreadError, WorkerReply, WorkerRequest } from './overlap-worker';
 import type { CurrentOverlaps } from './plan-index';
 
@@ -28,8 +28,10 @@ export class OverlapThread {
   private closed = false;
 
   constructor(private readonly options: { config: TranslationConfig; store?: TranslationStore; log: Logger }) {
+    // Whether a direction is installed is a file check, answered here: a server starts without the thread.
+    const here = createTranslator({ config: options.config });
     this.translator = {
-      status: (from, to) => this.ask({ type: 'status', from, to }) as Promise<TranslationStatus>,
+      status: (from, to) => here.status(from, to),
       translate: (texts, from, to) => this.ask({ type: 'translate', texts, from, to }) as Promise<string[]>,
       close: () => void this.close(),
     };

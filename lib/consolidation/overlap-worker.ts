@@ -30,7 +30,6 @@ export type WorkerRequest =
       readonly from: TextLanguage;
       readonly to: TextLanguage;
     }
-  | { readonly id: number; readonly type: 'status'; readonly from: TextLanguage; readonly to: TextLanguage }
   | { readonly id: number; readonly type: 'close' }
   | {
       readonly id: number;
@@ -96,8 +95,6 @@ async function answer(request: Exclude<WorkerRequest, { type: 'stored' }>): Prom
       return overlaps(request);
     case 'translate':
       return translator.translate(request.texts, request.from, request.to);
-    case 'status':
-      return translator.status(request.from, request.to);
     case 'close':
       // Apertium's pipelines are child processes of the whole process: they do not end with the thread.
       translator.close();
