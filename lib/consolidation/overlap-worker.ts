@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TranslationConfig } from '../env';
 import { AppError, type ErrorCode } from '../errors';
@@ -54,6 +55,19 @@ export type WorkerReply =
 
 export const toThreadError = (error: unknown): ThreadError =>
   error instanceof AppError ? { message: error.message, code: error.code } : { message: String(error) };
+
+/**
+ * This thread's nice value. On Linux it is the thread's own, and Apertium's pipelines, started from
+ * here, inherit it: on a server whose cores the analysis would fill, the collaboration event loop (and
+ * the database) come first, and the analysis takes what they leave (the typing-analysis bench).
+ */
+const THREAD_NICE = 10;
+
+try {
+  setPriority(THREAD_NICE);
+} catch {
+  // A platform that refuses it runs the analysis at the server's priority.
+}
 
 const port = parentPort!;
 const { config } = workerData as OverlapWorkerData;
