@@ -28,5 +28,6 @@ function documentHost(rooms: Rooms): DocumentHost {
         });
         copy.destroy();
       }),
+    lockParagraphs: (docId, ids) => rooms.loadedRoom(docId)?.lockParagraphs(ids),
   };
 }
