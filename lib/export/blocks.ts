@@ -64,6 +64,8 @@ export type PlanDocument = {
   version: { id: string; name: string } | null;
   /** Contributions by state per section, when asked for. */
   annex: Block[] | null;
+  /** The annex of pending amendments (of the current text), or null when none is pending. */
+  amendments: Block[] | null;
 };
 
 /**

@@ -87,6 +87,16 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
           ...blocks(doc.annex, lists),
         ]
       : []),
+    ...(doc.amendments
+      ? [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            pageBreakBefore: true,
+            children: [new TextRun(labels.amendmentsHeading)],
+          }),
+          ...blocks(doc.amendments, lists),
+        ]
+      : []),
   ];
   const heading = {
     run: { font: FONT, size: 24, bold: true, color: '000000' },
