@@ -10,23 +10,43 @@ import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { base64FromBytes } from '../shared/base64';
 import { paragraphNumber } from '../shared/paragraph-numbers';
-import type { ParagraphStatusView } from '../shared/paragraph-status';
+import { EXCERPT_CHARS, type ParagraphRow, type ParagraphStatusView } from '../shared/paragraph-status';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 
 export type ParagraphStatusRow = typeof paragraphStatuses.$inferSelect;
 
-/** A section's paragraph statuses, for any member of its plan. */
+/** A section's numbered paragraphs with their statuses, for any member of its plan. */
 export async function listParagraphStatuses(
   db: Db,
   options: { userId: string; sectionId: string },
-): Promise<ParagraphStatusView[]> {
+): Promise<ParagraphRow[]> {
   const [section] = await db
     .select({ planId: sections.planId })
     .from(sections)
     .where(eq(sections.id, options.sectionId));
   if (!section) throw appError('not_found', 'sectionNotFound');
   await authorize(db, { userId: options.userId, planId: section.planId, action: { type: 'plan.read' } });
-  return sectionParagraphStatuses(db, section.planId, options.sectionId);
+  return sectionParagraphRows(db, section.planId, options.sectionId);
+}
+
+/** Every numbered paragraph of a section with its status, with no one's permission checked (for the collaboration server). */
+export async function sectionParagraphRows(db: Db, planId: string, sectionId: string): Promise<ParagraphRow[]> {
+  const rows = await db.select().from(paragraphStatuses).where(eq(paragraphStatuses.sectionId, sectionId));
+  const sectionNumber = (await planSections(db, planId)).find((s) => s.id === sectionId)?.number ?? 0;
+  return documentHost().read(sectionRoom(sectionId), (doc) => {
+    const byElement = new Map(rows.map((row) => [anchoredElement(doc, row.anchor), row]));
+    return numberedParagraphs(doc).map(({ element, text }, index) => {
+      const row = byElement.get(element);
+      const trimmed = text.trim();
+      return {
+        anchor: base64FromBytes(anchorOf(element)),
+        paragraph: paragraphNumber(sectionNumber, index),
+        excerpt: trimmed.length > EXCERPT_CHARS ? `${trimmed.slice(0, EXCERPT_CHARS - 1)}…` : trimmed,
+        status: row?.status ?? null,
+        adRefStates: row?.adRefStates ?? [],
+      };
+    });
+  });
 }
 
 /**

@@ -3,17 +3,17 @@ import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { paragraphStatuses } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { anchorOf } from '../consolidation/anchors';
+import { anchorOf, anchoredElement } from '../consolidation/anchors';
 import { documentHost } from '../documents/live-documents';
 import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import { notifyAmendmentsChanged } from '../plans/plan-events';
 import { bytesFromBase64 } from '../shared/base64';
-import type { ParagraphStatusInput, ParagraphStatusView } from '../shared/paragraph-status';
-import { sectionRoom } from '../shared/rooms';
+import type { ParagraphRow, ParagraphStatusInput } from '../shared/paragraph-status';
+import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
 import { locatePassage } from './locate-passage';
-import { lockedParagraphIds, sectionParagraphStatuses } from './paragraph-statuses';
+import { lockedParagraphIds, sectionParagraphRows } from './paragraph-statuses';
 
 /**
  * The chair sets the status of the paragraph that holds `at`: bracketed, agreed ad referendum by some
@@ -24,13 +24,19 @@ import { lockedParagraphIds, sectionParagraphStatuses } from './paragraph-status
 export async function setParagraphStatus(
   db: Db,
   options: { userId: string; sectionId: string; input: ParagraphStatusInput },
-): Promise<ParagraphStatusView[]> {
+): Promise<ParagraphRow[]> {
   const { userId, sectionId, input } = options;
   const { planId } = await documentTarget(db, sectionRoom(sectionId));
   await authorize(db, { userId, planId, action: { type: 'paragraph.status' } });
   const at = bytesFromBase64(input.at);
   const anchor = await documentHost().read(sectionRoom(sectionId), (doc) => {
-    const paragraph = locatePassage(doc, at, at)?.paragraph;
+    // `at` is the paragraph's own anchor (the status panel) or a place in its text (the editor).
+    const element = anchoredElement(doc, at);
+    const paragraph = element
+      ? element.parent === doc.getXmlFragment(EDITOR_FIELD)
+        ? element
+        : null
+      : locatePassage(doc, at, at)?.paragraph;
     return paragraph ? anchorOf(paragraph) : null;
   });
   if (!anchor) throw appError('invalid', 'paragraphSelect');
@@ -62,5 +68,5 @@ export async function setParagraphStatus(
   // Locked here at once; other instances' rooms read them again when told (server/collab/push/amendments.ts).
   documentHost().lockParagraphs(sectionRoom(sectionId), await lockedParagraphIds(db, sectionId));
   notifyAmendmentsChanged(sectionId);
-  return sectionParagraphStatuses(db, planId, sectionId);
+  return sectionParagraphRows(db, planId, sectionId);
 }

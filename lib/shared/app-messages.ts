@@ -92,8 +92,8 @@ export const SAVE_CHECK_MESSAGE = 105;
 export const SAVED_MESSAGE = 106;
 
 /**
- * Application message carrying a section's amendments and paragraph statuses (JSON `{ amendments,
- * statuses }`, as GET /api/sections/:id/amendments and /paragraph-status list them), sent to the
+ * Application message carrying a section's amendments and numbered paragraphs with their statuses (JSON
+ * `{ amendments, paragraphs }`, as GET /api/sections/:id/amendments and /paragraph-status list them), sent to the
  * section's connections whenever an amendment is proposed, supported or decided or a status is set.
  */
 export const AMENDMENTS_MESSAGE = 107;

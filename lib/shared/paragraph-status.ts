@@ -35,5 +35,31 @@ export type ParagraphStatusView = {
   setAt: string;
 };
 
+/**
+ * A numbered paragraph of a section as the status panel lists it (GET /api/sections/:id/paragraph-status
+ * and message 107): its number, its first words, and its status (null: none).
+ */
+export type ParagraphRow = {
+  /** Base64 Yjs relative position on the paragraph's element: `at` when the chair sets its status. */
+  anchor: string;
+  paragraph: string;
+  excerpt: string;
+  status: ParagraphStatus | null;
+  adRefStates: string[];
+};
+
+/** Characters of a paragraph the status panel shows. */
+export const EXCERPT_CHARS = 90;
+
 /** Paragraphs by status, for a section or the whole plan; `numbered` counts every numbered paragraph. */
 export type StatusCounts = { numbered: number; agreed: number; adReferendum: number; bracketed: number };
+
+/** Numbered paragraphs by status. */
+export function countStatuses(rows: readonly Pick<ParagraphRow, 'status'>[]): StatusCounts {
+  return {
+    numbered: rows.length,
+    agreed: rows.filter((r) => r.status === 'agreed').length,
+    adReferendum: rows.filter((r) => r.status === 'ad_referendum').length,
+    bracketed: rows.filter((r) => r.status === 'bracketed').length,
+  };
+}

@@ -5,10 +5,11 @@ import * as Y from 'yjs';
 import { auditLog } from '../../db/schema';
 import { documentText } from '../../lib/documents/paragraphs';
 import { actOnAmendment } from '../../lib/negotiation/act-on-amendment';
+import { planProgress } from '../../lib/negotiation/plan-progress';
 import { proposeAmendment } from '../../lib/negotiation/propose-amendment';
 import { setParagraphStatus } from '../../lib/negotiation/set-paragraph-status';
 import { AMENDMENTS_MESSAGE, readAmendmentsMessage } from '../../lib/shared/app-messages';
-import type { ParagraphStatusInput, ParagraphStatusView } from '../../lib/shared/paragraph-status';
+import type { ParagraphRow, ParagraphStatusInput } from '../../lib/shared/paragraph-status';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import {
   buildMember,
@@ -54,12 +55,13 @@ describe('paragraph status: bracketed, ad referendum, agreed and locked', () => 
   const openSection = async (cookie: string) => {
     const page = openProvider(t.server.url, police.room, cookie);
     cleanup.push(() => page.provider.destroy());
-    const lists: ParagraphStatusView[][] = [];
+    const lists: ParagraphRow[][] = [];
     page.provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      lists.push((readAmendmentsMessage(decoder) as { statuses: ParagraphStatusView[] }).statuses);
+      lists.push((readAmendmentsMessage(decoder) as { paragraphs: ParagraphRow[] }).paragraphs);
     };
     await waitForSync(page.provider);
-    return { ...page, latest: () => lists.at(-1) ?? [] };
+    // The paragraphs that have a status, as the page last heard.
+    return { ...page, latest: () => (lists.at(-1) ?? []).filter((p) => p.status) };
   };
 
   const textOf = (doc: Y.Doc, words: string): Y.XmlText =>
@@ -110,7 +112,11 @@ describe('paragraph status: bracketed, ad referendum, agreed and locked', () => 
   it('the chair brackets a paragraph, marks it ad referendum for Canada, then agreed; pages see each step live', async () => {
     const peruPage = await openSection(peru.cookie);
     const bracketed = await set(plan.chair, peruPage.doc, SECOND, 'bracketed');
-    expect(bracketed).toMatchObject([{ paragraph: '2.2', status: 'bracketed', adRefStates: [] }]);
+    expect(bracketed).toMatchObject([
+      { paragraph: '2.1', status: null },
+      { paragraph: '2.2', status: 'bracketed', adRefStates: [], excerpt: SECOND },
+      { paragraph: '2.3', status: null },
+    ]);
     await eventually(() => expect(peruPage.latest()).toMatchObject([{ paragraph: '2.2', status: 'bracketed' }]));
 
     await set(plan.chair, peruPage.doc, SECOND, 'ad_referendum', ['CAN']);
@@ -121,6 +127,11 @@ describe('paragraph status: bracketed, ad referendum, agreed and locked', () => 
     await eventually(() =>
       expect(peruPage.latest()).toMatchObject([{ paragraph: '2.2', status: 'agreed', adRefStates: [] }]),
     );
+
+    // The plan page's progress: per section and overall (Canada's section has one paragraph, without status).
+    const progress = await planProgress(db(), { userId: observer.id, planId: plan.id });
+    expect(progress.sections[police.id]).toEqual({ numbered: 3, agreed: 1, adReferendum: 0, bracketed: 0 });
+    expect(progress.overall).toEqual({ numbered: 4, agreed: 1, adReferendum: 0, bracketed: 0 });
 
     // Only the chair sets a status: neither the section's lead, another coordinator nor an observer.
     for (const who of [peru, mexico, observer])

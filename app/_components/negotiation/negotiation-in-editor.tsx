@@ -4,13 +4,15 @@ import type { Editor } from '@tiptap/core';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { AmendmentView } from '../../../lib/shared/amendments';
+import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import { selectedPassage } from '../editor/passage-positions';
 import { useStateName } from '../i18n/use-state-name';
 import { announceRoomEvent } from '../room/room-events';
 import { useAmendmentMarks } from './amendment-marks';
+import { useParagraphStatusMarks } from './paragraph-status-marks';
 
 /**
- * The editor's part in negotiating: marks pending amendments in the text and, for those who may
+ * The editor's part in negotiating: marks pending amendments and paragraphs' status in the text and, for those who may
  * propose, offers the selected words to the amendments panel ("Propose an amendment").
  */
 export function NegotiationInEditor({
@@ -32,6 +34,15 @@ export function NegotiationInEditor({
     [t, stateName],
   );
   useAmendmentMarks(editor, roomId, label);
+  const tStatus = useTranslations('ParagraphStatus');
+  const statusLabel = useCallback(
+    (row: ParagraphRow) =>
+      row.status === 'ad_referendum'
+        ? tStatus('adReferendumBy', { states: row.adRefStates.map(stateName).join(', ') })
+        : tStatus('status', { status: row.status ?? 'none' }),
+    [tStatus, stateName],
+  );
+  useParagraphStatusMarks(editor, roomId, statusLabel);
   const [selected, setSelected] = useState(false);
   useEffect(() => {
     if (!editor) return;

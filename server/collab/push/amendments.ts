@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
 import { sections } from '../../../db/schema';
 import { sectionAmendments } from '../../../lib/negotiation/list-amendments';
-import { lockedParagraphIds, sectionParagraphStatuses } from '../../../lib/negotiation/paragraph-statuses';
+import { lockedParagraphIds, sectionParagraphRows } from '../../../lib/negotiation/paragraph-statuses';
 import { onAmendmentsChanged } from '../../../lib/plans/plan-events';
 import { encodeAmendmentsMessage } from '../../../lib/shared/app-messages';
 import { sectionRoom } from '../../../lib/shared/rooms';
@@ -40,9 +40,9 @@ export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms }): 
 async function send(db: Db, sectionId: string): Promise<Uint8Array | null> {
   const [section] = await db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
   if (!section) return null;
-  const [amendments, statuses] = await Promise.all([
+  const [amendments, paragraphs] = await Promise.all([
     sectionAmendments(db, section.planId, sectionId),
-    sectionParagraphStatuses(db, section.planId, sectionId),
+    sectionParagraphRows(db, section.planId, sectionId),
   ]);
-  return encodeAmendmentsMessage(JSON.stringify({ amendments, statuses }));
+  return encodeAmendmentsMessage(JSON.stringify({ amendments, paragraphs }));
 }

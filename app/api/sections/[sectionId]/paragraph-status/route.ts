@@ -10,12 +10,12 @@ export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ sectionId: string }> };
 
-/** The status of each paragraph of a section that has one, for any member of its plan. */
+/** A section's numbered paragraphs, each with its status, for any member of its plan. */
 export function GET(_req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
-    return { statuses: await listParagraphStatuses(await getDb(), { userId, sectionId }) };
+    return { paragraphs: await listParagraphStatuses(await getDb(), { userId, sectionId }) };
   });
 }
 
@@ -25,6 +25,6 @@ export function POST(req: Request, ctx: Ctx) {
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
     const input = await parseBody(req, paragraphStatusInput);
-    return { statuses: await setParagraphStatus(await getDb(), { userId, sectionId, input }) };
+    return { paragraphs: await setParagraphStatus(await getDb(), { userId, sectionId, input }) };
   });
 }
