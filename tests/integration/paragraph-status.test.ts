@@ -130,6 +130,7 @@ describe('paragraph status: bracketed, ad referendum, agreed and locked', () => 
 
     // The plan page's progress: per section and overall (Canada's section has one paragraph, without status).
     const progress = await planProgress(db(), { userId: observer.id, planId: plan.id });
+    expect(progress.started).toBe(true);
     expect(progress.sections[police.id]).toEqual({ numbered: 3, agreed: 1, adReferendum: 0, bracketed: 0 });
     expect(progress.overall).toEqual({ numbered: 4, agreed: 1, adReferendum: 0, bracketed: 0 });
 

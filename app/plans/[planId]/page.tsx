@@ -52,7 +52,7 @@ export default async function PlanPage({ params }: Params) {
   const progress = await planProgress(await getDb(), { userId, planId: plan.id });
   const tStatus = await getTranslations('ParagraphStatus');
   // Shown once the chair has given any paragraph a status: before, every count would be nought.
-  const negotiating = progress.overall.agreed + progress.overall.adReferendum + progress.overall.bracketed > 0;
+  const negotiating = progress.started;
   const phase = (chunks: ReactNode) => <strong data-testid="phase">{chunks}</strong>;
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
