@@ -3,6 +3,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { auditLog } from '../../db/schema';
+import { documentHost } from '../../lib/documents/live-documents';
 import { documentText } from '../../lib/documents/paragraphs';
 import { actOnAmendment } from '../../lib/negotiation/act-on-amendment';
 import { planProgress } from '../../lib/negotiation/plan-progress';
@@ -214,6 +215,10 @@ describe('paragraph status: bracketed, ad referendum, agreed and locked', () => 
       code: 'conflict',
     });
     expect(documentText(page.doc)).toContain('shall train');
+    // Nor does a change the server makes for a domain action (a restore, a merge, an import).
+    await expect(
+      documentHost().change(police.room, plan.chair.id, (copy) => textOf(copy, 'shall').insert(0, 'Restored: ')),
+    ).rejects.toMatchObject({ code: 'conflict' });
     // Elsewhere in the section, amendments go on.
     await expect(propose(mexico, 'evaluated')).resolves.toMatchObject({ paragraph: '2.4' });
   });
