@@ -1,5 +1,5 @@
 import type { AmendmentView } from '../shared/amendments';
-import type { Block } from './blocks';
+import type { Block, TrackedChange } from './blocks';
 import type { ExportLabels } from './labels';
 
 /**
@@ -22,4 +22,22 @@ export function amendmentsAnnex(amendments: readonly AmendmentView[], labels: Ex
     cell(a.justification || '—'),
   ]);
   return [{ kind: 'table', rows: [labels.amendmentColumns.map((heading) => cell(heading, true)), ...rows] }];
+}
+
+/**
+ * Pending amendments that still read as proposed, as changes to the paragraphs they stand in, authored by
+ * the sponsor state (the chair's: "Chair"): the DOCX shows them as Word tracked changes.
+ */
+export function trackedChanges(amendments: readonly AmendmentView[], labels: ExportLabels): TrackedChange[] {
+  return amendments
+    .filter((a) => a.status === 'pending' && !a.outdated && a.paragraph)
+    .map((a) => ({
+      number: a.number,
+      paragraph: a.paragraph!,
+      kind: a.kind,
+      target: a.targetText,
+      text: a.proposedText,
+      author: a.sponsorState ? labels.stateName(a.sponsorState) : labels.contributor.chair,
+      date: a.createdAt,
+    }));
 }

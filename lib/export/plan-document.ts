@@ -12,7 +12,7 @@ import { EDITOR_FIELD, goalRoom, sectionRoom } from '../shared/rooms';
 import { listPlanAmendments } from '../negotiation/list-amendments';
 import { statusViews } from '../negotiation/paragraph-statuses';
 import type { ParagraphStatusView } from '../shared/paragraph-status';
-import { amendmentsAnnex } from './amendments-annex';
+import { amendmentsAnnex, trackedChanges } from './amendments-annex';
 import type { Block, CompiledSection, PlanDocument } from './blocks';
 import { contributionsAnnex } from './contributions';
 import { exportLabels, type ExportLabels } from './labels';
@@ -80,6 +80,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
   );
   // Statuses and pending amendments belong to the text as it is now, not to a version of it.
   const compiled = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  const amendments = version ? [] : await listPlanAmendments(db, { userId: options.userId, planId });
   return {
     language,
     documentBlock: metadata,
@@ -87,9 +88,8 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     goal: goal.blocks,
     sections: compiled,
     version: version && { id: version.id, name: version.name },
-    amendments: version
-      ? null
-      : amendmentsAnnex(await listPlanAmendments(db, { userId: options.userId, planId }), labels),
+    amendments: amendmentsAnnex(amendments, labels),
+    trackedChanges: trackedChanges(amendments, labels),
     annex: options.annex
       ? contributionsAnnex({
           sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })),

@@ -104,6 +104,14 @@ describe('exports show paragraph status and the pending amendments', () => {
       '(agreed ad referendum: Canada)',
     ])
       expect(docx).toContain(words);
+    // Word carries the pending amendment as a tracked change authored by its sponsor state.
+    expect(docx).toMatch(
+      /<w:del w:id="2" w:author="Mexico" w:date="[^"]+"><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:delText[^>]*>shall<\/w:delText>/,
+    );
+    expect(docx).toMatch(
+      /<w:ins w:id="3" w:author="Mexico" w:date="[^"]+"><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>should<\/w:t>/,
+    );
+    expect(docx.replace(/<[^>]+>/g, '')).toContain('1.1\t[States shallshould train');
     const spanish = text(await exportAs('html', 'es'));
     expect(spanish).toContain('Anexo: enmiendas pendientes');
     expect(spanish).toContain('Sustituir «shall» por «should»');

@@ -73,6 +73,7 @@ function plan(goal: Block[], extra: Partial<PlanDocument> = {}): PlanDocument {
     version: null,
     annex: null,
     amendments: null,
+    trackedChanges: [],
     ...extra,
   };
 }
