@@ -153,6 +153,9 @@ describe.runIf(browserAvailable())('negotiating the text in the browser', () => 
       await form.getByRole('button').click();
     };
 
+    // Both pages have loaded their panels before the chair acts.
+    for (const page of [chair, peru])
+      await expect.poll(() => row(page).textContent(), { timeout: 15_000 }).toContain('No status');
     await setStatus('Bracketed');
     await expect.poll(() => row(peru).textContent(), { timeout: 15_000 }).toContain('Bracketed');
     await expect.poll(() => editor(peru).locator('.status-bracket').allTextContents()).toEqual(['[', ']']);
@@ -162,6 +165,13 @@ describe.runIf(browserAvailable())('negotiating the text in the browser', () => 
         .locator('p.status-bracketed')
         .evaluate((p) => p.textContent),
     ).toMatch(/^\[.*\]$/);
+
+    if (SHOTS)
+      for (const width of [1280, 390]) {
+        await peru.setViewportSize({ width, height: 900 });
+        await peru.screenshot({ path: `${SHOTS}/section-bracketed-${width}.png`, fullPage: true });
+      }
+    await peru.setViewportSize({ width: 1280, height: 900 });
 
     await setStatus('Agreed ad referendum', ['CAN']);
     await expect.poll(() => row(peru).textContent()).toContain('Agreed ad referendum: Canada');

@@ -131,15 +131,21 @@ export function useParagraphStatusMarks(
     const show = (paragraphs: ParagraphRow[]) => {
       if (!editor.isDestroyed) marks.set(editor, { paragraphs, label });
     };
-    let pushed = false;
-    api<{ paragraphs: ParagraphRow[] }>('GET', `/api/sections/${room.sectionId}/paragraph-status`).then(
-      (result) => pushed || show(result.paragraphs),
-      // Unmarked text is still the text: the status panel says what failed.
-      () => {},
-    );
+    let pushes = 0;
+    const load = () => {
+      const before = pushes;
+      api<{ paragraphs: ParagraphRow[] }>('GET', `/api/sections/${room.sectionId}/paragraph-status`).then(
+        (result) => pushes === before && show(result.paragraphs),
+        // Unmarked text is still the text: the status panel says what failed.
+        () => {},
+      );
+    };
+    load();
     return onRoomEvent(roomId, (event) => {
+      // Read again once the connection is in the room: a change made while the page loaded is not missed.
+      if (event.kind === 'synced' || event.kind === 'resynced') load();
       if (event.kind !== 'amendments') return;
-      pushed = true;
+      pushes++;
       show(event.paragraphs);
     });
   }, [editor, roomId, label]);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { countStatuses, type ParagraphRow, type ParagraphStatus } from '../../../lib/shared/paragraph-status';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
@@ -29,15 +29,25 @@ export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Prop
   const { message: error, fail, clear } = useFailure();
   const path = `/api/sections/${sectionId}/paragraph-status`;
 
+  /** Pushes heard so far: a read that a push overtook is older than what is shown, and is dropped. */
+  const pushes = useRef(0);
   const load = useCallback(() => {
-    api<{ paragraphs: ParagraphRow[] }>('GET', path).then((result) => setRows(result.paragraphs), fail);
+    const before = pushes.current;
+    api<{ paragraphs: ParagraphRow[] }>('GET', path).then(
+      (result) => pushes.current === before && setRows(result.paragraphs),
+      fail,
+    );
   }, [path, fail]);
   useEffect(load, [load]);
   useEffect(
     () =>
       onRoomEvent(roomId, (event) => {
-        if (event.kind === 'amendments') setRows(event.paragraphs);
-        if (event.kind === 'resynced') load();
+        if (event.kind === 'amendments') {
+          pushes.current++;
+          setRows(event.paragraphs);
+        }
+        // Read again once the connection is in the room: a change made while the page loaded is not missed.
+        if (event.kind === 'resynced' || event.kind === 'synced') load();
       }),
     [roomId, load],
   );

@@ -64,7 +64,7 @@ export function openRoom(
   };
   let synced = false;
   provider.on('sync', (isSynced: boolean) => {
-    if (isSynced && synced) announceRoomEvent({ room: roomId, kind: 'resynced' });
+    if (isSynced) announceRoomEvent({ room: roomId, kind: synced ? 'resynced' : 'synced' });
     synced ||= isSynced;
   });
   return { doc, provider };

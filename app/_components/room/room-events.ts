@@ -17,6 +17,8 @@ export type RoomEvent = { room: string } & (
   | { kind: 'activity'; activity: PlanActivity }
   | { kind: 'comment'; comment: CommentView }
   | { kind: 'resynced' }
+  /** The first sync: the connection is in its room, so whatever is read from now on misses no push. */
+  | { kind: 'synced' }
   | { kind: 'quote'; quote: Quote }
   | { kind: 'show-passage'; quote: Quote }
   | { kind: 'compose'; text: string }
