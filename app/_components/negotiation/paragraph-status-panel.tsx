@@ -140,6 +140,7 @@ function StatusForm({
         <select
           name="states"
           multiple
+          required
           defaultValue={row.adRefStates}
           aria-label={t('adRefStates', { paragraph: row.paragraph })}
           size={Math.min(4, states.length)}
