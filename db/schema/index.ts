@@ -13,3 +13,4 @@ export * from './visits';
 export * from './translations';
 export * from './amendments';
 export * from './notifications';
+export * from './paragraph-statuses';

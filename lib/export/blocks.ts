@@ -53,6 +53,18 @@ export type CompiledSection = {
   blocks: Block[];
 };
 
+/** A pending amendment as a change to a numbered paragraph, in the name of its sponsor (`author`). */
+export type TrackedChange = {
+  number: number;
+  paragraph: string;
+  kind: 'replace' | 'insert' | 'delete';
+  target: string;
+  text: string;
+  author: string;
+  /** ISO 8601: when it was proposed. */
+  date: string;
+};
+
 export type PlanDocument = {
   /** The language of the words around the text (headings, document block, page numbers): the plan's, or the one asked for. */
   language: Locale;
@@ -64,6 +76,10 @@ export type PlanDocument = {
   version: { id: string; name: string } | null;
   /** Contributions by state per section, when asked for. */
   annex: Block[] | null;
+  /** The annex of pending amendments (of the current text), or null when none is pending. */
+  amendments: Block[] | null;
+  /** The same amendments as changes to their paragraphs, which the DOCX carries as Word tracked changes. */
+  trackedChanges: TrackedChange[];
 };
 
 /**

@@ -62,6 +62,20 @@ export function exportLabels(language: Locale) {
       formerMember: t('Export.formerMember'),
     },
     stateName: (code: string) => stateName(code, language),
+    /** After a paragraph agreed ad referendum: the states that hold it so. */
+    adReferendum: (codes: readonly string[]) =>
+      t('Export.adReferendum', { states: list.format(codes.map((code) => stateName(code, language))) }),
+    amendmentsHeading: t('Export.amendmentsHeading'),
+    amendmentColumns: [
+      t('Export.amendmentNumber'),
+      t('Export.amendmentSponsor'),
+      t('Export.amendmentCosponsors'),
+      t('Export.amendmentParagraph'),
+      t('Export.amendmentProposal'),
+      t('Export.amendmentJustification'),
+    ] as const,
+    amendmentChange: (kind: 'replace' | 'insert' | 'delete', target: string, text: string) =>
+      t('Export.amendmentChange', { kind, target, text }),
   };
 }
 

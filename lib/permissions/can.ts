@@ -43,6 +43,8 @@ export type Action =
   | { type: 'amendment.decide'; section: SectionTarget }
   /** Withdraw an amendment: the state that proposed it (the chair, its own). */
   | { type: 'amendment.withdraw'; sponsorState: string | null }
+  /** Set a paragraph's status (bracketed, ad referendum, agreed) or reopen an agreed one: the chair, consolidating. */
+  | { type: 'paragraph.status' }
   /** Resolve or reopen a thread: its author, the coordinator of the section's lead state, or the chair. */
   | { type: 'thread.resolve'; authorId: string | null; leadState: string };
 
@@ -96,6 +98,8 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return action.sponsorState === null
         ? membership?.role === 'chair'
         : isCoordinator(membership) && membership!.stateCode === action.sponsorState;
+    case 'paragraph.status':
+      return membership?.role === 'chair' && plan.phase === 'consolidation';
     case 'thread.resolve':
       if (!can(ctx, { type: 'section.comment' })) return false;
       if (membership?.role === 'chair' || action.authorId === ctx.actor.userId) return true;

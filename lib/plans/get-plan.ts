@@ -40,6 +40,8 @@ export type PlanView = {
   canComment: boolean;
   /** Propose amendments to any section's text. */
   canPropose: boolean;
+  /** Set paragraphs' status (bracketed, ad referendum, agreed): the chair, consolidating. */
+  canSetParagraphStatus: boolean;
   goalOnline: OnlineMember[];
   /** Every member, so attribution (by user id) can be shown by person and state. */
   people: Array<{ userId: string; name: string; state: StateRef | null }>;
@@ -75,6 +77,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     canRestoreVersions: can(ctx, { type: 'version.restore' }),
     canComment: can(ctx, { type: 'section.comment' }),
     canPropose: can(ctx, { type: 'amendment.propose' }),
+    canSetParagraphStatus: can(ctx, { type: 'paragraph.status' }),
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),
     viewer: {

@@ -133,3 +133,13 @@ describe('amendments', () => {
     expect(can(ctx(chair), { type: 'amendment.withdraw', sponsorState: null })).toBe(true);
   });
 });
+
+describe('paragraph status', () => {
+  it('lets only the chair set it, and only while the plan is consolidated', () => {
+    expect(can(ctx(chair, 'consolidation'), { type: 'paragraph.status' })).toBe(true);
+    for (const m of [peru, mexico, observer, null])
+      expect(can(ctx(m, 'consolidation'), { type: 'paragraph.status' })).toBe(false);
+    for (const phase of ['goal', 'drafting', 'adopted'] as const)
+      expect(can(ctx(chair, phase), { type: 'paragraph.status' })).toBe(false);
+  });
+});

@@ -37,6 +37,7 @@ import { useServerAccess } from './use-server-access';
 import { AmendmentMarks } from '../negotiation/amendment-marks';
 import { NegotiationInEditor } from '../negotiation/negotiation-in-editor';
 import { ParagraphNumbers } from '../negotiation/paragraph-numbers';
+import { ParagraphStatusMarks } from '../negotiation/paragraph-status-marks';
 import '../negotiation/negotiation.css';
 import { useStickyHeight } from './use-sticky-height';
 
@@ -141,7 +142,7 @@ export function LiveEditor(props: EditorProps & Live) {
         OverlapHighlights,
         FindHighlights,
         PassageMark,
-        ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks] : []),
+        ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks] : []),
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],
     },

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
+import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import type { AmendmentView } from '../../../lib/shared/amendments';
 import {
   ACCESS_MESSAGE,
@@ -52,15 +53,18 @@ export function openRoom(
     announceRoomEvent({ room: roomId, kind: 'comment', comment: readCommentMessage(decoder) as CommentView });
   };
   provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
-    const { amendments } = readAmendmentsMessage(decoder) as { amendments: AmendmentView[] };
-    announceRoomEvent({ room: roomId, kind: 'amendments', amendments });
+    const { amendments, paragraphs = [] } = readAmendmentsMessage(decoder) as {
+      amendments: AmendmentView[];
+      paragraphs?: ParagraphRow[];
+    };
+    announceRoomEvent({ room: roomId, kind: 'amendments', amendments, paragraphs });
   };
   provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceUnread(readNotificationsMessage(decoder).unread);
   };
   let synced = false;
   provider.on('sync', (isSynced: boolean) => {
-    if (isSynced && synced) announceRoomEvent({ room: roomId, kind: 'resynced' });
+    if (isSynced) announceRoomEvent({ room: roomId, kind: synced ? 'resynced' : 'synced' });
     synced ||= isSynced;
   });
   return { doc, provider };

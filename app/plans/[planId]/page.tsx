@@ -15,6 +15,7 @@ import { OverlapsLink } from '../../_components/plan/overlaps-link';
 import { PlanActivityProvider } from '../../_components/plan/activity-provider';
 import { PlanSearch } from '../../_components/plan/plan-search';
 import { SectionFigures } from '../../_components/plan/section-figures';
+import { planProgress } from '../../../lib/negotiation/plan-progress';
 import { KeptDrafts } from '../../_components/saving/kept-drafts';
 import { editorIdentity } from '../../_server/editor-identity';
 import { loadPlanActivityForPage, loadPlanForPage } from '../../_server/load-plan';
@@ -48,6 +49,10 @@ export default async function PlanPage({ params }: Params) {
   const locale = await getLocale();
   const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
   const visits = await lastVisits(await getDb(), { userId, planId: plan.id });
+  const progress = await planProgress(await getDb(), { userId, planId: plan.id });
+  const tStatus = await getTranslations('ParagraphStatus');
+  // Shown once the chair has given any paragraph a status: before, every count would be nought.
+  const negotiating = progress.started;
   const phase = (chunks: ReactNode) => <strong data-testid="phase">{chunks}</strong>;
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
@@ -87,6 +92,11 @@ export default async function PlanPage({ params }: Params) {
             canWrite: s.canWrite,
           }))}
         />
+        {negotiating && (
+          <p className="progress" data-testid="plan-progress">
+            <strong>{tStatus('planHeading')}</strong> · {tStatus('overall')}: {tStatus('progress', progress.overall)}
+          </p>
+        )}
         {plan.sections.length === 0 && <p className="muted">{t('noSections')}</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
@@ -107,6 +117,11 @@ export default async function PlanPage({ params }: Params) {
                   )}
                   {section.frozen && <> · {t('frozen')}</>}
                 </p>
+                {negotiating && progress.sections[section.id] && (
+                  <p className="muted small" data-testid="section-progress">
+                    {tStatus('progress', progress.sections[section.id]!)}
+                  </p>
+                )}
                 <SectionFigures
                   sectionId={section.id}
                   title={section.title}

@@ -7,6 +7,7 @@ import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
 import { AmendmentsPanel } from '../../../../_components/negotiation/amendments-panel';
+import { ParagraphStatusPanel } from '../../../../_components/negotiation/paragraph-status-panel';
 import { amendmentRights } from '../../../../_server/amendment-rights';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
 import { CollabEditor } from '../../../../_components/editor/collab-editor';
@@ -121,6 +122,12 @@ export default async function SectionPage({
               ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) }
               : undefined
           }
+        />
+        <ParagraphStatusPanel
+          sectionId={section.id}
+          roomId={section.roomId}
+          canSet={plan.canSetParagraphStatus}
+          states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
         />
         <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
         <ReadInLanguage sectionId={section.id} roomId={section.roomId} translation={await translationAvailability()} />
