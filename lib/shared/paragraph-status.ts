@@ -14,13 +14,13 @@ export const paragraphStatusInput = z
     at: relativePosition,
     status: z.enum([...PARAGRAPH_STATUSES, 'none']),
     adRefStates: z
-      .array(z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter member state code'))
+      .array(z.string().regex(/^[A-Z]{3}$/))
       .max(35)
       .default([]),
   })
   .refine((v) => (v.status === 'ad_referendum') === v.adRefStates.length > 0, {
     path: ['adRefStates'],
-    message: 'names the states for ad referendum, and only then',
+    params: { reason: 'adReferendumStates' },
   });
 export type ParagraphStatusInput = z.infer<typeof paragraphStatusInput>;
 

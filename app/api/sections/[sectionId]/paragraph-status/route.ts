@@ -24,7 +24,7 @@ export function POST(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
-    const input = await parseBody(req, paragraphStatusInput);
+    const input = await parseBody(req, paragraphStatusInput, 'paragraphStatus');
     return { paragraphs: await setParagraphStatus(await getDb(), { userId, sectionId, input }) };
   });
 }
