@@ -201,7 +201,7 @@ describe('attribution and version history', () => {
     expect(current).toContain('Open around the clock.');
 
     await expect(
-      restoreVersion(db, { userId: people.brazil.id, docId: built.victims.room, versionId: target.id }),
+      restoreVersion(db, { userId: people.mexico.id, docId: built.victims.room, versionId: target.id }),
     ).rejects.toThrow(/does not allow/);
     await restoreVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
     const version = await getVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
@@ -231,6 +231,30 @@ describe('attribution and version history', () => {
     expect(rendered).toBe(current);
     stayed.provider.destroy();
     later.provider.destroy();
+  });
+
+  it("lets the lead state's coordinator restore their own section; a co-editing state and observers may not", async () => {
+    const db = t.db;
+    const room = built.police.room;
+    const { id: versionId } = await nameVersion(db, {
+      userId: people.peru.id,
+      docId: room,
+      name: 'Peru before review',
+    });
+    const before = await documentHost().read(room, (doc) => documentText(doc));
+    await documentHost().change(room, people.mexico.id, (copy) => {
+      appendParagraph(copy, 'Mexico adds a paragraph Peru will take back.');
+    });
+    expect(await documentHost().read(room, (doc) => documentText(doc))).toContain('Mexico adds a paragraph');
+
+    for (const who of [people.mexico, people.observer, people.brazil])
+      await expect(restoreVersion(db, { userId: who.id, docId: room, versionId })).rejects.toThrow(/does not allow/);
+    expect(await documentHost().read(room, (doc) => documentText(doc))).toContain('Mexico adds a paragraph');
+
+    await restoreVersion(db, { userId: people.peru.id, docId: room, versionId });
+    expect(await documentHost().read(room, (doc) => documentText(doc))).toBe(before);
+    const listed = await listVersions(db, { userId: people.observer.id, docId: room });
+    expect(listed[0]).toMatchObject({ kind: 'restore', name: 'Restored “Peru before review”' });
   });
 
   it('saves a version automatically when a room goes idle, and old versions still render after compaction', async () => {
