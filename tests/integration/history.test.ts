@@ -12,6 +12,7 @@ import { listVersions } from '../../lib/versions/list-versions';
 import { namePlanVersion } from '../../lib/versions/name-plan-version';
 import { nameVersion } from '../../lib/versions/name-version';
 import { restoreVersion } from '../../lib/versions/restore-version';
+import { saveVersion } from '../../lib/versions/save-version';
 import { sections, versions } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import {
@@ -255,6 +256,35 @@ describe('attribution and version history', () => {
     expect(await documentHost().read(room, (doc) => documentText(doc))).toBe(before);
     const listed = await listVersions(db, { userId: people.observer.id, docId: room });
     expect(listed[0]).toMatchObject({ kind: 'restore', name: 'Restored “Peru before review”' });
+  });
+
+  it('lists the same text once: an automatic version of unchanged text is the version before it', async () => {
+    const db = t.db;
+    const section = await buildSection(db, { plan, lead: people.canada, text: ['Canada proposes a shared registry.'] });
+    const room = section.room;
+    const autoVersion = () =>
+      documentHost().read(room, (doc, users) => saveVersion(db, { docId: room, doc, users, kind: 'auto' }));
+    const first = await autoVersion();
+    // Typed and taken back: a new instant of the document, the same text.
+    await documentHost().change(room, people.canada.id, (copy) => {
+      appendParagraph(copy, 'A sentence Canada thinks better of.');
+    });
+    await documentHost().change(room, people.canada.id, (copy) => {
+      const fragment = copy.getXmlFragment(EDITOR_FIELD);
+      fragment.delete(fragment.length - 1, 1);
+    });
+    expect(await autoVersion()).toEqual(first);
+    expect((await listVersions(db, { userId: people.observer.id, docId: room })).map((v) => v.id)).toEqual([first.id]);
+
+    await documentHost().change(room, people.canada.id, (copy) => {
+      appendParagraph(copy, 'Canada adds a review every two years.');
+    });
+    const second = await autoVersion();
+    expect(second.id).not.toBe(first.id);
+    expect((await listVersions(db, { userId: people.observer.id, docId: room })).map((v) => v.id)).toEqual([
+      second.id,
+      first.id,
+    ]);
   });
 
   it('saves a version automatically when a room goes idle, and old versions still render after compaction', async () => {
