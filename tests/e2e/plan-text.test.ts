@@ -84,4 +84,49 @@ describe.runIf(browserAvailable())('the plan on one page', () => {
     await peru.setViewportSize({ width: 390, height: 844 });
     await peru.screenshot({ path: `${SHOTS}/plan-page-390.png` });
   });
+
+  it('compares two named versions of the plan, section by section, by state', async () => {
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    const planPath = textPath.replace(/\/text$/, '');
+    await chair.goto(`${planPath}/manage`);
+    const name = async (version: string) => {
+      await chair.getByLabel('Plan version name').fill(version);
+      await chair.getByRole('button', { name: 'Name a version of the whole plan' }).click();
+      await expect.poll(() => chair.getByText(version, { exact: true }).count()).toBe(1);
+    };
+    await name('First reading');
+    await peru.goto(planPath);
+    await peru.getByRole('link', { name: 'Professionalisation of police forces' }).click();
+    const editor = peru.locator('.prose').last();
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+    await caretAtEnd(editor);
+    await peru.keyboard.press('Enter');
+    await peru.keyboard.type('Peru adds exchanges between academies.');
+    // The server's room holds it once the observer's page shows it; a plan version snapshots the room.
+    await observer.setViewportSize({ width: 1280, height: 900 });
+    await expect
+      .poll(() => section(observer, 'Professionalisation of police forces').innerText(), { timeout: 10_000 })
+      .toContain('Peru adds exchanges between academies.');
+    await name('Second reading');
+
+    await chair.goto(planPath);
+    await chair.getByRole('link', { name: 'Compare versions' }).click();
+    await chair.waitForURL('**/compare');
+    await chair.screenshot({ path: `${SHOTS}/compare-first-look.png`, fullPage: true });
+    const police = chair.getByRole('region', { name: '1. Professionalisation of police forces' });
+    // One passage per stretch of one state's words: Peru's new paragraph may join Peru's words around it.
+    await expect
+      .poll(async () => (await police.locator('ins').allInnerTexts()).join(' '))
+      .toContain('Peru adds exchanges between academies.');
+    expect(await police.innerText()).toContain('— Peru');
+    expect(await chair.getByRole('region', { name: '2. Prevention of violence and crime' }).innerText()).toContain(
+      'No changes.',
+    );
+    expect(await violations(chair)).toEqual([]);
+    await chair.setViewportSize({ width: 1280, height: 900 });
+    await chair.screenshot({ path: `${SHOTS}/compare-1280.png` });
+    await chair.setViewportSize({ width: 390, height: 844 });
+    expect(await chair.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await chair.screenshot({ path: `${SHOTS}/compare-390.png` });
+  });
 });

@@ -56,6 +56,12 @@ export default async function PlanPage({ params }: Params) {
         <p className="muted">
           <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} ·{' '}
           <Link href={`/plans/${plan.id}/text`}>{t('wholePlan')}</Link> · <OverlapsLink planId={plan.id} />
+          {versions.length > 1 && (
+            <>
+              {' '}
+              · <Link href={`/plans/${plan.id}/compare`}>{t('compareVersions')}</Link>
+            </>
+          )}
           {plan.canManage && (
             <>
               {' '}
