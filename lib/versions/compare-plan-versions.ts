@@ -83,7 +83,9 @@ export async function comparePlanVersions(
   const later = new Set(to.sections.map((s) => s.id));
   const sections = [
     await compare(goalRoom(planId), null, 'both'),
-    ...(await Promise.all(to.sections.map((s) => compare(sectionRoom(s.id), s, earlier.has(s.id) ? 'both' : 'added')))),
+    ...(await Promise.all(
+      to.sections.map((s, i) => compare(sectionRoom(s.id), s, earlier.has(s.id) ? 'both' : 'added', i + 1)),
+    )),
     ...(await Promise.all(
       from.sections.filter((s) => !later.has(s.id)).map((s) => compare(sectionRoom(s.id), s, 'removed')),
     )),

@@ -70,6 +70,7 @@ describe('comparing two named versions of the plan', () => {
 
     const [goal, policeChanges, victimsChanges, statisticsChanges] = compared.sections;
     expect(goal).toMatchObject({ added: [], removed: [] });
+    expect(compared.sections.map((s) => s.number)).toEqual([null, 1, 2, 3]);
     expect(policeChanges).toMatchObject({
       presence: 'both',
       leadState: 'PER',
