@@ -1,13 +1,13 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
-import Link from 'next/link';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { memo, useMemo, useRef } from 'react';
-import type { Block } from '../../../lib/export/blocks';
 import { numberParagraphs } from '../../../lib/export/number-paragraphs';
 import type { OverlapMark } from '../../../lib/plans/read-plan-text';
-import { useLocalStateName, useStateName } from '../i18n/use-state-name';
-import { PlanBlocks } from './plan-blocks';
+import { stateName } from '../../../lib/shared/member-states';
+import { useLocalStateName } from '../i18n/use-state-name';
+import { blocksHtml } from './blocks-html';
+import { overlapNotes } from './overlap-notes';
 import { useLiveBlocks } from './use-live-blocks';
 
 export type SectionText = {
@@ -15,7 +15,8 @@ export type SectionText = {
   roomId: string;
   /** 1-based, in the plan's order; 0 for the goal, whose paragraphs are not numbered. */
   number: number;
-  blocks: Block[];
+  /** The server's rendering (blocksHtml), shown until the section is live. */
+  html: string;
 };
 
 type Props = {
@@ -41,7 +42,7 @@ export const LiveSection = memo(function LiveSection({
   const t = useTranslations('PlanTextPage');
   const editor = useTranslations('LiveEditor');
   const format = useFormatter();
-  const stateName = useStateName();
+  const locale = useLocale();
   const localStateName = useLocalStateName();
   const ref = useRef<HTMLDivElement>(null);
   const context = useMemo(() => {
@@ -56,36 +57,30 @@ export const LiveSection = memo(function LiveSection({
         editor('cosponsoredBy', { states: format.list(names.map(localStateName), { type: 'conjunction' }) }),
     };
   }, [planId, sectionIds, editor, format, localStateName]);
-  const live = useLiveBlocks(ref, section.roomId, section.blocks, context);
-  const blocks = useMemo(() => {
-    if (!section.number) return live;
-    const [numbered] = numberParagraphs(
-      [{ id: section.id, number: section.number, title: '', leadState: '', coEditingStates: [], blocks: live }],
-      mergeNumbers,
+  const live = useLiveBlocks(ref, section.roomId, context);
+  const html = useMemo(() => {
+    if (!live) return section.html;
+    const blocks = section.number
+      ? numberParagraphs(
+          [{ id: section.id, number: section.number, title: '', leadState: '', coEditingStates: [], blocks: live }],
+          mergeNumbers,
+        )[0]!.blocks
+      : live;
+    const noteFor = overlapNotes(overlaps, planId, (mark) =>
+      t('overlap', {
+        number: mark.other.sectionNumber,
+        title: mark.other.sectionTitle,
+        state: stateName(mark.other.stateCode, locale),
+      }),
     );
-    return numbered!.blocks;
-  }, [live, section.id, section.number, mergeNumbers]);
-
-  const byParagraph = useMemo(() => new Map(overlaps.map((o) => [o.paragraph.trim(), o])), [overlaps]);
-  const overlapNote = (paragraph: string) => {
-    const mark = byParagraph.get(paragraph.trim());
-    if (!mark) return null;
-    return (
-      <p className="overlap-note small">
-        <Link href={`/plans/${planId}/consolidation`}>
-          {t('overlap', {
-            number: mark.other.sectionNumber,
-            title: mark.other.sectionTitle,
-            state: stateName(mark.other.stateCode),
-          })}
-        </Link>
-      </p>
-    );
-  };
+    return blocksHtml(blocks, { authors, noteFor });
+  }, [live, section, mergeNumbers, overlaps, planId, t, locale, authors]);
 
   return (
-    <div ref={ref} className={section.number ? 'prose plan-prose' : 'prose plan-prose goal-prose'}>
-      <PlanBlocks blocks={blocks} authors={authors} overlapNote={overlaps.length ? overlapNote : undefined} />
-    </div>
+    <div
+      ref={ref}
+      className={section.number ? 'prose plan-prose' : 'prose plan-prose goal-prose'}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 });

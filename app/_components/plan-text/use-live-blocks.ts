@@ -15,15 +15,14 @@ const REDRAW_MS = 250;
 /**
  * A section's blocks, live while it is on (or near) the screen: the page opens one read-only
  * connection per section in view rather than 35 at once, and closes it a while after it scrolls away.
- * Until the first sync the server's rendering stands.
+ * Null until the first sync: the server's rendering stands until then.
  */
 export function useLiveBlocks(
   ref: RefObject<HTMLElement | null>,
   roomId: string,
-  initial: Block[],
   context: Omit<ReadContext, 'authorship'>,
-): Block[] {
-  const [blocks, setBlocks] = useState(initial);
+): Block[] | null {
+  const [blocks, setBlocks] = useState<Block[] | null>(null);
   const [near, setNear] = useState(false);
   const read = useRef(context);
   read.current = context;

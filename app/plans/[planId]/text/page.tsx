@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '../../../../db';
+import type { Block } from '../../../../lib/export/blocks';
 import { mergeNumbers } from '../../../../lib/export/number-paragraphs';
 import type { Locale } from '../../../../lib/i18n/locales';
 import { readPlanText } from '../../../../lib/plans/read-plan-text';
+import { stateName } from '../../../../lib/shared/member-states';
 import { goalRoom, sectionRoom } from '../../../../lib/shared/rooms';
 import { PlanTrail } from '../../../_components/layout/plan-trail';
 import { TopBar } from '../../../_components/layout/top-bar';
+import { blocksHtml } from '../../../_components/plan-text/blocks-html';
+import { overlapNotes } from '../../../_components/plan-text/overlap-notes';
 import { PlanText } from '../../../_components/plan-text/plan-text';
 import { loadSubpage, subpageMetadata, type PlanSubpage } from '../../../_server/plan-subpage';
 
@@ -26,6 +30,21 @@ export default async function PlanTextPage({ params }: Params) {
   const { document, overlaps } = await readPlanText(await getDb(), { userId, planId: plan.id, language: locale });
   const states = new Map(plan.sections.map((s) => [s.id, s]));
   const authors = Object.fromEntries(plan.people.flatMap((p) => (p.state ? [[p.userId, p.state.code]] : [])));
+  // Rendered here as one string per section: the browser parses it once and hydrates one element per section.
+  const html = (sectionId: string, blocks: Block[]) =>
+    blocksHtml(blocks, {
+      authors,
+      noteFor: overlapNotes(
+        overlaps.filter((o) => o.sectionId === sectionId),
+        plan.id,
+        (mark) =>
+          t('overlap', {
+            number: mark.other.sectionNumber,
+            title: mark.other.sectionTitle,
+            state: stateName(mark.other.stateCode, locale),
+          }),
+      ),
+    });
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} />
@@ -34,7 +53,7 @@ export default async function PlanTextPage({ params }: Params) {
         <PlanText
           planId={plan.id}
           title={document.title}
-          goal={{ id: plan.id, roomId: goalRoom(plan.id), number: 0, blocks: document.goal }}
+          goal={{ id: plan.id, roomId: goalRoom(plan.id), number: 0, html: html(plan.id, document.goal) }}
           sections={document.sections.map((s) => ({
             id: s.id,
             roomId: sectionRoom(s.id),
@@ -42,7 +61,7 @@ export default async function PlanTextPage({ params }: Params) {
             title: s.title,
             leadState: states.get(s.id)?.leadState.code ?? '',
             coEditingStates: states.get(s.id)?.coEditingStates.map((c) => c.code) ?? [],
-            blocks: s.blocks,
+            html: html(s.id, s.blocks),
           }))}
           sectionIds={document.sections.map((s) => s.id)}
           mergeNumbers={Object.fromEntries(mergeNumbers(document.sections))}
