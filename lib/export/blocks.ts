@@ -14,7 +14,9 @@ export type Marks = { bold?: true; italic?: true; underline?: true; strike?: tru
  */
 export type LinkTarget = { href: string } | { sectionId: string; mergeId?: string };
 
-export type Inline = { kind: 'text'; text: string; marks: Marks; link?: LinkTarget } | { kind: 'break' };
+/** `by`: the user who wrote the run, when authorship was asked for (null: written before attribution). */
+export type Inline =
+  { kind: 'text'; text: string; marks: Marks; link?: LinkTarget; by?: string | null } | { kind: 'break' };
 
 export type TableCell = { header: boolean; blocks: Block[] };
 

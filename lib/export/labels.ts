@@ -3,6 +3,8 @@ import { translator } from '../i18n/translator';
 import { stateCodeOfEnglishName, stateName } from '../shared/member-states';
 import type { CompiledSection, DocumentBlock, PlanDocument } from './blocks';
 
+export { safeHref } from '../shared/safe-href';
+
 /** A page footer in pieces: words, and where the printer or word processor puts the page number and count. */
 export type PageFooterPart = { text: string } | { field: 'page' | 'pages' };
 
@@ -100,9 +102,4 @@ export function longDate(isoDate: string, language: Locale): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** Only addresses a reader can follow safely; anything else (javascript:, data:) is printed as plain text. */
-export function safeHref(href: string): string | null {
-  return /^(https?:|mailto:)/i.test(href) ? href : null;
 }

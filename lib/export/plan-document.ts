@@ -31,6 +31,8 @@ export type CompileOptions = {
   annex?: boolean;
   /** The language of the words around the text; the plan's own (its document block's original language) when not given. */
   language?: Locale | null;
+  /** Mark each run of the current text with the user who wrote it (the plan on one page); ignored for a version. */
+  authorship?: boolean;
 };
 
 type Read = { blocks: Block[]; runs: ChangeRun[] };
@@ -61,6 +63,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       const blocks = readBlocks(content.getXmlFragment(EDITOR_FIELD), {
         crossReference,
         cosponsoredBy: labels.cosponsoredBy,
+        ...(options.authorship && !snapshot && { authorship: { users, now: Y.snapshot(doc) } }),
       });
       const at = snapshot ? Y.decodeSnapshot(snapshot) : Y.snapshot(doc);
       return { blocks, runs: options.annex ? changeRuns(doc, users, Y.emptySnapshot, at) : [] };

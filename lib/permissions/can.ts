@@ -25,7 +25,11 @@ export type Action =
   | { type: 'goal.write' }
   /** Name a version of a section (section omitted: of the goal or of the whole plan). */
   | { type: 'version.name'; section?: SectionTarget }
-  | { type: 'version.restore' }
+  /**
+   * Restore an earlier version of a document: the chair any; the coordinator of a section's lead state
+   * that section, while they may write in it (section omitted: the goal, or asking about any document).
+   */
+  | { type: 'version.restore'; section?: SectionTarget }
   /** Resolve overlaps between sections, or ask for them to be found again now. */
   | { type: 'overlap.resolve' }
   /** Reopen a resolved overlap: undo a merge, or take back keeping both or dismissing. */
@@ -71,7 +75,14 @@ export function can(ctx: AccessContext, action: Action): boolean {
         editsSection(membership.stateCode, action.section),
       );
     case 'version.restore':
-      return membership?.role === 'chair' && plan.phase !== 'adopted';
+      if (plan.phase === 'adopted') return false;
+      if (membership?.role === 'chair') return true;
+      return Boolean(
+        action.section &&
+        isCoordinator(membership) &&
+        membership!.stateCode === action.section.leadState &&
+        canWriteSection(membership, plan.phase, action.section),
+      );
     case 'overlap.resolve':
     case 'overlap.reopen':
       return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');

@@ -19,6 +19,8 @@ export type SectionView = {
   /** Mirrors the server's decision so the UI can show an editable or read-only editor. */
   canWrite: boolean;
   canNameVersion: boolean;
+  /** Restore an earlier version: the chair, or the coordinator of the lead state. */
+  canRestoreVersion: boolean;
   /** Accept or reject amendments to the section. */
   canDecideAmendments: boolean;
   /** Resolve and reopen anyone's thread in its discussion (the chair, the lead state's coordinator). */
@@ -35,7 +37,6 @@ export type PlanView = {
   goalRoomId: string;
   canWriteGoal: boolean;
   canManage: boolean;
-  canRestoreVersions: boolean;
   /** Write in the sections' discussions. */
   canComment: boolean;
   /** Propose amendments to any section's text. */
@@ -74,7 +75,6 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     goalRoomId: goalRoom(plan.id),
     canWriteGoal: can(ctx, { type: 'goal.write' }),
     canManage: can(ctx, { type: 'plan.manage' }),
-    canRestoreVersions: can(ctx, { type: 'version.restore' }),
     canComment: can(ctx, { type: 'section.comment' }),
     canPropose: can(ctx, { type: 'amendment.propose' }),
     canSetParagraphStatus: can(ctx, { type: 'paragraph.status' }),
@@ -98,6 +98,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
         roomId: row.room,
         canWrite: can(ctx, { type: 'section.write', section: target }),
         canNameVersion: can(ctx, { type: 'version.name', section: target }),
+        canRestoreVersion: can(ctx, { type: 'version.restore', section: target }),
         canDecideAmendments: can(ctx, { type: 'amendment.decide', section: target }),
         canResolveThreads: can(ctx, { type: 'thread.resolve', authorId: null, leadState: row.leadState }),
         online: online(row.room),

@@ -34,6 +34,22 @@ describe('can', () => {
     expect(can(ctx(membership, phase), { type: 'section.write', section })).toBe(allowed);
   });
 
+  it.each([
+    ['the chair', chair, 'drafting', section, true],
+    ['the chair, the goal', chair, 'drafting', undefined, true],
+    ['the lead state', peru, 'drafting', section, true],
+    ['the lead state in consolidation', peru, 'consolidation', section, true],
+    ['a co-editing state', mexico, 'drafting', section, false],
+    ['another state', brazil, 'drafting', section, false],
+    ['an observer', observer, 'drafting', section, false],
+    ['the lead state, the section frozen', peru, 'drafting', { ...section, frozen: true }, false],
+    ['the lead state, the goal', peru, 'drafting', undefined, false],
+    ['the lead state once adopted', peru, 'adopted', section, false],
+    ['the chair once adopted', chair, 'adopted', section, false],
+  ] as const)('restoring a version by %s', (_label, membership, phase, target, allowed) => {
+    expect(can(ctx(membership, phase), { type: 'version.restore', ...(target && { section: target }) })).toBe(allowed);
+  });
+
   it('closes a frozen section to coordinators but not to the chair', () => {
     const frozen = { ...section, frozen: true };
     expect(can(ctx(peru), { type: 'section.write', section: frozen })).toBe(false);

@@ -60,7 +60,13 @@ export default async function PlanPage({ params }: Params) {
       <main id="main" tabIndex={-1}>
         <p className="muted">
           <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} ·{' '}
-          <OverlapsLink planId={plan.id} />
+          <Link href={`/plans/${plan.id}/text`}>{t('wholePlan')}</Link> · <OverlapsLink planId={plan.id} />
+          {versions.length > 1 && (
+            <>
+              {' '}
+              · <Link href={`/plans/${plan.id}/compare`}>{t('compareVersions')}</Link>
+            </>
+          )}
           {plan.canManage && (
             <>
               {' '}

@@ -113,7 +113,7 @@ export default async function SectionPage({
           history={{
             sectionId: section.id,
             canName: section.canNameVersion,
-            canRestore: plan.canRestoreVersions,
+            canRestore: section.canRestoreVersion,
             lastVisit,
             showSinceVisit: changes === 'since-visit',
           }}
