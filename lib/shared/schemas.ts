@@ -12,6 +12,12 @@ export const phaseSchema = z.enum(['goal', 'drafting', 'consolidation', 'adopted
 
 export const createPlanInput = z.object({ title, chairEmail: z.string().trim().toLowerCase().email() });
 
+/** Archive a plan (true) or restore it (false). */
+export const archivePlanInput = z.object({ archived: z.boolean() });
+
+/** Deleting a plan: its title, typed again by the administrator to confirm which plan goes. */
+export const deletePlanInput = z.object({ title: z.string().max(300) });
+
 export const appointInput = z
   .object({
     email: z.string().trim().toLowerCase().email(),

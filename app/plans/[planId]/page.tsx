@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { ArchivedNotice } from '../../_components/layout/archived-notice';
 import { cache, type ReactNode } from 'react';
 import { getDb } from '../../../db';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
@@ -66,6 +67,7 @@ export default async function PlanPage({ params }: Params) {
           )}
         </p>
         <h1>{plan.title}</h1>
+        <ArchivedNotice archived={plan.archived} />
         <section aria-labelledby="goal-heading" className="goal">
           <h2 id="goal-heading">{t('goalHeading')}</h2>
           <CollabEditor
