@@ -24,14 +24,14 @@ export async function resendInvitation(
       .update(invitations)
       .set({ tokenHash: hashToken(token), expiresAt })
       .where(and(eq(invitations.id, invitationId), eq(invitations.planId, planId), isNull(invitations.acceptedAt)))
-      .returning({ email: invitations.email });
+      .returning({ email: invitations.email, role: invitations.role, stateCode: invitations.stateCode });
     if (!renewed) throw appError('not_found', 'noSuchInvitation');
     await recordAudit(tx, {
       planId,
       actorId,
       action: 'member.reinvited',
       target: `invitation:${renewed.email}`,
-      after: { email: renewed.email, expiresAt },
+      after: { email: renewed.email, role: renewed.role, stateCode: renewed.stateCode, expiresAt },
     });
     return renewed.email;
   });

@@ -36,6 +36,10 @@ export function AdminPlans({ plans }: { plans: AdminPlanRow[] }) {
     setDeleted(plan.title);
   }
 
+  // The plan's title completes each control's name for a screen reader; on screen the card says it once.
+  const named = (key: 'manage' | 'archive' | 'restore' | 'delete', plan: AdminPlanRow) =>
+    t.rich(key, { title: plan.title, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> });
+
   const row = (plan: AdminPlanRow) => (
     <li key={plan.id} className="card stack" data-testid="admin-plan">
       <div className="row">
@@ -43,12 +47,17 @@ export function AdminPlans({ plans }: { plans: AdminPlanRow[] }) {
         <span className="muted">{t('phase', { phase: phases(plan.phase) })}</span>
       </div>
       <div className="row">
-        {!plan.archivedAt && <Link href={`/plans/${plan.id}/manage`}>{t('manage', { title: plan.title })}</Link>}
-        <button type="button" disabled={busy} onClick={() => void archive(plan, !plan.archivedAt)}>
-          {plan.archivedAt ? t('restore', { title: plan.title }) : t('archive', { title: plan.title })}
+        {!plan.archivedAt && <Link href={`/plans/${plan.id}/manage`}>{named('manage', plan)}</Link>}
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void archive(plan, !plan.archivedAt)}
+        >
+          {plan.archivedAt ? named('restore', plan) : named('archive', plan)}
         </button>
         <button type="button" className="danger" disabled={busy} onClick={() => setDeleting(plan)}>
-          {t('delete', { title: plan.title })}
+          {named('delete', plan)}
         </button>
       </div>
       {deleting?.id === plan.id && (

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api-client';
 import { ErrorAlert } from '../error-alert';
 import { useFailure } from '../error-message';
+import { TitleInput } from '../title-input';
 import { CopyButton } from './copy-button';
 
 type Created = { planId: string; chair: { kind: 'member' } | { kind: 'invitation'; url: string } };
@@ -45,12 +46,11 @@ export function CreatePlanForm() {
     <form className="card stack" onSubmit={submit}>
       <label>
         {t('title')}
-        <input
+        <TitleInput
           name="title"
           required
-          maxLength={300}
           aria-invalid={errorOf('title') ? true : undefined}
-          aria-describedby={errorOf('title') ? 'create-plan-title-error' : undefined}
+          describedBy={errorOf('title') ? 'create-plan-title-error' : undefined}
         />
         <ErrorAlert message={errorOf('title')} id="create-plan-title-error" />
       </label>

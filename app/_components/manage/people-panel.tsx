@@ -113,26 +113,28 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
                 <td>{i.email}</td>
                 <td>{roles(i.role)}</td>
                 <td>{i.state ? localStateName(i.state) : ''}</td>
-                <td className="row">
-                  <span className="muted">{t.rich('until', { time: () => <LocalTime at={i.expiresAt} /> })}</span>
-                  <button
-                    type="button"
-                    className="link"
-                    disabled={busy}
-                    aria-label={t('resendLabel', { email: i.email })}
-                    onClick={() => void resend(i)}
-                  >
-                    {t('resend')}
-                  </button>
-                  <button
-                    type="button"
-                    className="link"
-                    disabled={busy}
-                    aria-label={t('revokeLabel', { email: i.email })}
-                    onClick={() => void revoke(i)}
-                  >
-                    {t('revoke')}
-                  </button>
+                <td>
+                  <div className="row">
+                    <span className="muted">{t.rich('until', { time: () => <LocalTime at={i.expiresAt} /> })}</span>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={busy}
+                      aria-label={t('resendLabel', { email: i.email })}
+                      onClick={() => void resend(i)}
+                    >
+                      {t('resend')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={busy}
+                      aria-label={t('revokeLabel', { email: i.email })}
+                      onClick={() => void revoke(i)}
+                    >
+                      {t('revoke')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ArchivedNotice } from '../../_components/layout/archived-notice';
+import { goalReadOnlyReason } from '../../_components/editor/read-only-reasons';
 import { cache, type ReactNode } from 'react';
 import { getDb } from '../../../db';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
@@ -73,7 +74,7 @@ export default async function PlanPage({ params }: Params) {
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={plan.canWriteGoal}
-            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
+            readOnlyReason={goalReadOnlyReason(plan)}
             identity={editorIdentity(plan)}
             compact
             followPlan
