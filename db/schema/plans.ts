@@ -21,6 +21,8 @@ export const plans = pgTable('plans', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull(),
   phase: planPhase('phase').notNull().default('goal'),
+  /** Set while the plan is archived: hidden from the lists and read-only for everyone until restored. */
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

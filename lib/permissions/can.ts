@@ -12,13 +12,20 @@ export type SectionTarget = { leadState: string; coEditingStates: readonly strin
 export type AccessContext = {
   actor: Actor;
   membership: Membership;
-  plan: { phase: Phase };
+  /** `archived`: put away by an administrator; nothing in it changes until it is restored. */
+  plan: { phase: Phase; archived: boolean };
 };
 
 export type Action =
   | { type: 'plan.read' }
-  /** Appoint coordinators and observers, manage sections and their states, freeze, move phases. */
+  /** Appoint coordinators and observers, manage sections and their states, freeze. */
   | { type: 'plan.manage' }
+  /** Move the plan between phases: the chair's call alone. */
+  | { type: 'plan.changePhase' }
+  /** Archive a plan or restore it from the archive (an administrator's clean-up). */
+  | { type: 'plan.archive' }
+  /** Delete a plan and everything in it, for good. */
+  | { type: 'plan.delete' }
   | { type: 'plan.appointChair' }
   | { type: 'audit.read' }
   | { type: 'section.write'; section: SectionTarget }
@@ -52,14 +59,24 @@ export type Action =
   /** Resolve or reopen a thread: its author, the coordinator of the section's lead state, or the chair. */
   | { type: 'thread.resolve'; authorId: string | null; leadState: string };
 
+/** What stays possible in an archived plan: reading it, and the administrator's restoring or deleting it. */
+const ARCHIVE_ALLOWS: ReadonlySet<Action['type']> = new Set(['plan.read', 'audit.read', 'plan.archive', 'plan.delete']);
+
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
+  if (plan.archived && !ARCHIVE_ALLOWS.has(action.type)) return false;
   switch (action.type) {
     case 'plan.read':
       return membership !== null || ctx.actor.isAdmin;
+    // The administrator finishes setting a plan up (appoints its coordinators) and reads its audit log.
     case 'plan.manage':
     case 'audit.read':
+      return membership?.role === 'chair' || ctx.actor.isAdmin;
+    case 'plan.changePhase':
       return membership?.role === 'chair';
+    case 'plan.archive':
+    case 'plan.delete':
+      return ctx.actor.isAdmin;
     case 'plan.appointChair':
       return ctx.actor.isAdmin;
     case 'goal.write':
@@ -134,6 +151,11 @@ function editsSection(state: string, section: SectionTarget): boolean {
 
 /** Instance-level decisions that concern no plan. */
 export function canCreatePlan(actor: Actor): boolean {
+  return actor.isAdmin;
+}
+
+/** See every plan, archived ones included, to archive, restore or delete them. */
+export function canListAllPlans(actor: Actor): boolean {
   return actor.isAdmin;
 }
 

@@ -11,6 +11,7 @@ import type { AccessContext } from './can';
 export const accessColumns = {
   isAdmin: users.isAdmin,
   phase: plans.phase,
+  archivedAt: plans.archivedAt,
   role: planMembers.role,
   stateCode: planMembers.stateCode,
   userName: users.name,
@@ -19,6 +20,7 @@ export const accessColumns = {
 export type AccessRow = {
   isAdmin: boolean;
   phase: AccessContext['plan']['phase'];
+  archivedAt: Date | null;
   role: NonNullable<AccessContext['membership']>['role'] | null;
   stateCode: string | null;
   userName: string;
@@ -28,7 +30,7 @@ export function toAccessContext(userId: string, row: AccessRow): AccessContext {
   return {
     actor: { userId, isAdmin: row.isAdmin },
     membership: row.role ? { role: row.role, stateCode: row.stateCode } : null,
-    plan: { phase: row.phase },
+    plan: { phase: row.phase, archived: row.archivedAt !== null },
   };
 }
 

@@ -13,7 +13,8 @@ import { notifyPlanChanged } from './plan-events';
 
 export const INVITATION_DAYS = 7;
 
-export type AppointResult = { kind: 'member'; userId: string } | { kind: 'invitation'; token: string; expiresAt: Date };
+export type AppointResult =
+  { kind: 'member'; userId: string } | { kind: 'invitation'; token: string; expiresAt: Date; email: string };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -104,7 +105,7 @@ export async function appointMember(
       after: { email: input.email, role: input.role, stateCode, expiresAt },
     });
   });
-  return { kind: 'invitation', token, expiresAt };
+  return { kind: 'invitation', token, expiresAt, email: input.email };
 }
 
 async function memberState(db: Db, code: string) {

@@ -34,9 +34,15 @@ export type PlanView = {
   id: string;
   title: string;
   phase: Phase;
+  /** Archived by an administrator: read-only for everyone until restored. */
+  archived: boolean;
   goalRoomId: string;
   canWriteGoal: boolean;
   canManage: boolean;
+  /** Move the plan between phases (the chair). */
+  canChangePhase: boolean;
+  /** Appoint the plan's chair (an administrator). */
+  canAppointChair: boolean;
   /** Write in the sections' discussions. */
   canComment: boolean;
   /** Propose amendments to any section's text. */
@@ -72,9 +78,12 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     id: plan.id,
     title: plan.title,
     phase: plan.phase,
+    archived: ctx.plan.archived,
     goalRoomId: goalRoom(plan.id),
     canWriteGoal: can(ctx, { type: 'goal.write' }),
     canManage: can(ctx, { type: 'plan.manage' }),
+    canChangePhase: can(ctx, { type: 'plan.changePhase' }),
+    canAppointChair: can(ctx, { type: 'plan.appointChair' }),
     canComment: can(ctx, { type: 'section.comment' }),
     canPropose: can(ctx, { type: 'amendment.propose' }),
     canSetParagraphStatus: can(ctx, { type: 'paragraph.status' }),

@@ -6,11 +6,19 @@ import { z } from './zod';
 
 /** Request bodies of the JSON API, shared by route handlers (validation) and the UI (types). */
 const stateCode = z.string().regex(/^[A-Z]{3}$/);
-const title = z.string().trim().min(1).max(300);
+/** The longest title of a plan or section: a whole line of a document's heading, and then some. */
+export const TITLE_MAX = 300;
+const title = z.string().trim().min(1).max(TITLE_MAX);
 
 export const phaseSchema = z.enum(['goal', 'drafting', 'consolidation', 'adopted']);
 
 export const createPlanInput = z.object({ title, chairEmail: z.string().trim().toLowerCase().email() });
+
+/** Archive a plan (true) or restore it (false). */
+export const archivePlanInput = z.object({ archived: z.boolean() });
+
+/** Deleting a plan: its title, typed again by the administrator to confirm which plan goes. */
+export const deletePlanInput = z.object({ title: z.string().max(TITLE_MAX) });
 
 export const appointInput = z
   .object({

@@ -94,11 +94,20 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
     await line.cut();
     await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    // Offline is said as such, and the people last seen are marked as no longer current.
+    expect(await badge(page).innerText()).toBe(
+      'Offline — what you type is kept on this computer and sent when the connection returns',
+    );
+    expect(await page.locator('.presence').last().getAttribute('data-stale')).toBe('true');
     await caretAtEnd(editor(page));
     await page.keyboard.type(words);
     await expect
       .poll(() => badge(page).innerText())
-      .toBe(noStorage ? 'Offline — unsaved changes' : 'Offline — your changes are kept on this computer');
+      .toBe(
+        noStorage
+          ? 'Offline — unsaved changes'
+          : 'Offline — your edits are kept on this computer and will be sent when the connection returns',
+      );
     return { page, line };
   };
 
@@ -304,7 +313,9 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       await line.cut();
       await expect.poll(() => badge(first).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
       await first.keyboard.type(' Written on the plane, never sent.');
-      await expect.poll(() => badge(first).innerText()).toBe('Offline — your changes are kept on this computer');
+      await expect
+        .poll(() => badge(first).innerText())
+        .toBe('Offline — your edits are kept on this computer and will be sent when the connection returns');
       await storageCaughtUp(first, ' Written on the plane, never sent.');
       // Leaving asks first; this user leaves anyway.
       const asked = new Promise<string>((resolve) =>
@@ -338,7 +349,9 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       await expect.poll(() => badge(next).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
       await caretAtEnd(editor(next));
       await next.keyboard.type(' Drafted at the airport.');
-      await expect.poll(() => badge(next).innerText()).toBe('Offline — your changes are kept on this computer');
+      await expect
+        .poll(() => badge(next).innerText())
+        .toBe('Offline — your edits are kept on this computer and will be sent when the connection returns');
       await storageCaughtUp(next, ' Drafted at the airport.');
       next.once('dialog', (dialog) => void dialog.accept());
       await next.close({ runBeforeUnload: true });

@@ -3,8 +3,8 @@ import { can, roomAccess, type AccessContext, type Membership, type Phase } from
 
 const section = { leadState: 'PER', coEditingStates: ['MEX'], frozen: false };
 
-function ctx(membership: Membership, phase: Phase = 'drafting', isAdmin = false): AccessContext {
-  return { actor: { userId: 'u', isAdmin }, membership, plan: { phase } };
+function ctx(membership: Membership, phase: Phase = 'drafting', isAdmin = false, archived = false): AccessContext {
+  return { actor: { userId: 'u', isAdmin }, membership, plan: { phase, archived } };
 }
 
 const chair: Membership = { role: 'chair', stateCode: null };
@@ -14,6 +14,31 @@ const brazil: Membership = { role: 'coordinator', stateCode: 'BRA' };
 const observer: Membership = { role: 'observer', stateCode: null };
 
 describe('can', () => {
+  it('lets the administrator finish setting a plan up, archive it and delete it; nobody else', () => {
+    const admin = ctx(null, 'drafting', true);
+    for (const type of ['plan.manage', 'audit.read', 'plan.archive', 'plan.delete'] as const)
+      expect(can(admin, { type })).toBe(true);
+    expect(can(admin, { type: 'plan.changePhase' })).toBe(false);
+    expect(can(ctx(chair), { type: 'plan.changePhase' })).toBe(true);
+    for (const m of [chair, peru, observer]) {
+      expect(can(ctx(m), { type: 'plan.archive' })).toBe(false);
+      expect(can(ctx(m), { type: 'plan.delete' })).toBe(false);
+    }
+  });
+
+  it('makes an archived plan read-only for everyone until the administrator restores it', () => {
+    const archived = (m: Membership, isAdmin = false) => ctx(m, 'drafting', isAdmin, true);
+    for (const m of [chair, peru, observer]) expect(can(archived(m), { type: 'plan.read' })).toBe(true);
+    expect(can(archived(chair), { type: 'section.write', section })).toBe(false);
+    expect(can(archived(peru), { type: 'section.write', section })).toBe(false);
+    expect(can(archived(chair), { type: 'plan.manage' })).toBe(false);
+    expect(can(archived(peru), { type: 'section.comment' })).toBe(false);
+    expect(can(archived(null, true), { type: 'plan.manage' })).toBe(false);
+    expect(can(archived(null, true), { type: 'plan.archive' })).toBe(true);
+    expect(roomAccess(archived(chair), { kind: 'section', section })).toBe('read');
+    expect(roomAccess(archived(chair, false), { kind: 'goal' })).toBe('read');
+  });
+
   it('lets every member read and nobody else, except an administrator', () => {
     for (const m of [chair, peru, observer]) expect(can(ctx(m), { type: 'plan.read' })).toBe(true);
     expect(can(ctx(null), { type: 'plan.read' })).toBe(false);

@@ -232,7 +232,7 @@ export function LiveEditor(props: EditorProps & Live) {
         )}
         {passages.missing && <span className="muted">{t('passageGone')}</span>}
         {find && <FindNote query={find.query} />}
-        <Presence awareness={provider.awareness} editor={editor} />
+        <Presence awareness={provider.awareness} provider={provider} editor={editor} />
         {save.restored && (
           <span className="muted">
             {t('restored')}

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { ArchivedNotice } from '../../_components/layout/archived-notice';
+import { goalReadOnlyReason } from '../../_components/editor/read-only-reasons';
 import { cache, type ReactNode } from 'react';
 import { getDb } from '../../../db';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
@@ -77,12 +79,13 @@ export default async function PlanPage({ params }: Params) {
           )}
         </p>
         <h1>{plan.title}</h1>
+        <ArchivedNotice archived={plan.archived} />
         <section aria-labelledby="goal-heading" className="goal">
           <h2 id="goal-heading">{t('goalHeading')}</h2>
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={plan.canWriteGoal}
-            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
+            readOnlyReason={goalReadOnlyReason(plan)}
             identity={editorIdentity(plan)}
             compact
             followPlan

@@ -24,7 +24,7 @@ export function POST(req: Request, ctx: Ctx) {
       const actorId = await requireApiUserId();
       const planId = planIdParam((await ctx.params).planId);
       const input = await parseBody(req, appointInput, 'appoint');
-      return invitationLink(req, await appointMember(await getDb(), { actorId, planId, input }));
+      return await invitationLink(req, await appointMember(await getDb(), { actorId, planId, input }));
     },
     { status: 201 },
   );

@@ -11,7 +11,7 @@ import { ParagraphStatusPanel } from '../../../../_components/negotiation/paragr
 import { amendmentRights } from '../../../../_server/amendment-rights';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
 import { CollabEditor } from '../../../../_components/editor/collab-editor';
-import type { ReadOnlyReason } from '../../../../_components/editor/read-only-reasons';
+import { goalReadOnlyReason, type ReadOnlyReason } from '../../../../_components/editor/read-only-reasons';
 import { SECTION_TEXT_ID } from '../../../../_components/layout/skip-link';
 import { PlanTrail } from '../../../../_components/layout/plan-trail';
 import { ReadInLanguage } from '../../../../_components/reading/read-in-language';
@@ -44,6 +44,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 /** Why this reader may not write in the section, when they may not. */
 function readOnlyReason(plan: PlanView, section: PlanView['sections'][number]): ReadOnlyReason {
+  if (plan.archived) return 'archived';
   if (plan.viewer.role === 'observer') return 'observer';
   if (section.frozen) return 'frozen';
   if (plan.phase === 'drafting' || plan.phase === 'consolidation') return 'otherStates';
@@ -78,7 +79,7 @@ export default async function SectionPage({
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={false}
-            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
+            readOnlyReason={goalReadOnlyReason(plan)}
             identity={identity}
             compact
             textLabel={t('goalText')}
