@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../lib/export/blocks';
 import { readPlanText } from '../../lib/plans/read-plan-text';
+import { getPlan } from '../../lib/plans/get-plan';
+import { WHOLE_PLAN_PARAMS } from '../../lib/shared/rooms';
 import { buildMember, buildPlan, buildSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
+import { eventually } from '../helpers/eventually';
+import { openProvider, waitForSync } from '../helpers/provider';
 
 describe('the plan on one page', () => {
   const t = useCollabServer();
@@ -39,5 +43,24 @@ describe('the plan on one page', () => {
     await expect(readPlanText(db, { userId: outsider.id, planId: plan.id, language: 'en' })).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('follows a section without counting its reader among who is in the section', async () => {
+    const db = t.db;
+    const plan = await buildPlan(db);
+    const observer = await buildMember(db, { plan, role: 'observer' });
+    const section = await buildSection(db, { plan, lead: 'PER', text: ['Peru proposes training.'] });
+    const online = async () =>
+      (await getPlan(db, { userId: plan.chair.id, planId: plan.id })).sections[0]!.online.map((m) => m.name);
+
+    const whole = openProvider(t.server.url, section.room, observer.cookie, { ...WHOLE_PLAN_PARAMS });
+    await waitForSync(whole.provider);
+    expect(whole.doc.getXmlFragment('default').length).toBeGreaterThan(0);
+    const inSection = openProvider(t.server.url, section.room, observer.cookie);
+    await waitForSync(inSection.provider);
+    await eventually(async () => expect(await online()).toEqual([observer.name]));
+    inSection.provider.destroy();
+    await eventually(async () => expect(await online()).toEqual([]));
+    whole.provider.destroy();
   });
 });

@@ -48,7 +48,7 @@ export function useLiveBlocks(
 
   useEffect(() => {
     if (!near) return;
-    const { doc, provider } = openRoom(roomId);
+    const { doc, provider } = openRoom(roomId, { wholePlan: true });
     // A reader here is not in the section: no presence, no caret for the others to see.
     provider.awareness.setLocalState(null);
     const users = new Y.PermanentUserData(doc);

@@ -18,7 +18,7 @@ import {
   readOverlapsMessage,
   readPlanActivityMessage,
 } from '../../../lib/shared/app-messages';
-import { COLLAB_PATH, FOLLOW_PLAN_PARAMS } from '../../../lib/shared/rooms';
+import { COLLAB_PATH, FOLLOW_PLAN_PARAMS, WHOLE_PLAN_PARAMS } from '../../../lib/shared/rooms';
 import type { OverlapView } from '../consolidation/overlap-types';
 import { announceUnread } from '../notifications/notification-events';
 import { announceRoomEvent } from './room-events';
@@ -26,10 +26,11 @@ import { announceRoomEvent } from './room-events';
 /**
  * Opens the live connection to a room, announcing to the rest of the page what the server sends about
  * it (room-events.ts). `followPlan`, on a plan's goal room: it is also sent the plan's activity.
+ * `wholePlan`: a section followed from the whole-plan page, not counted among who is in the section.
  */
 export function openRoom(
   roomId: string,
-  options: { followPlan?: boolean } = {},
+  options: { followPlan?: boolean; wholePlan?: boolean } = {},
 ): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc({ gc: false });
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -38,7 +39,7 @@ export function openRoom(
     // Each page holds the server's text and its own edits only: words another tab typed offline, which
     // the server may yet refuse, must not show here as part of the text.
     disableBc: true,
-    params: options.followPlan ? FOLLOW_PLAN_PARAMS : {},
+    params: options.followPlan ? FOLLOW_PLAN_PARAMS : options.wholePlan ? WHOLE_PLAN_PARAMS : {},
   });
   // What the connection may do: an editor reads it (editor/use-server-access.ts); a connection that only follows does not.
   provider.messageHandlers[ACCESS_MESSAGE] = () => {};
