@@ -14,6 +14,7 @@ import { runPersistence, type PersistenceResult } from './scenarios/persistence'
 import { REPO_ROOT } from './servers/launch';
 import { runTwoInstances, type TwoInstancesResult } from './scenarios/two-instances';
 import { runFanoutScenario, type FanoutGroup } from './scenarios/typing';
+import { runTypingAnalysis, type TypingAnalysisResult } from './scenarios/typing-analysis';
 
 export type BenchResults = {
   date: string;
@@ -33,6 +34,7 @@ export type BenchResults = {
   servers: string[];
   durationSeconds?: number;
   typing?: FanoutGroup[];
+  typingAnalysis?: TypingAnalysisResult;
   presence?: FanoutGroup[];
   manyWriters?: FanoutGroup[];
   capacity?: CapacityResult;
@@ -112,6 +114,9 @@ async function runScenario(
   switch (scenario) {
     case 'typing':
       results.typing = await runFanoutScenario('typing', context, options.typing, options.typing.observers);
+      break;
+    case 'typing-analysis':
+      if (options.servers.includes('concordia')) results.typingAnalysis = await runTypingAnalysis(context);
       break;
     case 'presence':
       results.presence = await runFanoutScenario('presence', context, { ...options.presence, observerPresence: true }, [

@@ -4,6 +4,7 @@ import type { PlanSize } from './plan-text';
 
 export const SCENARIOS = [
   'typing',
+  'typing-analysis',
   'presence',
   'many-writers',
   'capacity',

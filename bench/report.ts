@@ -1,8 +1,10 @@
 import type { BenchResults } from './harness';
 import type { ExportResult } from './scenarios/export';
 import type { IdleMemoryResult } from './scenarios/idle-memory';
+import { median } from './stats';
 import type { OverlapsResult } from './scenarios/overlaps';
 import type { FanoutGroup } from './scenarios/typing';
+import type { TypingAnalysisResult } from './scenarios/typing-analysis';
 import { TRACE_CREDIT } from './trace';
 
 /** A plain-text table: first column left-aligned, numbers right-aligned. */
@@ -112,6 +114,28 @@ function idleMemoryReport(idle: IdleMemoryResult): string {
   );
 }
 
+function typingAnalysisReport(t: TypingAnalysisResult): string {
+  const row = (name: string, s: TypingAnalysisResult['summary']['quiet']) => [
+    name,
+    s.p50,
+    s.p99,
+    s.max,
+    s.serverCpuPercent,
+  ];
+  const analyses = t.runs.flatMap((r) =>
+    r.analysis ? [`${r.analysis.started} started, ${r.analysis.completed} completed`] : [],
+  );
+  return (
+    `typing while the server analyses overlaps with translation (Concordia; ${t.editors} editors, ${t.observers} observers; ` +
+    `a plan of ${t.plan.sections} sections × ${format(t.plan.words)} words retranslated and compared over and over; medians of ${t.runs.length / 2} rounds)\n` +
+    table(
+      ['', 'p50 ms', 'p99 ms', 'max ms', 'server CPU %'],
+      [row('quiet', t.summary.quiet), row('analysing', t.summary.analysing)],
+    ) +
+    `\nanalyses in each window: ${analyses.join('; ')}`
+  );
+}
+
 function overlapsReport(o: OverlapsResult): string {
   const s = o.summary;
   const languages = Object.entries(o.sectionsByLanguage)
@@ -136,7 +160,11 @@ function overlapsReport(o: OverlapsResult): string {
       ],
     ) +
     `\n${translation}` +
-    `\nincremental result equals a full analysis: ${yesNo(o.incrementalMatchesFull)}`
+    `\nincremental result equals a full analysis: ${yesNo(o.incrementalMatchesFull)}` +
+    `\non the overlap thread, as the server runs it: first analysis from cold ${format(o.thread.first.wallMs)} ms ` +
+    `(event loop blocked at most ${o.thread.first.loopBlockedMs} ms), after one paragraph changed ` +
+    `${format(median(o.thread.incremental.map((t) => t.wallMs)))} ms (blocked at most ${Math.max(...o.thread.incremental.map((t) => t.loopBlockedMs))} ms); ` +
+    `same overlaps as in-process: ${yesNo(o.thread.matchesInProcess)}`
   );
 }
 
@@ -282,6 +310,7 @@ export function renderReport(results: BenchResults): string {
     }
   }
   if (results.idleMemory) parts.push(idleMemoryReport(results.idleMemory));
+  if (results.typingAnalysis) parts.push(typingAnalysisReport(results.typingAnalysis));
   if (results.overlaps) parts.push(overlapsReport(results.overlaps));
   if (results.export) parts.push(exportReport(results.export));
   const disturbed = interference(results);

@@ -13,7 +13,9 @@ export type ErrorCode =
  * What to tell a person, in their language: a message key (`ServerErrors.*`, `FieldErrors.*`) and its
  * arguments, and the form field it belongs next to. `lib/i18n/error-text.ts` puts it in words.
  */
-export type ErrorText = { key: string; values?: Record<string, string | number>; field?: string };
+/** A value of a sentence: as is, or another message (a field's label) put in the same language. */
+export type ErrorTextValue = string | number | { key: string };
+export type ErrorText = { key: string; values?: Record<string, ErrorTextValue>; field?: string };
 
 /**
  * A failure the caller can act on; routes translate the code to an HTTP status in one place. `message`

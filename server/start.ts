@@ -8,7 +8,9 @@ import { sessionCookieOptions } from '../lib/auth/current-session';
 import type { Config } from '../lib/env';
 import { closePdfBrowsers } from '../lib/export/to-pdf';
 import { logger } from '../lib/log';
-import { createTranslator, postgresStore, setSharedTranslator, translationAvailability } from '../lib/translation';
+import { OverlapThread } from '../lib/consolidation/overlap-thread';
+import { setSharedAnalyser } from '../lib/consolidation/shared-analyser';
+import { postgresStore, setSharedTranslator, translationAvailability } from '../lib/translation';
 import { createCollabServer, type CollabServer } from './collab';
 import { RedisBus } from './collab/redis/bus';
 import { answerClientError } from './client-errors';
@@ -57,9 +59,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         },
   );
 
-  // Apertium's pipelines start on first use; without Apertium the app runs, comparing within languages only.
-  const translator = createTranslator({ config, store: postgresStore(database.db) });
+  // Overlap analysis and translation run on their own thread; Apertium's pipelines start on first use.
+  // Without Apertium the app runs, comparing within languages only.
+  const overlapThread = new OverlapThread({ config, store: postgresStore(database.db), log: logger('overlaps') });
+  const translator = overlapThread.translator;
   setSharedTranslator(translator);
+  setSharedAnalyser(overlapThread);
   const translation = await translationAvailability(translator);
   if (!translation.available)
     log.warn(
@@ -171,8 +176,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await stopped;
         await web?.close?.();
         await closePdfBrowsers();
-        translator.close();
+        setSharedAnalyser(null);
         setSharedTranslator(null);
+        await overlapThread.close();
         await database.close();
       })();
       return closing;

@@ -7,3 +7,8 @@ export function ErrorAlert({ message, className, id }: { message: string | null;
     </p>
   );
 }
+
+/** What ties a field to its error message while there is one: marked invalid and described by it. */
+export function invalidWhen(message: string | null, id: string) {
+  return message ? { 'aria-invalid': true, 'aria-describedby': id } : {};
+}

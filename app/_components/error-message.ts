@@ -23,12 +23,20 @@ export function useErrorMessage(): (failure: unknown) => string {
 
 /**
  * A failure to show where the user acted: kept as it happened and put in words as it renders, so a
- * change of language changes it too. `fail(error)` shows one, `clear()` hides it.
+ * change of language changes it too. `fail(error)` shows one, `clear()` hides it. A failure the server
+ * tied to one of `fields` is shown next to that field (`errorOf(field)`), not in `message`.
  */
-export function useFailure() {
+export function useFailure(fields: readonly string[] = []) {
   const errorMessage = useErrorMessage();
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const fail = useCallback((error: unknown) => setFailure({ error }), []);
   const clear = useCallback(() => setFailure(null), []);
-  return { message: failure ? errorMessage(failure.error) : null, fail, clear };
+  const error = failure?.error;
+  const field = error instanceof ApiError && error.field && fields.includes(error.field) ? error.field : null;
+  return {
+    message: failure && !field ? errorMessage(error) : null,
+    errorOf: (name: string) => (failure && field === name ? errorMessage(error) : null),
+    fail,
+    clear,
+  };
 }

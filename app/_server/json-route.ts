@@ -58,10 +58,15 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S, fo
   } catch {
     throw appError('invalid', 'sendJson');
   }
+  return checkInput(schema, raw, form);
+}
+
+/** A request's input (its body, or its query as an object) checked against a schema; as parseBody. */
+export async function checkInput<S extends z.ZodType>(schema: S, raw: unknown, form?: string): Promise<z.infer<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   // Zod's own words for a failed check (when the form has no sentence of its own) in the reader's
-  // language: checked again with them, so that a body that passes never looks up the reader's language.
+  // language: checked again with them, so that input that passes never looks up the reader's language.
   const again = schema.safeParse(raw, { error: CHECK_WORDS[await localeOfRequest()] });
   throw invalidField((again.error ?? result.error).issues[0], form);
 }
@@ -73,22 +78,42 @@ const CHECK_WORDS: Record<Locale, z.core.$ZodErrorMap> = {
   fr: z.locales.fr().localeError,
 };
 
-const REASONS: Partial<Record<z.core.$ZodIssue['code'], string>> = {
-  too_small: 'empty',
-  too_big: 'tooLong',
-  invalid_format: 'invalid',
-  invalid_type: 'invalid',
-};
+/**
+ * Why a check failed, as message keys name it: `empty` (nothing written), `tooShort`, `tooLong`,
+ * `invalid`, or the `reason` a schema's own check gives in its params.
+ */
+function reasonOf(issue: z.core.$ZodIssue): string {
+  const own = issue.code === 'custom' && (issue.params as { reason?: unknown } | undefined)?.reason;
+  if (typeof own === 'string') return own;
+  if (issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'empty' : 'tooShort';
+  if (issue.code === 'too_big') return 'tooLong';
+  return 'invalid';
+}
 
 /**
- * The first failed check as a sentence for the field it concerns: `FieldErrors.<form>.<field>.<reason>`
- * when the form has one ("Give the plan a title."), else the field's name and the check's own words.
+ * The first failed check as a sentence for the field it concerns: the form's own sentence for it
+ * (`FieldErrors.<form>.<field>.<reason>`: "Give the plan a title."), else one naming the field by its
+ * label (`FieldErrors.any.<reason>` with `FieldNames.<field>`), else the field's name and zod's words.
  */
 function invalidField(issue: z.core.$ZodIssue | undefined, form: string | undefined): AppError {
   const field = issue?.path.length ? issue.path.join('.') : 'body';
-  const key = form && issue && `${form}.${field}.${REASONS[issue.code] ?? issue.code}`;
-  if (key && hasMessage(`FieldErrors.${key}`))
-    return fieldError(field, key, issue.code === 'too_big' ? { max: Number(issue.maximum) } : undefined);
+  if (issue) {
+    const reason = reasonOf(issue);
+    const values = limitsOf(issue);
+    const own = form && `${form}.${field}.${reason}`;
+    if (own && hasMessage(`FieldErrors.${own}`)) return fieldError(field, own, values);
+    if (hasMessage(`FieldNames.${field}`) && hasMessage(`FieldErrors.any.${reason}`))
+      return fieldError(field, `any.${reason}`, { ...values, field: { key: `FieldNames.${field}` } });
+  }
   const generic = appError('invalid', 'invalidField', { field, detail: issue?.message ?? 'invalid' });
   return new AppError('invalid', `${field}: ${issue?.message ?? 'invalid'}`, { ...generic.text!, field });
+}
+
+/** The bounds a failed size check names, for sentences such as "Keep it to {max} characters or fewer." */
+function limitsOf(issue: z.core.$ZodIssue): Record<string, number> {
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  // A schema's own check names its bound in its params, beside its reason.
+  const own = issue.code === 'custom' ? (issue.params as { max?: unknown } | undefined) : undefined;
+  return typeof own?.max === 'number' ? { max: own.max } : {};
 }

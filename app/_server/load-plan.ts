@@ -26,7 +26,8 @@ export async function loadPlanActivityForPage(userId: string, rawPlanId: string)
   return forPage(async () => readPlanActivity(await getDb(), { userId, planId: planIdParam(rawPlanId) }));
 }
 
-async function forPage<T>(read: () => Promise<T>): Promise<T> {
+/** Runs a read for a page: what is not found, or not the reader's to see, is the not-found page. */
+export async function forPage<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {

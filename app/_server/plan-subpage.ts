@@ -9,8 +9,8 @@ import { requireUserId } from './session';
  * {plan}, the plan), and whether only those who manage the plan may see it.
  */
 export type PlanSubpage = {
-  path: 'consolidation' | 'manage' | 'metadata' | 'audit';
-  messages: 'ConsolidationPage' | 'ManagePage' | 'MetadataPage' | 'AuditPage';
+  path: 'consolidation' | 'manage' | 'metadata' | 'audit' | 'text' | 'compare';
+  messages: 'ConsolidationPage' | 'ManagePage' | 'MetadataPage' | 'AuditPage' | 'PlanTextPage' | 'PlanComparePage';
   managed: boolean;
 };
 

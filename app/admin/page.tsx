@@ -5,7 +5,9 @@ import { notFound } from 'next/navigation';
 import { getDb } from '../../db';
 import { users } from '../../db/schema';
 import { canCreatePlan } from '../../lib/permissions/can';
+import { listAllPlans } from '../../lib/plans/list-all-plans';
 import { TopBar } from '../_components/layout/top-bar';
+import { AdminPlans } from '../_components/manage/admin-plans';
 import { CreatePlanForm } from '../_components/manage/create-plan-form';
 import { requireUserId } from '../_server/session';
 
@@ -18,8 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPage() {
   const userId = await requireUserId('/admin');
   const t = await getTranslations('AdminPage');
-  const [user] = await (await getDb()).select().from(users).where(eq(users.id, userId));
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || !canCreatePlan({ userId, isAdmin: user.isAdmin })) notFound();
+  const plans = await listAllPlans(db, { actorId: userId });
   return (
     <>
       <TopBar userId={userId} who={user.name} />
@@ -27,6 +31,7 @@ export default async function AdminPage() {
         <h1>{t('title')}</h1>
         <h2>{t('newPlan')}</h2>
         <CreatePlanForm />
+        <AdminPlans plans={plans} />
       </main>
     </>
   );

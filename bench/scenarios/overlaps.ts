@@ -1,5 +1,7 @@
 import { translationConfig } from '../../lib/env';
-import { findOverlaps, OverlapIndex, preparePlan, type PreparedSection } from '../../lib/overlap';
+import { OverlapThread } from '../../lib/consolidation/overlap-thread';
+import pino from 'pino';
+import { findOverlaps, OverlapIndex, preparePlan, type Overlap, type PreparedSection } from '../../lib/overlap';
 import type { TextLanguage } from '../../lib/shared/text-languages';
 import { createTranslator } from '../../lib/translation';
 import { multilingualPlan, wordsThroughApertium, type MultilingualSection } from '../multilingual-plan';
@@ -9,6 +11,7 @@ import { waitForQuiet, type Context } from './context';
 
 /** Wall-clock and CPU milliseconds of one analysis; CPU time says more when other processes share the cores. */
 export type Timing = { wallMs: number; cpuMs: number };
+export type ThreadTiming = { wallMs: number; loopBlockedMs: number };
 
 export type OverlapsResult = {
   sections: number;
@@ -46,6 +49,12 @@ export type OverlapsResult = {
   plenary: Timing[];
   /** The index, after the edits, reports exactly what a full analysis of the edited plan reports. */
   incrementalMatchesFull: boolean;
+  /**
+   * The same on the server's overlap thread (lib/consolidation/overlap-thread.ts), as the server runs it:
+   * the first analysis from cold, then one paragraph changed; `loopBlockedMs`, the longest this event
+   * loop went without running a 5 ms timer meanwhile (what every collaboration room would wait).
+   */
+  thread: { first: ThreadTiming; incremental: ThreadTiming[]; matchesInProcess: boolean };
   summary: {
     fullWallMs: number;
     fullCpuMs: number;
@@ -106,6 +115,7 @@ export async function runOverlaps(context: Context): Promise<OverlapsResult> {
     const plenary: Timing[] = [];
     for (let run = 0; run < options.runs; run++) plenary.push(await timeAsync(() => edit(plan, options.runs + run)));
 
+    const thread = await onThread(plan, found, options.runs);
     const language = new Map(plan.map((s) => [s.id, s.lang]));
     const wordsTranslated = status.available ? wordsThroughApertium(plan) : 0;
     const m = (timings: Timing[], field: keyof Timing) => round(median(timings.map((t) => t[field])));
@@ -133,6 +143,7 @@ export async function runOverlaps(context: Context): Promise<OverlapsResult> {
       plenary,
       incrementalMatchesFull:
         JSON.stringify(index.overlaps()) === JSON.stringify(findOverlaps({ sections: [...current.values()] })),
+      thread,
       summary: {
         fullWallMs: m(full, 'wallMs'),
         fullCpuMs: m(full, 'cpuMs'),
@@ -155,6 +166,51 @@ function withOneParagraphEdited(paragraphs: readonly string[], run: number): rea
   const at = Math.min(3, paragraphs.length - 1);
   const donor = paragraphs[(at + 1 + run) % paragraphs.length]!.split(/(?<=\.)\s/)[0]!;
   return paragraphs.map((text, i) => (i === at ? `${text} ${donor}` : text));
+}
+
+/** The first analysis and incremental ones on an overlap thread of its own, with cold caches and pipelines. */
+async function onThread(
+  plan: readonly MultilingualSection[],
+  found: readonly Overlap[],
+  runs: number,
+): Promise<OverlapsResult['thread']> {
+  const thread = new OverlapThread({ config: translationConfig(), log: pino({ level: 'warn' }) });
+  const sections = (edited: number | null) =>
+    new Map(plan.map((s) => [s.id, edited === null ? s.paragraphs : withOneParagraphEdited(s.paragraphs, edited)]));
+  try {
+    const { result, timing: first } = await loopWatched(() => thread.currentOverlaps('bench', sections(null)));
+    const incremental: ThreadTiming[] = [];
+    // The typist's section only: every other section as before.
+    const typist = plan.find((s) => s.lang === 'pt') ?? plan[0]!;
+    for (let run = 0; run < runs; run++) {
+      const edited = sections(null);
+      edited.set(typist.id, withOneParagraphEdited(typist.paragraphs, 100 + run));
+      incremental.push((await loopWatched(() => thread.currentOverlaps('bench', edited))).timing);
+    }
+    return { first, incremental, matchesInProcess: JSON.stringify(result.overlaps) === JSON.stringify(found) };
+  } finally {
+    await thread.close();
+  }
+}
+
+async function loopWatched<T>(run: () => Promise<T>): Promise<{ result: T; timing: ThreadTiming }> {
+  let last = performance.now();
+  let longest = 0;
+  const ticks = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  const start = performance.now();
+  try {
+    const result = await run();
+    const wallMs = round(performance.now() - start);
+    // A block at the very end shows only when the timer next runs.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return { result, timing: { wallMs, loopBlockedMs: round(longest, 1) } };
+  } finally {
+    clearInterval(ticks);
+  }
 }
 
 function time(run: () => unknown): Timing {

@@ -1,3 +1,5 @@
+import type { PlanSize } from '../plan-text';
+import type { AnalysisLoadReport } from './analysis-load';
 import type { RoomRole } from './launch';
 
 /** What the orchestrator may ask of the Concordia launcher, which runs inside the server process. */
@@ -8,7 +10,11 @@ export type ConcordiaRequest =
   /** Replaces a room's stored document with one update row, the way the server stores updates. */
   | { id: number; type: 'preload'; room: string; file: string }
   /** A new plan with one section per file (each file's update stored as that room's document); answers the rooms. */
-  | { id: number; type: 'sections'; files: string[] };
+  | { id: number; type: 'sections'; files: string[] }
+  /** Builds the plan of the analysis load (see analysis-load.ts); then start runs analyses until stop. */
+  | { id: number; type: 'analysis-prepare'; size: PlanSize }
+  | { id: number; type: 'analysis-start' }
+  | { id: number; type: 'analysis-stop' };
 
 /** A newly visible update-log row: which clocks of which clients it made durable, and when (epoch ms). */
 export type VisibleRow = { at: number; ranges: Array<[client: number, from: number, to: number]> };
@@ -33,7 +39,14 @@ export type CompactionReport = {
 export type ConcordiaCall = ConcordiaRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export type ConcordiaReply =
-  | { id: number; ok: true; rows?: VisibleRow[]; compaction?: CompactionReport; rooms?: string[] }
+  | {
+      id: number;
+      ok: true;
+      rows?: VisibleRow[];
+      compaction?: CompactionReport;
+      rooms?: string[];
+      analysis?: AnalysisLoadReport;
+    }
   | { id: number; ok: false; error: string };
 
 /** The line the launcher prints once it serves: where, which rooms, and the seeded users' ids. */

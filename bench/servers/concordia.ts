@@ -10,6 +10,7 @@ import { sectionRoom } from '../../lib/shared/rooms';
 import { DocumentStore } from '../../server/collab/storage/document-store';
 import { startServer } from '../../server/start';
 import { readFrames } from '../frames';
+import { AnalysisLoad } from './analysis-load';
 import { paragraphText } from '../trace';
 import type { CompactionReport, ConcordiaReady, ConcordiaReply, ConcordiaRequest, VisibleRow } from './concordia-ipc';
 
@@ -38,6 +39,7 @@ process.on('SIGINT', stop);
 process.on('disconnect', stop);
 
 let watcher: RowWatcher | undefined;
+const analysisLoad = new AnalysisLoad();
 process.on('message', (request: ConcordiaRequest) => {
   void answer(request).then(
     (reply) => process.send?.(reply),
@@ -65,6 +67,14 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
     case 'preload':
       await preload(request.room, request.file);
       return { id: request.id, ok: true };
+    case 'analysis-prepare':
+      await analysisLoad.prepare(request.size);
+      return { id: request.id, ok: true };
+    case 'analysis-start':
+      await analysisLoad.start();
+      return { id: request.id, ok: true };
+    case 'analysis-stop':
+      return { id: request.id, ok: true, analysis: analysisLoad.stop() };
     case 'sections': {
       const titles = request.files.map((_, i) => `Idle memory ${i + 1}`);
       const rooms = (await createBenchPlan(db, 'Benchmark rooms: idle memory', titles)).map(sectionRoom);

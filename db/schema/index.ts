@@ -14,3 +14,4 @@ export * from './translations';
 export * from './amendments';
 export * from './notifications';
 export * from './email';
+export * from './paragraph-statuses';

@@ -23,6 +23,8 @@ export const plans = pgTable('plans', {
   phase: planPhase('phase').notNull().default('goal'),
   /** The chair lets observers write in each section's observers' channel (off by default). */
   observerComments: boolean('observer_comments').notNull().default(false),
+  /** Set while the plan is archived: hidden from the lists and read-only for everyone until restored. */
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

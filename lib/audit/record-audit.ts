@@ -2,7 +2,8 @@ import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
 
 export type AuditEntry = {
-  planId: string;
+  /** Null for an entry that outlives its plan: the plan's deletion. */
+  planId: string | null;
   actorId: string;
   action: string;
   target: string;

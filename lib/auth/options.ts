@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { sameSiteRedirect } from '../http/request-origin';
 import { logger } from '../log';
 import { isSessionLive } from './current-session';
-import { clearSignInAttempts, countSignInAttempt, TooManyAttempts } from './rate-limit';
+import { clearSignInAttempts, lockIfExhausted, countSignInAttempt, TooManyAttempts } from './rate-limit';
 import { revokeSession } from './sessions';
 import { signIn } from './sign-in';
 
@@ -65,6 +65,7 @@ export function authOptions({ origin }: { origin: string }): NextAuthOptions {
           }
           const user = await signIn(await getDb(), { ...parsed.data, demoAccounts: DEMO_ACCOUNTS });
           if (user) await clearSignInAttempts(parsed.data.email);
+          else await lockIfExhausted(parsed.data.email);
           logger('auth').info({ ok: Boolean(user), userId: user?.id }, 'sign-in attempt');
           return user;
         },

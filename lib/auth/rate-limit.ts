@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { lockedMessage } from '../shared/sign-in-lock';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -20,9 +21,10 @@ const perAddress = new RateLimiterMemory({
   blockDuration: WINDOW_SECONDS,
 });
 
+/** The account or address is locked; the message is what the sign-in form reads (lib/shared/sign-in-lock.ts). */
 export class TooManyAttempts extends Error {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
+    super(lockedMessage(retryAfterSeconds));
   }
 }
 
@@ -34,6 +36,18 @@ export async function countSignInAttempt(email: string, address: string): Promis
     if (error instanceof RateLimiterRes) throw new TooManyAttempts(error.msBeforeNext / 1000);
     throw error;
   }
+}
+
+/**
+ * After a failed sign-in: when that was the account's last attempt, locks it now and throws, so the
+ * person is told at their tenth failure, not at an eleventh attempt that never had a chance.
+ */
+export async function lockIfExhausted(email: string): Promise<void> {
+  const key = email.trim().toLowerCase();
+  const used = await perAccount.get(key);
+  if (!used || used.remainingPoints > 0) return;
+  await perAccount.block(key, WINDOW_SECONDS);
+  throw new TooManyAttempts(WINDOW_SECONDS);
 }
 
 /** A successful sign-in clears the account's count, so a user's own typos do not lock them out later. */

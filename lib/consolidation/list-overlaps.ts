@@ -1,4 +1,4 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps, users, type OverlapResolution } from '../../db/schema';
 import { appError } from '../i18n/error-text';
@@ -109,6 +109,19 @@ export async function sectionOverlapViews(db: Db, planId: string, sectionId: str
     .select()
     .from(overlaps)
     .where(or(eq(overlaps.sectionA, sectionId), eq(overlaps.sectionB, sectionId)));
+  return views(db, planId, rows);
+}
+
+/**
+ * A plan's open overlaps as stored, without analysing the plan first, for a caller that authorized the
+ * reader already: the collaboration server keeps them current as people type, and an analysis of a
+ * large plan would hold up the page that marks them.
+ */
+export async function openOverlapViews(db: Db, planId: string): Promise<OverlapView[]> {
+  const rows = await db
+    .select()
+    .from(overlaps)
+    .where(and(eq(overlaps.planId, planId), eq(overlaps.status, 'open')));
   return views(db, planId, rows);
 }
 

@@ -7,6 +7,7 @@ import { sharedTranslator } from '../translation';
 import { currentOverlaps } from './plan-index';
 import { inPlanQueue } from './plan-queue';
 import { planSections, readSectionText, type SectionText } from './plan-sections';
+import { sharedAnalyser } from './shared-analyser';
 
 type Row = typeof overlaps.$inferSelect;
 
@@ -43,12 +44,13 @@ export function refreshOverlaps(db: Db, planId: string): Promise<RefreshResult> 
       ]);
       texts.set(section.id, await readSectionText(section.id, anchors));
     }
-    // Across languages through the process's translator (Apertium's own processes), when it has one.
-    const { overlaps: found } = await currentOverlaps(
-      planId,
-      new Map(sections.map((s) => [s.id, texts.get(s.id)!.paragraphs])),
-      sharedTranslator(),
-    );
+    const current = new Map(sections.map((s) => [s.id, texts.get(s.id)!.paragraphs]));
+    // On the server's overlap thread, off the collaboration event loop; in a process without one (a
+    // script, a test without a server) here, through the process's translator when it has one.
+    const analyser = sharedAnalyser();
+    const { overlaps: found } = analyser
+      ? await analyser.currentOverlaps(planId, current)
+      : await currentOverlaps(planId, current, sharedTranslator());
     // No transaction: each write stands alone and the next analysis completes an interrupted one, and a
     // transaction cut by a database restart can take the process down (postgres.js 3.4.9, porsager/postgres#1208).
     const result = await reconcile(db, planId, rows, texts, found);

@@ -13,7 +13,7 @@ export const resolutionSchema = z.discriminatedUnion('kind', [
      */
     replace: z.string().trim().min(1).max(5000).optional(),
   }),
-  z.object({ kind: z.literal('keep'), reason: z.string().trim().min(3, 'give a short reason').max(500) }),
+  z.object({ kind: z.literal('keep'), reason: z.string().trim().min(3).max(500) }),
   z.object({ kind: z.literal('dismiss'), reason: z.string().trim().max(500).optional() }),
 ]);
 

@@ -13,6 +13,11 @@ export interface DocumentHost {
    * change attributed to `userId`: everyone connected sees it, and history keeps what came before.
    */
   change(docId: string, userId: string, change: (copy: Y.Doc) => void): Promise<void>;
+  /**
+   * Locks these paragraphs (their elements' Yjs ids) of the live document against every write, from now
+   * on, if it is open here; a room that loads later reads them from the database.
+   */
+  lockParagraphs(docId: string, ids: ReadonlySet<string>): void;
 }
 
 const KEY = Symbol.for('concordia.documentHost');

@@ -22,6 +22,17 @@ export function sameInstant(a: Uint8Array, b: Uint8Array): boolean {
   return Y.equalSnapshots(Y.decodeSnapshot(a), Y.decodeSnapshot(b));
 }
 
+/**
+ * Whether the document's text now is what it was at a snapshot: the same blocks, words, marks and
+ * attributes, whoever wrote them and whatever was typed and taken back in between.
+ */
+export function sameContentAsAt(doc: Y.Doc, snapshot: Uint8Array): boolean {
+  const past = contentAt(doc, snapshot);
+  const same = past.getXmlFragment(EDITOR_FIELD).toString() === doc.getXmlFragment(EDITOR_FIELD).toString();
+  past.destroy();
+  return same;
+}
+
 /** Users who inserted or deleted text between two snapshots (the earlier one may be absent). */
 export function editorsBetween(users: Y.PermanentUserData, earlier: Uint8Array | null, later: Uint8Array): string[] {
   const before = earlier ? Y.decodeSnapshot(earlier) : Y.emptySnapshot;

@@ -14,7 +14,9 @@ export type Marks = { bold?: true; italic?: true; underline?: true; strike?: tru
  */
 export type LinkTarget = { href: string } | { sectionId: string; mergeId?: string };
 
-export type Inline = { kind: 'text'; text: string; marks: Marks; link?: LinkTarget } | { kind: 'break' };
+/** `by`: the user who wrote the run, when authorship was asked for (null: written before attribution). */
+export type Inline =
+  { kind: 'text'; text: string; marks: Marks; link?: LinkTarget; by?: string | null } | { kind: 'break' };
 
 export type TableCell = { header: boolean; blocks: Block[] };
 
@@ -53,6 +55,18 @@ export type CompiledSection = {
   blocks: Block[];
 };
 
+/** A pending amendment as a change to a numbered paragraph, in the name of its sponsor (`author`). */
+export type TrackedChange = {
+  number: number;
+  paragraph: string;
+  kind: 'replace' | 'insert' | 'delete';
+  target: string;
+  text: string;
+  author: string;
+  /** ISO 8601: when it was proposed. */
+  date: string;
+};
+
 export type PlanDocument = {
   /** The language of the words around the text (headings, document block, page numbers): the plan's, or the one asked for. */
   language: Locale;
@@ -64,6 +78,10 @@ export type PlanDocument = {
   version: { id: string; name: string } | null;
   /** Contributions by state per section, when asked for. */
   annex: Block[] | null;
+  /** The annex of pending amendments (of the current text), or null when none is pending. */
+  amendments: Block[] | null;
+  /** The same amendments as changes to their paragraphs, which the DOCX carries as Word tracked changes. */
+  trackedChanges: TrackedChange[];
 };
 
 /**

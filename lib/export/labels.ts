@@ -3,6 +3,8 @@ import { translator } from '../i18n/translator';
 import { stateCodeOfEnglishName, stateName } from '../shared/member-states';
 import type { CompiledSection, DocumentBlock, PlanDocument } from './blocks';
 
+export { safeHref } from '../shared/safe-href';
+
 /** A page footer in pieces: words, and where the printer or word processor puts the page number and count. */
 export type PageFooterPart = { text: string } | { field: 'page' | 'pages' };
 
@@ -62,6 +64,20 @@ export function exportLabels(language: Locale) {
       formerMember: t('Export.formerMember'),
     },
     stateName: (code: string) => stateName(code, language),
+    /** After a paragraph agreed ad referendum: the states that hold it so. */
+    adReferendum: (codes: readonly string[]) =>
+      t('Export.adReferendum', { states: list.format(codes.map((code) => stateName(code, language))) }),
+    amendmentsHeading: t('Export.amendmentsHeading'),
+    amendmentColumns: [
+      t('Export.amendmentNumber'),
+      t('Export.amendmentSponsor'),
+      t('Export.amendmentCosponsors'),
+      t('Export.amendmentParagraph'),
+      t('Export.amendmentProposal'),
+      t('Export.amendmentJustification'),
+    ] as const,
+    amendmentChange: (kind: 'replace' | 'insert' | 'delete', target: string, text: string) =>
+      t('Export.amendmentChange', { kind, target, text }),
   };
 }
 
@@ -86,9 +102,4 @@ export function longDate(isoDate: string, language: Locale): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** Only addresses a reader can follow safely; anything else (javascript:, data:) is printed as plain text. */
-export function safeHref(href: string): string | null {
-  return /^(https?:|mailto:)/i.test(href) ? href : null;
 }

@@ -4,10 +4,14 @@ import type { Block, CompiledSection, Inline } from './blocks';
 /**
  * Numbers each section's top-level paragraphs as the editor's margin does, and makes every
  * cross-reference to a merged paragraph say that paragraph's number now ("See 2.3"), whatever
- * number it had when the merge wrote it.
+ * number it had when the merge wrote it. `known`: numbers of merged paragraphs in sections not given
+ * (a page that renders one section again as it changes knows the others' from its first render).
  */
-export function numberParagraphs(sections: readonly CompiledSection[]): CompiledSection[] {
-  const numbersByMerge = new Map<string, string>();
+export function numberParagraphs(
+  sections: readonly CompiledSection[],
+  known: ReadonlyMap<string, string> = new Map(),
+): CompiledSection[] {
+  const numbersByMerge = new Map(known);
   const numbered = sections.map((section) => {
     let index = 0;
     const blocks = section.blocks.map((block): Block => {
@@ -22,6 +26,15 @@ export function numberParagraphs(sections: readonly CompiledSection[]): Compiled
     ...section,
     blocks: section.blocks.map((block) => withReferences(block, numbersByMerge)),
   }));
+}
+
+/** The number each merged paragraph has, by its merge id, in numbered sections. */
+export function mergeNumbers(sections: readonly CompiledSection[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const section of sections)
+    for (const block of section.blocks)
+      if (block.kind === 'paragraph' && block.mergeId && block.number) numbers.set(block.mergeId, block.number);
+  return numbers;
 }
 
 function plainText(inlines: readonly Inline[]): string {

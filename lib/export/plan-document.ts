@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
-import { planMembers, plans } from '../../db/schema';
+import { paragraphStatuses, planMembers, plans } from '../../db/schema';
 import { changeRuns, type ChangeRun } from '../documents/change-runs';
 import { contentAt } from '../documents/snapshots';
 import { documentHost } from '../documents/live-documents';
@@ -9,13 +9,18 @@ import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import type { Locale } from '../i18n/locales';
 import { EDITOR_FIELD, goalRoom, sectionRoom } from '../shared/rooms';
-import type { Block, PlanDocument } from './blocks';
+import { listPlanAmendments } from '../negotiation/list-amendments';
+import { statusViews } from '../negotiation/paragraph-statuses';
+import type { ParagraphStatusView } from '../shared/paragraph-status';
+import { amendmentsAnnex, trackedChanges } from './amendments-annex';
+import type { Block, CompiledSection, PlanDocument } from './blocks';
 import { contributionsAnnex } from './contributions';
 import { exportLabels, type ExportLabels } from './labels';
 import { currentLayout } from '../plans/plan-layout';
 import { numberParagraphs } from './number-paragraphs';
 import { readBlocks } from './read-blocks';
 import { layoutAtVersion } from './version-layout';
+import { markStatuses } from './mark-statuses';
 
 export type CompileOptions = {
   userId: string;
@@ -26,6 +31,8 @@ export type CompileOptions = {
   annex?: boolean;
   /** The language of the words around the text; the plan's own (its document block's original language) when not given. */
   language?: Locale | null;
+  /** Mark each run of the current text with the user who wrote it (the plan on one page); ignored for a version. */
+  authorship?: boolean;
 };
 
 type Read = { blocks: Block[]; runs: ChangeRun[] };
@@ -56,6 +63,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       const blocks = readBlocks(content.getXmlFragment(EDITOR_FIELD), {
         crossReference,
         cosponsoredBy: labels.cosponsoredBy,
+        ...(options.authorship && !snapshot && { authorship: { users, now: Y.snapshot(doc) } }),
       });
       const at = snapshot ? Y.decodeSnapshot(snapshot) : Y.snapshot(doc);
       return { blocks, runs: options.annex ? changeRuns(doc, users, Y.emptySnapshot, at) : [] };
@@ -63,7 +71,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
   };
   const [goal, ...texts] = await Promise.all([read(goalRoom(planId)), ...sections.map((s) => read(sectionRoom(s.id)))]);
 
-  const compiled = numberParagraphs(
+  const numbered = numberParagraphs(
     sections.map((section, i) => ({
       id: section.id,
       number: i + 1,
@@ -73,6 +81,9 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       blocks: texts[i]!.blocks,
     })),
   );
+  // Statuses and pending amendments belong to the text as it is now, not to a version of it.
+  const compiled = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  const amendments = version ? [] : await listPlanAmendments(db, { userId: options.userId, planId });
   return {
     language,
     documentBlock: metadata,
@@ -80,6 +91,8 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     goal: goal.blocks,
     sections: compiled,
     version: version && { id: version.id, name: version.name },
+    amendments: amendmentsAnnex(amendments, labels),
+    trackedChanges: trackedChanges(amendments, labels),
     annex: options.annex
       ? contributionsAnnex({
           sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })),
@@ -88,6 +101,25 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
         })
       : null,
   };
+}
+
+/** Each section's paragraph statuses, numbered as the compiled sections are. */
+async function currentStatuses(
+  db: Db,
+  planId: string,
+  sections: readonly CompiledSection[],
+): Promise<Map<string, ParagraphStatusView[]>> {
+  const rows = await db.select().from(paragraphStatuses).where(eq(paragraphStatuses.planId, planId));
+  const statuses = new Map<string, ParagraphStatusView[]>();
+  for (const section of sections) {
+    const own = rows.filter((r) => r.sectionId === section.id);
+    if (own.length)
+      statuses.set(
+        section.id,
+        await documentHost().read(sectionRoom(section.id), (doc) => statusViews(doc, own, section.number)),
+      );
+  }
+  return statuses;
 }
 
 /** Who wrote a run, as the annex names them: their state, the chair, or why no one is named. */

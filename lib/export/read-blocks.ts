@@ -1,23 +1,29 @@
 import * as Y from 'yjs';
 import type { Block, Inline, LinkTarget, Marks } from './blocks';
 
-type Context = {
+export type ReadContext = {
   /** The section a link points to when it is a cross-reference within the plan, else null. */
   crossReference: (href: string) => string | null;
   /** The mark after a merged passage, naming its co-sponsors (stored by their English names) in the export's language. */
   cosponsoredBy: (englishNames: string[]) => string;
+  /**
+   * Who wrote each run, when the reader asks (the plan on one page): the document's record of client ids
+   * by user, and the document's current instant (taken once: it costs a walk of the whole document).
+   * Runs then carry `by`, and consecutive words of one author stay one run.
+   */
+  authorship?: { users: Y.PermanentUserData; now: Y.Snapshot };
 };
 
 /**
  * Reads a Tiptap document (the Yjs fragment the editor binds to, or an element of it) into blocks. Empty paragraphs are
  * left out: in the editor they are spacing, in a compiled document they would be noise.
  */
-export function readBlocks(parent: Y.XmlFragment | Y.XmlElement, context: Context): Block[] {
+export function readBlocks(parent: Y.XmlFragment | Y.XmlElement, context: ReadContext): Block[] {
   return elements(parent).flatMap((node) => readBlock(node, context));
 }
 
 /** A passage the chair merged names its co-sponsoring states after its text, as the editor shows it. */
-function withCosponsors(node: Y.XmlElement, inlines: Inline[], context: Context): Inline[] {
+function withCosponsors(node: Y.XmlElement, inlines: Inline[], context: ReadContext): Inline[] {
   const names: unknown = node.getAttribute('cosponsors');
   if (!inlines.length || !Array.isArray(names) || !names.length) return inlines;
   return [
@@ -30,7 +36,7 @@ function elements(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
   return parent.toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
 }
 
-function readBlock(node: Y.XmlElement, context: Context): Block[] {
+function readBlock(node: Y.XmlElement, context: ReadContext): Block[] {
   switch (node.nodeName) {
     case 'paragraph': {
       const inlines = withCosponsors(node, readInlines(node, context), context);
@@ -87,7 +93,7 @@ function readBlock(node: Y.XmlElement, context: Context): Block[] {
 
 type Delta = Array<{ insert: unknown; attributes?: Record<string, unknown> }>;
 
-function readInlines(node: Y.XmlElement, context: Context): Inline[] {
+function readInlines(node: Y.XmlElement, context: ReadContext): Inline[] {
   const inlines: Inline[] = [];
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlElement) {
@@ -95,12 +101,28 @@ function readInlines(node: Y.XmlElement, context: Context): Inline[] {
       continue;
     }
     if (!(child instanceof Y.XmlText)) continue;
-    for (const op of child.toDelta() as Delta) {
+    for (const op of delta(child, context.authorship)) {
       if (typeof op.insert !== 'string' || op.insert === '') continue;
-      inlines.push({ kind: 'text', text: op.insert, ...readMarks(op.attributes ?? {}, context) });
+      const by = op.attributes?.ychange as { user?: string | null } | undefined;
+      inlines.push({
+        kind: 'text',
+        text: op.insert,
+        ...readMarks(op.attributes ?? {}, context),
+        ...(by && { by: by.user ?? null }),
+      });
     }
   }
   return inlines;
+}
+
+/** The text's runs; with `authorship`, each marked (as y-tiptap marks a snapshot) with the user who added it. */
+function delta(text: Y.XmlText, authorship: ReadContext['authorship']): Delta {
+  if (!authorship) return text.toDelta() as Delta;
+  const { users, now } = authorship;
+  return text.toDelta(now, Y.emptySnapshot, (type: 'added' | 'removed', id: Y.ID) => ({
+    type,
+    user: type === 'added' ? users.getUserByClientId(id.client) : users.getUserByDeletedId(id),
+  })) as Delta;
 }
 
 const MARKS: Record<string, keyof Marks> = {
@@ -111,7 +133,7 @@ const MARKS: Record<string, keyof Marks> = {
   code: 'code',
 };
 
-function readMarks(attributes: Record<string, unknown>, context: Context): { marks: Marks; link?: LinkTarget } {
+function readMarks(attributes: Record<string, unknown>, context: ReadContext): { marks: Marks; link?: LinkTarget } {
   const marks: Marks = {};
   let link: LinkTarget | undefined;
   for (const [key, value] of Object.entries(attributes)) {

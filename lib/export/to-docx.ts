@@ -2,10 +2,12 @@ import {
   AlignmentType,
   Bookmark,
   BorderStyle,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   Footer,
   HeadingLevel,
+  InsertedTextRun,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -20,7 +22,8 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { sectionAnchor, type Block, type Inline, type PlanDocument } from './blocks';
+import { sectionAnchor, type Block, type Inline, type PlanDocument, type TrackedChange } from './blocks';
+import { withTrackedChanges, type TrackedRun } from './docx-tracked-changes';
 import type { Locale } from '../i18n/locales';
 import { exportLabels, safeHref, type ExportLabels } from './labels';
 
@@ -34,8 +37,11 @@ const WORD_LANGUAGES: Record<Locale, string> = { en: 'en-US', es: 'es-ES', pt: '
 
 const PAGE_FIELDS = { page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES } as const;
 
-/** Numbering restarts for every list, so each one gets its own instance of the list definition. */
-type Lists = { next: number };
+/**
+ * What rendering carries from block to block: numbering restarts for every list, so each one gets its own
+ * instance of the list definition (`next`); and the pending amendments by paragraph number (`tracked`).
+ */
+type Lists = { next: number; tracked: ReadonlyMap<string, TrackedChange[]> };
 
 const FONT = 'Times New Roman';
 /** US Letter with one-inch margins, in twentieths of a point. */
@@ -55,7 +61,10 @@ const HEADINGS = [
  */
 export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
   const labels = exportLabels(doc.language);
-  const lists: Lists = { next: 0 };
+  const tracked = new Map<string, TrackedChange[]>();
+  for (const change of doc.trackedChanges)
+    tracked.set(change.paragraph, [...(tracked.get(change.paragraph) ?? []), change]);
+  const lists: Lists = { next: 0, tracked };
   const children: Part[] = [
     documentBlockTable(doc, labels),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
@@ -85,6 +94,16 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
             children: [new TextRun(labels.annexHeading)],
           }),
           ...blocks(doc.annex, lists),
+        ]
+      : []),
+    ...(doc.amendments
+      ? [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            pageBreakBefore: true,
+            children: [new TextRun(labels.amendmentsHeading)],
+          }),
+          ...blocks(doc.amendments, lists),
         ]
       : []),
   ];
@@ -183,7 +202,10 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
         return [
           new Paragraph({
             indent: { left: 720 * (depth + 1), hanging: 720 },
-            children: [new TextRun({ text: `${b.number}\t`, font: FONT }), ...runs(b.inlines)],
+            children: [
+              new TextRun({ text: `${b.number}\t`, font: FONT }),
+              ...runs(withTrackedChanges(b.inlines, lists.tracked.get(b.number) ?? [])),
+            ],
           }),
         ];
       return [new Paragraph({ indent, children: runs(b.inlines) })];
@@ -244,9 +266,20 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
   }
 }
 
-function runs(list: Inline[]): ParagraphChild[] {
+function runs(list: Array<Inline | TrackedRun>): ParagraphChild[] {
   return list.map((i) => {
     if (i.kind === 'break') return new TextRun({ break: 1 });
+    if (i.kind === 'tracked') {
+      const options = {
+        text: i.text,
+        bold: i.marks.bold,
+        italics: i.marks.italic,
+        id: i.id,
+        author: i.author,
+        date: i.date,
+      };
+      return i.change === 'insert' ? new InsertedTextRun(options) : new DeletedTextRun(options);
+    }
     const href = i.link && 'href' in i.link ? safeHref(i.link.href) : null;
     const anchor = i.link && 'sectionId' in i.link ? sectionAnchor(i.link.sectionId) : null;
     const run = new TextRun({

@@ -18,6 +18,9 @@ export function renderHtml(doc: PlanDocument): string {
         `<section id="${sectionAnchor(s.id)}"><h2>${escape(labels.sectionHeading(s))}</h2><p class="lead">${escape(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
     ),
     doc.annex ? `<section class="annex"><h2>${escape(labels.annexHeading)}</h2>${blocks(doc.annex)}</section>` : '',
+    doc.amendments
+      ? `<section class="annex amendments"><h2>${escape(labels.amendmentsHeading)}</h2>${blocks(doc.amendments)}</section>`
+      : '',
   ];
   const heading = [doc.documentBlock.symbol, doc.title].filter(Boolean).join(' — ');
   return `<!doctype html>

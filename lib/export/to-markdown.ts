@@ -77,6 +77,7 @@ function render(doc: PlanDocument, labels: ExportLabels): string {
       blocks(s.blocks),
     ]),
     ...(doc.annex ? [`## ${escapeText(labels.annexHeading)}`, blocks(doc.annex)] : []),
+    ...(doc.amendments ? [`## ${escapeText(labels.amendmentsHeading)}`, blocks(doc.amendments)] : []),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
 }

@@ -40,5 +40,12 @@ export function hasMessage(key: string): boolean {
 
 function render(text: ErrorText, locale: Locale): string {
   // Keys are built from a form, field and reason; hasMessage() is asked before one is made.
-  return translator(locale)(text.key as never, text.values as never);
+  const t = translator(locale);
+  const values = Object.fromEntries(
+    Object.entries(text.values ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? t(value.key as never) : value,
+    ]),
+  );
+  return t(text.key as never, values as never);
 }

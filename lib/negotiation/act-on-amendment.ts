@@ -13,6 +13,7 @@ import { sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
 import { amendmentView, type AmendmentRow } from './amendment-views';
 import { applyAmendment, locatePassage } from './locate-passage';
+import { agreedAnchors, isAgreedParagraph } from './paragraph-statuses';
 
 /**
  * Co-sponsors, objects to, accepts, rejects or withdraws an amendment, as `can` allows the user. An
@@ -79,7 +80,7 @@ export async function actOnAmendment(
         await decide(tx, row, 'accepted', userId, null);
         await audit({ kind: row.kind, targetText: row.targetText, proposedText: row.proposedText });
         // Last, so that a refusal leaves the text as it was; the text changes before the row commits.
-        await applyToText(row, userId);
+        await applyToText(row, userId, await agreedAnchors(tx, row.sectionId));
         return;
     }
   });
@@ -100,11 +101,15 @@ async function decide(
     .where(and(eq(amendments.id, row.id), eq(amendments.status, 'pending')));
 }
 
-/** The accepted wording goes into the live text as one change by the proposer; a passage changed meanwhile is refused. */
-async function applyToText(row: AmendmentRow, acceptedBy: string): Promise<void> {
+/**
+ * The accepted wording goes into the live text as one change by the proposer; a passage changed meanwhile,
+ * or in a paragraph agreed meanwhile, is refused.
+ */
+async function applyToText(row: AmendmentRow, acceptedBy: string, agreed: readonly Uint8Array[]): Promise<void> {
   await documentHost().change(sectionRoom(row.sectionId), row.proposedBy ?? acceptedBy, (copy) => {
     const place = locatePassage(copy, row.targetFrom, row.targetTo);
     if (!place || place.reads !== row.targetText) throw appError('conflict', 'amendmentPassageChanged');
+    if (isAgreedParagraph(place.paragraph, agreed)) throw appError('conflict', 'paragraphAgreed');
     applyAmendment(place, row.kind, row.proposedText);
   });
 }

@@ -13,6 +13,7 @@ import { sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
 import { amendmentView } from './amendment-views';
 import { locatePassage } from './locate-passage';
+import { agreedAnchors, isAgreedParagraph } from './paragraph-statuses';
 
 /** Pending amendments one section holds at most: what one member can make every page of it list and mark. */
 export const MAX_PENDING_PER_SECTION = 300;
@@ -31,8 +32,14 @@ export async function proposeAmendment(
   const ctx = await authorize(db, { userId, planId, action: { type: 'amendment.propose' } });
   const from = bytesFromBase64(input.from);
   const to = bytesFromBase64(input.to);
-  const reads = await documentHost().read(sectionRoom(sectionId), (doc) => locatePassage(doc, from, to)?.reads ?? null);
-  if (reads === null || !reads.trim()) throw appError('invalid', 'amendmentSelect');
+  const agreed = await agreedAnchors(db, sectionId);
+  const place = await documentHost().read(sectionRoom(sectionId), (doc) => {
+    const located = locatePassage(doc, from, to);
+    return located && { reads: located.reads, agreed: isAgreedParagraph(located.paragraph, agreed) };
+  });
+  if (!place || !place.reads.trim()) throw appError('invalid', 'amendmentSelect');
+  if (place.agreed) throw appError('conflict', 'paragraphAgreed');
+  const { reads } = place;
   if (reads.length > AMENDMENT_MAX_CHARS) throw appError('invalid', 'amendmentTooLong', { max: AMENDMENT_MAX_CHARS });
 
   const id = await db.transaction(async (tx) => {

@@ -12,8 +12,11 @@ export type SectionTarget = { leadState: string; coEditingStates: readonly strin
 export type AccessContext = {
   actor: Actor;
   membership: Membership;
-  /** `observerComments`: the chair opened the observers' channel (absent: closed). */
-  plan: { phase: Phase; observerComments?: boolean };
+  /**
+   * `archived`: put away by an administrator; nothing in it changes until it is restored.
+   * `observerComments`: the chair opened the observers' channel (absent: closed).
+   */
+  plan: { phase: Phase; archived: boolean; observerComments?: boolean };
 };
 
 /** A section's discussion has two channels: the delegations' threads, and the observers' (when the chair opens it). */
@@ -21,15 +24,25 @@ export type Channel = 'delegations' | 'observers';
 
 export type Action =
   | { type: 'plan.read' }
-  /** Appoint coordinators and observers, manage sections and their states, freeze, move phases. */
+  /** Appoint coordinators and observers, manage sections and their states, freeze. */
   | { type: 'plan.manage' }
+  /** Move the plan between phases: the chair's call alone. */
+  | { type: 'plan.changePhase' }
+  /** Archive a plan or restore it from the archive (an administrator's clean-up). */
+  | { type: 'plan.archive' }
+  /** Delete a plan and everything in it, for good. */
+  | { type: 'plan.delete' }
   | { type: 'plan.appointChair' }
   | { type: 'audit.read' }
   | { type: 'section.write'; section: SectionTarget }
   | { type: 'goal.write' }
   /** Name a version of a section (section omitted: of the goal or of the whole plan). */
   | { type: 'version.name'; section?: SectionTarget }
-  | { type: 'version.restore' }
+  /**
+   * Restore an earlier version of a document: the chair any; the coordinator of a section's lead state
+   * that section, while they may write in it (section omitted: the goal, or asking about any document).
+   */
+  | { type: 'version.restore'; section?: SectionTarget }
   /** Resolve overlaps between sections, or ask for them to be found again now. */
   | { type: 'overlap.resolve' }
   /** Reopen a resolved overlap: undo a merge, or take back keeping both or dismissing. */
@@ -50,17 +63,29 @@ export type Action =
   | { type: 'amendment.decide'; section: SectionTarget }
   /** Withdraw an amendment: the state that proposed it (the chair, its own). */
   | { type: 'amendment.withdraw'; sponsorState: string | null }
+  /** Set a paragraph's status (bracketed, ad referendum, agreed) or reopen an agreed one: the chair, consolidating. */
+  | { type: 'paragraph.status' }
   /** Resolve or reopen a thread: its author, the coordinator of the section's lead state, or the chair. */
   | { type: 'thread.resolve'; authorId: string | null; leadState: string };
 
+/** What stays possible in an archived plan: reading it, and the administrator's restoring or deleting it. */
+const ARCHIVE_ALLOWS: ReadonlySet<Action['type']> = new Set(['plan.read', 'audit.read', 'plan.archive', 'plan.delete']);
+
 export function can(ctx: AccessContext, action: Action): boolean {
   const { membership, plan } = ctx;
+  if (plan.archived && !ARCHIVE_ALLOWS.has(action.type)) return false;
   switch (action.type) {
     case 'plan.read':
       return membership !== null || ctx.actor.isAdmin;
+    // The administrator finishes setting a plan up (appoints its coordinators) and reads its audit log.
     case 'plan.manage':
     case 'audit.read':
+      return membership?.role === 'chair' || ctx.actor.isAdmin;
+    case 'plan.changePhase':
       return membership?.role === 'chair';
+    case 'plan.archive':
+    case 'plan.delete':
+      return ctx.actor.isAdmin;
     case 'plan.appointChair':
       return ctx.actor.isAdmin;
     case 'goal.write':
@@ -76,7 +101,14 @@ export function can(ctx: AccessContext, action: Action): boolean {
         editsSection(membership.stateCode, action.section),
       );
     case 'version.restore':
-      return membership?.role === 'chair' && plan.phase !== 'adopted';
+      if (plan.phase === 'adopted') return false;
+      if (membership?.role === 'chair') return true;
+      return Boolean(
+        action.section &&
+        isCoordinator(membership) &&
+        membership!.stateCode === action.section.leadState &&
+        canWriteSection(membership, plan.phase, action.section),
+      );
     case 'overlap.resolve':
     case 'overlap.reopen':
       return membership?.role === 'chair' && (plan.phase === 'drafting' || plan.phase === 'consolidation');
@@ -106,6 +138,8 @@ export function can(ctx: AccessContext, action: Action): boolean {
       return action.sponsorState === null
         ? membership?.role === 'chair'
         : isCoordinator(membership) && membership!.stateCode === action.sponsorState;
+    case 'paragraph.status':
+      return membership?.role === 'chair' && plan.phase === 'consolidation';
     case 'thread.resolve':
       if (!can(ctx, { type: 'section.comment' })) return false;
       if (membership?.role === 'chair' || action.authorId === ctx.actor.userId) return true;
@@ -129,6 +163,11 @@ function editsSection(state: string, section: SectionTarget): boolean {
 
 /** Instance-level decisions that concern no plan. */
 export function canCreatePlan(actor: Actor): boolean {
+  return actor.isAdmin;
+}
+
+/** See every plan, archived ones included, to archive, restore or delete them. */
+export function canListAllPlans(actor: Actor): boolean {
   return actor.isAdmin;
 }
 

@@ -12,6 +12,7 @@ export const accessColumns = {
   isAdmin: users.isAdmin,
   phase: plans.phase,
   observerComments: plans.observerComments,
+  archivedAt: plans.archivedAt,
   role: planMembers.role,
   stateCode: planMembers.stateCode,
   userName: users.name,
@@ -21,6 +22,7 @@ export type AccessRow = {
   isAdmin: boolean;
   phase: AccessContext['plan']['phase'];
   observerComments: boolean;
+  archivedAt: Date | null;
   role: NonNullable<AccessContext['membership']>['role'] | null;
   stateCode: string | null;
   userName: string;
@@ -30,7 +32,7 @@ export function toAccessContext(userId: string, row: AccessRow): AccessContext {
   return {
     actor: { userId, isAdmin: row.isAdmin },
     membership: row.role ? { role: row.role, stateCode: row.stateCode } : null,
-    plan: { phase: row.phase, observerComments: row.observerComments },
+    plan: { phase: row.phase, archived: row.archivedAt !== null, observerComments: row.observerComments },
   };
 }
 

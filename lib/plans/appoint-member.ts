@@ -14,7 +14,8 @@ import { notifyPlanChanged } from './plan-events';
 
 export const INVITATION_DAYS = 7;
 
-export type AppointResult = { kind: 'member'; userId: string } | { kind: 'invitation'; token: string; expiresAt: Date };
+export type AppointResult =
+  { kind: 'member'; userId: string } | { kind: 'invitation'; token: string; expiresAt: Date; email: string };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -114,7 +115,7 @@ export async function appointMember(
     token,
     days: INVITATION_DAYS,
   });
-  return { kind: 'invitation', token, expiresAt };
+  return { kind: 'invitation', token, expiresAt, email: input.email };
 }
 
 async function memberState(db: Db, code: string) {

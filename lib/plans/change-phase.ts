@@ -13,7 +13,7 @@ export const PHASES: readonly Phase[] = ['goal', 'drafting', 'consolidation', 'a
 /** Moves the plan one phase forward (goal → drafting publishes the goal) or one phase back. */
 export async function changePhase(db: Db, options: { actorId: string; planId: string; phase: Phase }): Promise<void> {
   const { actorId, planId, phase } = options;
-  const ctx = await authorize(db, { userId: actorId, planId, action: { type: 'plan.manage' } });
+  const ctx = await authorize(db, { userId: actorId, planId, action: { type: 'plan.changePhase' } });
   const from = ctx.plan.phase;
   const step = PHASES.indexOf(phase) - PHASES.indexOf(from);
   if (step === 0) return;

@@ -19,6 +19,8 @@ export type SectionView = {
   /** Mirrors the server's decision so the UI can show an editable or read-only editor. */
   canWrite: boolean;
   canNameVersion: boolean;
+  /** Restore an earlier version: the chair, or the coordinator of the lead state. */
+  canRestoreVersion: boolean;
   /** Accept or reject amendments to the section. */
   canDecideAmendments: boolean;
   /** Resolve and reopen anyone's thread in its discussion (the chair, the lead state's coordinator). */
@@ -32,10 +34,15 @@ export type PlanView = {
   id: string;
   title: string;
   phase: Phase;
+  /** Archived by an administrator: read-only for everyone until restored. */
+  archived: boolean;
   goalRoomId: string;
   canWriteGoal: boolean;
   canManage: boolean;
-  canRestoreVersions: boolean;
+  /** Move the plan between phases (the chair). */
+  canChangePhase: boolean;
+  /** Appoint the plan's chair (an administrator). */
+  canAppointChair: boolean;
   /** Write in the sections' discussions (the delegations' threads). */
   canComment: boolean;
   /** The chair opened the observers' channel; and whether the reader may write in it. */
@@ -43,6 +50,8 @@ export type PlanView = {
   canCommentObservers: boolean;
   /** Propose amendments to any section's text. */
   canPropose: boolean;
+  /** Set paragraphs' status (bracketed, ad referendum, agreed): the chair, consolidating. */
+  canSetParagraphStatus: boolean;
   goalOnline: OnlineMember[];
   /** Every member, so attribution (by user id) can be shown by person and state. */
   people: Array<{ userId: string; name: string; state: StateRef | null }>;
@@ -72,14 +81,17 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     id: plan.id,
     title: plan.title,
     phase: plan.phase,
+    archived: ctx.plan.archived,
     goalRoomId: goalRoom(plan.id),
     canWriteGoal: can(ctx, { type: 'goal.write' }),
     canManage: can(ctx, { type: 'plan.manage' }),
-    canRestoreVersions: can(ctx, { type: 'version.restore' }),
+    canChangePhase: can(ctx, { type: 'plan.changePhase' }),
+    canAppointChair: can(ctx, { type: 'plan.appointChair' }),
     canComment: can(ctx, { type: 'section.comment' }),
     observerComments: ctx.plan.observerComments === true,
     canCommentObservers: can(ctx, { type: 'section.comment', channel: 'observers' }),
     canPropose: can(ctx, { type: 'amendment.propose' }),
+    canSetParagraphStatus: can(ctx, { type: 'paragraph.status' }),
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),
     viewer: {
@@ -100,6 +112,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
         roomId: row.room,
         canWrite: can(ctx, { type: 'section.write', section: target }),
         canNameVersion: can(ctx, { type: 'version.name', section: target }),
+        canRestoreVersion: can(ctx, { type: 'version.restore', section: target }),
         canDecideAmendments: can(ctx, { type: 'amendment.decide', section: target }),
         canResolveThreads: can(ctx, { type: 'thread.resolve', authorId: null, leadState: row.leadState }),
         online: online(row.room),

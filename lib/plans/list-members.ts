@@ -11,7 +11,7 @@ export type MemberView = {
   role: Role;
   state: { code: string; name: string } | null;
 };
-export type PendingInvitation = { email: string; role: Role; state: string | null; expiresAt: string };
+export type PendingInvitation = { id: string; email: string; role: Role; state: string | null; expiresAt: string };
 
 /** Members and open invitations of a plan, for the chair's appointments panel. */
 export async function listMembers(
@@ -35,6 +35,7 @@ export async function listMembers(
     .orderBy(asc(planMembers.role), asc(memberStates.nameEn), asc(users.name));
   const pending = await db
     .select({
+      id: invitations.id,
       email: invitations.email,
       role: invitations.role,
       state: memberStates.nameEn,
@@ -48,7 +49,8 @@ export async function listMembers(
         isNull(invitations.acceptedAt),
         gt(invitations.expiresAt, new Date()),
       ),
-    );
+    )
+    .orderBy(asc(invitations.createdAt));
   return {
     members: rows.map((r) => ({
       userId: r.userId,

@@ -20,17 +20,10 @@ export const amendmentInput = z
     kind: z.enum(AMENDMENT_KINDS),
     from: relativePosition,
     to: relativePosition,
-    text: z
-      .string()
-      .max(AMENDMENT_MAX_CHARS, `is longer than ${AMENDMENT_MAX_CHARS.toLocaleString('en')} characters`)
-      .default(''),
-    justification: z
-      .string()
-      .trim()
-      .max(REASON_MAX_CHARS, `is longer than ${REASON_MAX_CHARS.toLocaleString('en')} characters`)
-      .default(''),
+    text: z.string().max(AMENDMENT_MAX_CHARS).default(''),
+    justification: z.string().trim().max(REASON_MAX_CHARS).default(''),
   })
-  .refine((a) => a.kind === 'delete' || a.text.trim() !== '', { path: ['text'], message: 'must not be empty' });
+  .refine((a) => a.kind === 'delete' || a.text.trim() !== '', { path: ['text'], params: { reason: 'empty' } });
 export type AmendmentInput = z.infer<typeof amendmentInput>;
 
 /** What a member does with an amendment (POST /api/amendments/:id). */
@@ -40,11 +33,7 @@ export const amendmentAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept') }),
   z.object({
     action: z.literal('reject'),
-    reason: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(REASON_MAX_CHARS, `is longer than ${REASON_MAX_CHARS.toLocaleString('en')} characters`),
+    reason: z.string().trim().min(1).max(REASON_MAX_CHARS),
   }),
   z.object({ action: z.literal('withdraw') }),
 ]);

@@ -24,8 +24,11 @@ export function readAccessMessage(decoder: decoding.Decoder): ConnectionAccess {
  */
 export const NOTICE_MESSAGE = 101;
 
-/** The notices there are: the document has reached its size limit and refused what was typed. */
-export type NoticeCode = 'documentFull';
+/**
+ * The notices there are: the document has reached its size limit and refused what was typed; what was
+ * typed was inside an agreed paragraph, which is locked until the chair reopens it.
+ */
+export type NoticeCode = 'documentFull' | 'paragraphAgreed';
 
 export function encodeNoticeMessage(code: NoticeCode): Uint8Array {
   return encodeTextMessage(NOTICE_MESSAGE, code);
@@ -34,7 +37,7 @@ export function encodeNoticeMessage(code: NoticeCode): Uint8Array {
 /** The notice's code; null for one this page does not know (a newer server), which it leaves unsaid. */
 export function readNoticeMessage(decoder: decoding.Decoder): NoticeCode | null {
   const code = decoding.readVarString(decoder);
-  return code === 'documentFull' ? code : null;
+  return code === 'documentFull' || code === 'paragraphAgreed' ? code : null;
 }
 
 /**
@@ -89,8 +92,9 @@ export const SAVE_CHECK_MESSAGE = 105;
 export const SAVED_MESSAGE = 106;
 
 /**
- * Application message carrying a section's amendments (JSON, as GET /api/sections/:id/amendments lists
- * them), sent to the section's connections whenever one is proposed, supported or decided.
+ * Application message carrying a section's amendments and numbered paragraphs with their statuses (JSON
+ * `{ amendments, paragraphs }`, as GET /api/sections/:id/amendments and /paragraph-status list them), sent to the
+ * section's connections whenever an amendment is proposed, supported or decided or a status is set.
  */
 export const AMENDMENTS_MESSAGE = 107;
 

@@ -18,3 +18,4 @@ export const versionIdParam = idParam('noSuchVersion');
 export const overlapIdParam = idParam('overlapNotFound');
 export const commentIdParam = idParam('messageNotFound');
 export const amendmentIdParam = idParam('amendmentNotFound');
+export const invitationIdParam = idParam('noSuchInvitation');

@@ -4,7 +4,7 @@ import { z } from './zod';
 export const ORIGINAL_LANGUAGES = { en: 'English', es: 'Spanish', pt: 'Portuguese', fr: 'French' } as const;
 export type OriginalLanguage = keyof typeof ORIGINAL_LANGUAGES;
 
-const line = z.string().trim().max(300, 'must be at most 300 characters');
+const line = z.string().trim().max(300);
 
 /** The document block of a plan, as the chair edits it (PUT /api/plans/:id/metadata). */
 export const planMetadataInput = z.object({
@@ -14,12 +14,10 @@ export const planMetadataInput = z.object({
   symbol: z
     .string()
     .trim()
-    .max(100, 'must be at most 100 characters')
-    .regex(/^[\p{L}\p{N} ./\-–()]*$/u, 'may contain letters, digits, spaces and . / - ( ) only'),
-  date: z.iso.date('must be a date written YYYY-MM-DD').nullable(),
-  originalLanguage: z.enum(Object.keys(ORIGINAL_LANGUAGES) as [OriginalLanguage, ...OriginalLanguage[]], {
-    error: `must be one of ${Object.keys(ORIGINAL_LANGUAGES).join(', ')}`,
-  }),
+    .max(100)
+    .regex(/^[\p{L}\p{N} ./\-–()]*$/u),
+  date: z.iso.date().nullable(),
+  originalLanguage: z.enum(Object.keys(ORIGINAL_LANGUAGES) as [OriginalLanguage, ...OriginalLanguage[]]),
 });
 
 export type PlanMetadata = z.infer<typeof planMetadataInput>;

@@ -15,7 +15,7 @@ export const readInSchema = z
     paragraphs: z.array(z.string().max(READ_IN_MAX_PARAGRAPH_CHARS)).min(1).max(READ_IN_MAX_PARAGRAPHS),
   })
   .refine((body) => body.paragraphs.reduce((sum, p) => sum + p.length, 0) <= READ_IN_MAX_CHARS, {
-    message: `at most ${READ_IN_MAX_CHARS} characters in all`,
+    params: { reason: 'tooLong', max: READ_IN_MAX_CHARS },
     path: ['paragraphs'],
   });
 

@@ -29,5 +29,15 @@ export function followsPlan(url: string | undefined): boolean {
   return new URL(url ?? '/', 'http://localhost').searchParams.get('follow') === FOLLOW_PLAN_PARAMS.follow;
 }
 
+/**
+ * Query of a section connection opened by the whole-plan page, which follows the text while it is in
+ * view: the reader is not in the section, so the section's "who is here" does not count them.
+ */
+export const WHOLE_PLAN_PARAMS = { view: 'whole-plan' } as const;
+
+export function readsWholePlan(url: string | undefined): boolean {
+  return new URL(url ?? '/', 'http://localhost').searchParams.get('view') === WHOLE_PLAN_PARAMS.view;
+}
+
 /** The Y.XmlFragment that Tiptap's Collaboration extension binds to. */
 export const EDITOR_FIELD = 'default';

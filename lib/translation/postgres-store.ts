@@ -3,8 +3,11 @@ import type { Db } from '../../db/client';
 import { translations } from '../../db/schema';
 import type { TranslationStore } from './translation-cache';
 
-/** Rows per statement, well under Postgres's 65,535 parameters. */
-const CHUNK = 1000;
+/**
+ * Rows per statement. Each statement is built and encoded on the collaboration event loop, which runs
+ * between them: 1,000 rows of translations held it for 90–150 ms at a time, 100 rows for 10–30 ms.
+ */
+const CHUNK = 100;
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);

@@ -5,6 +5,7 @@ import { route, type Pair } from './apertium-modes';
 import { ApertiumPipeline } from './apertium-pipeline';
 import { setUpPair, type PairSetup } from './apertium-setup';
 import { MemoryCache, textHash, type TranslationStore } from './translation-cache';
+import { textBatches } from '../shared/text-batches';
 
 /** Whether a direction translates here; when not, a sentence for the user that says why and how to fix it. */
 export type TranslationStatus =
@@ -110,7 +111,8 @@ export function createTranslator({ config, store, memoryChars = DEFAULT_MEMORY_C
       pipelines.set(pair, pipeline);
     }
     const out: string[] = [];
-    for (const batch of batches(texts)) out.push(...(await slots.run(() => pipeline.translate(batch))));
+    for (const batch of textBatches(texts, { maxChars: BATCH_CHARS }))
+      out.push(...(await slots.run(() => pipeline.translate(batch))));
     return out;
   }
 
@@ -126,21 +128,6 @@ export function createTranslator({ config, store, memoryChars = DEFAULT_MEMORY_C
       pipelines.clear();
     },
   };
-}
-
-function* batches(texts: readonly string[]): Generator<string[]> {
-  let batch: string[] = [];
-  let chars = 0;
-  for (const text of texts) {
-    if (batch.length && chars + text.length > BATCH_CHARS) {
-      yield batch;
-      batch = [];
-      chars = 0;
-    }
-    batch.push(text);
-    chars += text.length;
-  }
-  if (batch.length) yield batch;
 }
 
 /** At most `limit` jobs at once, the others in arrival order. */

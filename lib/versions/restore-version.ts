@@ -18,7 +18,11 @@ export async function restoreVersion(
   options: { userId: string; docId: string; versionId: string },
 ): Promise<{ id: string }> {
   const target = await documentTarget(db, options.docId);
-  await authorize(db, { userId: options.userId, planId: target.planId, action: { type: 'version.restore' } });
+  await authorize(db, {
+    userId: options.userId,
+    planId: target.planId,
+    action: { type: 'version.restore', ...(target.section && { section: target.section }) },
+  });
   const [row] = await db
     .select()
     .from(versions)

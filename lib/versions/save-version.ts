@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { lockKey, lockUntilCommit } from '../../db/lock';
 import { versions } from '../../db/schema';
-import { editorsBetween, sameInstant, takeSnapshot } from '../documents/snapshots';
+import { editorsBetween, sameContentAsAt, sameInstant, takeSnapshot } from '../documents/snapshots';
 import { appError } from '../i18n/error-text';
 
 export type VersionKind = 'auto' | 'named' | 'restore';
@@ -11,8 +11,9 @@ export type VersionKind = 'auto' | 'named' | 'restore';
 /**
  * Stores the document's current instant, with who edited it since the previous version. Versions of one
  * document are saved one at a time (every instance holding it may save one): an automatic version of the
- * instant the latest version already holds is that version, and a name given to a version of the
- * document (outside a plan version) names one version only.
+ * text the latest version already holds is that version (also when the instants differ: someone joined,
+ * or typed and took it back), so History never lists the same text twice in a row; and a name given to
+ * a version of the document (outside a plan version) names one version only.
  */
 export async function saveVersion(
   db: Db,
@@ -36,7 +37,12 @@ export async function saveVersion(
       .where(eq(versions.docId, options.docId))
       .orderBy(desc(versions.createdAt))
       .limit(1);
-    if (options.kind === 'auto' && !name && previous && sameInstant(previous.snapshot, snapshot))
+    if (
+      options.kind === 'auto' &&
+      !name &&
+      previous &&
+      (sameInstant(previous.snapshot, snapshot) || sameContentAsAt(options.doc, previous.snapshot))
+    )
       return { id: previous.id };
     if (options.kind === 'named' && name && !options.planVersionId) {
       const [taken] = await tx

@@ -17,7 +17,13 @@ import type { SessionClaims } from '../../lib/auth/session-token';
 import type { AwarenessUser } from '../../lib/shared/awareness-user';
 import type { MessageBudget } from './wire/message-budget';
 import type { AwarenessMember } from './awareness/gate';
-import { DocumentFullError, RoomUnavailableError, type Room, type RoomMember } from './rooms/room';
+import {
+  AgreedParagraphError,
+  DocumentFullError,
+  RoomUnavailableError,
+  type Room,
+  type RoomMember,
+} from './rooms/room';
 import type { Rooms } from './rooms/rooms';
 import { Incoming } from './wire/incoming';
 import { Outgoing } from './wire/outgoing';
@@ -276,6 +282,11 @@ export class Connection implements RoomMember, AwarenessMember {
         return this.refuseWrite(error.message);
       }
       if (error instanceof RoomUnavailableError) return this.close(CloseCode.GoingAway, 'room unavailable; retry');
+      if (error instanceof AgreedParagraphError) {
+        this.dropped = true;
+        this.send(encodeNoticeMessage('paragraphAgreed'));
+        return this.refuseWrite('agreed paragraph');
+      }
       if (error instanceof DocumentFullError) {
         this.dropped = true;
         this.send(encodeNoticeMessage('documentFull'));

@@ -8,6 +8,7 @@ import { Connections } from './connections';
 import { createMetrics } from './metrics';
 import type { CollabOptions } from './options';
 import { pushAmendments } from './push/amendments';
+import { lockedParagraphsOf } from './rooms/locked-paragraphs';
 import { pushComments } from './push/comments';
 import { pushNotifications } from './push/notifications';
 import { watchOverlaps } from './push/overlap-analysis';
@@ -67,6 +68,7 @@ export async function createCollabServer(options: CollabOptions) {
       beforeUnload: (room) => autoVersion(db, room),
       afterUnload: () => reclaimer.roomUnloaded(),
       fanout,
+      lockedParagraphs: lockedParagraphsOf(db),
     }),
   );
   const connections = part(new Connections());

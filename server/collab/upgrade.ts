@@ -4,7 +4,7 @@ import type { WebSocketServer } from 'ws';
 import { presence } from '../../lib/presence-registry';
 import { awarenessUser } from '../../lib/shared/awareness-user';
 import { CloseCode } from '../../lib/shared/close-codes';
-import { followsPlan } from '../../lib/shared/rooms';
+import { followsPlan, readsWholePlan } from '../../lib/shared/rooms';
 import { authenticateUpgrade } from './access/authenticate-upgrade';
 import type { PlanChangeRechecks } from './access/recheck-on-plan-change';
 import { UpgradeLimits } from './access/upgrade-limits';
@@ -140,11 +140,12 @@ export function acceptUpgrades(options: UpgradeOptions) {
         maxBufferedBytes: 16 * 1024 * 1024,
       });
       connections.add(connection);
-      presence().markOnline(roomName, userId);
+      const present = !readsWholePlan(req.url);
+      if (present) presence().markOnline(roomName, userId);
       visits.saw(roomName, userId);
       ws.on('close', () => {
         connections.delete(connection);
-        presence().markOffline(roomName, userId);
+        if (present) presence().markOffline(roomName, userId);
         const room = rooms.loadedRoom(roomName);
         visits.saw(roomName, userId, room?.seenNow());
       });

@@ -76,17 +76,17 @@ describe('the permission table, enforced by the server', () => {
         `/api/plans/${planId}/members`,
         { email: `person${++counter}@ministry.test`, role: 'observer' },
       ],
-      allowed: ['chair'],
+      allowed: ['chair', 'admin'],
     },
     {
       action: 'create sections',
       request: () => ['POST', `/api/plans/${planId}/sections`, { title: `Annex ${++counter}`, leadState: 'CHL' }],
-      allowed: ['chair'],
+      allowed: ['chair', 'admin'],
     },
     {
       action: 'set lead and co-editing states',
       request: () => ['PATCH', `/api/sections/${section.id}`, { coEditingStates: ['MEX'] }],
-      allowed: ['chair'],
+      allowed: ['chair', 'admin'],
     },
     {
       action: 'see the overlaps',
@@ -126,7 +126,11 @@ describe('the permission table, enforced by the server', () => {
       request: () => ['GET', `/api/plans/${planId}/search?q=curriculum`],
       allowed: ['chair', 'lead coordinator', 'other coordinator', 'observer', 'admin'],
     },
-    { action: 'read the audit log', request: () => ['GET', `/api/plans/${planId}/audit`], allowed: ['chair'] },
+    {
+      action: 'read the audit log',
+      request: () => ['GET', `/api/plans/${planId}/audit`],
+      allowed: ['chair', 'admin'],
+    },
     {
       action: 'create a plan',
       request: () => ['POST', '/api/plans', { title: `Plan ${++counter}`, chairEmail: 'chair@demo.test' }],
@@ -164,8 +168,11 @@ describe('the permission table, enforced by the server', () => {
       stateCode: 'PER',
     });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ field: 'email', error: expect.stringContaining('“email”') });
-    // A reader in Spanish is told in Spanish, the check's own words included.
+    expect(await bad.json()).toEqual({
+      field: 'email',
+      error: "Write the person's email address in full, such as name@example.org.",
+    });
+    // A reader in Spanish is told in Spanish.
     const spanish = await fetch(`${t.app.url}/api/plans/${planId}/members`, {
       method: 'POST',
       headers: {
@@ -176,12 +183,18 @@ describe('the permission table, enforced by the server', () => {
       },
       body: JSON.stringify({ email: 'not-an-email', role: 'coordinator', stateCode: 'PER' }),
     });
-    expect(await spanish.json()).toEqual({ field: 'email', error: expect.stringMatching(/correo electrónico/) });
+    expect(await spanish.json()).toEqual({
+      field: 'email',
+      error: 'Escriba la dirección de correo completa de la persona, por ejemplo nombre@example.org.',
+    });
     const noState = await call('POST', `/api/plans/${planId}/members`, 'chair', {
       email: 'x@ministry.test',
       role: 'coordinator',
     });
-    expect(await noState.json()).toMatchObject({ field: 'stateCode', error: expect.stringContaining('“stateCode”') });
+    expect(await noState.json()).toMatchObject({
+      field: 'stateCode',
+      error: expect.stringContaining('the member state a coordinator represents'),
+    });
     const notJson = await fetch(`${t.app.url}/api/plans/${planId}/phase`, {
       method: 'POST',
       headers: { cookie: cookie.chair!, origin: t.app.url, 'content-type': 'application/json' },
@@ -221,7 +234,7 @@ describe('the permission table, enforced by the server', () => {
     for (const q of ['', 'x', 'x'.repeat(201)]) {
       const search = await call('GET', `/api/plans/${planId}/search?q=${q}`, 'observer');
       expect(search.status).toBe(400);
-      expect((await search.json()).error).toMatch(/^q:/);
+      expect((await search.json()).field).toBe('q');
     }
   });
 
@@ -251,7 +264,10 @@ describe('the permission table, enforced by the server', () => {
     const { entries } = await (await call('GET', `/api/plans/${planId}/audit`, 'chair')).json();
     const actions = entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['member.invited', 'section.created', 'section.updated']));
-    const update = entries.find((e: { action: string }) => e.action === 'section.updated');
+    // The administrator changes the section after the chair (the table above): the chair's change is asked for.
+    const update = entries.find(
+      (e: { action: string; actor: string }) => e.action === 'section.updated' && e.actor === 'Working Group Chair',
+    );
     expect(update).toMatchObject({
       actor: 'Working Group Chair',
       before: { coEditingStates: ['MEX'] },

@@ -83,7 +83,7 @@ describe('export, import and the document block over HTTP and in the browser', (
     const badLanguage = await putMetadata(cookies.chair, { ...METADATA, originalLanguage: 'de' });
     expect(await badLanguage.json()).toMatchObject({
       field: 'originalLanguage',
-      error: expect.stringContaining('must be one of en, es, pt, fr'),
+      error: 'Choose the language of the original: English, Spanish, Portuguese or French.',
     });
     expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
     expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual(METADATA);

@@ -124,6 +124,29 @@ describe.runIf(browserAvailable())('the interface in the reader’s language', (
     },
   );
 
+  it('says what is wrong with a field under that field, in Spanish', async () => {
+    const page = await signInAs(t.browser, t.app.url, 'chair@demo.test', { locale: 'es-419' });
+    const chooseSpanish = await page.request.patch('/api/me', {
+      data: { locale: 'es' },
+      headers: { origin: t.app.url },
+    });
+    expect(chooseSpanish.status()).toBe(204);
+    await page.getByRole('link', { name: /Hemispheric Plan of Action/ }).click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]+$/);
+    await page.goto(`${new URL(page.url()).pathname}/metadata`);
+    const form = es.PlanMetadataForm as unknown as { fields: { symbol: { label: string } }; save: string };
+    const symbol = page.getByRole('textbox', { name: form.fields.symbol.label });
+    await symbol.fill('CP/doc. #5800');
+    await page.getByRole('button', { name: form.save }).click();
+    const sentence = (es.FieldErrors as unknown as { metadata: { symbol: { invalid: string } } }).metadata.symbol
+      .invalid;
+    await expect.poll(() => symbol.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await symbol.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`[id="${describedBy}"]`).innerText()).toBe(sentence);
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps a signed-out reader’s choice in a cookie, and reads Accept-Language without one', async () => {
     for (const [browserLocale, expected] of [
       ['pt-BR', 'pt'],

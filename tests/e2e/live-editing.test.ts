@@ -94,12 +94,35 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     await expect.poll(() => badge(page).getAttribute('data-status')).toBe('connected');
     await line.cut();
     await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    // Offline is said as such, and the people last seen are marked as no longer current.
+    expect(await badge(page).innerText()).toBe(
+      'Offline — what you type is kept on this computer and sent when the connection returns',
+    );
+    expect(await page.locator('.presence').last().getAttribute('data-stale')).toBe('true');
     await caretAtEnd(editor(page));
     await page.keyboard.type(words);
     await expect
       .poll(() => badge(page).innerText())
-      .toBe(noStorage ? 'Offline — unsaved changes' : 'Offline — your changes are kept on this computer');
+      .toBe(
+        noStorage
+          ? 'Offline — unsaved changes'
+          : 'Offline — your edits are kept on this computer and will be sent when the connection returns',
+      );
     return { page, line };
+  };
+
+  /** The chair freezes the section while `page` is offline; the page comes back and its words are refused. */
+  const freezeWhileOffline = async (page: Page, line: Awaited<ReturnType<typeof typeOffline>>['line']) => {
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
+    expect(
+      (await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status(),
+    ).toBe(204);
+    await line.restore();
+    await expect
+      .poll(() => badge(page).innerText(), { timeout: 15_000 })
+      .toBe('Not sent — you may no longer write here');
+    return { chair, sectionApi };
   };
 
   it("shows each coordinator the other one's words and caret", async () => {
@@ -290,7 +313,9 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       await line.cut();
       await expect.poll(() => badge(first).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
       await first.keyboard.type(' Written on the plane, never sent.');
-      await expect.poll(() => badge(first).innerText()).toBe('Offline — your changes are kept on this computer');
+      await expect
+        .poll(() => badge(first).innerText())
+        .toBe('Offline — your edits are kept on this computer and will be sent when the connection returns');
       await storageCaughtUp(first, ' Written on the plane, never sent.');
       // Leaving asks first; this user leaves anyway.
       const asked = new Promise<string>((resolve) =>
@@ -324,7 +349,9 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       await expect.poll(() => badge(next).getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
       await caretAtEnd(editor(next));
       await next.keyboard.type(' Drafted at the airport.');
-      await expect.poll(() => badge(next).innerText()).toBe('Offline — your changes are kept on this computer');
+      await expect
+        .poll(() => badge(next).innerText())
+        .toBe('Offline — your edits are kept on this computer and will be sent when the connection returns');
       await storageCaughtUp(next, ' Drafted at the airport.');
       next.once('dialog', (dialog) => void dialog.accept());
       await next.close({ runBeforeUnload: true });
@@ -391,15 +418,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
       // Meanwhile the chair freezes the section; the page comes back to a section it may only read.
-      const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
-      const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-      expect(
-        (await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status(),
-      ).toBe(204);
-      await line.restore();
-      await expect
-        .poll(() => badge(page).innerText(), { timeout: 15_000 })
-        .toBe('Not sent — you may no longer write here');
+      const { chair, sectionApi } = await freezeWhileOffline(page, line);
       // The page, rendered again, says why.
       await expect.poll(() => page.getByText('Read-only — this section is frozen by the chair').count()).toBe(1);
       const unsent = (on: Page) => on.getByRole('region', { name: 'Words you typed here were not added' });
@@ -468,15 +487,7 @@ describe.runIf(browserAvailable())('live editing in the browser', () => {
     async () => {
       const { page, line } = await typeOffline(' Typed in a private window.', { noStorage: true });
 
-      const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
-      const sectionApi = `/api/sections/${sectionPath.split('/').at(-1)}`;
-      expect(
-        (await chair.request.patch(sectionApi, { data: { frozen: true }, headers: { origin: t.app.url } })).status(),
-      ).toBe(204);
-      await line.restore();
-      await expect
-        .poll(() => badge(page).innerText(), { timeout: 15_000 })
-        .toBe('Not sent — you may no longer write here');
+      const { chair, sectionApi } = await freezeWhileOffline(page, line);
       const unsent = page.getByRole('region', { name: 'Words you typed here were not added' });
       await expect.poll(() => unsent.locator('blockquote').innerText()).toBe('Typed in a private window.');
       expect(await unsent.innerText()).toContain('This browser does not keep them: they are only in this page');

@@ -120,4 +120,96 @@ describe.runIf(browserAvailable())('negotiating the text in the browser', () => 
     await expect.poll(() => chair.locator('.amendments').textContent()).toContain('Accepted');
     await expect.poll(() => editor(peru).locator('.amendment-mark').count()).toBe(0);
   });
+
+  it("the chair brackets 1.2, holds it ad referendum for Canada, then agrees it; Peru's page shows each step and keeps typing out", async () => {
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    const sectionPath = new URL(peru.url()).pathname;
+    const planId = sectionPath.split('/')[2]!;
+    await chair.goto(sectionPath);
+    // Statuses are set while the chair consolidates the text.
+    const moved = await chair.evaluate(
+      async (id) =>
+        (
+          await fetch(`/api/plans/${id}/phase`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ phase: 'consolidation' }),
+          })
+        ).status,
+      planId,
+    );
+    expect(moved).toBeLessThan(300);
+    await chair.reload();
+    await peru.reload();
+    const panel = (page: Page) => page.locator('.paragraph-status');
+    const row = (page: Page) =>
+      panel(page)
+        .locator('tr')
+        .filter({ has: page.locator('th', { hasText: /^1\.2$/ }) });
+    const setStatus = async (label: string, states: string[] = []) => {
+      const form = chair.getByRole('form', { name: 'Set the status of paragraph 1.2' });
+      await form.getByLabel('Status of paragraph 1.2').selectOption({ label });
+      if (states.length) await form.getByLabel('States agreeing to paragraph 1.2 ad referendum').selectOption(states);
+      await form.getByRole('button').click();
+    };
+
+    // Both pages have loaded their panels before the chair acts.
+    for (const page of [chair, peru])
+      await expect.poll(() => row(page).textContent(), { timeout: 15_000 }).toContain('No status');
+    await setStatus('Bracketed');
+    await expect.poll(() => row(peru).textContent(), { timeout: 15_000 }).toContain('Bracketed');
+    await expect.poll(() => editor(peru).locator('.status-bracket').allTextContents()).toEqual(['[', ']']);
+    // The brackets are drawn, not typed: the shared text has none.
+    expect(
+      await editor(peru)
+        .locator('p.status-bracketed')
+        .evaluate((p) => p.textContent),
+    ).toMatch(/^\[.*\]$/);
+
+    if (SHOTS)
+      for (const width of [1280, 390]) {
+        await peru.setViewportSize({ width, height: 900 });
+        await peru.screenshot({ path: `${SHOTS}/section-bracketed-${width}.png`, fullPage: true });
+      }
+    await peru.setViewportSize({ width: 1280, height: 900 });
+
+    await setStatus('Agreed ad referendum', ['CAN']);
+    await expect.poll(() => row(peru).textContent()).toContain('Agreed ad referendum: Canada');
+    await expect
+      .poll(() => editor(peru).locator('.status-note').textContent())
+      .toContain('Agreed ad referendum: Canada');
+    expect(await editor(peru).locator('.status-bracket').count()).toBe(0);
+
+    await setStatus('Agreed');
+    await expect.poll(() => editor(peru).locator('p.status-agreed').count()).toBe(1);
+    const agreedText = await editor(peru).locator('p.status-agreed').textContent();
+    // Peru cannot type in the agreed paragraph (the server would refuse it too); elsewhere it can.
+    await editor(peru).locator('p.status-agreed').click();
+    await peru.keyboard.type('XYZ');
+    expect(await editor(peru).locator('p.status-agreed').textContent()).toBe(agreedText);
+
+    expect(await violations(peru)).toEqual([]);
+    expect(await violations(chair)).toEqual([]);
+    if (SHOTS) {
+      for (const [name, page] of [
+        ['peru', peru],
+        ['chair', chair],
+      ] as const)
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: `${SHOTS}/section-status-${name}-${width}.png`, fullPage: true });
+        }
+    }
+    // The plan page counts it.
+    await peru.goto(`/plans/${planId}`);
+    await expect
+      .poll(() => peru.getByTestId('plan-progress').textContent())
+      .toMatch(/1 agreed, 0 agreed ad referendum/);
+    if (SHOTS)
+      for (const width of [1280, 390]) {
+        await peru.setViewportSize({ width, height: 900 });
+        await peru.screenshot({ path: `${SHOTS}/plan-progress-${width}.png`, fullPage: true });
+      }
+    expect(await violations(peru)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../db/client';
 import {
   buildMember,
@@ -8,6 +8,7 @@ import {
   type BuiltPlan,
   type BuiltSection,
 } from '../factories';
+import { useCollabServer } from './collab-fixture';
 import { openProvider } from './provider';
 
 /**
@@ -23,6 +24,22 @@ export type WorkingGroup = {
   police: BuiltSection;
   victims: BuiltSection;
 };
+
+/** Coordinators of Peru, Mexico, Brazil and Canada, and an observer, appointed to `plan`. */
+export type Delegations = Record<'peru' | 'mexico' | 'brazil' | 'canada' | 'observer', BuiltMember>;
+
+export async function buildDelegations(db: Db, plan: BuiltPlan): Promise<Delegations> {
+  const people = {} as Delegations;
+  for (const [who, state] of [
+    ['peru', 'PER'],
+    ['mexico', 'MEX'],
+    ['brazil', 'BRA'],
+    ['canada', 'CAN'],
+  ] as const)
+    people[who] = await buildMember(db, { plan, state });
+  people.observer = await buildMember(db, { plan, role: 'observer' });
+  return people;
+}
 
 export async function buildWorkingGroup(db: Db): Promise<WorkingGroup> {
   const plan = await buildPlan(db);
@@ -46,4 +63,18 @@ export function useConnections(url: () => string): (room: string, cookie: string
     open.push(client);
     return client;
   };
+}
+
+/**
+ * A suite's collaboration server and its working group, built before the suite's tests run (read its
+ * people from `group` inside tests), with `connect` opening pages closed when the suite ends.
+ */
+export function useWorkingGroup() {
+  const t = useCollabServer();
+  const connect = useConnections(() => t.server.url);
+  const group = {} as WorkingGroup;
+  beforeAll(async () => {
+    Object.assign(group, await buildWorkingGroup(t.db));
+  });
+  return { t, connect, group };
 }

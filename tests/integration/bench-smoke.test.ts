@@ -99,6 +99,13 @@ describe('benchmark harness (smoke size)', () => {
       're-analysing edited sections gave another result than a full analysis',
     ).toBe(true);
     expect(overlaps.plenary).toHaveLength(options.overlaps.runs);
+    expect(overlaps.thread.matchesInProcess, 'the overlap thread found other overlaps').toBe(true);
+    expect(overlaps.thread.incremental).toHaveLength(options.overlaps.runs);
+
+    const analysing = results.typingAnalysis!;
+    expect(analysing.runs.map((r) => r.analysing)).toEqual([false, true]);
+    for (const run of analysing.runs) expect(run.deliveredPercent).toBe(100);
+    expect(analysing.runs[1]!.analysis?.started, 'no analysis ran while typing was measured').toBeGreaterThan(0);
 
     const exported = results.export!;
     const formats = options.export.formats.filter((f) => f !== 'pdf' || browserAvailable());

@@ -1,6 +1,6 @@
 import type * as decoding from 'lib0/decoding';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
@@ -12,24 +12,14 @@ import type { CommentView } from '../../lib/discussion/comment-view';
 import { changePhase } from '../../lib/plans/change-phase';
 import { COMMENT_MESSAGE, readCommentMessage } from '../../lib/shared/app-messages';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
-import type { BuiltMember, BuiltPlan, BuiltSection } from '../factories';
-import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
 import { waitForSync } from '../helpers/provider';
-import { buildWorkingGroup, useConnections } from '../helpers/working-group';
+import { useWorkingGroup } from '../helpers/working-group';
 
 describe("a section's discussion", () => {
-  const t = useCollabServer();
-  const connect = useConnections(() => t.server.url);
+  const { t, connect, group: g } = useWorkingGroup();
   const db = () => t.db;
-  let plan: BuiltPlan;
-  let peru: BuiltMember, mexico: BuiltMember, brazil: BuiltMember, observer: BuiltMember;
-  let police: BuiltSection, victims: BuiltSection;
-
-  beforeAll(async () => {
-    ({ plan, peru, mexico, brazil, observer, police, victims } = await buildWorkingGroup(db()));
-  });
 
   /** A section page's connection, and the discussion messages it is sent. */
   const openSection = async (room: string, cookie: string) => {
@@ -43,33 +33,33 @@ describe("a section's discussion", () => {
   };
 
   it("keeps each message with its author's state, and sends it to everyone with the section open", async () => {
-    const observerPage = await openSection(police.room, observer.cookie);
-    const otherSection = await openSection(victims.room, observer.cookie);
+    const observerPage = await openSection(g.police.room, g.observer.cookie);
+    const otherSection = await openSection(g.victims.room, g.observer.cookie);
     const fromBrazil = await postComment(db(), {
-      userId: brazil.id,
-      sectionId: police.id,
+      userId: g.brazil.id,
+      sectionId: g.police.id,
       body: 'Brazil can share its\ncurriculum.',
     });
     expect(fromBrazil).toMatchObject({
-      author: brazil.name,
+      author: g.brazil.name,
       state: { code: 'BRA', name: 'Brazil' },
       body: 'Brazil can share its\ncurriculum.',
     });
     const fromChair = await postComment(db(), {
-      userId: plan.chair.id,
-      sectionId: police.id,
+      userId: g.plan.chair.id,
+      sectionId: g.police.id,
       body: 'Thank you; Peru, please consider it.',
     });
     expect(fromChair.state).toBeNull();
 
     await eventually(() => expect(observerPage).toEqual([fromBrazil, fromChair]));
     expect(otherSection).toEqual([]);
-    const listed = await listComments(db(), { userId: observer.id, sectionId: police.id });
+    const listed = await listComments(db(), { userId: g.observer.id, sectionId: g.police.id });
     expect(listed).toEqual([fromBrazil, fromChair]);
   });
 
   it('keeps the passage a message is about, whose place follows the text as it is edited', async () => {
-    const page = connect(police.room, peru.cookie);
+    const page = connect(g.police.room, g.peru.cookie);
     await waitForSync(page.provider);
     const fragment = page.doc.getXmlFragment(EDITOR_FIELD);
     const paragraph = appendParagraph(page.doc, 'Each state trains its own instructors.');
@@ -77,13 +67,13 @@ describe("a section's discussion", () => {
       Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index))).toString('base64');
     const quote = { text: 'trains its own instructors', from: at(11), to: at(37) };
     const fromMexico = await postComment(db(), {
-      userId: mexico.id,
-      sectionId: police.id,
+      userId: g.mexico.id,
+      sectionId: g.police.id,
       body: 'Could we pool them?',
       quote,
     });
     expect(fromMexico.quote).toEqual(quote);
-    expect((await listComments(db(), { userId: observer.id, sectionId: police.id })).at(-1)).toEqual(fromMexico);
+    expect((await listComments(db(), { userId: g.observer.id, sectionId: g.police.id })).at(-1)).toEqual(fromMexico);
 
     // Peru rewrites the start of the paragraph: the quoted passage is still found where it now stands.
     paragraph.delete(0, 10);
@@ -98,52 +88,56 @@ describe("a section's discussion", () => {
   });
 
   it('refuses observers, people outside the plan and unknown sections, and keeps nothing of it', async () => {
-    const before = await listComments(db(), { userId: plan.chair.id, sectionId: police.id });
+    const before = await listComments(db(), { userId: g.plan.chair.id, sectionId: g.police.id });
     await expect(
-      postComment(db(), { userId: observer.id, sectionId: police.id, body: 'I disagree.' }),
+      postComment(db(), { userId: g.observer.id, sectionId: g.police.id, body: 'I disagree.' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      postComment(db(), { userId: randomUUID(), sectionId: police.id, body: 'Hello' }),
+      postComment(db(), { userId: randomUUID(), sectionId: g.police.id, body: 'Hello' }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(postComment(db(), { userId: peru.id, sectionId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({
+    await expect(
+      postComment(db(), { userId: g.peru.id, sectionId: randomUUID(), body: 'Hello' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
-    await expect(listComments(db(), { userId: peru.id, sectionId: randomUUID() })).rejects.toMatchObject({
+    await expect(listComments(db(), { userId: g.peru.id, sectionId: randomUUID() })).rejects.toMatchObject({
       code: 'not_found',
     });
-    expect(await listComments(db(), { userId: plan.chair.id, sectionId: police.id })).toEqual(before);
+    expect(await listComments(db(), { userId: g.plan.chair.id, sectionId: g.police.id })).toEqual(before);
   });
 
   it('lets its author change or withdraw a message and the chair withdraw any, keeping the earlier words in the audit log', async () => {
-    const readers = await openSection(police.room, observer.cookie);
+    const readers = await openSection(g.police.room, g.observer.cookie);
     const lastSeen = (id: string) => readers.filter((c) => c.id === id).at(-1);
-    const posted = await postComment(db(), { userId: peru.id, sectionId: police.id, body: 'Peru will fund it.' });
-    expect(posted).toMatchObject({ authorId: peru.id, editedAt: null, withdrawn: null });
+    const posted = await postComment(db(), { userId: g.peru.id, sectionId: g.police.id, body: 'Peru will fund it.' });
+    expect(posted).toMatchObject({ authorId: g.peru.id, editedAt: null, withdrawn: null });
 
-    const edited = await editComment(db(), { userId: peru.id, commentId: posted.id, body: 'Peru will co-fund it.' });
+    const edited = await editComment(db(), { userId: g.peru.id, commentId: posted.id, body: 'Peru will co-fund it.' });
     expect(edited).toMatchObject({ body: 'Peru will co-fund it.', createdAt: posted.createdAt, withdrawn: null });
     expect(edited.editedAt).not.toBeNull();
     await eventually(() => expect(lastSeen(posted.id)).toEqual(edited));
 
-    for (const who of [brazil, plan.chair, observer]) {
+    for (const who of [g.brazil, g.plan.chair, g.observer]) {
       await expect(
         editComment(db(), { userId: who.id, commentId: posted.id, body: 'Not yours.' }),
       ).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(withdrawComment(db(), { userId: brazil.id, commentId: posted.id })).rejects.toMatchObject({
+    await expect(withdrawComment(db(), { userId: g.brazil.id, commentId: posted.id })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(editComment(db(), { userId: peru.id, commentId: randomUUID(), body: 'Hello' })).rejects.toMatchObject({
+    await expect(
+      editComment(db(), { userId: g.peru.id, commentId: randomUUID(), body: 'Hello' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
 
-    const withdrawn = await withdrawComment(db(), { userId: plan.chair.id, commentId: posted.id });
+    const withdrawn = await withdrawComment(db(), { userId: g.plan.chair.id, commentId: posted.id });
     expect(withdrawn).toMatchObject({ body: '', quote: null, withdrawn: 'chair' });
     await eventually(() => expect(lastSeen(posted.id)).toEqual(withdrawn));
     expect(
-      (await listComments(db(), { userId: observer.id, sectionId: police.id })).find((c) => c.id === posted.id),
+      (await listComments(db(), { userId: g.observer.id, sectionId: g.police.id })).find((c) => c.id === posted.id),
     ).toEqual(withdrawn);
-    await expect(editComment(db(), { userId: peru.id, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({
+    await expect(editComment(db(), { userId: g.peru.id, commentId: posted.id, body: 'Again.' })).rejects.toMatchObject({
       code: 'conflict',
     });
 
@@ -159,18 +153,18 @@ describe("a section's discussion", () => {
   });
 
   it('closes once the plan is adopted, and stays readable', async () => {
-    await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'consolidation' });
-    await changePhase(db(), { actorId: plan.chair.id, planId: plan.id, phase: 'adopted' });
+    await changePhase(db(), { actorId: g.plan.chair.id, planId: g.plan.id, phase: 'consolidation' });
+    await changePhase(db(), { actorId: g.plan.chair.id, planId: g.plan.id, phase: 'adopted' });
     await expect(
-      postComment(db(), { userId: peru.id, sectionId: police.id, body: 'One more thing' }),
+      postComment(db(), { userId: g.peru.id, sectionId: g.police.id, body: 'One more thing' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const kept = await listComments(db(), { userId: observer.id, sectionId: police.id });
+    const kept = await listComments(db(), { userId: g.observer.id, sectionId: g.police.id });
     expect(kept).toHaveLength(4);
-    const brazils = kept.find((c) => c.authorId === brazil.id)!;
+    const brazils = kept.find((c) => c.authorId === g.brazil.id)!;
     await expect(
-      editComment(db(), { userId: brazil.id, commentId: brazils.id, body: 'Too late.' }),
+      editComment(db(), { userId: g.brazil.id, commentId: brazils.id, body: 'Too late.' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(withdrawComment(db(), { userId: plan.chair.id, commentId: brazils.id })).rejects.toMatchObject({
+    await expect(withdrawComment(db(), { userId: g.plan.chair.id, commentId: brazils.id })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

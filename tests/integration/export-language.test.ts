@@ -85,32 +85,25 @@ describe("exports in the plan's language", () => {
   const exportAs = (format: string, language?: string) =>
     exportPlan(t.db, { userId: observer.id, planId: plan.id, format, annex: true, language });
 
+  const spanishFixedText = [
+    SPANISH.goal,
+    SPANISH.lead,
+    SPANISH.date,
+    SPANISH.original,
+    SPANISH.cosponsored,
+    SPANISH.annex,
+  ];
+
   it('HTML and Markdown of a Spanish plan carry Spanish fixed text, and the HTML says lang="es"', async () => {
     const html = text(await exportAs('html'));
     expect(html).toContain('<html lang="es">');
-    for (const words of [
-      SPANISH.goal,
-      SPANISH.lead,
-      SPANISH.date,
-      SPANISH.original,
-      SPANISH.cosponsored,
-      SPANISH.annex,
-    ])
-      expect(html).toContain(words);
+    for (const words of spanishFixedText) expect(html).toContain(words);
     expect(html).toContain('content: "Página " counter(page) " de " counter(pages)');
     expect(html).toMatch(/Perú \d+\s%/);
     for (const words of ENGLISH_WORDS) expect(html).not.toContain(words);
 
     const md = text(await exportAs('md'));
-    for (const words of [
-      SPANISH.goal,
-      SPANISH.lead,
-      SPANISH.date,
-      SPANISH.original,
-      SPANISH.cosponsored,
-      SPANISH.annex,
-    ])
-      expect(md).toContain(words);
+    for (const words of spanishFixedText) expect(md).toContain(words);
     for (const words of ENGLISH_WORDS) expect(md).not.toContain(words);
   });
 

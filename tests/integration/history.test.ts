@@ -12,16 +12,10 @@ import { listVersions } from '../../lib/versions/list-versions';
 import { namePlanVersion } from '../../lib/versions/name-plan-version';
 import { nameVersion } from '../../lib/versions/name-version';
 import { restoreVersion } from '../../lib/versions/restore-version';
+import { saveVersion } from '../../lib/versions/save-version';
 import { sections, versions } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import { buildPlan, buildSection, type BuiltPlan, type BuiltSection } from '../factories';
 import { authorsOfWords } from '../helpers/authors';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
@@ -30,6 +24,7 @@ import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
 import { announce, openRawClient } from '../helpers/raw-client';
 import { storedText } from '../helpers/stored-text';
+import { buildDelegations, type Delegations } from '../helpers/working-group';
 
 const POLICE_TEXT =
   'Peru proposes a regional curriculum for police training grounded in human rights and community policing.';
@@ -37,19 +32,12 @@ const POLICE_TEXT =
 describe('attribution and version history', () => {
   const t = useCollabServer({ COLLAB_COMPACT_AFTER: '5' });
   let plan: BuiltPlan;
-  const people = {} as Record<'peru' | 'mexico' | 'brazil' | 'canada' | 'observer', BuiltMember>;
+  const people = {} as Delegations;
   const built = {} as Record<'police' | 'victims' | 'canada', BuiltSection>;
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [
-      ['peru', 'PER'],
-      ['mexico', 'MEX'],
-      ['brazil', 'BRA'],
-      ['canada', 'CAN'],
-    ] as const)
-      people[who] = await buildMember(t.db, { plan, state });
-    people.observer = await buildMember(t.db, { plan, role: 'observer' });
+    Object.assign(people, await buildDelegations(t.db, plan));
     built.police = await buildSection(t.db, {
       plan,
       lead: people.peru,
@@ -201,7 +189,7 @@ describe('attribution and version history', () => {
     expect(current).toContain('Open around the clock.');
 
     await expect(
-      restoreVersion(db, { userId: people.brazil.id, docId: built.victims.room, versionId: target.id }),
+      restoreVersion(db, { userId: people.mexico.id, docId: built.victims.room, versionId: target.id }),
     ).rejects.toThrow(/does not allow/);
     await restoreVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
     const version = await getVersion(db, { userId: plan.chair.id, docId: built.victims.room, versionId: target.id });
@@ -231,6 +219,59 @@ describe('attribution and version history', () => {
     expect(rendered).toBe(current);
     stayed.provider.destroy();
     later.provider.destroy();
+  });
+
+  it("lets the lead state's coordinator restore their own section; a co-editing state and observers may not", async () => {
+    const db = t.db;
+    const room = built.police.room;
+    const { id: versionId } = await nameVersion(db, {
+      userId: people.peru.id,
+      docId: room,
+      name: 'Peru before review',
+    });
+    const before = await documentHost().read(room, (doc) => documentText(doc));
+    await documentHost().change(room, people.mexico.id, (copy) => {
+      appendParagraph(copy, 'Mexico adds a paragraph Peru will take back.');
+    });
+    expect(await documentHost().read(room, (doc) => documentText(doc))).toContain('Mexico adds a paragraph');
+
+    for (const who of [people.mexico, people.observer, people.brazil])
+      await expect(restoreVersion(db, { userId: who.id, docId: room, versionId })).rejects.toThrow(/does not allow/);
+    expect(await documentHost().read(room, (doc) => documentText(doc))).toContain('Mexico adds a paragraph');
+
+    await restoreVersion(db, { userId: people.peru.id, docId: room, versionId });
+    expect(await documentHost().read(room, (doc) => documentText(doc))).toBe(before);
+    const listed = await listVersions(db, { userId: people.observer.id, docId: room });
+    expect(listed[0]).toMatchObject({ kind: 'restore', name: 'Restored “Peru before review”' });
+  });
+
+  it('lists the same text once: an automatic version of unchanged text is the version before it', async () => {
+    const db = t.db;
+    const section = await buildSection(db, { plan, lead: people.canada, text: ['Canada proposes a shared registry.'] });
+    const room = section.room;
+    const autoVersion = () =>
+      documentHost().read(room, (doc, users) => saveVersion(db, { docId: room, doc, users, kind: 'auto' }));
+    const first = await autoVersion();
+    // Typed and taken back: a new instant of the document, the same text.
+    await documentHost().change(room, people.canada.id, (copy) => {
+      appendParagraph(copy, 'A sentence Canada thinks better of.');
+    });
+    await documentHost().change(room, people.canada.id, (copy) => {
+      const fragment = copy.getXmlFragment(EDITOR_FIELD);
+      fragment.delete(fragment.length - 1, 1);
+    });
+    expect(await autoVersion()).toEqual(first);
+    expect((await listVersions(db, { userId: people.observer.id, docId: room })).map((v) => v.id)).toEqual([first.id]);
+
+    await documentHost().change(room, people.canada.id, (copy) => {
+      appendParagraph(copy, 'Canada adds a review every two years.');
+    });
+    const second = await autoVersion();
+    expect(second.id).not.toBe(first.id);
+    expect((await listVersions(db, { userId: people.observer.id, docId: room })).map((v) => v.id)).toEqual([
+      second.id,
+      first.id,
+    ]);
   });
 
   it('saves a version automatically when a room goes idle, and old versions still render after compaction', async () => {

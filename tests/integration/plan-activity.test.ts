@@ -8,38 +8,24 @@ import { planActivity, readPlanActivity, type PlanActivity } from '../../lib/pla
 import { updateSection } from '../../lib/plans/update-section';
 import { PLAN_ACTIVITY_MESSAGE, readPlanActivityMessage } from '../../lib/shared/app-messages';
 import { FOLLOW_PLAN_PARAMS } from '../../lib/shared/rooms';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  buildUser,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import { buildPlan, buildSection, buildUser, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually } from '../helpers/eventually';
 import { appendParagraph } from '../helpers/paragraphs';
 import { openProvider, waitForSync } from '../helpers/provider';
+import { buildDelegations, type Delegations } from '../helpers/working-group';
 
 const INTERVAL_MS = 200;
 
 describe('a plan page kept current by the server', () => {
   const t = useCollabServer({ COLLAB_ACTIVITY_MS: String(INTERVAL_MS) });
   let plan: BuiltPlan;
-  const people = {} as Record<'peru' | 'mexico' | 'brazil' | 'canada' | 'observer', BuiltMember>;
+  const people = {} as Delegations;
   const built = {} as Record<'police' | 'victims', BuiltSection>;
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [
-      ['peru', 'PER'],
-      ['mexico', 'MEX'],
-      ['brazil', 'BRA'],
-      ['canada', 'CAN'],
-    ] as const)
-      people[who] = await buildMember(t.db, { plan, state });
-    people.observer = await buildMember(t.db, { plan, role: 'observer' });
+    Object.assign(people, await buildDelegations(t.db, plan));
     const text = 'a regional curriculum for police training grounded in human rights and community policing.';
     built.police = await buildSection(t.db, { plan, lead: people.peru, text: [`Peru proposes ${text}`] });
     built.victims = await buildSection(t.db, {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { base64FromBytes } from '../../lib/shared/base64';
 import { jsonRoute, parseBody } from '../../app/_server/json-route';
 import { reopenOverlap } from '../../lib/consolidation/reopen-overlap';
 import { exportPlan } from '../../lib/export/export-plan';
@@ -6,7 +8,19 @@ import { appError } from '../../lib/i18n/error-text';
 import type { Locale } from '../../lib/i18n/locales';
 import { convertDocxToHtml } from '../../lib/import/docx-to-html';
 import { changePhase } from '../../lib/plans/change-phase';
-import { createPlanInput } from '../../lib/shared/schemas';
+import { amendmentInput } from '../../lib/shared/amendments';
+import { planMetadataInput } from '../../lib/shared/plan-metadata';
+import {
+  acceptInvitationInput,
+  appointInput,
+  commentInput,
+  createPlanInput,
+  createSectionInput,
+  nameVersionInput,
+  updateSectionInput,
+} from '../../lib/shared/schemas';
+import { resolutionSchema } from '../../lib/consolidation/resolution-schema';
+import type { z } from 'zod';
 import { buildPlan } from '../factories';
 import { useDatabase } from '../helpers/database-fixture';
 
@@ -47,6 +61,56 @@ describe('messages the server sends a person, in their language', () => {
         field: 'chairEmail',
       },
     });
+  });
+
+  it('gives every form a sentence of its own for a field left empty, too long or wrong, in each language', async () => {
+    const check = (schema: z.ZodType, body: unknown, form: string) => () => parseBody(post(body), schema, form);
+    const at = (locale: Locale, schema: z.ZodType, body: unknown, form: string) =>
+      answer(locale, check(schema, body, form)).then((a) => a.body as { error: string; field?: string });
+    const section = { title: ' ', leadState: 'PER' };
+    expect(await at('es', createSectionInput, section, 'section')).toEqual({
+      error: 'Dé un título a la sección.',
+      field: 'title',
+    });
+    expect(await at('fr', updateSectionInput, {}, 'section')).toEqual({
+      error: 'Modifiez quelque chose avant d’enregistrer.',
+      field: 'body',
+    });
+    // A check of the schema's own (a coordinator represents a state) has a sentence too.
+    expect(await at('pt', appointInput, { email: 'a@example.org', role: 'coordinator' }, 'appoint')).toEqual({
+      error:
+        'Escolha o Estado membro que o coordenador representa; a Presidência e os observadores não representam nenhum.',
+      field: 'stateCode',
+    });
+    expect(await at('es', acceptInvitationInput, { name: 'Ana', password: 'corta' }, 'invitation')).toEqual({
+      error: 'Elija una contraseña de al menos 8 caracteres.',
+      field: 'password',
+    });
+    expect(await at('es', nameVersionInput, { name: '' }, 'version')).toMatchObject({ field: 'name' });
+    expect(await at('es', commentInput, { body: '  ' }, 'message')).toEqual({
+      error: 'Escriba su mensaje antes de enviarlo.',
+      field: 'body',
+    });
+    const doc = new Y.Doc();
+    const at0 = base64FromBytes(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(doc.getText(), 0)));
+    const amendment = { kind: 'replace', from: at0, to: at0, text: ' ' };
+    expect(await at('fr', amendmentInput, amendment, 'amendment')).toEqual({
+      error: 'Écrivez les mots que vous proposez.',
+      field: 'text',
+    });
+    expect(await at('es', resolutionSchema, { kind: 'keep', reason: 'no' }, 'resolution')).toEqual({
+      error: 'Indique en pocas palabras por qué se mantienen ambos pasajes.',
+      field: 'reason',
+    });
+    const metadata = { council: '', committee: '', workingGroup: '', symbol: '', originalLanguage: 'es' };
+    expect(await at('pt', planMetadataInput, { ...metadata, date: '26/11/2026' }, 'metadata')).toEqual({
+      error: 'Escreva a data como AAAA-MM-DD, por exemplo 2026-12-07.',
+      field: 'date',
+    });
+    // A field a form has no sentence for is named by its label, in the reader's language.
+    expect(
+      await at('fr', planMetadataInput, { ...metadata, date: null, council: 'x'.repeat(301) }, 'metadata'),
+    ).toEqual({ error: '« Conseil » ne peut dépasser 300 caractères.', field: 'council' });
   });
 
   it("answers domain errors in the requester's language, and English in its logs", async () => {

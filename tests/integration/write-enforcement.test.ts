@@ -7,36 +7,23 @@ import { removeMember } from '../../lib/plans/remove-member';
 import { updateSection } from '../../lib/plans/update-section';
 import { CloseCode } from '../../lib/shared/close-codes';
 import { ACCESS_MESSAGE, readAccessMessage } from '../../lib/shared/app-messages';
-import {
-  buildMember,
-  buildPlan,
-  buildSection,
-  type BuiltMember,
-  type BuiltPlan,
-  type BuiltSection,
-} from '../factories';
+import { buildPlan, buildSection, type BuiltPlan, type BuiltSection } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { eventually, within } from '../helpers/eventually';
 import { openProvider, saveCheck, upgradeStatus, waitForSync } from '../helpers/provider';
 import { openRawClient } from '../helpers/raw-client';
 import { storedText } from '../helpers/stored-text';
+import { buildDelegations, type Delegations } from '../helpers/working-group';
 
 describe('writes the permission table forbids never reach anyone', () => {
   const t = useCollabServer();
   let plan: BuiltPlan;
-  const people = {} as Record<'peru' | 'mexico' | 'brazil' | 'canada' | 'observer', BuiltMember>;
+  const people = {} as Delegations;
   let police: BuiltSection, prevention: BuiltSection, victims: BuiltSection;
 
   beforeAll(async () => {
     plan = await buildPlan(t.db);
-    for (const [who, state] of [
-      ['peru', 'PER'],
-      ['mexico', 'MEX'],
-      ['brazil', 'BRA'],
-      ['canada', 'CAN'],
-    ] as const)
-      people[who] = await buildMember(t.db, { plan, state });
-    people.observer = await buildMember(t.db, { plan, role: 'observer' });
+    Object.assign(people, await buildDelegations(t.db, plan));
     police = await buildSection(t.db, {
       plan,
       lead: people.peru,

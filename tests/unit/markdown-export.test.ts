@@ -72,6 +72,8 @@ function plan(goal: Block[], extra: Partial<PlanDocument> = {}): PlanDocument {
     sections: [],
     version: null,
     annex: null,
+    amendments: null,
+    trackedChanges: [],
     ...extra,
   };
 }

@@ -3,8 +3,8 @@ import { can, roomAccess, type AccessContext, type Membership, type Phase } from
 
 const section = { leadState: 'PER', coEditingStates: ['MEX'], frozen: false };
 
-function ctx(membership: Membership, phase: Phase = 'drafting', isAdmin = false): AccessContext {
-  return { actor: { userId: 'u', isAdmin }, membership, plan: { phase } };
+function ctx(membership: Membership, phase: Phase = 'drafting', isAdmin = false, archived = false): AccessContext {
+  return { actor: { userId: 'u', isAdmin }, membership, plan: { phase, archived } };
 }
 
 const chair: Membership = { role: 'chair', stateCode: null };
@@ -14,6 +14,31 @@ const brazil: Membership = { role: 'coordinator', stateCode: 'BRA' };
 const observer: Membership = { role: 'observer', stateCode: null };
 
 describe('can', () => {
+  it('lets the administrator finish setting a plan up, archive it and delete it; nobody else', () => {
+    const admin = ctx(null, 'drafting', true);
+    for (const type of ['plan.manage', 'audit.read', 'plan.archive', 'plan.delete'] as const)
+      expect(can(admin, { type })).toBe(true);
+    expect(can(admin, { type: 'plan.changePhase' })).toBe(false);
+    expect(can(ctx(chair), { type: 'plan.changePhase' })).toBe(true);
+    for (const m of [chair, peru, observer]) {
+      expect(can(ctx(m), { type: 'plan.archive' })).toBe(false);
+      expect(can(ctx(m), { type: 'plan.delete' })).toBe(false);
+    }
+  });
+
+  it('makes an archived plan read-only for everyone until the administrator restores it', () => {
+    const archived = (m: Membership, isAdmin = false) => ctx(m, 'drafting', isAdmin, true);
+    for (const m of [chair, peru, observer]) expect(can(archived(m), { type: 'plan.read' })).toBe(true);
+    expect(can(archived(chair), { type: 'section.write', section })).toBe(false);
+    expect(can(archived(peru), { type: 'section.write', section })).toBe(false);
+    expect(can(archived(chair), { type: 'plan.manage' })).toBe(false);
+    expect(can(archived(peru), { type: 'section.comment' })).toBe(false);
+    expect(can(archived(null, true), { type: 'plan.manage' })).toBe(false);
+    expect(can(archived(null, true), { type: 'plan.archive' })).toBe(true);
+    expect(roomAccess(archived(chair), { kind: 'section', section })).toBe('read');
+    expect(roomAccess(archived(chair, false), { kind: 'goal' })).toBe('read');
+  });
+
   it('lets every member read and nobody else, except an administrator', () => {
     for (const m of [chair, peru, observer]) expect(can(ctx(m), { type: 'plan.read' })).toBe(true);
     expect(can(ctx(null), { type: 'plan.read' })).toBe(false);
@@ -32,6 +57,22 @@ describe('can', () => {
     ['the chair once adopted', chair, 'adopted', false],
   ] as const)('section writing by %s', (_label, membership, phase, allowed) => {
     expect(can(ctx(membership, phase), { type: 'section.write', section })).toBe(allowed);
+  });
+
+  it.each([
+    ['the chair', chair, 'drafting', section, true],
+    ['the chair, the goal', chair, 'drafting', undefined, true],
+    ['the lead state', peru, 'drafting', section, true],
+    ['the lead state in consolidation', peru, 'consolidation', section, true],
+    ['a co-editing state', mexico, 'drafting', section, false],
+    ['another state', brazil, 'drafting', section, false],
+    ['an observer', observer, 'drafting', section, false],
+    ['the lead state, the section frozen', peru, 'drafting', { ...section, frozen: true }, false],
+    ['the lead state, the goal', peru, 'drafting', undefined, false],
+    ['the lead state once adopted', peru, 'adopted', section, false],
+    ['the chair once adopted', chair, 'adopted', section, false],
+  ] as const)('restoring a version by %s', (_label, membership, phase, target, allowed) => {
+    expect(can(ctx(membership, phase), { type: 'version.restore', ...(target && { section: target }) })).toBe(allowed);
   });
 
   it('closes a frozen section to coordinators but not to the chair', () => {
@@ -86,7 +127,7 @@ describe('can', () => {
     ['an observer once adopted', observer, 'adopted', true, false],
     ['someone outside the plan', null, 'drafting', true, false],
   ] as const)("writing in the observers' channel: %s", (_label, membership, phase, open, allowed) => {
-    const context = { ...ctx(membership, phase), plan: { phase, observerComments: open } };
+    const context = { ...ctx(membership, phase), plan: { phase, archived: false, observerComments: open } };
     expect(can(context, { type: 'section.comment', channel: 'observers' })).toBe(allowed);
     // The delegations' threads stay closed to observers, whatever the channel's setting.
     if (membership === observer) expect(can(context, { type: 'section.comment' })).toBe(false);
@@ -100,7 +141,10 @@ describe('can', () => {
   ] as const)(
     "editing and withdrawing a message in the observers' channel: %s",
     (_label, membership, authorId, open, edits, withdraws) => {
-      const context = { ...ctx(membership), plan: { phase: 'drafting' as const, observerComments: open } };
+      const context = {
+        ...ctx(membership),
+        plan: { phase: 'drafting' as const, archived: false, observerComments: open },
+      };
       expect(can(context, { type: 'comment.edit', authorId, channel: 'observers' })).toBe(edits);
       expect(can(context, { type: 'comment.withdraw', authorId, channel: 'observers' })).toBe(withdraws);
     },
@@ -159,5 +203,15 @@ describe('amendments', () => {
     expect(can(ctx(brazil), { type: 'amendment.withdraw', sponsorState: 'MEX' })).toBe(false);
     expect(can(ctx(chair), { type: 'amendment.withdraw', sponsorState: 'MEX' })).toBe(false);
     expect(can(ctx(chair), { type: 'amendment.withdraw', sponsorState: null })).toBe(true);
+  });
+});
+
+describe('paragraph status', () => {
+  it('lets only the chair set it, and only while the plan is consolidated', () => {
+    expect(can(ctx(chair, 'consolidation'), { type: 'paragraph.status' })).toBe(true);
+    for (const m of [peru, mexico, observer, null])
+      expect(can(ctx(m, 'consolidation'), { type: 'paragraph.status' })).toBe(false);
+    for (const phase of ['goal', 'drafting', 'adopted'] as const)
+      expect(can(ctx(chair, phase), { type: 'paragraph.status' })).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ const WITHOUT_SESSION = new Set([
   'app/api/invitations/[token]/route.ts',
   'app/api/email/unsubscribe/route.ts',
 ]);
+/** How a route checks the session: itself, or through a wrapper of app/_server that does (checked below). */
+const SESSION_CHECK = /requireApiUserId\(\)|sectionRoute\(/;
 
 function routes(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -45,11 +47,16 @@ describe('every route handler checks the session and asks lib/permissions', () =
     expect(files.length).toBeGreaterThan(10);
   });
 
+  it('has sectionRoute check the session before the route runs', () => {
+    const wrapper = readFileSync('app/_server/section-route.ts', 'utf8');
+    expect(wrapper.indexOf('await requireApiUserId()')).toBeGreaterThan(-1);
+    expect(wrapper.indexOf('await requireApiUserId()')).toBeLessThan(wrapper.indexOf('return body('));
+  });
+
   for (const file of files) {
     it(file, () => {
       const source = readFileSync(file, 'utf8');
-      if (!WITHOUT_SESSION.has(file))
-        expect(source, `${file} must call requireApiUserId`).toMatch(/requireApiUserId\(\)/);
+      if (!WITHOUT_SESSION.has(file)) expect(source, `${file} must call requireApiUserId`).toMatch(SESSION_CHECK);
       if (WITHOUT_PERMISSION_CHECK[file]) return;
       const libs = importedLibSources(file);
       expect(libs, `${file} must reach authorize()/can() in lib/`).toMatch(/\b(authorize|can|canCreatePlan)\(/);

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
-import { ErrorAlert } from '../error-alert';
+import { ErrorAlert, invalidWhen } from '../error-alert';
 import { useFailure } from '../error-message';
 
 /** The account was created but signing it in failed: the user signs in from the sign-in page. */
@@ -15,7 +15,9 @@ class SignInAfterJoinFailed extends Error {}
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations('AcceptInvitationForm');
   const router = useRouter();
-  const failure = useFailure();
+  const failure = useFailure(['name', 'password']);
+  const nameError = failure.errorOf('name');
+  const passwordError = failure.errorOf('password');
   const [signInFailed, setSignInFailed] = useState(false);
   const [pending, setPending] = useState(false);
 
@@ -50,11 +52,20 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       </label>
       <label>
         {t('name')}
-        <input name="name" required maxLength={120} />
+        <input name="name" required maxLength={120} {...invalidWhen(nameError, 'join-name-error')} />
+        <ErrorAlert message={nameError} id="join-name-error" />
       </label>
       <label>
         {t('password')}
-        <input name="password" type="password" minLength={8} autoComplete="new-password" required />
+        <input
+          name="password"
+          type="password"
+          minLength={8}
+          autoComplete="new-password"
+          required
+          {...invalidWhen(passwordError, 'join-password-error')}
+        />
+        <ErrorAlert message={passwordError} id="join-password-error" />
       </label>
       <ErrorAlert message={signInFailed ? t('signInFailed') : failure.message} />
       <button type="submit" disabled={pending}>

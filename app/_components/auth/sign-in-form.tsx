@@ -4,13 +4,14 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { lockedMinutes } from '../../../lib/shared/sign-in-lock';
 import { ErrorAlert } from '../error-alert';
 
-/** Why signing in failed: wrong credentials, or the server's rate limit (whose message it sends). */
 /** The failure's message, which describes the fields it concerns. */
 const ERROR_ID = 'sign-in-error';
 
-type Failure = { kind: 'credentials' } | { kind: 'server'; message: string };
+/** Why signing in failed: wrong credentials, or the account locked for a while after too many failures. */
+type Failure = { kind: 'credentials' } | { kind: 'locked'; minutes: number };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('SignInForm');
@@ -30,10 +31,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      // The rate limit's message is the server's own (lib/auth/rate-limit.ts); any other failure is the credentials.
-      // eslint-disable-next-line no-restricted-syntax -- matched, not shown
-      const limited = result?.error?.startsWith('Too many');
-      return setFailure(limited && result?.error ? { kind: 'server', message: result.error } : { kind: 'credentials' });
+      // The lock's minutes come from the server (lib/auth/rate-limit.ts); any other failure is the credentials.
+      const minutes = lockedMinutes(result?.error);
+      return setFailure(minutes ? { kind: 'locked', minutes } : { kind: 'credentials' });
     }
     router.push(callbackUrl);
     router.refresh();
@@ -67,7 +67,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </label>
       <ErrorAlert
         id={ERROR_ID}
-        message={failure && (failure.kind === 'credentials' ? t('wrongCredentials') : failure.message)}
+        message={
+          failure &&
+          (failure.kind === 'credentials' ? t('wrongCredentials') : t('locked', { minutes: failure.minutes }))
+        }
       />
       <button type="submit" disabled={pending}>
         {pending ? t('signingIn') : t('signIn')}

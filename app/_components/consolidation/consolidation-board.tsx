@@ -11,7 +11,7 @@ import { useStateName } from '../i18n/use-state-name';
 import type { OverlapComparison } from '../../../lib/consolidation/compare-passages';
 import { openAndResolved } from './overlap-types';
 import { OverlapWorkbench } from './overlap-workbench';
-import { TranslationOffNotice } from '../translation/translation-off-notice';
+import { TranslationOffNotice } from '../reading/translation-off-notice';
 import { PassageCard } from './passage-card';
 import { ReopenButton } from './reopen-button';
 import { useOverlapWords } from './use-overlap-words';

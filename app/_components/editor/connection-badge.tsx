@@ -19,6 +19,7 @@ type Label =
   | 'offlineKeeping'
   | 'offlineKept'
   | 'offlineUnsaved'
+  | 'offlineWriting'
   | 'reconnecting'
   | 'connecting';
 
@@ -94,5 +95,7 @@ function describe({ online, everConnected }: Connection, save: SaveState | null)
   if (save === 'keeping') return ['offline-unsynced', 'offlineKeeping'];
   if (save === 'kept') return ['offline-unsynced', 'offlineKept'];
   if (save === 'at-risk') return ['offline-unsynced', 'offlineUnsaved'];
+  // Someone who may write, with nothing waiting: told that typing on is safe, not merely "reconnecting".
+  if (save === 'saved' && everConnected) return ['reconnecting', 'offlineWriting'];
   return everConnected ? ['reconnecting', 'reconnecting'] : ['connecting', 'connecting'];
 }

@@ -40,6 +40,7 @@ import { useServerAccess } from './use-server-access';
 import { AmendmentMarks } from '../negotiation/amendment-marks';
 import { NegotiationInEditor } from '../negotiation/negotiation-in-editor';
 import { ParagraphNumbers } from '../negotiation/paragraph-numbers';
+import { ParagraphStatusMarks } from '../negotiation/paragraph-status-marks';
 import '../negotiation/negotiation.css';
 import { useStickyHeight } from './use-sticky-height';
 
@@ -145,7 +146,7 @@ export function LiveEditor(props: EditorProps & Live) {
         FindHighlights,
         PassageMark,
         DiscussedPassages,
-        ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks] : []),
+        ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks] : []),
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],
     },
@@ -236,7 +237,7 @@ export function LiveEditor(props: EditorProps & Live) {
         )}
         {passages.missing && <span className="muted">{t('passageGone')}</span>}
         {find && <FindNote query={find.query} />}
-        <Presence awareness={provider.awareness} editor={editor} />
+        <Presence awareness={provider.awareness} provider={provider} editor={editor} />
         {save.restored && (
           <span className="muted">
             {t('restored')}

@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type { WebsocketProvider } from 'y-websocket';
 import { useLocalStateName } from '../i18n/use-state-name';
 import { personPlaces, type Place } from './person-places';
 
@@ -13,16 +14,29 @@ type Here = Person & { self: boolean; place?: Place };
 /**
  * Who is in this document right now; observers are counted, not listed, and an observer is told they
  * count. Opened, it names the paragraph each person's caret is in: the carets themselves are hidden
- * from screen readers, so this is where a listener learns who is where.
+ * from screen readers, so this is where a listener learns who is where. While the connection is down
+ * the provider forgets the others; the last people seen stay, marked as no longer current.
  */
-export function Presence({ awareness, editor }: { awareness: Awareness; editor?: Editor | null }) {
+export function Presence({
+  awareness,
+  provider,
+  editor,
+}: {
+  awareness: Awareness;
+  provider: Pick<WebsocketProvider, 'wsconnected' | 'on' | 'off'>;
+  editor?: Editor | null;
+}) {
   const t = useTranslations('Presence');
   const roles = useTranslations('Roles');
   // The server names each person's state in English (lib/shared/awareness-user.ts).
   const stateName = useLocalStateName();
   const [people, setPeople] = useState<Here[]>([]);
+  const [stale, setStale] = useState(false);
   useEffect(() => {
     const refresh = () => {
+      // Offline, the provider drops everyone else's presence (y-websocket, on close): keep who was here.
+      setStale(!provider.wsconnected);
+      if (!provider.wsconnected) return;
       const places = editor && !editor.isDestroyed ? personPlaces(editor, awareness) : new Map<number, Place>();
       const all: Here[] = [];
       awareness.getStates().forEach((state, clientId) => {
@@ -32,13 +46,15 @@ export function Presence({ awareness, editor }: { awareness: Awareness; editor?:
       setPeople(all);
     };
     awareness.on('change', refresh);
+    provider.on('status', refresh);
     editor?.on('update', refresh);
     refresh();
     return () => {
       awareness.off('change', refresh);
+      provider.off('status', refresh);
       editor?.off('update', refresh);
     };
-  }, [awareness, editor]);
+  }, [awareness, provider, editor]);
 
   // One chip per person, however many of their pages are open.
   const editors = people.filter((p, i) => p.role !== 'observer' && people.findIndex((q) => sameName(q, p)) === i);
@@ -56,10 +72,11 @@ export function Presence({ awareness, editor }: { awareness: Awareness; editor?:
     return place ? t('inBlock', { block: place.block, words: place.words }) : t('noCaret');
   };
   return (
-    <details className="presence">
+    <details className={stale ? 'presence stale' : 'presence'} data-stale={stale || undefined}>
       {/* The count is heard first; the names shown stay part of the name, for voice control. */}
       <summary>
         <span className="visually-hidden">{t('whoIsHere', { count: editors.length })} </span>
+        {stale && <span className="muted">{t('stale')}</span>}
         {editors.map((p, i) => (
           <span
             key={i}

@@ -3,10 +3,16 @@ import type { useTranslations } from 'next-intl';
 /**
  * Why a page's editor is read-only for this reader, as the page works it out on the server: an
  * observer, a frozen section, another state's section, a phase in which nobody drafts, or the goal
- * (being written by the chair, or published).
+ * (being written by the chair, or published), or the plan archived.
  */
 export type ReadOnlyReason =
-  'observer' | 'frozen' | 'otherStates' | 'goalPhase' | 'adopted' | 'chairWritesGoal' | 'goalPublished';
+  'observer' | 'frozen' | 'otherStates' | 'goalPhase' | 'adopted' | 'chairWritesGoal' | 'goalPublished' | 'archived';
+
+/** Why the goal is read-only for someone who may not write it. */
+export function goalReadOnlyReason(plan: { archived: boolean; phase: string }): ReadOnlyReason {
+  if (plan.archived) return 'archived';
+  return plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished';
+}
 
 type T = ReturnType<typeof useTranslations<'ReadOnly'>>;
 

@@ -6,6 +6,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
 import { useState, type KeyboardEvent } from 'react';
 import { emptyTable } from '../../../lib/shared/table-nodes';
+import { LinkField } from './link-field';
 
 /**
  * A button's words: `Toolbar.<key>.label` on it (short, a symbol or letter for some), `.title` as its
@@ -32,13 +33,13 @@ type ButtonKey =
 
 type Button = {
   key: ButtonKey;
-  run: (e: Editor, t: T) => void;
+  /** `open`: what the button opens under the toolbar instead of acting at once (the link field). */
+  run: (e: Editor, open: (href: string) => void) => void;
   active?: (e: Editor) => boolean;
   /** Shown only when this holds, so table tools appear while the cursor is in a table. */
   shown?: (e: Editor) => boolean;
 };
 
-type T = ReturnType<typeof useTranslations<'Toolbar'>>;
 type TableCommand = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean;
 
 const inTable = (e: Editor) => e.isActive('table');
@@ -76,7 +77,7 @@ const BUTTONS: Button[] = [
     run: (e) => e.chain().focus().toggleOrderedList().run(),
     active: (e) => e.isActive('orderedList'),
   },
-  { key: 'link', run: editLink, active: (e) => e.isActive('link') },
+  { key: 'link', run: (e, open) => open(linkOf(e) ?? NEW_LINK), active: (e) => e.isActive('link') },
   { key: 'table', run: (e) => e.chain().focus().insertContent(emptyTable(3, 3)).run(), shown: (e) => !inTable(e) },
   tableTool('addRow', addRowAfter),
   tableTool('removeRow', deleteRow),
@@ -88,16 +89,10 @@ const BUTTONS: Button[] = [
   { key: 'redo', run: (e) => e.chain().focus().redo().run() },
 ];
 
-/** What the link prompt starts with for new links. */
+/** What the link field starts with for new links. */
 const NEW_LINK = 'https://';
 
-function editLink(editor: Editor, t: T): void {
-  const current = editor.getAttributes('link').href as string | undefined;
-  const href = window.prompt(t('linkPrompt'), current ?? NEW_LINK);
-  if (href === null) return;
-  if (href.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
-  else editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
-}
+const linkOf = (editor: Editor) => editor.getAttributes('link').href as string | undefined;
 
 /** The toolbar of the editor whose text holds `dom`: where Alt+F10 leads from the text. */
 export function focusToolbarOf(dom: HTMLElement): boolean {
@@ -127,6 +122,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   });
   const shown = BUTTONS.filter((_, i) => state[i]?.shown);
   const [current, setCurrent] = useState<ButtonKey>('bold');
+  const [linking, setLinking] = useState<string | null>(null);
   // The table tools come and go with the caret: the Tab stop falls back to the first button.
   const stop = shown.some((b) => b.key === current) ? current : shown[0]?.key;
 
@@ -147,33 +143,36 @@ export function Toolbar({ editor }: { editor: Editor }) {
   };
 
   return (
-    <div
-      className="toolbar"
-      role="toolbar"
-      aria-label={t('label')}
-      aria-description={t('keys')}
-      aria-controls={editor.view.dom.id || undefined}
-      onKeyDown={onKeyDown}
-    >
-      {BUTTONS.map((button, i) => {
-        if (!state[i]?.shown) return null;
-        return (
-          <button
-            key={button.key}
-            type="button"
-            data-key={button.key}
-            tabIndex={button.key === stop ? 0 : -1}
-            title={t(`${button.key}.title`)}
-            aria-label={t(`${button.key}.name`)}
-            aria-pressed={button.active ? state[i].active : undefined}
-            onMouseDown={(event) => event.preventDefault()}
-            onFocus={() => setCurrent(button.key)}
-            onClick={() => button.run(editor, t)}
-          >
-            {t(`${button.key}.label`)}
-          </button>
-        );
-      })}
-    </div>
+    <>
+      <div
+        className="toolbar"
+        role="toolbar"
+        aria-label={t('label')}
+        aria-description={t('keys')}
+        aria-controls={editor.view.dom.id || undefined}
+        onKeyDown={onKeyDown}
+      >
+        {BUTTONS.map((button, i) => {
+          if (!state[i]?.shown) return null;
+          return (
+            <button
+              key={button.key}
+              type="button"
+              data-key={button.key}
+              tabIndex={button.key === stop ? 0 : -1}
+              title={t(`${button.key}.title`)}
+              aria-label={t(`${button.key}.name`)}
+              aria-pressed={button.active ? state[i].active : undefined}
+              onMouseDown={(event) => event.preventDefault()}
+              onFocus={() => setCurrent(button.key)}
+              onClick={() => button.run(editor, setLinking)}
+            >
+              {t(`${button.key}.label`)}
+            </button>
+          );
+        })}
+      </div>
+      {linking !== null && <LinkField editor={editor} initial={linking} onDone={() => setLinking(null)} />}
+    </>
   );
 }

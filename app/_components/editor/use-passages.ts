@@ -6,6 +6,7 @@ import type { Quote } from '../../../lib/shared/discussion';
 import { announceRoomEvent, onRoomEvent } from '../room/room-events';
 import { markPassage, scrollToPassage } from './extensions/passage-mark';
 import { selectedPassage } from './passage-positions';
+import { useHasSelection } from './use-has-selection';
 
 /** How long a passage not found is looked for as the text renders, before the reader is told it is gone. */
 const LOOK_FOR_MS = 1_500;
@@ -19,17 +20,10 @@ export function usePassages(
   roomId: string,
   { canDiscuss, live, arrived, toLive }: { canDiscuss: boolean; live: boolean; arrived: boolean; toLive: () => void },
 ) {
-  const [selected, setSelected] = useState(false);
+  const selected = useHasSelection(editor);
   // Wrapped, so that asking again for the same passage looks for it again.
   const [shown, setShown] = useState<{ quote: Quote } | null>(null);
   const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    if (!editor) return;
-    const update = () => setSelected(!editor.state.selection.empty);
-    editor.on('selectionUpdate', update);
-    return () => void editor.off('selectionUpdate', update);
-  }, [editor]);
 
   useEffect(
     () =>

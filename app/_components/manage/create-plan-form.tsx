@@ -2,38 +2,40 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api-client';
-import { ErrorAlert } from '../error-alert';
+import { api } from '../api-client';
+import { ErrorAlert, invalidWhen } from '../error-alert';
 import { useFailure } from '../error-message';
+import { TitleInput } from '../title-input';
+import { CopyButton } from './copy-button';
 
 type Created = { planId: string; chair: { kind: 'member' } | { kind: 'invitation'; url: string } };
 
 /** An administrator creates a plan and appoints its chair by email. */
 export function CreatePlanForm() {
   const t = useTranslations('CreatePlanForm');
-  const [created, setCreated] = useState<Created | null>(null);
-  const failure = useFailure();
+  const router = useRouter();
+  const [created, setCreated] = useState<(Created & { title: string }) | null>(null);
   // A message about one field is shown under it (and the field marked invalid); any other above the button.
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const errorOf = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+  const failure = useFailure(['title', 'chairEmail']);
+  const titleError = failure.errorOf('title');
+  const chairError = failure.errorOf('chairEmail');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    const title = String(form.get('title'));
     failure.clear();
-    setFieldError(null);
     try {
-      setCreated(
-        await api<Created>('POST', '/api/plans', {
-          title: String(form.get('title')),
-          chairEmail: String(form.get('chairEmail')),
-        }),
-      );
+      const result = await api<Created>('POST', '/api/plans', { title, chairEmail: String(form.get('chairEmail')) });
+      // Cleared once created, so a second click cannot create the plan twice; what was created is said below.
+      element.reset();
+      setCreated({ ...result, title });
+      router.refresh();
     } catch (e) {
-      if (e instanceof ApiError && (e.field === 'title' || e.field === 'chairEmail') && e.message)
-        setFieldError({ field: e.field, message: e.message });
-      else failure.fail(e);
+      failure.fail(e);
     }
   }
 
@@ -41,25 +43,18 @@ export function CreatePlanForm() {
     <form className="card stack" onSubmit={submit}>
       <label>
         {t('title')}
-        <input
+        <TitleInput
           name="title"
           required
-          maxLength={300}
-          aria-invalid={errorOf('title') ? true : undefined}
-          aria-describedby={errorOf('title') ? 'create-plan-title-error' : undefined}
+          aria-invalid={titleError ? true : undefined}
+          describedBy={titleError ? 'create-plan-title-error' : undefined}
         />
-        <ErrorAlert message={errorOf('title')} id="create-plan-title-error" />
+        <ErrorAlert message={titleError} id="create-plan-title-error" />
       </label>
       <label>
         {t('chairEmail')}
-        <input
-          name="chairEmail"
-          type="email"
-          required
-          aria-invalid={errorOf('chairEmail') ? true : undefined}
-          aria-describedby={errorOf('chairEmail') ? 'create-plan-chair-error' : undefined}
-        />
-        <ErrorAlert message={errorOf('chairEmail')} id="create-plan-chair-error" />
+        <input name="chairEmail" type="email" required {...invalidWhen(chairError, 'create-plan-chair-error')} />
+        <ErrorAlert message={chairError} id="create-plan-chair-error" />
       </label>
       <ErrorAlert message={failure.message} />
       <button type="submit" className="align-start">
@@ -67,10 +62,18 @@ export function CreatePlanForm() {
       </button>
       {created && (
         <p role="status">
-          {t.rich('created', { open: (chunks) => <Link href={`/plans/${created.planId}`}>{chunks}</Link> })}{' '}
+          {t.rich('created', {
+            title: created.title,
+            open: (chunks) => <Link href={`/plans/${created.planId}`}>{chunks}</Link>,
+          })}{' '}
           {created.chair.kind === 'invitation'
             ? t.rich('sendLink', { url: created.chair.url, code: (chunks) => <code>{chunks}</code> })
             : t('appointed')}
+        </p>
+      )}
+      {created?.chair.kind === 'invitation' && (
+        <p>
+          <CopyButton text={created.chair.url} />
         </p>
       )}
     </form>

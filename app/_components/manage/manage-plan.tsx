@@ -20,7 +20,7 @@ export function ManagePlan({ plan, members, invitations, states }: Props) {
     <div className="stack">
       <ErrorAlert message={error} className="card" />
       <PlanVersions planId={plan.id} />
-      <PhasePanel plan={plan} run={run} busy={busy} />
+      {plan.canChangePhase && <PhasePanel plan={plan} run={run} busy={busy} />}
       <ObserversPanel plan={plan} run={run} busy={busy} />
       <PeoplePanel plan={plan} members={members} invitations={invitations} states={states} run={run} busy={busy} />
       <SectionsPanel plan={plan} states={states} run={run} busy={busy} />

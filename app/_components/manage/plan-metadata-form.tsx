@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { ORIGINAL_LANGUAGES, type OriginalLanguage, type PlanMetadata } from '../../../lib/shared/plan-metadata';
 import { api } from '../api-client';
+import { ErrorAlert, invalidWhen } from '../error-alert';
 import { useFailure } from '../error-message';
 
 const TEXT_FIELDS = ['council', 'committee', 'workingGroup', 'symbol'] as const;
@@ -12,7 +13,7 @@ const TEXT_FIELDS = ['council', 'committee', 'workingGroup', 'symbol'] as const;
 export function PlanMetadataForm({ planId, metadata }: { planId: string; metadata: PlanMetadata }) {
   const t = useTranslations('PlanMetadataForm');
   const [saved, setSaved] = useState(false);
-  const failure = useFailure();
+  const failure = useFailure([...TEXT_FIELDS, 'date']);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,12 +47,20 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
             defaultValue={metadata[field]}
             placeholder={t(`fields.${field}.placeholder`)}
             maxLength={300}
+            {...invalidWhen(failure.errorOf(field), `metadata-${field}-error`)}
           />
+          <ErrorAlert message={failure.errorOf(field)} id={`metadata-${field}-error`} />
         </label>
       ))}
       <label>
         {t('date')}
-        <input name="date" type="date" defaultValue={metadata.date ?? ''} />
+        <input
+          name="date"
+          type="date"
+          defaultValue={metadata.date ?? ''}
+          {...invalidWhen(failure.errorOf('date'), 'metadata-date-error')}
+        />
+        <ErrorAlert message={failure.errorOf('date')} id="metadata-date-error" />
       </label>
       <label>
         {t('originalLanguage')}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
@@ -12,6 +13,7 @@ type PlanVersion = { id: string; name: string; createdAt: string; createdBy: str
 /** The chair names an instant of the whole plan (the goal and every section together). */
 export function PlanVersions({ planId }: { planId: string }) {
   const t = useTranslations('PlanVersions');
+  const plan = useTranslations('PlanPage');
   const formatTime = useFormatTime();
   const [versions, setVersions] = useState<PlanVersion[]>([]);
   const { message: error, fail, clear } = useFailure();
@@ -59,6 +61,7 @@ export function PlanVersions({ planId }: { planId: string }) {
         ))}
       </ol>
       {versions.length === 0 && <p className="muted">{t('none')}</p>}
+      {versions.length > 1 && <Link href={`/plans/${planId}/compare`}>{plan('compareVersions')}</Link>}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { SectionView } from '../../../lib/plans/get-plan';
+import { TitleInput } from '../title-input';
 import { StateOptions, type State } from './state-options';
 
 type Body = { title?: string; leadState?: string; coEditingStates?: string[]; frozen?: boolean };
@@ -40,7 +41,7 @@ export function SectionEditorRow({ section, states, onSave, onDelete, onUp, onDo
   return (
     <li className="section-settings" aria-label={t('label', { title: section.title })}>
       <div className="row">
-        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label={t('title')} />
+        <TitleInput value={title} onChange={(e) => setTitle(e.target.value)} aria-label={t('title')} />
         <select value={lead} onChange={(e) => chooseLead(e.target.value)} aria-label={t('leadState')}>
           <StateOptions states={states} />
         </select>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import type { PlanView } from '../../../lib/plans/get-plan';
 import { api } from '../api-client';
+import { TitleInput } from '../title-input';
 import { Panel } from './panel';
 import { SectionEditorRow } from './section-settings';
 import { StateOptions, type State } from './state-options';
@@ -24,13 +25,16 @@ export function SectionsPanel({
   const t = useTranslations('SectionsPanel');
   async function addSection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    await run(() =>
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    const added = await run(() =>
       api('POST', `/api/plans/${plan.id}/sections`, {
         title: String(form.get('title')),
         leadState: String(form.get('leadState')),
       }),
     );
+    // Cleared once added (the section shows in the list above), so a second click adds no duplicate.
+    if (added !== undefined) element.reset();
   }
 
   const move = (from: number, to: number) => {
@@ -56,7 +60,7 @@ export function SectionsPanel({
         ))}
       </ol>
       <form className="row" onSubmit={addSection} aria-label={t('newSection')}>
-        <input name="title" placeholder={t('titlePlaceholder')} aria-label={t('newTitle')} required />
+        <TitleInput name="title" placeholder={t('titlePlaceholder')} aria-label={t('newTitle')} required />
         <select name="leadState" aria-label={t('newLeadState')}>
           <StateOptions states={states} />
         </select>

@@ -46,15 +46,21 @@ export function useAmendmentMarks(editor: Editor | null, roomId: string, label: 
     const show = (amendments: AmendmentView[]) => {
       if (!editor.isDestroyed) marks.set(editor, { amendments, label });
     };
-    let pushed = false;
-    api<{ amendments: AmendmentView[] }>('GET', `/api/sections/${room.sectionId}/amendments`).then(
-      (result) => pushed || show(result.amendments),
-      // Unmarked text is still the text: the panel below says what failed.
-      () => {},
-    );
+    let pushes = 0;
+    const load = () => {
+      const before = pushes;
+      api<{ amendments: AmendmentView[] }>('GET', `/api/sections/${room.sectionId}/amendments`).then(
+        (result) => pushes === before && show(result.amendments),
+        // Unmarked text is still the text: the panel below says what failed.
+        () => {},
+      );
+    };
+    load();
     return onRoomEvent(roomId, (event) => {
+      // Read again once the connection is in the room: an amendment made while the page loaded is not missed.
+      if (event.kind === 'synced' || event.kind === 'resynced') load();
       if (event.kind !== 'amendments') return;
-      pushed = true;
+      pushes++;
       show(event.amendments);
     });
   }, [editor, roomId, label]);

@@ -50,7 +50,8 @@ export function AmendmentsPanel({ sectionId, roomId, rights }: Props) {
     () =>
       onRoomEvent(roomId, (event) => {
         if (event.kind === 'amendments') setAmendments(event.amendments);
-        if (event.kind === 'resynced') load();
+        // Read again once the connection is in the room: a change made while the page loaded is not missed.
+        if (event.kind === 'synced' || event.kind === 'resynced') load();
         if (event.kind === 'amend') {
           setQuote(event.quote);
           document.getElementById('amendment-form')?.scrollIntoView({ block: 'center' });

@@ -1,16 +1,19 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback } from 'react';
 import type { AmendmentView } from '../../../lib/shared/amendments';
+import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import { selectedPassage } from '../editor/passage-positions';
+import { useHasSelection } from '../editor/use-has-selection';
 import { useStateName } from '../i18n/use-state-name';
 import { announceRoomEvent } from '../room/room-events';
 import { useAmendmentMarks } from './amendment-marks';
+import { useParagraphStatusMarks } from './paragraph-status-marks';
 
 /**
- * The editor's part in negotiating: marks pending amendments in the text and, for those who may
+ * The editor's part in negotiating: marks pending amendments and paragraphs' status in the text and, for those who may
  * propose, offers the selected words to the amendments panel ("Propose an amendment").
  */
 export function NegotiationInEditor({
@@ -32,13 +35,17 @@ export function NegotiationInEditor({
     [t, stateName],
   );
   useAmendmentMarks(editor, roomId, label);
-  const [selected, setSelected] = useState(false);
-  useEffect(() => {
-    if (!editor) return;
-    const update = () => setSelected(!editor.state.selection.empty);
-    editor.on('selectionUpdate', update);
-    return () => void editor.off('selectionUpdate', update);
-  }, [editor]);
+  const tStatus = useTranslations('ParagraphStatus');
+  const format = useFormatter();
+  const statusLabel = useCallback(
+    (row: ParagraphRow) =>
+      row.status === 'ad_referendum'
+        ? tStatus('adReferendumBy', { states: format.list(row.adRefStates.map(stateName)) })
+        : tStatus('status', { status: row.status ?? 'none' }),
+    [tStatus, stateName, format],
+  );
+  useParagraphStatusMarks(editor, roomId, statusLabel);
+  const selected = useHasSelection(editor);
   if (!canAmend || !live || !selected) return null;
   const amend = () => {
     const quote = editor && selectedPassage(editor);

@@ -16,7 +16,7 @@ export function ExportPanel({ planId, versions, pdfAvailable }: Props) {
   const action = `/api/plans/${planId}/export`;
   const formats = FORMATS.filter((format) => format !== 'pdf' || pdfAvailable);
   return (
-    <section aria-labelledby="export-heading" className="card stack">
+    <section aria-labelledby="export-heading" className="card stack no-print">
       <h2 id="export-heading">{t('heading')}</h2>
       <p className="row">
         {formats.map((format) => (

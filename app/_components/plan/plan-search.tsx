@@ -32,7 +32,7 @@ export function PlanSearch({ planId }: { planId: string }) {
 
   const sections = new Set(results?.hits.map((h) => h.section.id)).size;
   return (
-    <section aria-labelledby="search-heading" className="card stack">
+    <section aria-labelledby="search-heading" className="card stack no-print">
       <h2 id="search-heading">{t('heading')}</h2>
       <form role="search" className="row" onSubmit={(e) => void search(e)}>
         <input

@@ -6,7 +6,7 @@ import { LOCALES } from '../../../lib/i18n/locales';
 import type { TextLanguage } from '../../../lib/shared/text-languages';
 import type { TranslationAvailability } from '../../../lib/translation/shared-translator';
 import { useFailure } from '../error-message';
-import { TranslationOffNotice } from '../translation/translation-off-notice';
+import { TranslationOffNotice } from './translation-off-notice';
 import { useMachineReading } from './use-machine-reading';
 
 type Props = { sectionId: string; roomId: string; translation: TranslationAvailability };

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { textBlocks } from '../../../lib/documents/paragraphs';
 import { READ_IN_MAX_CHARS, READ_IN_MAX_PARAGRAPHS, type ReadInResponse } from '../../../lib/shared/read-in';
+import { textBatches } from '../../../lib/shared/text-batches';
 import type { TextLanguage } from '../../../lib/shared/text-languages';
 import { api } from '../api-client';
 import { openRoom } from '../room/room-connection';
@@ -12,22 +13,6 @@ export type ReadParagraph = { text: string; language: TextLanguage | null; trans
 
 /** Edits settle this long before the changed paragraphs are sent for translation: a word typed is not a request. */
 const SETTLE_MS = 600;
-
-/** Paragraphs in batches the API takes (count and characters bounded). */
-function* batches(texts: readonly string[]): Generator<string[]> {
-  let batch: string[] = [];
-  let chars = 0;
-  for (const text of texts) {
-    if (batch.length && (batch.length >= READ_IN_MAX_PARAGRAPHS || chars + text.length > READ_IN_MAX_CHARS)) {
-      yield batch;
-      batch = [];
-      chars = 0;
-    }
-    batch.push(text);
-    chars += text.length;
-  }
-  if (batch.length) yield batch;
-}
 
 /**
  * The section's live text machine-translated into `into`, paragraph by paragraph. It follows the room
@@ -64,7 +49,7 @@ export function useMachineReading(
       if (!missing.length) return;
       setPending(true);
       try {
-        for (const batch of batches(missing)) {
+        for (const batch of textBatches(missing, { maxItems: READ_IN_MAX_PARAGRAPHS, maxChars: READ_IN_MAX_CHARS })) {
           const result = await api<ReadInResponse>('POST', `/api/sections/${sectionId}/translations`, {
             into,
             paragraphs: batch,

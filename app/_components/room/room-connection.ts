@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
+import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import type { AmendmentView } from '../../../lib/shared/amendments';
 import {
   ACCESS_MESSAGE,
@@ -17,7 +18,7 @@ import {
   readOverlapsMessage,
   readPlanActivityMessage,
 } from '../../../lib/shared/app-messages';
-import { COLLAB_PATH, FOLLOW_PLAN_PARAMS } from '../../../lib/shared/rooms';
+import { COLLAB_PATH, FOLLOW_PLAN_PARAMS, WHOLE_PLAN_PARAMS } from '../../../lib/shared/rooms';
 import type { OverlapView } from '../consolidation/overlap-types';
 import { announceUnread } from '../notifications/notification-events';
 import { announceRoomEvent } from './room-events';
@@ -25,10 +26,11 @@ import { announceRoomEvent } from './room-events';
 /**
  * Opens the live connection to a room, announcing to the rest of the page what the server sends about
  * it (room-events.ts). `followPlan`, on a plan's goal room: it is also sent the plan's activity.
+ * `wholePlan`: a section followed from the whole-plan page, not counted among who is in the section.
  */
 export function openRoom(
   roomId: string,
-  options: { followPlan?: boolean } = {},
+  options: { followPlan?: boolean; wholePlan?: boolean } = {},
 ): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc({ gc: false });
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -37,7 +39,7 @@ export function openRoom(
     // Each page holds the server's text and its own edits only: words another tab typed offline, which
     // the server may yet refuse, must not show here as part of the text.
     disableBc: true,
-    params: options.followPlan ? FOLLOW_PLAN_PARAMS : {},
+    params: options.followPlan ? FOLLOW_PLAN_PARAMS : options.wholePlan ? WHOLE_PLAN_PARAMS : {},
   });
   // What the connection may do: an editor reads it (editor/use-server-access.ts); a connection that only follows does not.
   provider.messageHandlers[ACCESS_MESSAGE] = () => {};
@@ -52,15 +54,18 @@ export function openRoom(
     announceRoomEvent({ room: roomId, kind: 'comment', comment: readCommentMessage(decoder) as CommentView });
   };
   provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
-    const { amendments } = readAmendmentsMessage(decoder) as { amendments: AmendmentView[] };
-    announceRoomEvent({ room: roomId, kind: 'amendments', amendments });
+    const { amendments, paragraphs = [] } = readAmendmentsMessage(decoder) as {
+      amendments: AmendmentView[];
+      paragraphs?: ParagraphRow[];
+    };
+    announceRoomEvent({ room: roomId, kind: 'amendments', amendments, paragraphs });
   };
   provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceUnread(readNotificationsMessage(decoder).unread);
   };
   let synced = false;
   provider.on('sync', (isSynced: boolean) => {
-    if (isSynced && synced) announceRoomEvent({ room: roomId, kind: 'resynced' });
+    if (isSynced) announceRoomEvent({ room: roomId, kind: synced ? 'resynced' : 'synced' });
     synced ||= isSynced;
   });
   return { doc, provider };

@@ -4,6 +4,7 @@ import type { PlanActivity } from '../../../lib/plans/plan-activity';
 import type { AmendmentView } from '../../../lib/shared/amendments';
 import type { DiscussedPassage } from '../../../lib/shared/discussed-passage';
 import type { Quote } from '../../../lib/shared/discussion';
+import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 
 /**
  * What a live editor's connection hears about its room, for the other parts of the page: the server's
@@ -18,10 +19,12 @@ export type RoomEvent = { room: string } & (
   | { kind: 'activity'; activity: PlanActivity }
   | { kind: 'comment'; comment: CommentView }
   | { kind: 'resynced' }
+  /** The first sync: the connection is in its room, so whatever is read from now on misses no push. */
+  | { kind: 'synced' }
   | { kind: 'quote'; quote: Quote }
   | { kind: 'show-passage'; quote: Quote }
   | { kind: 'compose'; text: string }
-  | { kind: 'amendments'; amendments: AmendmentView[] }
+  | { kind: 'amendments'; amendments: AmendmentView[]; paragraphs: ParagraphRow[] }
   | { kind: 'amend'; quote: Quote }
   | { kind: 'discussed'; passages: DiscussedPassage[] }
 );

@@ -18,7 +18,7 @@ export function POST(req: Request) {
       const actorId = await requireApiUserId();
       const input = await parseBody(req, createPlanInput, 'plan');
       const { planId, chair } = await createPlan(await getDb(), { actorId, ...input });
-      return { planId, chair: invitationLink(req, chair) };
+      return { planId, chair: await invitationLink(req, chair) };
     },
     { status: 201 },
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { ArchivedNotice } from '../../_components/layout/archived-notice';
+import { goalReadOnlyReason } from '../../_components/editor/read-only-reasons';
 import { cache, type ReactNode } from 'react';
 import { getDb } from '../../../db';
 import { pdfUnavailable } from '../../../lib/export/to-pdf';
@@ -15,6 +17,7 @@ import { OverlapsLink } from '../../_components/plan/overlaps-link';
 import { PlanActivityProvider } from '../../_components/plan/activity-provider';
 import { PlanSearch } from '../../_components/plan/plan-search';
 import { SectionFigures } from '../../_components/plan/section-figures';
+import { planProgress } from '../../../lib/negotiation/plan-progress';
 import { KeptDrafts } from '../../_components/saving/kept-drafts';
 import { editorIdentity } from '../../_server/editor-identity';
 import { loadPlanActivityForPage, loadPlanForPage } from '../../_server/load-plan';
@@ -48,6 +51,10 @@ export default async function PlanPage({ params }: Params) {
   const locale = await getLocale();
   const versions = await listPlanVersions(await getDb(), { userId, planId: plan.id });
   const visits = await lastVisits(await getDb(), { userId, planId: plan.id });
+  const progress = await planProgress(await getDb(), { userId, planId: plan.id });
+  const tStatus = await getTranslations('ParagraphStatus');
+  // Shown once the chair has given any paragraph a status: before, every count would be nought.
+  const negotiating = progress.started;
   const phase = (chunks: ReactNode) => <strong data-testid="phase">{chunks}</strong>;
   return (
     <PlanActivityProvider room={plan.goalRoomId} initial={activity}>
@@ -55,7 +62,13 @@ export default async function PlanPage({ params }: Params) {
       <main id="main" tabIndex={-1}>
         <p className="muted">
           <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} ·{' '}
-          <OverlapsLink planId={plan.id} />
+          <Link href={`/plans/${plan.id}/text`}>{t('wholePlan')}</Link> · <OverlapsLink planId={plan.id} />
+          {versions.length > 1 && (
+            <>
+              {' '}
+              · <Link href={`/plans/${plan.id}/compare`}>{t('compareVersions')}</Link>
+            </>
+          )}
           {plan.canManage && (
             <>
               {' '}
@@ -66,12 +79,13 @@ export default async function PlanPage({ params }: Params) {
           )}
         </p>
         <h1>{plan.title}</h1>
+        <ArchivedNotice archived={plan.archived} />
         <section aria-labelledby="goal-heading" className="goal">
           <h2 id="goal-heading">{t('goalHeading')}</h2>
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={plan.canWriteGoal}
-            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
+            readOnlyReason={goalReadOnlyReason(plan)}
             identity={editorIdentity(plan)}
             compact
             followPlan
@@ -87,6 +101,11 @@ export default async function PlanPage({ params }: Params) {
             canWrite: s.canWrite,
           }))}
         />
+        {negotiating && (
+          <p className="progress" data-testid="plan-progress">
+            <strong>{tStatus('planHeading')}</strong> · {tStatus('overall')}: {tStatus('progress', progress.overall)}
+          </p>
+        )}
         {plan.sections.length === 0 && <p className="muted">{t('noSections')}</p>}
         <ol className="sections">
           {plan.sections.map((section) => (
@@ -107,6 +126,11 @@ export default async function PlanPage({ params }: Params) {
                   )}
                   {section.frozen && <> · {t('frozen')}</>}
                 </p>
+                {negotiating && progress.sections[section.id] && (
+                  <p className="muted small" data-testid="section-progress">
+                    {tStatus('progress', progress.sections[section.id]!)}
+                  </p>
+                )}
                 <SectionFigures
                   sectionId={section.id}
                   title={section.title}

@@ -3,19 +3,26 @@ import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
 import { sections } from '../../../db/schema';
 import { sectionAmendments } from '../../../lib/negotiation/list-amendments';
+import { lockedParagraphIds, sectionParagraphRows } from '../../../lib/negotiation/paragraph-statuses';
 import { onAmendmentsChanged } from '../../../lib/plans/plan-events';
 import { encodeAmendmentsMessage } from '../../../lib/shared/app-messages';
 import { sectionRoom } from '../../../lib/shared/rooms';
 import type { Rooms } from '../rooms/rooms';
 
 /**
- * Sends a section's amendments to the connections in the section whenever one is proposed, supported
- * or decided, read and encoded once for all of them, on whichever instance the change was made.
+ * Sends a section's amendments and paragraph statuses to the connections in the section whenever an
+ * amendment is proposed, supported or decided or a status set, read and encoded once for all of them, on
+ * whichever instance the change was made; the room's agreed paragraphs are read again with them.
  */
 export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms }): { close(): void } {
   const stop = onAmendmentsChanged((sectionId) => {
     const room = options.rooms.loadedRoom(sectionRoom(sectionId));
-    if (!room?.members.size) return;
+    if (!room) return;
+    lockedParagraphIds(options.db, sectionId).then(
+      (ids) => room.lockParagraphs(ids),
+      (error: unknown) => options.log.warn({ err: error, sectionId }, 'could not read the agreed paragraphs again'),
+    );
+    if (!room.members.size) return;
     send(options.db, sectionId).then(
       (message) => {
         if (message) for (const member of room.members) member.send(message);
@@ -33,7 +40,9 @@ export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms }): 
 async function send(db: Db, sectionId: string): Promise<Uint8Array | null> {
   const [section] = await db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
   if (!section) return null;
-  return encodeAmendmentsMessage(
-    JSON.stringify({ amendments: await sectionAmendments(db, section.planId, sectionId) }),
-  );
+  const [amendments, paragraphs] = await Promise.all([
+    sectionAmendments(db, section.planId, sectionId),
+    sectionParagraphRows(db, section.planId, sectionId),
+  ]);
+  return encodeAmendmentsMessage(JSON.stringify({ amendments, paragraphs }));
 }

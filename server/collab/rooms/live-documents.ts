@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { registerDocumentHost, type DocumentHost } from '../../../lib/documents/live-documents';
+import { appError } from '../../../lib/i18n/error-text';
+import { AgreedParagraphError } from './room';
 import type { Rooms } from './rooms';
 
 /**
@@ -21,12 +23,20 @@ function documentHost(rooms: Rooms): DocumentHost {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
         const before = Y.encodeStateVector(room.doc);
         change(copy);
-        room.applyUpdate(Y.encodeStateAsUpdate(copy, before), {
-          userId,
-          ownClients: new Set([copy.clientID]),
-          send: () => {},
-        });
-        copy.destroy();
+        try {
+          room.applyUpdate(Y.encodeStateAsUpdate(copy, before), {
+            userId,
+            ownClients: new Set([copy.clientID]),
+            send: () => {},
+          });
+        } catch (error) {
+          // A restore, a merge or an import that would rewrite an agreed paragraph: the chair reopens it first.
+          if (error instanceof AgreedParagraphError) throw appError('conflict', 'paragraphAgreed');
+          throw error;
+        } finally {
+          copy.destroy();
+        }
       }),
+    lockParagraphs: (docId, ids) => rooms.loadedRoom(docId)?.lockParagraphs(ids),
   };
 }

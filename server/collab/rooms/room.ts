@@ -6,6 +6,7 @@ import { Attribution, AttributionError, type ClientSet } from './attribution';
 import { AwarenessGate, type AwarenessMember, type AwarenessOutcome } from '../awareness/gate';
 import { Broadcaster } from '../broadcast/broadcaster';
 import { HeldUpdates } from './held-updates';
+import { touchesLockedParagraph } from './paragraph-locks';
 import type { DocumentStore } from '../storage/document-store';
 import { snapshotOfUpdate, takeSnapshot } from '../../../lib/documents/snapshots';
 import { wordCount } from '../../../lib/documents/paragraphs';
@@ -79,6 +80,8 @@ export class Room {
   /** Updates carrying someone else's content that the server lost (a crash), waiting for its owner. */
   private readonly held: HeldUpdates;
   lastVersionAt = Date.now();
+  /** Yjs ids of the elements of agreed paragraphs ("client:clock"): writes inside them are refused. */
+  private lockedParagraphs: ReadonlySet<string> = new Set();
   /** Set while other instances share this room (REDIS_URL). */
   relay: RoomRelay | undefined;
   /**
@@ -264,8 +267,14 @@ export class Room {
     this.held.retry((update, member) => this.integrate(update, member));
   }
 
+  /** The agreed paragraphs from now on (lib/negotiation/set-paragraph-status.ts), by their elements' Yjs ids. */
+  lockParagraphs(ids: ReadonlySet<string>): void {
+    this.lockedParagraphs = ids;
+  }
+
   private integrate(update: Uint8Array, origin: RoomMember): void {
     if (this.bytes + update.length > this.limits.maxBytes) throw new DocumentFullError();
+    if (touchesLockedParagraph(this.doc, update, this.lockedParagraphs)) throw new AgreedParagraphError();
     const claims = this.attribution.check(update, origin.userId, this.clientsOf(origin));
     let deleteSet: Y.Transaction['deleteSet'] | undefined;
     const capture = (transaction: Y.Transaction) => {
@@ -359,6 +368,13 @@ export class RoomUnavailableError extends Error {
 export class DocumentFullError extends Error {
   constructor() {
     super('This document has reached its size limit: split it into sections or ask the chair.');
+  }
+}
+
+/** An update that writes inside an agreed paragraph, which only the chair's reopening unlocks. */
+export class AgreedParagraphError extends Error {
+  constructor() {
+    super('This paragraph is agreed: the chair reopens it before it can be changed.');
   }
 }
 

@@ -16,6 +16,8 @@ export type RoomsOptions = {
   afterUnload?: (room: Room) => void;
   /** Other instances sharing the rooms (REDIS_URL); absent, this instance is alone. */
   fanout?: RoomFanout | undefined;
+  /** The Yjs ids of a room's agreed paragraphs, which it refuses writes inside (Room.lockParagraphs). */
+  lockedParagraphs?: (name: string) => Promise<ReadonlySet<string>>;
 };
 
 /**
@@ -133,8 +135,12 @@ export class Rooms {
     const started = performance.now();
     await this.fanout?.join(name);
     try {
-      const { update, logRows, deflated } = await this.store.load(name);
+      const [{ update, logRows, deflated }, locked] = await Promise.all([
+        this.store.load(name),
+        this.options.lockedParagraphs?.(name),
+      ]);
       const room = new Room(name, this.store, this.log, this.options.limits, update, deflated);
+      if (locked) room.lockParagraphs(locked);
       // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
       // below: ahead of that, a client would be told it is in sync while it still lacks them.
       if (update && !this.fanout) await this.sendAhead(room);

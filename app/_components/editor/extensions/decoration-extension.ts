@@ -34,5 +34,5 @@ export function decorationExtension<T>(
     values.set(editor, value);
     if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(key, true));
   };
-  return { extension, set };
+  return { extension, set, key };
 }

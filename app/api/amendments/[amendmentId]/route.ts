@@ -14,7 +14,7 @@ export function POST(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const amendmentId = amendmentIdParam((await ctx.params).amendmentId);
-    const action = await parseBody(req, amendmentAction);
+    const action = await parseBody(req, amendmentAction, 'amendmentAction');
     return actOnAmendment(await getDb(), { userId, amendmentId, action });
   });
 }

@@ -15,7 +15,7 @@ export function PATCH(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const commentId = commentIdParam((await ctx.params).commentId);
-    const { body } = await parseBody(req, commentEdit);
+    const { body } = await parseBody(req, commentEdit, 'message');
     return editComment(await getDb(), { userId, commentId, body });
   });
 }

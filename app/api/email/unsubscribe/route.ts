@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** Turns a user's notification emails off from the link in an email: its token is the credential. */
 export function POST(req: Request) {
   return jsonRoute(async () => {
-    const { userId, token } = await parseBody(req, unsubscribeInput);
+    const { userId, token } = await parseBody(req, unsubscribeInput, 'unsubscribe');
     await unsubscribe(await getDb(), { userId, token, secret: config().NEXTAUTH_SECRET });
     return { emailNotifications: 'off' };
   });

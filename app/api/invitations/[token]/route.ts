@@ -16,7 +16,7 @@ export function GET(_req: Request, ctx: Ctx) {
 export function POST(req: Request, ctx: Ctx) {
   return jsonRoute(
     async () => {
-      const input = await parseBody(req, acceptInvitationInput);
+      const input = await parseBody(req, acceptInvitationInput, 'invitation');
       return acceptInvitation(await getDb(), { token: (await ctx.params).token, ...input });
     },
     { status: 201 },

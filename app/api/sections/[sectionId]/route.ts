@@ -14,7 +14,11 @@ export function PATCH(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const actorId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
-    await updateSection(await getDb(), { actorId, sectionId, input: await parseBody(req, updateSectionInput) });
+    await updateSection(await getDb(), {
+      actorId,
+      sectionId,
+      input: await parseBody(req, updateSectionInput, 'section'),
+    });
   });
 }
 

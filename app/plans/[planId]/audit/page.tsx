@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '../../../../db';
+import { AUDIT_KINDS, auditFilter } from '../../../../lib/audit/audit-filters';
 import { listAudit } from '../../../../lib/audit/list-audit';
+import { statesIn } from '../../../../lib/shared/member-states';
 import { PlanTrail } from '../../../_components/layout/plan-trail';
 import { TopBar } from '../../../_components/layout/top-bar';
+import { LocalTime } from '../../../_components/local-time';
 import { loadSubpage, subpageMetadata, type PlanSubpage } from '../../../_server/plan-subpage';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ planId: string }> };
+type Search = { searchParams: Promise<{ kind?: string; state?: string }> };
 
 const show = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
 
@@ -16,11 +20,14 @@ const PAGE: PlanSubpage = { path: 'audit', messages: 'AuditPage', managed: true 
 
 export const generateMetadata = ({ params }: Params): Promise<Metadata> => subpageMetadata(PAGE, params);
 
-export default async function AuditPage({ params }: Params) {
+/** The plan's audit log: one line per change saying who did what, filters by kind and state, the record on demand. */
+export default async function AuditPage({ params, searchParams }: Params & Search) {
   const { userId, plan } = await loadSubpage(PAGE, params);
   const t = await getTranslations('AuditPage');
-  const format = await getFormatter();
-  const entries = await listAudit(await getDb(), { userId, planId: plan.id });
+  const filter = auditFilter(await searchParams);
+  const filtered = Boolean(filter.kind || filter.state);
+  const entries = await listAudit(await getDb(), { userId, planId: plan.id, filter });
+  const states = statesIn(await getLocale());
   // Each recorded action by name (`section.frozen` → "Section frozen"); one recorded before it had a name shows its code.
   const actionName = (action: string) => {
     const key = `actions.${action.replace('.', '_')}`;
@@ -32,43 +39,63 @@ export default async function AuditPage({ params }: Params) {
       <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} here={t('heading')} />
         <h1 id="audit-heading">{t('heading')}</h1>
-        {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
-        <div className="card table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('when')}</th>
-                <th>{t('who')}</th>
-                <th>{t('what')}</th>
-                <th>{t('before')}</th>
-                <th>{t('after')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.at}>
-                      {format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })}
-                    </time>
-                  </td>
-                  <td>{e.actor ?? '—'}</td>
-                  <td>
-                    {actionName(e.action)}
-                    <br />
-                    <small className="muted">{e.target}</small>
-                  </td>
-                  <td>
-                    <pre className="json">{show(e.before)}</pre>
-                  </td>
-                  <td>
-                    <pre className="json">{show(e.after)}</pre>
-                  </td>
-                </tr>
+        <form className="row card" method="get" aria-label={t('filters')}>
+          <label>
+            {t('kind')}{' '}
+            <select name="kind" defaultValue={filter.kind ?? ''}>
+              <option value="">{t('allKinds')}</option>
+              {AUDIT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kinds.${kind}`)}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </select>
+          </label>
+          <label>
+            {t('state')}{' '}
+            <select name="state" defaultValue={filter.state ?? ''}>
+              <option value="">{t('allStates')}</option>
+              {states.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t('apply')}</button>
+        </form>
+        {entries.length === 0 ? (
+          <p className="muted" data-testid="audit-empty">
+            {filtered ? t('noMatch') : t('empty')}
+          </p>
+        ) : (
+          <ol className="plain stack audit-entries" aria-labelledby="audit-heading">
+            {entries.map((e) => (
+              <li key={e.id} className="card">
+                <p>
+                  <span className="muted">
+                    <LocalTime at={e.at} />
+                  </span>{' '}
+                  {t('sentence', { who: e.actor ?? t('someone'), what: actionName(e.action) })}
+                </p>
+                <details>
+                  <summary>{t('detail')}</summary>
+                  <p className="muted">{e.target}</p>
+                  <div className="row">
+                    <div>
+                      <strong>{t('before')}</strong>
+                      <pre className="json">{show(e.before)}</pre>
+                    </div>
+                    <div>
+                      <strong>{t('after')}</strong>
+                      <pre className="json">{show(e.after)}</pre>
+                    </div>
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ol>
+        )}
       </main>
     </>
   );

@@ -13,7 +13,11 @@ export function POST(req: Request, ctx: { params: Promise<{ overlapId: string }>
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const overlapId = overlapIdParam((await ctx.params).overlapId);
-    return resolveOverlap(await getDb(), { userId, overlapId, resolution: await parseBody(req, resolutionSchema) });
+    return resolveOverlap(await getDb(), {
+      userId,
+      overlapId,
+      resolution: await parseBody(req, resolutionSchema, 'resolution'),
+    });
   });
 }
 

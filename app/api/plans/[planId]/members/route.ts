@@ -23,8 +23,8 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const actorId = await requireApiUserId();
       const planId = planIdParam((await ctx.params).planId);
-      const input = await parseBody(req, appointInput);
-      return invitationLink(req, await appointMember(await getDb(), { actorId, planId, input }));
+      const input = await parseBody(req, appointInput, 'appoint');
+      return await invitationLink(req, await appointMember(await getDb(), { actorId, planId, input }));
     },
     { status: 201 },
   );

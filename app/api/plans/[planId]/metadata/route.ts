@@ -21,7 +21,7 @@ export function PUT(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const planId = planIdParam((await ctx.params).planId);
-    const metadata = await parseBody(req, planMetadataInput);
+    const metadata = await parseBody(req, planMetadataInput, 'metadata');
     return updatePlanMetadata(await getDb(), { userId, planId, metadata });
   });
 }

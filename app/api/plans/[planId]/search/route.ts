@@ -1,9 +1,8 @@
 import { getDb } from '../../../../../db';
-import { appError } from '../../../../../lib/i18n/error-text';
 import { searchPlan } from '../../../../../lib/search/search-plan';
 import { planIdParam } from '../../../../../lib/shared/ids';
-import { searchQuery } from '../../../../../lib/shared/schemas';
-import { jsonRoute } from '../../../../_server/json-route';
+import { searchInput } from '../../../../../lib/shared/schemas';
+import { checkInput, jsonRoute } from '../../../../_server/json-route';
 import { requireApiUserId } from '../../../../_server/session';
 
 export const dynamic = 'force-dynamic';
@@ -15,9 +14,7 @@ export function GET(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const planId = planIdParam((await ctx.params).planId);
-    const query = searchQuery.safeParse(new URL(req.url).searchParams.get('q') ?? '');
-    if (!query.success)
-      throw appError('invalid', 'invalidQuery', { detail: query.error.issues[0]?.message ?? 'invalid' });
-    return searchPlan(await getDb(), { userId, planId, query: query.data });
+    const { q } = await checkInput(searchInput, { q: new URL(req.url).searchParams.get('q') ?? '' }, 'search');
+    return searchPlan(await getDb(), { userId, planId, query: q });
   });
 }

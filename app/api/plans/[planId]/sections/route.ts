@@ -12,7 +12,11 @@ export function POST(req: Request, ctx: { params: Promise<{ planId: string }> })
     async () => {
       const actorId = await requireApiUserId();
       const planId = planIdParam((await ctx.params).planId);
-      return createSection(await getDb(), { actorId, planId, input: await parseBody(req, createSectionInput) });
+      return createSection(await getDb(), {
+        actorId,
+        planId,
+        input: await parseBody(req, createSectionInput, 'section'),
+      });
     },
     { status: 201 },
   );

@@ -24,7 +24,7 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const userId = await requireApiUserId();
       const planId = planIdParam((await ctx.params).planId);
-      const { name } = await parseBody(req, nameVersionInput);
+      const { name } = await parseBody(req, nameVersionInput, 'version');
       return namePlanVersion(await getDb(), { userId, planId, name });
     },
     { status: 201 },

@@ -1,18 +1,13 @@
 import { getDb } from '../../../../../db';
-import { sectionIdParam } from '../../../../../lib/shared/ids';
 import { sectionRoom } from '../../../../../lib/shared/rooms';
 import { documentAttribution } from '../../../../../lib/versions/section-attribution';
-import { jsonRoute } from '../../../../_server/json-route';
-import { requireApiUserId } from '../../../../_server/session';
+import { sectionRoute, type SectionRouteContext } from '../../../../_server/section-route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(_req: Request, ctx: { params: Promise<{ sectionId: string }> }) {
-  return jsonRoute(async () => {
-    const userId = await requireApiUserId();
-    return documentAttribution(await getDb(), {
-      userId,
-      docId: sectionRoom(sectionIdParam((await ctx.params).sectionId)),
-    });
-  });
+/** Who wrote what of the section's current text, for any member of its plan. */
+export function GET(_req: Request, ctx: SectionRouteContext) {
+  return sectionRoute(ctx, async ({ userId, sectionId }) =>
+    documentAttribution(await getDb(), { userId, docId: sectionRoom(sectionId) }),
+  );
 }

@@ -1,14 +1,10 @@
 import { getDb } from '../../../../../db';
 import { listSectionOverlaps } from '../../../../../lib/consolidation/list-overlaps';
-import { sectionIdParam } from '../../../../../lib/shared/ids';
-import { jsonRoute } from '../../../../_server/json-route';
-import { requireApiUserId } from '../../../../_server/session';
+import { sectionRoute, type SectionRouteContext } from '../../../../_server/section-route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(_req: Request, ctx: { params: Promise<{ sectionId: string }> }) {
-  return jsonRoute(async () => {
-    const userId = await requireApiUserId();
-    return listSectionOverlaps(await getDb(), { userId, sectionId: sectionIdParam((await ctx.params).sectionId) });
-  });
+/** The overlaps a section takes part in, for any member of its plan. */
+export function GET(_req: Request, ctx: SectionRouteContext) {
+  return sectionRoute(ctx, async (caller) => listSectionOverlaps(await getDb(), caller));
 }

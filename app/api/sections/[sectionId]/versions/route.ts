@@ -24,7 +24,7 @@ export function POST(req: Request, ctx: Ctx) {
     async () => {
       const userId = await requireApiUserId();
       const docId = sectionRoom(sectionIdParam((await ctx.params).sectionId));
-      const { name } = await parseBody(req, nameVersionInput);
+      const { name } = await parseBody(req, nameVersionInput, 'version');
       return nameVersion(await getDb(), { userId, docId, name });
     },
     { status: 201 },

@@ -7,10 +7,11 @@ import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
 import { AmendmentsPanel } from '../../../../_components/negotiation/amendments-panel';
+import { ParagraphStatusPanel } from '../../../../_components/negotiation/paragraph-status-panel';
 import { amendmentRights } from '../../../../_server/amendment-rights';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
 import { CollabEditor } from '../../../../_components/editor/collab-editor';
-import type { ReadOnlyReason } from '../../../../_components/editor/read-only-reasons';
+import { goalReadOnlyReason, type ReadOnlyReason } from '../../../../_components/editor/read-only-reasons';
 import { SECTION_TEXT_ID } from '../../../../_components/layout/skip-link';
 import { PlanTrail } from '../../../../_components/layout/plan-trail';
 import { ReadInLanguage } from '../../../../_components/reading/read-in-language';
@@ -43,6 +44,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 /** Why this reader may not write in the section, when they may not. */
 function readOnlyReason(plan: PlanView, section: PlanView['sections'][number]): ReadOnlyReason {
+  if (plan.archived) return 'archived';
   if (plan.viewer.role === 'observer') return 'observer';
   if (section.frozen) return 'frozen';
   if (plan.phase === 'drafting' || plan.phase === 'consolidation') return 'otherStates';
@@ -78,7 +80,7 @@ export default async function SectionPage({
           <CollabEditor
             roomId={plan.goalRoomId}
             editable={false}
-            readOnlyReason={plan.phase === 'goal' ? 'chairWritesGoal' : 'goalPublished'}
+            readOnlyReason={goalReadOnlyReason(plan)}
             identity={identity}
             compact
             textLabel={t('goalText')}
@@ -113,7 +115,7 @@ export default async function SectionPage({
           history={{
             sectionId: section.id,
             canName: section.canNameVersion,
-            canRestore: plan.canRestoreVersions,
+            canRestore: section.canRestoreVersion,
             lastVisit,
             showSinceVisit: changes === 'since-visit',
           }}
@@ -122,6 +124,12 @@ export default async function SectionPage({
               ? { query: find.trim().slice(0, 200), block: Math.max(0, Number.parseInt(block ?? '0', 10) || 0) }
               : undefined
           }
+        />
+        <ParagraphStatusPanel
+          sectionId={section.id}
+          roomId={section.roomId}
+          canSet={plan.canSetParagraphStatus}
+          states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
         />
         <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
         <ReadInLanguage sectionId={section.id} roomId={section.roomId} translation={await translationAvailability()} />

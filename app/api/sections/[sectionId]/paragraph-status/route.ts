@@ -1,0 +1,30 @@
+import { getDb } from '../../../../../db';
+import { listParagraphStatuses } from '../../../../../lib/negotiation/paragraph-statuses';
+import { setParagraphStatus } from '../../../../../lib/negotiation/set-paragraph-status';
+import { sectionIdParam } from '../../../../../lib/shared/ids';
+import { paragraphStatusInput } from '../../../../../lib/shared/paragraph-status';
+import { jsonRoute, parseBody } from '../../../../_server/json-route';
+import { requireApiUserId } from '../../../../_server/session';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ sectionId: string }> };
+
+/** A section's numbered paragraphs, each with its status, for any member of its plan. */
+export function GET(_req: Request, ctx: Ctx) {
+  return jsonRoute(async () => {
+    const userId = await requireApiUserId();
+    const sectionId = sectionIdParam((await ctx.params).sectionId);
+    return { paragraphs: await listParagraphStatuses(await getDb(), { userId, sectionId }) };
+  });
+}
+
+/** The chair sets (or takes away, or reopens) the status of one paragraph; answers with the section's statuses. */
+export function POST(req: Request, ctx: Ctx) {
+  return jsonRoute(async () => {
+    const userId = await requireApiUserId();
+    const sectionId = sectionIdParam((await ctx.params).sectionId);
+    const input = await parseBody(req, paragraphStatusInput, 'paragraphStatus');
+    return { paragraphs: await setParagraphStatus(await getDb(), { userId, sectionId, input }) };
+  });
+}
