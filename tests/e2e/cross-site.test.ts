@@ -45,6 +45,7 @@ describe.runIf(browserAvailable())('writes from another site', () => {
   let attackerUrl: string;
   const cookie = { chair: '', admin: '', peru: '' };
   const ids: Record<string, string> = {};
+  let planTitle = '';
 
   const call = (method: string, route: string, headers: Record<string, string>, body?: string) =>
     fetch(`${appUrl}${route}`, { method, headers, body, redirect: 'manual' });
@@ -100,6 +101,14 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     );
     ids.versionId = (await version.json()).id;
     ids.token = 'an-invitation-token';
+    await call(
+      'POST',
+      `/api/plans/${plan.id}/members`,
+      own('chair'),
+      JSON.stringify({ email: 'invited@ministry.test', role: 'observer' }),
+    );
+    ids.invitationId = (await read(`/api/plans/${plan.id}/members`)).invitations[0].id;
+    planTitle = plan.title;
     // Refused before the handler runs, so an amendment need not exist; one that got through answers 404, not 403.
     ids.amendmentId = randomUUID();
     ids['...nextauth'] = 'signout';
@@ -132,6 +141,11 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     'POST /api/overlaps/[overlapId]/resolution': { kind: 'keep', reason: 'Planted' },
     'POST /api/notifications/read': {},
     'PUT /api/notifications/email': { emailNotifications: 'off' },
+    'PATCH /api/plans/[planId]': { archived: true },
+    get 'DELETE /api/plans/[planId]'() {
+      return { title: planTitle };
+    },
+    'POST /api/sections/[sectionId]/paragraph-status': { at: 'AA==', status: 'agreed' },
     'PUT /api/plans/[planId]/observer-comments': { open: true },
   };
 
