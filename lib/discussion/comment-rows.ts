@@ -1,16 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sectionComments, sections } from '../../db/schema';
+import { sectionComments } from '../../db/schema';
 import { appError } from '../i18n/error-text';
+import { sectionPlan } from '../plans/find-section-plan';
 import { notifyCommentPosted } from '../plans/plan-events';
 import { readComment, type CommentView } from './comment-view';
-
-/** The plan a section belongs to; not_found when there is no such section. */
-export async function sectionPlan(db: Db, sectionId: string): Promise<string> {
-  const [section] = await db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
-  if (!section) throw appError('not_found', 'sectionNotFound');
-  return section.planId;
-}
 
 /** The message a change is asked for, and its plan. */
 export async function commentToChange(db: Db, commentId: string) {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { sectionComments } from '../../db/schema';
 import { authorize } from '../permissions/authorize-action';
 import type { Channel } from '../permissions/can';
-import { sectionPlan } from './comment-rows';
+import { sectionPlan } from '../plans/find-section-plan';
 import { commentRows, toView, type CommentView } from './comment-view';
 import { mentionsOf } from './mentions';
 

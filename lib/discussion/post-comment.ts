@@ -7,7 +7,7 @@ import { authorize } from '../permissions/authorize-action';
 import type { Channel } from '../permissions/can';
 import { notifyCommentPosted } from '../plans/plan-events';
 import type { Mention, Quote } from '../shared/discussion';
-import { sectionPlan } from './comment-rows';
+import { sectionPlan } from '../plans/find-section-plan';
 import { readComment, type CommentView } from './comment-view';
 import { checkMentions, storeMentions } from './mentions';
 

@@ -1,5 +1,6 @@
 import { sectionAnchor, type Block, type Inline, type PlanDocument, type TableCell } from './blocks';
-import { exportLabels, safeHref, type ExportLabels } from './labels';
+import { escapeHtml, inlineHtml } from './inline-html';
+import { exportLabels, type ExportLabels } from './labels';
 
 /**
  * The compiled plan as one self-contained HTML document. Its print stylesheet sets the page (US Letter,
@@ -10,16 +11,16 @@ export function renderHtml(doc: PlanDocument): string {
   const { issuer, reference } = labels.documentBlockLines(doc.documentBlock);
   const body = [
     `<header class="document-block"><div class="issuer">${lines(issuer)}</div><div class="reference">${lines(reference)}</div></header>`,
-    `<h1 class="title">${escape(doc.title)}</h1>`,
-    doc.version ? `<p class="version">${escape(labels.versionLine(doc.version))}</p>` : '',
-    `<section class="goal"><h2>${escape(labels.goalHeading)}</h2>${blocks(doc.goal)}</section>`,
+    `<h1 class="title">${escapeHtml(doc.title)}</h1>`,
+    doc.version ? `<p class="version">${escapeHtml(labels.versionLine(doc.version))}</p>` : '',
+    `<section class="goal"><h2>${escapeHtml(labels.goalHeading)}</h2>${blocks(doc.goal)}</section>`,
     ...doc.sections.map(
       (s) =>
-        `<section id="${sectionAnchor(s.id)}"><h2>${escape(labels.sectionHeading(s))}</h2><p class="lead">${escape(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
+        `<section id="${sectionAnchor(s.id)}"><h2>${escapeHtml(labels.sectionHeading(s))}</h2><p class="lead">${escapeHtml(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
     ),
-    doc.annex ? `<section class="annex"><h2>${escape(labels.annexHeading)}</h2>${blocks(doc.annex)}</section>` : '',
+    doc.annex ? `<section class="annex"><h2>${escapeHtml(labels.annexHeading)}</h2>${blocks(doc.annex)}</section>` : '',
     doc.amendments
-      ? `<section class="annex amendments"><h2>${escape(labels.amendmentsHeading)}</h2>${blocks(doc.amendments)}</section>`
+      ? `<section class="annex amendments"><h2>${escapeHtml(labels.amendmentsHeading)}</h2>${blocks(doc.amendments)}</section>`
       : '',
   ];
   const heading = [doc.documentBlock.symbol, doc.title].filter(Boolean).join(' — ');
@@ -27,7 +28,7 @@ export function renderHtml(doc: PlanDocument): string {
 <html lang="${doc.language}">
 <head>
 <meta charset="utf-8">
-<title>${escape(heading)}</title>
+<title>${escapeHtml(heading)}</title>
 <style>${pageStyle(labels)}${STYLE}</style>
 </head>
 <body>
@@ -79,7 +80,7 @@ tr, li { break-inside: avoid; }
 `;
 
 function lines(texts: string[]): string {
-  return texts.map((t) => `<p>${escape(t)}</p>`).join('');
+  return texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
 }
 
 function blocks(list: Block[]): string {
@@ -90,7 +91,7 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return b.number
-        ? `<p class="numbered"><span class="paragraph-number">${escape(b.number)}</span> ${inlines(b.inlines)}</p>`
+        ? `<p class="numbered"><span class="paragraph-number">${escapeHtml(b.number)}</span> ${inlines(b.inlines)}</p>`
         : `<p>${inlines(b.inlines)}</p>`;
     case 'heading': {
       // Sections are h2 in the compiled plan, so the editor's headings sit one level below.
@@ -105,7 +106,7 @@ function block(b: Block): string {
     case 'quote':
       return `<blockquote>${blocks(b.blocks)}</blockquote>`;
     case 'code':
-      return `<pre>${escape(b.text)}</pre>`;
+      return `<pre>${escapeHtml(b.text)}</pre>`;
     case 'rule':
       return '<hr>';
     case 'table': {
@@ -121,21 +122,5 @@ function block(b: Block): string {
 }
 
 function inlines(list: Inline[]): string {
-  return list.map(inline).join('');
-}
-
-function inline(i: Inline): string {
-  if (i.kind === 'break') return '<br>';
-  let html = escape(i.text);
-  if (i.marks.code) html = `<code>${html}</code>`;
-  if (i.marks.bold) html = `<strong>${html}</strong>`;
-  if (i.marks.italic) html = `<em>${html}</em>`;
-  if (i.marks.underline) html = `<u>${html}</u>`;
-  if (i.marks.strike) html = `<s>${html}</s>`;
-  const href = i.link && ('sectionId' in i.link ? `#${sectionAnchor(i.link.sectionId)}` : safeHref(i.link.href));
-  return href ? `<a href="${escape(href)}">${html}</a>` : html;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return list.map(inlineHtml).join('');
 }

@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { amendments, sections } from '../../db/schema';
-import { appError } from '../i18n/error-text';
+import { amendments } from '../../db/schema';
 import { authorize } from '../permissions/authorize-action';
+import { sectionPlan } from '../plans/find-section-plan';
 import type { AmendmentView } from '../shared/amendments';
 import { amendmentViews } from './amendment-views';
 
@@ -11,13 +11,9 @@ export async function listSectionAmendments(
   db: Db,
   options: { userId: string; sectionId: string },
 ): Promise<AmendmentView[]> {
-  const [section] = await db
-    .select({ planId: sections.planId })
-    .from(sections)
-    .where(eq(sections.id, options.sectionId));
-  if (!section) throw appError('not_found', 'sectionNotFound');
-  await authorize(db, { userId: options.userId, planId: section.planId, action: { type: 'plan.read' } });
-  return sectionAmendments(db, section.planId, options.sectionId);
+  const planId = await sectionPlan(db, options.sectionId);
+  await authorize(db, { userId: options.userId, planId, action: { type: 'plan.read' } });
+  return sectionAmendments(db, planId, options.sectionId);
 }
 
 /** A section's amendments with no one's permission checked: for the collaboration server, whose sockets are. */

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
-import { paragraphStatuses, sections } from '../../db/schema';
+import { paragraphStatuses } from '../../db/schema';
 import { anchorOf, anchoredElement } from '../consolidation/anchors';
 import { planSections } from '../consolidation/plan-sections';
 import { documentHost } from '../documents/live-documents';
 import { numberedParagraphs } from '../documents/paragraphs';
-import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
+import { sectionPlan } from '../plans/find-section-plan';
 import { base64FromBytes } from '../shared/base64';
 import { paragraphNumber } from '../shared/paragraph-numbers';
 import { EXCERPT_CHARS, type ParagraphRow, type ParagraphStatusView } from '../shared/paragraph-status';
@@ -20,13 +20,9 @@ export async function listParagraphStatuses(
   db: Db,
   options: { userId: string; sectionId: string },
 ): Promise<ParagraphRow[]> {
-  const [section] = await db
-    .select({ planId: sections.planId })
-    .from(sections)
-    .where(eq(sections.id, options.sectionId));
-  if (!section) throw appError('not_found', 'sectionNotFound');
-  await authorize(db, { userId: options.userId, planId: section.planId, action: { type: 'plan.read' } });
-  return sectionParagraphRows(db, section.planId, options.sectionId);
+  const planId = await sectionPlan(db, options.sectionId);
+  await authorize(db, { userId: options.userId, planId, action: { type: 'plan.read' } });
+  return sectionParagraphRows(db, planId, options.sectionId);
 }
 
 /** Every numbered paragraph of a section with its status, with no one's permission checked (for the collaboration server). */

@@ -4,8 +4,7 @@ import { useEffect } from 'react';
 import type { AmendmentView } from '../../../lib/shared/amendments';
 import { decorationExtension } from '../editor/extensions/decoration-extension';
 import { placeOf } from '../editor/passage-positions';
-import { onRoomEvent } from '../room/room-events';
-import { api } from '../api-client';
+import { followNegotiation } from './follow-negotiation';
 import { parseRoom } from '../../../lib/shared/rooms';
 import { stateColor, stateColorLight } from '../../../lib/shared/state-colors';
 
@@ -46,22 +45,10 @@ export function useAmendmentMarks(editor: Editor | null, roomId: string, label: 
     const show = (amendments: AmendmentView[]) => {
       if (!editor.isDestroyed) marks.set(editor, { amendments, label });
     };
-    let pushes = 0;
-    const load = () => {
-      const before = pushes;
-      api<{ amendments: AmendmentView[] }>('GET', `/api/sections/${room.sectionId}/amendments`).then(
-        (result) => pushes === before && show(result.amendments),
-        // Unmarked text is still the text: the panel below says what failed.
-        () => {},
-      );
-    };
-    load();
-    return onRoomEvent(roomId, (event) => {
-      // Read again once the connection is in the room: an amendment made while the page loaded is not missed.
-      if (event.kind === 'synced' || event.kind === 'resynced') load();
-      if (event.kind !== 'amendments') return;
-      pushes++;
-      show(event.amendments);
+    return followNegotiation(roomId, `/api/sections/${room.sectionId}/amendments`, {
+      read: (body) => (body as { amendments: AmendmentView[] }).amendments,
+      pushed: (event) => event.amendments,
+      show,
     });
   }, [editor, roomId, label]);
 }

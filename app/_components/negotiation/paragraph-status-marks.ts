@@ -8,10 +8,9 @@ import * as Y from 'yjs';
 import { bytesFromBase64 } from '../../../lib/shared/base64';
 import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import { parseRoom } from '../../../lib/shared/rooms';
-import { api } from '../api-client';
 import { decorationExtension } from '../editor/extensions/decoration-extension';
 import { syncOf } from '../editor/extensions/y-sync-state';
-import { onRoomEvent } from '../room/room-events';
+import { followNegotiation } from './follow-negotiation';
 
 type Marked = { paragraphs: readonly ParagraphRow[]; label: (row: ParagraphRow) => string };
 
@@ -131,22 +130,10 @@ export function useParagraphStatusMarks(
     const show = (paragraphs: ParagraphRow[]) => {
       if (!editor.isDestroyed) marks.set(editor, { paragraphs, label });
     };
-    let pushes = 0;
-    const load = () => {
-      const before = pushes;
-      api<{ paragraphs: ParagraphRow[] }>('GET', `/api/sections/${room.sectionId}/paragraph-status`).then(
-        (result) => pushes === before && show(result.paragraphs),
-        // Unmarked text is still the text: the status panel says what failed.
-        () => {},
-      );
-    };
-    load();
-    return onRoomEvent(roomId, (event) => {
-      // Read again once the connection is in the room: a change made while the page loaded is not missed.
-      if (event.kind === 'synced' || event.kind === 'resynced') load();
-      if (event.kind !== 'amendments') return;
-      pushes++;
-      show(event.paragraphs);
+    return followNegotiation(roomId, `/api/sections/${room.sectionId}/paragraph-status`, {
+      read: (body) => (body as { paragraphs: ParagraphRow[] }).paragraphs,
+      pushed: (event) => event.paragraphs,
+      show,
     });
   }, [editor, roomId, label]);
 }

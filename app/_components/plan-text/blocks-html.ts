@@ -1,5 +1,5 @@
-import { sectionAnchor, type Block, type Inline } from '../../../lib/export/blocks';
-import { safeHref } from '../../../lib/shared/safe-href';
+import type { Block, Inline } from '../../../lib/export/blocks';
+import { escapeHtml, inlineHtml } from '../../../lib/export/inline-html';
 import { stateColor } from '../../../lib/shared/state-colors';
 
 /** A note after a paragraph (an open overlap): where it leads and what it says, in the reader's words. */
@@ -32,11 +32,11 @@ function block(b: Block, context: BlocksHtmlContext): string {
       const classes = [b.number && 'numbered', note && 'overlap-open'].filter(Boolean).join(' ');
       const attributes = [
         classes && ` class="${classes}"`,
-        b.number && ` data-paragraph-number="${escape(b.number)}"`,
-        b.mergeId && ` id="merged-${escape(b.mergeId)}"`,
+        b.number && ` data-paragraph-number="${escapeHtml(b.number)}"`,
+        b.mergeId && ` id="merged-${escapeHtml(b.mergeId)}"`,
       ].join('');
       const after = note
-        ? `<p class="overlap-note small"><a href="${escape(note.href)}">${escape(note.text)}</a></p>`
+        ? `<p class="overlap-note small"><a href="${escapeHtml(note.href)}">${escapeHtml(note.text)}</a></p>`
         : '';
       return `<p${attributes}>${inlines(b.inlines, context)}</p>${after}`;
     }
@@ -52,7 +52,7 @@ function block(b: Block, context: BlocksHtmlContext): string {
     case 'quote':
       return `<blockquote>${all(b.blocks)}</blockquote>`;
     case 'code':
-      return `<pre>${escape(b.text)}</pre>`;
+      return `<pre>${escapeHtml(b.text)}</pre>`;
     case 'rule':
       return '<hr>';
     case 'table': {
@@ -72,31 +72,15 @@ function inlines(list: readonly Inline[], context: BlocksHtmlContext): string {
 }
 
 function inline(i: Inline, context: BlocksHtmlContext): string {
-  if (i.kind === 'break') return '<br>';
-  let html = escape(i.text);
-  if (i.marks.code) html = `<code>${html}</code>`;
-  if (i.marks.bold) html = `<strong>${html}</strong>`;
-  if (i.marks.italic) html = `<em>${html}</em>`;
-  if (i.marks.underline) html = `<u>${html}</u>`;
-  if (i.marks.strike) html = `<s>${html}</s>`;
-  const href = i.link && ('sectionId' in i.link ? `#${sectionAnchor(i.link.sectionId)}` : safeHref(i.link.href));
-  if (href) html = `<a href="${escape(href)}">${html}</a>`;
+  const html = inlineHtml(i);
+  if (i.kind === 'break') return html;
   if (i.by === undefined) return html;
   const state = i.by ? context.authors[i.by] : undefined;
-  const data = state ? ` data-state="${escape(state)}"` : '';
+  const data = state ? ` data-state="${escapeHtml(state)}"` : '';
   return `<span class="by"${data} style="--by:${stateColor(state)}">${html}</span>`;
 }
 
 /** A paragraph's words, to find it among the open overlaps' paragraphs. */
 export function plainText(inlines: readonly Inline[]): string {
   return inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
-}
-
-function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

@@ -70,6 +70,16 @@ export default async function SectionPage({
   const lastVisit = visit?.seen
     ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') }
     : null;
+  // What both channels of the section's discussion are told alike.
+  const discussion = {
+    planId: plan.id,
+    sectionId: section.id,
+    people: plan.people,
+    userId,
+    moderates: plan.viewer.role === 'chair',
+    resolvesAll: section.canResolveThreads,
+    roomId: section.roomId,
+  };
   return (
     <>
       <TopBar userId={userId} who={plan.viewer.name} skipToText />
@@ -135,13 +145,7 @@ export default async function SectionPage({
         <ReadInLanguage sectionId={section.id} roomId={section.roomId} translation={await translationAvailability()} />
         <SectionDiscussion
           channel="delegations"
-          planId={plan.id}
-          sectionId={section.id}
-          people={plan.people}
-          userId={userId}
-          moderates={plan.viewer.role === 'chair'}
-          resolvesAll={section.canResolveThreads}
-          roomId={section.roomId}
+          {...discussion}
           canComment={plan.canComment}
           canResolve={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : t('discussionReadOnly')}
@@ -149,13 +153,7 @@ export default async function SectionPage({
         <SectionDiscussion
           channel="observers"
           open={plan.observerComments}
-          planId={plan.id}
-          sectionId={section.id}
-          people={plan.people}
-          userId={userId}
-          moderates={plan.viewer.role === 'chair'}
-          resolvesAll={section.canResolveThreads}
-          roomId={section.roomId}
+          {...discussion}
           canComment={plan.canCommentObservers}
           canResolve={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : tDiscussion('observersClosed')}
