@@ -13,7 +13,8 @@ import { renderEmail } from './render-email';
  * Emails a one-time invitation link to the address a chair appointed, when the server sends email;
  * otherwise does nothing (the chair passes the link on). It is written in the inviter's interface
  * language: the invited person has no account, hence no language of their own yet. A failure is
- * logged and the invitation stands, as its link is shown to the chair anyway.
+ * logged and the invitation stands, as its link is shown to the chair anyway. Says whether the email
+ * was queued.
  */
 export async function sendInvitationEmail(
   db: Db,
@@ -26,16 +27,16 @@ export async function sendInvitationEmail(
     token: string;
     days: number;
   },
-): Promise<void> {
+): Promise<boolean> {
   const setup = emailSetup();
-  if (!setup) return;
+  if (!setup) return false;
   try {
     const [row] = await db
       .select({ planTitle: plans.title, inviter: users.name, locale: users.locale })
       .from(plans)
       .innerJoin(users, eq(users.id, options.invitedBy))
       .where(eq(plans.id, options.planId));
-    if (!row) return;
+    if (!row) return false;
     const locale = isLocale(row.locale) ? row.locale : 'en';
     const t = translator(locale);
     const values = { inviter: row.inviter, plan: row.planTitle };
@@ -56,7 +57,9 @@ export async function sendInvitationEmail(
       footer: t('Email.invitationFooter'),
     });
     await queueEmail(db, { ...email, kind: 'invitation', to: options.email });
+    return true;
   } catch (error) {
     logger('email').error({ err: error, planId: options.planId }, 'could not queue an invitation email');
+    return false;
   }
 }

@@ -15,7 +15,9 @@ import { notifyPlanChanged } from './plan-events';
 export const INVITATION_DAYS = 7;
 
 export type AppointResult =
-  { kind: 'member'; userId: string } | { kind: 'invitation'; token: string; expiresAt: Date; email: string };
+  | { kind: 'member'; userId: string }
+  /** `emailed`: the link was also queued as an email to the address (the server sends email). */
+  | { kind: 'invitation'; token: string; expiresAt: Date; email: string; emailed: boolean };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -106,7 +108,7 @@ export async function appointMember(
       after: { email: input.email, role: input.role, stateCode, expiresAt },
     });
   });
-  await sendInvitationEmail(db, {
+  const emailed = await sendInvitationEmail(db, {
     planId,
     invitedBy: actorId,
     email: input.email,
@@ -115,7 +117,7 @@ export async function appointMember(
     token,
     days: INVITATION_DAYS,
   });
-  return { kind: 'invitation', token, expiresAt, email: input.email };
+  return { kind: 'invitation', token, expiresAt, email: input.email, emailed };
 }
 
 async function memberState(db: Db, code: string) {

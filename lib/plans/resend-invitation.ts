@@ -4,12 +4,14 @@ import type { Db } from '../../db/client';
 import { invitations } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { appError } from '../i18n/error-text';
+import { sendInvitationEmail } from '../email/send-invitation-email';
 import { authorize } from '../permissions/authorize-action';
 import { hashToken, INVITATION_DAYS, type AppointResult } from './appoint-member';
 
 /**
  * Gives a pending invitation a new one-time link, valid for another week. Only the new token's hash is
- * stored in place of the old one, so the link sent before stops working.
+ * stored in place of the old one, so the link sent before stops working. The new link is emailed when
+ * the server sends email.
  */
 export async function resendInvitation(
   db: Db,
@@ -19,7 +21,7 @@ export async function resendInvitation(
   await authorize(db, { userId: actorId, planId, action: { type: 'plan.manage' } });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-  const email = await db.transaction(async (tx) => {
+  const renewed = await db.transaction(async (tx) => {
     const [renewed] = await tx
       .update(invitations)
       .set({ tokenHash: hashToken(token), expiresAt })
@@ -33,7 +35,14 @@ export async function resendInvitation(
       target: `invitation:${renewed.email}`,
       after: { email: renewed.email, role: renewed.role, stateCode: renewed.stateCode, expiresAt },
     });
-    return renewed.email;
+    return renewed;
   });
-  return { kind: 'invitation', token, expiresAt, email };
+  const emailed = await sendInvitationEmail(db, {
+    planId,
+    invitedBy: actorId,
+    ...renewed,
+    token,
+    days: INVITATION_DAYS,
+  });
+  return { kind: 'invitation', token, expiresAt, email: renewed.email, emailed };
 }

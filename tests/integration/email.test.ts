@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox } from '../../db/schema';
+import { emailOutbox, invitations } from '../../db/schema';
 import { postComment } from '../../lib/discussion/post-comment';
 import { composeNotificationEmails } from '../../lib/email/compose-notification-emails';
 import { listNotifications } from '../../lib/notifications/list-notifications';
 import { appointMember } from '../../lib/plans/appoint-member';
 import { openInvitation } from '../../lib/plans/open-invitation';
+import { resendInvitation } from '../../lib/plans/resend-invitation';
 import { unsubscribe } from '../../lib/email/unsubscribe';
 import { chooseEmailNotifications, readEmailNotifications } from '../../lib/users/email-notifications';
 import { chooseInterfaceLocale } from '../../lib/users/interface-locale';
@@ -102,8 +103,21 @@ describe('email, with SMTP_URL set', () => {
     expect(email!.subject).toBe(`Invitation to “${plan.title}”`);
     expect(email!.text).toContain('You are invited to draft for Argentina.');
     const token = /\/invitations\/([\w-]+)/.exec(email!.text)?.[1];
-    expect(result).toMatchObject({ kind: 'invitation', token });
+    expect(result).toMatchObject({ kind: 'invitation', token, emailed: true });
     expect((await openInvitation(db(), token!)).invitation.email).toBe(address);
+
+    // A new link for the same invitation is emailed too; the first one no longer opens it.
+    const [pending] = await db().select().from(invitations).where(eq(invitations.email, address));
+    const renewed = await resendInvitation(db(), {
+      actorId: plan.chair.id,
+      planId: plan.id,
+      invitationId: pending!.id,
+    });
+    await eventually(() => expect(to(address)).toHaveLength(2));
+    const newToken = /\/invitations\/([\w-]+)/.exec(to(address)[1]!.text)?.[1];
+    expect(renewed).toMatchObject({ token: newToken, emailed: true });
+    expect((await openInvitation(db(), newToken!)).invitation.email).toBe(address);
+    await expect(openInvitation(db(), token!)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('keeps an email the SMTP server refuses and sends it once the server takes it', async () => {
