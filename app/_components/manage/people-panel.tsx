@@ -24,10 +24,10 @@ type Props = {
 /** What the last appointment or invitation change did, said under the form. */
 type Outcome =
   | { kind: 'member'; email: string }
-  | { kind: 'invitation'; email: string; url: string; renewed: boolean }
+  | { kind: 'invitation'; email: string; url: string; renewed: boolean; emailed: boolean }
   | { kind: 'revoked'; email: string };
 
-type Invited = { kind: 'member' } | { kind: 'invitation'; url: string };
+type Invited = { kind: 'member' } | { kind: 'invitation'; url: string; emailed: boolean };
 
 /**
  * The plan's members and pending invitations; the chair (or the administrator) appoints by email, and
@@ -54,14 +54,23 @@ export function PeoplePanel({ plan, members, invitations, states, run, busy }: P
     element.reset();
     setOutcome(
       result.kind === 'invitation'
-        ? { kind: 'invitation', email, url: result.url, renewed: false }
+        ? { kind: 'invitation', email, url: result.url, renewed: false, emailed: result.emailed }
         : { kind: 'member', email },
     );
   }
 
   async function resend(invitation: PendingInvitation) {
-    const result = await run(() => api<{ url: string }>('POST', `/api/plans/${plan.id}/invitations/${invitation.id}`));
-    if (result) setOutcome({ kind: 'invitation', email: invitation.email, url: result.url, renewed: true });
+    const result = await run(() =>
+      api<{ url: string; emailed: boolean }>('POST', `/api/plans/${plan.id}/invitations/${invitation.id}`),
+    );
+    if (result)
+      setOutcome({
+        kind: 'invitation',
+        email: invitation.email,
+        url: result.url,
+        renewed: true,
+        emailed: result.emailed,
+      });
   }
 
   async function revoke(invitation: PendingInvitation) {
@@ -188,6 +197,7 @@ function OutcomeNote({ outcome }: { outcome: Outcome }) {
           ? t.rich('newLink', { email: outcome.email, link: outcome.url, code })
           : t.rich('invitationFor', { email: outcome.email, link: outcome.url, code })}
       </p>
+      {outcome.emailed && <p className="muted small">{t('emailed', { email: outcome.email })}</p>}
       <CopyButton text={outcome.url} />
     </div>
   );
