@@ -86,7 +86,7 @@ describe.runIf(browserAvailable())("the administrator's first hour: set-up and c
 
     await admin.getByRole('button', { name: 'Revoke the invitation sent to coordinacion@minseg.cl' }).click();
     await expect.poll(() => pending.count()).toBe(0);
-    expect(await admin.getByRole('status').first().innerText()).toContain('was revoked');
+    await expect.poll(() => admin.getByRole('status').filter({ hasText: 'was revoked' }).count()).toBe(1);
     await visitor.goto(second);
     expect(await visitor.locator('main [role=alert]').innerText()).toContain('not valid');
     await visitor.close();

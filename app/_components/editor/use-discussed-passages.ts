@@ -14,7 +14,7 @@ export type ShownPassage = { passage: DiscussedPassage; top: number; left: numbe
 
 /**
  * Marks the passages of the section's open threads (the discussion announces them) and shows the
- * first message of the one under the pointer, focused, or holding the caret.
+ * first message of the one under the pointer, focused, or holding a reader's caret.
  */
 export function useDiscussedPassages(editor: Editor | null, roomId: string, editable: boolean): ShownPassage | null {
   const [passages, setPassages] = useState<readonly DiscussedPassage[]>(() => lastDiscussedPassages(roomId));
@@ -54,8 +54,10 @@ export function useDiscussedPassages(editor: Editor | null, roomId: string, edit
       const id = element?.getAttribute('data-thread');
       return { element, passage: passages.find((p) => p.id === id) ?? null };
     };
+    // A reader moving the caret through the text (arrows, Tab) is shown the message; a writer is not: the
+    // note would cover the lines being written and take the clicks meant for them.
     const atCaret = () => {
-      if (!editor.isFocused) return false;
+      if (!editor.isFocused || editor.isEditable) return false;
       const passage = discussedPassageAt(editor.state, passages, editor.state.selection.from);
       if (passage) show(passage, dom.querySelector(`.discussed-passage[data-thread="${passage.id}"]`));
       return Boolean(passage);
