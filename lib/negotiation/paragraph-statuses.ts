@@ -100,8 +100,24 @@ export async function agreedAnchors(db: Db, sectionId: string): Promise<Uint8Arr
  * id), so no document is decoded for it.
  */
 export async function lockedParagraphIds(db: Db, sectionId: string): Promise<Set<string>> {
+  return idsOf(await agreedAnchors(db, sectionId));
+}
+
+/** lockedParagraphIds of every section that has agreed paragraphs, read at once (a server starting). */
+export async function lockedParagraphIdsBySection(db: Db): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .select({ sectionId: paragraphStatuses.sectionId, anchor: paragraphStatuses.anchor })
+    .from(paragraphStatuses)
+    .where(eq(paragraphStatuses.status, 'agreed'));
+  const anchors = new Map<string, Uint8Array[]>();
+  for (const row of rows) anchors.set(row.sectionId, [...(anchors.get(row.sectionId) ?? []), row.anchor]);
+  return new Map([...anchors].map(([sectionId, list]) => [sectionId, idsOf(list)]));
+}
+
+/** An element's id, "client:clock", from each relative position anchored on it. */
+function idsOf(anchors: readonly Uint8Array[]): Set<string> {
   const ids = new Set<string>();
-  for (const anchor of await agreedAnchors(db, sectionId)) {
+  for (const anchor of anchors) {
     const type = Y.decodeRelativePosition(anchor).type;
     if (type) ids.add(`${type.client}:${type.clock}`);
   }

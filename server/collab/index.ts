@@ -8,7 +8,7 @@ import { Connections } from './connections';
 import { createMetrics } from './metrics';
 import type { CollabOptions } from './options';
 import { pushAmendments } from './push/amendments';
-import { lockedParagraphsOf } from './rooms/locked-paragraphs';
+import { LockedParagraphs } from './rooms/locked-paragraphs';
 import { pushComments } from './push/comments';
 import { pushNotifications } from './push/notifications';
 import { watchOverlaps } from './push/overlap-analysis';
@@ -59,6 +59,7 @@ export async function createCollabServer(options: CollabOptions) {
     onFlushed: (seconds) => metrics.flushSeconds.observe(seconds),
   });
   const reclaimer = part(memoryReclaimer(log));
+  const locks = await LockedParagraphs.read(db);
   const rooms = part(
     new Rooms({
       store,
@@ -68,14 +69,14 @@ export async function createCollabServer(options: CollabOptions) {
       beforeUnload: (room) => autoVersion(db, room),
       afterUnload: () => reclaimer.roomUnloaded(),
       fanout,
-      lockedParagraphs: lockedParagraphsOf(db),
+      lockedParagraphs: (name) => locks.of(name),
     }),
   );
   const connections = part(new Connections());
   part(serveLiveDocuments(rooms));
   part(watchOverlaps({ db, log: log.child({ part: 'overlaps' }), store, debounceMs: options.overlapDebounceMs }));
   part(pushComments({ db, log, rooms }));
-  part(pushAmendments({ db, log, rooms }));
+  part(pushAmendments({ db, log, rooms, locks }));
   part(pushNotifications({ db, log, connections }));
   part(pushPlanActivity({ db, log, rooms, intervalMs: options.activityMs }));
   part(pushOverlaps({ db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs }));

@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
 import { sections } from '../../../db/schema';
 import { sectionAmendments } from '../../../lib/negotiation/list-amendments';
-import { lockedParagraphIds, sectionParagraphRows } from '../../../lib/negotiation/paragraph-statuses';
+import { sectionParagraphRows } from '../../../lib/negotiation/paragraph-statuses';
 import { onAmendmentsChanged } from '../../../lib/plans/plan-events';
 import { encodeAmendmentsMessage } from '../../../lib/shared/app-messages';
 import { sectionRoom } from '../../../lib/shared/rooms';
+import type { LockedParagraphs } from '../rooms/locked-paragraphs';
 import type { Rooms } from '../rooms/rooms';
 
 /**
@@ -14,15 +15,16 @@ import type { Rooms } from '../rooms/rooms';
  * amendment is proposed, supported or decided or a status set, read and encoded once for all of them, on
  * whichever instance the change was made; the room's agreed paragraphs are read again with them.
  */
-export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms }): { close(): void } {
+export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms; locks: LockedParagraphs }): {
+  close(): void;
+} {
   const stop = onAmendmentsChanged((sectionId) => {
-    const room = options.rooms.loadedRoom(sectionRoom(sectionId));
-    if (!room) return;
-    lockedParagraphIds(options.db, sectionId).then(
-      (ids) => room.lockParagraphs(ids),
+    options.locks.refresh(sectionId).then(
+      (ids) => options.rooms.loadedRoom(sectionRoom(sectionId))?.lockParagraphs(ids),
       (error: unknown) => options.log.warn({ err: error, sectionId }, 'could not read the agreed paragraphs again'),
     );
-    if (!room.members.size) return;
+    const room = options.rooms.loadedRoom(sectionRoom(sectionId));
+    if (!room?.members.size) return;
     send(options.db, sectionId).then(
       (message) => {
         if (message) for (const member of room.members) member.send(message);

@@ -17,7 +17,7 @@ export type RoomsOptions = {
   /** Other instances sharing the rooms (REDIS_URL); absent, this instance is alone. */
   fanout?: RoomFanout | undefined;
   /** The Yjs ids of a room's agreed paragraphs, which it refuses writes inside (Room.lockParagraphs). */
-  lockedParagraphs?: (name: string) => Promise<ReadonlySet<string>>;
+  lockedParagraphs?: (name: string) => ReadonlySet<string>;
 };
 
 /**
@@ -135,11 +135,9 @@ export class Rooms {
     const started = performance.now();
     await this.fanout?.join(name);
     try {
-      const [{ update, logRows, deflated }, locked] = await Promise.all([
-        this.store.load(name),
-        this.options.lockedParagraphs?.(name),
-      ]);
+      const { update, logRows, deflated } = await this.store.load(name);
       const room = new Room(name, this.store, this.log, this.options.limits, update, deflated);
+      const locked = this.options.lockedParagraphs?.(name);
       if (locked) room.lockParagraphs(locked);
       // Other instances may hold edits the store has not yet seen, which the room gathers as it attaches
       // below: ahead of that, a client would be told it is in sync while it still lacks them.
