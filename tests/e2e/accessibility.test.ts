@@ -7,9 +7,14 @@ import { violations } from '../helpers/axe';
 describe.runIf(browserAvailable())('accessibility of every page, for every role', () => {
   const t = useAppInBrowser();
 
-  /** Every live editor on the page has its document and says so. */
+  /** Every live editor on the page has its document and says so, and the text the skip link leads to is there. */
   const settled = async (page: Page) => {
     await expect.poll(() => page.locator('.badge:not([data-status="connected"])').count(), { timeout: 15_000 }).toBe(0);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('a.skip-link')].every((link) =>
+        document.getElementById(link.hash.slice(1)),
+      ),
+    );
   };
 
   it('breaks no WCAG 2.1 A or AA rule that axe-core checks', { timeout: 120_000 }, async () => {

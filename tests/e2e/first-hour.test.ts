@@ -19,6 +19,8 @@ describe.runIf(browserAvailable())("the administrator's first hour: set-up and c
 
   /** axe at both widths, and a screenshot of each when SHOTS_DIR is set. */
   async function check(page: Page, name: string) {
+    // The page's title comes with its streamed metadata: axe reads the page once it is there.
+    await expect.poll(() => page.title()).not.toBe('');
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 800 });
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
