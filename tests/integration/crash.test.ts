@@ -15,7 +15,17 @@ import { missingTokens, startTyping } from '../helpers/typing';
 const KILLS = Number(process.env.KILLS ?? 3);
 const WRITERS = 5;
 
-describe('kill -9 while five clients type', () => {
+/**
+ * Two ways of typing: each writer in a paragraph of its own, and all in one paragraph, each writer's
+ * words hanging on the others' while the restarted server loads the room slowly (as under a loaded
+ * database), so the reconnecting clients' messages queue behind the load and every client relays
+ * words of the others that the server lost.
+ */
+describe.each([
+  { how: 'each in a paragraph of its own', interleaved: false, slowLoadMs: 0 },
+  { how: 'all in one paragraph while the room loads slowly', interleaved: true, slowLoadMs: 500 },
+])('kill -9 while five clients type, $how', ({ interleaved, slowLoadMs }) => {
+  const env: Record<string, string> = slowLoadMs ? { SLOW_ROOM_LOAD_MS: String(slowLoadMs) } : {};
   let database: TestDatabase;
   let server: CollabProcess;
   let port: number;
@@ -35,7 +45,7 @@ describe('kill -9 while five clients type', () => {
       cookies = [lead.cookie, coEditor.cookie, plan.chair.cookie, lead.cookie, coEditor.cookie];
     });
     port = await freePort();
-    server = await startCollabProcess(database, port);
+    server = await startCollabProcess(database, port, env);
   });
 
   afterAll(async () => {
@@ -46,7 +56,11 @@ describe('kill -9 while five clients type', () => {
   it(`loses nothing over ${KILLS} kills at random moments`, { timeout: 60_000 + KILLS * 30_000 }, async () => {
     const writers = Array.from({ length: WRITERS }, (_, i) => openProvider(server.url, room, cookies[i]!));
     await Promise.all(writers.map((w) => waitForSync(w.provider)));
-    const typing = startTyping(writers.map((w) => w.doc));
+    const typing = startTyping(
+      writers.map((w) => w.doc),
+      15,
+      { interleaved },
+    );
     const { typed } = typing;
 
     // Kills at random moments of the typing, and random stretches of time down: the times are the point.
@@ -54,7 +68,7 @@ describe('kill -9 while five clients type', () => {
       await new Promise((r) => setTimeout(r, 300 + Math.random() * 1500));
       await server.kill('SIGKILL');
       await new Promise((r) => setTimeout(r, Math.random() * 500));
-      server = await startCollabProcess(database, port);
+      server = await startCollabProcess(database, port, env);
     }
     await typing.stop();
 
@@ -73,6 +87,6 @@ describe('kill -9 while five clients type', () => {
       `crash: ${KILLS} kills, ${typed.length} edits typed by ${WRITERS} clients, ${missing.length} missing from storage`,
     );
     expect(missing).toEqual([]);
-    server = await startCollabProcess(database, port);
+    server = await startCollabProcess(database, port, env);
   });
 });

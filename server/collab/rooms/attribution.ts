@@ -31,6 +31,11 @@ export class Attribution {
   constructor(
     private readonly doc: Doc,
     readonly origin: unknown,
+    /**
+     * Whether a client id is a writer's, as the room knows it (a connection announced it): content its
+     * author delivers is checked here, so it never lands in the attribution record.
+     */
+    private readonly announcedByWriter: (client: number) => boolean = () => false,
   ) {
     this.users = new Y.PermanentUserData(doc, doc.getMap(USERS_FIELD));
   }
@@ -131,15 +136,28 @@ export class Attribution {
     return local ? this.rootOf(local, inUpdate, depth + 1) : this.rootOfStored(anchor);
   }
 
-  /** The root type a stored item lives in. */
+  /**
+   * The root type a stored item lives in. An item the server does not have yet is a writer's, lost in a
+   * crash and still to be delivered by its author, when its client id belongs to a user: content next to
+   * it or inside it then ends up in a writer's root too (never the attribution record, which its author
+   * may not write), so it may go in now and wait in Yjs for its neighbour. Writers typing in the same
+   * sentence each hang on the others' lost words: held whole, their updates would wait on each other forever.
+   */
   private rootOfStored(id: ID): string | null {
-    if (id.clock >= Y.getState(this.doc.store, id.client))
+    if (id.clock >= Y.getState(this.doc.store, id.client)) {
+      if (this.isWritersClient(id.client)) return PENDING_ROOT;
       throw new AttributionError('depends on content the server does not have yet', true);
+    }
     const stored = Y.getItem(this.doc.store, Y.createID(id.client, id.clock));
     if (!(stored instanceof Y.Item)) return null;
     let type = stored.parent as Y.AbstractType<unknown> | null;
     while (type?._item) type = type._item.parent as Y.AbstractType<unknown>;
     return type ? Y.findRootTypeKey(type) : null;
+  }
+
+  private isWritersClient(client: number): boolean {
+    if (client === this.doc.clientID) return false;
+    return this.users.getUserByClientId(client) !== null || this.announcedByWriter(client);
   }
 
   private deletesInUsers(client: number, clock: number, len: number, inUpdate: UpdateIndex): boolean {
@@ -158,6 +176,9 @@ export class Attribution {
     return false;
   }
 }
+
+/** Stands for a root not known yet, which is a writer's (see Attribution.rootOfStored). */
+const PENDING_ROOT = '\u0000pending';
 
 function isId(value: unknown): value is ID {
   return (

@@ -158,7 +158,7 @@ export class Room {
   private decode(): { doc: Y.Doc; attribution: Attribution } {
     if (this.decoded) return this.decoded;
     const doc = new Y.Doc({ gc: false });
-    const attribution = new Attribution(doc, ATTRIBUTION_ORIGIN);
+    const attribution = new Attribution(doc, ATTRIBUTION_ORIGIN, (client) => this.gate.ownerOf(client) !== undefined);
     if (this.stored) {
       try {
         // Before the 'update' listener: with one, Yjs would encode the whole loaded document again for it.
@@ -232,15 +232,17 @@ export class Room {
     const foreign = this.attribution.foreignClients(update, origin.userId, this.clientsOf(origin));
     if (foreign.size) {
       // Integrate the member's own part now; the part others wrote waits until they deliver it themselves.
-      const others = Y.decodeUpdate(update)
-        .structs.map((s) => s.id.client)
-        .filter((c) => !foreign.has(c));
+      const own = new Set(
+        Y.decodeUpdate(update)
+          .structs.map((s) => s.id.client)
+          .filter((c) => !foreign.has(c)),
+      );
       this.held.hold(
-        Y.diffUpdate(update, skipping(foreign)),
+        Y.diffUpdate(update, skipping(own)),
         origin,
         'content of other clients, lost by the server, waits for its authors',
       );
-      update = Y.diffUpdate(update, skipping(new Set(others)));
+      update = Y.diffUpdate(update, skipping(foreign));
     }
     try {
       this.integrate(update, origin);
@@ -257,9 +259,15 @@ export class Room {
    * it waits for its author (HeldUpdates): the client asks again later.
    */
   async whenStored(member: RoomMember): Promise<'stored' | 'held'> {
-    if (this.held.holdsFrom(member)) return 'held';
+    if (this.held.holdsFrom(member) || this.waitsForNeighbours()) return 'held';
     await this.store.whenStored(this.name);
     return 'stored';
+  }
+
+  /** Whether Yjs keeps content back until words it hangs on arrive (see Attribution.rootOfStored). */
+  private waitsForNeighbours(): boolean {
+    const store = this.decoded?.doc.store;
+    return Boolean(store?.pendingStructs || store?.pendingDs);
   }
 
   /** Tries again the held updates, some of which the latest changes (or a new client id) may unblock. */
