@@ -9,8 +9,15 @@ import { requireUserId } from './session';
  * {plan}, the plan), and whether only those who manage the plan may see it.
  */
 export type PlanSubpage = {
-  path: 'consolidation' | 'manage' | 'metadata' | 'audit' | 'text' | 'compare';
-  messages: 'ConsolidationPage' | 'ManagePage' | 'MetadataPage' | 'AuditPage' | 'PlanTextPage' | 'PlanComparePage';
+  path: 'consolidation' | 'manage' | 'metadata' | 'audit' | 'text' | 'compare' | 'amendments';
+  messages:
+    | 'ConsolidationPage'
+    | 'ManagePage'
+    | 'MetadataPage'
+    | 'AuditPage'
+    | 'PlanTextPage'
+    | 'PlanComparePage'
+    | 'PlanAmendmentsPage';
   managed: boolean;
 };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { overlaps, planVersions, sectionComments, sections } from '../../db/schema';
+import { overlaps, paragraphStatuses, planVersions, sectionComments, sections } from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
 import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
@@ -27,8 +27,8 @@ export type SectionActivity = {
 /**
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
  * server sends it to the plan's open pages whenever it changes (server/collab/push/push-plan-activity.ts).
- * `revision` stands for the rest (title, phase, sections and their states, members, versions): a page
- * holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
+ * `revision` stands for the rest (title, phase, sections and their states, members, versions, paragraph
+ * statuses): a page holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
  * re-scored, closed, resolved): the overlaps board fetches the list again.
  */
 export type PlanActivity = {
@@ -66,6 +66,12 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     .select({ n: count(), latest: max(planVersions.createdAt) })
     .from(planVersions)
     .where(eq(planVersions.planId, planId));
+  // The negotiation's progress (paragraphs agreed, ad referendum, bracketed) is rendered with the page:
+  // any status set, changed or lifted renders it again.
+  const [statuses] = await db
+    .select({ n: count(), latest: max(paragraphStatuses.setAt) })
+    .from(paragraphStatuses)
+    .where(eq(paragraphStatuses.planId, planId));
   const discussed = await db
     .select({
       sectionId: sectionComments.sectionId,
@@ -91,6 +97,7 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     sections: stored.sections.map((s) => [s.id, s.title, s.position, s.frozen, s.leadState, s.coEditing]),
     members: stored.members.map((m) => [m.userId, m.name, m.role, m.stateCode]),
     versions: [versions?.n ?? 0, versions?.latest?.toISOString() ?? null],
+    statuses: [statuses?.n ?? 0, statuses?.latest?.toISOString() ?? null],
   };
   return {
     revision: createHash('sha256').update(JSON.stringify(structure)).digest('base64url').slice(0, 22),

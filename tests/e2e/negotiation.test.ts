@@ -121,6 +121,49 @@ describe.runIf(browserAvailable())('negotiating the text in the browser', () => 
     await expect.poll(() => editor(peru).locator('.amendment-mark').count()).toBe(0);
   });
 
+  it("lists the plan's amendments, filtered by state and status, each linked to its place in the section", async () => {
+    const brazil = await signInAs(t.browser, t.app.url, 'brazil@demo.test');
+    const planPath = new URL(peru.url()).pathname.split('/sections/')[0]!;
+    await brazil.goto(planPath);
+    await brazil.getByRole('link', { name: 'Amendments', exact: true }).click();
+    await brazil.waitForURL('**/amendments');
+    const list = brazil.getByRole('list', { name: 'Amendments' });
+    const accepted = list
+      .getByRole('listitem')
+      .filter({ hasText: 'Mexico proposes to replace “regional” by “hemispheric”' });
+    await expect.poll(() => accepted.count()).toBe(1);
+    expect(await accepted.textContent()).toContain('Co-sponsored by Brazil.');
+    expect(await accepted.textContent()).toContain('Accepted');
+    expect(await violations(brazil)).toEqual([]);
+    if (SHOTS) {
+      for (const width of [1280, 390]) {
+        await brazil.setViewportSize({ width, height: 900 });
+        await brazil.screenshot({ path: `${SHOTS}/plan-amendments-${width}.png`, fullPage: true });
+      }
+      await brazil.setViewportSize({ width: 1280, height: 900 });
+    }
+
+    // Brazil co-sponsored it: it is among Brazil's, and not among the pending ones.
+    const filters = brazil.getByRole('form', { name: 'Filter the amendments' });
+    await filters.getByLabel('State').selectOption({ label: 'Brazil' });
+    await filters.getByRole('button', { name: 'Show' }).click();
+    await brazil.waitForURL(/state=BRA/);
+    expect(await accepted.count()).toBe(1);
+    await filters.getByLabel('Status').selectOption({ label: 'Pending' });
+    await filters.getByRole('button', { name: 'Show' }).click();
+    await brazil.waitForURL(/status=pending/);
+    expect(await brazil.getByTestId('amendments-count').textContent()).toBe('No amendment matches these filters.');
+    expect(await accepted.count()).toBe(0);
+
+    await brazil.goto(`${planPath}/amendments?status=accepted`);
+    await accepted.getByRole('link').click();
+    await brazil.waitForURL(/\/sections\/.*#amendment-/);
+    const linked = brazil.locator('.amendments .amendment.linked');
+    await expect.poll(() => linked.count(), { timeout: 15_000 }).toBe(1);
+    expect(await linked.textContent()).toContain('hemispheric');
+    expect(await linked.evaluate((li) => li.getBoundingClientRect().top < innerHeight)).toBe(true);
+  });
+
   it("the chair brackets 1.2, holds it ad referendum for Canada, then agrees it; Peru's page shows each step and keeps typing out", async () => {
     const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
     const sectionPath = new URL(peru.url()).pathname;
@@ -211,5 +254,14 @@ describe.runIf(browserAvailable())('negotiating the text in the browser', () => 
         await peru.screenshot({ path: `${SHOTS}/plan-progress-${width}.png`, fullPage: true });
       }
     expect(await violations(peru)).toEqual([]);
+
+    // The chair reopens it: the open plan page counts it again without being reloaded.
+    await peru.setViewportSize({ width: 1280, height: 900 });
+    await peru.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await setStatus('Bracketed');
+    await expect
+      .poll(() => peru.getByTestId('plan-progress').textContent(), { timeout: 20_000 })
+      .toMatch(/(^|\D)0 agreed, 0 agreed ad referendum/);
+    expect(await peru.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 });

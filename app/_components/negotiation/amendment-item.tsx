@@ -1,9 +1,10 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { REASON_MAX_CHARS, type AmendmentAction, type AmendmentView } from '../../../lib/shared/amendments';
 import { useStateName } from '../i18n/use-state-name';
+import { AmendmentDetails } from './amendment-details';
 import type { AmendmentRights } from './amendments-panel';
 
 type Props = {
@@ -16,11 +17,9 @@ type Props = {
 /** One amendment: what it proposes and where, who supports or objects, its status, and the reader's buttons. */
 export function AmendmentItem({ amendment: a, rights, sponsor, onAct }: Props) {
   const t = useTranslations('Amendments');
-  const format = useFormatter();
   const stateName = useStateName();
   const [rejecting, setRejecting] = useState(false);
   const pending = a.status === 'pending';
-  const values = { sponsor, target: a.targetText, text: a.proposedText, paragraph: a.paragraph ?? 'none' };
   const own = rights.state !== null && rights.state === a.sponsorState;
   const mayStand = pending && rights.state !== null && !own;
   const mayWithdraw = pending && (own || (rights.isChair && a.sponsorState === null));
@@ -39,18 +38,7 @@ export function AmendmentItem({ amendment: a, rights, sponsor, onAct }: Props) {
       <h3 id={`amendment-${a.id}`} className="small">
         {t('title', { number: a.number, sponsor })}
       </h3>
-      <p>{t(`proposal.${a.kind}`, values)}</p>
-      {a.justification && <p className="small">{t('justified', { justification: a.justification })}</p>}
-      {a.cosponsors.length > 0 && (
-        <p className="small">{t('cosponsoredBy', { states: format.list(a.cosponsors.map(stateName)) })}</p>
-      )}
-      {a.objections.length > 0 && (
-        <p className="small">{t('objectedBy', { states: format.list(a.objections.map(stateName)) })}</p>
-      )}
-      <p className="small status">
-        {t(`status.${a.status}`, { reason: a.decisionReason ?? '' })}
-        {a.outdated && <> {t('outdated')}</>}
-      </p>
+      <AmendmentDetails amendment={a} sponsor={sponsor} stateName={stateName} />
       {(mayStand || mayWithdraw || (pending && rights.canDecide)) && (
         <div className="row">
           {mayStand && (

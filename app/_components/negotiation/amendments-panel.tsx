@@ -60,6 +60,17 @@ export function AmendmentsPanel({ sectionId, roomId, rights }: Props) {
     [roomId, load],
   );
 
+  // A link from the plan's amendments list (…#amendment-<id>): the list arrives after the page, so the
+  // browser cannot bring it into view itself.
+  const listed = amendments !== null;
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (!listed || !/^#amendment-[0-9a-f-]+$/.test(hash)) return;
+    const heading = document.getElementById(hash.slice(1));
+    heading?.closest('li')?.classList.add('linked');
+    heading?.scrollIntoView({ block: 'center' });
+  }, [listed]);
+
   const replaced = (changed: AmendmentView) =>
     setAmendments((list) => (list ?? []).map((a) => (a.id === changed.id ? changed : a)));
   const act = async (amendment: AmendmentView, action: AmendmentAction) => {

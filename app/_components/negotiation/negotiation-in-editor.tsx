@@ -1,16 +1,16 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type { AmendmentView } from '../../../lib/shared/amendments';
-import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import { selectedPassage } from '../editor/passage-positions';
 import { useHasSelection } from '../editor/use-has-selection';
 import { useStateName } from '../i18n/use-state-name';
 import { announceRoomEvent } from '../room/room-events';
 import { useAmendmentMarks } from './amendment-marks';
 import { useParagraphStatusMarks } from './paragraph-status-marks';
+import { useStatusLabel } from './use-status-label';
 
 /**
  * The editor's part in negotiating: marks pending amendments and paragraphs' status in the text and, for those who may
@@ -35,16 +35,7 @@ export function NegotiationInEditor({
     [t, stateName],
   );
   useAmendmentMarks(editor, roomId, label);
-  const tStatus = useTranslations('ParagraphStatus');
-  const format = useFormatter();
-  const statusLabel = useCallback(
-    (row: ParagraphRow) =>
-      row.status === 'ad_referendum'
-        ? tStatus('adReferendumBy', { states: format.list(row.adRefStates.map(stateName)) })
-        : tStatus('status', { status: row.status ?? 'none' }),
-    [tStatus, stateName, format],
-  );
-  useParagraphStatusMarks(editor, roomId, statusLabel);
+  useParagraphStatusMarks(editor, roomId, useStatusLabel());
   const selected = useHasSelection(editor);
   if (!canAmend || !live || !selected) return null;
   const amend = () => {

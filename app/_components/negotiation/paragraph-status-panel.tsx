@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { countStatuses, type ParagraphRow, type ParagraphStatus } from '../../../lib/shared/paragraph-status';
 import { api } from '../api-client';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../error-alert';
 import { useFailure } from '../error-message';
 import { useStateName } from '../i18n/use-state-name';
 import { onRoomEvent } from '../room/room-events';
+import { useStatusLabel } from './use-status-label';
 
 type Props = {
   sectionId: string;
@@ -24,8 +25,6 @@ type Props = {
  */
 export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Props) {
   const t = useTranslations('ParagraphStatus');
-  const format = useFormatter();
-  const stateName = useStateName();
   const [rows, setRows] = useState<ParagraphRow[] | null>(null);
   const { message: error, fail, clear } = useFailure();
   const path = `/api/sections/${sectionId}/paragraph-status`;
@@ -63,10 +62,7 @@ export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Prop
     }
   };
 
-  const describe = (row: ParagraphRow) =>
-    row.status === 'ad_referendum'
-      ? t('adReferendumBy', { states: format.list(row.adRefStates.map(stateName)) })
-      : t('status', { status: row.status ?? 'none' });
+  const describe = useStatusLabel();
   const counts = rows && countStatuses(rows);
   return (
     <section className="card stack panel paragraph-status" aria-labelledby="paragraph-status-heading">

@@ -62,7 +62,8 @@ export default async function PlanPage({ params }: Params) {
       <main id="main" tabIndex={-1}>
         <p className="muted">
           <Link href="/plans">{t('plans')}</Link> / {t.rich('phase', { phase: phases(plan.phase), strong: phase })} ·{' '}
-          <Link href={`/plans/${plan.id}/text`}>{t('wholePlan')}</Link> · <OverlapsLink planId={plan.id} />
+          <Link href={`/plans/${plan.id}/text`}>{t('wholePlan')}</Link> · <OverlapsLink planId={plan.id} /> ·{' '}
+          <Link href={`/plans/${plan.id}/amendments`}>{t('amendments')}</Link>
           {versions.length > 1 && (
             <>
               {' '}
