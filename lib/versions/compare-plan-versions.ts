@@ -8,12 +8,15 @@ import { layoutAtVersion } from '../export/version-layout';
 import { authorize } from '../permissions/authorize-action';
 import { currentLayout, type SectionLayout } from '../plans/plan-layout';
 import { goalRoom, sectionRoom } from '../shared/rooms';
+import { markMoves, type MovedPlace } from './find-moves';
 
 /** Text added or removed between two versions, in one stretch by one author. */
 export type ChangedPassage = {
   text: string;
   /** The state whose coordinator wrote (added) or deleted (removed) it; null: the chair, or unattributed. */
   state: string | null;
+  /** Set when the same words were removed in one place and added in another: where they went, or came from. */
+  moved?: MovedPlace;
 };
 
 export type SectionComparison = {
@@ -40,8 +43,8 @@ export type PlanComparison = {
 };
 
 /**
- * Two named versions of the plan compared section by section: what text was added and removed, and
- * by which state. Any member may compare. The text is read from each section's live document at the
+ * Two named versions of the plan compared section by section: what text was added, removed and
+ * moved, and by which state. Any member may compare. The text is read from each section's live document at the
  * two snapshots, so attribution is the server's record, as in History.
  */
 export async function comparePlanVersions(
@@ -90,6 +93,7 @@ export async function comparePlanVersions(
       from.sections.filter((s) => !later.has(s.id)).map((s) => compare(sectionRoom(s.id), s, 'removed')),
     )),
   ];
+  markMoves(sections);
   return { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, sections };
 }
 

@@ -121,6 +121,46 @@ describe('comparing two named versions of the plan', () => {
     });
   });
 
+  it('shows a passage the chair moved to another section as moved, not as removed and added', async () => {
+    const db = t.db;
+    const before = (await namePlanVersion(db, { userId: plan.chair.id, planId: plan.id, name: 'Before the move' })).id;
+    const moving = 'Mexico asks for yearly evaluations.';
+    await documentHost().change(police.room, plan.chair.id, (copy) => {
+      const fragment = copy.getXmlFragment(EDITOR_FIELD);
+      const at = fragment.toArray().findIndex((p) => p.toString().includes('yearly'));
+      fragment.delete(at, 1);
+    });
+    // Moved with a word changed on the way, next to a passage of Brazil's own.
+    await documentHost().change(victims.room, plan.chair.id, (copy) => {
+      appendParagraph(copy, 'Mexico asks for yearly evaluations of the centres.');
+    });
+    await documentHost().change(victims.room, plan.chair.id, (copy) => {
+      appendParagraph(copy, 'The chair notes that shelters need funding.');
+    });
+    const after = (await namePlanVersion(db, { userId: plan.chair.id, planId: plan.id, name: 'After the move' })).id;
+    const compared = await comparePlanVersions(db, {
+      userId: observer.id,
+      planId: plan.id,
+      fromId: before,
+      toId: after,
+    });
+    const from = compared.sections.find((s) => s.sectionId === police.id)!;
+    const to = compared.sections.find((s) => s.sectionId === victims.id)!;
+    expect(from.removed).toEqual([
+      expect.objectContaining({
+        text: moving,
+        moved: { sectionId: victims.id, number: 2, title: victims.title, partly: false },
+      }),
+    ]);
+    expect(to.added).toEqual([
+      expect.objectContaining({
+        text: expect.stringContaining('yearly evaluations of the centres'),
+        // Its words and the chair's next paragraph read as one passage: it holds the moved words.
+        moved: { sectionId: police.id, number: 1, title: police.title, partly: true },
+      }),
+    ]);
+  });
+
   it('is for members only, and names an unknown version as such', async () => {
     const outsider = await buildMember(t.db, { plan: await buildPlan(t.db), state: 'CAN' });
     await expect(

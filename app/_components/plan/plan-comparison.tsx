@@ -2,8 +2,9 @@ import { useLocale, useTranslations } from 'next-intl';
 import { stateName } from '../../../lib/shared/member-states';
 import { stateColor } from '../../../lib/shared/state-colors';
 import type { ChangedPassage, PlanComparison, SectionComparison } from '../../../lib/versions/compare-plan-versions';
+import type { MovedPlace } from '../../../lib/versions/find-moves';
 
-/** The comparison of two plan versions: per section, the words per state, then the passages added and removed. */
+/** The comparison of two plan versions: per section, the words per state, then the passages added and removed (and moved). */
 export function PlanComparisonView({ comparison }: { comparison: PlanComparison }) {
   const t = useTranslations('PlanComparePage');
   return (
@@ -28,11 +29,30 @@ function SectionChanges({ section, comparison }: { section: SectionComparison; c
       ? t('sectionHeading', { number: section.number, title: section.title ?? '' })
       : (section.title ?? '');
   const unchanged = !section.added.length && !section.removed.length;
+  // Where a moved passage went (a removed one) or came from (an added one).
+  const movedNote = (moved: MovedPlace, Tag: 'ins' | 'del') => {
+    const kind = !moved.sectionId
+      ? 'goal'
+      : moved.sectionId === section.sectionId
+        ? 'here'
+        : moved.number === null
+          ? 'gone'
+          : 'section';
+    const values = { kind, number: moved.number ?? 0, title: moved.title ?? '' };
+    if (Tag === 'del') return moved.partly ? t('partlyMovedTo', values) : t('movedTo', values);
+    return moved.partly ? t('partlyMovedFrom', values) : t('movedFrom', values);
+  };
   const passages = (list: ChangedPassage[], Tag: 'ins' | 'del') => (
     <ul className="plain stack">
       {list.map((p, i) => (
-        <li key={i} className="changed-passage" style={{ borderColor: stateColor(p.state) }}>
+        <li
+          key={i}
+          className="changed-passage"
+          data-moved={p.moved ? 'true' : undefined}
+          style={{ borderColor: stateColor(p.state) }}
+        >
           <Tag>{p.text}</Tag> <span className="muted small">— {who(p.state)}</span>
+          {p.moved && <span className="small moved-note"> {movedNote(p.moved, Tag)}</span>}
         </li>
       ))}
     </ul>
