@@ -48,6 +48,8 @@ export type PlanView = {
   /** The chair opened the observers' channel; and whether the reader may write in it. */
   observerComments: boolean;
   canCommentObservers: boolean;
+  /** Whether the reader may write in the observers' channel once the chair opens it: the page follows it live. */
+  canCommentObserversWhenOpen: boolean;
   /** Propose amendments to any section's text. */
   canPropose: boolean;
   /** Set paragraphs' status (bracketed, ad referendum, agreed): the chair, consolidating. */
@@ -90,6 +92,10 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     canComment: can(ctx, { type: 'section.comment' }),
     observerComments: ctx.plan.observerComments === true,
     canCommentObservers: can(ctx, { type: 'section.comment', channel: 'observers' }),
+    canCommentObserversWhenOpen: can(
+      { ...ctx, plan: { ...ctx.plan, observerComments: true } },
+      { type: 'section.comment', channel: 'observers' },
+    ),
     canPropose: can(ctx, { type: 'amendment.propose' }),
     canSetParagraphStatus: can(ctx, { type: 'paragraph.status' }),
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),

@@ -150,6 +150,22 @@ export function readNotificationsMessage(decoder: decoding.Decoder): { unread: n
   return { unread: typeof unread === 'number' ? unread : 0 };
 }
 
+/**
+ * Application message saying whether the plan's observers' channel is open (JSON `{ open }`), sent to the
+ * connections in the plan's sections whenever the plan changes, so a page shows or closes the channel's
+ * form without being reloaded.
+ */
+export const OBSERVER_CHANNEL_MESSAGE = 109;
+
+export function encodeObserverChannelMessage(open: boolean): Uint8Array {
+  return encodeTextMessage(OBSERVER_CHANNEL_MESSAGE, JSON.stringify({ open }));
+}
+
+export function readObserverChannelMessage(decoder: decoding.Decoder): { open: boolean } {
+  const { open } = JSON.parse(decoding.readVarString(decoder)) as { open: unknown };
+  return { open: open === true };
+}
+
 function encodeTextMessage(type: number, text: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);

@@ -10,6 +10,7 @@ import type { CollabOptions } from './options';
 import { pushAmendments } from './push/amendments';
 import { LockedParagraphs } from './rooms/locked-paragraphs';
 import { pushComments } from './push/comments';
+import { pushObserverChannel } from './push/observer-channel';
 import { pushNotifications } from './push/notifications';
 import { watchOverlaps } from './push/overlap-analysis';
 import { pushOverlaps } from './push/overlaps';
@@ -78,6 +79,7 @@ export async function createCollabServer(options: CollabOptions) {
   part(pushComments({ db, log, rooms }));
   part(pushAmendments({ db, log, rooms, locks }));
   part(pushNotifications({ db, log, connections }));
+  part(pushObserverChannel({ db, log, connections }));
   part(pushPlanActivity({ db, log, rooms, intervalMs: options.activityMs }));
   part(pushOverlaps({ db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs }));
   part(startAutoVersions({ db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() }));

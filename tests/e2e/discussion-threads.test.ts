@@ -129,16 +129,22 @@ describe.runIf(browserAvailable())('threads, mentions and the bell in a browser'
       await thread.getByRole('button', { name: 'Resolve' }).click();
       await expect.poll(() => text(mexico).locator('.discussed-passage').count()).toBe(0);
 
-      // The chair opens the observers' channel; an observer comments there, apart from the delegations.
+      // The chair opens the observers' channel while an observer reads the section: the observer's page
+      // offers the channel's form without being reloaded, and the observer comments there, apart from the delegations.
+      const observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
+      await observer.goto(sectionPath);
+      await expect.poll(() => observer.locator('.prose').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const form = observer.getByRole('form', { name: 'Write in the observers’ channel' });
+      expect(await form.count()).toBe(0);
+      await observer.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
       const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
       await chair.goto(`${sectionPath.split('/sections/')[0]}/manage`);
       await chair.getByRole('checkbox', { name: 'Let observers comment' }).check();
       await expect.poll(() => chair.getByText('Observers may comment.').count()).toBe(1);
       await shoot(chair, 'manage-observers-channel');
-      const observer = await signInAs(t.browser, t.app.url, 'observer@demo.test');
-      await observer.goto(sectionPath);
+      await expect.poll(() => form.count(), { timeout: 10_000 }).toBe(1);
+      expect(await observer.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
       expect(await observer.getByRole('form', { name: 'Write in the discussion' }).count()).toBe(0);
-      const form = observer.getByRole('form', { name: 'Write in the observers’ channel' });
       await form.getByLabel('Your message').fill('The Inter-American Commission offers its training materials.');
       await form.getByRole('button', { name: 'Send', exact: true }).click();
       const observed = (page: Page) => page.getByRole('list', { name: 'Observers’ threads' }).locator(':scope > li');
@@ -146,6 +152,10 @@ describe.runIf(browserAvailable())('threads, mentions and the bell in a browser'
       expect(await observed(peru).first().innerText()).toContain('Observer');
       await shoot(observer, 'observers-channel');
       expect(await violations(observer)).toEqual([]);
+      // Closed again: the form goes, what was written stays.
+      await chair.getByRole('checkbox', { name: 'Let observers comment' }).uncheck();
+      await expect.poll(() => form.count(), { timeout: 10_000 }).toBe(0);
+      expect(await observed(observer).count()).toBe(1);
       await chair.context().close();
       await observer.context().close();
     },

@@ -20,7 +20,10 @@ type Props = {
    * stays in its thread's channel. Only the delegations' form takes passages chosen in the editor.
    */
   channel: Channel;
-  /** The observers' channel is open (the chair's setting); closed and empty, it is not shown. */
+  /**
+   * The observers' channel is open (the chair's setting, followed live); closed and empty, it is not
+   * shown, and closed, nobody writes there.
+   */
   open?: boolean;
   planId: string;
   sectionId: string;
@@ -33,6 +36,7 @@ type Props = {
   resolvesAll: boolean;
   /** The section's room, whose connection brings new messages (room-connection.ts). */
   roomId: string;
+  /** May write here (in the observers' channel: once it is open). */
   canComment: boolean;
   /** Resolves threads (its own, or any with `resolvesAll`): the chair and coordinators, never observers. */
   canResolve: boolean;
@@ -71,6 +75,10 @@ export function SectionDiscussion({
   const [quote, setQuote] = useState<Quote | null>(null);
   const message = useRef<HTMLTextAreaElement>(null);
   const path = `/api/sections/${sectionId}/comments`;
+  // The chair opens and closes the observers' channel while pages are open: the server says so live.
+  const [channelOpen, setChannelOpen] = useState(open);
+  useEffect(() => setChannelOpen(open), [open]);
+  const writable = canComment && (!observers || channelOpen);
 
   const load = useCallback(() => {
     api<{ comments: CommentView[] }>('GET', `${path}?channel=${channel}`).then(
@@ -84,6 +92,7 @@ export function SectionDiscussion({
   useEffect(() => {
     let refetch: ReturnType<typeof setTimeout> | undefined;
     const stop = onRoomEvent(roomId, (event) => {
+      if (observers && event.kind === 'observer-channel') setChannelOpen(event.open);
       if (event.kind === 'comment' && event.comment.channel === channel) {
         // A message from someone else is said as it arrives; the reader's own was said on sending.
         if (event.comment.authorId !== userId && !event.comment.editedAt && !event.comment.withdrawn)
@@ -152,7 +161,7 @@ export function SectionDiscussion({
   const shown = showResolved ? threads : threads.filter((thread) => !thread.root.resolved);
   const changed = (comment: CommentView) => setComments((list) => withComment(list ?? [], comment));
 
-  if (observers && !open && !comments?.length) return null;
+  if (observers && !channelOpen && !comments?.length) return null;
   const headingId = observers ? 'observers-heading' : 'discussion-heading';
   return (
     <section className={observers ? 'card stack panel observers' : 'card stack panel'} aria-labelledby={headingId}>
@@ -187,7 +196,7 @@ export function SectionDiscussion({
               root={root}
               replies={replies}
               userId={userId}
-              canComment={canComment}
+              canComment={writable}
               canResolve={canResolve}
               moderates={moderates}
               resolvesAll={resolvesAll}
@@ -201,7 +210,7 @@ export function SectionDiscussion({
         </ol>
       )}
       <ErrorAlert message={error} />
-      {canComment ? (
+      {writable ? (
         <form className="stack" onSubmit={post} aria-label={observers ? t('observersForm') : t('form')}>
           {quote ? (
             <QuotedPassage quote={quote} action={t('removeQuote')} onAction={() => setQuote(null)} />

@@ -10,11 +10,13 @@ import {
   AMENDMENTS_MESSAGE,
   COMMENT_MESSAGE,
   NOTIFICATIONS_MESSAGE,
+  OBSERVER_CHANNEL_MESSAGE,
   OVERLAPS_MESSAGE,
   PLAN_ACTIVITY_MESSAGE,
   readAmendmentsMessage,
   readCommentMessage,
   readNotificationsMessage,
+  readObserverChannelMessage,
   readOverlapsMessage,
   readPlanActivityMessage,
 } from '../../../lib/shared/app-messages';
@@ -62,6 +64,9 @@ export function openRoom(
   };
   provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceUnread(readNotificationsMessage(decoder).unread);
+  };
+  provider.messageHandlers[OBSERVER_CHANNEL_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
+    announceRoomEvent({ room: roomId, kind: 'observer-channel', open: readObserverChannelMessage(decoder).open });
   };
   let synced = false;
   provider.on('sync', (isSynced: boolean) => {

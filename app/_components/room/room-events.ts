@@ -27,6 +27,7 @@ export type RoomEvent = { room: string } & (
   | { kind: 'amendments'; amendments: AmendmentView[]; paragraphs: ParagraphRow[] }
   | { kind: 'amend'; quote: Quote }
   | { kind: 'discussed'; passages: DiscussedPassage[] }
+  | { kind: 'observer-channel'; open: boolean }
 );
 
 const EVENT = 'concordia:room';

@@ -154,7 +154,7 @@ export default async function SectionPage({
           channel="observers"
           open={plan.observerComments}
           {...discussion}
-          canComment={plan.canCommentObservers}
+          canComment={plan.canCommentObserversWhenOpen}
           canResolve={plan.canComment}
           readOnlyReason={plan.phase === 'adopted' ? t('discussionClosed') : tDiscussion('observersClosed')}
         />
