@@ -128,5 +128,33 @@ describe.runIf(browserAvailable())('the plan on one page', () => {
     await chair.setViewportSize({ width: 390, height: 844 });
     expect(await chair.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await chair.screenshot({ path: `${SHOTS}/compare-390.png` });
+
+    // Peru moves its first paragraph to the end: the comparison says moved, at both ends, not removed and added.
+    const moved =
+      'Peru proposes a regional curriculum for police training grounded in human rights and community policing.';
+    await editor.locator('p', { hasText: moved }).click({ clickCount: 3 });
+    await peru.keyboard.press('Backspace');
+    await peru.keyboard.press('Delete');
+    await caretAtEnd(editor);
+    await peru.keyboard.press('Enter');
+    await peru.keyboard.type(moved);
+    await expect
+      .poll(() => section(observer, 'Professionalisation of police forces').innerText(), { timeout: 10_000 })
+      .toMatch(new RegExp(`academies\\.[^]*${moved}`));
+    await chair.setViewportSize({ width: 1280, height: 900 });
+    await chair.goto(`${planPath}/manage`);
+    await name('Third reading');
+    await chair.goto(`${planPath}/compare`);
+    const movedPassages = police.locator('[data-moved]');
+    await expect
+      .poll(() => movedPassages.allInnerTexts())
+      .toEqual([
+        expect.stringContaining('Moved here from elsewhere in this section.'),
+        expect.stringContaining('Moved elsewhere in this section.'),
+      ]);
+    expect(await violations(chair)).toEqual([]);
+    await chair.screenshot({ path: `${SHOTS}/compare-moved-1280.png`, fullPage: true });
+    await chair.setViewportSize({ width: 390, height: 844 });
+    await chair.screenshot({ path: `${SHOTS}/compare-moved-390.png`, fullPage: true });
   });
 });
