@@ -73,8 +73,13 @@ export default async function PlanPage({ params }: Params) {
             <>
               {' '}
               · <Link href={`/plans/${plan.id}/manage`}>{t('manage')}</Link> ·{' '}
-              <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link> ·{' '}
-              <Link href={`/plans/${plan.id}/audit`}>{t('auditLog')}</Link>
+              <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link>
+            </>
+          )}
+          {plan.canReadAudit && (
+            <>
+              {' '}
+              · <Link href={`/plans/${plan.id}/audit`}>{t('auditLog')}</Link>
             </>
           )}
         </p>
