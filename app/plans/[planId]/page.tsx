@@ -85,6 +85,7 @@ export default async function PlanPage({ params }: Params) {
         </p>
         <h1>{plan.title}</h1>
         <ArchivedNotice archived={plan.archived} />
+        <PlanSearch planId={plan.id} />
         <section aria-labelledby="goal-heading" className="goal">
           <h2 id="goal-heading">{t('goalHeading')}</h2>
           <CollabEditor
@@ -147,7 +148,6 @@ export default async function PlanPage({ params }: Params) {
             </li>
           ))}
         </ol>
-        <PlanSearch planId={plan.id} />
         <ExportPanel planId={plan.id} versions={versions} pdfAvailable={pdfUnavailable() === null} />
       </main>
     </PlanActivityProvider>
