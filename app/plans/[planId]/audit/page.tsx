@@ -5,7 +5,6 @@ import { getDb } from '../../../../db';
 import { AUDIT_KINDS, auditFilter } from '../../../../lib/audit/audit-filters';
 import { listAudit } from '../../../../lib/audit/list-audit';
 import { statesIn } from '../../../../lib/shared/member-states';
-import { ArchivedNotice } from '../../../_components/layout/archived-notice';
 import { PlanTrail } from '../../../_components/layout/plan-trail';
 import { TopBar } from '../../../_components/layout/top-bar';
 import { LocalTime } from '../../../_components/local-time';
@@ -48,7 +47,6 @@ export default async function AuditPage({ params, searchParams }: Params & Searc
       <main id="main" tabIndex={-1}>
         <PlanTrail plan={plan} here={t('heading')} />
         <h1 id="audit-heading">{t('heading')}</h1>
-        <ArchivedNotice archived={plan.archived} />
         <form className="row card" method="get" aria-label={t('filters')}>
           <label>
             {t('kind')}{' '}
