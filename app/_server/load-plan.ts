@@ -21,6 +21,13 @@ export async function loadManagedPlanForPage(userId: string, rawPlanId: string):
   return plan;
 }
 
+/** For the audit log: the plan, and a 404 for anyone who may not read its log (an archived plan's stays readable). */
+export async function loadAuditPlanForPage(userId: string, rawPlanId: string): Promise<PlanView> {
+  const plan = await loadPlanForPage(userId, rawPlanId);
+  if (!plan.canReadAudit) notFound();
+  return plan;
+}
+
 /** For the plan page: the plan's activity, with the same 404s. */
 export async function loadPlanActivityForPage(userId: string, rawPlanId: string): Promise<PlanActivity> {
   return forPage(async () => readPlanActivity(await getDb(), { userId, planId: planIdParam(rawPlanId) }));

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { PlanView } from '../../lib/plans/get-plan';
-import { loadManagedPlanForPage, loadPlanForPage } from './load-plan';
+import { loadAuditPlanForPage, loadManagedPlanForPage, loadPlanForPage } from './load-plan';
 import { requireUserId } from './session';
 
 /**
  * A page within a plan (`/plans/:id/<path>`): its messages (whose `title` names the page and, with
- * {plan}, the plan), and whether only those who manage the plan may see it.
+ * {plan}, the plan), and whether only those who manage the plan may see it (`managed`), or those who
+ * may read its audit log (`audit`: the chair and administrators, archived plans' too).
  */
 export type PlanSubpage = {
   path: 'consolidation' | 'manage' | 'metadata' | 'audit' | 'text' | 'compare' | 'amendments';
@@ -18,7 +19,7 @@ export type PlanSubpage = {
     | 'PlanTextPage'
     | 'PlanComparePage'
     | 'PlanAmendmentsPage';
-  managed: boolean;
+  managed: boolean | 'audit';
 };
 
 type Params = Promise<{ planId: string }>;
@@ -29,7 +30,12 @@ export async function loadSubpage(page: PlanSubpage, params: Params): Promise<{ 
   const userId = await requireUserId(`/plans/${planId}/${page.path}`);
   return {
     userId,
-    plan: page.managed ? await loadManagedPlanForPage(userId, planId) : await loadPlanForPage(userId, planId),
+    plan:
+      page.managed === 'audit'
+        ? await loadAuditPlanForPage(userId, planId)
+        : page.managed
+          ? await loadManagedPlanForPage(userId, planId)
+          : await loadPlanForPage(userId, planId),
   };
 }
 

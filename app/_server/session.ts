@@ -10,14 +10,15 @@ import { appError } from '../../lib/i18n/error-text';
  * The signed-in user's id, or null when the request has no session or a signed-out or expired one.
  * Checked once per page render (the page, its title and its language all ask).
  */
-export const currentUserId = cache(async (): Promise<string | null> => {
+export const currentUserId = cache(async (): Promise<string | null> => (await currentSessionClaims())?.userId ?? null);
+
+const currentSessionClaims = cache(async () => {
   const request = await headers();
-  const session = await currentSession(
+  return currentSession(
     await getDb(),
     { cookie: request.get('cookie'), authorization: request.get('authorization') },
     sessionCookieOptions(config()),
   );
-  return session?.userId ?? null;
 });
 
 /** For pages: the signed-in user's id, or a redirect to the sign-in page. */
@@ -32,4 +33,11 @@ export async function requireApiUserId(): Promise<string> {
   const userId = await currentUserId();
   if (!userId) throw appError('unauthenticated', 'signInRequired');
   return userId;
+}
+
+/** For route handlers that act on the session itself (changing a password keeps it): user and session ids. */
+export async function requireApiSession(): Promise<{ userId: string; sessionId: string }> {
+  const session = await currentSessionClaims();
+  if (!session) throw appError('unauthenticated', 'signInRequired');
+  return { userId: session.userId, sessionId: session.sessionId };
 }

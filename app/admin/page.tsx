@@ -9,6 +9,7 @@ import { listAllPlans } from '../../lib/plans/list-all-plans';
 import { TopBar } from '../_components/layout/top-bar';
 import { AdminPlans } from '../_components/manage/admin-plans';
 import { CreatePlanForm } from '../_components/manage/create-plan-form';
+import { PasswordResetForm } from '../_components/manage/password-reset-form';
 import { requireUserId } from '../_server/session';
 
 export const dynamic = 'force-dynamic';
@@ -32,6 +33,7 @@ export default async function AdminPage() {
         <h2>{t('newPlan')}</h2>
         <CreatePlanForm />
         <AdminPlans plans={plans} />
+        <PasswordResetForm />
       </main>
     </>
   );

@@ -6,6 +6,7 @@ import { getDb } from '../../db';
 import { users } from '../../db/schema';
 import { listPlans } from '../../lib/plans/list-plans';
 import { TopBar } from '../_components/layout/top-bar';
+import { PlanCard } from '../_components/plan/plan-card';
 import { requireUserId } from '../_server/session';
 
 export const dynamic = 'force-dynamic';
@@ -17,8 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PlansPage() {
   const userId = await requireUserId('/plans');
   const t = await getTranslations('PlansPage');
-  const phase = await getTranslations('Phases');
-  const role = await getTranslations('Roles');
   const db = await getDb();
   const [user] = await db.select({ name: users.name, isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
   const plans = await listPlans(db, userId);
@@ -35,10 +34,7 @@ export default async function PlansPage() {
         {plans.length === 0 && <p className="muted">{t('none')}</p>}
         <ul className="cards">
           {plans.map((plan) => (
-            <li key={plan.id} className="card">
-              <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
-              <p className="muted">{t('summary', { phase: phase(plan.phase), role: role(plan.role) })}</p>
-            </li>
+            <PlanCard key={plan.id} plan={plan} />
           ))}
         </ul>
       </main>

@@ -1,5 +1,6 @@
-import { bigint, bigserial, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './types';
+import { users } from './users';
 
 /** Append-only log of Yjs updates per room; nothing typed is ever rewritten here, only compacted. */
 export const docUpdates = pgTable(
@@ -28,4 +29,6 @@ export const docStats = pgTable('doc_stats', {
   docId: text('doc_id').primaryKey(),
   words: integer('words').notNull(),
   lastEditAt: timestamp('last_edit_at', { withTimezone: true }).notNull(),
+  /** Who made the last edit written here (the plans list names them); null when not known (older rows, an account gone). */
+  lastEditBy: uuid('last_edit_by').references(() => users.id, { onDelete: 'set null' }),
 });

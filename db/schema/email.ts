@@ -10,7 +10,7 @@ export const emailOutbox = pgTable(
   'email_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['invitation', 'notification', 'digest'] }).notNull(),
+    kind: text('kind', { enum: ['invitation', 'notification', 'digest', 'password-reset'] }).notNull(),
     to: text('to_address').notNull(),
     subject: text('subject').notNull(),
     text: text('text_body').notNull(),

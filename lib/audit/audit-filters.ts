@@ -1,3 +1,6 @@
+import { and, like, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
+
 /** The kinds of audit entries, by the first word of their action (`member.appointed` → member). */
 export const AUDIT_KINDS = [
   'plan',
@@ -11,32 +14,36 @@ export const AUDIT_KINDS = [
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
-export type AuditFilter = { kind?: AuditKind; state?: string };
+/** `before`: only entries older than this one (the next page of the log). */
+export type AuditFilter = { kind?: AuditKind; state?: string; before?: number };
 
-/** Filters from a page's query: unknown kinds and anything but a three-letter state code are ignored. */
-export function auditFilter(query: { kind?: string; state?: string }): AuditFilter {
+/** Filters from a page's query: unknown kinds, anything but a three-letter state code and a bad cursor are ignored. */
+export function auditFilter(query: { kind?: string; state?: string; before?: string }): AuditFilter {
   const kind = AUDIT_KINDS.find((k) => k === query.kind);
   const state = query.state && /^[A-Z]{3}$/.test(query.state) ? query.state : undefined;
-  return { ...(kind && { kind }), ...(state && { state }) };
+  const before = query.before && /^[1-9]\d{0,15}$/.test(query.before) ? Number(query.before) : undefined;
+  return { ...(kind && { kind }), ...(state && { state }), ...(before && { before }) };
 }
 
-/** Keys under which an entry's before and after name a member state. */
+/** Keys under which an entry's before and after name a member state (a code, or a list of codes). */
 const STATE_KEYS = ['stateCode', 'leadState', 'sponsorState', 'coEditingStates', 'states'];
 
-/** Whether an entry is of the kind and concerns the state (named in its before or after). */
-export function matchesAuditFilter(
-  entry: { action: string; before: unknown; after: unknown },
-  filter: AuditFilter,
-): boolean {
-  if (filter.kind && entry.action.split('.')[0] !== filter.kind) return false;
-  if (filter.state && !namesState(entry.before, filter.state) && !namesState(entry.after, filter.state)) return false;
-  return true;
-}
-
-function namesState(value: unknown, state: string): boolean {
-  if (!value || typeof value !== 'object') return false;
-  return STATE_KEYS.some((key) => {
-    const found = (value as Record<string, unknown>)[key];
-    return found === state || (Array.isArray(found) && found.includes(state));
-  });
+/**
+ * The filter as a condition on audit_log, so that the database finds the entries however old they are.
+ * A state matches a key holding its code or a list containing it (jsonb containment covers both).
+ */
+export function auditFilterCondition(filter: AuditFilter): SQL | undefined {
+  const state = filter.state;
+  const namesState =
+    state &&
+    or(
+      ...[auditLog.before, auditLog.after].flatMap((column) =>
+        STATE_KEYS.map((key) => sql`coalesce(${column} -> ${key}, 'null'::jsonb) @> to_jsonb(${state}::text)`),
+      ),
+    );
+  return and(
+    filter.kind ? like(auditLog.action, `${filter.kind}.%`) : undefined,
+    namesState || undefined,
+    filter.before ? sql`${auditLog.id} < ${filter.before}` : undefined,
+  );
 }

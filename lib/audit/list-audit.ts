@@ -1,8 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 import { authorize } from '../permissions/authorize-action';
-import { matchesAuditFilter, type AuditFilter } from './audit-filters';
+import { auditFilterCondition, type AuditFilter } from './audit-filters';
 
 export type AuditView = {
   id: number;
@@ -14,23 +14,30 @@ export type AuditView = {
   after: unknown;
 };
 
-/** The plan's audit log, newest first; the chair's to read. `filter`: of one kind, or concerning one state. */
+/** Entries on one page of the log: enough to scan, few enough to render at once. */
+export const AUDIT_PAGE_SIZE = 100;
+
+/**
+ * One page of the plan's audit log, newest first; the chair's and the administrator's to read, archived
+ * plans' included. `filter`: of one kind, concerning one state, older than an entry; the database applies
+ * it, so a filter finds entries however far back. `olderBefore`: the cursor of the next page, if any.
+ */
 export async function listAudit(
   db: Db,
   options: { userId: string; planId: string; limit?: number; filter?: AuditFilter },
-): Promise<AuditView[]> {
+): Promise<{ entries: AuditView[]; olderBefore: number | null }> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'audit.read' } });
+  const limit = options.limit ?? AUDIT_PAGE_SIZE;
   const rows = await db
     .select({ entry: auditLog, actor: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(eq(auditLog.planId, options.planId))
+    .where(and(eq(auditLog.planId, options.planId), auditFilterCondition(options.filter ?? {})))
     .orderBy(desc(auditLog.id))
-    .limit(options.limit ?? 500);
-  const filter = options.filter ?? {};
-  return rows
-    .filter(({ entry }) => matchesAuditFilter(entry, filter))
-    .map(({ entry, actor }) => ({
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    entries: page.map(({ entry, actor }) => ({
       id: entry.id,
       at: entry.at.toISOString(),
       actor,
@@ -38,5 +45,7 @@ export async function listAudit(
       target: entry.target,
       before: entry.before,
       after: entry.after,
-    }));
+    })),
+    olderBefore: rows.length > limit ? page.at(-1)!.entry.id : null,
+  };
 }

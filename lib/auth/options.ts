@@ -9,13 +9,11 @@ import { sameSiteRedirect } from '../http/request-origin';
 import { logger } from '../log';
 import { isSessionLive } from './current-session';
 import { clearSignInAttempts, lockIfExhausted, countSignInAttempt, TooManyAttempts } from './rate-limit';
-import { revokeSession } from './sessions';
+import { endedSessionExpiry, SESSION_MAX_AGE_S } from './session-lifetime';
+import { recordSignIn, revokeSession } from './sessions';
 import { signIn } from './sign-in';
 
 const credentials = z.object({ email: z.string().email(), password: z.string().min(1) });
-
-/** How long a session lasts after its last renewal (next-auth renews it whenever the browser reads it). */
-export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 const SIGNED_OUT = 'This session was signed out';
 
@@ -44,8 +42,7 @@ export function authOptions({ origin }: { origin: string }): NextAuthOptions {
     events: {
       async signOut({ token }) {
         // Any copy of this session's token, renewed until now, expires within one session lifetime from now.
-        if (typeof token?.sid === 'string')
-          await revokeSession(await getDb(), token.sid, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
+        if (typeof token?.sid === 'string') await revokeSession(await getDb(), token.sid, endedSessionExpiry());
       },
     },
     providers: [
@@ -77,7 +74,10 @@ export function authOptions({ origin }: { origin: string }): NextAuthOptions {
       async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
-          token.sid = randomUUID();
+          const sessionId = randomUUID();
+          token.sid = sessionId;
+          // Noted under its user, so that a change of password can end it.
+          await recordSignIn(await getDb(), { sessionId, userId: user.id });
           return token;
         }
         // Reading the session through next-auth (the browser's useSession, /api/auth/session) renews its

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { preparedPerDatabase } from '../../db/prepared';
-import { revokedSessions } from '../../db/schema';
+import { revokedSessions, signedInSessions } from '../../db/schema';
+import { endedSessionExpiry } from './session-lifetime';
 
 const KEY = Symbol.for('concordia.sessionEvents');
 
@@ -17,7 +18,42 @@ function emitter(): EventEmitter {
 export async function revokeSession(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
   await db.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
+  await db.delete(signedInSessions).where(eq(signedInSessions.sessionId, sessionId));
   notifySessionRevoked(sessionId);
+}
+
+/** Notes a new session under its user, so that a change of password can end it (endUserSessions). */
+export async function recordSignIn(db: Db, session: { sessionId: string; userId: string }): Promise<void> {
+  await db.insert(signedInSessions).values(session).onConflictDoNothing();
+}
+
+/**
+ * Ends every session of a user but `keep` (the one that changed the password; none after a reset link):
+ * their tokens are refused from now on. Call inside the transaction that changes the password, then
+ * announceEndedSessions with what it returns once committed, to close their sockets on every instance.
+ */
+export async function endUserSessions(db: Db, options: { userId: string; keep?: string }): Promise<string[]> {
+  const ended = await db
+    .delete(signedInSessions)
+    .where(
+      and(
+        eq(signedInSessions.userId, options.userId),
+        options.keep ? ne(signedInSessions.sessionId, options.keep) : undefined,
+      ),
+    )
+    .returning({ sessionId: signedInSessions.sessionId });
+  if (ended.length === 0) return [];
+  const expiresAt = endedSessionExpiry();
+  await db
+    .insert(revokedSessions)
+    .values(ended.map(({ sessionId }) => ({ sessionId, expiresAt })))
+    .onConflictDoNothing();
+  return ended.map(({ sessionId }) => sessionId);
+}
+
+/** Closes the sockets of sessions endUserSessions ended, here and on the other instances. */
+export function announceEndedSessions(sessionIds: string[]): void {
+  for (const sessionId of sessionIds) notifySessionRevoked(sessionId);
 }
 
 /** Closes the session's sockets in this process; 'remote' when another instance revoked it (relayed once, never again). */

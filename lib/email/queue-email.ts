@@ -3,7 +3,10 @@ import { emailOutbox } from '../../db/schema';
 import { announceEmailQueued } from './email-setup';
 import type { RenderedEmail } from './render-email';
 
-export type QueuedEmail = RenderedEmail & { kind: 'invitation' | 'notification' | 'digest'; to: string };
+export type QueuedEmail = RenderedEmail & {
+  kind: 'invitation' | 'notification' | 'digest' | 'password-reset';
+  to: string;
+};
 
 /**
  * Puts emails in the outbox, in the caller's transaction when it has one, so they exist exactly when

@@ -194,3 +194,8 @@ export function roomAccess(
       : can(ctx, { type: 'section.write', section: room.section });
   return write ? 'write' : 'read';
 }
+
+/** Make a password reset link for any account: an administrator, for someone who forgot theirs. */
+export function canResetPasswords(actor: Actor): boolean {
+  return actor.isAdmin;
+}

@@ -39,6 +39,8 @@ export type PlanView = {
   goalRoomId: string;
   canWriteGoal: boolean;
   canManage: boolean;
+  /** Read the plan's audit log (the chair, an administrator; archived plans' too). */
+  canReadAudit: boolean;
   /** Move the plan between phases (the chair). */
   canChangePhase: boolean;
   /** Appoint the plan's chair (an administrator). */
@@ -87,6 +89,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     goalRoomId: goalRoom(plan.id),
     canWriteGoal: can(ctx, { type: 'goal.write' }),
     canManage: can(ctx, { type: 'plan.manage' }),
+    canReadAudit: can(ctx, { type: 'audit.read' }),
     canChangePhase: can(ctx, { type: 'plan.changePhase' }),
     canAppointChair: can(ctx, { type: 'plan.appointChair' }),
     canComment: can(ctx, { type: 'section.comment' }),

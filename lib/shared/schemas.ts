@@ -55,6 +55,15 @@ export const acceptInvitationInput = z.object({
   password: z.string().min(8).max(200),
 });
 
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(200),
+});
+
+export const issuePasswordResetInput = z.object({ email: z.string().trim().email().max(320) });
+
+export const resetPasswordInput = z.object({ password: z.string().min(8).max(200) });
+
 export type AppointInput = z.infer<typeof appointInput>;
 export type CreateSectionInput = z.infer<typeof createSectionInput>;
 export type UpdateSectionInput = z.infer<typeof updateSectionInput>;

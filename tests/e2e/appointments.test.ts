@@ -170,15 +170,29 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
   it('finds words in every section of the plan, and opens a section with them marked', async () => {
     const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await page.goto(planPath);
-    await page.getByLabel('Words to find in every section').fill('Regional Curriculum');
+    await page.getByLabel('Words to find in the goal, the sections and their discussions').fill('Regional Curriculum');
     await page.getByRole('button', { name: 'Search' }).click();
-    const found = page.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem');
+    // Grouped by section, in the plan's order, at the top of the page.
+    const groups = page.getByTestId('search-group');
+    const found = page.locator('.search-hit');
     await expect.poll(() => found.count()).toBe(2);
     expect(await page.getByText('2 paragraphs in 2 sections.').count()).toBe(1);
-    expect(await found.allInnerTexts()).toEqual([
-      '1. Professionalisation of police forces · Peru\n\nPeru proposes a regional curriculum for police training grounded in human rights and community policing.',
-      '5. International cooperation · Jamaica\n\nDevelop a regional curriculum for training police officers, grounded in human rights and community policing.',
+    expect(await groups.locator('h3').allInnerTexts()).toEqual([
+      '1. Professionalisation of police forces · Peru',
+      '5. International cooperation · Jamaica',
     ]);
+    expect(await found.allInnerTexts()).toEqual([
+      'Peru proposes a regional curriculum for police training grounded in human rights and community policing.',
+      'Develop a regional curriculum for training police officers, grounded in human rights and community policing.',
+    ]);
+    const searchTop = await page.locator('.plan-search').evaluate((e) => e.getBoundingClientRect().top);
+    const goalTop = await page.locator('#goal-heading').evaluate((e) => e.getBoundingClientRect().top);
+    expect(searchTop).toBeLessThan(goalTop);
+    if (process.env.SHOTS_DIR)
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `${process.env.SHOTS_DIR}/plan-search-${width}.png`, fullPage: false });
+      }
 
     await found.nth(1).getByRole('link').click();
     await page.waitForURL('**/sections/**');
@@ -189,7 +203,7 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
     await expect.poll(() => page.locator('.prose .find-match').count()).toBe(0);
 
     await page.goto(planPath);
-    await page.getByLabel('Words to find in every section').fill('nowhere to be found');
+    await page.getByLabel('Words to find in the goal, the sections and their discussions').fill('nowhere to be found');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.getByText('Nothing found for “nowhere to be found”.').count()).toBe(1);
     await page.context().close();
@@ -214,12 +228,13 @@ describe.runIf(browserAvailable())('the chair appoints, the coordinator joins an
 
     const page = await signInAs(t.browser, t.app.url, 'observer@demo.test');
     await page.goto(planPath);
-    await page.getByLabel('Words to find in every section').fill('a Common register');
+    await page.getByLabel('Words to find in the goal, the sections and their discussions').fill('a Common register');
     await page.getByRole('button', { name: 'Search' }).click();
-    const found = page.getByRole('list', { name: 'Paragraphs found' }).getByRole('listitem');
-    await expect
-      .poll(() => found.allInnerTexts())
-      .toEqual(['5. International cooperation · Jamaica\n\nShare a common register of trainers.']);
+    const found = page.locator('.search-hit');
+    await expect.poll(() => found.allInnerTexts()).toEqual(['Share a common register of trainers.']);
+    expect(await page.getByTestId('search-group').locator('h3').allInnerTexts()).toEqual([
+      '5. International cooperation · Jamaica',
+    ]);
     await found.first().getByRole('link').click();
     await page.waitForURL('**/sections/**');
     // One match, marked in pieces: plain, bold, plain.

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { postComment } from '../../lib/discussion/post-comment';
+import { withdrawComment } from '../../lib/discussion/withdraw-comment';
 import { searchPlan } from '../../lib/search/search-plan';
 import {
   buildMember,
@@ -22,7 +24,9 @@ describe('searching a plan', () => {
   let prevention: BuiltSection;
 
   beforeAll(async () => {
-    plan = await buildPlan(db());
+    plan = await buildPlan(db(), {
+      goal: ['A common agenda on citizen security, without duplicating the work of others.'],
+    });
     mexico = await buildMember(db(), { plan, state: 'MEX' });
     observer = await buildMember(db(), { plan, role: 'observer' });
     const section = (lead: BuiltMember | string, title: string, text: string[]) =>
@@ -75,6 +79,34 @@ describe('searching a plan', () => {
       ]);
     });
     page.provider.destroy();
+  });
+
+  it('finds the words in the goal, in section titles and in discussion messages, grouped by section', async () => {
+    const asked = await postComment(db(), {
+      userId: mexico.id,
+      sectionId: prevention.id,
+      body: 'Could the municipal programmes share one agenda with Peru?',
+    });
+    const withdrawn = await postComment(db(), {
+      userId: mexico.id,
+      sectionId: prevention.id,
+      body: 'An agenda I take back.',
+    });
+    await withdrawComment(db(), { userId: mexico.id, commentId: withdrawn.id });
+
+    const agenda = await searchPlan(db(), { userId: observer.id, planId: plan.id, query: 'AGENDA' });
+    expect(agenda.goal).toEqual([
+      expect.objectContaining({ block: 0, before: 'A common ', match: 'agenda', matches: 1 }),
+    ]);
+    expect(agenda.messageHits).toEqual([
+      expect.objectContaining({ id: asked.id, sectionId: prevention.id, author: mexico.name, match: 'agenda' }),
+    ]);
+    expect(agenda.messages).toBe(1);
+    expect(agenda.sections.map((s) => s.id)).toEqual([prevention.id]);
+
+    const titles = await searchPlan(db(), { userId: observer.id, planId: plan.id, query: 'prevention of' });
+    expect(titles.titles).toEqual([prevention.id]);
+    expect(titles.sections.map((s) => s.title)).toEqual(['Prevention of violence and crime']);
   });
 
   it('is for members of the plan only', async () => {

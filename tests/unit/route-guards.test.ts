@@ -7,6 +7,9 @@ const WITHOUT_PERMISSION_CHECK: Record<string, string> = {
   'app/api/auth/[...nextauth]/route.ts': 'sign-in itself (next-auth)',
   'app/api/invitations/[token]/route.ts': 'the one-time token in the link is the credential',
   'app/api/me/route.ts': "the signed-in user's own record",
+  'app/api/me/password/route.ts': "the signed-in user's own password, behind the current one",
+  'app/api/password-resets/route.ts': 'an instance-level decision: canResetPasswords (administrators)',
+  'app/api/password-resets/[token]/route.ts': 'the one-time token in the link is the credential',
   'app/api/member-states/route.ts': 'public reference data, for signed-in users',
   'app/api/notifications/route.ts': "the signed-in user's own notifications, of plans they are still a member of",
   'app/api/notifications/read/route.ts': "the signed-in user's own notifications",
@@ -16,10 +19,11 @@ const WITHOUT_PERMISSION_CHECK: Record<string, string> = {
 const WITHOUT_SESSION = new Set([
   'app/api/auth/[...nextauth]/route.ts',
   'app/api/invitations/[token]/route.ts',
+  'app/api/password-resets/[token]/route.ts',
   'app/api/email/unsubscribe/route.ts',
 ]);
 /** How a route checks the session: itself, or through a wrapper of app/_server that does (checked below). */
-const SESSION_CHECK = /requireApiUserId\(\)|sectionRoute\(/;
+const SESSION_CHECK = /requireApiUserId\(\)|requireApiSession\(\)|sectionRoute\(/;
 
 function routes(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

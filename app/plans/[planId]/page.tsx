@@ -74,13 +74,19 @@ export default async function PlanPage({ params }: Params) {
             <>
               {' '}
               · <Link href={`/plans/${plan.id}/manage`}>{t('manage')}</Link> ·{' '}
-              <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link> ·{' '}
-              <Link href={`/plans/${plan.id}/audit`}>{t('auditLog')}</Link>
+              <Link href={`/plans/${plan.id}/metadata`}>{t('documentBlock')}</Link>
+            </>
+          )}
+          {plan.canReadAudit && (
+            <>
+              {' '}
+              · <Link href={`/plans/${plan.id}/audit`}>{t('auditLog')}</Link>
             </>
           )}
         </p>
         <h1>{plan.title}</h1>
         <ArchivedNotice archived={plan.archived} />
+        <PlanSearch planId={plan.id} />
         <section aria-labelledby="goal-heading" className="goal">
           <h2 id="goal-heading">{t('goalHeading')}</h2>
           <CollabEditor
@@ -143,7 +149,6 @@ export default async function PlanPage({ params }: Params) {
             </li>
           ))}
         </ol>
-        <PlanSearch planId={plan.id} />
         <ExportPanel planId={plan.id} versions={versions} pdfAvailable={pdfUnavailable() === null} />
       </main>
     </PlanActivityProvider>

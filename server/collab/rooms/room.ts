@@ -181,7 +181,13 @@ export class Room {
       // Stored here too when it came from another instance: if that one dies before its flush, its
       // clients resync with this one and find nothing missing, so only this copy would reach the database.
       // Duplicate rows are harmless: applying a Yjs update twice changes nothing, and compaction merges them.
-      this.store.append(this.name, update);
+      // A member's own edit names them as the last editor; attribution records and relayed edits do not.
+      const editor = (origin as Partial<RoomMember> | null)?.userId;
+      this.store.append(
+        this.name,
+        update,
+        origin !== ATTRIBUTION_ORIGIN && typeof editor === 'string' ? editor : undefined,
+      );
       if (origin !== REMOTE_ORIGIN) this.relay?.update(update);
       this.broadcaster.update(update);
     });

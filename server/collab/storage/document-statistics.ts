@@ -8,11 +8,16 @@ const WORD_COUNT_EVERY_MS = 5_000;
 
 const STATS_UPSERT = {
   target: docStats.docId,
-  set: { words: sql`excluded.words`, lastEditAt: sql`excluded.last_edit_at` },
+  set: {
+    words: sql`excluded.words`,
+    lastEditAt: sql`excluded.last_edit_at`,
+    // A recount carries no editor: the one already there stays.
+    lastEditBy: sql`coalesce(excluded.last_edit_by, ${docStats.lastEditBy})`,
+  },
 };
 
 /** A document's row in doc_stats, as the dashboard shows it. */
-export type DocumentFigures = { docId: string; words: number; lastEditAt: Date };
+export type DocumentFigures = { docId: string; words: number; lastEditAt: Date; lastEditBy?: string | null };
 
 type Counting = {
   /** How to count the document's words, while it is loaded. */
@@ -20,6 +25,8 @@ type Counting = {
   counted?: { words: number; at: number };
   /** When its updates were last written: the document's last edit as the figures tell it. */
   lastEditAt?: Date;
+  /** Who made the latest edit appended, until it is written. */
+  editedBy?: string;
   /** The count written with the last updates was taken before them: it is counted again when due. */
   staleCount?: boolean;
 };
@@ -42,6 +49,11 @@ export class DocumentStatistics {
     this.counting(docId).words = words;
   }
 
+  /** A member's edit was appended: they are the document's last editor once it is written. */
+  edited(docId: string, userId: string): void {
+    this.counting(docId).editedBy = userId;
+  }
+
   /** The document is unloaded with updates still pending: those are written with its last count. */
   stopCounting(docId: string): void {
     const counting = this.documents.get(docId);
@@ -58,7 +70,9 @@ export class DocumentStatistics {
     const counting = this.counting(docId);
     const words = this.wordsOf(counting);
     counting.lastEditAt = now;
-    return words === undefined ? undefined : { docId, words, lastEditAt: now };
+    const lastEditBy = counting.editedBy ?? null;
+    delete counting.editedBy;
+    return words === undefined ? undefined : { docId, words, lastEditAt: now, lastEditBy };
   }
 
   /** Fresh counts, due now, of documents (other than `except`) whose last written count predates their last updates. */

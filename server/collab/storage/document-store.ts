@@ -109,9 +109,13 @@ export class DocumentStore {
     this.statistics.describe(docId, words);
   }
 
-  /** Queues an accepted update; it reaches the database within flushMs unless the database is down. */
-  append(docId: string, update: Uint8Array): void {
+  /**
+   * Queues an accepted update; it reaches the database within flushMs unless the database is down.
+   * `editorId`: the member who made it, when it came from one here (the plans list names the last editor).
+   */
+  append(docId: string, update: Uint8Array, editorId?: string): void {
     const entry = this.entry(docId);
+    if (editorId) this.statistics.edited(docId, editorId);
     entry.updates.push(update);
     entry.appended++;
     // While the database is away, typing must not turn the back-off into a retry every flushMs.

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '../../../../db';
 import { AUDIT_KINDS, auditFilter } from '../../../../lib/audit/audit-filters';
@@ -12,11 +13,11 @@ import { loadSubpage, subpageMetadata, type PlanSubpage } from '../../../_server
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ planId: string }> };
-type Search = { searchParams: Promise<{ kind?: string; state?: string }> };
+type Search = { searchParams: Promise<{ kind?: string; state?: string; before?: string }> };
 
 const show = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
 
-const PAGE: PlanSubpage = { path: 'audit', messages: 'AuditPage', managed: true };
+const PAGE: PlanSubpage = { path: 'audit', messages: 'AuditPage', managed: 'audit' };
 
 export const generateMetadata = ({ params }: Params): Promise<Metadata> => subpageMetadata(PAGE, params);
 
@@ -26,7 +27,14 @@ export default async function AuditPage({ params, searchParams }: Params & Searc
   const t = await getTranslations('AuditPage');
   const filter = auditFilter(await searchParams);
   const filtered = Boolean(filter.kind || filter.state);
-  const entries = await listAudit(await getDb(), { userId, planId: plan.id, filter });
+  const { entries, olderBefore } = await listAudit(await getDb(), { userId, planId: plan.id, filter });
+  // The next and first pages keep the filters.
+  const pageHref = (before?: number) =>
+    `?${new URLSearchParams({
+      ...(filter.kind && { kind: filter.kind }),
+      ...(filter.state && { state: filter.state }),
+      ...(before && { before: String(before) }),
+    }).toString()}`;
   const states = statesIn(await getLocale());
   // Each recorded action by name (`section.frozen` → "Section frozen"); one recorded before it had a name shows its code.
   const actionName = (action: string) => {
@@ -66,7 +74,7 @@ export default async function AuditPage({ params, searchParams }: Params & Searc
         </form>
         {entries.length === 0 ? (
           <p className="muted" data-testid="audit-empty">
-            {filtered ? t('noMatch') : t('empty')}
+            {filtered ? t('noMatch') : filter.before ? t('noOlder') : t('empty')}
           </p>
         ) : (
           <ol className="plain stack audit-entries" aria-labelledby="audit-heading">
@@ -95,6 +103,12 @@ export default async function AuditPage({ params, searchParams }: Params & Searc
               </li>
             ))}
           </ol>
+        )}
+        {(olderBefore || filter.before) && (
+          <nav className="row" aria-label={t('pages')}>
+            {filter.before && <Link href={pageHref()}>{t('newest')}</Link>}
+            {olderBefore && <Link href={pageHref(olderBefore)}>{t('older')}</Link>}
+          </nav>
         )}
       </main>
     </>

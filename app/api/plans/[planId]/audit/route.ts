@@ -1,4 +1,5 @@
 import { getDb } from '../../../../../db';
+import { auditFilter } from '../../../../../lib/audit/audit-filters';
 import { listAudit } from '../../../../../lib/audit/list-audit';
 import { planIdParam } from '../../../../../lib/shared/ids';
 import { jsonRoute } from '../../../../_server/json-route';
@@ -6,9 +7,11 @@ import { requireApiUserId } from '../../../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(_req: Request, ctx: { params: Promise<{ planId: string }> }) {
+/** A page of the audit log, newest first: `?kind=&state=&before=` as on the audit page. */
+export function GET(req: Request, ctx: { params: Promise<{ planId: string }> }) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
-    return { entries: await listAudit(await getDb(), { userId, planId: planIdParam((await ctx.params).planId) }) };
+    const filter = auditFilter(Object.fromEntries(new URL(req.url).searchParams));
+    return listAudit(await getDb(), { userId, planId: planIdParam((await ctx.params).planId), filter });
   });
 }

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ planId: string }> };
 
-/** GET ?q=…: the paragraphs of the plan's sections that hold the words. */
+/** GET ?q=…: what of the plan holds the words: its goal, section titles and paragraphs, discussion messages. */
 export function GET(req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();

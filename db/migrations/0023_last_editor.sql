@@ -1,0 +1,2 @@
+ALTER TABLE "doc_stats" ADD COLUMN "last_edit_by" uuid;--> statement-breakpoint
+ALTER TABLE "doc_stats" ADD CONSTRAINT "doc_stats_last_edit_by_users_id_fk" FOREIGN KEY ("last_edit_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
