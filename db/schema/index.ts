@@ -15,3 +15,4 @@ export * from './amendments';
 export * from './notifications';
 export * from './email';
 export * from './paragraph-statuses';
+export * from './paragraph-reservations';
