@@ -20,12 +20,15 @@ export type Inline =
 
 export type TableCell = { header: boolean; blocks: Block[] };
 
+/** A footnote to a paragraph (a state's reservation on it), numbered through the document from 1. */
+export type Footnote = { number: number; text: string };
+
 export type Block =
   /**
    * `number`: a section's top-level paragraph, numbered as delegations cite it ("3.4"); `mergeId`: the
-   * id cross-references to this paragraph carry.
+   * id cross-references to this paragraph carry; `notes`: its footnotes, whose marks follow its text.
    */
-  | { kind: 'paragraph'; inlines: Inline[]; number?: string; mergeId?: string }
+  | { kind: 'paragraph'; inlines: Inline[]; number?: string; mergeId?: string; notes?: Footnote[] }
   /** Level as written in the editor (1–6); renderers place it under the section's own heading. */
   | { kind: 'heading'; level: number; inlines: Inline[] }
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
@@ -82,6 +85,8 @@ export type PlanDocument = {
   amendments: Block[] | null;
   /** The same amendments as changes to their paragraphs, which the DOCX carries as Word tracked changes. */
   trackedChanges: TrackedChange[];
+  /** Every paragraph's footnotes in the order of the text (the states' reservations on agreed paragraphs). */
+  footnotes: Footnote[];
 };
 
 /**

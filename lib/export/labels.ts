@@ -67,6 +67,10 @@ export function exportLabels(language: Locale) {
     /** After a paragraph agreed ad referendum: the states that hold it so. */
     adReferendum: (codes: readonly string[]) =>
       t('Export.adReferendum', { states: list.format(codes.map((code) => stateName(code, language))) }),
+    /** A state's reservation on a paragraph as its footnote reads: the state named in `language`, its statement as written. */
+    reservation: (code: string, paragraph: string, text: string) =>
+      t('Export.reservation', { state: stateName(code, language), paragraph, text: text.replace(/\s+/g, ' ').trim() }),
+    notesHeading: t('Export.notesHeading'),
     amendmentsHeading: t('Export.amendmentsHeading'),
     amendmentColumns: [
       t('Export.amendmentNumber'),

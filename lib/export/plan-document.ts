@@ -21,6 +21,9 @@ import { numberParagraphs } from './number-paragraphs';
 import { readBlocks } from './read-blocks';
 import { layoutAtVersion } from './version-layout';
 import { markStatuses } from './mark-statuses';
+import { attachReservations } from './attach-reservations';
+import { reservationsByNumber, sectionReservationRows } from '../negotiation/paragraph-reservations';
+import type { ReservationView } from '../shared/paragraph-status';
 
 export type CompileOptions = {
   userId: string;
@@ -82,7 +85,11 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     })),
   );
   // Statuses and pending amendments belong to the text as it is now, not to a version of it.
-  const compiled = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  const marked = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  // Reservations too are on the text as it is now.
+  const { sections: compiled, footnotes } = version
+    ? { sections: marked, footnotes: [] }
+    : attachReservations(marked, await currentReservations(db, marked), labels);
   const amendments = version ? [] : await listPlanAmendments(db, { userId: options.userId, planId });
   return {
     language,
@@ -93,6 +100,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     version: version && { id: version.id, name: version.name },
     amendments: amendmentsAnnex(amendments, labels),
     trackedChanges: trackedChanges(amendments, labels),
+    footnotes,
     annex: options.annex
       ? contributionsAnnex({
           sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })),
@@ -120,6 +128,23 @@ async function currentStatuses(
       );
   }
   return statuses;
+}
+
+/** Each section's reservations by the number their paragraph has now. */
+async function currentReservations(
+  db: Db,
+  sections: readonly CompiledSection[],
+): Promise<Map<string, Map<string, ReservationView[]>>> {
+  const reservations = new Map<string, Map<string, ReservationView[]>>();
+  for (const section of sections) {
+    const rows = await sectionReservationRows(db, section.id);
+    if (rows.length)
+      reservations.set(
+        section.id,
+        await documentHost().read(sectionRoom(section.id), (doc) => reservationsByNumber(doc, rows, section.number)),
+      );
+  }
+  return reservations;
 }
 
 /** Who wrote a run, as the annex names them: their state, the chair, or why no one is named. */

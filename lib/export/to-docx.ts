@@ -6,6 +6,7 @@ import {
   Document,
   ExternalHyperlink,
   Footer,
+  FootnoteReferenceRun,
   HeadingLevel,
   InsertedTextRun,
   InternalHyperlink,
@@ -22,7 +23,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { sectionAnchor, type Block, type Inline, type PlanDocument, type TrackedChange } from './blocks';
+import { sectionAnchor, type Block, type Footnote, type Inline, type PlanDocument, type TrackedChange } from './blocks';
 import { withTrackedChanges, type TrackedRun } from './docx-tracked-changes';
 import type { Locale } from '../i18n/locales';
 import { exportLabels, safeHref, type ExportLabels } from './labels';
@@ -114,6 +115,13 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
   const document = new Document({
     title: doc.title,
     creator: 'Concordia',
+    // Real Word footnotes: Word (and LibreOffice) number them, and place each at the foot of its page.
+    footnotes: Object.fromEntries(
+      doc.footnotes.map((note) => [
+        note.number,
+        { children: [new Paragraph({ children: [new TextRun({ text: note.text, size: 20 })] })] },
+      ]),
+    ),
     styles: {
       default: {
         // The language Word proofs the text in and reads it aloud as: the export's.
@@ -205,10 +213,11 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
             children: [
               new TextRun({ text: `${b.number}\t`, font: FONT }),
               ...runs(withTrackedChanges(b.inlines, lists.tracked.get(b.number) ?? [])),
+              ...noteMarks(b.notes),
             ],
           }),
         ];
-      return [new Paragraph({ indent, children: runs(b.inlines) })];
+      return [new Paragraph({ indent, children: [...runs(b.inlines), ...noteMarks(b.notes)] })];
     case 'heading':
       // Sections are Heading 1, so the editor's headings keep their level below them.
       return [new Paragraph({ heading: HEADINGS[Math.max(2, b.level) - 1], children: runs(b.inlines) })];
@@ -264,6 +273,11 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
         }),
       ];
   }
+}
+
+/** A paragraph's footnote marks, each referring to the document's footnote of the same number. */
+function noteMarks(notes: readonly Footnote[] | undefined): ParagraphChild[] {
+  return (notes ?? []).map((note) => new FootnoteReferenceRun(note.number));
 }
 
 function runs(list: Array<Inline | TrackedRun>): ParagraphChild[] {

@@ -1,4 +1,4 @@
-import { sectionAnchor, type Block, type Inline, type PlanDocument, type TableCell } from './blocks';
+import { sectionAnchor, type Block, type Footnote, type Inline, type PlanDocument, type TableCell } from './blocks';
 import { escapeHtml, inlineHtml } from './inline-html';
 import { exportLabels, type ExportLabels } from './labels';
 
@@ -18,6 +18,9 @@ export function renderHtml(doc: PlanDocument): string {
       (s) =>
         `<section id="${sectionAnchor(s.id)}"><h2>${escapeHtml(labels.sectionHeading(s))}</h2><p class="lead">${escapeHtml(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
     ),
+    doc.footnotes.length
+      ? `<section class="notes" role="doc-endnotes" aria-labelledby="notes-heading"><h2 id="notes-heading">${escapeHtml(labels.notesHeading)}</h2><ol>${doc.footnotes.map((note) => `<li id="note-${note.number}" value="${note.number}" role="doc-endnote">${escapeHtml(note.text)}</li>`).join('')}</ol></section>`
+      : '',
     doc.annex ? `<section class="annex"><h2>${escapeHtml(labels.annexHeading)}</h2>${blocks(doc.annex)}</section>` : '',
     doc.amendments
       ? `<section class="annex amendments"><h2>${escapeHtml(labels.amendmentsHeading)}</h2>${blocks(doc.amendments)}</section>`
@@ -74,6 +77,11 @@ td p, th p { margin: 0; text-align: left; }
 blockquote { margin-left: 1.5rem; }
 pre { font: 10pt/1.3 monospace; white-space: pre-wrap; }
 .annex { break-before: page; }
+sup.note-mark { line-height: 0; font-size: 75%; }
+sup.note-mark a { text-decoration: none; }
+.notes { font-size: 10pt; border-top: 1px solid #000; margin-top: 2rem; }
+.notes h2 { font-size: 10pt; }
+.notes li { text-align: justify; }
 h1, h2, h3, h4, h5, h6 { break-after: avoid; }
 tr, li { break-inside: avoid; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
@@ -91,8 +99,8 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return b.number
-        ? `<p class="numbered"><span class="paragraph-number">${escapeHtml(b.number)}</span> ${inlines(b.inlines)}</p>`
-        : `<p>${inlines(b.inlines)}</p>`;
+        ? `<p class="numbered"><span class="paragraph-number">${escapeHtml(b.number)}</span> ${inlines(b.inlines)}${noteMarks(b.notes)}</p>`
+        : `<p>${inlines(b.inlines)}${noteMarks(b.notes)}</p>`;
     case 'heading': {
       // Sections are h2 in the compiled plan, so the editor's headings sit one level below.
       const level = Math.min(6, Math.max(2, b.level) + 1);
@@ -119,6 +127,16 @@ function block(b: Block): string {
       return `<table>${thead}<tbody>${b.rows.slice(split).map(tr).join('')}</tbody></table>`;
     }
   }
+}
+
+/** A paragraph's footnote marks, each a link to its note under "Notes" at the end of the text. */
+function noteMarks(notes: readonly Footnote[] | undefined): string {
+  return (notes ?? [])
+    .map(
+      (note) =>
+        `<sup class="note-mark"><a href="#note-${note.number}" id="note-mark-${note.number}" role="doc-noteref">${note.number}</a></sup>`,
+    )
+    .join('');
 }
 
 function inlines(list: Inline[]): string {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { paragraphReservations } from '../../db/schema';
 import { anchoredElement } from '../consolidation/anchors';

@@ -37,7 +37,10 @@ export async function recordReservation(
       .where(and(eq(paragraphStatuses.sectionId, sectionId), eq(paragraphStatuses.anchor, anchor)));
     // A reservation is on text the meeting agreed: on anything else the state still negotiates.
     if (status?.status !== 'agreed') throw appError('conflict', 'reservationNotAgreed');
-    const [before] = await tx.select().from(paragraphReservations).where(own(sectionId, anchor, stateCode));
+    const [before] = await tx
+      .select()
+      .from(paragraphReservations)
+      .where(own(sectionId, anchor, stateCode));
     await tx
       .insert(paragraphReservations)
       .values({ planId, sectionId, anchor, stateCode, text: input.text, recordedBy: userId })
@@ -63,7 +66,10 @@ export async function withdrawReservation(db: Db, options: Options & { at: strin
   const { userId, sectionId } = options;
   const { planId, stateCode, anchor, paragraph } = await reservedParagraph(db, options, options.at);
   await db.transaction(async (tx) => {
-    const [removed] = await tx.delete(paragraphReservations).where(own(sectionId, anchor, stateCode)).returning();
+    const [removed] = await tx
+      .delete(paragraphReservations)
+      .where(own(sectionId, anchor, stateCode))
+      .returning();
     if (!removed) throw appError('not_found', 'noReservation');
     await recordAudit(tx, {
       planId,
@@ -101,7 +107,9 @@ async function reservedParagraph(db: Db, { userId, sectionId }: Options, at64: s
         : null
       : locatePassage(doc, at, at)?.paragraph;
     const index = paragraph ? numberedParagraphs(doc).findIndex((p) => p.element === paragraph) : -1;
-    return paragraph && index >= 0 ? { anchor: anchorOf(paragraph), paragraph: paragraphNumber(sectionNumber, index) } : null;
+    return paragraph && index >= 0
+      ? { anchor: anchorOf(paragraph), paragraph: paragraphNumber(sectionNumber, index) }
+      : null;
   });
   if (!found) throw appError('invalid', 'paragraphSelect');
   return { planId, stateCode, ...found };
