@@ -55,6 +55,8 @@ export type CompiledSection = {
   title: string;
   leadState: string;
   coEditingStates: string[];
+  /** The same states by code (the Akoma Ntoso export refers to them); absent where only names are known. */
+  stateCodes?: { lead: string; coEditing: string[] };
   blocks: Block[];
 };
 

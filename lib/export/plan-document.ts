@@ -81,6 +81,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       title: section.title,
       leadState: stateName(section.leadState),
       coEditingStates: section.coEditingStates.map(stateName),
+      stateCodes: { lead: section.leadState, coEditing: [...section.coEditingStates] },
       blocks: texts[i]!.blocks,
     })),
   );
