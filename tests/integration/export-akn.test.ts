@@ -14,6 +14,7 @@ import { setParagraphStatus } from '../../lib/negotiation/set-paragraph-status';
 import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
+import { demoPlan } from '../helpers/demo-plan';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
 
 /**
@@ -184,5 +185,28 @@ describe.runIf(xmllintAvailable())('Akoma Ntoso export', () => {
     const file = await exportPlan(t.db, { userId: reader.id, planId: bare.id, format: 'akn' });
     const result = validate(Buffer.from(file.body).toString('utf8'));
     expect(result.output).toMatch(/validates/);
+  });
+});
+
+describe.runIf(xmllintAvailable())('the seeded demo plan', () => {
+  const t = useCollabServer({ SEED_DEMO: 'true' });
+
+  it('has its document block, names its files by it, and exports valid Akoma Ntoso', async () => {
+    const demo = await demoPlan(t.db);
+    const as = (format: string) => exportPlan(t.db, { userId: demo.ids.observer, planId: demo.planId, format });
+    const docx = await as('docx');
+    expect(docx.fileName).toBe('OEA-Ser.G-CP-CSH-2271-26_2026-11-26.docx');
+    const html = Buffer.from((await as('html')).body).toString('utf8');
+    for (const line of [
+      'PERMANENT COUNCIL OF THE ORGANIZATION OF AMERICAN STATES',
+      'COMMITTEE ON HEMISPHERIC SECURITY',
+    ])
+      expect(html).toContain(`<p>${line}</p>`);
+    expect(html).toContain('<p>Original: English</p>');
+    const akn = await as('akn');
+    expect(akn.fileName).toBe('OEA-Ser.G-CP-CSH-2271-26_2026-11-26.xml');
+    const result = validate(Buffer.from(akn.body).toString('utf8'));
+    expect(result.output).toMatch(/validates/);
+    expect(result.valid).toBe(true);
   });
 });
