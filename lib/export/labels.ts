@@ -21,6 +21,9 @@ export function exportLabels(language: Locale) {
   return {
     language,
     goalHeading: t('Export.goalHeading'),
+    contentsHeading: t('Export.contentsHeading'),
+    /** Under the heading of a section with no text yet, so it does not stand bare. */
+    noText: t('Export.noText'),
     annexHeading: t('Export.annexHeading'),
     sectionHeading: (section: CompiledSection) => `${section.number}. ${section.title}`,
     leadLine: (section: CompiledSection) =>
@@ -58,6 +61,8 @@ export function exportLabels(language: Locale) {
       t('Export.cosponsoredBy', { states: list.format(englishNames.map((name) => stateIn(name, language))) }),
     annexColumns: [t('Export.annexSection'), t('Export.annexLeadState'), t('Export.annexContributions')] as const,
     share: (contributor: string, share: number) => t('Export.share', { contributor, share }),
+    /** After the states' shares: those of the chair and of text no one is named for. */
+    otherContributors: (shares: string) => t('Export.otherContributors', { shares }),
     contributor: {
       unattributed: t('Export.unattributed'),
       chair: t('Export.chair'),

@@ -14,7 +14,7 @@ import { statusViews } from '../negotiation/paragraph-statuses';
 import type { ParagraphStatusView } from '../shared/paragraph-status';
 import { amendmentsAnnex, trackedChanges } from './amendments-annex';
 import type { Block, CompiledSection, PlanDocument } from './blocks';
-import { contributionsAnnex } from './contributions';
+import { contributionsAnnex, type Contributor } from './contributions';
 import { exportLabels, type ExportLabels } from './labels';
 import { currentLayout } from '../plans/plan-layout';
 import { numberParagraphs } from './number-paragraphs';
@@ -97,7 +97,15 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     documentBlock: metadata,
     title: plan.title,
     goal: goal.blocks,
-    sections: compiled,
+    // A section with no text yet says so, rather than print its heading over nothing.
+    sections: compiled.map((section) =>
+      section.blocks.length
+        ? section
+        : {
+            ...section,
+            blocks: [{ kind: 'paragraph', inlines: [{ kind: 'text', text: labels.noText, marks: { italic: true } }] }],
+          },
+    ),
     version: version && { id: version.id, name: version.name },
     amendments: amendmentsAnnex(amendments, labels),
     trackedChanges: trackedChanges(amendments, labels),
@@ -151,10 +159,13 @@ async function currentReservations(
 /** Who wrote a run, as the annex names them: their state, the chair, or why no one is named. */
 async function contributorLabels(db: Db, planId: string, labels: ExportLabels) {
   const members = await db.select().from(planMembers).where(eq(planMembers.planId, planId));
-  return (userId: string | null): string => {
-    if (!userId) return labels.contributor.unattributed;
+  return (userId: string | null): Contributor => {
+    if (!userId) return { label: labels.contributor.unattributed, state: false };
     const member = members.find((m) => m.userId === userId);
-    if (member?.stateCode) return labels.stateName(member.stateCode);
-    return member?.role === 'chair' ? labels.contributor.chair : labels.contributor.formerMember;
+    if (member?.stateCode) return { label: labels.stateName(member.stateCode), state: true };
+    return {
+      label: member?.role === 'chair' ? labels.contributor.chair : labels.contributor.formerMember,
+      state: false,
+    };
   };
 }

@@ -16,7 +16,8 @@ export function renderHtml(doc: PlanDocument): string {
     `<section class="goal"><h2>${escapeHtml(labels.goalHeading)}</h2>${blocks(doc.goal)}</section>`,
     ...doc.sections.map(
       (s) =>
-        `<section id="${sectionAnchor(s.id)}"><h2>${escapeHtml(labels.sectionHeading(s))}</h2><p class="lead">${escapeHtml(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
+        // The heading, its lead line and the first block are kept on one page, so a heading never ends one.
+        `<section id="${sectionAnchor(s.id)}"><div class="keep"><h2>${escapeHtml(labels.sectionHeading(s))}</h2><p class="lead">${escapeHtml(labels.leadLine(s))}</p>${s.blocks.slice(0, 1).map(block).join('')}</div>${blocks(s.blocks.slice(1))}</section>`,
     ),
     doc.footnotes.length
       ? `<section class="notes" role="doc-endnotes" aria-labelledby="notes-heading"><h2 id="notes-heading">${escapeHtml(labels.notesHeading)}</h2><ol>${doc.footnotes.map((note) => `<li id="note-${note.number}" value="${note.number}" role="doc-endnote">${escapeHtml(note.text)}</li>`).join('')}</ol></section>`
@@ -77,6 +78,7 @@ td p, th p { margin: 0; text-align: left; }
 blockquote { margin-left: 1.5rem; }
 pre { font: 10pt/1.3 monospace; white-space: pre-wrap; }
 .annex { break-before: page; }
+.keep { break-inside: avoid; }
 sup.note-mark { line-height: 0; font-size: 75%; }
 sup.note-mark a { text-decoration: none; }
 .notes { font-size: 10pt; border-top: 1px solid #000; margin-top: 2rem; }
@@ -91,8 +93,18 @@ function lines(texts: string[]): string {
   return texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
 }
 
+/** Blocks in order; a heading and the block after it are kept on one page. */
 function blocks(list: Block[]): string {
-  return list.map(block).join('');
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i]!;
+    const next = list[i + 1];
+    if (b.kind === 'heading' && next) {
+      out += `<div class="keep">${block(b)}${block(next)}</div>`;
+      i++;
+    } else out += block(b);
+  }
+  return out;
 }
 
 function block(b: Block): string {
