@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import type { OriginalLanguage } from '../shared/plan-metadata';
+import type { OriginalLanguage, PaperSize } from '../shared/plan-metadata';
 
 /**
  * The compiled plan as one intermediate representation, read once from the Yjs documents and
@@ -46,6 +46,8 @@ export type DocumentBlock = {
   date: string | null;
   /** The language the document was first written in, printed as "Original: Spanish". */
   originalLanguage: OriginalLanguage;
+  /** The paper the DOCX and PDF are laid out on; Letter when not given. */
+  paperSize?: PaperSize;
 };
 
 export type CompiledSection = {

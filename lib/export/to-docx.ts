@@ -47,8 +47,9 @@ const PAGE_FIELDS = { page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES } 
 type Lists = { next: number; tracked: ReadonlyMap<string, TrackedChange[]> };
 
 const FONT = 'Times New Roman';
-/** US Letter with one-inch margins, in twentieths of a point. */
-const PAGE = { size: { width: 12240, height: 15840 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } };
+/** US Letter or A4, with one-inch margins, in twentieths of a point. */
+const PAGE_SIZES = { letter: { width: 12240, height: 15840 }, a4: { width: 11906, height: 16838 } } as const;
+const MARGIN = { top: 1440, bottom: 1440, left: 1440, right: 1440 };
 const HEADINGS = [
   HeadingLevel.HEADING_1,
   HeadingLevel.HEADING_2,
@@ -165,7 +166,7 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
     numbering: { config: [listDefinition('bullets', false), listDefinition('numbers', true)] },
     sections: [
       {
-        properties: { page: PAGE },
+        properties: { page: { size: PAGE_SIZES[doc.documentBlock.paperSize ?? 'letter'], margin: MARGIN } },
         footers: {
           default: new Footer({
             children: [

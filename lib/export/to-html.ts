@@ -33,7 +33,7 @@ export function renderHtml(doc: PlanDocument): string {
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(heading)}</title>
-<style>${pageStyle(labels)}${STYLE}</style>
+<style>${pageStyle(labels, doc.documentBlock.paperSize === 'a4' ? 'A4' : 'letter')}${STYLE}</style>
 </head>
 <body>
 ${body.filter(Boolean).join('\n')}
@@ -43,13 +43,13 @@ ${body.filter(Boolean).join('\n')}
 }
 
 /** The page (US Letter) and its footer, "Page 1 of 3" in the export's language. */
-function pageStyle(labels: ExportLabels): string {
+function pageStyle(labels: ExportLabels, size: 'A4' | 'letter'): string {
   const footer = labels
     .pageFooter()
     .map((part) => ('field' in part ? `counter(${part.field})` : cssString(part.text)))
     .join(' ');
   return `
-@page { size: letter; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
+@page { size: ${size}; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
 }
 
 /** Text as a CSS string: quotes, backslashes and anything that could close the style element escaped. */

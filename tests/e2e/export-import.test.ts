@@ -94,7 +94,11 @@ describe('export, import and the document block over HTTP and in the browser', (
       error: 'Choose the language of the original: English, Spanish, Portuguese or French.',
     });
     expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
-    expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual(METADATA);
+    // Paper left out: Letter.
+    expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual({
+      ...METADATA,
+      paperSize: 'letter',
+    });
   });
 
   it('any member exports DOCX, HTML, Markdown and PDF named by symbol and date; others are refused', async () => {

@@ -117,6 +117,21 @@ describe.runIf(browserAvailable())('reservations on agreed paragraphs, through t
         }
     }
 
+    // The pages this work changed besides: the plan page's exports (Akoma Ntoso) and the document block's paper.
+    await chair.goto(`/plans/${planId}/metadata`);
+    expect(await chair.getByLabel('Paper of the Word and PDF exports').inputValue()).toBe('letter');
+    if (SHOTS)
+      for (const path of ['', '/metadata'])
+        for (const width of [1280, 390]) {
+          await chair.goto(`/plans/${planId}${path}`);
+          await chair.setViewportSize({ width, height: 900 });
+          await chair.screenshot({ path: `${SHOTS}/plan${path.replace('/', '-')}-${width}.png`, fullPage: true });
+        }
+    await chair.goto(`/plans/${planId}`);
+    expect(await chair.getByRole('link', { name: 'Akoma Ntoso (.xml)' }).getAttribute('href')).toBe(
+      `/api/plans/${planId}/export?format=akn`,
+    );
+
     await chair.goto(`/plans/${planId}/audit?kind=paragraph`);
     const entries = await chair.locator('.audit-entries > li p').first().innerText();
     expect(entries).toContain(`Coordinator of Mexico: Reservation recorded on paragraph ${rows[0]!.paragraph}`);

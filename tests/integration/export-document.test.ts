@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { documentHost } from '../../lib/documents/live-documents';
 import { exportPlan } from '../../lib/export/export-plan';
 import { closePdfBrowsers } from '../../lib/export/to-pdf';
+import { getPlanMetadata } from '../../lib/metadata/get-plan-metadata';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { recordReservation } from '../../lib/negotiation/record-reservation';
 import { setParagraphStatus } from '../../lib/negotiation/set-paragraph-status';
@@ -191,4 +192,32 @@ describe('the Word and PDF exports as an OAS document', () => {
       }
     },
   );
+
+  it('lays both out on A4 when the chair chooses it in the document block', async () => {
+    const metadata = await getPlanMetadata(t.db, { userId: observer.id, planId: plan.id });
+    expect(metadata.paperSize).toBe('letter');
+    expect(await zipParts(await exported('docx'), /^word\/document\.xml$/)).toContain(
+      '<w:pgSz w:w="12240" w:h="15840"',
+    );
+    await updatePlanMetadata(t.db, {
+      userId: plan.chair.id,
+      planId: plan.id,
+      metadata: { ...metadata, paperSize: 'a4' },
+    });
+    expect(await zipParts(await exported('docx'), /^word\/document\.xml$/)).toContain(
+      '<w:pgSz w:w="11906" w:h="16838"',
+    );
+    if (browserAvailable() && pdfToolsAvailable()) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'concordia-pdf-'));
+      try {
+        const file = path.join(dir, 'plan.pdf');
+        writeFileSync(file, await exported('pdf'));
+        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+          /^Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)$/m,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
 });

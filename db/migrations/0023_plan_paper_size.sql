@@ -1,0 +1,1 @@
+ALTER TABLE "plan_metadata" ADD COLUMN "paper_size" text DEFAULT 'letter' NOT NULL;
