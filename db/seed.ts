@@ -5,10 +5,35 @@ import { authoredParagraphsUpdate } from '../lib/documents/authored-paragraphs';
 import { OAS_MEMBER_STATES } from '../lib/shared/member-states';
 import { goalRoom, sectionRoom } from '../lib/shared/rooms';
 import type { Db } from './client';
-import { docStats, docUpdates, memberStates, planMembers, plans, sectionCoEditors, sections, users } from './schema';
+import {
+  docStats,
+  docUpdates,
+  memberStates,
+  planMembers,
+  planMetadata,
+  plans,
+  sectionCoEditors,
+  sections,
+  users,
+} from './schema';
 
 export const DEMO_PLAN_TITLE =
   'Hemispheric Plan of Action to Follow-up on the Declaration of San Salvador on Citizen Security in the Americas';
+
+/**
+ * The demo plan's document block, as the Committee on Hemispheric Security's documents carry it: the
+ * exports are headed and named by it (`OEA-Ser.G-CP-CSH-2271-26_2026-11-26.docx`). Its original language
+ * is English because its text is: the plan's language is also the one exports speak around the text and
+ * merges write their references in, so "Spanish" would put Spanish words into the English demo text.
+ */
+export const DEMO_DOCUMENT_BLOCK = {
+  council: 'Permanent Council of the Organization of American States',
+  committee: 'Committee on Hemispheric Security',
+  workingGroup: '',
+  symbol: 'OEA/Ser.G CP/CSH-2271/26',
+  date: '2026-11-26',
+  originalLanguage: 'en',
+};
 
 const GOAL = [
   'To give the member states a common, measurable agenda for implementing the commitments of the Declaration of San Salvador on Citizen Security in the Americas, so that each state contributes its own experience without duplicating the work of others and the resources of the Hemisphere are used efficiently.',
@@ -113,6 +138,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ seeded: bool
       if (!userId) throw new Error(`no demo account writes for ${key}`);
       return userId;
     };
+    await tx.insert(planMetadata).values({ planId: plan.id, ...DEMO_DOCUMENT_BLOCK, updatedBy: authorOf('chair') });
     await writeDocument(tx, goalRoom(plan.id), GOAL, authorOf('chair'));
     for (const [position, s] of DEMO_SECTIONS.entries()) {
       const [section] = await tx

@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './email';
 export * from './paragraph-statuses';
 export * from './password-resets';
+export * from './paragraph-reservations';

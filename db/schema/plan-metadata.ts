@@ -18,6 +18,8 @@ export const planMetadata = pgTable('plan_metadata', {
   date: date('date', { mode: 'string' }),
   /** ISO 639-1 code of one of the OAS official languages. */
   originalLanguage: text('original_language').notNull(),
+  /** The paper the exports are laid out on: `letter` (US Letter, the OAS's in Washington) or `a4`. */
+  paperSize: text('paper_size').notNull().default('letter'),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -11,6 +11,7 @@ export const AUDIT_KINDS = [
   'amendment',
   'comment',
   'thread',
+  'paragraph',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

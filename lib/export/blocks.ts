@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import type { OriginalLanguage } from '../shared/plan-metadata';
+import type { OriginalLanguage, PaperSize } from '../shared/plan-metadata';
 
 /**
  * The compiled plan as one intermediate representation, read once from the Yjs documents and
@@ -20,12 +20,15 @@ export type Inline =
 
 export type TableCell = { header: boolean; blocks: Block[] };
 
+/** A footnote to a paragraph (a state's reservation on it), numbered through the document from 1. */
+export type Footnote = { number: number; text: string };
+
 export type Block =
   /**
    * `number`: a section's top-level paragraph, numbered as delegations cite it ("3.4"); `mergeId`: the
-   * id cross-references to this paragraph carry.
+   * id cross-references to this paragraph carry; `notes`: its footnotes, whose marks follow its text.
    */
-  | { kind: 'paragraph'; inlines: Inline[]; number?: string; mergeId?: string }
+  | { kind: 'paragraph'; inlines: Inline[]; number?: string; mergeId?: string; notes?: Footnote[] }
   /** Level as written in the editor (1–6); renderers place it under the section's own heading. */
   | { kind: 'heading'; level: number; inlines: Inline[] }
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
@@ -43,6 +46,8 @@ export type DocumentBlock = {
   date: string | null;
   /** The language the document was first written in, printed as "Original: Spanish". */
   originalLanguage: OriginalLanguage;
+  /** The paper the DOCX and PDF are laid out on; Letter when not given. */
+  paperSize?: PaperSize;
 };
 
 export type CompiledSection = {
@@ -52,6 +57,8 @@ export type CompiledSection = {
   title: string;
   leadState: string;
   coEditingStates: string[];
+  /** The same states by code (the Akoma Ntoso export refers to them); absent where only names are known. */
+  stateCodes?: { lead: string; coEditing: string[] };
   blocks: Block[];
 };
 
@@ -82,6 +89,8 @@ export type PlanDocument = {
   amendments: Block[] | null;
   /** The same amendments as changes to their paragraphs, which the DOCX carries as Word tracked changes. */
   trackedChanges: TrackedChange[];
+  /** Every paragraph's footnotes in the order of the text (the states' reservations on agreed paragraphs). */
+  footnotes: Footnote[];
 };
 
 /**

@@ -3,6 +3,7 @@ import { appError } from '../i18n/error-text';
 import { isLocale } from '../i18n/locales';
 import type { PlanDocument } from './blocks';
 import { compilePlan, type CompileOptions } from './plan-document';
+import { renderAkn } from './to-akn';
 import { renderDocx } from './to-docx';
 import { renderHtml } from './to-html';
 import { renderMarkdown } from './to-markdown';
@@ -29,6 +30,11 @@ const FORMATS = {
   },
   html: { contentType: 'text/html; charset=utf-8', render: (doc: PlanDocument) => utf8(renderHtml(doc)) },
   md: { contentType: 'text/markdown; charset=utf-8', render: (doc: PlanDocument) => utf8(renderMarkdown(doc)) },
+  akn: {
+    contentType: 'application/akn+xml',
+    extension: 'xml',
+    render: (doc: PlanDocument) => utf8(renderAkn(doc)),
+  },
 } as const;
 
 type ExportFormat = keyof typeof FORMATS;
@@ -42,7 +48,7 @@ export async function exportPlan(db: Db, options: ExportOptions): Promise<Export
   if (language != null && !isLocale(language)) throw appError('invalid', 'exportLanguage');
   const doc = await compilePlan(db, { ...options, language });
   return {
-    fileName: `${fileStem(doc)}.${options.format}`,
+    fileName: `${fileStem(doc)}.${'extension' in format ? format.extension : options.format}`,
     contentType: format.contentType,
     body: await format.render(doc, options),
   };

@@ -21,6 +21,9 @@ export function exportLabels(language: Locale) {
   return {
     language,
     goalHeading: t('Export.goalHeading'),
+    contentsHeading: t('Export.contentsHeading'),
+    /** Under the heading of a section with no text yet, so it does not stand bare. */
+    noText: t('Export.noText'),
     annexHeading: t('Export.annexHeading'),
     sectionHeading: (section: CompiledSection) => `${section.number}. ${section.title}`,
     leadLine: (section: CompiledSection) =>
@@ -58,6 +61,8 @@ export function exportLabels(language: Locale) {
       t('Export.cosponsoredBy', { states: list.format(englishNames.map((name) => stateIn(name, language))) }),
     annexColumns: [t('Export.annexSection'), t('Export.annexLeadState'), t('Export.annexContributions')] as const,
     share: (contributor: string, share: number) => t('Export.share', { contributor, share }),
+    /** After the states' shares: those of the chair and of text no one is named for. */
+    otherContributors: (shares: string) => t('Export.otherContributors', { shares }),
     contributor: {
       unattributed: t('Export.unattributed'),
       chair: t('Export.chair'),
@@ -67,6 +72,10 @@ export function exportLabels(language: Locale) {
     /** After a paragraph agreed ad referendum: the states that hold it so. */
     adReferendum: (codes: readonly string[]) =>
       t('Export.adReferendum', { states: list.format(codes.map((code) => stateName(code, language))) }),
+    /** A state's reservation on a paragraph as its footnote reads: the state named in `language`, its statement as written. */
+    reservation: (code: string, paragraph: string, text: string) =>
+      t('Export.reservation', { state: stateName(code, language), paragraph, text: text.replace(/\s+/g, ' ').trim() }),
+    notesHeading: t('Export.notesHeading'),
     amendmentsHeading: t('Export.amendmentsHeading'),
     amendmentColumns: [
       t('Export.amendmentNumber'),

@@ -14,13 +14,16 @@ import { statusViews } from '../negotiation/paragraph-statuses';
 import type { ParagraphStatusView } from '../shared/paragraph-status';
 import { amendmentsAnnex, trackedChanges } from './amendments-annex';
 import type { Block, CompiledSection, PlanDocument } from './blocks';
-import { contributionsAnnex } from './contributions';
+import { contributionsAnnex, type Contributor } from './contributions';
 import { exportLabels, type ExportLabels } from './labels';
 import { currentLayout } from '../plans/plan-layout';
 import { numberParagraphs } from './number-paragraphs';
 import { readBlocks } from './read-blocks';
 import { layoutAtVersion } from './version-layout';
 import { markStatuses } from './mark-statuses';
+import { attachReservations } from './attach-reservations';
+import { reservationsByNumber, sectionReservationRows } from '../negotiation/paragraph-reservations';
+import type { ReservationView } from '../shared/paragraph-status';
 
 export type CompileOptions = {
   userId: string;
@@ -78,21 +81,35 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       title: section.title,
       leadState: stateName(section.leadState),
       coEditingStates: section.coEditingStates.map(stateName),
+      stateCodes: { lead: section.leadState, coEditing: [...section.coEditingStates] },
       blocks: texts[i]!.blocks,
     })),
   );
   // Statuses and pending amendments belong to the text as it is now, not to a version of it.
-  const compiled = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  const marked = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  // Reservations too are on the text as it is now.
+  const { sections: compiled, footnotes } = version
+    ? { sections: marked, footnotes: [] }
+    : attachReservations(marked, await currentReservations(db, marked), labels);
   const amendments = version ? [] : await listPlanAmendments(db, { userId: options.userId, planId });
   return {
     language,
     documentBlock: metadata,
     title: plan.title,
     goal: goal.blocks,
-    sections: compiled,
+    // A section with no text yet says so, rather than print its heading over nothing.
+    sections: compiled.map((section) =>
+      section.blocks.length
+        ? section
+        : {
+            ...section,
+            blocks: [{ kind: 'paragraph', inlines: [{ kind: 'text', text: labels.noText, marks: { italic: true } }] }],
+          },
+    ),
     version: version && { id: version.id, name: version.name },
     amendments: amendmentsAnnex(amendments, labels),
     trackedChanges: trackedChanges(amendments, labels),
+    footnotes,
     annex: options.annex
       ? contributionsAnnex({
           sections: compiled.map((section, i) => ({ ...section, runs: texts[i]!.runs })),
@@ -122,13 +139,33 @@ async function currentStatuses(
   return statuses;
 }
 
+/** Each section's reservations by the number their paragraph has now. */
+async function currentReservations(
+  db: Db,
+  sections: readonly CompiledSection[],
+): Promise<Map<string, Map<string, ReservationView[]>>> {
+  const reservations = new Map<string, Map<string, ReservationView[]>>();
+  for (const section of sections) {
+    const rows = await sectionReservationRows(db, section.id);
+    if (rows.length)
+      reservations.set(
+        section.id,
+        await documentHost().read(sectionRoom(section.id), (doc) => reservationsByNumber(doc, rows, section.number)),
+      );
+  }
+  return reservations;
+}
+
 /** Who wrote a run, as the annex names them: their state, the chair, or why no one is named. */
 async function contributorLabels(db: Db, planId: string, labels: ExportLabels) {
   const members = await db.select().from(planMembers).where(eq(planMembers.planId, planId));
-  return (userId: string | null): string => {
-    if (!userId) return labels.contributor.unattributed;
+  return (userId: string | null): Contributor => {
+    if (!userId) return { label: labels.contributor.unattributed, state: false };
     const member = members.find((m) => m.userId === userId);
-    if (member?.stateCode) return labels.stateName(member.stateCode);
-    return member?.role === 'chair' ? labels.contributor.chair : labels.contributor.formerMember;
+    if (member?.stateCode) return { label: labels.stateName(member.stateCode), state: true };
+    return {
+      label: member?.role === 'chair' ? labels.contributor.chair : labels.contributor.formerMember,
+      state: false,
+    };
   };
 }

@@ -6,6 +6,7 @@ import {
   Document,
   ExternalHyperlink,
   Footer,
+  FootnoteReferenceRun,
   HeadingLevel,
   InsertedTextRun,
   InternalHyperlink,
@@ -15,6 +16,7 @@ import {
   Paragraph,
   ShadingType,
   Table,
+  TableOfContents,
   TableBorders,
   TableCell,
   TableRow,
@@ -22,7 +24,8 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { sectionAnchor, type Block, type Inline, type PlanDocument, type TrackedChange } from './blocks';
+import { estimatePageNumbers } from 'docx/layout';
+import { sectionAnchor, type Block, type Footnote, type Inline, type PlanDocument, type TrackedChange } from './blocks';
 import { withTrackedChanges, type TrackedRun } from './docx-tracked-changes';
 import type { Locale } from '../i18n/locales';
 import { exportLabels, safeHref, type ExportLabels } from './labels';
@@ -44,8 +47,9 @@ const PAGE_FIELDS = { page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES } 
 type Lists = { next: number; tracked: ReadonlyMap<string, TrackedChange[]> };
 
 const FONT = 'Times New Roman';
-/** US Letter with one-inch margins, in twentieths of a point. */
-const PAGE = { size: { width: 12240, height: 15840 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } };
+/** US Letter or A4, with one-inch margins, in twentieths of a point. */
+const PAGE_SIZES = { letter: { width: 12240, height: 15840 }, a4: { width: 11906, height: 16838 } } as const;
+const MARGIN = { top: 1440, bottom: 1440, left: 1440, right: 1440 };
 const HEADINGS = [
   HeadingLevel.HEADING_1,
   HeadingLevel.HEADING_2,
@@ -65,9 +69,16 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
   for (const change of doc.trackedChanges)
     tracked.set(change.paragraph, [...(tracked.get(change.paragraph) ?? []), change]);
   const lists: Lists = { next: 0, tracked };
-  const children: Part[] = [
+  const children: Array<Part | TableOfContents> = [
     documentBlockTable(doc, labels),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
+    // A table of contents of the section headings, filled in and paged as written, which Word updates.
+    new Paragraph({
+      alignment: AlignmentType.LEFT,
+      keepNext: true,
+      children: [new TextRun({ text: labels.contentsHeading, bold: true })],
+    }),
+    new TableOfContents(labels.contentsHeading, { hyperlink: true, headingStyleRange: '1-2' }),
     ...(doc.version
       ? [
           new Paragraph({
@@ -83,7 +94,8 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
         heading: HeadingLevel.HEADING_1,
         children: [new Bookmark({ id: sectionAnchor(s.id), children: [new TextRun(labels.sectionHeading(s))] })],
       }),
-      new Paragraph({ children: [new TextRun({ text: labels.leadLine(s), italics: true })] }),
+      // Kept with what follows, as the heading is: neither is left at the foot of a page.
+      new Paragraph({ keepNext: true, children: [new TextRun({ text: labels.leadLine(s), italics: true })] }),
       ...blocks(s.blocks, lists),
     ]),
     ...(doc.annex
@@ -107,33 +119,54 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
         ]
       : []),
   ];
-  const heading = {
+  // Outline levels, so Word's navigation pane, LibreOffice's navigator and the table of contents see the headings.
+  const heading = (outlineLevel: number) => ({
     run: { font: FONT, size: 24, bold: true, color: '000000' },
-    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
-  };
+    paragraph: {
+      spacing: { before: 240, after: 120 },
+      keepNext: true,
+      keepLines: true,
+      outlineLevel,
+      alignment: AlignmentType.LEFT,
+    },
+  });
   const document = new Document({
     title: doc.title,
     creator: 'Concordia',
+    lastModifiedBy: 'Concordia',
+    // Works out the pages of the table of contents' entries, so it is complete before Word updates it.
+    pageNumbers: estimatePageNumbers,
+    // Real Word footnotes: Word (and LibreOffice) number them, and place each at the foot of its page.
+    footnotes: Object.fromEntries(
+      doc.footnotes.map((note) => [
+        note.number,
+        { children: [new Paragraph({ children: [new TextRun({ text: note.text, size: 20 })] })] },
+      ]),
+    ),
     styles: {
       default: {
         // The language Word proofs the text in and reads it aloud as: the export's.
         document: {
           run: { font: FONT, size: 24, language: { value: WORD_LANGUAGES[doc.language] } },
-          paragraph: { spacing: { after: 120 } },
+          // OAS documents are justified; the document block, headings and table cells say otherwise.
+          paragraph: { spacing: { after: 120 }, alignment: AlignmentType.JUSTIFIED },
         },
         title: {
           run: { font: FONT, size: 24, bold: true, allCaps: true, color: '000000' },
           paragraph: { spacing: { before: 480, after: 360 } },
         },
-        heading1: heading,
-        heading2: { ...heading, run: { ...heading.run, italics: true } },
-        heading3: { ...heading, run: { ...heading.run, bold: false, italics: true } },
+        heading1: heading(0),
+        heading2: { ...heading(1), run: { ...heading(1).run, italics: true } },
+        heading3: { ...heading(2), run: { ...heading(2).run, bold: false, italics: true } },
+        heading4: { ...heading(3), run: { ...heading(3).run, bold: false, italics: true } },
+        heading5: { ...heading(4), run: { ...heading(4).run, bold: false, italics: true } },
+        heading6: { ...heading(5), run: { ...heading(5).run, bold: false, italics: true } },
       },
     },
     numbering: { config: [listDefinition('bullets', false), listDefinition('numbers', true)] },
     sections: [
       {
-        properties: { page: PAGE },
+        properties: { page: { size: PAGE_SIZES[doc.documentBlock.paperSize ?? 'letter'], margin: MARGIN } },
         footers: {
           default: new Footer({
             children: [
@@ -165,7 +198,12 @@ function documentBlockTable(doc: PlanDocument, labels: ExportLabels): Table {
     new TableCell({
       width: { size: 50, type: WidthType.PERCENTAGE },
       children: (texts.length ? texts : ['']).map(
-        (text) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold })] }),
+        (text) =>
+          new Paragraph({
+            spacing: { after: 0 },
+            alignment: AlignmentType.LEFT,
+            children: [new TextRun({ text, bold })],
+          }),
       ),
     });
   return new Table({
@@ -189,12 +227,21 @@ function listDefinition(reference: string, ordered: boolean, start = 1) {
   };
 }
 
-function blocks(list: Block[], lists: Lists, depth = 0): Part[] {
-  return list.flatMap((b) => block(b, lists, depth));
+/** `inCell`: in a table cell, where text is ragged-right (justified, a narrow column is all gaps). */
+function blocks(list: Block[], lists: Lists, depth = 0, inCell = false): Part[] {
+  return list.flatMap((b) => block(b, lists, depth, inCell));
 }
 
-function block(b: Block, lists: Lists, depth: number): Part[] {
+/** Blocks with every run of their text in bold (a table's header cells). */
+function emboldened(list: Block[]): Block[] {
+  const bold = (inlines: Inline[]): Inline[] =>
+    inlines.map((i) => (i.kind === 'text' ? { ...i, marks: { ...i.marks, bold: true } } : i));
+  return list.map((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? { ...b, inlines: bold(b.inlines) } : b));
+}
+
+function block(b: Block, lists: Lists, depth: number, inCell = false): Part[] {
   const indent = depth ? { left: 720 * depth } : undefined;
+  const alignment = inCell ? AlignmentType.LEFT : undefined;
   switch (b.kind) {
     case 'paragraph':
       // The number stands in the hanging indent, before the text, as in a United Nations resolution.
@@ -205,10 +252,11 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
             children: [
               new TextRun({ text: `${b.number}\t`, font: FONT }),
               ...runs(withTrackedChanges(b.inlines, lists.tracked.get(b.number) ?? [])),
+              ...noteMarks(b.notes),
             ],
           }),
         ];
-      return [new Paragraph({ indent, children: runs(b.inlines) })];
+      return [new Paragraph({ indent, alignment, children: [...runs(b.inlines), ...noteMarks(b.notes)] })];
     case 'heading':
       // Sections are Heading 1, so the editor's headings keep their level below them.
       return [new Paragraph({ heading: HEADINGS[Math.max(2, b.level) - 1], children: runs(b.inlines) })];
@@ -255,8 +303,10 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
                   (cell) =>
                     new TableCell({
                       shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
-                      // Word requires a paragraph in every cell.
-                      children: blocks(cell.blocks, lists).concat(cell.blocks.length ? [] : [new Paragraph({})]),
+                      // Word requires a paragraph in every cell; a header cell's words are bold.
+                      children: blocks(cell.header ? emboldened(cell.blocks) : cell.blocks, lists, 0, true).concat(
+                        cell.blocks.length ? [] : [new Paragraph({})],
+                      ),
                     }),
                 ),
               }),
@@ -264,6 +314,11 @@ function block(b: Block, lists: Lists, depth: number): Part[] {
         }),
       ];
   }
+}
+
+/** A paragraph's footnote marks, each referring to the document's footnote of the same number. */
+function noteMarks(notes: readonly Footnote[] | undefined): ParagraphChild[] {
+  return (notes ?? []).map((note) => new FootnoteReferenceRun(note.number));
 }
 
 function runs(list: Array<Inline | TrackedRun>): ParagraphChild[] {

@@ -1,4 +1,4 @@
-import { sectionAnchor, type Block, type Inline, type PlanDocument, type TableCell } from './blocks';
+import { sectionAnchor, type Block, type Footnote, type Inline, type PlanDocument, type TableCell } from './blocks';
 import { escapeHtml, inlineHtml } from './inline-html';
 import { exportLabels, type ExportLabels } from './labels';
 
@@ -16,8 +16,12 @@ export function renderHtml(doc: PlanDocument): string {
     `<section class="goal"><h2>${escapeHtml(labels.goalHeading)}</h2>${blocks(doc.goal)}</section>`,
     ...doc.sections.map(
       (s) =>
-        `<section id="${sectionAnchor(s.id)}"><h2>${escapeHtml(labels.sectionHeading(s))}</h2><p class="lead">${escapeHtml(labels.leadLine(s))}</p>${blocks(s.blocks)}</section>`,
+        // The heading, its lead line and the first block are kept on one page, so a heading never ends one.
+        `<section id="${sectionAnchor(s.id)}"><div class="keep"><h2>${escapeHtml(labels.sectionHeading(s))}</h2><p class="lead">${escapeHtml(labels.leadLine(s))}</p>${s.blocks.slice(0, 1).map(block).join('')}</div>${blocks(s.blocks.slice(1))}</section>`,
     ),
+    doc.footnotes.length
+      ? `<section class="notes" role="doc-endnotes" aria-labelledby="notes-heading"><h2 id="notes-heading">${escapeHtml(labels.notesHeading)}</h2><ol>${doc.footnotes.map((note) => `<li id="note-${note.number}" value="${note.number}" role="doc-endnote">${escapeHtml(note.text)}</li>`).join('')}</ol></section>`
+      : '',
     doc.annex ? `<section class="annex"><h2>${escapeHtml(labels.annexHeading)}</h2>${blocks(doc.annex)}</section>` : '',
     doc.amendments
       ? `<section class="annex amendments"><h2>${escapeHtml(labels.amendmentsHeading)}</h2>${blocks(doc.amendments)}</section>`
@@ -29,7 +33,7 @@ export function renderHtml(doc: PlanDocument): string {
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(heading)}</title>
-<style>${pageStyle(labels)}${STYLE}</style>
+<style>${pageStyle(labels, doc.documentBlock.paperSize === 'a4' ? 'A4' : 'letter')}${STYLE}</style>
 </head>
 <body>
 ${body.filter(Boolean).join('\n')}
@@ -39,13 +43,13 @@ ${body.filter(Boolean).join('\n')}
 }
 
 /** The page (US Letter) and its footer, "Page 1 of 3" in the export's language. */
-function pageStyle(labels: ExportLabels): string {
+function pageStyle(labels: ExportLabels, size: 'A4' | 'letter'): string {
   const footer = labels
     .pageFooter()
     .map((part) => ('field' in part ? `counter(${part.field})` : cssString(part.text)))
     .join(' ');
   return `
-@page { size: letter; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
+@page { size: ${size}; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
 }
 
 /** Text as a CSS string: quotes, backslashes and anything that could close the style element escaped. */
@@ -74,6 +78,12 @@ td p, th p { margin: 0; text-align: left; }
 blockquote { margin-left: 1.5rem; }
 pre { font: 10pt/1.3 monospace; white-space: pre-wrap; }
 .annex { break-before: page; }
+.keep { break-inside: avoid; }
+sup.note-mark { line-height: 0; font-size: 75%; }
+sup.note-mark a { text-decoration: none; }
+.notes { font-size: 10pt; border-top: 1px solid #000; margin-top: 2rem; }
+.notes h2 { font-size: 10pt; }
+.notes li { text-align: justify; }
 h1, h2, h3, h4, h5, h6 { break-after: avoid; }
 tr, li { break-inside: avoid; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
@@ -83,16 +93,26 @@ function lines(texts: string[]): string {
   return texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('');
 }
 
+/** Blocks in order; a heading and the block after it are kept on one page. */
 function blocks(list: Block[]): string {
-  return list.map(block).join('');
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i]!;
+    const next = list[i + 1];
+    if (b.kind === 'heading' && next) {
+      out += `<div class="keep">${block(b)}${block(next)}</div>`;
+      i++;
+    } else out += block(b);
+  }
+  return out;
 }
 
 function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return b.number
-        ? `<p class="numbered"><span class="paragraph-number">${escapeHtml(b.number)}</span> ${inlines(b.inlines)}</p>`
-        : `<p>${inlines(b.inlines)}</p>`;
+        ? `<p class="numbered"><span class="paragraph-number">${escapeHtml(b.number)}</span> ${inlines(b.inlines)}${noteMarks(b.notes)}</p>`
+        : `<p>${inlines(b.inlines)}${noteMarks(b.notes)}</p>`;
     case 'heading': {
       // Sections are h2 in the compiled plan, so the editor's headings sit one level below.
       const level = Math.min(6, Math.max(2, b.level) + 1);
@@ -119,6 +139,16 @@ function block(b: Block): string {
       return `<table>${thead}<tbody>${b.rows.slice(split).map(tr).join('')}</tbody></table>`;
     }
   }
+}
+
+/** A paragraph's footnote marks, each a link to its note under "Notes" at the end of the text. */
+function noteMarks(notes: readonly Footnote[] | undefined): string {
+  return (notes ?? [])
+    .map(
+      (note) =>
+        `<sup class="note-mark"><a href="#note-${note.number}" id="note-mark-${note.number}" role="doc-noteref">${note.number}</a></sup>`,
+    )
+    .join('');
 }
 
 function inlines(list: Inline[]): string {

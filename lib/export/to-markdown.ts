@@ -76,6 +76,8 @@ function render(doc: PlanDocument, labels: ExportLabels): string {
       wrapLine(labels.leadLine(s), '*'),
       blocks(s.blocks),
     ]),
+    // GitHub, GitLab and pandoc print footnote definitions at the foot of the document, numbered in order.
+    ...doc.footnotes.map((note) => `[^${note.number}]: ${escapeText(note.text)}`),
     ...(doc.annex ? [`## ${escapeText(labels.annexHeading)}`, blocks(doc.annex)] : []),
     ...(doc.amendments ? [`## ${escapeText(labels.amendmentsHeading)}`, blocks(doc.amendments)] : []),
   ];
@@ -96,7 +98,8 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return guardLineStarts(
-        b.number ? `${escapeText(b.number)} ${inlines(b.inlines, 'paragraph')}` : inlines(b.inlines, 'paragraph'),
+        (b.number ? `${escapeText(b.number)} ${inlines(b.inlines, 'paragraph')}` : inlines(b.inlines, 'paragraph')) +
+          (b.notes ?? []).map((note) => `[^${note.number}]`).join(''),
       );
     case 'heading':
       // Sections are "##" in the compiled plan, so the editor's headings sit one level below.

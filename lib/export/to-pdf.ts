@@ -81,7 +81,10 @@ async function printOn(printer: Printer, page: Page, html: string): Promise<Uint
   let pdf: Uint8Array;
   try {
     await page.setContent(html.replace('</head>', `${PRINT_ONLY}</head>`), { waitUntil: 'load' });
-    pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    // Tagged (a structure tree for screen readers and PDF/UA checks) and with bookmarks from the headings.
+    pdf = new Uint8Array(
+      await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+    );
     // A waiting page keeps neither the plan's text nor the memory its layout took (and this takes milliseconds).
     await page.setContent('');
   } catch (error) {

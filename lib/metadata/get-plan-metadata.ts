@@ -21,5 +21,6 @@ export async function readPlanMetadata(db: Db, planId: string): Promise<PlanMeta
     symbol: row.symbol,
     date: row.date,
     originalLanguage: row.originalLanguage as OriginalLanguage,
+    paperSize: row.paperSize === 'a4' ? 'a4' : 'letter',
   };
 }

@@ -12,6 +12,7 @@ import { base64FromBytes } from '../shared/base64';
 import { paragraphNumber } from '../shared/paragraph-numbers';
 import { EXCERPT_CHARS, type ParagraphRow, type ParagraphStatusView } from '../shared/paragraph-status';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
+import { reservationsByElement, sectionReservationRows } from './paragraph-reservations';
 
 export type ParagraphStatusRow = typeof paragraphStatuses.$inferSelect;
 
@@ -28,9 +29,11 @@ export async function listParagraphStatuses(
 /** Every numbered paragraph of a section with its status, with no one's permission checked (for the collaboration server). */
 export async function sectionParagraphRows(db: Db, planId: string, sectionId: string): Promise<ParagraphRow[]> {
   const rows = await db.select().from(paragraphStatuses).where(eq(paragraphStatuses.sectionId, sectionId));
+  const reservationRows = await sectionReservationRows(db, sectionId);
   const sectionNumber = (await planSections(db, planId)).find((s) => s.id === sectionId)?.number ?? 0;
   return documentHost().read(sectionRoom(sectionId), (doc) => {
     const byElement = new Map(rows.map((row) => [anchoredElement(doc, row.anchor), row]));
+    const reservations = reservationsByElement(doc, reservationRows);
     return numberedParagraphs(doc).map(({ element, text }, index) => {
       const row = byElement.get(element);
       const trimmed = text.trim();
@@ -40,6 +43,7 @@ export async function sectionParagraphRows(db: Db, planId: string, sectionId: st
         excerpt: trimmed.length > EXCERPT_CHARS ? `${trimmed.slice(0, EXCERPT_CHARS - 1)}…` : trimmed,
         status: row?.status ?? null,
         adRefStates: row?.adRefStates ?? [],
+        reservations: reservations.get(element) ?? [],
       };
     });
   });

@@ -65,6 +65,12 @@ export type Action =
   | { type: 'amendment.withdraw'; sponsorState: string | null }
   /** Set a paragraph's status (bracketed, ad referendum, agreed) or reopen an agreed one: the chair, consolidating. */
   | { type: 'paragraph.status' }
+  /**
+   * Record (or withdraw) one's own state's reservation on an agreed paragraph, once the text is being
+   * consolidated or is adopted: a coordinator, for the state they speak for (the paragraph's being agreed
+   * is checked where the paragraph is known).
+   */
+  | { type: 'paragraph.reserve' }
   /** Resolve or reopen a thread: its author, the coordinator of the section's lead state, or the chair. */
   | { type: 'thread.resolve'; authorId: string | null; leadState: string };
 
@@ -140,6 +146,8 @@ export function can(ctx: AccessContext, action: Action): boolean {
         : isCoordinator(membership) && membership!.stateCode === action.sponsorState;
     case 'paragraph.status':
       return membership?.role === 'chair' && plan.phase === 'consolidation';
+    case 'paragraph.reserve':
+      return isCoordinator(membership) && (plan.phase === 'consolidation' || plan.phase === 'adopted');
     case 'thread.resolve':
       if (!can(ctx, { type: 'section.comment' })) return false;
       if (membership?.role === 'chair' || action.authorId === ctx.actor.userId) return true;

@@ -56,6 +56,8 @@ export type PlanView = {
   canPropose: boolean;
   /** Set paragraphs' status (bracketed, ad referendum, agreed): the chair, consolidating. */
   canSetParagraphStatus: boolean;
+  /** The state whose reservations on agreed paragraphs the reader records (a coordinator, consolidating or adopted); null for others. */
+  reservingState: string | null;
   goalOnline: OnlineMember[];
   /** Every member, so attribution (by user id) can be shown by person and state. */
   people: Array<{ userId: string; name: string; state: StateRef | null }>;
@@ -101,6 +103,7 @@ export async function getPlan(db: Db, options: { userId: string; planId: string 
     ),
     canPropose: can(ctx, { type: 'amendment.propose' }),
     canSetParagraphStatus: can(ctx, { type: 'paragraph.status' }),
+    reservingState: can(ctx, { type: 'paragraph.reserve' }) ? (ctx.membership?.stateCode ?? null) : null,
     people: members.map((m) => ({ userId: m.userId, name: m.name, state: m.stateCode ? stateRef(m.stateCode) : null })),
     goalOnline: online(goalRoom(plan.id)),
     viewer: {

@@ -24,6 +24,24 @@ export const paragraphStatusInput = z
   });
 export type ParagraphStatusInput = z.infer<typeof paragraphStatusInput>;
 
+/** The longest reservation a state may record: a statement of a few paragraphs, as footnotes carry them. */
+export const RESERVATION_MAX_CHARS = 2000;
+
+/**
+ * A coordinator records their state's reservation on an agreed paragraph (POST
+ * /api/sections/:id/reservations): `at` is any place in the paragraph, `text` the state's statement;
+ * recording again replaces it. DELETE with `at` alone withdraws it.
+ */
+export const reservationInput = z.object({
+  at: relativePosition,
+  text: z.string().trim().min(1).max(RESERVATION_MAX_CHARS),
+});
+export type ReservationInput = z.infer<typeof reservationInput>;
+export const withdrawReservationInput = z.object({ at: relativePosition });
+
+/** A state's reservation on a paragraph, as pages and exports see it. */
+export type ReservationView = { state: string; text: string; recordedAt: string };
+
 /** A paragraph's status as pages and exports see it. */
 export type ParagraphStatusView = {
   /** Base64 Yjs relative position on the paragraph's element: the editor finds the paragraph by it. */
@@ -46,6 +64,8 @@ export type ParagraphRow = {
   excerpt: string;
   status: ParagraphStatus | null;
   adRefStates: string[];
+  /** The states' reservations on the paragraph, by state code. */
+  reservations: ReservationView[];
 };
 
 /** Characters of a paragraph the status panel shows. */

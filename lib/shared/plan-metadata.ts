@@ -4,6 +4,10 @@ import { z } from './zod';
 export const ORIGINAL_LANGUAGES = { en: 'English', es: 'Spanish', pt: 'Portuguese', fr: 'French' } as const;
 export type OriginalLanguage = keyof typeof ORIGINAL_LANGUAGES;
 
+/** The paper sizes exports are laid out on. */
+export const PAPER_SIZES = ['letter', 'a4'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
 const line = z.string().trim().max(300);
 
 /** The document block of a plan, as the chair edits it (PUT /api/plans/:id/metadata). */
@@ -18,9 +22,13 @@ export const planMetadataInput = z.object({
     .regex(/^[\p{L}\p{N} ./\-–()]*$/u),
   date: z.iso.date().nullable(),
   originalLanguage: z.enum(Object.keys(ORIGINAL_LANGUAGES) as [OriginalLanguage, ...OriginalLanguage[]]),
+  /** Letter unless said (and for a plan version named before the setting existed). */
+  paperSize: z.enum(PAPER_SIZES).default('letter'),
 });
 
 export type PlanMetadata = z.infer<typeof planMetadataInput>;
+/** The document block as sent: the paper size may be left out (Letter). */
+export type PlanMetadataInput = z.input<typeof planMetadataInput>;
 
 /** What a plan's document block says before the chair has filled it in. */
 export const EMPTY_PLAN_METADATA: PlanMetadata = {
@@ -30,4 +38,5 @@ export const EMPTY_PLAN_METADATA: PlanMetadata = {
   symbol: '',
   date: null,
   originalLanguage: 'en',
+  paperSize: 'letter',
 };

@@ -71,11 +71,19 @@ describe('export, import and the document block over HTTP and in the browser', (
 
   it('the chair edits the document block; members read it; the body is validated field by field', async () => {
     expect((await call('GET', `/api/plans/${planId}/metadata`)).status).toBe(401);
+    // The demo plan comes with its document block, and its files are named by it, not by a cut title.
     expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toMatchObject({
-      symbol: '',
-      date: null,
+      council: 'Permanent Council of the Organization of American States',
+      committee: 'Committee on Hemispheric Security',
+      symbol: 'OEA/Ser.G CP/CSH-2271/26',
+      date: '2026-11-26',
       originalLanguage: 'en',
     });
+    expect(
+      (await call('GET', `/api/plans/${planId}/export?format=docx`, cookies.observer)).headers.get(
+        'content-disposition',
+      ),
+    ).toBe('attachment; filename="OEA-Ser.G-CP-CSH-2271-26_2026-11-26.docx"');
     expect((await putMetadata(cookies.peru, METADATA)).status).toBe(403);
     const bad = await putMetadata(cookies.chair, { ...METADATA, date: '26/11/2026' });
     expect(bad.status).toBe(400);
@@ -86,7 +94,11 @@ describe('export, import and the document block over HTTP and in the browser', (
       error: 'Choose the language of the original: English, Spanish, Portuguese or French.',
     });
     expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
-    expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual(METADATA);
+    // Paper left out: Letter.
+    expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual({
+      ...METADATA,
+      paperSize: 'letter',
+    });
   });
 
   it('any member exports DOCX, HTML, Markdown and PDF named by symbol and date; others are refused', async () => {

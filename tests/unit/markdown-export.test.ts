@@ -74,6 +74,7 @@ function plan(goal: Block[], extra: Partial<PlanDocument> = {}): PlanDocument {
     annex: null,
     amendments: null,
     trackedChanges: [],
+    footnotes: [],
     ...extra,
   };
 }

@@ -214,4 +214,13 @@ describe('paragraph status', () => {
     for (const phase of ['goal', 'drafting', 'adopted'] as const)
       expect(can(ctx(chair, phase), { type: 'paragraph.status' })).toBe(false);
   });
+
+  it('lets a state’s coordinator record its reservation once the text is consolidated or adopted, and no one else', () => {
+    for (const phase of ['consolidation', 'adopted'] as const) {
+      expect(can(ctx(peru, phase), { type: 'paragraph.reserve' })).toBe(true);
+      for (const m of [chair, observer, null]) expect(can(ctx(m, phase), { type: 'paragraph.reserve' })).toBe(false);
+    }
+    for (const phase of ['goal', 'drafting'] as const)
+      expect(can(ctx(peru, phase), { type: 'paragraph.reserve' })).toBe(false);
+  });
 });

@@ -2,7 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { ORIGINAL_LANGUAGES, type OriginalLanguage, type PlanMetadata } from '../../../lib/shared/plan-metadata';
+import {
+  ORIGINAL_LANGUAGES,
+  PAPER_SIZES,
+  type OriginalLanguage,
+  type PlanMetadata,
+} from '../../../lib/shared/plan-metadata';
 import { api } from '../api-client';
 import { ErrorAlert, invalidWhen } from '../error-alert';
 import { useFailure } from '../error-message';
@@ -26,6 +31,7 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
       symbol: text('symbol'),
       date: text('date') || null,
       originalLanguage: text('originalLanguage') as PlanMetadata['originalLanguage'],
+      paperSize: text('paperSize') as PlanMetadata['paperSize'],
     };
     setSaved(false);
     failure.clear();
@@ -68,6 +74,16 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
           {(Object.keys(ORIGINAL_LANGUAGES) as OriginalLanguage[]).map((code) => (
             <option key={code} value={code}>
               {t(`languages.${code}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('paperSize')}
+        <select name="paperSize" defaultValue={metadata.paperSize}>
+          {PAPER_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {t(`paperSizes.${size}`)}
             </option>
           ))}
         </select>

@@ -2,7 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { countStatuses, type ParagraphRow, type ParagraphStatus } from '../../../lib/shared/paragraph-status';
+import {
+  countStatuses,
+  RESERVATION_MAX_CHARS,
+  type ParagraphRow,
+  type ParagraphStatus,
+} from '../../../lib/shared/paragraph-status';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
 import { useFailure } from '../error-message';
@@ -17,13 +22,15 @@ type Props = {
   canSet: boolean;
   /** The states of the plan, by code, that the chair may name as holding a paragraph ad referendum. */
   states: readonly string[];
+  /** The state the reader records reservations for (`can`: paragraph.reserve); null for others. The server checks again. */
+  reservingState?: string | null;
 };
 
 /**
  * Where each numbered paragraph of a section stands: bracketed, agreed ad referendum (by which states),
  * agreed, or without a status; and, for the chair, the form to set it. Kept live by the server's pushes.
  */
-export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Props) {
+export function ParagraphStatusPanel({ sectionId, roomId, canSet, states, reservingState = null }: Props) {
   const t = useTranslations('ParagraphStatus');
   const [rows, setRows] = useState<ParagraphRow[] | null>(null);
   const { message: error, fail, clear } = useFailure();
@@ -52,22 +59,34 @@ export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Prop
     [roomId, load],
   );
 
-  const set = async (row: ParagraphRow, status: ParagraphStatus | 'none', adRefStates: string[]) => {
+  const send = async (method: string, to: string, body: unknown): Promise<boolean> => {
     try {
-      const result = await api<{ paragraphs: ParagraphRow[] }>('POST', path, { at: row.anchor, status, adRefStates });
+      const result = await api<{ paragraphs: ParagraphRow[] }>(method, to, body);
       setRows(result.paragraphs);
       clear();
+      return true;
     } catch (failure) {
       fail(failure);
+      return false;
     }
   };
+  const set = async (row: ParagraphRow, status: ParagraphStatus | 'none', adRefStates: string[]) => {
+    await send('POST', path, { at: row.anchor, status, adRefStates });
+  };
+  const reservations = `/api/sections/${sectionId}/reservations`;
+  const reserve = (row: ParagraphRow, text: string | null) =>
+    text === null
+      ? send('DELETE', reservations, { at: row.anchor })
+      : send('POST', reservations, { at: row.anchor, text });
 
   const describe = useStatusLabel();
   const counts = rows && countStatuses(rows);
+  const showReservations = Boolean(reservingState || rows?.some((row) => row.reservations.length));
   return (
     <section className="card stack panel paragraph-status" aria-labelledby="paragraph-status-heading">
       <h2 id="paragraph-status-heading">{t('heading')}</h2>
       {counts && <p className="muted small">{t('progress', counts)}</p>}
+      {reservingState && <p className="muted small">{t('reservationsHint')}</p>}
       {rows && rows.length > 0 && (
         <div className="table-scroll">
           <table>
@@ -76,6 +95,7 @@ export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Prop
                 <th scope="col">{t('paragraph')}</th>
                 <th scope="col">{t('text')}</th>
                 <th scope="col">{t('statusColumn')}</th>
+                {showReservations && <th scope="col">{t('reservationsColumn')}</th>}
                 {canSet && <th scope="col">{t('change')}</th>}
               </tr>
             </thead>
@@ -85,6 +105,15 @@ export function ParagraphStatusPanel({ sectionId, roomId, canSet, states }: Prop
                   <th scope="row">{row.paragraph}</th>
                   <td>{row.excerpt}</td>
                   <td>{describe(row)}</td>
+                  {showReservations && (
+                    <td>
+                      <Reservations
+                        row={row}
+                        reservingState={row.status === 'agreed' ? reservingState : null}
+                        onReserve={(text) => reserve(row, text)}
+                      />
+                    </td>
+                  )}
                   {canSet && (
                     <td>
                       <StatusForm row={row} states={states} onSet={(status, adRef) => set(row, status, adRef)} />
@@ -153,5 +182,71 @@ function StatusForm({
         {row.status === 'agreed' && status !== 'agreed' ? t('reopen') : t('set')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The states' reservations on one paragraph, listed for everyone (the chair sees who reserved what); and,
+ * for a coordinator on an agreed paragraph, the form to record, change or withdraw their state's own.
+ */
+function Reservations({
+  row,
+  reservingState,
+  onReserve,
+}: {
+  row: ParagraphRow;
+  reservingState: string | null;
+  /** The statement to record, or null to withdraw it; resolves to whether the server took it. */
+  onReserve: (text: string | null) => Promise<boolean>;
+}) {
+  const t = useTranslations('ParagraphStatus');
+  const stateName = useStateName();
+  const [editing, setEditing] = useState(false);
+  const own = reservingState ? row.reservations.find((r) => r.state === reservingState) : undefined;
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get('text') ?? '');
+    if (await onReserve(text)) setEditing(false);
+  };
+  return (
+    <div className="stack reservations">
+      {row.reservations.length > 0 && (
+        <ul className="plain">
+          {row.reservations.map((r) => (
+            <li key={r.state} data-state={r.state}>
+              <strong>{stateName(r.state)}</strong>: {r.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reservingState && !editing && (
+        <div className="row">
+          <button type="button" className="secondary small" onClick={() => setEditing(true)}>
+            {own ? t('changeReservation') : t('reserve')}
+          </button>
+          {own && (
+            <button type="button" className="secondary small" onClick={() => void onReserve(null)}>
+              {t('withdrawReservation')}
+            </button>
+          )}
+        </div>
+      )}
+      {reservingState && editing && (
+        <form className="stack reservation-form" onSubmit={submit}>
+          <label>
+            {t('reservationOf', { paragraph: row.paragraph })}
+            <textarea name="text" rows={3} required maxLength={RESERVATION_MAX_CHARS} defaultValue={own?.text ?? ''} />
+          </label>
+          <div className="row">
+            <button type="submit" className="small">
+              {t('saveReservation')}
+            </button>
+            <button type="button" className="secondary small" onClick={() => setEditing(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }

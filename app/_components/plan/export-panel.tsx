@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { VersionOptions } from './version-options';
 
-const FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
+const FORMATS = ['docx', 'pdf', 'html', 'md', 'akn'] as const;
 
 type Props = {
   planId: string;

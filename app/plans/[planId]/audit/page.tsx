@@ -17,6 +17,12 @@ type Search = { searchParams: Promise<{ kind?: string; state?: string; before?: 
 
 const show = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
 
+/** The number of the paragraph an entry is about ("2.3"), when it records one. */
+const paragraphOf = (value: unknown): string | null => {
+  const paragraph = value && typeof value === 'object' ? (value as { paragraph?: unknown }).paragraph : null;
+  return typeof paragraph === 'string' ? paragraph : null;
+};
+
 const PAGE: PlanSubpage = { path: 'audit', messages: 'AuditPage', managed: 'audit' };
 
 export const generateMetadata = ({ params }: Params): Promise<Metadata> => subpageMetadata(PAGE, params);
@@ -36,10 +42,12 @@ export default async function AuditPage({ params, searchParams }: Params & Searc
       ...(before && { before: String(before) }),
     }).toString()}`;
   const states = statesIn(await getLocale());
-  // Each recorded action by name (`section.frozen` → "Section frozen"); one recorded before it had a name shows its code.
-  const actionName = (action: string) => {
-    const key = `actions.${action.replace('.', '_')}`;
-    return t.has(key as never) ? t(key as never) : action;
+  // Each recorded action by name (`section.frozen` → "Section frozen"), with the paragraph it was on where
+  // it has one; one recorded before it had a name shows its code.
+  const actionName = (entry: { action: string; before: unknown; after: unknown }) => {
+    const key = `actions.${entry.action.replace('.', '_')}`;
+    const paragraph = paragraphOf(entry.after) ?? paragraphOf(entry.before) ?? '';
+    return t.has(key as never) ? t(key as never, { paragraph } as never) : entry.action;
   };
   return (
     <>
@@ -84,7 +92,7 @@ export default async function AuditPage({ params, searchParams }: Params & Searc
                   <span className="muted">
                     <LocalTime at={e.at} />
                   </span>{' '}
-                  {t('sentence', { who: e.actor ?? t('someone'), what: actionName(e.action) })}
+                  {t('sentence', { who: e.actor ?? t('someone'), what: actionName(e) })}
                 </p>
                 <details>
                   <summary>{t('detail')}</summary>

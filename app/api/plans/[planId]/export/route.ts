@@ -6,7 +6,7 @@ import { requireApiUserId } from '../../../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
-/** GET ?format=docx|pdf|html|md&version=<plan version id>&annex=1&lang=es|en|pt|fr */
+/** GET ?format=docx|pdf|html|md|akn&version=<plan version id>&annex=1&lang=es|en|pt|fr */
 export function GET(req: Request, ctx: { params: Promise<{ planId: string }> }) {
   return fileRoute(async () => {
     const userId = await requireApiUserId();

@@ -139,6 +139,7 @@ export default async function SectionPage({
           sectionId={section.id}
           roomId={section.roomId}
           canSet={plan.canSetParagraphStatus}
+          reservingState={plan.reservingState}
           states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
         />
         <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
