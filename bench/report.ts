@@ -198,7 +198,7 @@ function interference(results: BenchResults): number {
 export function renderReport(results: BenchResults): string {
   const m = results.machine;
   const parts = [
-    `Concordia bench — ${results.date.slice(0, 10)}, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, Concordia on ${results.database}; ` +
+    `Concordia bench — ${results.date.slice(0, 10)}, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, Concordia (${results.concordiaProcess ?? 'collaboration server alone'}) on ${results.database}; ` +
       `medians of ${results.rounds} round(s); latency = editor insert → arrival at a probe connected after all observers; ` +
       `Concordia at ${results.source.commit.slice(0, 7)}${results.source.uncommittedChanges ? ' + uncommitted changes' : ''}`,
   ];

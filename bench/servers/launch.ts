@@ -36,6 +36,8 @@ export type LaunchOptions = {
   secret: string;
   /** Postgres server for Concordia; unset → PGlite. */
   databaseUrl: string | undefined;
+  /** Serve the Next.js app too, as `npm start` does (the app must be built). */
+  web: boolean;
 };
 
 /**
@@ -147,10 +149,12 @@ async function spawnConcordia(
     // deployment sets per session and per address (lib/env.ts) are lifted so they measure the relay.
     COLLAB_MAX_SOCKETS_PER_SESSION: String(BENCH_SOCKET_LIMIT),
     COLLAB_UPGRADES_PER_ADDRESS: String(BENCH_SOCKET_LIMIT),
+    NEXT_TELEMETRY_DISABLED: '1',
     ...(database.url && { DATABASE_URL: database.url }),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/concordia.ts')], {
+  const script = path.join(REPO_ROOT, 'bench/servers/concordia.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.web ? ['--web'] : [])], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -169,6 +173,7 @@ async function spawnConcordia(
       await cookie(ready.users.mexico),
     ];
     const observerCookie = await cookie(ready.users.observer);
+    const crowdCookies = await Promise.all(ready.crowd.map(cookie));
     const replies = new Map<number, (reply: ConcordiaReply) => void>();
     child.on('message', (reply: ConcordiaReply) => replies.get(reply.id)?.(reply));
     let nextId = 1;
@@ -183,6 +188,7 @@ async function spawnConcordia(
         room: ready.rooms[room],
         writerCookies,
         observerCookie,
+        crowdCookies,
       }),
       logLines: output.lines,
       request(request) {
