@@ -1,11 +1,13 @@
 /**
  * `npm start` builds the Next.js app on first run and whenever a source file changed since the last
- * build, so a newcomer's first command works and later starts are quick.
+ * build, so a newcomer's first command works and later starts are quick; then it compiles the server
+ * (scripts/build-server.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildServer } from './build-server';
 
 const ROOTS = ['app', 'lib', 'db', 'messages', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 const STAMP = path.join('.next', 'concordia-source-hash');
@@ -48,4 +50,8 @@ export function ensureBuild(root = process.cwd()): void {
   writeFileSync(path.join(root, STAMP), current);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureBuild();
+// The server is compiled at every start: a second, and never older than its sources.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureBuild();
+  await buildServer();
+}

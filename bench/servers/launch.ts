@@ -12,8 +12,10 @@ import type { ServerKind, Target } from '../load/wire';
 import { pidsMentioning, rssMiB } from '../proc';
 import { createBenchDatabase, type BenchDatabase } from './database';
 import type { ConcordiaCall, ConcordiaReady, ConcordiaReply } from './concordia-ipc';
+import { buildServer } from '../../scripts/build-server';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BENCH_OUT_DIR = path.join('dist', 'bench');
 
 export type RoomRole = 'edit' | 'load' | 'warm' | 'log';
 
@@ -128,6 +130,19 @@ export async function launchConcordiaPair(options: LaunchOptions & { redisUrl: s
   };
 }
 
+let compiling: Promise<string> | undefined;
+
+/**
+ * The launcher compiled as `npm start` compiles the server (scripts/build-server.ts), once per run:
+ * Concordia runs as JavaScript, not through tsx, as a deployment runs it.
+ */
+function compiledLauncher(): Promise<string> {
+  compiling ??= buildServer(REPO_ROOT, { main: 'bench/servers/concordia.ts', out: BENCH_OUT_DIR }).then(() =>
+    path.join(REPO_ROOT, BENCH_OUT_DIR, 'index.mjs'),
+  );
+  return compiling;
+}
+
 /** One Concordia process on `database`; stopping it leaves the database to its owner. */
 async function spawnConcordia(
   options: LaunchOptions,
@@ -153,8 +168,8 @@ async function spawnConcordia(
     ...(database.url && { DATABASE_URL: database.url }),
     ...extraEnv,
   };
-  const script = path.join(REPO_ROOT, 'bench/servers/concordia.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.web ? ['--web'] : [])], {
+  const script = await compiledLauncher();
+  const child = spawn(process.execPath, [script, ...(options.web ? ['--web'] : [])], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
