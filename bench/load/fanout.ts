@@ -79,7 +79,10 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
         ...(job.reportSends && { sends }),
       });
       const held =
-        delivered === result.edits && connected.failures === 0 && result.probe.p99 <= (job.stopAboveP99Ms ?? Infinity);
+        delivered === result.edits &&
+        connected.failures === 0 &&
+        result.probe.p99 <= (job.stopAboveP99Ms ?? Infinity) &&
+        !(observed.observer.p99 > (job.stopAboveP99Ms ?? Infinity));
       if (!held) break;
     }
   } finally {
