@@ -3,7 +3,18 @@ import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'db/migrations/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      '.data/**',
+      'next-env.d.ts',
+      'db/migrations/**',
+      'test-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,9 @@ const withNextIntl = createNextIntlPlugin('./app/_server/i18n-request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next loads every route's server chunks when it starts unless told not to: 175 MiB of a 414 MiB idle
+  // process on 7 Dec (docs/benchmarks.md#memory). Each route loads on its first request instead.
+  experimental: { preloadEntriesOnStart: false },
   // `npm run typecheck` checks the whole project (server/, tests/ too) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time rather than bundled: native addons, WASM, drivers that open sockets, and

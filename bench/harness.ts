@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildIsCurrent, ensureBuild } from '../scripts/ensure-build';
 import type { BenchOptions, ScenarioName } from './options';
 import { runCapacity, type CapacityResult } from './scenarios/capacity';
 import { runColdLoad, type ColdLoadResult } from './scenarios/cold-load';
@@ -29,6 +30,8 @@ export type BenchResults = {
   /** The tree measured: Concordia's figures are those of this commit plus any uncommitted change. */
   source: { commit: string; uncommittedChanges: boolean };
   database: 'postgres' | 'pglite';
+  /** What Concordia's row measures: the process `npm start` runs (Next.js included), or the collaboration server alone. */
+  concordiaProcess: 'npm start' | 'collaboration server alone';
   smoke: boolean;
   rounds: number;
   servers: string[];
@@ -49,8 +52,9 @@ export type BenchResults = {
 };
 
 /** Runs the chosen scenarios one after another; servers and load generators are child processes. */
-export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchResults> {
+export async function runBench(given: BenchOptions, log: (line: string) => void): Promise<BenchResults> {
   const started = performance.now();
+  const options = { ...given, web: given.web && appBuilt(given, log) };
   const context: Context = { options, secret: randomBytes(32).toString('base64url'), log, pool: new Map() };
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-work-'));
   const cpus = os.cpus();
@@ -66,6 +70,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     },
     source: sourceVersion(),
     database: options.databaseUrl ? 'postgres' : 'pglite',
+    concordiaProcess: options.web ? 'npm start' : 'collaboration server alone',
     smoke: options.smoke,
     rounds: options.rounds,
     servers: options.servers,
@@ -90,6 +95,20 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     writeFileSync(options.outFile, `${JSON.stringify(results, null, 2)}\n`);
   }
   return results;
+}
+
+/**
+ * Builds the app as `npm start` does before a full run; a smoke run (inside `npm test`) does not wait
+ * minutes for a build and measures the collaboration server alone when the build is not current.
+ */
+function appBuilt(options: BenchOptions, log: (line: string) => void): boolean {
+  if (buildIsCurrent(REPO_ROOT)) return true;
+  if (options.smoke) {
+    log('the app is not built for these sources: Concordia runs without Next.js in this smoke run');
+    return false;
+  }
+  ensureBuild(REPO_ROOT);
+  return true;
 }
 
 function sourceVersion(): BenchResults['source'] {

@@ -42,6 +42,11 @@ export type BenchOptions = {
   servers: ServerKind[];
   /** Postgres server for Concordia (DATABASE_URL); unset → PGlite in a temp dir. */
   databaseUrl: string | undefined;
+  /**
+   * Concordia as `npm start` runs it, Next.js included (the headline); false runs the collaboration
+   * server alone (`--collab-only`, or a smoke run without a current build of the app).
+   */
+  web: boolean;
   /** Redis for the two-instance scenario (REDIS_URL), which also needs databaseUrl: two processes share one database. */
   redisUrl: string | undefined;
   tracePath: string;
@@ -184,6 +189,7 @@ function sizes(smoke: boolean): Sizes {
 const USAGE = `usage: npm run bench -- [--smoke] [--scenario ${SCENARIOS.join('|')}]... [--server ${KNOWN_SERVERS.join('|')}]...
                       [--rounds N] [--out FILE | --no-write] [--trace automerge-paper.json.gz]
                       [--reuse-servers | --fresh-servers]   (default: fresh per measurement; --smoke reuses)
+                      [--collab-only]   (Concordia without Next.js; default: the process \`npm start\` runs)
 environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (default: PGlite in a temp dir)
              REDIS_URL     Redis for the two-instance scenario (skipped without it and DATABASE_URL)`;
 
@@ -202,6 +208,7 @@ export function parseOptions(
   let outFile: string | null | undefined;
   let tracePath: string | undefined;
   let reuseServers = smoke;
+  let web = true;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -228,6 +235,7 @@ export function parseOptions(
     else if (flag === '--reuse-servers') reuseServers = true;
     else if (flag === '--fresh-servers') reuseServers = false;
     else if (flag === '--trace') tracePath = path.resolve(value());
+    else if (flag === '--collab-only') web = false;
     else throw new UsageError(`unknown argument ${flag}\n${USAGE}`);
   }
   const base = sizes(smoke);
@@ -240,6 +248,7 @@ export function parseOptions(
     servers: servers.length ? [...new Set(servers)] : [...SERVERS],
     reuseServers,
     databaseUrl: env.DATABASE_URL || undefined,
+    web,
     redisUrl: env.REDIS_URL || undefined,
     tracePath: tracePath ?? path.resolve(repoRoot, '..', 'shared', 'data', 'editing-traces', 'automerge-paper.json.gz'),
     outFile:

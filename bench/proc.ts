@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Kernel clock ticks per second (USER_HZ); 100 on every Linux this runs on. */
 const TICKS_PER_SECOND = 100;
@@ -36,6 +36,20 @@ function cpuSecondsOrZero(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The most resident memory the process has held since `resetPeakRss` (the kernel's high-water mark,
+ * VmHWM), so no spike between two samples is missed.
+ */
+export function peakRssMiB(pid: number): number {
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/** Sets the process's high-water mark back to what it holds now (proc(5): clear_refs, value 5). */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
 /** Resident set size in MiB, from /proc/<pid>/status. */

@@ -42,6 +42,7 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
         s.serverCpuPercent,
         s.databaseCpuPercent,
         s.serverPeakRssMiB,
+        s.serverConnectPeakRssMiB,
         s.serverIdleRssMiB,
         s.loadCpuPercent,
         s.connectMs / 1000,
@@ -59,7 +60,8 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
       ratio(r.serverCpuPercent),
       '',
       ratio(r.serverPeakRssMiB),
-      '',
+      ratio(r.serverConnectPeakRssMiB),
+      ratio(r.serverIdleRssMiB),
       '',
       ratio(r.connectMs),
     ];
@@ -78,6 +80,7 @@ function fanoutTable(title: string, groups: FanoutGroup[]): string {
     'srv CPU %',
     'db CPU %',
     'srv RSS MiB',
+    'connect peak',
     'idle RSS',
     'load CPU %',
     'connect s',
@@ -198,7 +201,7 @@ function interference(results: BenchResults): number {
 export function renderReport(results: BenchResults): string {
   const m = results.machine;
   const parts = [
-    `Concordia bench — ${results.date.slice(0, 10)}, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, Concordia on ${results.database}; ` +
+    `Concordia bench — ${results.date.slice(0, 10)}, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, Concordia (${results.concordiaProcess ?? 'collaboration server alone'}) on ${results.database}; ` +
       `medians of ${results.rounds} round(s); latency = editor insert → arrival at a probe connected after all observers; ` +
       `Concordia at ${results.source.commit.slice(0, 7)}${results.source.uncommittedChanges ? ' + uncommitted changes' : ''}`,
   ];

@@ -1,28 +1,14 @@
 import { round } from '../stats';
 import { Editor, Probe, whenSynced } from './clients';
-import { Ledger, UpdateMetaCache } from './ledger';
-import { RawObserver, type UpdateSink } from './observer';
+import { CrowdProcess } from './crowd-process';
+import { Ledger } from './ledger';
 import type { FanoutJob, FanoutWindow } from './protocol';
 import { sleep, until } from './wait';
 
 export type Mark = (mark: 'window-start' | 'window-end' | 'loaded', step: number) => Promise<void>;
 
-/** Sockets opening at once; more overflows accept queues and measures the SYN backlog, not the server. */
-const CONNECT_CONCURRENCY = 64;
-/** Below a provider's 30-second silence limit and Hocuspocus's 60-second one; also y-protocols' awareness renewal. */
-const KEEPALIVE_MS = 15_000;
-/** Observers with presence renew in turns, this often a slice of them, so renewals are spread as in a real room. */
-const PRESENCE_TICK_MS = 100;
-
 export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindow[]> {
   const { target } = job;
-  const cache = new UpdateMetaCache();
-  let ledger: Ledger | undefined;
-  const sink: UpdateSink = (receiver, update, at) => {
-    if (!ledger) return;
-    for (const [client, to] of cache.ends(update)) ledger.arrive(receiver, client, to, at);
-  };
-
   const cookies = target.writerCookies;
   const watched = target.observerUrl ? { ...target, providerUrl: target.observerUrl } : target;
   const editors = Array.from(
@@ -30,32 +16,34 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
     (_, i) => new Editor(target, cookies[i % Math.max(cookies.length, 1)], `editor ${i}`),
   );
   const probes = Array.from({ length: job.probes }, () => new Probe(watched, target.observerCookie));
-  const observers: RawObserver[] = [];
-  const keepAlive = job.observerPresence
-    ? renewInTurns(observers)
-    : setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
+  // The observers read their frames in a process of their own (crowd.ts), so the probes here wait for
+  // no observer's frame: the probes' latency is the server's, not this process's queue.
+  const crowd = CrowdProcess.start();
+  let crowdSize = 0;
   const windows: FanoutWindow[] = [];
   try {
     await Promise.all([...editors, ...probes].map((c) => whenSynced(c.provider, job.connectTimeoutMs)));
     editors.forEach((e) => e.startParagraph());
     for (const [step, count] of job.observerSteps.entries()) {
-      const connectStarted = performance.now();
-      const connectFailures = await connectObservers(
-        observers,
-        count - observers.length,
-        () => new RawObserver(watched, sink, job.observerPresence),
-        job.connectTimeoutMs,
-      );
-      const connectMs = performance.now() - connectStarted;
+      const connected = await crowd.connect({
+        target: watched,
+        count: count - crowdSize,
+        presence: job.observerPresence ?? false,
+        timeoutMs: job.connectTimeoutMs,
+      });
+      crowdSize = connected.observers;
       await Promise.all(probes.map((p) => p.reconnect(job.connectTimeoutMs)));
 
-      const typing = startTyping(editors, job.keysPerSecond, () => ledger);
+      // Keystrokes count once the window has its ledger.
+      const counting: { ledger?: Ledger } = {};
+      const typing = startTyping(editors, job.keysPerSecond, () => counting.ledger);
       await sleep(job.warmupMs);
       await mark('window-start', step);
-      const window = new Ledger(observers.length + probes.length);
+      const window = new Ledger(probes.length);
       editors.forEach((e) => window.track(e.doc));
+      await crowd.windowStart();
       probes.forEach((p) => (p.ledger = window));
-      ledger = window;
+      counting.ledger = window;
       const cpu = process.cpuUsage();
       const started = performance.now();
       await sleep(job.measureMs);
@@ -63,70 +51,45 @@ export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindo
       const seconds = (performance.now() - started) / 1000;
       const used = process.cpuUsage(cpu);
       await mark('window-end', step);
+      const drainStarted = performance.now();
       await until(() => window.allDelivered(), job.drainMs);
+      const sends = window
+        .sends()
+        .map(([client, clock, at]): [number, number, number] => [client, clock, performance.timeOrigin + at]);
+      const observed = await crowd.windowEnd({
+        bases: window.bases(),
+        sends,
+        drainMs: Math.max(0, job.drainMs - (performance.now() - drainStarted)),
+      });
       const result = window.result();
-      ledger = undefined;
+      probes.forEach((p) => (p.ledger = undefined));
+      const missed = new Set([...window.undelivered(), ...observed.undelivered].map(([c, k]) => `${c}:${k}`));
+      const delivered = result.edits - missed.size;
       windows.push({
-        observers: observers.length,
-        connectMs: round(connectMs, 0),
-        connectFailures,
-        observersClosed: observers.filter((o) => o.closed).length,
+        observers: crowdSize,
+        connectMs: round(connected.ms, 0),
+        connectFailures: connected.failures,
+        observersClosed: observed.observersClosed,
         edits: result.edits,
         editsPerSecond: round(result.edits / seconds),
-        deliveredPercent: result.edits ? round((100 * result.delivered) / result.edits, 2) : 0,
+        deliveredPercent: result.edits ? round((100 * delivered) / result.edits, 2) : 0,
         probe: result.probe,
-        observer: result.observer,
-        loadCpuPercent: round(((used.user + used.system) / 1e6 / seconds) * 100),
-        ...(job.reportSends && { sends: window.sends().map(([c, k, at]) => [c, k, performance.timeOrigin + at]) }),
+        observer: observed.observer,
+        loadCpuPercent: round(((used.user + used.system) / 1e6 / seconds) * 100 + observed.cpuPercent),
+        ...(job.reportSends && { sends }),
       });
       const held =
-        result.delivered === result.edits &&
-        connectFailures === 0 &&
-        result.probe.p99 <= (job.stopAboveP99Ms ?? Infinity);
+        delivered === result.edits &&
+        connected.failures === 0 &&
+        result.probe.p99 <= (job.stopAboveP99Ms ?? Infinity) &&
+        !(observed.observer.p99 > (job.stopAboveP99Ms ?? Infinity));
       if (!held) break;
     }
   } finally {
-    clearInterval(keepAlive);
-    observers.forEach((o) => o.close());
+    await crowd.stop();
     [...editors, ...probes].forEach((c) => c.destroy());
   }
   return windows;
-}
-
-/** Renews each observer's presence every KEEPALIVE_MS, a slice of them every PRESENCE_TICK_MS. */
-function renewInTurns(observers: readonly RawObserver[]): NodeJS.Timeout {
-  const slices = KEEPALIVE_MS / PRESENCE_TICK_MS;
-  let tick = 0;
-  return setInterval(() => {
-    const slice = tick++ % slices;
-    for (let i = slice; i < observers.length; i += slices) observers[i]!.renewPresence();
-  }, PRESENCE_TICK_MS);
-}
-
-/** Opens `count` more observers, a bounded number at a time; returns how many failed. */
-async function connectObservers(
-  into: RawObserver[],
-  count: number,
-  create: () => RawObserver,
-  timeoutMs: number,
-): Promise<number> {
-  let started = 0;
-  let failures = 0;
-  const worker = async () => {
-    while (started < count) {
-      started++;
-      const observer = create();
-      try {
-        await observer.connect(timeoutMs);
-        into.push(observer);
-      } catch {
-        failures++;
-        observer.close();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, Math.max(count, 0)) }, worker));
-  return failures;
 }
 
 /**

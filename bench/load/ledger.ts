@@ -32,7 +32,17 @@ export class Ledger {
 
   /** Starts counting an editor's keystrokes from its current clock. */
   track(doc: Y.Doc): void {
-    this.editors.set(doc.clientID, { base: Y.getState(doc.store, doc.clientID), sentAt: [], reached: [] });
+    this.trackClient(doc.clientID, Y.getState(doc.store, doc.clientID));
+  }
+
+  /** The same for an editor of another process: its Yjs client and the clock counting starts from. */
+  trackClient(client: number, base: number): void {
+    this.editors.set(client, { base, sentAt: [], reached: [] });
+  }
+
+  /** Each tracked editor's Yjs client and the clock counting started from, for a ledger in another process. */
+  bases(): Array<[client: number, base: number]> {
+    return [...this.editors].map(([client, log]) => [client, log.base]);
   }
 
   sent(client: number, clock: number, at: number): void {
@@ -70,6 +80,14 @@ export class Ledger {
       delivered += log.reached.filter((n) => n >= this.receivers).length;
     }
     return { edits, delivered, probe: this.probeLatency.summary(), observer: this.observerLatency.summary() };
+  }
+
+  /** Edits some receiver has not received yet. */
+  undelivered(): Array<[client: number, clock: number]> {
+    const out: Array<[number, number]> = [];
+    for (const [client, log] of this.editors)
+      log.reached.forEach((n, i) => n < this.receivers && out.push([client, log.base + i]));
+    return out;
   }
 
   /** Every edit with its send time, for matching against rows that became durable. */

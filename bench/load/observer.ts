@@ -22,6 +22,7 @@ export class RawObserver implements Receiver {
     private readonly target: Target,
     private readonly sink: UpdateSink,
     withPresence = false,
+    private readonly cookie = target.observerCookie,
   ) {
     if (withPresence) this.presence = { clientId: Math.floor(Math.random() * 2 ** 31), clock: 0 };
   }
@@ -29,7 +30,7 @@ export class RawObserver implements Receiver {
   /** Resolves once the document has arrived (sync step 2); rejects on refusal, close or timeout. */
   connect(timeoutMs: number): Promise<void> {
     const { kind, room } = this.target;
-    const headers = this.target.observerCookie ? { cookie: this.target.observerCookie } : {};
+    const headers = this.cookie ? { cookie: this.cookie } : {};
     // Offers permessage-deflate, as a browser does.
     const socket = new WebSocket(`${this.target.providerUrl}/${room}`, { headers });
     this.socket = socket;

@@ -23,6 +23,8 @@ export type Target = {
   /** Session cookies (Concordia only): writers edit the room, the observer cookie may only read it. */
   writerCookies: string[];
   observerCookie: string | undefined;
+  /** The observer crowd's cookies, one account each, taken in turn (Concordia only; probes keep observerCookie). */
+  crowdCookies?: string[];
 };
 
 /** Hocuspocus's message type for a sync reply, after y-websocket's (MessageType). */

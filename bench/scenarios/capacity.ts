@@ -21,9 +21,17 @@ export type CapacityResult = {
   stepP99: Array<{ observers: number; p99Ms: Partial<Record<ServerKind, number>>; ratio: number }>;
 };
 
-/** A window holds when every edit reached every observer, no observer was refused, and p99 stayed in bounds. */
+/**
+ * A window holds when every edit reached every observer, no observer was refused, and p99 stayed in
+ * bounds both at the probes (readers connected after the crowd) and across the crowd's observers.
+ */
 export function held(window: FanoutMeasurement, p99LimitMs: number): boolean {
-  return window.deliveredPercent === 100 && window.connectFailures === 0 && window.probe.p99 <= p99LimitMs;
+  return (
+    window.deliveredPercent === 100 &&
+    window.connectFailures === 0 &&
+    window.probe.p99 <= p99LimitMs &&
+    !(window.observer.p99 > p99LimitMs)
+  );
 }
 
 /** Observers added step by step (500 → 1,000 → 2,000 …) until a step fails; capacity is the last that held. */

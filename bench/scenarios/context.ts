@@ -65,7 +65,11 @@ export async function waitForQuiet(context: Context): Promise<void> {
 
 async function start(kind: ServerKind, context: Context): Promise<ServerHandle> {
   const started = performance.now();
-  const server = await launchServer(kind, { secret: context.secret, databaseUrl: context.options.databaseUrl });
+  const server = await launchServer(kind, {
+    secret: context.secret,
+    databaseUrl: context.options.databaseUrl,
+    web: context.options.web,
+  });
   context.log(`  ${kind}: started in ${seconds(started)} s`);
   return server;
 }

@@ -1,7 +1,7 @@
 import type { FanoutWindow } from '../load/protocol';
 import type { ServerKind } from '../load/wire';
 import type { FanoutSize } from '../options';
-import { ProcessSampler, type Usage } from '../proc';
+import { peakRssMiB, ProcessSampler, resetPeakRss, type Usage } from '../proc';
 import type { ServerHandle } from '../servers/launch';
 import { round } from '../stats';
 import { runLoad, withServer, type Context } from './context';
@@ -12,6 +12,8 @@ export type FanoutMeasurement = FanoutWindow & {
   serverRssMiB: number;
   serverPeakRssMiB: number;
   serverIdleRssMiB: number;
+  /** The server's peak RSS from the load's start through connecting the observers and the warm-up. */
+  serverConnectPeakRssMiB: number;
   /** Concordia's Postgres backends (0 for PGlite, which runs inside the server process, and for the peers). */
   databaseCpuPercent: number;
   /** Machine CPU not used by the server or the load process (% of one core): other processes' interference. */
@@ -39,6 +41,8 @@ export async function fanoutOn(
   const { connectTimeoutMs } = context.options;
   const usages: Usage[] = [];
   let sampler: ProcessSampler | undefined;
+  const connectPeaks: number[] = [];
+  resetPeakRss(server.pid);
   const perStepMs = 2 * connectTimeoutMs + plan.warmupMs + plan.measureMs + plan.drainMs + 30_000;
   const result = await runLoad(
     context,
@@ -59,6 +63,7 @@ export async function fanoutOn(
     },
     async ({ mark }) => {
       if (mark === 'window-start') {
+        connectPeaks.push(peakRssMiB(server.pid));
         await onWindow?.(mark);
         sampler = new ProcessSampler(server.pid, () => server.helperPids());
         sampler.start();
@@ -77,6 +82,7 @@ export async function fanoutOn(
     serverRssMiB: round(usages[i]?.rssMiB ?? Number.NaN),
     serverPeakRssMiB: round(usages[i]?.peakRssMiB ?? Number.NaN),
     serverIdleRssMiB: round(server.idleRssMiB),
+    serverConnectPeakRssMiB: round(connectPeaks[i] ?? Number.NaN),
     databaseCpuPercent: round(usages[i]?.helperCpuPercent ?? Number.NaN),
     otherCpuPercent: round(
       (usages[i]?.machineCpuPercent ?? Number.NaN) -

@@ -82,6 +82,7 @@ async function onPair<T>(context: Context, redisUrl: string, use: (server: Serve
   const pair = await launchConcordiaPair({
     secret: context.secret,
     databaseUrl: context.options.databaseUrl,
+    web: context.options.web,
     redisUrl,
   });
   try {

@@ -18,6 +18,7 @@ const FIELDS = {
   databaseCpuPercent: (r: FanoutRunRecord) => r.databaseCpuPercent,
   serverPeakRssMiB: (r: FanoutRunRecord) => r.serverPeakRssMiB,
   serverIdleRssMiB: (r: FanoutRunRecord) => r.serverIdleRssMiB,
+  serverConnectPeakRssMiB: (r: FanoutRunRecord) => r.serverConnectPeakRssMiB,
   loadCpuPercent: (r: FanoutRunRecord) => r.loadCpuPercent,
   connectMs: (r: FanoutRunRecord) => r.connectMs,
   otherCpuPercent: (r: FanoutRunRecord) => r.otherCpuPercent,
@@ -31,6 +32,8 @@ const BETTER = {
   observerP99: 'lower',
   serverCpuPercent: 'lower',
   serverPeakRssMiB: 'lower',
+  serverConnectPeakRssMiB: 'lower',
+  serverIdleRssMiB: 'lower',
   connectMs: 'lower',
 } as const;
 

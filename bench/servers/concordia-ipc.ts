@@ -55,4 +55,6 @@ export type ConcordiaReady = {
   port: number;
   rooms: Record<RoomRole, string>;
   users: { chair: string; peru: string; mexico: string; observer: string };
+  /** The observer crowd's accounts (see crowdAccounts), members of every plan made before the line. */
+  crowd: string[];
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { asc, count, desc, eq, gt } from 'drizzle-orm';
+import { asc, count, desc, eq, gt, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { docStates, docUpdates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
@@ -8,6 +8,7 @@ import { config } from '../../lib/env';
 import { logger } from '../../lib/log';
 import { sectionRoom } from '../../lib/shared/rooms';
 import { DocumentStore } from '../../server/collab/storage/document-store';
+import { createNextApp } from '../../server/next-app';
 import { startServer } from '../../server/start';
 import { readFrames } from '../frames';
 import { AnalysisLoad } from './analysis-load';
@@ -15,17 +16,26 @@ import { paragraphText } from '../trace';
 import type { CompactionReport, ConcordiaReady, ConcordiaReply, ConcordiaRequest, VisibleRow } from './concordia-ipc';
 
 /**
- * Concordia's real collaboration server (startServer: auth, permissions, persistence) without
- * Next.js, configured from the environment the orchestrator gives it (read by lib/env.ts), plus
+ * Concordia's real server (startServer: auth, permissions, persistence), with the Next.js app as
+ * `npm start` serves it when given `--web` (the headline) or alone otherwise, configured from the environment the orchestrator gives it (read by lib/env.ts), plus
  * bench instrumentation on its IPC channel (see concordia-ipc.ts).
  */
 /** Read by benchRooms below, which runs at start-up: defined before it. */
 const BENCH_PLAN = 'Benchmark rooms: cold load and persistence';
+/** Observer accounts of the crowd, one session each, as in a plenary; more observers take them in turn. */
+const CROWD_ACCOUNTS = 1_000;
 
-const server = await startServer({ config: config(), seed: true });
+const web = process.argv.includes('--web') ? () => createNextApp({ dev: false }) : undefined;
+const server = await startServer({ config: config(), seed: true, web });
 const db = server.database.db;
 const rooms = await benchRooms(db);
-const ready: ConcordiaReady = { bench: 'ready', port: server.port, rooms, users: await benchUsers(db) };
+const ready: ConcordiaReady = {
+  bench: 'ready',
+  port: server.port,
+  rooms,
+  users: await benchUsers(db),
+  crowd: await crowdAccounts(db, CROWD_ACCOUNTS),
+};
 process.stdout.write(`${JSON.stringify(ready)}\n`);
 
 let stopping = false;
@@ -151,6 +161,36 @@ async function createBenchPlan(db: Db, title: string, sectionTitles: string[]): 
     await tx.insert(sectionCoEditors).values(made.map((section) => ({ sectionId: section.id, stateCode: 'MEX' })));
     return made.sort((a, b) => a.position - b.position).map((section) => section.id);
   });
+}
+
+/**
+ * `count` observer accounts, members of every plan: each observer of the crowd signs in as one of them,
+ * so the server checks as many sessions as a plenary's readers bring, not one shared cookie.
+ */
+async function crowdAccounts(db: Db, count: number): Promise<string[]> {
+  const emails = Array.from({ length: count }, (_, i) => `crowd-${i}@bench.test`);
+  for (let i = 0; i < count; i += 500)
+    await db
+      .insert(users)
+      .values(emails.slice(i, i + 500).map((email, j) => ({ email, name: `Observer ${i + j + 1}` })))
+      .onConflictDoNothing();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 500)
+    ids.push(
+      ...(
+        await db
+          .select({ id: users.id })
+          .from(users)
+          .where(inArray(users.email, emails.slice(i, i + 500)))
+      ).map((u) => u.id),
+    );
+  for (const { id: planId } of await db.select({ id: plans.id }).from(plans))
+    for (let i = 0; i < ids.length; i += 500)
+      await db
+        .insert(planMembers)
+        .values(ids.slice(i, i + 500).map((userId) => ({ planId, userId, role: 'observer' as const })))
+        .onConflictDoNothing();
+  return ids;
 }
 
 async function benchUsers(db: Db): Promise<ConcordiaReady['users']> {

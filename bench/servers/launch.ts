@@ -12,8 +12,11 @@ import type { ServerKind, Target } from '../load/wire';
 import { pidsMentioning, rssMiB } from '../proc';
 import { createBenchDatabase, type BenchDatabase } from './database';
 import type { ConcordiaCall, ConcordiaReady, ConcordiaReply } from './concordia-ipc';
+import { buildServer } from '../../scripts/build-server';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** One level below the root, as bench/ is: paths its modules take relative to themselves still hold. */
+const BENCH_OUT_DIR = 'dist-bench';
 
 export type RoomRole = 'edit' | 'load' | 'warm' | 'log';
 
@@ -36,6 +39,8 @@ export type LaunchOptions = {
   secret: string;
   /** Postgres server for Concordia; unset → PGlite. */
   databaseUrl: string | undefined;
+  /** Serve the Next.js app too, as `npm start` does (the app must be built). */
+  web: boolean;
 };
 
 /**
@@ -126,6 +131,19 @@ export async function launchConcordiaPair(options: LaunchOptions & { redisUrl: s
   };
 }
 
+let compiling: Promise<string> | undefined;
+
+/**
+ * The launcher compiled as `npm start` compiles the server (scripts/build-server.ts), once per run:
+ * Concordia runs as JavaScript, not through tsx, as a deployment runs it.
+ */
+function compiledLauncher(): Promise<string> {
+  compiling ??= buildServer(REPO_ROOT, { main: 'bench/servers/concordia.ts', out: BENCH_OUT_DIR }).then(() =>
+    path.join(REPO_ROOT, BENCH_OUT_DIR, 'index.mjs'),
+  );
+  return compiling;
+}
+
 /** One Concordia process on `database`; stopping it leaves the database to its owner. */
 async function spawnConcordia(
   options: LaunchOptions,
@@ -147,10 +165,12 @@ async function spawnConcordia(
     // deployment sets per session and per address (lib/env.ts) are lifted so they measure the relay.
     COLLAB_MAX_SOCKETS_PER_SESSION: String(BENCH_SOCKET_LIMIT),
     COLLAB_UPGRADES_PER_ADDRESS: String(BENCH_SOCKET_LIMIT),
+    NEXT_TELEMETRY_DISABLED: '1',
     ...(database.url && { DATABASE_URL: database.url }),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/servers/concordia.ts')], {
+  const script = await compiledLauncher();
+  const child = spawn(process.execPath, [script, ...(options.web ? ['--web'] : [])], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -169,6 +189,7 @@ async function spawnConcordia(
       await cookie(ready.users.mexico),
     ];
     const observerCookie = await cookie(ready.users.observer);
+    const crowdCookies = await Promise.all(ready.crowd.map(cookie));
     const replies = new Map<number, (reply: ConcordiaReply) => void>();
     child.on('message', (reply: ConcordiaReply) => replies.get(reply.id)?.(reply));
     let nextId = 1;
@@ -183,6 +204,7 @@ async function spawnConcordia(
         room: ready.rooms[room],
         writerCookies,
         observerCookie,
+        crowdCookies,
       }),
       logLines: output.lines,
       request(request) {

@@ -8,7 +8,7 @@ import { sectionRoom } from '../shared/rooms';
 import type { TextLanguage } from '../shared/text-languages';
 import { sharedTranslator, translationAvailability, type TranslationAvailability } from '../translation';
 import { documentTarget } from '../versions/document-target';
-import { comparePassages, type OverlapComparison } from './compare-passages';
+import type { OverlapComparison } from './compare-passages';
 import { planSections, type PlanSection } from './plan-sections';
 import { refreshOverlaps } from './refresh-overlaps';
 
@@ -156,6 +156,9 @@ export async function analysedOnce(db: Db, planId: string): Promise<void> {
 
 async function withComparisons(listed: OverlapView[], readIn: TextLanguage): Promise<OverlapView[]> {
   const open = listed.filter((o) => o.status === 'open');
+  // Imported on the first comparison: it brings the language model (tens of MiB), which a server whose
+  // readers never open the board need not hold.
+  const { comparePassages } = await import('./compare-passages');
   const comparisons = await comparePassages(
     open.map((o) => ({ a: o.a.text, b: o.b.text })),
     readIn,

@@ -26,8 +26,17 @@ export class OverlapThread {
   /** Each plan's text as the running thread has it; emptied when a thread is started. */
   private readonly sent = new Map<string, Map<string, readonly string[]>>();
   private closed = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: { config: TranslationConfig; store?: TranslationStore; log: Logger }) {
+  constructor(
+    private readonly options: {
+      config: TranslationConfig;
+      store?: TranslationStore;
+      log: Logger;
+      /** How long a thread with nothing to do lives on (OVERLAP_THREAD_IDLE_MS by default). */
+      idleMs?: number;
+    },
+  ) {
     // Whether a direction is installed is a file check, answered here: a server starts without the thread.
     const here = createTranslator({ config: options.config });
     this.translator = {
@@ -53,6 +62,7 @@ export class OverlapThread {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     if (!worker) return;
     await this.ask({ type: 'close' }, worker).catch(() => {});
@@ -62,6 +72,7 @@ export class OverlapThread {
   }
 
   private ask(request: Request, worker = this.start()): Promise<unknown> {
+    clearTimeout(this.idleTimer);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -78,14 +89,18 @@ export class OverlapThread {
     const data: OverlapWorkerData = {
       config: { TRANSLATION, APERTIUM_MODES_DIR, TRANSLATION_CONCURRENCY, TRANSLATION_STALL_MS },
     };
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: {
-        ...data,
-        tsx: import.meta.resolve('tsx/esm/api'),
-        entry: new URL('./overlap-worker.ts', import.meta.url).href,
-      },
-    });
+    // Compiled (dist/server, as `npm start` runs) the entry is JavaScript beside this chunk; from
+    // sources (tests, `npm run dev`) it is TypeScript, loaded through tsx.
+    const worker = COMPILED
+      ? new Worker(new URL('./overlap-worker.mjs', import.meta.url), { workerData: data })
+      : new Worker(BOOT, {
+          eval: true,
+          workerData: {
+            ...data,
+            tsx: import.meta.resolve('tsx/esm/api'),
+            entry: new URL('./overlap-worker.ts', import.meta.url).href,
+          },
+        });
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
     worker.on('error', (error) => {
@@ -110,7 +125,10 @@ export class OverlapThread {
         this.waiting.delete(reply.id);
         if (reply.type === 'done') waiting?.resolve(reply.result);
         else waiting?.reject(fromThread(reply.error));
-        if (this.waiting.size === 0) worker.unref();
+        if (this.waiting.size === 0) {
+          worker.unref();
+          if (this.worker === worker) this.retireWhenIdle(worker);
+        }
       }
     }
   }
@@ -134,6 +152,25 @@ export class OverlapThread {
     }
   }
 
+  /**
+   * Stops a thread that had nothing to do for a while: its isolate, language model and caches hold
+   * about 160 MiB, which a server whose plans are not being edited need not keep. The next request
+   * starts another, which analyses each plan in full once (translations come back from the store).
+   */
+  private retireWhenIdle(worker: Worker): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.worker !== worker || this.waiting.size > 0) return;
+      this.worker = null;
+      this.sent.clear();
+      this.options.log.info('overlap thread idle: stopped until the next analysis');
+      void this.ask({ type: 'close' }, worker)
+        .catch(() => {})
+        .finally(() => worker.terminate());
+    }, this.options.idleMs ?? OVERLAP_THREAD_IDLE_MS);
+    this.idleTimer.unref();
+  }
+
   private abandon(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
@@ -155,6 +192,12 @@ function sameParagraphs(before: readonly string[] | undefined, now: readonly str
 function fromThread(error: ThreadError): Error {
   return error.code ? new AppError(error.code, error.message) : new Error(error.message);
 }
+
+/** How long a thread with no request lives on (see retireWhenIdle). */
+export const OVERLAP_THREAD_IDLE_MS = 60_000;
+
+/** Whether this module runs compiled by scripts/build-server.ts rather than from its TypeScript source. */
+const COMPILED = import.meta.url.endsWith('.mjs');
 
 /**
  * Loads overlap-worker.ts through tsx's API: Node 20 gives a worker neither the parent's module hooks

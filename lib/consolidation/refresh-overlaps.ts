@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { overlaps } from '../../db/schema';
-import { textSimilarity, type Overlap } from '../overlap';
+import type { Overlap } from '../overlap';
+// Not the index: it brings the language model (tens of MiB) into a collaboration server that only compares versions.
+import { textSimilarity } from '../overlap/text-similarity';
 import { notifyOverlapsChanged } from '../plans/plan-events';
 import { sharedTranslator } from '../translation';
-import { currentOverlaps } from './plan-index';
 import { inPlanQueue } from './plan-queue';
 import { planSections, readSectionText, type SectionText } from './plan-sections';
 import { sharedAnalyser } from './shared-analyser';
@@ -46,11 +47,12 @@ export function refreshOverlaps(db: Db, planId: string): Promise<RefreshResult> 
     }
     const current = new Map(sections.map((s) => [s.id, texts.get(s.id)!.paragraphs]));
     // On the server's overlap thread, off the collaboration event loop; in a process without one (a
-    // script, a test without a server) here, through the process's translator when it has one.
+    // script, a test without a server) here, through the process's translator when it has one. The
+    // analysis and its language model are imported then, so a server whose thread does it never loads them.
     const analyser = sharedAnalyser();
     const { overlaps: found } = analyser
       ? await analyser.currentOverlaps(planId, current)
-      : await currentOverlaps(planId, current, sharedTranslator());
+      : await (await import('./plan-index')).currentOverlaps(planId, current, sharedTranslator());
     // No transaction: each write stands alone and the next analysis completes an interrupted one, and a
     // transaction cut by a database restart can take the process down (postgres.js 3.4.9, porsager/postgres#1208).
     const result = await reconcile(db, planId, rows, texts, found);

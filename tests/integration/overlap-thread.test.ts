@@ -96,3 +96,27 @@ describe('the overlap thread on a large plan', () => {
     expect(longestGapMs).toBeLessThan(250);
   }, 60_000);
 });
+
+describe('an overlap thread left idle', () => {
+  const thread = new OverlapThread({ config: translationConfig({ TRANSLATION: 'off' }), log, idleMs: 100 });
+  afterAll(() => thread.close());
+
+  it('stops, and the next analysis starts another that answers as a full analysis does', async () => {
+    const plan = loadEvalPlans().find((p) => p.name === 'security')!;
+    const sections = plan.sections.map((s) => ({ id: s.id, paragraphs: s.paragraphs.map((p) => p.text) }));
+    const first = await thread.currentOverlaps('security', asSections(sections));
+    const running = (thread as unknown as { worker: unknown }).worker;
+    expect(running).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Stopped: its memory goes back to the server while nobody edits.
+    expect((thread as unknown as { worker: unknown }).worker).toBeNull();
+
+    const edited = sections.map((s, i) =>
+      i === 1 ? { ...s, paragraphs: [...s.paragraphs, sections[0]!.paragraphs[0]!] } : s,
+    );
+    const again = await thread.currentOverlaps('security', asSections(edited));
+    expect((thread as unknown as { worker: unknown }).worker).not.toBe(running);
+    expect(again.overlaps).toEqual((await analysePlan({ sections: edited }, { translator: null })).overlaps);
+    expect(again.overlaps.length).toBeGreaterThanOrEqual(first.overlaps.length);
+  });
+});

@@ -1,0 +1,30 @@
+import type { LatencySummary } from '../stats';
+import type { Target } from './wire';
+
+/** What the editors' load process asks of its observer crowd (crowd.ts); times are epoch ms. */
+export type CrowdRequest =
+  /** Opens `count` more observers, 64 at a time. */
+  | { type: 'connect'; target: Target; count: number; presence: boolean; timeoutMs: number }
+  /** From now on, arrivals count (kept raw until window-end). */
+  | { type: 'window-start' }
+  /** The window's sends: credit the arrivals, wait up to drainMs for the rest, and report. */
+  | {
+      type: 'window-end';
+      bases: Array<[client: number, base: number]>;
+      sends: Array<[client: number, clock: number, at: number]>;
+      drainMs: number;
+    };
+
+export type CrowdMessage =
+  | { type: 'connected'; failures: number; ms: number; observers: number }
+  | { type: 'ack' }
+  | {
+      type: 'window';
+      /** Edits some observer never received within the drain. */
+      undelivered: Array<[client: number, clock: number]>;
+      observer: LatencySummary;
+      observersClosed: number;
+      /** The crowd process's CPU over the window, % of one core. */
+      cpuPercent: number;
+    }
+  | { type: 'error'; message: string };
