@@ -32,7 +32,8 @@ export type SectionComparison = {
   added: ChangedPassage[];
   removed: ChangedPassage[];
   /** Words added and removed per state, most first. */
-  byState: Array<{ state: string | null; addedWords: number; removedWords: number }>;
+  /** `movedWords`: of those, words moved here or away rather than written or deleted (see find-moves.ts). */
+  byState: Array<{ state: string | null; addedWords: number; removedWords: number; movedWords: number }>;
 };
 
 export type PlanComparison = {
@@ -94,6 +95,7 @@ export async function comparePlanVersions(
     )),
   ];
   markMoves(sections);
+  for (const section of sections) countMoves(section);
   return { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, sections };
 }
 
@@ -143,9 +145,35 @@ function summarize(
     }
   }
   const byState = [...tally.entries()]
-    .map(([state, counts]) => ({ state, ...counts }))
+    .map(([state, counts]) => ({ state, ...counts, movedWords: 0 }))
     .sort((a, b) => b.addedWords + b.removedWords - (a.addedWords + a.removedWords));
   return { ...about, added, removed, byState };
+}
+
+/**
+ * Per state, the words of passages moved whole (not those that only hold moved words) count as moved,
+ * not as added and removed: a paragraph moved within a section is its words moved once, not written
+ * and deleted.
+ */
+function countMoves(section: SectionComparison): void {
+  const moved = new Map<string | null, { added: number; removed: number }>();
+  const tally = (list: ChangedPassage[], side: 'added' | 'removed') => {
+    for (const passage of list) {
+      if (!passage.moved || passage.moved.partly) continue;
+      const counts = moved.get(passage.state) ?? { added: 0, removed: 0 };
+      counts[side] += words(passage.text);
+      moved.set(passage.state, counts);
+    }
+  };
+  tally(section.added, 'added');
+  tally(section.removed, 'removed');
+  for (const entry of section.byState) {
+    const counts = moved.get(entry.state);
+    if (!counts) continue;
+    entry.addedWords = Math.max(0, entry.addedWords - counts.added);
+    entry.removedWords = Math.max(0, entry.removedWords - counts.removed);
+    entry.movedWords = Math.max(counts.added, counts.removed);
+  }
 }
 
 function words(text: string): number {

@@ -152,6 +152,7 @@ describe.runIf(browserAvailable())('the plan on one page', () => {
         expect.stringContaining('Moved here from elsewhere in this section.'),
         expect.stringContaining('Moved elsewhere in this section.'),
       ]);
+    expect(await police.innerText()).toContain('Peru: no words added, none removed, 15 words moved');
     expect(await violations(chair)).toEqual([]);
     await chair.screenshot({ path: `${SHOTS}/compare-moved-1280.png`, fullPage: true });
     await chair.setViewportSize({ width: 390, height: 844 });

@@ -80,8 +80,8 @@ describe('comparing two named versions of the plan', () => {
     });
     expect(policeChanges!.byState).toEqual(
       expect.arrayContaining([
-        { state: 'PER', addedWords: 5, removedWords: 0 },
-        { state: 'MEX', addedWords: 0, removedWords: 6 },
+        { state: 'PER', addedWords: 5, removedWords: 0, movedWords: 0 },
+        { state: 'MEX', addedWords: 0, removedWords: 6, movedWords: 0 },
       ]),
     );
     expect(victimsChanges).toMatchObject({ presence: 'both', added: [], removed: [], byState: [] });
@@ -159,6 +159,10 @@ describe('comparing two named versions of the plan', () => {
         moved: { sectionId: police.id, number: 1, title: police.title, partly: true },
       }),
     ]);
+    // The words moved whole count as moved where they left, not as removed; the passage that only holds
+    // them still counts as added.
+    expect(from.byState).toEqual([{ state: null, addedWords: 0, removedWords: 0, movedWords: 5 }]);
+    expect(to.byState).toEqual([{ state: null, addedWords: 15, removedWords: 0, movedWords: 0 }]);
   });
 
   it('is for members only, and names an unknown version as such', async () => {

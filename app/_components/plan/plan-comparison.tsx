@@ -71,7 +71,7 @@ function SectionChanges({ section, comparison }: { section: SectionComparison; c
             {section.byState.map((b) => (
               <li key={b.state ?? ''}>
                 <span className="state-dot" style={{ background: stateColor(b.state) }} aria-hidden />{' '}
-                {t('byState', { who: who(b.state), added: b.addedWords, removed: b.removedWords })}
+                {t('byState', { who: who(b.state), added: b.addedWords, removed: b.removedWords, moved: b.movedWords })}
               </li>
             ))}
           </ul>
