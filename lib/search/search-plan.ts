@@ -31,6 +31,18 @@ const MAX_MESSAGES = 100;
 const MAX_HITS = 200;
 const CONTEXT = 80;
 
+/** What a search of the plan finds, as the plan page shows it. */
+export type PlanSearchResults = {
+  goal: Array<Found & { block: number }>;
+  /** The sections where anything was found (their title, a paragraph or a message), in the plan's order. */
+  sections: PlanSection[];
+  titles: string[];
+  hits: SearchHit[];
+  paragraphs: number;
+  messageHits: MessageHit[];
+  messages: number;
+};
+
 /**
  * Everything of the plan that holds `query` (case and accents ignored), as it is now: the paragraphs of
  * its goal, the titles of its sections, the paragraphs of every section in the plan's order, and the
@@ -40,16 +52,7 @@ const CONTEXT = 80;
 export async function searchPlan(
   db: Db,
   options: { userId: string; planId: string; query: string },
-): Promise<{
-  goal: Array<Found & { block: number }>;
-  /** The sections where anything was found (their title, a paragraph or a message), in the plan's order. */
-  sections: PlanSection[];
-  titles: string[];
-  hits: SearchHit[];
-  paragraphs: number;
-  messageHits: MessageHit[];
-  messages: number;
-}> {
+): Promise<PlanSearchResults> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.read' } });
   const goalBlocks = await documentHost().read(goalRoom(options.planId), (doc) => textBlocks(doc).map((b) => b.text));
   const goal = goalBlocks.flatMap((text, block) => {

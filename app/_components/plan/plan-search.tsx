@@ -3,23 +3,13 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import type { PlanSection } from '../../../lib/consolidation/plan-sections';
-import type { Found, MessageHit, SearchHit } from '../../../lib/search/search-plan';
+import type { Found, PlanSearchResults } from '../../../lib/search/search-plan';
 import { api } from '../api-client';
 import { ErrorAlert } from '../error-alert';
 import { useStateName } from '../i18n/use-state-name';
 import { useBusyCall } from '../use-busy-call';
 
-type Results = {
-  query: string;
-  goal: Array<Found & { block: number }>;
-  sections: PlanSection[];
-  titles: string[];
-  hits: SearchHit[];
-  paragraphs: number;
-  messageHits: MessageHit[];
-  messages: number;
-};
+type Results = PlanSearchResults & { query: string };
 
 /** A match in its context, the words marked. */
 function InContext({ found }: { found: Found }) {
