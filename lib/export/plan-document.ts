@@ -5,6 +5,7 @@ import { paragraphStatuses, planMembers, plans } from '../../db/schema';
 import { changeRuns, type ChangeRun } from '../documents/change-runs';
 import { contentAt } from '../documents/snapshots';
 import { documentHost } from '../documents/live-documents';
+import { memoByRevision } from '../documents/memo-by-revision';
 import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
 import type { Locale } from '../i18n/locales';
@@ -59,15 +60,20 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
     return id && sectionIds.has(id) ? id : null;
   };
 
+  // Everything the blocks depend on besides the document: links between sections, the language, authorship.
+  const readKey = JSON.stringify([language, Boolean(options.authorship), [...sectionIds]]);
   const read = async (docId: string): Promise<Read> => {
     const snapshot = version?.snapshots.get(docId);
     return documentHost().read(docId, (doc, users) => {
       const content = snapshot ? contentAt(doc, snapshot) : doc;
-      const blocks = readBlocks(content.getXmlFragment(EDITOR_FIELD), {
-        crossReference,
-        cosponsoredBy: labels.cosponsoredBy,
-        ...(options.authorship && !snapshot && { authorship: { users, now: Y.snapshot(doc) } }),
-      });
+      const readText = () =>
+        readBlocks(content.getXmlFragment(EDITOR_FIELD), {
+          crossReference,
+          cosponsoredBy: labels.cosponsoredBy,
+          ...(options.authorship && !snapshot && { authorship: { users, now: Y.snapshot(doc) } }),
+        });
+      // The current text is read once per change of the document, whoever asks; a version's text is read each time.
+      const blocks = snapshot ? readText() : memoByRevision(doc, readKey, readText);
       const at = snapshot ? Y.decodeSnapshot(snapshot) : Y.snapshot(doc);
       return { blocks, runs: options.annex ? changeRuns(doc, users, Y.emptySnapshot, at) : [] };
     });

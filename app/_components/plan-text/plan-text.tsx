@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { sectionAnchor } from '../../../lib/export/blocks';
 import type { OverlapMark } from '../../../lib/plans/read-plan-text';
 import { stateColor } from '../../../lib/shared/state-colors';
@@ -38,6 +38,8 @@ export function PlanText({ planId, title, goal, sections, sectionIds, mergeNumbe
   const format = useFormatter();
   const stateName = useStateName();
   const [authorship, setAuthorship] = useState(false);
+  // The moment the whole plan answers input, as browsers' own timings cannot say (bench/plan-page.ts reads it).
+  useEffect(() => void performance.mark('plan-text-hydrated'), []);
   const numbers = useMemo(() => new Map(Object.entries(mergeNumbers)), [mergeNumbers]);
   const bySection = new Map<string, OverlapMark[]>();
   for (const mark of overlaps) bySection.set(mark.sectionId, [...(bySection.get(mark.sectionId) ?? []), mark]);
