@@ -1,29 +1,18 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible';
 import { appError } from '../i18n/error-text';
-
-const WINDOW_SECONDS = 15 * 60;
+import { windowLimiter } from './window-limiter';
 
 /**
  * Tries at the current password when changing it, per account: a stolen session must not become a way
- * to guess the password at leisure. As many as sign-in allows (lib/auth/rate-limit.ts), in process memory.
+ * to guess the password at leisure. As many as sign-in allows (lib/auth/rate-limit.ts).
  */
-const currentPasswordTries = new RateLimiterMemory({
-  keyPrefix: 'password-change',
-  points: 10,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-});
+const currentPasswordTries = windowLimiter('password-change', 10);
 
 /**
  * Uses of reset links, per address: a token is 256 random bits and cannot be guessed, but a flood of
  * tries still costs a password hash each.
  */
-const resetTries = new RateLimiterMemory({
-  keyPrefix: 'password-reset',
-  points: 20,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-});
+const resetTries = windowLimiter('password-reset', 20);
 
 async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
   try {

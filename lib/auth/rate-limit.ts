@@ -1,25 +1,13 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { lockedMessage } from '../shared/sign-in-lock';
-
-const WINDOW_SECONDS = 15 * 60;
+import { LIMIT_WINDOW_SECONDS as WINDOW_SECONDS, windowLimiter } from './window-limiter';
 
 /**
- * Sign-in attempts allowed per account and per address in 15 minutes. Kept in process memory: a
- * restart resets them, which only helps an attacker once per restart. Unknown accounts count the
- * same as real ones, so the limit reveals nothing.
+ * Sign-in attempts allowed per account and per address in 15 minutes. Unknown accounts count the same
+ * as real ones, so the limit reveals nothing.
  */
-const perAccount = new RateLimiterMemory({
-  keyPrefix: 'account',
-  points: 10,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-});
-const perAddress = new RateLimiterMemory({
-  keyPrefix: 'address',
-  points: 100,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-});
+const perAccount = windowLimiter('account', 10);
+const perAddress = windowLimiter('address', 100);
 
 /** The account or address is locked; the message is what the sign-in form reads (lib/shared/sign-in-lock.ts). */
 export class TooManyAttempts extends Error {
