@@ -64,8 +64,8 @@ export async function signInAs(
 /**
  * Clicks into an editor and puts the caret at the end (or start) of its text. On a busy machine
  * ProseMirror can apply the click's caret after a key pressed right behind it, so the caret is checked
- * where it settled (two frames later) and moved again until it is there; a loaded CI machine can take
- * seconds.
+ * where it settled (two frames later) and moved again until it is there; with other work on the machine
+ * (load average 6–8) it has taken over 15 s.
  */
 export async function caretAtEnd(editor: Locator): Promise<void> {
   await placeCaret(editor, 'Control+End', 'end');
@@ -91,7 +91,7 @@ export async function pressUntilCaret(editor: Locator, key: string, where: 'star
         await editor.page().keyboard.press(key);
         return editor.evaluate(settledAt, where);
       },
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     )
     .toBe(true);
 }
