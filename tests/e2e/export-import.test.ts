@@ -77,7 +77,9 @@ describe('export, import and the document block over HTTP and in the browser', (
       committee: 'Committee on Hemispheric Security',
       symbol: 'OEA/Ser.G CP/CSH-2271/26',
       date: '2026-11-26',
-      originalLanguage: 'en',
+      // Drafted in Spanish; the demo's text, and so the plan's language, is English.
+      originalLanguage: 'es',
+      language: 'en',
     });
     expect(
       (await call('GET', `/api/plans/${planId}/export?format=docx`, cookies.observer)).headers.get(
@@ -94,9 +96,10 @@ describe('export, import and the document block over HTTP and in the browser', (
       error: 'Choose the language of the original: English, Spanish, Portuguese or French.',
     });
     expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
-    // Paper left out: Letter.
+    // Paper left out: Letter; the plan's language left out: the original's.
     expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual({
       ...METADATA,
+      language: 'es',
       paperSize: 'letter',
     });
   });
