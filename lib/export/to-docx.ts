@@ -229,9 +229,10 @@ function sectionParts(s: CompiledSection, lists: Lists, labels: ExportLabels): P
 /** The document block: issuing bodies on the left, symbol, date and language on the right, without borders. */
 function documentBlockTable(doc: PlanDocument, labels: ExportLabels): Table {
   const { issuer, reference } = labels.documentBlockLines(doc.documentBlock);
+  // The issuing bodies take what the symbol and date leave, as in the PDF's document block.
   const column = (texts: string[], bold: boolean) =>
     new TableCell({
-      width: { size: 50, type: WidthType.PERCENTAGE },
+      width: { size: bold ? 65 : 35, type: WidthType.PERCENTAGE },
       children: (texts.length ? texts : ['']).map((text) =>
         paragraph({
           spacing: { after: 0 },

@@ -76,9 +76,10 @@ h3, h4, h5, h6 { font-size: 12pt; font-style: italic; margin: 12pt 0 6pt; }
 p.lead { font-style: italic; margin-top: 0; }
 p, li { text-align: justify; orphans: 2; widows: 2; }
 li p { margin: 0.2em 0; }
-/* The number in a half-inch hanging indent, as Word's numbered paragraph has it. */
-p.numbered { margin-left: 0.5in; text-indent: -0.5in; }
-.paragraph-number { display: inline-block; min-width: 0.5in; text-indent: 0; }
+/* The number in a half-inch hanging indent, as Word's numbered paragraph has it: out of the line, so the
+   text's first line starts where its others do (the space after the number, at a line's start, is dropped). */
+p.numbered { position: relative; margin-left: 0.5in; }
+.paragraph-number { position: absolute; left: -0.5in; }
 /* A collapsed table's outer border lies half outside its box: a hair narrower than the page, its right edge is printed. */
 table { border-collapse: collapse; width: calc(100% - 1px); margin: 0.6rem 0; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }

@@ -7,6 +7,7 @@ import { useApp } from '../helpers/app-fixture';
 import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
 import { httpSignIn } from '../helpers/http-session';
+import { violations } from '../helpers/axe';
 
 const METADATA = {
   council: 'Permanent Council of the Organization of American States',
@@ -275,8 +276,22 @@ describe('export, import and the document block over HTTP and in the browser', (
       );
       await chair.getByRole('link', { name: 'Document block' }).click();
       await chair.getByLabel('Document symbol').fill('OEA/Ser.G CSH/GT/DSS-4/12');
+      // The plan's language and the original's are chosen apart: an English text drafted in Spanish.
+      expect(await chair.getByLabel('Original language').inputValue()).toBe('es');
+      await chair.getByLabel(/^Plan language/).selectOption('en');
+      expect(await violations(chair)).toEqual([]);
+      if (process.env.SHOTS_DIR)
+        for (const width of [1280, 390]) {
+          await chair.setViewportSize({ width, height: 900 });
+          await chair.screenshot({ path: `${process.env.SHOTS_DIR}/document-block-${width}.png`, fullPage: true });
+        }
       await chair.getByRole('button', { name: 'Save document block' }).click();
       await expect.poll(() => chair.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+      const saved = await chair.request.get(`/api/plans/${planId}/metadata`);
+      expect(await saved.json()).toMatchObject({ language: 'en', originalLanguage: 'es' });
+      const html = await (await chair.request.get(`/api/plans/${planId}/export?format=html`)).text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<p>Original: Spanish</p>');
       const download = chair.waitForEvent('download');
       await chair.goto(`/plans/${planId}`);
       await chair.getByRole('link', { name: 'Markdown' }).click();
