@@ -22,9 +22,9 @@ export const DEMO_PLAN_TITLE =
 
 /**
  * The demo plan's document block, as the Committee on Hemispheric Security's documents carry it: the
- * exports are headed and named by it (`OEA-Ser.G-CP-CSH-2271-26_2026-11-26.docx`). Its original language
- * is English because its text is: the plan's language is also the one exports speak around the text and
- * merges write their references in, so "Spanish" would put Spanish words into the English demo text.
+ * exports are headed and named by it (`OEA-Ser.G-CP-CSH-2271-26_2026-11-26.docx`). Drafted in Spanish
+ * ("Original: Spanish"), the plan is in English: its language, which exports speak around the text and
+ * merges write their references in, is the one its demo text is written in.
  */
 export const DEMO_DOCUMENT_BLOCK = {
   council: 'Permanent Council of the Organization of American States',
@@ -32,7 +32,8 @@ export const DEMO_DOCUMENT_BLOCK = {
   workingGroup: '',
   symbol: 'OEA/Ser.G CP/CSH-2271/26',
   date: '2026-11-26',
-  originalLanguage: 'en',
+  originalLanguage: 'es',
+  language: 'en',
 };
 
 const GOAL = [

@@ -4,7 +4,7 @@ import { users } from './users';
 
 /**
  * The document block that heads the working group's documents (council, committee, symbol, date,
- * original language); one row per plan, written by the chair, printed at the top of every export.
+ * original language) and the plan's language; one row per plan, written by the chair, printed at the top of every export.
  */
 export const planMetadata = pgTable('plan_metadata', {
   planId: uuid('plan_id')
@@ -16,8 +16,13 @@ export const planMetadata = pgTable('plan_metadata', {
   /** The document symbol, e.g. OEA/Ser.G CSH/GT/DSS-4/11; also names exported files. */
   symbol: text('symbol').notNull(),
   date: date('date', { mode: 'string' }),
-  /** ISO 639-1 code of one of the OAS official languages. */
+  /** The language the document was first drafted in ("Original: Spanish"): ISO 639-1, an OAS official language. */
   originalLanguage: text('original_language').notNull(),
+  /**
+   * The plan's language, which its text is written in: exports speak it around the text and merges
+   * write their references in it. Migration 0025 set it to the original's for existing plans.
+   */
+  language: text('language').notNull().default('en'),
   /** The paper the exports are laid out on: `letter` (US Letter, the OAS's in Washington) or `a4`. */
   paperSize: text('paper_size').notNull().default('letter'),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),

@@ -160,9 +160,9 @@ async function merge(
   const cosponsors = [...new Set([...keptNow.cosponsors, kept.section.state.name, other.section.state.name])];
   const mergeId = keptNow.mergeId ?? row.id;
   // Written in the language of the section it goes into: sections declare none of their own, so the plan's.
-  const { originalLanguage } = await readPlanMetadata(db, row.planId);
+  const { language } = await readPlanMetadata(db, row.planId);
   const reference = mergeReference({
-    language: originalLanguage,
+    language,
     section: kept.section.number,
     paragraph: keptNow.number,
     title: kept.section.title,

@@ -46,6 +46,8 @@ export type DocumentBlock = {
   date: string | null;
   /** The language the document was first written in, printed as "Original: Spanish". */
   originalLanguage: OriginalLanguage;
+  /** The plan's language, its text's; the original's when not given. */
+  language?: OriginalLanguage;
   /** The paper the DOCX and PDF are laid out on; Letter when not given. */
   paperSize?: PaperSize;
 };

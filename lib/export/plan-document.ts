@@ -33,7 +33,7 @@ export type CompileOptions = {
   versionId?: string | null;
   /** Add the annex of contributions by state. */
   annex?: boolean;
-  /** The language of the words around the text; the plan's own (its document block's original language) when not given. */
+  /** The language of the words around the text; the plan's own when not given. */
   language?: Locale | null;
   /** Mark each run of the current text with the user who wrote it (the plan on one page); ignored for a version. */
   authorship?: boolean;
@@ -49,7 +49,7 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
   if (!plan) throw appError('not_found', 'noSuchPlan');
   const version = options.versionId ? await layoutAtVersion(db, { planId, versionId: options.versionId }) : null;
   const { metadata, sections } = version ?? (await currentLayout(db, planId));
-  const language = options.language ?? metadata.originalLanguage;
+  const language = options.language ?? metadata.language;
   const labels = exportLabels(language);
   const stateName = labels.stateName;
 

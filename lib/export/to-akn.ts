@@ -56,7 +56,8 @@ ${body.filter(Boolean).join('\n')}
 
 function meta(doc: PlanDocument, generated: Date): string {
   const block = doc.documentBlock;
-  const language = ISO_639_2[block.originalLanguage];
+  // The language of this expression of the work: its text's, the plan's.
+  const language = ISO_639_2[block.language ?? block.originalLanguage];
   const date = block.date ?? generated.toISOString().slice(0, 10);
   const dateName = block.date ? 'document' : 'export';
   const number = uriPart(block.symbol) || 'plan';

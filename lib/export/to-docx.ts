@@ -10,10 +10,10 @@ import {
   HeadingLevel,
   InsertedTextRun,
   InternalHyperlink,
-  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
+  type IParagraphOptions,
   ShadingType,
   Table,
   TableOfContents,
@@ -25,8 +25,17 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
-import { sectionAnchor, type Block, type Footnote, type Inline, type PlanDocument, type TrackedChange } from './blocks';
+import {
+  sectionAnchor,
+  type Block,
+  type CompiledSection,
+  type Footnote,
+  type Inline,
+  type PlanDocument,
+  type TrackedChange,
+} from './blocks';
 import { withTrackedChanges, type TrackedRun } from './docx-tracked-changes';
+import { listDefinition, NUMBERED_PARAGRAPH_STYLE, PLAN_LEVELS, PLAN_NUMBERING, planNumbering } from './docx-numbering';
 import type { Locale } from '../i18n/locales';
 import { exportLabels, safeHref, type ExportLabels } from './labels';
 
@@ -42,9 +51,15 @@ const PAGE_FIELDS = { page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES } 
 
 /**
  * What rendering carries from block to block: numbering restarts for every list, so each one gets its own
- * instance of the list definition (`next`); and the pending amendments by paragraph number (`tracked`).
+ * instance of the list definition (`next`), except a numbered list that carries on the one before it at
+ * its level ("4." after "3."), which stays in that list (`ordered`, by level: its instance and next
+ * number); and the pending amendments by paragraph number (`tracked`).
  */
-type Lists = { next: number; tracked: ReadonlyMap<string, TrackedChange[]> };
+type Lists = {
+  next: number;
+  ordered: Map<number, { instance: number; reference: string | ReturnType<typeof listDefinition>; next: number }>;
+  tracked: ReadonlyMap<string, TrackedChange[]>;
+};
 
 const FONT = 'Times New Roman';
 /** US Letter or A4, with one-inch margins, in twentieths of a point. */
@@ -60,6 +75,15 @@ const HEADINGS = [
 ];
 
 /**
+ * A paragraph that never leaves a single line of itself at the foot or head of a page, as the PDF's
+ * orphans and widows: docx writes widow control only on paragraphs, and where it is absent LibreOffice
+ * applies none.
+ */
+function paragraph(options: IParagraphOptions): Paragraph {
+  return new Paragraph({ widowControl: true, ...options });
+}
+
+/**
  * The compiled plan as a Word document with real heading styles (so Word's navigation and table of
  * contents work), real lists and tables, bookmarks for cross-references, and page numbers in the footer.
  */
@@ -68,12 +92,12 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
   const tracked = new Map<string, TrackedChange[]>();
   for (const change of doc.trackedChanges)
     tracked.set(change.paragraph, [...(tracked.get(change.paragraph) ?? []), change]);
-  const lists: Lists = { next: 0, tracked };
+  const lists: Lists = { next: 0, ordered: new Map(), tracked };
   const children: Array<Part | TableOfContents> = [
     documentBlockTable(doc, labels),
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
+    paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
     // A table of contents of the section headings, filled in and paged as written, which Word updates.
-    new Paragraph({
+    paragraph({
       alignment: AlignmentType.LEFT,
       keepNext: true,
       children: [new TextRun({ text: labels.contentsHeading, bold: true })],
@@ -81,26 +105,18 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
     new TableOfContents(labels.contentsHeading, { hyperlink: true, headingStyleRange: '1-2' }),
     ...(doc.version
       ? [
-          new Paragraph({
+          paragraph({
             alignment: AlignmentType.CENTER,
             children: [new TextRun({ text: labels.versionLine(doc.version), italics: true })],
           }),
         ]
       : []),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(labels.goalHeading)] }),
+    paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(labels.goalHeading)] }),
     ...blocks(doc.goal, lists),
-    ...doc.sections.flatMap((s) => [
-      new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        children: [new Bookmark({ id: sectionAnchor(s.id), children: [new TextRun(labels.sectionHeading(s))] })],
-      }),
-      // Kept with what follows, as the heading is: neither is left at the foot of a page.
-      new Paragraph({ keepNext: true, children: [new TextRun({ text: labels.leadLine(s), italics: true })] }),
-      ...blocks(s.blocks, lists),
-    ]),
+    ...doc.sections.flatMap((s) => sectionParts(s, lists, labels)),
     ...(doc.annex
       ? [
-          new Paragraph({
+          paragraph({
             heading: HeadingLevel.HEADING_1,
             pageBreakBefore: true,
             children: [new TextRun(labels.annexHeading)],
@@ -110,7 +126,7 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
       : []),
     ...(doc.amendments
       ? [
-          new Paragraph({
+          paragraph({
             heading: HeadingLevel.HEADING_1,
             pageBreakBefore: true,
             children: [new TextRun(labels.amendmentsHeading)],
@@ -134,13 +150,15 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
     title: doc.title,
     creator: 'Concordia',
     lastModifiedBy: 'Concordia',
+    // A line ended by a line break is not stretched to the margin, as the PDF's is not.
+    compatibility: { doNotExpandShiftReturn: true },
     // Works out the pages of the table of contents' entries, so it is complete before Word updates it.
     pageNumbers: estimatePageNumbers,
     // Real Word footnotes: Word (and LibreOffice) number them, and place each at the foot of its page.
     footnotes: Object.fromEntries(
       doc.footnotes.map((note) => [
         note.number,
-        { children: [new Paragraph({ children: [new TextRun({ text: note.text, size: 20 })] })] },
+        { children: [paragraph({ children: [new TextRun({ text: note.text, size: 20 })] })] },
       ]),
     ),
     styles: {
@@ -162,15 +180,16 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
         heading5: { ...heading(4), run: { ...heading(4).run, bold: false, italics: true } },
         heading6: { ...heading(5), run: { ...heading(5).run, bold: false, italics: true } },
       },
+      paragraphStyles: [{ ...NUMBERED_PARAGRAPH_STYLE, basedOn: 'Normal', next: 'Normal', quickFormat: true }],
     },
-    numbering: { config: [listDefinition('bullets', false), listDefinition('numbers', true)] },
+    numbering: { config: [planNumbering(), listDefinition('bullets', false), listDefinition('numbers', true)] },
     sections: [
       {
         properties: { page: { size: PAGE_SIZES[doc.documentBlock.paperSize ?? 'letter'], margin: MARGIN } },
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({
+              paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
@@ -191,19 +210,35 @@ export async function renderDocx(doc: PlanDocument): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+/** A section: its heading, numbered by Word ("3. "), its lead line, and its text. */
+function sectionParts(s: CompiledSection, lists: Lists, labels: ExportLabels): Part[] {
+  // A section's lists never carry on one of the section before.
+  lists.ordered.clear();
+  return [
+    paragraph({
+      heading: HeadingLevel.HEADING_1,
+      numbering: { reference: PLAN_NUMBERING, level: PLAN_LEVELS.section, instance: 0, custom: true },
+      children: [new Bookmark({ id: sectionAnchor(s.id), children: [new TextRun(s.title)] })],
+    }),
+    // Kept with what follows, as the heading is: neither is left at the foot of a page.
+    paragraph({ keepNext: true, children: [new TextRun({ text: labels.leadLine(s), italics: true })] }),
+    ...blocks(s.blocks, lists),
+  ];
+}
+
 /** The document block: issuing bodies on the left, symbol, date and language on the right, without borders. */
 function documentBlockTable(doc: PlanDocument, labels: ExportLabels): Table {
   const { issuer, reference } = labels.documentBlockLines(doc.documentBlock);
+  // The issuing bodies take what the symbol and date leave, as in the PDF's document block.
   const column = (texts: string[], bold: boolean) =>
     new TableCell({
-      width: { size: 50, type: WidthType.PERCENTAGE },
-      children: (texts.length ? texts : ['']).map(
-        (text) =>
-          new Paragraph({
-            spacing: { after: 0 },
-            alignment: AlignmentType.LEFT,
-            children: [new TextRun({ text, bold })],
-          }),
+      width: { size: bold ? 65 : 35, type: WidthType.PERCENTAGE },
+      children: (texts.length ? texts : ['']).map((text) =>
+        paragraph({
+          spacing: { after: 0 },
+          alignment: AlignmentType.LEFT,
+          children: [new TextRun({ text, bold })],
+        }),
       ),
     });
   return new Table({
@@ -211,20 +246,6 @@ function documentBlockTable(doc: PlanDocument, labels: ExportLabels): Table {
     borders: TableBorders.NONE,
     rows: [new TableRow({ children: [column(issuer, true), column(reference, false)] })],
   });
-}
-
-function listDefinition(reference: string, ordered: boolean, start = 1) {
-  return {
-    reference,
-    levels: Array.from({ length: 9 }, (_, level) => ({
-      level,
-      start,
-      format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
-      text: ordered ? `%${level + 1}.` : ['•', '◦', '▪'][level % 3]!,
-      alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-    })),
-  };
 }
 
 /** `inCell`: in a table cell, where text is ragged-right (justified, a narrow column is all gaps). */
@@ -244,35 +265,29 @@ function block(b: Block, lists: Lists, depth: number, inCell = false): Part[] {
   const alignment = inCell ? AlignmentType.LEFT : undefined;
   switch (b.kind) {
     case 'paragraph':
-      // The number stands in the hanging indent, before the text, as in a United Nations resolution.
+      // Its number ("3.4") is the plan list's, generated by Word; `b.number` is what it comes to.
       if (b.number)
         return [
-          new Paragraph({
-            indent: { left: 720 * (depth + 1), hanging: 720 },
+          paragraph({
+            style: NUMBERED_PARAGRAPH_STYLE.id,
+            numbering: { reference: PLAN_NUMBERING, level: PLAN_LEVELS.paragraph, instance: 0, custom: true },
             children: [
-              new TextRun({ text: `${b.number}\t`, font: FONT }),
               ...runs(withTrackedChanges(b.inlines, lists.tracked.get(b.number) ?? [])),
               ...noteMarks(b.notes),
             ],
           }),
         ];
-      return [new Paragraph({ indent, alignment, children: [...runs(b.inlines), ...noteMarks(b.notes)] })];
+      return [paragraph({ indent, alignment, children: [...runs(b.inlines), ...noteMarks(b.notes)] })];
     case 'heading':
       // Sections are Heading 1, so the editor's headings keep their level below them.
-      return [new Paragraph({ heading: HEADINGS[Math.max(2, b.level) - 1], children: runs(b.inlines) })];
+      return [paragraph({ heading: HEADINGS[Math.max(2, b.level) - 1], children: runs(b.inlines) })];
     case 'list': {
-      const instance = lists.next++;
-      // A list that continues a numbering ("4. … 5. …") brings a definition that starts where it does.
-      const reference = !b.ordered
-        ? 'bullets'
-        : b.start === 1
-          ? 'numbers'
-          : listDefinition(`numbers-from-${b.start}`, true, b.start);
+      const { instance, reference } = listOf(b, lists, depth);
       return b.items.flatMap((item) =>
         item.flatMap((child, i) =>
           // The item's first paragraph carries the number; what follows is indented under it.
           i === 0 && child.kind === 'paragraph'
-            ? [new Paragraph({ numbering: { reference, level: depth, instance }, children: runs(child.inlines) })]
+            ? [paragraph({ numbering: { reference, level: depth, instance }, children: runs(child.inlines) })]
             : block(child, lists, depth + 1),
         ),
       );
@@ -281,7 +296,7 @@ function block(b: Block, lists: Lists, depth: number, inCell = false): Part[] {
       return blocks(b.blocks, lists, depth + 1);
     case 'code':
       return [
-        new Paragraph({
+        paragraph({
           indent,
           children: b.text
             .split('\n')
@@ -289,7 +304,7 @@ function block(b: Block, lists: Lists, depth: number, inCell = false): Part[] {
         }),
       ];
     case 'rule':
-      return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } } })];
+      return [paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } } })];
     case 'table':
       return [
         new Table({
@@ -305,7 +320,7 @@ function block(b: Block, lists: Lists, depth: number, inCell = false): Part[] {
                       shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
                       // Word requires a paragraph in every cell; a header cell's words are bold.
                       children: blocks(cell.header ? emboldened(cell.blocks) : cell.blocks, lists, 0, true).concat(
-                        cell.blocks.length ? [] : [new Paragraph({})],
+                        cell.blocks.length ? [] : [paragraph({})],
                       ),
                     }),
                 ),
@@ -314,6 +329,26 @@ function block(b: Block, lists: Lists, depth: number, inCell = false): Part[] {
         }),
       ];
   }
+}
+
+/**
+ * The Word list a list of the text is in: a new one, or, for a numbered list that carries on the last
+ * one at its level ("4." after "3."), that one, so an item added above renumbers both. A numbered list
+ * that starts elsewhere brings a definition that starts where it does.
+ */
+function listOf(b: Extract<Block, { kind: 'list' }>, lists: Lists, depth: number) {
+  if (!b.ordered) return { instance: lists.next++, reference: 'bullets' };
+  const previous = lists.ordered.get(depth);
+  const list =
+    previous && b.start !== 1 && previous.next === b.start
+      ? previous
+      : {
+          instance: lists.next++,
+          reference: b.start === 1 ? 'numbers' : listDefinition(`numbers-from-${b.start}`, true, b.start),
+          next: b.start,
+        };
+  lists.ordered.set(depth, { ...list, next: b.start + b.items.length });
+  return list;
 }
 
 /** A paragraph's footnote marks, each referring to the document's footnote of the same number. */

@@ -42,14 +42,17 @@ ${body.filter(Boolean).join('\n')}
 `;
 }
 
-/** The page (US Letter) and its footer, "Page 1 of 3" in the export's language. */
+/**
+ * The page and its footer, "Page 1 of 3" in the export's language: the paper and the one-inch margins
+ * of the Word export (lib/export/to-docx.ts), so the two paginate alike.
+ */
 function pageStyle(labels: ExportLabels, size: 'A4' | 'letter'): string {
   const footer = labels
     .pageFooter()
     .map((part) => ('field' in part ? `counter(${part.field})` : cssString(part.text)))
     .join(' ');
   return `
-@page { size: ${size}; margin: 2.5cm 2.5cm 2.2cm; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
+@page { size: ${size}; margin: 1in; @bottom-center { content: ${footer}; font: 9pt "Times New Roman", Times, serif; } }`;
 }
 
 /** Text as a CSS string: quotes, backslashes and anything that could close the style element escaped. */
@@ -58,19 +61,25 @@ function cssString(text: string): string {
 }
 
 const STYLE = `
-body { font: 12pt/1.35 "Times New Roman", Times, serif; color: #000; max-width: 16.5cm; margin: 2rem auto; }
+/* The Word export's type: 12 pt Times New Roman, single-spaced (Word's single line is 1.15 of the size),
+   6 pt after a paragraph, 12 pt before and 6 pt after a heading, no line of a paragraph left alone. */
+body { font: 12pt/1.15 "Times New Roman", Times, serif; color: #000; max-width: 16.5cm; margin: 2rem auto; }
 .document-block { display: flex; justify-content: space-between; gap: 2rem; margin-bottom: 2.5rem; }
 .document-block p { margin: 0; text-align: left; }
 .document-block .reference { flex: none; white-space: nowrap; }
 .document-block .issuer p { font-weight: bold; }
-h1.title { text-align: center; font-size: 12pt; text-transform: uppercase; margin: 2rem 0 1.5rem; }
+h1.title { text-align: center; font-size: 12pt; text-transform: uppercase; margin: 24pt 0 18pt; }
 p.version { text-align: center; font-style: italic; }
-h2 { font-size: 12pt; margin: 1.6rem 0 0.3rem; }
-h3, h4, h5, h6 { font-size: 12pt; font-style: italic; margin: 1rem 0 0.3rem; }
+p { margin: 0 0 6pt; orphans: 2; widows: 2; }
+h2 { font-size: 12pt; margin: 12pt 0 6pt; }
+h3, h4, h5, h6 { font-size: 12pt; font-style: italic; margin: 12pt 0 6pt; }
 p.lead { font-style: italic; margin-top: 0; }
-p, li { text-align: justify; }
+p, li { text-align: justify; orphans: 2; widows: 2; }
 li p { margin: 0.2em 0; }
-.paragraph-number { display: inline-block; min-width: 2.5em; }
+/* The number in a half-inch hanging indent, as Word's numbered paragraph has it: out of the line, so the
+   text's first line starts where its others do (the space after the number, at a line's start, is dropped). */
+p.numbered { position: relative; margin-left: 0.5in; }
+.paragraph-number { position: absolute; left: -0.5in; }
 /* A collapsed table's outer border lies half outside its box: a hair narrower than the page, its right edge is printed. */
 table { border-collapse: collapse; width: calc(100% - 1px); margin: 0.6rem 0; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }

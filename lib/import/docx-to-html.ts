@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { appError } from '../i18n/error-text';
+import { NUMBERED_PARAGRAPH_STYLE } from '../export/docx-numbering';
 import { readDocxParts } from './read-docx-parts';
 
 export type ConvertedDocx = { html: string; imagesDropped: number };
@@ -8,8 +9,16 @@ export type ConvertedDocx = { html: string; imagesDropped: number };
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLD_WORD = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Word's own styles that carry structure, beyond mammoth's defaults (headings, lists). */
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+/**
+ * Word's own styles that carry structure, beyond mammoth's defaults (headings, lists). A paragraph an
+ * export numbered ("Numbered Paragraph", in the plan's Word list) is a paragraph, not a list item:
+ * the section it lands in numbers it anew.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  `p[style-name='${NUMBERED_PARAGRAPH_STYLE.name}'] => p:fresh`,
+];
 
 /**
  * A .docx file as semantic HTML (headings, paragraphs, lists, tables, bold, italic, links) without

@@ -21,6 +21,7 @@ export async function readPlanMetadata(db: Db, planId: string): Promise<PlanMeta
     symbol: row.symbol,
     date: row.date,
     originalLanguage: row.originalLanguage as OriginalLanguage,
+    language: row.language as OriginalLanguage,
     paperSize: row.paperSize === 'a4' ? 'a4' : 'letter',
   };
 }

@@ -12,7 +12,11 @@ export async function updatePlanMetadata(
   options: { userId: string; planId: string; metadata: PlanMetadataInput },
 ): Promise<PlanMetadata> {
   await authorize(db, { userId: options.userId, planId: options.planId, action: { type: 'plan.manage' } });
-  const metadata: PlanMetadata = { ...options.metadata, paperSize: options.metadata.paperSize ?? 'letter' };
+  const metadata: PlanMetadata = {
+    ...options.metadata,
+    language: options.metadata.language ?? options.metadata.originalLanguage,
+    paperSize: options.metadata.paperSize ?? 'letter',
+  };
   const values = { ...metadata, updatedBy: options.userId, updatedAt: new Date() };
   await db.transaction(async (tx) => {
     // The block it replaces, read under the lock: of two changes at once, the second's audit entry

@@ -10,21 +10,32 @@ export type PaperSize = (typeof PAPER_SIZES)[number];
 
 const line = z.string().trim().max(300);
 
-/** The document block of a plan, as the chair edits it (PUT /api/plans/:id/metadata). */
-export const planMetadataInput = z.object({
-  council: line,
-  committee: line,
-  workingGroup: line,
-  symbol: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[\p{L}\p{N} ./\-–()]*$/u),
-  date: z.iso.date().nullable(),
-  originalLanguage: z.enum(Object.keys(ORIGINAL_LANGUAGES) as [OriginalLanguage, ...OriginalLanguage[]]),
-  /** Letter unless said (and for a plan version named before the setting existed). */
-  paperSize: z.enum(PAPER_SIZES).default('letter'),
-});
+const officialLanguage = z.enum(Object.keys(ORIGINAL_LANGUAGES) as [OriginalLanguage, ...OriginalLanguage[]]);
+
+/**
+ * The document block of a plan, as the chair edits it (PUT /api/plans/:id/metadata). `language` is the
+ * plan's: the one its text is written in, exports speak around the text and merges write references in;
+ * `originalLanguage` only says which language the document was first drafted in ("Original: Spanish"),
+ * which an English text translated from Spanish does not share. Without `language` (a client or a plan
+ * version from before the two were apart), the plan's language is the original's.
+ */
+export const planMetadataInput = z
+  .object({
+    council: line,
+    committee: line,
+    workingGroup: line,
+    symbol: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(/^[\p{L}\p{N} ./\-–()]*$/u),
+    date: z.iso.date().nullable(),
+    originalLanguage: officialLanguage,
+    language: officialLanguage.optional(),
+    /** Letter unless said (and for a plan version named before the setting existed). */
+    paperSize: z.enum(PAPER_SIZES).default('letter'),
+  })
+  .transform((block) => ({ ...block, language: block.language ?? block.originalLanguage }));
 
 export type PlanMetadata = z.infer<typeof planMetadataInput>;
 /** The document block as sent: the paper size may be left out (Letter). */
@@ -38,5 +49,6 @@ export const EMPTY_PLAN_METADATA: PlanMetadata = {
   symbol: '',
   date: null,
   originalLanguage: 'en',
+  language: 'en',
   paperSize: 'letter',
 };

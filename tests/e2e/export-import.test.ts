@@ -7,6 +7,7 @@ import { useApp } from '../helpers/app-fixture';
 import { browserAvailable, caretAtEnd, launchBrowser, signInAs } from '../helpers/browser';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
 import { httpSignIn } from '../helpers/http-session';
+import { violations } from '../helpers/axe';
 
 const METADATA = {
   council: 'Permanent Council of the Organization of American States',
@@ -77,7 +78,9 @@ describe('export, import and the document block over HTTP and in the browser', (
       committee: 'Committee on Hemispheric Security',
       symbol: 'OEA/Ser.G CP/CSH-2271/26',
       date: '2026-11-26',
-      originalLanguage: 'en',
+      // Drafted in Spanish; the demo's text, and so the plan's language, is English.
+      originalLanguage: 'es',
+      language: 'en',
     });
     expect(
       (await call('GET', `/api/plans/${planId}/export?format=docx`, cookies.observer)).headers.get(
@@ -94,9 +97,10 @@ describe('export, import and the document block over HTTP and in the browser', (
       error: 'Choose the language of the original: English, Spanish, Portuguese or French.',
     });
     expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
-    // Paper left out: Letter.
+    // Paper left out: Letter; the plan's language left out: the original's.
     expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual({
       ...METADATA,
+      language: 'es',
       paperSize: 'letter',
     });
   });
@@ -272,8 +276,22 @@ describe('export, import and the document block over HTTP and in the browser', (
       );
       await chair.getByRole('link', { name: 'Document block' }).click();
       await chair.getByLabel('Document symbol').fill('OEA/Ser.G CSH/GT/DSS-4/12');
+      // The plan's language and the original's are chosen apart: an English text drafted in Spanish.
+      expect(await chair.getByLabel('Original language').inputValue()).toBe('es');
+      await chair.getByLabel(/^Plan language/).selectOption('en');
+      expect(await violations(chair)).toEqual([]);
+      if (process.env.SHOTS_DIR)
+        for (const width of [1280, 390]) {
+          await chair.setViewportSize({ width, height: 900 });
+          await chair.screenshot({ path: `${process.env.SHOTS_DIR}/document-block-${width}.png`, fullPage: true });
+        }
       await chair.getByRole('button', { name: 'Save document block' }).click();
       await expect.poll(() => chair.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+      const saved = await chair.request.get(`/api/plans/${planId}/metadata`);
+      expect(await saved.json()).toMatchObject({ language: 'en', originalLanguage: 'es' });
+      const html = await (await chair.request.get(`/api/plans/${planId}/export?format=html`)).text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<p>Original: Spanish</p>');
       const download = chair.waitForEvent('download');
       await chair.goto(`/plans/${planId}`);
       await chair.getByRole('link', { name: 'Markdown' }).click();

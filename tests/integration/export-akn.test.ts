@@ -202,11 +202,17 @@ describe.runIf(xmllintAvailable())('the seeded demo plan', () => {
       'COMMITTEE ON HEMISPHERIC SECURITY',
     ])
       expect(html).toContain(`<p>${line}</p>`);
-    expect(html).toContain('<p>Original: English</p>');
+    // Drafted in Spanish, the demo plan is in English: the words around its text are English.
+    expect(html).toContain('<p>Original: Spanish</p>');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Goal of the plan');
     const akn = await as('akn');
     expect(akn.fileName).toBe('OEA-Ser.G-CP-CSH-2271-26_2026-11-26.xml');
-    const result = validate(Buffer.from(akn.body).toString('utf8'));
+    const xml = Buffer.from(akn.body).toString('utf8');
+    const result = validate(xml);
     expect(result.output).toMatch(/validates/);
     expect(result.valid).toBe(true);
+    // The expression is the English text.
+    expect(xml).toMatch(/<FRBRlanguage language="eng"\/>/);
   });
 });

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentHost } from '../../lib/documents/live-documents';
@@ -15,7 +16,8 @@ import { EDITOR_FIELD } from '../../lib/shared/rooms';
 import { buildMember, buildPlan, buildSection, type BuiltMember, type BuiltPlan } from '../factories';
 import { browserAvailable } from '../helpers/browser';
 import { useCollabServer } from '../helpers/collab-fixture';
-import { pdfToolsAvailable, zipParts } from '../helpers/exported-files';
+import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
+import { docxToPdfWithLibreOffice, libreOfficeAvailable } from '../helpers/libreoffice';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
 
 /** Where the exported files go for a person to look at (SHOTS_DIR); never into git. */
@@ -123,7 +125,23 @@ describe('the Word and PDF exports as an OAS document', () => {
     // A table of contents field, already holding an entry for every section.
     expect(body).toMatch(/<w:instrText[^>]*>\s*TOC \\h \\o &quot;1-2&quot;/);
     const text = body.replace(/<[^>]+>/g, '');
+    // The table of contents lists the sections by number; the headings' own numbers are Word's.
     for (const [i, title] of SECTION_TITLES.entries()) expect(text).toContain(`${i + 1}. ${title}`);
+    const numbering = await zipParts(docx, /^word\/numbering\.xml$/);
+    expect(numbering).toMatch(/<w:lvl w:ilvl="0"[^>]*>.*?<w:lvlText w:val="%1\."\/>.*?<\/w:lvl>/s);
+    expect(numbering).toMatch(/<w:lvl w:ilvl="1"[^>]*>.*?<w:lvlText w:val="%1\.%2"\/>.*?<\/w:lvl>/s);
+    const headings = [...body.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading1"\/>.*?<\/w:p>/gs)].map(
+      (m) => m[0],
+    );
+    expect(headings.filter((h) => h.includes('<w:ilvl w:val="0"/>'))).toHaveLength(SECTION_TITLES.length);
+    expect(headings.map((h) => h.replace(/<[^>]+>/g, ''))).toContain(SECTION_TITLES[0]);
+    expect(text).not.toMatch(/1\.1\t|1\.1 Measure/);
+    // Pagination rules: headings kept with what follows, no lone first or last line of a paragraph.
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">.*?<w:keepNext\/>.*?<\/w:style>/s);
+    expect(body.match(/<w:widowControl\/>/g)?.length).toBeGreaterThan(30);
+    const html = new TextDecoder().decode(await exported('html'));
+    expect(html).toMatch(/h1, h2, h3, h4, h5, h6 \{ break-after: avoid; \}/);
+    expect(html).toMatch(/p \{ margin: 0 0 6pt; orphans: 2; widows: 2; \}/);
     expect(core).toContain('<cp:lastModifiedBy>Concordia</cp:lastModifiedBy>');
     expect(await zipParts(docx, /^word\/footnotes\.xml$/)).toContain(CANADA_SAYS);
     // The annex's header row is bold; the chair's share stands apart from the states'.
@@ -150,38 +168,14 @@ describe('the Word and PDF exports as an OAS document', () => {
         const structure = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
         expect(structure).toMatch(/\bH2\b/);
         if (existsSync('/usr/bin/qpdf')) {
-          const json = JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
-          const titles: string[] = [];
-          const walk = (items: Array<{ title: string; kids: unknown[] }>) => {
-            for (const item of items) {
-              titles.push(item.title);
-              walk(item.kids as typeof items);
-            }
-          };
-          walk(json.outlines);
-          for (const [i, title] of SECTION_TITLES.entries()) expect(titles).toContain(`${i + 1}. ${title}`);
-          const catalog = JSON.stringify(json.objects ?? json.qpdf);
-          expect(catalog).toMatch(/"\/Lang":\s*"u:en"|"\/Lang":\s*"en"/);
+          const { outline, language } = pdfOutline(file);
+          for (const [i, title] of SECTION_TITLES.entries()) expect(outline).toContain(`${i + 1}. ${title}`);
+          expect(language).toMatch(/^en\b/);
         } else if (process.env.CI) throw new Error("CI=true but qpdf is missing: install Debian's qpdf package");
-
-        // No page ends with a section heading or its lead line: each is kept with the text below it.
+        expectNoHeadingEndsAPage(file);
+        // The Word export's margins: one inch (72 pt) on the left.
+        expect(leftMargin(file)).toBeCloseTo(72, -1);
         const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-        // (The annexes, on pages of their own, are tables whose rows start with a section's number.)
-        const lastLines = text
-          .split('\f')
-          .filter((page) => !page.includes('Annex:'))
-          .map(
-            (page) =>
-              page
-                .split('\n')
-                .filter((line) => line.trim() && !/Page \d+ of \d+/.test(line))
-                .at(-1)
-                ?.trim() ?? '',
-          );
-        for (const line of lastLines) {
-          expect(line).not.toMatch(/^\d\. [A-Z]/);
-          expect(line).not.toMatch(/^Lead state/);
-        }
         // Tables are whole: their right edge lies inside the page box, on every page (pdftotext's boxes).
         const boxes = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
         const xMax = Math.max(...[...boxes.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
@@ -190,6 +184,63 @@ describe('the Word and PDF exports as an OAS document', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+  );
+
+  it.runIf(libreOfficeAvailable() && pdfToolsAvailable())(
+    'Word in LibreOffice: every heading in the outline, generated numbers, footnotes, document block, language; no heading ends a page',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'concordia-docx-'));
+      try {
+        const docx = await exported('docx');
+        const file = path.join(dir, 'plan.pdf');
+        writeFileSync(file, docxToPdfWithLibreOffice(docx));
+        if (SHOTS) writeFileSync(path.join(SHOTS, 'plan.docx.pdf'), readFileSync(file));
+        const { outline, language } = pdfOutline(file);
+        expect(outline).toEqual([
+          'Goal of the plan',
+          ...SECTION_TITLES.flatMap((title, i) => [`${i + 1}. ${title}`, ...(i === 0 ? ['Training standards'] : [])]),
+          'Annex: contributions by state',
+        ]);
+        // The plan's language (English), as Word declares it for its proofing.
+        expect(language).toBe('en-US');
+        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+          /^Page size:\s+612 x 792 pts \(letter\)$/m,
+        );
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+        const flat = text.replace(/\s+/g, ' ');
+        // Word numbers every paragraph as the editor does: "2.3" before the text written as measure 2.3.
+        for (const [i] of SECTION_TITLES.slice(0, -1).entries())
+          for (let n = 1; n <= 4 + i; n++) expect(flat).toMatch(new RegExp(`${i + 1}\\.${n} Measure ${i + 1}\\.${n}:`));
+        expect(flat).toMatch(/1\.5 Curricula are binding/);
+        // The reservation is a footnote: its mark after the paragraph, its text at the foot of the page.
+        expect(flat).toContain(`The delegation of Canada reserves its position on paragraph 1.2: ${CANADA_SAYS}`);
+        expect(flat).toMatch(/system concerned\.1 1\.3 Measure 1\.3/);
+        for (const words of ['PERMANENT COUNCIL', 'COMMITTEE ON HEMISPHERIC', 'OEA/Ser.G', 'CP/CSH-2271/26'])
+          expect(flat).toContain(words);
+        for (const words of ['26 November 2026', 'Original: English']) expect(flat).toContain(words);
+        expectNoHeadingEndsAPage(file);
+        expect(leftMargin(file)).toBeCloseTo(72, -1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.runIf(libreOfficeAvailable() && pdfToolsAvailable())(
+    'a paragraph inserted in Word renumbers those after it, and the next section still starts at 1',
+    async () => {
+      const docx = await JSZip.loadAsync(await exported('docx'));
+      const xml = await docx.file('word/document.xml')!.async('string');
+      // What Word writes when a user presses Enter before "Measure 1.1": the same paragraph properties.
+      const first = [...xml.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => m[0]).find((p) => p.includes('Measure 1.1:'))!;
+      const inserted = first.replace(/<w:r>.*<\/w:r>/s, '<w:r><w:t>Added in Word.</w:t></w:r>');
+      docx.file('word/document.xml', xml.replace(first, inserted + first));
+      const pdf = docxToPdfWithLibreOffice(await docx.generateAsync({ type: 'uint8array' }));
+      const flat = readPdf(pdf).text.replace(/\s+/g, ' ');
+      expect(flat).toMatch(/1\.1 Added in Word\. 1\.2 Measure 1\.1:/);
+      expect(flat).toMatch(/1\.5 Measure 1\.4:/);
+      expect(flat).toMatch(/2\. Prevention of violence and crime Lead state: Canada 2\.1 Measure 2\.1:/);
     },
   );
 
@@ -221,3 +272,54 @@ describe('the Word and PDF exports as an OAS document', () => {
     }
   });
 });
+
+/** The PDF's bookmarks, depth first, and the language its catalog declares (qpdf reads both). */
+function pdfOutline(file: string): { outline: string[]; language: string | null } {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  const outline: string[] = [];
+  const walk = (items: Array<{ title: string; kids: unknown[] }>) => {
+    for (const item of items) {
+      outline.push(item.title);
+      walk(item.kids as typeof items);
+    }
+  };
+  walk(json.outlines);
+  const language = /"\/Lang":\s*"(?:u:)?([^"]+)"/.exec(JSON.stringify(json.objects ?? json.qpdf))?.[1] ?? null;
+  return { outline, language };
+}
+
+/**
+ * No page of the text ends with a heading or a section's lead line: each is kept with the text below it.
+ * (The annexes, on pages of their own, are tables whose rows start with a section's number.)
+ */
+function expectNoHeadingEndsAPage(file: string): void {
+  const headings = new Set([
+    'Goal of the plan',
+    'Training standards',
+    ...SECTION_TITLES.map((title, i) => `${i + 1}. ${title}`),
+  ]);
+  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+  const lastLines = pages
+    .filter((page) => !page.includes('Annex:'))
+    .map(
+      (page) =>
+        page
+          .split('\n')
+          .map((line) => line.trim())
+          // Not the footer, nor a footnote at the foot of the page (its mark stands alone on a line).
+          .filter((line) => line && !/Page \d+ of \d+/.test(line) && !line.startsWith('The delegation of'))
+          .filter((line, i, lines) => !(/^\d+$/.test(line) && lines[i + 1]?.startsWith('The delegation')))
+          .at(-1) ?? '',
+    );
+  expect(lastLines.length).toBeGreaterThan(2);
+  for (const line of lastLines) {
+    expect(headings.has(line.replace(/\s+/g, ' ')), line).toBe(false);
+    expect(line).not.toMatch(/^Lead state/);
+  }
+}
+
+/** Where the body text starts on the second page, in points from the left edge (pdftotext's boxes). */
+function leftMargin(file: string): number {
+  const boxes = execFileSync('pdftotext', ['-bbox', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+  return Math.min(...[...boxes.matchAll(/xMin="([\d.]+)"/g)].map((m) => Number(m[1])));
+}

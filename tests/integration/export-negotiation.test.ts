@@ -111,7 +111,13 @@ describe('exports show paragraph status and the pending amendments', () => {
     expect(docx).toMatch(
       /<w:ins w:id="3" w:author="Mexico" w:date="[^"]+"><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>should<\/w:t>/,
     );
-    expect(docx.replace(/<[^>]+>/g, '')).toContain('1.1\t[States shallshould train');
+    // In the numbered paragraph 1.1 (Word's number: level 1 of the plan's list).
+    const amended = [...docx.matchAll(/<w:p>.*?<\/w:p>|<w:p .*?<\/w:p>/gs)]
+      .map((m) => m[0])
+      .find((p) => p.includes('>shall</w:delText>'));
+    expect(amended).toContain('<w:pStyle w:val="NumberedParagraph"/>');
+    expect(amended).toMatch(/<w:numPr><w:ilvl w:val="1"\/>/);
+    expect(docx.replace(/<[^>]+>/g, '')).toContain('[States shallshould train');
     const spanish = text(await exportAs('html', 'es'));
     expect(spanish).toContain('Anexo: enmiendas pendientes');
     expect(spanish).toContain('Sustituir «shall» por «should»');

@@ -21,6 +21,7 @@ import {
 } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
+import { docxToPdfWithLibreOffice, libreOfficeAvailable } from '../helpers/libreoffice';
 import { appendRichText, RICH_PASSAGE } from '../helpers/rich-text';
 
 const METADATA = {
@@ -179,9 +180,16 @@ describe('exporting the compiled plan', () => {
         .filter((p) => p.includes(`<w:pStyle w:val="${style}"/>`))
         .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     expect(styled('Title')).toEqual([expect.stringContaining('Hemispheric Plan of Action')]);
-    expect(styled('Heading1')).toEqual(['Goal of the plan', ...SECTION_TITLES.map((t, i) => `${i + 1}. ${t}`)]);
+    // Section headings are numbered by Word ("1. "), as their paragraphs are ("1.1"): no number in their text.
+    expect(styled('Heading1')).toEqual(['Goal of the plan', ...SECTION_TITLES]);
     expect(styled('Heading2')).toEqual(['Training standards']);
-    expect(paragraphs.filter((p) => p.includes('<w:numPr>')).length).toBe(6);
+    const inPlanList = paragraphs.filter((p) =>
+      /<w:pStyle w:val="(Heading1|NumberedParagraph)"\/>.*<w:numPr>/s.test(p),
+    );
+    expect(inPlanList.length).toBe(SECTION_TITLES.length + styled('NumberedParagraph').length);
+    expect(styled('NumberedParagraph')).toContain('Peru proposes a regional curriculum for police training.');
+    // The text's own lists: six items.
+    expect(paragraphs.filter((p) => p.includes('<w:numPr>')).length - inPlanList.length).toBe(6);
     expect(xml.match(/<w:tbl>/g)?.length).toBe(2);
     expect(xml).toContain('<w:tblHeader/>');
     expect(xml).toContain('w:anchor="s_');
@@ -202,6 +210,12 @@ describe('exporting the compiled plan', () => {
     await appendRichText(prevention.room, coordinator('MEX').id, [
       { type: 'orderedList', attrs: { start: 4 }, content: [item('Monitor'), item('Report')] },
     ]);
+    // In the victims section, a list carries on the one above it, after a paragraph.
+    await appendRichText(victims.room, coordinator('BRA').id, [
+      { type: 'orderedList', content: [item('Plan'), item('Fund'), item('Staff')] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Then, once the centres are open:' }] },
+      { type: 'orderedList', attrs: { start: 4 }, content: [item('Evaluate'), item('Publish')] },
+    ]);
     expect(text(await exportAs('html'))).toContain('<ol start="4"><li><p>Monitor</p></li><li><p>Report</p></li></ol>');
     expect(text(await exportAs('md'))).toContain('4. Monitor\n5. Report');
 
@@ -219,6 +233,21 @@ describe('exporting the compiled plan', () => {
     expect(startOf('Monitor')).toBe(4);
     expect(startOf('Report')).toBe(4);
     expect(startOf('Assess')).toBe(1);
+    // One Word list, numbered on: an item added above "Fund" in Word makes "Evaluate" 5.
+    const numIdOf = (label: string) =>
+      /<w:numId w:val="(\d+)"\/>/.exec(
+        [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)]
+          .map((m) => m[0])
+          .find((p) => p.includes(`>${label}<`)) ?? '',
+      )?.[1];
+    expect(numIdOf('Evaluate')).toBe(numIdOf('Plan'));
+    expect(numIdOf('Monitor')).not.toBe(numIdOf('Plan'));
+    if (libreOfficeAvailable() && pdfToolsAvailable()) {
+      const pdf = readPdf(docxToPdfWithLibreOffice(docx)).text.replace(/\s+/g, ' ');
+      expect(pdf).toContain('1. Plan 2. Fund 3. Staff');
+      expect(pdf).toMatch(/Then, once the centres are open: 4\. Evaluate 5\. Publish/);
+      expect(pdf).toContain('4. Monitor 5. Report');
+    }
   });
 
   it.runIf(browserAvailable() && pdfToolsAvailable())(

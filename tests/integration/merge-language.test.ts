@@ -22,7 +22,7 @@ describe('text the server writes into a section', () => {
     await updatePlanMetadata(t.db, {
       userId: plan.chair.id,
       planId: plan.id,
-      metadata: { ...EMPTY_PLAN_METADATA, originalLanguage: 'es' },
+      metadata: { ...EMPTY_PLAN_METADATA, originalLanguage: 'es', language: 'es' },
     });
     const peru = await buildMember(t.db, { plan, state: 'PER' });
     const mexico = await buildMember(t.db, { plan, state: 'MEX' });

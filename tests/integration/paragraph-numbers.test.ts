@@ -18,6 +18,7 @@ import {
 } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
+import { docxToPdfWithLibreOffice, libreOfficeAvailable } from '../helpers/libreoffice';
 import { afterAll } from 'vitest';
 
 const text = (file: { body: Uint8Array }) => Buffer.from(file.body).toString('utf8');
@@ -83,13 +84,26 @@ describe('numbered paragraphs in the compiled plan', () => {
     expect(md).toMatch(/2\\\.2 See \[1\.2\]\(<#1-section-[0-9a-z]+>\)\./);
   });
 
-  it('numbers paragraphs in Word, in a hanging indent', async () => {
-    const xml = await zipParts((await exportAs('docx')).body, /^word\/document\.xml$/);
-    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) =>
-      [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g)].map((r) => r[1] ?? '\t').join(''),
+  it('numbers paragraphs in Word with its own numbering, in a hanging indent', async () => {
+    const docx = (await exportAs('docx')).body;
+    const xml = await zipParts(docx, /^word\/document\.xml$/);
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => ({
+      xml: m[0],
+      text: [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((r) => r[1]).join(''),
+    }));
+    // The number is Word's (level 1 of the plan's list, "%1.%2"), not typed into the text.
+    const numbered = paragraphs.find((p) => p.text === 'Train police in human rights.')!;
+    expect(numbered.xml).toMatch(/<w:numPr><w:ilvl w:val="1"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    expect(paragraphs.map((p) => p.text)).toContain('See 1.2.');
+    const numbering = await zipParts(docx, /^word\/numbering\.xml$/);
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="1"[^>]*>.*?<w:lvlText w:val="%1\.%2"\/>.*?<w:ind w:left="720" w:hanging="720"\/>/s,
     );
-    expect(paragraphs).toContain('1.1\tTrain police in human rights.');
-    expect(paragraphs).toContain('2.2\tSee 1.2.');
+    if (libreOfficeAvailable() && pdfToolsAvailable()) {
+      const pdf = readPdf(docxToPdfWithLibreOffice(docx)).text;
+      expect(pdf).toMatch(/1\.1\s+Train police/);
+      expect(pdf).toMatch(/2\.2\s+See 1\.2\./);
+    }
   });
 
   it.runIf(browserAvailable() && pdfToolsAvailable())('numbers paragraphs in the PDF', async () => {

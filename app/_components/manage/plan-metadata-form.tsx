@@ -30,6 +30,7 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
       workingGroup: text('workingGroup'),
       symbol: text('symbol'),
       date: text('date') || null,
+      language: text('language') as PlanMetadata['language'],
       originalLanguage: text('originalLanguage') as PlanMetadata['originalLanguage'],
       paperSize: text('paperSize') as PlanMetadata['paperSize'],
     };
@@ -68,16 +69,18 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
         />
         <ErrorAlert message={failure.errorOf('date')} id="metadata-date-error" />
       </label>
-      <label>
-        {t('originalLanguage')}
-        <select name="originalLanguage" defaultValue={metadata.originalLanguage}>
-          {(Object.keys(ORIGINAL_LANGUAGES) as OriginalLanguage[]).map((code) => (
-            <option key={code} value={code}>
-              {t(`languages.${code}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {(['language', 'originalLanguage'] as const).map((field) => (
+        <label key={field}>
+          {t(field)}
+          <select name={field} defaultValue={metadata[field]}>
+            {(Object.keys(ORIGINAL_LANGUAGES) as OriginalLanguage[]).map((code) => (
+              <option key={code} value={code}>
+                {t(`languages.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <label>
         {t('paperSize')}
         <select name="paperSize" defaultValue={metadata.paperSize}>
