@@ -276,4 +276,59 @@ describe.runIf(browserAvailable())('dark mode, initials in the margin, carets an
     expect(await peru.locator('main').innerText()).not.toContain('Coordinator of Mexico');
     await admin.context().close();
   });
+
+  it('marks amendments, brackets and agreed text readably in dark', async () => {
+    await mexico.goto(sectionPath);
+    await settled(mexico);
+    await editor(mexico).click();
+    await mexico.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('.prose p')].find((p) => p.textContent?.includes('regional'))!;
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      let node: Node | null;
+      while ((node = walker.nextNode()) && !node.textContent!.includes('regional'));
+      const at = node!.textContent!.indexOf('regional');
+      const range = document.createRange();
+      range.setStart(node!, at);
+      range.setEnd(node!, at + 'regional'.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    await mexico.getByRole('button', { name: 'Propose an amendment' }).click();
+    const form = mexico.getByRole('form', { name: 'Propose an amendment' });
+    await form.getByLabel('Proposed wording').fill('hemispheric');
+    await form.getByRole('button', { name: 'Propose' }).click();
+
+    const chair = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    const planId = planPath.split('/')[2]!;
+    expect(
+      await chair.evaluate(
+        async (id) =>
+          (
+            await fetch(`/api/plans/${id}/phase`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ phase: 'consolidation' }),
+            })
+          ).status,
+        planId,
+      ),
+    ).toBeLessThan(300);
+    await chair.goto(sectionPath);
+    const setStatus = async (number: string, label: string) => {
+      const status = chair.getByRole('form', { name: `Set the status of paragraph ${number}` });
+      await expect.poll(() => status.count(), { timeout: 15_000 }).toBe(1);
+      await status.getByLabel(`Status of paragraph ${number}`).selectOption({ label });
+      await status.getByRole('button').click();
+    };
+    await setStatus('1.2', 'Bracketed');
+    await setStatus('1.3', 'Agreed');
+
+    await peru.goto(sectionPath);
+    await settled(peru);
+    await expect.poll(() => editor(peru).locator('.amendment-mark').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => editor(peru).locator('.status-bracket').count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => editor(peru).locator('p.status-agreed').count(), { timeout: 15_000 }).toBe(1);
+    await checkDark(peru, 'section-negotiation');
+    await chair.context().close();
+  });
 });
