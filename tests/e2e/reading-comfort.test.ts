@@ -103,6 +103,7 @@ describe.runIf(browserAvailable())('dark mode, initials in the margin, carets an
         aboveBottom: above.bottom,
       };
     });
+    if (SHOTS) await editor(peru).screenshot({ path: `${SHOTS}/caret-flag-idle.png` });
     expect(boxes.flag.width).toBeLessThanOrEqual(8);
     expect(boxes.flag.height).toBeLessThanOrEqual(5);
     expect(boxes.flag.bottom, JSON.stringify(boxes)).toBeLessThanOrEqual(boxes.line.top + 0.5);
@@ -175,6 +176,18 @@ describe.runIf(browserAvailable())('dark mode, initials in the margin, carets an
     await expect.poll(() => beside('police academies across the region')).toEqual(['PER']);
     // Mexico never asked for them.
     expect(await editor(mexico).locator('.margin-initials').count()).toBe(0);
+    if (SHOTS) {
+      // The light page, for a person to compare.
+      const toggle = mexico.getByRole('button', { name: 'Initials in the margin' });
+      await toggle.click();
+      await expect.poll(() => editor(mexico).locator('.margin-initials').count()).toBeGreaterThan(0);
+      for (const width of [1280, 390]) {
+        await mexico.setViewportSize({ width, height: 900 });
+        await mexico.screenshot({ path: `${SHOTS}/light-section-initials-${width}.png`, fullPage: true });
+      }
+      await mexico.setViewportSize({ width: 1200, height: 900 });
+      await toggle.click();
+    }
 
     // The plan's text on one page follows the same choice.
     await peru.goto(`${planPath}/text`);
