@@ -7,6 +7,7 @@ import { users } from '../../db/schema';
 import { canCreatePlan } from '../../lib/permissions/can';
 import { listAllPlans } from '../../lib/plans/list-all-plans';
 import { TopBar } from '../_components/layout/top-bar';
+import { AccountActivityForm } from '../_components/manage/account-activity-form';
 import { AdminPlans } from '../_components/manage/admin-plans';
 import { CreatePlanForm } from '../_components/manage/create-plan-form';
 import { PasswordResetForm } from '../_components/manage/password-reset-form';
@@ -34,6 +35,7 @@ export default async function AdminPage() {
         <CreatePlanForm />
         <AdminPlans plans={plans} />
         <PasswordResetForm />
+        <AccountActivityForm />
       </main>
     </>
   );

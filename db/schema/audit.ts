@@ -16,5 +16,6 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_plan_at').on(t.planId, t.at)],
+  // By target: an account's activity (`user:<id>`) is read newest first, however long the log grows.
+  (t) => [index('audit_log_plan_at').on(t.planId, t.at), index('audit_log_target_id').on(t.target, t.id)],
 );

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 import { authorize } from '../permissions/authorize-action';
 import { auditFilterCondition, type AuditFilter } from './audit-filters';
+import { pageOf } from './page-of';
 
 export type AuditView = {
   id: number;
@@ -35,7 +36,7 @@ export async function listAudit(
     .where(and(eq(auditLog.planId, options.planId), auditFilterCondition(options.filter ?? {})))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const { page, olderBefore } = pageOf(rows, limit, (row) => row.entry.id);
   return {
     entries: page.map(({ entry, actor }) => ({
       id: entry.id,
@@ -46,6 +47,6 @@ export async function listAudit(
       before: entry.before,
       after: entry.after,
     })),
-    olderBefore: rows.length > limit ? page.at(-1)!.entry.id : null,
+    olderBefore,
   };
 }

@@ -4,7 +4,8 @@ import { auditLog } from '../../db/schema';
 export type AuditEntry = {
   /** Null for an entry that outlives its plan: the plan's deletion. */
   planId: string | null;
-  actorId: string;
+  /** Null for what the system did by itself (an account locked after too many wrong passwords). */
+  actorId: string | null;
   action: string;
   target: string;
   before?: unknown;

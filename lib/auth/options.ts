@@ -10,6 +10,7 @@ import { logger } from '../log';
 import { isSessionLive } from './current-session';
 import { clearSignInAttempts, lockIfExhausted, countSignInAttempt, TooManyAttempts } from './rate-limit';
 import { endedSessionExpiry, SESSION_MAX_AGE_S } from './session-lifetime';
+import { recordAccountLock } from './record-account-lock';
 import { recordSignIn, revokeSession } from './sessions';
 import { signIn } from './sign-in';
 
@@ -60,9 +61,19 @@ export function authOptions({ origin }: { origin: string }): NextAuthOptions {
             if (error instanceof TooManyAttempts) logger('auth').warn({ address }, 'sign-in rate limited');
             throw error;
           }
-          const user = await signIn(await getDb(), { ...parsed.data, demoAccounts: DEMO_ACCOUNTS });
+          const db = await getDb();
+          const user = await signIn(db, { ...parsed.data, demoAccounts: DEMO_ACCOUNTS });
           if (user) await clearSignInAttempts(parsed.data.email);
-          else await lockIfExhausted(parsed.data.email);
+          else {
+            try {
+              await lockIfExhausted(parsed.data.email);
+            } catch (error) {
+              // Said in the account's activity once, when the lock starts.
+              if (error instanceof TooManyAttempts)
+                await recordAccountLock(db, { email: parsed.data.email, seconds: error.retryAfterSeconds });
+              throw error;
+            }
+          }
           logger('auth').info({ ok: Boolean(user), userId: user?.id }, 'sign-in attempt');
           return user;
         },

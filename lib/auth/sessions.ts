@@ -3,6 +3,7 @@ import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { preparedPerDatabase } from '../../db/prepared';
 import { revokedSessions, signedInSessions } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
 import { endedSessionExpiry } from './session-lifetime';
 
 const KEY = Symbol.for('concordia.sessionEvents');
@@ -22,9 +23,25 @@ export async function revokeSession(db: Db, sessionId: string, expiresAt: Date):
   notifySessionRevoked(sessionId);
 }
 
-/** Notes a new session under its user, so that a change of password can end it (endUserSessions). */
+/**
+ * Notes a new session under its user, so that a change of password can end it (endUserSessions), and
+ * the sign-in in the account's activity (lib/audit/list-account-activity.ts).
+ */
 export async function recordSignIn(db: Db, session: { sessionId: string; userId: string }): Promise<void> {
-  await db.insert(signedInSessions).values(session).onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const [added] = await tx
+      .insert(signedInSessions)
+      .values(session)
+      .onConflictDoNothing()
+      .returning({ sessionId: signedInSessions.sessionId });
+    if (!added) return;
+    await recordAudit(tx, {
+      planId: null,
+      actorId: session.userId,
+      action: 'account.signed_in',
+      target: `user:${session.userId}`,
+    });
+  });
 }
 
 /**

@@ -33,7 +33,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * Signs in through the real sign-in page, in a browser set to `locale` (English unless said: the
- * interface follows it) and `timezoneId`, and waits for the plans list. Finds the form's fields by
+ * interface follows it), `timezoneId` and `colorScheme` (the system's light or dark), and waits for the plans list. Finds the form's fields by
  * name, so it signs in whatever the page's language.
  */
 export async function signInAs(
@@ -44,13 +44,15 @@ export async function signInAs(
     password = 'concordia',
     locale = 'en-US',
     timezoneId,
-  }: { password?: string; locale?: string; timezoneId?: string } = {},
+    colorScheme,
+  }: { password?: string; locale?: string; timezoneId?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1200, height: 900 },
     locale,
     timezoneId,
+    colorScheme,
   });
   const page = await context.newPage();
   await page.goto('/signin');

@@ -47,4 +47,27 @@ describe('the whole plan page as HTML', () => {
       '<h3>Measures</h3><p class="numbered" data-paragraph-number="2.1"><a href="#s_abcd">See 1.3</a></p>',
     );
   });
+
+  it("gives each paragraph its writing states' codes for the margin, most characters first", () => {
+    const html = blocksHtml(
+      [
+        {
+          kind: 'paragraph',
+          inlines: [
+            { kind: 'text', text: 'Mexico wrote most of this ', marks: {}, by: 'mx' },
+            { kind: 'text', text: 'Peru a little', marks: {}, by: 'pe' },
+            { kind: 'text', text: ' and the chair', marks: {}, by: 'chair' },
+            { kind: 'text', text: '   ', marks: {}, by: 'br' },
+          ],
+        },
+        { kind: 'paragraph', inlines: [{ kind: 'text', text: 'Seeded.', marks: {} }] },
+      ],
+      { authors: { mx: 'MEX', pe: 'PER', br: '<BRA>' } },
+    );
+    const [first, second] = html.split('</p>');
+    expect(first).toMatch(
+      /^<p><span class="margin-initials" aria-hidden="true"><span>MEX<\/span><span>PER<\/span><\/span>/,
+    );
+    expect(second).not.toContain('margin-initials');
+  });
 });

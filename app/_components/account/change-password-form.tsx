@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api-client';
 import { ErrorAlert, invalidWhen } from '../error-alert';
@@ -14,6 +15,7 @@ export function ChangePasswordForm() {
   const newError = failure.errorOf('newPassword');
   const [changed, setChanged] = useState<{ endedSessions: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const router = useRouter();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,6 +31,8 @@ export function ChangePasswordForm() {
       });
       element.reset();
       setChanged(result);
+      // The account's activity below lists the change.
+      router.refresh();
     } catch (e) {
       failure.fail(e);
     } finally {

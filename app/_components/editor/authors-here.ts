@@ -37,13 +37,18 @@ export function authorsHere(editor: Editor, doc: Y.Doc, users: Y.PermanentUserDa
   return { selection: !empty, byUser };
 }
 
-function runsOf(node: Y.XmlElement | Y.XmlText | undefined, users: Y.PermanentUserData): Run[] {
+/** A block's text as runs by author, in order: from the Yjs items as they are now (`snapshot`: the document's, taken once for many blocks). */
+export function runsOf(
+  node: Y.XmlElement | Y.XmlText | undefined,
+  users: Y.PermanentUserData,
+  snapshot: Y.Snapshot = Y.snapshot(node?.doc ?? new Y.Doc()),
+): Run[] {
   if (!node) return [];
   if (node instanceof Y.XmlText) {
     const who = (_change: 'added' | 'removed', id: Y.ID) => ({
       user: users.getUserByClientId(id.client) as string | null,
     });
-    const delta = node.toDelta(Y.snapshot(node.doc!), Y.emptySnapshot, who) as Array<{
+    const delta = node.toDelta(snapshot, Y.emptySnapshot, who) as Array<{
       insert: unknown;
       attributes?: { ychange?: { user: string | null } };
     }>;
@@ -51,5 +56,5 @@ function runsOf(node: Y.XmlElement | Y.XmlText | undefined, users: Y.PermanentUs
       typeof op.insert === 'string' ? [{ text: op.insert, userId: op.attributes?.ychange?.user ?? '' }] : [],
     );
   }
-  return node.toArray().flatMap((child) => runsOf(child as Y.XmlElement | Y.XmlText, users));
+  return node.toArray().flatMap((child) => runsOf(child as Y.XmlElement | Y.XmlText, users, snapshot));
 }

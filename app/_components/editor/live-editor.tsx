@@ -20,6 +20,7 @@ import { useLocalStateName } from '../i18n/use-state-name';
 import { CollaborationCaret, type CaretUser } from './extensions/caret-extension';
 import { ChangeMark, ChangeNodes, type DescribeChange } from './extensions/change-marks';
 import { FindHighlights } from './extensions/find-highlights';
+import { MarginInitials } from './extensions/margin-initials';
 import { OverlapHighlights } from './extensions/overlap-highlights';
 import { DiscussedNote } from './discussed-note';
 import { DiscussedPassages } from './extensions/discussed-passages';
@@ -36,6 +37,7 @@ import { useOverlapHighlights } from './use-overlap-highlights';
 import { useDiscussedPassages } from './use-discussed-passages';
 import { usePassages } from './use-passages';
 import { useAuthorsHere } from './use-authors-here';
+import { useMarginInitials } from './use-margin-initials';
 import { useServerAccess } from './use-server-access';
 import { AmendmentMarks } from '../negotiation/amendment-marks';
 import { NegotiationInEditor } from '../negotiation/negotiation-in-editor';
@@ -147,6 +149,7 @@ export function LiveEditor(props: EditorProps & Live) {
         PassageMark,
         DiscussedPassages,
         ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks] : []),
+        MarginInitials,
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],
     },
@@ -183,6 +186,13 @@ export function LiveEditor(props: EditorProps & Live) {
   }, []);
 
   const authorsHere = useAuthorsHere(editor, doc, users, people);
+  const [initials, setInitials] = useMarginInitials(editor, {
+    userId: identity.userId,
+    doc,
+    users,
+    people,
+    live: mode.kind === 'live',
+  });
   sayAuthors.current = authorsHere;
   useOverlapHighlights(editor, highlights);
   useFindHighlights(editor, find);
@@ -277,6 +287,8 @@ export function LiveEditor(props: EditorProps & Live) {
           onMode={setMode}
           onBackToLive={backToLive}
           authorsHere={authorsHere}
+          initials={initials}
+          onInitials={setInitials}
         />
       )}
       <EditorContent editor={editor} />

@@ -36,6 +36,9 @@ type Props = {
   onBackToLive: () => void;
   /** Says (and returns) who wrote the paragraph under the caret or the selection (use-authors-here.ts). */
   authorsHere: () => string;
+  /** Whether the states' codes show in the margin beside each paragraph they wrote (margin-initials.ts). */
+  initials: boolean;
+  onInitials: (on: boolean) => void;
 };
 
 /** "Show authorship", what changed since the last visit, and the section's history (HistoryPanel): renders the chosen view. */
@@ -53,6 +56,8 @@ export function DocumentViews({
   onMode,
   onBackToLive,
   authorsHere,
+  initials,
+  onInitials,
 }: Props) {
   const authors = useTranslations('AuthorsHere');
   const [wrote, setWrote] = useState<string | null>(null);
@@ -145,6 +150,18 @@ export function DocumentViews({
           onClick={() => setWrote(authorsHere())}
         >
           {authors('button')}
+        </button>
+        <button
+          type="button"
+          className="secondary toggle"
+          disabled={!ready}
+          aria-pressed={initials}
+          onClick={() => {
+            onInitials(!initials);
+            announce(initials ? t('initialsHidden') : t('initialsShown'));
+          }}
+        >
+          {t('initials')}
         </button>
         {/* Shown for the eye; the announcer has said it already. */}
         {wrote && (

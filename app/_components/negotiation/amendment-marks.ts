@@ -6,7 +6,7 @@ import { decorationExtension } from '../editor/extensions/decoration-extension';
 import { placeOf } from '../editor/passage-positions';
 import { followNegotiation } from './follow-negotiation';
 import { parseRoom } from '../../../lib/shared/rooms';
-import { stateColor, stateColorLight } from '../../../lib/shared/state-colors';
+import { stateColor } from '../../../lib/shared/state-colors';
 
 type Marked = { amendments: readonly AmendmentView[]; label: (a: AmendmentView) => string };
 
@@ -28,7 +28,7 @@ const marks = decorationExtension<Marked>('amendmentMarks', (state, value) => {
         'data-amendment': String(amendment.number),
         'data-state': amendment.sponsorState ?? 'chair',
         title: value.label(amendment),
-        style: `--amendment-color: ${stateColor(amendment.sponsorState)}; --amendment-light: ${stateColorLight(amendment.sponsorState)}`,
+        style: `--amendment-color: ${stateColor(amendment.sponsorState)}`,
       }),
     );
   }

@@ -1,6 +1,7 @@
 import type { Block, Inline } from '../../../lib/export/blocks';
 import { escapeHtml, inlineHtml } from '../../../lib/export/inline-html';
 import { stateColor } from '../../../lib/shared/state-colors';
+import { statesByShare } from '../../../lib/shared/states-by-share';
 
 /** A note after a paragraph (an open overlap): where it leads and what it says, in the reader's words. */
 export type ParagraphNote = { href: string; text: string };
@@ -38,12 +39,12 @@ function block(b: Block, context: BlocksHtmlContext): string {
       const after = note
         ? `<p class="overlap-note small"><a href="${escapeHtml(note.href)}">${escapeHtml(note.text)}</a></p>`
         : '';
-      return `<p${attributes}>${inlines(b.inlines, context)}</p>${after}`;
+      return `<p${attributes}>${marginInitials(b.inlines, context)}${inlines(b.inlines, context)}</p>${after}`;
     }
     case 'heading': {
       // Sections are h2 on the page, so the editor's headings sit one level below.
       const level = Math.min(6, Math.max(2, b.level) + 1);
-      return `<h${level}>${inlines(b.inlines, context)}</h${level}>`;
+      return `<h${level}>${marginInitials(b.inlines, context)}${inlines(b.inlines, context)}</h${level}>`;
     }
     case 'list': {
       const items = b.items.map((item) => `<li>${all(item)}</li>`).join('');
@@ -78,6 +79,19 @@ function inline(i: Inline, context: BlocksHtmlContext): string {
   const state = i.by ? context.authors[i.by] : undefined;
   const data = state ? ` data-state="${escapeHtml(state)}"` : '';
   return `<span class="by"${data} style="--by:${stateColor(state)}">${html}</span>`;
+}
+
+/**
+ * The states that wrote a paragraph, by ISO code and most characters first, for the margin: shown only
+ * while "Initials in the margin" is on (plan-text.css); hidden from screen readers, which hear the
+ * authors with "Who wrote this?" on a section's page.
+ */
+function marginInitials(list: readonly Inline[], context: BlocksHtmlContext): string {
+  const codes = statesByShare(
+    list.flatMap((i) => (i.kind === 'text' && i.by ? [{ state: context.authors[i.by], text: i.text }] : [])),
+  );
+  if (codes.length === 0) return '';
+  return `<span class="margin-initials" aria-hidden="true">${codes.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</span>`;
 }
 
 /** A paragraph's words, to find it among the open overlaps' paragraphs. */

@@ -6,6 +6,7 @@ import { sectionAnchor } from '../../../lib/export/blocks';
 import type { OverlapMark } from '../../../lib/plans/read-plan-text';
 import { stateColor } from '../../../lib/shared/state-colors';
 import { announce } from '../announcer';
+import { useInitialsChoice } from '../editor/use-margin-initials';
 import { useStateName } from '../i18n/use-state-name';
 import { LiveSection, type SectionText } from './live-section';
 import '../negotiation/negotiation.css';
@@ -13,6 +14,8 @@ import './plan-text.css';
 
 type Props = {
   planId: string;
+  /** The reader: their choice of initials in the margin is remembered under their id. */
+  userId: string;
   title: string;
   goal: SectionText;
   sections: Array<SectionText & { title: string; leadState: string; coEditingStates: string[] }>;
@@ -31,13 +34,24 @@ const NONE: OverlapMark[] = [];
  * paragraphs, co-sponsorship marks and open overlaps, live as people type; "Show authorship" colours
  * every run by its state, for the whole plan at once.
  */
-export function PlanText({ planId, title, goal, sections, sectionIds, mergeNumbers, authors, overlaps }: Props) {
+export function PlanText({
+  planId,
+  userId,
+  title,
+  goal,
+  sections,
+  sectionIds,
+  mergeNumbers,
+  authors,
+  overlaps,
+}: Props) {
   const t = useTranslations('PlanTextPage');
   const views = useTranslations('DocumentViews');
   const plan = useTranslations('PlanPage');
   const format = useFormatter();
   const stateName = useStateName();
   const [authorship, setAuthorship] = useState(false);
+  const [initials, setInitials] = useInitialsChoice(userId);
   // The moment the whole plan answers input, as browsers' own timings cannot say (bench/plan-page.ts reads it).
   useEffect(() => void performance.mark('plan-text-hydrated'), []);
   const numbers = useMemo(() => new Map(Object.entries(mergeNumbers)), [mergeNumbers]);
@@ -56,7 +70,7 @@ export function PlanText({ planId, title, goal, sections, sectionIds, mergeNumbe
   );
 
   return (
-    <article className={authorship ? 'plan-text authorship' : 'plan-text'}>
+    <article className={['plan-text', authorship && 'authorship', initials && 'initials'].filter(Boolean).join(' ')}>
       <div className="row plan-text-tools">
         <button
           type="button"
@@ -68,6 +82,17 @@ export function PlanText({ planId, title, goal, sections, sectionIds, mergeNumbe
           }}
         >
           {authorship ? views('hideAuthorship') : views('showAuthorship')}
+        </button>
+        <button
+          type="button"
+          className="secondary toggle"
+          aria-pressed={initials}
+          onClick={() => {
+            setInitials(!initials);
+            announce(initials ? views('initialsHidden') : views('initialsShown'));
+          }}
+        >
+          {views('initials')}
         </button>
         <button type="button" className="secondary" onClick={() => window.print()}>
           {t('print')}

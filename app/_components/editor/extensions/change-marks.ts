@@ -28,14 +28,13 @@ export const ChangeMark = Mark.create<{ people: Record<string, ChangePerson>; de
     return [
       'span',
       {
-        class: `ychange ychange-${change.type}`,
+        class: change.color ? `ychange ychange-${change.type} by-state` : `ychange ychange-${change.type}`,
         'data-state': person?.state ?? '',
         // The title shows on hover only; `data-who` is read before the run (globals.css), so a screen reader hears it too.
         title: who,
         'data-who': who,
-        style: change.color
-          ? `background-color: ${change.color.light}; border-bottom: 2px solid ${change.color.dark}`
-          : '',
+        // The tint's strength is the stylesheet's, lighter on a light page than on a dark one.
+        style: change.color ? `--by: ${change.color.dark}` : '',
       },
       0,
     ];

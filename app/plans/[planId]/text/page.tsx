@@ -52,6 +52,7 @@ export default async function PlanTextPage({ params }: Params) {
         <PlanTrail plan={plan} here={t('trail')} />
         <PlanText
           planId={plan.id}
+          userId={userId}
           title={document.title}
           goal={{ id: plan.id, roomId: goalRoom(plan.id), number: 0, html: html(plan.id, document.goal) }}
           sections={document.sections.map((s) => ({
