@@ -22,5 +22,6 @@ export async function readPlanMetadata(db: Db, planId: string): Promise<PlanMeta
     date: row.date,
     originalLanguage: row.originalLanguage as OriginalLanguage,
     paperSize: row.paperSize === 'a4' ? 'a4' : 'letter',
+    numbering: row.numbering === 'continuous' ? 'continuous' : 'section',
   };
 }

@@ -1,3 +1,4 @@
+import { NUMBERINGS } from './paragraph-numbers';
 import { z } from './zod';
 
 /** The OAS official languages, in which a document's original may be written. */
@@ -24,10 +25,12 @@ export const planMetadataInput = z.object({
   originalLanguage: z.enum(Object.keys(ORIGINAL_LANGUAGES) as [OriginalLanguage, ...OriginalLanguage[]]),
   /** Letter unless said (and for a plan version named before the setting existed). */
   paperSize: z.enum(PAPER_SIZES).default('letter'),
+  /** Paragraphs numbered by section ("3.4") unless said, or continuously across the plan ("17"). */
+  numbering: z.enum(NUMBERINGS).default('section'),
 });
 
 export type PlanMetadata = z.infer<typeof planMetadataInput>;
-/** The document block as sent: the paper size may be left out (Letter). */
+/** The document block as sent: the paper size (Letter) and the numbering (by section) may be left out. */
 export type PlanMetadataInput = z.input<typeof planMetadataInput>;
 
 /** What a plan's document block says before the chair has filled it in. */
@@ -39,4 +42,5 @@ export const EMPTY_PLAN_METADATA: PlanMetadata = {
   date: null,
   originalLanguage: 'en',
   paperSize: 'letter',
+  numbering: 'section',
 };

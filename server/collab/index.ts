@@ -74,7 +74,7 @@ export async function createCollabServer(options: CollabOptions) {
     }),
   );
   const connections = part(new Connections());
-  part(serveLiveDocuments(rooms));
+  part(serveLiveDocuments(rooms, locks));
   part(watchOverlaps({ db, log: log.child({ part: 'overlaps' }), store, debounceMs: options.overlapDebounceMs }));
   part(pushComments({ db, log, rooms }));
   part(pushAmendments({ db, log, rooms, locks }));

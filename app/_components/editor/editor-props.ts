@@ -41,4 +41,6 @@ export type EditorProps = {
   sectionNumber?: number;
   /** Whether the user may propose amendments to this section (negotiation/): offered on a selection. */
   canAmend?: boolean;
+  /** Whether the user may put words of this section in brackets (the chair in consolidation): offered on a selection. */
+  canBracket?: boolean;
 };

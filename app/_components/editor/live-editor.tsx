@@ -39,6 +39,7 @@ import { useAuthorsHere } from './use-authors-here';
 import { useServerAccess } from './use-server-access';
 import { AmendmentMarks } from '../negotiation/amendment-marks';
 import { NegotiationInEditor } from '../negotiation/negotiation-in-editor';
+import { BracketedSpanMarks } from '../negotiation/bracketed-span-marks';
 import { ParagraphNumbers } from '../negotiation/paragraph-numbers';
 import { ParagraphStatusMarks } from '../negotiation/paragraph-status-marks';
 import '../negotiation/negotiation.css';
@@ -85,6 +86,7 @@ export function LiveEditor(props: EditorProps & Live) {
     canDiscuss = false,
     sectionNumber,
     canAmend = false,
+    canBracket = false,
   } = props;
   const t = useTranslations('LiveEditor');
   const readOnly = useTranslations('ReadOnly');
@@ -146,7 +148,9 @@ export function LiveEditor(props: EditorProps & Live) {
         FindHighlights,
         PassageMark,
         DiscussedPassages,
-        ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks] : []),
+        ...(sectionNumber
+          ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks, BracketedSpanMarks]
+          : []),
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],
     },
@@ -233,7 +237,13 @@ export function LiveEditor(props: EditorProps & Live) {
           </button>
         )}
         {sectionNumber !== undefined && (
-          <NegotiationInEditor editor={editor} roomId={roomId} canAmend={canAmend} live={mode.kind === 'live'} />
+          <NegotiationInEditor
+            editor={editor}
+            roomId={roomId}
+            canAmend={canAmend}
+            canBracket={canBracket}
+            live={mode.kind === 'live'}
+          />
         )}
         {passages.missing && <span className="muted">{t('passageGone')}</span>}
         {find && <FindNote query={find.query} />}

@@ -7,6 +7,7 @@ import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
 import { AmendmentsPanel } from '../../../../_components/negotiation/amendments-panel';
+import { BracketedSpansPanel } from '../../../../_components/negotiation/bracketed-spans-panel';
 import { ParagraphStatusPanel } from '../../../../_components/negotiation/paragraph-status-panel';
 import { amendmentRights } from '../../../../_server/amendment-rights';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
@@ -117,6 +118,7 @@ export default async function SectionPage({
           canDiscuss={plan.canComment}
           sectionNumber={plan.sections.indexOf(section) + 1}
           canAmend={rights.canPropose}
+          canBracket={plan.canSetParagraphStatus}
           readOnlyReason={readOnlyReason(plan, section)}
           identity={identity}
           textLabel={t('sectionText', { section: section.title })}
@@ -140,6 +142,12 @@ export default async function SectionPage({
           roomId={section.roomId}
           canSet={plan.canSetParagraphStatus}
           reservingState={plan.reservingState}
+          states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
+        />
+        <BracketedSpansPanel
+          sectionId={section.id}
+          roomId={section.roomId}
+          canSet={plan.canSetParagraphStatus}
           states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
         />
         <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
