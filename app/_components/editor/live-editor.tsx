@@ -85,6 +85,7 @@ export function LiveEditor(props: EditorProps & Live) {
     find,
     canDiscuss = false,
     sectionNumber,
+    continuousFrom = null,
     canAmend = false,
     canBracket = false,
   } = props;
@@ -149,7 +150,12 @@ export function LiveEditor(props: EditorProps & Live) {
         PassageMark,
         DiscussedPassages,
         ...(sectionNumber
-          ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks, BracketedSpanMarks]
+          ? [
+              ParagraphNumbers.configure({ sectionNumber, continuousFrom }),
+              AmendmentMarks,
+              ParagraphStatusMarks,
+              BracketedSpanMarks,
+            ]
           : []),
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],

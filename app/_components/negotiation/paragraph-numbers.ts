@@ -15,15 +15,18 @@ const key = new PluginKey<Numbers>('paragraphNumbers');
  * Shows each numbered paragraph's number in the margin. The number is a node decoration (an attribute
  * the stylesheet prints before the paragraph), never text: it is not in the shared document, is not
  * copied with a selection, and is worked out again on every change, so it follows insertions above.
- * Numbered by section until the server says how the plan is numbered (useParagraphNumbering).
+ * Numbered as the page was rendered, then as the server says (useParagraphNumbering).
  */
-export const ParagraphNumbers = Extension.create<{ sectionNumber: number }>({
+export const ParagraphNumbers = Extension.create<{ sectionNumber: number; continuousFrom: number | null }>({
   name: 'paragraphNumbers',
   addOptions() {
-    return { sectionNumber: 0 };
+    return { sectionNumber: 0, continuousFrom: null };
   },
   addProseMirrorPlugins() {
-    const initial: SectionNumbering = { section: this.options.sectionNumber, continuousFrom: null };
+    const initial: SectionNumbering = {
+      section: this.options.sectionNumber,
+      continuousFrom: this.options.continuousFrom,
+    };
     return [
       new Plugin<Numbers>({
         key,

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../../db';
 import type { PlanView } from '../../../../../lib/plans/get-plan';
+import { sectionNumbering } from '../../../../../lib/negotiation/plan-numbering';
 import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
@@ -67,6 +68,7 @@ export default async function SectionPage({
   const locale = await getLocale();
   const identity = editorIdentity(plan);
   const rights = amendmentRights(plan, section);
+  const numbering = await sectionNumbering(await getDb(), plan.id, section.id);
   const visit = await lastVisitTo(await getDb(), { userId, sectionId: section.id });
   const lastVisit = visit?.seen
     ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') }
@@ -117,6 +119,7 @@ export default async function SectionPage({
           editable={section.canWrite}
           canDiscuss={plan.canComment}
           sectionNumber={plan.sections.indexOf(section) + 1}
+          continuousFrom={numbering.continuousFrom}
           canAmend={rights.canPropose}
           canBracket={plan.canSetParagraphStatus}
           readOnlyReason={readOnlyReason(plan, section)}
