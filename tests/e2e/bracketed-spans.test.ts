@@ -128,4 +128,47 @@ describe.runIf(browserAvailable())('words in brackets and the numbering, in the 
     await expect.poll(() => editor(peru).textContent(), { timeout: 15_000 }).toContain('a hemispheric curriculum');
     await expect.poll(() => editor(peru).locator('.bracketed-span').count()).toBe(0);
   });
+
+  it('a merge’s cross-reference reads as its paragraph’s number now, in the plan’s numbering', async () => {
+    const cookie = (await httpSignIn(t.app.url, 'chair@demo.test'))!;
+    const { overlaps } = (await (await call('GET', `/api/plans/${planId}/overlaps`, cookie)).json()) as {
+      overlaps: Array<{
+        id: string;
+        status: string;
+        a: { sectionId: string; sectionNumber: number };
+        b: { sectionId: string };
+      }>;
+    };
+    const police = sectionPath.split('/').at(-1)!;
+    const overlap = overlaps.find(
+      (o) => o.status === 'open' && (o.a.sectionId === police || o.b.sectionId === police),
+    )!;
+    const keep = overlap.a.sectionId === police ? 'a' : 'b';
+    const other = keep === 'a' ? overlap.b.sectionId : overlap.a.sectionId;
+    expect((await call('POST', `/api/overlaps/${overlap.id}/resolution`, cookie, { kind: 'merge', keep })).status).toBe(
+      200,
+    );
+    // The plan is numbered continuously (the test before): Peru's kept paragraph is the plan's first.
+    await peru.goto(`/plans/${planId}/sections/${other}`);
+    await expect
+      .poll(() => editor(peru).locator('a.reference-number').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(['1']);
+    expect(await editor(peru).locator('.reference-words').first().isVisible()).toBe(false);
+    expect(await violations(peru)).toEqual([]);
+    if (SHOTS)
+      for (const width of [1280, 390]) {
+        await peru.setViewportSize({ width, height: 900 });
+        await editor(peru).locator('a.reference-number').scrollIntoViewIfNeeded();
+        await peru.screenshot({ path: `${SHOTS}/reference-continuous-${width}.png` });
+      }
+
+    // Back to numbering by section: the reference follows, live.
+    const metadata = await signInAs(t.browser, t.app.url, 'chair@demo.test');
+    await metadata.goto(`/plans/${planId}/metadata`);
+    await metadata.getByLabel('Paragraph numbering').selectOption('section');
+    await metadata.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => editor(peru).locator('a.reference-number').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(['1.1']);
+  });
 });

@@ -156,6 +156,8 @@ describe('numbered paragraphs in the compiled plan', () => {
     const negotiation = await readSectionNegotiation(t.db, { userId: peru.id, sectionId: prevention.id });
     expect(negotiation.numbering).toEqual({ section: 2, continuousFrom: 3 });
     expect(negotiation.paragraphs.map((p) => p.paragraph)).toEqual(['4', '5']);
+    // The editor is told the number its reference stands for now, to show in place of the merge's words.
+    expect(negotiation.references).toEqual({ [mergeId]: '3' });
     const amendment = await proposeAmendment(t.db, {
       userId: peru.id,
       sectionId: prevention.id,
@@ -165,6 +167,9 @@ describe('numbered paragraphs in the compiled plan', () => {
 
     await updatePlanMetadata(t.db, { userId: plan.chair.id, planId: plan.id, metadata });
     expect(text(await exportAs('html'))).toContain('<span class="paragraph-number">2.1</span> Fund municipal');
+    expect((await readSectionNegotiation(t.db, { userId: peru.id, sectionId: prevention.id })).references).toEqual({
+      [mergeId]: '1.3',
+    });
     expect(
       (await readSectionNegotiation(t.db, { userId: peru.id, sectionId: prevention.id })).paragraphs[0]!.paragraph,
     ).toBe('2.1');

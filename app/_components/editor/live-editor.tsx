@@ -41,6 +41,7 @@ import { AmendmentMarks } from '../negotiation/amendment-marks';
 import { NegotiationInEditor } from '../negotiation/negotiation-in-editor';
 import { BracketedSpanMarks } from '../negotiation/bracketed-span-marks';
 import { ParagraphNumbers } from '../negotiation/paragraph-numbers';
+import { ReferenceNumbers } from '../negotiation/reference-numbers';
 import { ParagraphStatusMarks } from '../negotiation/paragraph-status-marks';
 import '../negotiation/negotiation.css';
 import { useStickyHeight } from './use-sticky-height';
@@ -155,6 +156,7 @@ export function LiveEditor(props: EditorProps & Live) {
               AmendmentMarks,
               ParagraphStatusMarks,
               BracketedSpanMarks,
+              ReferenceNumbers,
             ]
           : []),
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),

@@ -12,6 +12,7 @@ import { useAmendmentMarks } from './amendment-marks';
 import { useBracketedSpanMarks } from './bracketed-span-marks';
 import { useParagraphNumbering } from './paragraph-numbers';
 import { useParagraphStatusMarks } from './paragraph-status-marks';
+import { useReferenceNumbers } from './reference-numbers';
 import { useStatusLabel } from './use-status-label';
 
 /**
@@ -48,6 +49,7 @@ export function NegotiationInEditor({
   useParagraphStatusMarks(editor, roomId, useStatusLabel());
   useBracketedSpanMarks(editor, roomId, proposedBy);
   useParagraphNumbering(editor, roomId);
+  useReferenceNumbers(editor, roomId);
   const selected = useHasSelection(editor);
   if (!(canAmend || canBracket) || !live || !selected) return null;
   const announce = (kind: 'amend' | 'bracket') => {

@@ -63,13 +63,15 @@ export function openRoom(
       paragraphs = [],
       spans = [],
       numbering,
+      references,
     } = readAmendmentsMessage(decoder) as {
       amendments: AmendmentView[];
       paragraphs?: ParagraphRow[];
       spans?: BracketedSpanView[];
       numbering?: SectionNumbering;
+      references?: Record<string, string>;
     };
-    announceRoomEvent({ room: roomId, kind: 'amendments', amendments, paragraphs, spans, numbering });
+    announceRoomEvent({ room: roomId, kind: 'amendments', amendments, paragraphs, spans, numbering, references });
   };
   provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceUnread(readNotificationsMessage(decoder).unread);

@@ -32,6 +32,7 @@ export type RoomEvent = { room: string } & (
       paragraphs: ParagraphRow[];
       spans: BracketedSpanView[];
       numbering?: SectionNumbering;
+      references?: Record<string, string>;
     }
   | { kind: 'amend'; quote: Quote }
   /** The chair chose words in the editor to put in brackets. */
