@@ -15,6 +15,7 @@ import { pushNotifications } from './push/notifications';
 import { watchOverlaps } from './push/overlap-analysis';
 import { pushOverlaps } from './push/overlaps';
 import { pushPlanActivity } from './push/push-plan-activity';
+import { pushRenumbering } from './push/renumbering';
 import { relayAuthorizationEvents } from './redis/events';
 import { RoomFanout } from './redis/fanout';
 import { sharePresence } from './redis/presence';
@@ -81,6 +82,7 @@ export async function createCollabServer(options: CollabOptions) {
   part(pushNotifications({ db, log, connections }));
   part(pushObserverChannel({ db, log, connections }));
   part(pushPlanActivity({ db, log, rooms, intervalMs: options.activityMs }));
+  part(pushRenumbering({ db, log, rooms, intervalMs: options.activityMs }));
   part(pushOverlaps({ db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs }));
   part(startAutoVersions({ db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() }));
   const rechecks = part(recheckOnPlanChange({ db, log, connections }));

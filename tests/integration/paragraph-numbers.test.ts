@@ -19,7 +19,12 @@ import {
 import { useCollabServer } from '../helpers/collab-fixture';
 import { passageOf } from '../helpers/paragraphs';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
+import type * as decoding from 'lib0/decoding';
 import { afterAll } from 'vitest';
+import { AMENDMENTS_MESSAGE, readAmendmentsMessage } from '../../lib/shared/app-messages';
+import type { SectionNumbering } from '../../lib/shared/paragraph-numbers';
+import { eventually } from '../helpers/eventually';
+import { openProvider, waitForSync } from '../helpers/provider';
 import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
 import { proposeAmendment } from '../../lib/negotiation/propose-amendment';
 import { readSectionNegotiation } from '../../lib/negotiation/section-negotiation';
@@ -27,7 +32,8 @@ import { readSectionNegotiation } from '../../lib/negotiation/section-negotiatio
 const text = (file: { body: Uint8Array }) => Buffer.from(file.body).toString('utf8');
 
 describe('numbered paragraphs in the compiled plan', () => {
-  const t = useCollabServer();
+  // Open pages' numbers are worked out again this often (push/renumbering.ts).
+  const t = useCollabServer({ COLLAB_ACTIVITY_MS: '200' });
   let plan: BuiltPlan;
   let peru: BuiltMember;
   let police: BuiltSection, prevention: BuiltSection;
@@ -164,6 +170,28 @@ describe('numbered paragraphs in the compiled plan', () => {
       input: { kind: 'replace', ...(await passage(prevention.room, 'municipal')), text: 'local', justification: '' },
     });
     expect(amendment.paragraph).toBe('4');
+
+    // Mexico's page, open, is told when a paragraph added to Peru's section moves its numbers.
+    const page = openProvider(t.server.url, prevention.room, peru.cookie);
+    const told: Array<{ numbering: SectionNumbering; references: Record<string, string> }> = [];
+    page.provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      told.push(readAmendmentsMessage(decoder) as (typeof told)[number]);
+    };
+    await waitForSync(page.provider);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await documentHost().change(police.room, peru.id, (copy) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Vet recruits before training.')]);
+      copy.getXmlFragment(EDITOR_FIELD).insert(0, [paragraph]);
+    });
+    await eventually(() =>
+      expect(told.at(-1)).toMatchObject({
+        numbering: { section: 2, continuousFrom: 4 },
+        references: { [mergeId]: '4' },
+      }),
+    );
+    page.provider.destroy();
+    await documentHost().change(police.room, peru.id, (copy) => copy.getXmlFragment(EDITOR_FIELD).delete(0, 1));
 
     await updatePlanMetadata(t.db, { userId: plan.chair.id, planId: plan.id, metadata });
     expect(text(await exportAs('html'))).toContain('<span class="paragraph-number">2.1</span> Fund municipal');
