@@ -171,4 +171,24 @@ describe.runIf(browserAvailable())('words in brackets and the numbering, in the 
       .poll(() => editor(peru).locator('a.reference-number').allInnerTexts(), { timeout: 15_000 })
       .toEqual(['1.1']);
   });
+
+  it('the routes refuse a coordinator, an unknown span and a malformed selection', async () => {
+    const peruCookie = (await httpSignIn(t.app.url, 'peru@demo.test'))!;
+    const chairCookie = (await httpSignIn(t.app.url, 'chair@demo.test'))!;
+    const sectionId = sectionPath.split('/').at(-1)!;
+    const { anchor } = (await (await call('GET', `/api/sections/${sectionId}/paragraph-status`, peruCookie)).json())
+      .paragraphs[0] as { anchor: string };
+    const body = { from: anchor, to: anchor, alternatives: [{ text: 'should', state: 'MEX' }] };
+    expect((await call('POST', `/api/sections/${sectionId}/bracketed-spans`, peruCookie, body)).status).toBe(403);
+    expect(
+      (await call('POST', `/api/sections/${sectionId}/bracketed-spans`, chairCookie, { ...body, from: 'x' })).status,
+    ).toBe(400);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await call('POST', `/api/bracketed-spans/${unknown}`, chairCookie, { action: 'unbracket' })).status).toBe(
+      404,
+    );
+    expect((await call('POST', `/api/bracketed-spans/${unknown}`, peruCookie, { action: 'unbracket' })).status).toBe(
+      404,
+    );
+  });
 });
