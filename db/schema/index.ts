@@ -17,3 +17,4 @@ export * from './email';
 export * from './paragraph-statuses';
 export * from './password-resets';
 export * from './paragraph-reservations';
+export * from './bracketed-spans';

@@ -25,6 +25,11 @@ export const planMetadata = pgTable('plan_metadata', {
   language: text('language').notNull().default('en'),
   /** The paper the exports are laid out on: `letter` (US Letter, the OAS's in Washington) or `a4`. */
   paperSize: text('paper_size').notNull().default('letter'),
+  /**
+   * How paragraphs are numbered: `section` (section number + paragraph number, "3.4") or `continuous`
+   * (one operative numbering across the plan, "17"); the chair may switch at any time.
+   */
+  numbering: text('numbering').notNull().default('section'),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

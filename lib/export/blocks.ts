@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import type { SectionNumbering } from '../shared/paragraph-numbers';
 import type { OriginalLanguage, PaperSize } from '../shared/plan-metadata';
 
 /**
@@ -56,6 +57,11 @@ export type CompiledSection = {
   id: string;
   /** 1-based, in the plan's order. */
   number: number;
+  /**
+   * How its paragraphs are numbered, once numbered (number-paragraphs.ts); given before, a section
+   * numbered continuously on its own starts after `continuousFrom` paragraphs.
+   */
+  numbering?: SectionNumbering;
   title: string;
   leadState: string;
   coEditingStates: string[];

@@ -75,6 +75,9 @@ export function exportLabels(language: Locale) {
     /** A state's reservation on a paragraph as its footnote reads: the state named in `language`, its statement as written. */
     reservation: (code: string, paragraph: string, text: string) =>
       t('Export.reservation', { state: stateName(code, language), paragraph, text: text.replace(/\s+/g, ' ').trim() }),
+    /** A note naming the state that proposed an alternative wording for a span in brackets. */
+    alternative: (code: string, text: string, span: string) =>
+      t('Export.alternative', { state: stateName(code, language), text, span }),
     notesHeading: t('Export.notesHeading'),
     amendmentsHeading: t('Export.amendmentsHeading'),
     amendmentColumns: [

@@ -1,4 +1,4 @@
-import { isNumbered, paragraphNumber } from '../shared/paragraph-numbers';
+import { isNumbered, paragraphNumber, sectionNumberings, type Numbering } from '../shared/paragraph-numbers';
 import type { Block, CompiledSection, Inline } from './blocks';
 
 /**
@@ -6,21 +6,31 @@ import type { Block, CompiledSection, Inline } from './blocks';
  * cross-reference to a merged paragraph say that paragraph's number now ("See 2.3"), whatever
  * number it had when the merge wrote it. `known`: numbers of merged paragraphs in sections not given
  * (a page that renders one section again as it changes knows the others' from its first render).
+ * `numbering`: the plan's choice; numbered continuously, a section given alone starts after
+ * `continuousFrom` paragraphs (its own, as the page first rendered it).
  */
 export function numberParagraphs(
   sections: readonly CompiledSection[],
   known: ReadonlyMap<string, string> = new Map(),
+  numbering: Numbering = 'section',
 ): CompiledSection[] {
   const numbersByMerge = new Map(known);
-  const numbered = sections.map((section) => {
+  const counts = sections.map((s) => s.blocks.filter(isNumberedBlock).length);
+  const numberings = sectionNumberings(numbering, counts);
+  const numbered = sections.map((section, i) => {
+    const own = {
+      section: section.number,
+      continuousFrom:
+        numbering === 'continuous' ? (section.numbering?.continuousFrom ?? 0) + numberings[i]!.continuousFrom! : null,
+    };
     let index = 0;
     const blocks = section.blocks.map((block): Block => {
-      if (block.kind !== 'paragraph' || !isNumbered('paragraph', plainText(block.inlines))) return block;
-      const number = paragraphNumber(section.number, index++);
+      if (!isNumberedBlock(block)) return block;
+      const number = paragraphNumber(own, index++);
       if (block.mergeId) numbersByMerge.set(block.mergeId, number);
       return { ...block, number };
     });
-    return { ...section, blocks };
+    return { ...section, numbering: own, blocks };
   });
   return numbered.map((section) => ({
     ...section,
@@ -35,6 +45,10 @@ export function mergeNumbers(sections: readonly CompiledSection[]): Map<string, 
     for (const block of section.blocks)
       if (block.kind === 'paragraph' && block.mergeId && block.number) numbers.set(block.mergeId, block.number);
   return numbers;
+}
+
+function isNumberedBlock(block: Block): block is Extract<Block, { kind: 'paragraph' }> {
+  return block.kind === 'paragraph' && isNumbered('paragraph', plainText(block.inlines));
 }
 
 function plainText(inlines: readonly Inline[]): string {

@@ -22,6 +22,9 @@ import { numberParagraphs } from './number-paragraphs';
 import { readBlocks } from './read-blocks';
 import { layoutAtVersion } from './version-layout';
 import { markStatuses } from './mark-statuses';
+import { markSpans } from './mark-spans';
+import { sectionSpanRows, spanViews } from '../negotiation/bracketed-spans';
+import type { BracketedSpanView } from '../shared/bracketed-spans';
 import { attachReservations } from './attach-reservations';
 import { reservationsByNumber, sectionReservationRows } from '../negotiation/paragraph-reservations';
 import type { ReservationView } from '../shared/paragraph-status';
@@ -90,13 +93,20 @@ export async function compilePlan(db: Db, options: CompileOptions): Promise<Plan
       stateCodes: { lead: section.leadState, coEditing: [...section.coEditingStates] },
       blocks: texts[i]!.blocks,
     })),
+    new Map(),
+    metadata.numbering,
   );
-  // Statuses and pending amendments belong to the text as it is now, not to a version of it.
-  const marked = version ? numbered : markStatuses(numbered, await currentStatuses(db, planId, numbered), labels);
+  // Spans in brackets, statuses and pending amendments belong to the text as it is now, not to a version of it.
+  const spans = version
+    ? { sections: numbered, notes: new Map<string, Map<string, string[]>>() }
+    : markSpans(numbered, await currentSpans(db, numbered), labels);
+  const marked = version
+    ? spans.sections
+    : markStatuses(spans.sections, await currentStatuses(db, planId, spans.sections), labels);
   // Reservations too are on the text as it is now.
   const { sections: compiled, footnotes } = version
     ? { sections: marked, footnotes: [] }
-    : attachReservations(marked, await currentReservations(db, marked), labels);
+    : attachReservations(marked, await currentReservations(db, marked), labels, spans.notes);
   const amendments = version ? [] : await listPlanAmendments(db, { userId: options.userId, planId });
   return {
     language,
@@ -139,10 +149,28 @@ async function currentStatuses(
     if (own.length)
       statuses.set(
         section.id,
-        await documentHost().read(sectionRoom(section.id), (doc) => statusViews(doc, own, section.number)),
+        await documentHost().read(sectionRoom(section.id), (doc) =>
+          statusViews(doc, own, section.numbering ?? section.number),
+        ),
       );
   }
   return statuses;
+}
+
+/** Each section's spans in brackets, numbered as the compiled sections are. */
+async function currentSpans(db: Db, sections: readonly CompiledSection[]): Promise<Map<string, BracketedSpanView[]>> {
+  const spans = new Map<string, BracketedSpanView[]>();
+  for (const section of sections) {
+    const rows = await sectionSpanRows(db, section.id);
+    if (rows.length)
+      spans.set(
+        section.id,
+        await documentHost().read(sectionRoom(section.id), (doc) =>
+          spanViews(doc, rows, section.numbering ?? section.number),
+        ),
+      );
+  }
+  return spans;
 }
 
 /** Each section's reservations by the number their paragraph has now. */
@@ -156,7 +184,9 @@ async function currentReservations(
     if (rows.length)
       reservations.set(
         section.id,
-        await documentHost().read(sectionRoom(section.id), (doc) => reservationsByNumber(doc, rows, section.number)),
+        await documentHost().read(sectionRoom(section.id), (doc) =>
+          reservationsByNumber(doc, rows, section.numbering ?? section.number),
+        ),
       );
   }
   return reservations;

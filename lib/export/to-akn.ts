@@ -143,10 +143,12 @@ function section(s: CompiledSection, ctx: Context): string {
     pending = [];
   };
   let headings = 0;
+  let paragraphs = 0;
   for (const b of s.blocks) {
     if (b.kind === 'paragraph' && b.number) {
       flush();
-      const paraId = `${eId}__para_${b.number.split('.').at(-1)}`;
+      // The eId stays the paragraph's place in its section whatever the plan's numbering; <num> prints the number.
+      const paraId = `${eId}__para_${++paragraphs}`;
       parts.push(
         `<paragraph eId="${paraId}"><num>${xml(b.number)}</num><content><p>${inlines(b.inlines, ctx)}${notes(b.notes, paraId)}</p></content></paragraph>`,
       );

@@ -23,5 +23,6 @@ export async function readPlanMetadata(db: Db, planId: string): Promise<PlanMeta
     originalLanguage: row.originalLanguage as OriginalLanguage,
     language: row.language as OriginalLanguage,
     paperSize: row.paperSize === 'a4' ? 'a4' : 'letter',
+    numbering: row.numbering === 'continuous' ? 'continuous' : 'section',
   };
 }

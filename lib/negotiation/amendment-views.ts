@@ -1,12 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { amendments, amendmentStances } from '../../db/schema';
-import { planSections } from '../consolidation/plan-sections';
 import { documentHost } from '../documents/live-documents';
 import type { AmendmentView } from '../shared/amendments';
 import { base64FromBytes } from '../shared/base64';
 import { sectionRoom } from '../shared/rooms';
 import { locatePassage, numberOf } from './locate-passage';
+import { planNumbering } from './plan-numbering';
 
 export type AmendmentRow = typeof amendments.$inferSelect;
 
@@ -26,7 +26,7 @@ export async function amendmentViews(db: Db, planId: string, rows: readonly Amen
       ),
     )
     .orderBy(asc(amendmentStances.at));
-  const numbers = new Map((await planSections(db, planId)).map((s) => [s.id, s.number]));
+  const numbers = await planNumbering(db, planId);
   const places = new Map<string, { paragraph: string | null; reads: string | null }>();
   for (const sectionId of new Set(rows.map((r) => r.sectionId))) {
     await documentHost().read(sectionRoom(sectionId), (doc) => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { numberedParagraphs } from '../documents/paragraphs';
-import { paragraphNumber } from '../shared/paragraph-numbers';
+import { paragraphNumber, type SectionNumbering } from '../shared/paragraph-numbers';
 
 /** A passage of a section found in its document: the text that holds it, its offsets, and what it reads. */
 export type Located = { text: Y.XmlText; from: number; to: number; reads: string; paragraph: Y.XmlElement | null };
@@ -25,10 +25,14 @@ export function locatePassage(doc: Y.Doc, fromBytes: Uint8Array, toBytes: Uint8A
 }
 
 /** The paragraph's number in its section ("4.2"), or null when it is not a numbered paragraph. */
-export function numberOf(doc: Y.Doc, paragraph: Y.XmlElement | null, sectionNumber: number): string | null {
+export function numberOf(
+  doc: Y.Doc,
+  paragraph: Y.XmlElement | null,
+  numbering: number | SectionNumbering,
+): string | null {
   if (!paragraph) return null;
   const index = numberedParagraphs(doc).findIndex((p) => p.element === paragraph);
-  return index < 0 ? null : paragraphNumber(sectionNumber, index);
+  return index < 0 ? null : paragraphNumber(numbering, index);
 }
 
 /** Applies an amendment to its passage: the proposed words replace it, follow it, or it goes. */

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { paragraphReservations } from '../../db/schema';
 import { anchoredElement } from '../consolidation/anchors';
 import { numberedParagraphs } from '../documents/paragraphs';
-import { paragraphNumber } from '../shared/paragraph-numbers';
+import { paragraphNumber, type SectionNumbering } from '../shared/paragraph-numbers';
 import type { ReservationView } from '../shared/paragraph-status';
 
 export type ReservationRow = typeof paragraphReservations.$inferSelect;
@@ -37,13 +37,13 @@ export function reservationsByElement(
 export function reservationsByNumber(
   doc: Y.Doc,
   rows: readonly ReservationRow[],
-  sectionNumber: number,
+  numbering: number | SectionNumbering,
 ): Map<string, ReservationView[]> {
   const byElement = reservationsByElement(doc, rows);
   const byNumber = new Map<string, ReservationView[]>();
   numberedParagraphs(doc).forEach(({ element }, index) => {
     const views = byElement.get(element);
-    if (views) byNumber.set(paragraphNumber(sectionNumber, index), views);
+    if (views) byNumber.set(paragraphNumber(numbering, index), views);
   });
   return byNumber;
 }

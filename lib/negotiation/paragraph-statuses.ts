@@ -3,13 +3,15 @@ import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { paragraphStatuses } from '../../db/schema';
 import { anchorOf, anchoredElement } from '../consolidation/anchors';
-import { planSections } from '../consolidation/plan-sections';
 import { documentHost } from '../documents/live-documents';
 import { numberedParagraphs } from '../documents/paragraphs';
 import { authorize } from '../permissions/authorize-action';
 import { sectionPlan } from '../plans/find-section-plan';
 import { base64FromBytes } from '../shared/base64';
-import { paragraphNumber } from '../shared/paragraph-numbers';
+import { paragraphNumber, type SectionNumbering } from '../shared/paragraph-numbers';
+import { sectionSpanRows } from './bracketed-spans';
+import { locatePassage } from './locate-passage';
+import { sectionNumbering } from './plan-numbering';
 import { EXCERPT_CHARS, type ParagraphRow, type ParagraphStatusView } from '../shared/paragraph-status';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 import { reservationsByElement, sectionReservationRows } from './paragraph-reservations';
@@ -26,24 +28,35 @@ export async function listParagraphStatuses(
   return sectionParagraphRows(db, planId, options.sectionId);
 }
 
-/** Every numbered paragraph of a section with its status, with no one's permission checked (for the collaboration server). */
-export async function sectionParagraphRows(db: Db, planId: string, sectionId: string): Promise<ParagraphRow[]> {
+/**
+ * Every numbered paragraph of a section with its status, with no one's permission checked (for the
+ * collaboration server). `numbering`: the section's, when the caller has it (else read).
+ */
+export async function sectionParagraphRows(
+  db: Db,
+  planId: string,
+  sectionId: string,
+  numbering?: SectionNumbering,
+): Promise<ParagraphRow[]> {
   const rows = await db.select().from(paragraphStatuses).where(eq(paragraphStatuses.sectionId, sectionId));
   const reservationRows = await sectionReservationRows(db, sectionId);
-  const sectionNumber = (await planSections(db, planId)).find((s) => s.id === sectionId)?.number ?? 0;
+  const spanRows = await sectionSpanRows(db, sectionId);
+  const numbers = numbering ?? (await sectionNumbering(db, planId, sectionId));
   return documentHost().read(sectionRoom(sectionId), (doc) => {
     const byElement = new Map(rows.map((row) => [anchoredElement(doc, row.anchor), row]));
     const reservations = reservationsByElement(doc, reservationRows);
+    const spans = spanRows.map((row) => locatePassage(doc, row.spanFrom, row.spanTo)?.paragraph);
     return numberedParagraphs(doc).map(({ element, text }, index) => {
       const row = byElement.get(element);
       const trimmed = text.trim();
       return {
         anchor: base64FromBytes(anchorOf(element)),
-        paragraph: paragraphNumber(sectionNumber, index),
+        paragraph: paragraphNumber(numbers, index),
         excerpt: trimmed.length > EXCERPT_CHARS ? `${trimmed.slice(0, EXCERPT_CHARS - 1)}…` : trimmed,
         status: row?.status ?? null,
         adRefStates: row?.adRefStates ?? [],
         reservations: reservations.get(element) ?? [],
+        bracketedSpans: spans.filter((p) => p === element).length,
       };
     });
   });
@@ -61,15 +74,15 @@ export async function sectionParagraphStatuses(
 ): Promise<ParagraphStatusView[]> {
   const rows = await db.select().from(paragraphStatuses).where(eq(paragraphStatuses.sectionId, sectionId));
   if (!rows.length) return [];
-  const sectionNumber = (await planSections(db, planId)).find((s) => s.id === sectionId)?.number ?? 0;
-  return documentHost().read(sectionRoom(sectionId), (doc) => statusViews(doc, rows, sectionNumber));
+  const numbering = await sectionNumbering(db, planId, sectionId);
+  return documentHost().read(sectionRoom(sectionId), (doc) => statusViews(doc, rows, numbering));
 }
 
 /** The statuses of `rows` whose paragraphs are in `doc`, in the order of the text. */
 export function statusViews(
   doc: Y.Doc,
   rows: readonly ParagraphStatusRow[],
-  sectionNumber: number,
+  numbering: number | SectionNumbering,
 ): ParagraphStatusView[] {
   const numbered = numberedParagraphs(doc).map((p) => p.element);
   const top = doc.getXmlFragment(EDITOR_FIELD).toArray();
@@ -81,7 +94,7 @@ export function statusViews(
       const index = numbered.indexOf(element);
       return {
         anchor: base64FromBytes(row.anchor),
-        paragraph: index < 0 ? null : paragraphNumber(sectionNumber, index),
+        paragraph: index < 0 ? null : paragraphNumber(numbering, index),
         status: row.status,
         adRefStates: row.adRefStates,
         setAt: row.setAt.toISOString(),

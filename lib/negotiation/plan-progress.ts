@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { paragraphStatuses } from '../../db/schema';
+import { bracketedSpans, paragraphStatuses } from '../../db/schema';
 import { planSections } from '../consolidation/plan-sections';
 import { authorize } from '../permissions/authorize-action';
 import { countStatuses, type ParagraphRow, type StatusCounts } from '../shared/paragraph-status';
 import { sectionParagraphRows } from './paragraph-statuses';
+import { planNumbering } from './plan-numbering';
 
-/** `started`: some paragraph of the plan has (or had) a status; until then nothing is counted. */
+/** `started`: some paragraph of the plan has (or had) a status or a span in brackets; until then nothing is counted. */
 export type PlanProgress = { sections: Record<string, StatusCounts>; overall: StatusCounts; started: boolean };
 
 /** How far the negotiation has come: numbered paragraphs agreed, ad referendum and bracketed, per section and overall. */
@@ -16,14 +17,20 @@ export async function planProgress(db: Db, options: { userId: string; planId: st
   const sections: Record<string, StatusCounts> = {};
   const all: ParagraphRow[] = [];
   // Counting reads every section's live text: not worth it until the chair has set a status.
-  const [any] = await db
+  const [status] = await db
     .select({ id: paragraphStatuses.id })
     .from(paragraphStatuses)
     .where(eq(paragraphStatuses.planId, planId))
     .limit(1);
-  if (!any) return { sections, overall: countStatuses([]), started: false };
+  const [span] = await db
+    .select({ id: bracketedSpans.id })
+    .from(bracketedSpans)
+    .where(eq(bracketedSpans.planId, planId))
+    .limit(1);
+  if (!status && !span) return { sections, overall: countStatuses([]), started: false };
+  const numbering = await planNumbering(db, planId);
   for (const section of await planSections(db, planId)) {
-    const rows = await sectionParagraphRows(db, planId, section.id);
+    const rows = await sectionParagraphRows(db, planId, section.id, numbering.get(section.id));
     sections[section.id] = countStatuses(rows);
     all.push(...rows);
   }

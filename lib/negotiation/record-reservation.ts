@@ -7,10 +7,10 @@ import { documentHost } from '../documents/live-documents';
 import { numberedParagraphs } from '../documents/paragraphs';
 import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
-import { planSections } from '../consolidation/plan-sections';
 import { notifyAmendmentsChanged } from '../plans/plan-events';
 import { bytesFromBase64 } from '../shared/base64';
 import { paragraphNumber } from '../shared/paragraph-numbers';
+import { sectionNumbering } from './plan-numbering';
 import type { ParagraphRow, ReservationInput } from '../shared/paragraph-status';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
@@ -97,7 +97,7 @@ async function reservedParagraph(db: Db, { userId, sectionId }: Options, at64: s
   const { planId } = await documentTarget(db, sectionRoom(sectionId));
   const ctx = await authorize(db, { userId, planId, action: { type: 'paragraph.reserve' } });
   const stateCode = ctx.membership!.stateCode!;
-  const sectionNumber = (await planSections(db, planId)).find((s) => s.id === sectionId)?.number ?? 0;
+  const numbering = await sectionNumbering(db, planId, sectionId);
   const at = bytesFromBase64(at64);
   const found = await documentHost().read(sectionRoom(sectionId), (doc) => {
     const element = anchoredElement(doc, at);
@@ -108,7 +108,7 @@ async function reservedParagraph(db: Db, { userId, sectionId }: Options, at64: s
       : locatePassage(doc, at, at)?.paragraph;
     const index = paragraph ? numberedParagraphs(doc).findIndex((p) => p.element === paragraph) : -1;
     return paragraph && index >= 0
-      ? { anchor: anchorOf(paragraph), paragraph: paragraphNumber(sectionNumber, index) }
+      ? { anchor: anchorOf(paragraph), paragraph: paragraphNumber(numbering, index) }
       : null;
   });
   if (!found) throw appError('invalid', 'paragraphSelect');

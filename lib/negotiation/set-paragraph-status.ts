@@ -12,6 +12,7 @@ import { bytesFromBase64 } from '../shared/base64';
 import type { ParagraphRow, ParagraphStatusInput } from '../shared/paragraph-status';
 import { EDITOR_FIELD, sectionRoom } from '../shared/rooms';
 import { documentTarget } from '../versions/document-target';
+import { sectionSpanRows } from './bracketed-spans';
 import { locatePassage } from './locate-passage';
 import { lockedParagraphIds, sectionParagraphRows } from './paragraph-statuses';
 
@@ -41,11 +42,13 @@ export async function setParagraphStatus(
   });
   if (!anchor) throw appError('invalid', 'paragraphSelect');
 
-  await db.transaction(async (tx) => {
+  const locked = await db.transaction(async (tx) => {
     // The same lock as amendments': an amendment is never accepted into a paragraph being agreed.
     await lockUntilCommit(tx, lockKey.planAmendments(planId));
     const here = and(eq(paragraphStatuses.sectionId, sectionId), eq(paragraphStatuses.anchor, anchor));
     const [before] = await tx.select().from(paragraphStatuses).where(here);
+    if (input.status === 'agreed' && (await hasBracketedSpans(tx, sectionId, anchor)))
+      throw appError('conflict', 'paragraphHasBrackets');
     const adRefStates = input.status === 'ad_referendum' ? [...new Set(input.adRefStates)].sort() : [];
     if (input.status === 'none') await tx.delete(paragraphStatuses).where(here);
     else
@@ -64,9 +67,23 @@ export async function setParagraphStatus(
       before: before ? { status: before.status, adRefStates: before.adRefStates } : null,
       after: { status: input.status, adRefStates },
     });
+    // Read once, in the transaction that changed them: the rooms here lock from this.
+    return lockedParagraphIds(tx, sectionId);
   });
   // Locked here at once; other instances' rooms read them again when told (server/collab/push/amendments.ts).
-  documentHost().lockParagraphs(sectionRoom(sectionId), await lockedParagraphIds(db, sectionId));
+  documentHost().lockParagraphs(sectionRoom(sectionId), locked);
   notifyAmendmentsChanged(sectionId);
   return sectionParagraphRows(db, planId, sectionId);
+}
+
+/** Whether any span of the paragraph `anchor` holds stands in brackets: it cannot be agreed until they are settled. */
+async function hasBracketedSpans(db: Db, sectionId: string, anchor: Uint8Array): Promise<boolean> {
+  const rows = await sectionSpanRows(db, sectionId);
+  if (!rows.length) return false;
+  return documentHost().read(sectionRoom(sectionId), (doc) => {
+    const paragraph = anchoredElement(doc, anchor);
+    return rows.some(
+      (row) => paragraph !== null && locatePassage(doc, row.spanFrom, row.spanTo)?.paragraph === paragraph,
+    );
+  });
 }

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { overlaps, paragraphStatuses, planVersions, sectionComments, sections } from '../../db/schema';
+import {
+  bracketedSpans,
+  overlaps,
+  paragraphStatuses,
+  planMetadata,
+  planVersions,
+  sectionComments,
+  sections,
+} from '../../db/schema';
 import { analysedOnce, overlapsRevision } from '../consolidation/list-overlaps';
 import { appError } from '../i18n/error-text';
 import { authorize } from '../permissions/authorize-action';
@@ -28,7 +36,7 @@ export type SectionActivity = {
  * What a plan's pages show that changes while people work, the same for every member: the collaboration
  * server sends it to the plan's open pages whenever it changes (server/collab/push/push-plan-activity.ts).
  * `revision` stands for the rest (title, phase, sections and their states, members, versions, paragraph
- * statuses): a page holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
+ * statuses and bracketed spans, the numbering): a page holding another revision renders again. `overlapsRevision` changes with any overlap of the plan (found,
  * re-scored, closed, resolved): the overlaps board fetches the list again.
  */
 export type PlanActivity = {
@@ -72,6 +80,15 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     .select({ n: count(), latest: max(paragraphStatuses.setAt) })
     .from(paragraphStatuses)
     .where(eq(paragraphStatuses.planId, planId));
+  // So are spans bracketed and settled, and the chair's switching the numbering (every number on the page).
+  const [spans] = await db
+    .select({ n: count(), latest: max(bracketedSpans.createdAt) })
+    .from(bracketedSpans)
+    .where(eq(bracketedSpans.planId, planId));
+  const [numbering] = await db
+    .select({ numbering: planMetadata.numbering })
+    .from(planMetadata)
+    .where(eq(planMetadata.planId, planId));
   const discussed = await db
     .select({
       sectionId: sectionComments.sectionId,
@@ -98,6 +115,8 @@ export async function planActivity(db: Db, planId: string): Promise<PlanActivity
     members: stored.members.map((m) => [m.userId, m.name, m.role, m.stateCode]),
     versions: [versions?.n ?? 0, versions?.latest?.toISOString() ?? null],
     statuses: [statuses?.n ?? 0, statuses?.latest?.toISOString() ?? null],
+    spans: [spans?.n ?? 0, spans?.latest?.toISOString() ?? null],
+    numbering: numbering?.numbering ?? 'section',
   };
   return {
     revision: createHash('sha256').update(JSON.stringify(structure)).digest('base64url').slice(0, 22),

@@ -18,4 +18,5 @@ export const versionIdParam = idParam('noSuchVersion');
 export const overlapIdParam = idParam('overlapNotFound');
 export const commentIdParam = idParam('messageNotFound');
 export const amendmentIdParam = idParam('amendmentNotFound');
+export const spanIdParam = idParam('spanNotFound');
 export const invitationIdParam = idParam('noSuchInvitation');

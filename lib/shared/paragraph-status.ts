@@ -66,6 +66,8 @@ export type ParagraphRow = {
   adRefStates: string[];
   /** The states' reservations on the paragraph, by state code. */
   reservations: ReservationView[];
+  /** How many spans of it stand in brackets (bracketed-spans.ts): with any, it is not agreed yet. */
+  bracketedSpans: number;
 };
 
 /** Characters of a paragraph the status panel shows. */
@@ -74,12 +76,18 @@ export const EXCERPT_CHARS = 90;
 /** Paragraphs by status, for a section or the whole plan; `numbered` counts every numbered paragraph. */
 export type StatusCounts = { numbered: number; agreed: number; adReferendum: number; bracketed: number };
 
-/** Numbered paragraphs by status. */
-export function countStatuses(rows: readonly Pick<ParagraphRow, 'status'>[]): StatusCounts {
+/**
+ * Numbered paragraphs by status. A paragraph with spans in brackets counts as bracketed, whatever status
+ * it was given: words of it are still under negotiation.
+ */
+export function countStatuses(
+  rows: readonly (Pick<ParagraphRow, 'status'> & Partial<Pick<ParagraphRow, 'bracketedSpans'>>)[],
+): StatusCounts {
+  const bracketed = (r: (typeof rows)[number]) => r.status === 'bracketed' || (r.bracketedSpans ?? 0) > 0;
   return {
     numbered: rows.length,
-    agreed: rows.filter((r) => r.status === 'agreed').length,
-    adReferendum: rows.filter((r) => r.status === 'ad_referendum').length,
-    bracketed: rows.filter((r) => r.status === 'bracketed').length,
+    agreed: rows.filter((r) => r.status === 'agreed' && !bracketed(r)).length,
+    adReferendum: rows.filter((r) => r.status === 'ad_referendum' && !bracketed(r)).length,
+    bracketed: rows.filter(bracketed).length,
   };
 }

@@ -1,3 +1,4 @@
+import { NUMBERINGS } from './paragraph-numbers';
 import { z } from './zod';
 
 /** The OAS official languages, in which a document's original may be written. */
@@ -34,11 +35,13 @@ export const planMetadataInput = z
     language: officialLanguage.optional(),
     /** Letter unless said (and for a plan version named before the setting existed). */
     paperSize: z.enum(PAPER_SIZES).default('letter'),
+    /** Paragraphs numbered by section ("3.4") unless said, or continuously across the plan ("17"). */
+    numbering: z.enum(NUMBERINGS).default('section'),
   })
   .transform((block) => ({ ...block, language: block.language ?? block.originalLanguage }));
 
 export type PlanMetadata = z.infer<typeof planMetadataInput>;
-/** The document block as sent: the paper size may be left out (Letter). */
+/** The document block as sent: the paper size (Letter) and the numbering (by section) may be left out. */
 export type PlanMetadataInput = z.input<typeof planMetadataInput>;
 
 /** What a plan's document block says before the chair has filled it in. */
@@ -51,4 +54,5 @@ export const EMPTY_PLAN_METADATA: PlanMetadata = {
   originalLanguage: 'en',
   language: 'en',
   paperSize: 'letter',
+  numbering: 'section',
 };

@@ -15,6 +15,7 @@ import { pushNotifications } from './push/notifications';
 import { watchOverlaps } from './push/overlap-analysis';
 import { pushOverlaps } from './push/overlaps';
 import { pushPlanActivity } from './push/push-plan-activity';
+import { pushRenumbering } from './push/renumbering';
 import { relayAuthorizationEvents } from './redis/events';
 import { RoomFanout } from './redis/fanout';
 import { sharePresence } from './redis/presence';
@@ -74,13 +75,14 @@ export async function createCollabServer(options: CollabOptions) {
     }),
   );
   const connections = part(new Connections());
-  part(serveLiveDocuments(rooms));
+  part(serveLiveDocuments(rooms, locks));
   part(watchOverlaps({ db, log: log.child({ part: 'overlaps' }), store, debounceMs: options.overlapDebounceMs }));
   part(pushComments({ db, log, rooms }));
   part(pushAmendments({ db, log, rooms, locks }));
   part(pushNotifications({ db, log, connections }));
   part(pushObserverChannel({ db, log, connections }));
   part(pushPlanActivity({ db, log, rooms, intervalMs: options.activityMs }));
+  part(pushRenumbering({ db, log, rooms, intervalMs: options.activityMs }));
   part(pushOverlaps({ db, log: log.child({ part: 'overlaps' }), rooms, sweepMs: options.activityMs }));
   part(startAutoVersions({ db, log, periodMs: options.autoVersionMs, rooms: () => rooms.all() }));
   const rechecks = part(recheckOnPlanChange({ db, log, connections }));

@@ -17,14 +17,24 @@ import {
   type BuiltSection,
 } from '../factories';
 import { useCollabServer } from '../helpers/collab-fixture';
+import { passageOf } from '../helpers/paragraphs';
 import { pdfToolsAvailable, readPdf, zipParts } from '../helpers/exported-files';
 import { docxToPdfWithLibreOffice, libreOfficeAvailable } from '../helpers/libreoffice';
+import type * as decoding from 'lib0/decoding';
 import { afterAll } from 'vitest';
+import { AMENDMENTS_MESSAGE, readAmendmentsMessage } from '../../lib/shared/app-messages';
+import type { SectionNumbering } from '../../lib/shared/paragraph-numbers';
+import { eventually } from '../helpers/eventually';
+import { openProvider, waitForSync } from '../helpers/provider';
+import { updatePlanMetadata } from '../../lib/metadata/update-plan-metadata';
+import { proposeAmendment } from '../../lib/negotiation/propose-amendment';
+import { readSectionNegotiation } from '../../lib/negotiation/section-negotiation';
 
 const text = (file: { body: Uint8Array }) => Buffer.from(file.body).toString('utf8');
 
 describe('numbered paragraphs in the compiled plan', () => {
-  const t = useCollabServer();
+  // Open pages' numbers are worked out again this often (push/renumbering.ts).
+  const t = useCollabServer({ COLLAB_ACTIVITY_MS: '200' });
   let plan: BuiltPlan;
   let peru: BuiltMember;
   let police: BuiltSection, prevention: BuiltSection;
@@ -69,6 +79,9 @@ describe('numbered paragraphs in the compiled plan', () => {
   });
 
   const exportAs = (format: string) => exportPlan(t.db, { userId: peru.id, planId: plan.id, format });
+
+  /** The passage `words` of a section's live text, as the editor sends a selection. */
+  const passage = (room: string, words: string) => documentHost().read(room, (doc) => passageOf(doc, words));
 
   it("numbers each section's paragraphs in HTML and Markdown, and the reference names its paragraph", async () => {
     const html = text(await exportAs('html'));
@@ -123,5 +136,84 @@ describe('numbered paragraphs in the compiled plan', () => {
     expect(html).toContain('<span class="paragraph-number">1.3</span> Create a regional');
     expect(html).toMatch(/See <a href="#s_[0-9a-f]+">1\.3<\/a>\./);
     expect(text(await exportAs('md'))).toMatch(/See \[1\.3\]/);
+  });
+
+  it('the chair numbers the plan continuously: statuses, amendments, references and every export follow, and back', async () => {
+    const metadata = {
+      council: '',
+      committee: '',
+      workingGroup: '',
+      symbol: '',
+      date: null,
+      originalLanguage: 'en' as const,
+    };
+    // Only the chair switches.
+    await expect(
+      updatePlanMetadata(t.db, {
+        userId: peru.id,
+        planId: plan.id,
+        metadata: { ...metadata, numbering: 'continuous' },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await updatePlanMetadata(t.db, {
+      userId: plan.chair.id,
+      planId: plan.id,
+      metadata: { ...metadata, numbering: 'continuous' },
+    });
+    // Peru's section has three paragraphs now (one inserted above): Mexico's start at 4.
+    const html = text(await exportAs('html'));
+    expect(html).toContain('<span class="paragraph-number">1</span> Adopt a regional');
+    expect(html).toContain('<span class="paragraph-number">3</span> Create a regional');
+    expect(html).toContain('<span class="paragraph-number">4</span> Fund municipal');
+    expect(html).toMatch(/<span class="paragraph-number">5<\/span> See <a href="#s_[0-9a-f]+">3<\/a>\./);
+    expect(text(await exportAs('md'))).toMatch(/5 See \[3\]/);
+    const xml = await zipParts((await exportAs('docx')).body, /^word\/document\.xml$/);
+    expect(xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '')).toContain('5\tSee 3.');
+    // Akoma Ntoso keeps its eIds by section and paragraph, and prints the plan's number.
+    expect(text(await exportAs('akn'))).toMatch(/<paragraph eId="sec_2__para_1"><num>4<\/num>/);
+
+    // What pages list follows too: paragraph rows, and the paragraph an amendment stands in.
+    const negotiation = await readSectionNegotiation(t.db, { userId: peru.id, sectionId: prevention.id });
+    expect(negotiation.numbering).toEqual({ section: 2, continuousFrom: 3 });
+    expect(negotiation.paragraphs.map((p) => p.paragraph)).toEqual(['4', '5']);
+    // The editor is told the number its reference stands for now, to show in place of the merge's words.
+    expect(negotiation.references).toEqual({ [mergeId]: '3' });
+    const amendment = await proposeAmendment(t.db, {
+      userId: peru.id,
+      sectionId: prevention.id,
+      input: { kind: 'replace', ...(await passage(prevention.room, 'municipal')), text: 'local', justification: '' },
+    });
+    expect(amendment.paragraph).toBe('4');
+
+    // Mexico's page, open, is told when a paragraph added to Peru's section moves its numbers.
+    const page = openProvider(t.server.url, prevention.room, peru.cookie);
+    const told: Array<{ numbering: SectionNumbering; references: Record<string, string> }> = [];
+    page.provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      told.push(readAmendmentsMessage(decoder) as (typeof told)[number]);
+    };
+    await waitForSync(page.provider);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await documentHost().change(police.room, peru.id, (copy) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Vet recruits before training.')]);
+      copy.getXmlFragment(EDITOR_FIELD).insert(0, [paragraph]);
+    });
+    await eventually(() =>
+      expect(told.at(-1)).toMatchObject({
+        numbering: { section: 2, continuousFrom: 4 },
+        references: { [mergeId]: '4' },
+      }),
+    );
+    page.provider.destroy();
+    await documentHost().change(police.room, peru.id, (copy) => copy.getXmlFragment(EDITOR_FIELD).delete(0, 1));
+
+    await updatePlanMetadata(t.db, { userId: plan.chair.id, planId: plan.id, metadata });
+    expect(text(await exportAs('html'))).toContain('<span class="paragraph-number">2.1</span> Fund municipal');
+    expect((await readSectionNegotiation(t.db, { userId: peru.id, sectionId: prevention.id })).references).toEqual({
+      [mergeId]: '1.3',
+    });
+    expect(
+      (await readSectionNegotiation(t.db, { userId: peru.id, sectionId: prevention.id })).paragraphs[0]!.paragraph,
+    ).toBe('2.1');
   });
 });

@@ -39,6 +39,10 @@ export type EditorProps = {
   canDiscuss?: boolean;
   /** A section's number in the plan: its paragraphs are numbered in the margin (3.1, 3.2, …). */
   sectionNumber?: number;
+  /** Numbered continuously across the plan: how many numbered paragraphs the sections before hold (null: by section). */
+  continuousFrom?: number | null;
   /** Whether the user may propose amendments to this section (negotiation/): offered on a selection. */
   canAmend?: boolean;
+  /** Whether the user may put words of this section in brackets (the chair in consolidation): offered on a selection. */
+  canBracket?: boolean;
 };

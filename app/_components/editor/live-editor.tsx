@@ -41,7 +41,9 @@ import { useMarginInitials } from './use-margin-initials';
 import { useServerAccess } from './use-server-access';
 import { AmendmentMarks } from '../negotiation/amendment-marks';
 import { NegotiationInEditor } from '../negotiation/negotiation-in-editor';
+import { BracketedSpanMarks } from '../negotiation/bracketed-span-marks';
 import { ParagraphNumbers } from '../negotiation/paragraph-numbers';
+import { ReferenceNumbers } from '../negotiation/reference-numbers';
 import { ParagraphStatusMarks } from '../negotiation/paragraph-status-marks';
 import '../negotiation/negotiation.css';
 import { useStickyHeight } from './use-sticky-height';
@@ -86,7 +88,9 @@ export function LiveEditor(props: EditorProps & Live) {
     find,
     canDiscuss = false,
     sectionNumber,
+    continuousFrom = null,
     canAmend = false,
+    canBracket = false,
   } = props;
   const t = useTranslations('LiveEditor');
   const readOnly = useTranslations('ReadOnly');
@@ -148,7 +152,15 @@ export function LiveEditor(props: EditorProps & Live) {
         FindHighlights,
         PassageMark,
         DiscussedPassages,
-        ...(sectionNumber ? [ParagraphNumbers.configure({ sectionNumber }), AmendmentMarks, ParagraphStatusMarks] : []),
+        ...(sectionNumber
+          ? [
+              ParagraphNumbers.configure({ sectionNumber, continuousFrom }),
+              AmendmentMarks,
+              ParagraphStatusMarks,
+              BracketedSpanMarks,
+              ReferenceNumbers,
+            ]
+          : []),
         MarginInitials,
         TextKeys.configure({ sayAuthors: () => sayAuthors.current() }),
       ],
@@ -243,7 +255,13 @@ export function LiveEditor(props: EditorProps & Live) {
           </button>
         )}
         {sectionNumber !== undefined && (
-          <NegotiationInEditor editor={editor} roomId={roomId} canAmend={canAmend} live={mode.kind === 'live'} />
+          <NegotiationInEditor
+            editor={editor}
+            roomId={roomId}
+            canAmend={canAmend}
+            canBracket={canBracket}
+            live={mode.kind === 'live'}
+          />
         )}
         {passages.missing && <span className="muted">{t('passageGone')}</span>}
         {find && <FindNote query={find.query} />}

@@ -8,6 +8,7 @@ import {
   type OriginalLanguage,
   type PlanMetadata,
 } from '../../../lib/shared/plan-metadata';
+import { NUMBERINGS } from '../../../lib/shared/paragraph-numbers';
 import { api } from '../api-client';
 import { ErrorAlert, invalidWhen } from '../error-alert';
 import { useFailure } from '../error-message';
@@ -33,6 +34,7 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
       language: text('language') as PlanMetadata['language'],
       originalLanguage: text('originalLanguage') as PlanMetadata['originalLanguage'],
       paperSize: text('paperSize') as PlanMetadata['paperSize'],
+      numbering: text('numbering') as PlanMetadata['numbering'],
     };
     setSaved(false);
     failure.clear();
@@ -87,6 +89,16 @@ export function PlanMetadataForm({ planId, metadata }: { planId: string; metadat
           {PAPER_SIZES.map((size) => (
             <option key={size} value={size}>
               {t(`paperSizes.${size}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('numbering')}
+        <select name="numbering" defaultValue={metadata.numbering}>
+          {NUMBERINGS.map((numbering) => (
+            <option key={numbering} value={numbering}>
+              {t(`numberings.${numbering}`)}
             </option>
           ))}
         </select>

@@ -68,7 +68,8 @@ const marks = decorationExtension<Marked>('paragraphStatus', (state, value) => {
   return DecorationSet.create(state.doc, decorations);
 });
 
-function bracket(text: string): HTMLElement {
+/** A bracket drawn in the text, never typed or selected. */
+export function bracket(text: string): HTMLElement {
   const span = document.createElement('span');
   span.className = 'status-bracket';
   span.textContent = text;

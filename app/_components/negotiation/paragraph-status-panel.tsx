@@ -104,7 +104,12 @@ export function ParagraphStatusPanel({ sectionId, roomId, canSet, states, reserv
                 <tr key={row.anchor} data-status={row.status ?? 'none'}>
                   <th scope="row">{row.paragraph}</th>
                   <td>{row.excerpt}</td>
-                  <td>{describe(row)}</td>
+                  <td>
+                    {describe(row)}
+                    {row.bracketedSpans > 0 && (
+                      <span className="muted small"> {t('spansInBrackets', { count: row.bracketedSpans })}</span>
+                    )}
+                  </td>
                   {showReservations && (
                     <td>
                       <Reservations

@@ -15,6 +15,8 @@ export type SectionText = {
   roomId: string;
   /** 1-based, in the plan's order; 0 for the goal, whose paragraphs are not numbered. */
   number: number;
+  /** Numbered continuously across the plan: how many numbered paragraphs come before the section's (as first rendered); else null. */
+  continuousFrom?: number | null;
   /** The server's rendering (blocksHtml), shown until the section is live. */
   html: string;
 };
@@ -62,8 +64,19 @@ export const LiveSection = memo(function LiveSection({
     if (!live) return section.html;
     const blocks = section.number
       ? numberParagraphs(
-          [{ id: section.id, number: section.number, title: '', leadState: '', coEditingStates: [], blocks: live }],
+          [
+            {
+              id: section.id,
+              number: section.number,
+              numbering: { section: section.number, continuousFrom: section.continuousFrom ?? 0 },
+              title: '',
+              leadState: '',
+              coEditingStates: [],
+              blocks: live,
+            },
+          ],
           mergeNumbers,
+          section.continuousFrom == null ? 'section' : 'continuous',
         )[0]!.blocks
       : live;
     const noteFor = overlapNotes(overlaps, planId, (mark) =>

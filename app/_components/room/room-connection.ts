@@ -5,6 +5,8 @@ import type { CommentView } from '../../../lib/discussion/comment-view';
 import type { PlanActivity } from '../../../lib/plans/plan-activity';
 import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
 import type { AmendmentView } from '../../../lib/shared/amendments';
+import type { BracketedSpanView } from '../../../lib/shared/bracketed-spans';
+import type { SectionNumbering } from '../../../lib/shared/paragraph-numbers';
 import {
   ACCESS_MESSAGE,
   AMENDMENTS_MESSAGE,
@@ -56,11 +58,20 @@ export function openRoom(
     announceRoomEvent({ room: roomId, kind: 'comment', comment: readCommentMessage(decoder) as CommentView });
   };
   provider.messageHandlers[AMENDMENTS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
-    const { amendments, paragraphs = [] } = readAmendmentsMessage(decoder) as {
+    const {
+      amendments,
+      paragraphs = [],
+      spans = [],
+      numbering,
+      references,
+    } = readAmendmentsMessage(decoder) as {
       amendments: AmendmentView[];
       paragraphs?: ParagraphRow[];
+      spans?: BracketedSpanView[];
+      numbering?: SectionNumbering;
+      references?: Record<string, string>;
     };
-    announceRoomEvent({ room: roomId, kind: 'amendments', amendments, paragraphs });
+    announceRoomEvent({ room: roomId, kind: 'amendments', amendments, paragraphs, spans, numbering, references });
   };
   provider.messageHandlers[NOTIFICATIONS_MESSAGE] = (_encoder: unknown, decoder: Decoder) => {
     announceUnread(readNotificationsMessage(decoder).unread);

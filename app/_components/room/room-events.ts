@@ -5,6 +5,8 @@ import type { AmendmentView } from '../../../lib/shared/amendments';
 import type { DiscussedPassage } from '../../../lib/shared/discussed-passage';
 import type { Quote } from '../../../lib/shared/discussion';
 import type { ParagraphRow } from '../../../lib/shared/paragraph-status';
+import type { BracketedSpanView } from '../../../lib/shared/bracketed-spans';
+import type { SectionNumbering } from '../../../lib/shared/paragraph-numbers';
 
 /**
  * What a live editor's connection hears about its room, for the other parts of the page: the server's
@@ -24,8 +26,17 @@ export type RoomEvent = { room: string } & (
   | { kind: 'quote'; quote: Quote }
   | { kind: 'show-passage'; quote: Quote }
   | { kind: 'compose'; text: string }
-  | { kind: 'amendments'; amendments: AmendmentView[]; paragraphs: ParagraphRow[] }
+  | {
+      kind: 'amendments';
+      amendments: AmendmentView[];
+      paragraphs: ParagraphRow[];
+      spans: BracketedSpanView[];
+      numbering?: SectionNumbering;
+      references?: Record<string, string>;
+    }
   | { kind: 'amend'; quote: Quote }
+  /** The chair chose words in the editor to put in brackets. */
+  | { kind: 'bracket'; quote: Quote }
   | { kind: 'discussed'; passages: DiscussedPassage[] }
   | { kind: 'observer-channel'; open: boolean }
 );

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../../db/client';
 import { sections } from '../../../db/schema';
 import { sectionAmendments } from '../../../lib/negotiation/list-amendments';
-import { sectionParagraphRows } from '../../../lib/negotiation/paragraph-statuses';
+import { sectionNegotiation } from '../../../lib/negotiation/section-negotiation';
 import { onAmendmentsChanged } from '../../../lib/plans/plan-events';
 import { encodeAmendmentsMessage } from '../../../lib/shared/app-messages';
 import { sectionRoom } from '../../../lib/shared/rooms';
@@ -11,18 +11,21 @@ import type { LockedParagraphs } from '../rooms/locked-paragraphs';
 import type { Rooms } from '../rooms/rooms';
 
 /**
- * Sends a section's amendments and paragraph statuses to the connections in the section whenever an
+ * Sends a section's amendments, paragraph statuses, bracketed spans and numbering to the connections in the section whenever an
  * amendment is proposed, supported or decided or a status set, read and encoded once for all of them, on
- * whichever instance the change was made; the room's agreed paragraphs are read again with them.
+ * whichever instance the change was made; another instance's change has the room's agreed paragraphs read again.
  */
 export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms; locks: LockedParagraphs }): {
   close(): void;
 } {
-  const stop = onAmendmentsChanged((sectionId) => {
-    options.locks.refresh(sectionId).then(
-      (ids) => options.rooms.loadedRoom(sectionRoom(sectionId))?.lockParagraphs(ids),
-      (error: unknown) => options.log.warn({ err: error, sectionId }, 'could not read the agreed paragraphs again'),
-    );
+  const stop = onAmendmentsChanged((sectionId, source) => {
+    // A status set in this process locked its paragraphs as it was set (set-paragraph-status.ts), from what it
+    // read then; another instance's change is read here.
+    if (source === 'remote')
+      options.locks.refresh(sectionId).then(
+        (ids) => options.rooms.loadedRoom(sectionRoom(sectionId))?.lockParagraphs(ids),
+        (error: unknown) => options.log.warn({ err: error, sectionId }, 'could not read the agreed paragraphs again'),
+      );
     const room = options.rooms.loadedRoom(sectionRoom(sectionId));
     if (!room?.members.size) return;
     send(options.db, sectionId).then(
@@ -42,9 +45,9 @@ export function pushAmendments(options: { db: Db; log: Logger; rooms: Rooms; loc
 async function send(db: Db, sectionId: string): Promise<Uint8Array | null> {
   const [section] = await db.select({ planId: sections.planId }).from(sections).where(eq(sections.id, sectionId));
   if (!section) return null;
-  const [amendments, paragraphs] = await Promise.all([
+  const [amendments, negotiation] = await Promise.all([
     sectionAmendments(db, section.planId, sectionId),
-    sectionParagraphRows(db, section.planId, sectionId),
+    sectionNegotiation(db, section.planId, sectionId),
   ]);
-  return encodeAmendmentsMessage(JSON.stringify({ amendments, paragraphs }));
+  return encodeAmendmentsMessage(JSON.stringify({ amendments, ...negotiation }));
 }

@@ -2,18 +2,20 @@ import * as Y from 'yjs';
 import { registerDocumentHost, type DocumentHost } from '../../../lib/documents/live-documents';
 import { appError } from '../../../lib/i18n/error-text';
 import { AgreedParagraphError } from './room';
+import { parseRoom } from '../../../lib/shared/rooms';
+import type { LockedParagraphs } from './locked-paragraphs';
 import type { Rooms } from './rooms';
 
 /**
  * Lets domain functions in this process (versions, restore, attribution) read and change live
  * documents through the rooms that hold them, until closed.
  */
-export function serveLiveDocuments(rooms: Rooms): { close(): void } {
-  registerDocumentHost(documentHost(rooms));
+export function serveLiveDocuments(rooms: Rooms, locks: LockedParagraphs): { close(): void } {
+  registerDocumentHost(documentHost(rooms, locks));
   return { close: () => registerDocumentHost(null) };
 }
 
-function documentHost(rooms: Rooms): DocumentHost {
+function documentHost(rooms: Rooms, locks: LockedParagraphs): DocumentHost {
   return {
     read: (docId, read) => rooms.use(docId, '@reader', (room) => read(room.doc, room.attribution.users)),
     change: (docId, userId, change) =>
@@ -37,6 +39,10 @@ function documentHost(rooms: Rooms): DocumentHost {
           copy.destroy();
         }
       }),
-    lockParagraphs: (docId, ids) => rooms.loadedRoom(docId)?.lockParagraphs(ids),
+    lockParagraphs: (docId, ids) => {
+      const room = parseRoom(docId);
+      if (room?.kind === 'section') locks.set(room.sectionId, ids);
+      rooms.loadedRoom(docId)?.lockParagraphs(ids);
+    },
   };
 }

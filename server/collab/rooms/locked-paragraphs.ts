@@ -25,11 +25,16 @@ export class LockedParagraphs {
     return (room?.kind === 'section' && this.bySection.get(room.sectionId)) || NONE;
   }
 
-  /** Reads a section's agreed paragraphs again, after its statuses changed. */
+  /** Reads a section's agreed paragraphs again, after its statuses changed on another instance. */
   async refresh(sectionId: string): Promise<ReadonlySet<string>> {
     const ids = await lockedParagraphIds(this.db, sectionId);
+    this.set(sectionId, ids);
+    return ids;
+  }
+
+  /** A section's agreed paragraphs as a status change in this process read them. */
+  set(sectionId: string, ids: ReadonlySet<string>): void {
     if (ids.size) this.bySection.set(sectionId, ids);
     else this.bySection.delete(sectionId);
-    return ids;
   }
 }

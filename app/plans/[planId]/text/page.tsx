@@ -59,6 +59,7 @@ export default async function PlanTextPage({ params }: Params) {
             id: s.id,
             roomId: sectionRoom(s.id),
             number: s.number,
+            continuousFrom: s.numbering?.continuousFrom ?? null,
             title: s.title,
             leadState: states.get(s.id)?.leadState.code ?? '',
             coEditingStates: states.get(s.id)?.coEditingStates.map((c) => c.code) ?? [],

@@ -1,5 +1,5 @@
 import { getDb } from '../../../../../db';
-import { listParagraphStatuses } from '../../../../../lib/negotiation/paragraph-statuses';
+import { readSectionNegotiation } from '../../../../../lib/negotiation/section-negotiation';
 import { setParagraphStatus } from '../../../../../lib/negotiation/set-paragraph-status';
 import { sectionIdParam } from '../../../../../lib/shared/ids';
 import { paragraphStatusInput } from '../../../../../lib/shared/paragraph-status';
@@ -10,12 +10,12 @@ export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ sectionId: string }> };
 
-/** A section's numbered paragraphs, each with its status, for any member of its plan. */
+/** A section's numbered paragraphs, each with its status, its spans in brackets and its numbering, for any member. */
 export function GET(_req: Request, ctx: Ctx) {
   return jsonRoute(async () => {
     const userId = await requireApiUserId();
     const sectionId = sectionIdParam((await ctx.params).sectionId);
-    return { paragraphs: await listParagraphStatuses(await getDb(), { userId, sectionId }) };
+    return readSectionNegotiation(await getDb(), { userId, sectionId });
   });
 }
 

@@ -3,10 +3,12 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../../db';
 import type { PlanView } from '../../../../../lib/plans/get-plan';
+import { sectionNumbering } from '../../../../../lib/negotiation/plan-numbering';
 import { lastVisitTo } from '../../../../../lib/plans/section-visits';
 import { stateName } from '../../../../../lib/shared/member-states';
 import { SectionWithOverlaps } from '../../../../_components/consolidation/section-with-overlaps';
 import { AmendmentsPanel } from '../../../../_components/negotiation/amendments-panel';
+import { BracketedSpansPanel } from '../../../../_components/negotiation/bracketed-spans-panel';
 import { ParagraphStatusPanel } from '../../../../_components/negotiation/paragraph-status-panel';
 import { amendmentRights } from '../../../../_server/amendment-rights';
 import { SectionDiscussion } from '../../../../_components/discussion/section-discussion';
@@ -66,6 +68,7 @@ export default async function SectionPage({
   const locale = await getLocale();
   const identity = editorIdentity(plan);
   const rights = amendmentRights(plan, section);
+  const numbering = await sectionNumbering(await getDb(), plan.id, section.id);
   const visit = await lastVisitTo(await getDb(), { userId, sectionId: section.id });
   const lastVisit = visit?.seen
     ? { at: visit.at.toISOString(), snapshot: Buffer.from(visit.seen).toString('base64') }
@@ -116,7 +119,9 @@ export default async function SectionPage({
           editable={section.canWrite}
           canDiscuss={plan.canComment}
           sectionNumber={plan.sections.indexOf(section) + 1}
+          continuousFrom={numbering.continuousFrom}
           canAmend={rights.canPropose}
+          canBracket={plan.canSetParagraphStatus}
           readOnlyReason={readOnlyReason(plan, section)}
           identity={identity}
           textLabel={t('sectionText', { section: section.title })}
@@ -140,6 +145,12 @@ export default async function SectionPage({
           roomId={section.roomId}
           canSet={plan.canSetParagraphStatus}
           reservingState={plan.reservingState}
+          states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
+        />
+        <BracketedSpansPanel
+          sectionId={section.id}
+          roomId={section.roomId}
+          canSet={plan.canSetParagraphStatus}
           states={[...new Set(plan.people.flatMap((p) => (p.state ? [p.state.code] : [])))].sort()}
         />
         <AmendmentsPanel sectionId={section.id} roomId={section.roomId} rights={rights} />
