@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import type { SectionNumbering } from '../shared/paragraph-numbers';
+import type { Numbering, SectionNumbering } from '../shared/paragraph-numbers';
 import type { OriginalLanguage, PaperSize } from '../shared/plan-metadata';
 
 /**
@@ -51,6 +51,8 @@ export type DocumentBlock = {
   language?: OriginalLanguage;
   /** The paper the DOCX and PDF are laid out on; Letter when not given. */
   paperSize?: PaperSize;
+  /** How paragraphs are numbered: by section ("3.4") when not given, or continuously ("17"). */
+  numbering?: Numbering;
 };
 
 export type CompiledSection = {

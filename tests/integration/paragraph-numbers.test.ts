@@ -167,8 +167,18 @@ describe('numbered paragraphs in the compiled plan', () => {
     expect(html).toContain('<span class="paragraph-number">4</span> Fund municipal');
     expect(html).toMatch(/<span class="paragraph-number">5<\/span> See <a href="#s_[0-9a-f]+">3<\/a>\./);
     expect(text(await exportAs('md'))).toMatch(/5 See \[3\]/);
-    const xml = await zipParts((await exportAs('docx')).body, /^word\/document\.xml$/);
-    expect(xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '')).toContain('5\tSee 3.');
+    // Word numbers the paragraphs as one list of their own, which the section headings do not restart.
+    const docx = (await exportAs('docx')).body;
+    const xml = await zipParts(docx, /^word\/document\.xml$/);
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('See 3.');
+    const wordLists = await zipParts(docx, /^word\/numbering\.xml$/);
+    expect(wordLists).toMatch(/<w:lvl w:ilvl="0"[^>]*>.*?<w:lvlText w:val="%1"\/>/s);
+    if (libreOfficeAvailable() && pdfToolsAvailable()) {
+      const pdf = readPdf(docxToPdfWithLibreOffice(docx)).text;
+      expect(pdf).toMatch(/\b4\s+Fund municipal/);
+      expect(pdf).toMatch(/\b5\s+See 3\./);
+      expect(pdf).not.toMatch(/2\.1\s+Fund municipal/);
+    }
     // Akoma Ntoso keeps its eIds by section and paragraph, and prints the plan's number.
     expect(text(await exportAs('akn'))).toMatch(/<paragraph eId="sec_2__para_1"><num>4<\/num>/);
 
