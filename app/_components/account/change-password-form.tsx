@@ -41,7 +41,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby="change-password-heading">
+    <form className="card stack" method="post" onSubmit={submit} aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">{t('heading')}</h2>
       <label>
         {t('current')}

@@ -45,7 +45,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   }
 
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" method="post" onSubmit={submit}>
       <label>
         {t('email')}
         <input value={email} readOnly />

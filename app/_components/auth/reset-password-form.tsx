@@ -40,7 +40,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       </div>
     );
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" method="post" onSubmit={submit}>
       <label>
         {t('email')}
         <input value={email} readOnly autoComplete="username" />

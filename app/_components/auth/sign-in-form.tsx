@@ -42,7 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   // Wrong credentials mark both fields (which one is wrong is not said, on purpose), described by the error.
   const wrong = failure?.kind === 'credentials';
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" method="post" onSubmit={submit}>
       <label>
         {t('email')}
         <input
