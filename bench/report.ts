@@ -157,7 +157,9 @@ function plenaryReport(p: PlenaryResult, database: string): string {
     Math.max(w.serverPeakRssMiB, w.serverConnectPeakRssMiB),
     w.rowsPerSecond,
     w.planPages ? `${w.planPages.reached}/${w.planPages.open}` : '–',
-    w.analyses ? `${w.analyses.completed}${w.analyses.crossLanguage ? ' tr' : ''}` : '–',
+    w.analyses
+      ? `${w.analyses.started}/${w.analyses.completed}${w.analyses.underWayAtStart ? '+1' : ''}${w.analyses.crossLanguage ? ' tr' : ''}`
+      : '–',
     w.connectMs / 1000,
   ]);
   const cross =
@@ -190,7 +192,7 @@ function plenaryReport(p: PlenaryResult, database: string): string {
       rows,
     ) +
     `\n${cross}\n(latencies in ms; writer: to the other writer of the section; obs probe: to an observer account's client; ` +
-    `analyses: completed in the window, "tr" when they compared across languages)`
+    `analyses: started/completed in the window, +1 when one was under way at its start, "tr" when they compared across languages)`
   );
 }
 

@@ -36,8 +36,11 @@ export type PlenaryWindow = {
   serverConnectPeakRssMiB: number;
   /** Rows the update log gained during the window, per second (both instances' with two). */
   rowsPerSecond: number;
-  /** Overlap analyses the server (the first instance) ran by itself during the window. */
-  analyses: { started: number; completed: number; crossLanguage: boolean | null } | null;
+  /**
+   * Overlap analyses the server (the first instance) ran by itself during the window, and whether one
+   * was under way when it started (an analysis from cold outlasts a window on a busy machine).
+   */
+  analyses: { started: number; completed: number; underWayAtStart: boolean; crossLanguage: boolean | null } | null;
   loadCpuPercent: number;
   otherCpuPercent: number;
 };
@@ -210,6 +213,7 @@ function analysesBetween(from: AnalysisCount | null, to: AnalysisCount | null): 
   return {
     started: to.started - from.started,
     completed: to.completed - from.completed,
+    underWayAtStart: from.started > from.completed,
     crossLanguage: to.crossLanguage,
   };
 }
