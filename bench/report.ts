@@ -162,6 +162,12 @@ function plenaryReport(p: PlenaryResult, database: string): string {
       : '–',
     w.connectMs / 1000,
   ]);
+  const pages = p.windows
+    .filter((w) => w.planPages?.messages)
+    .map(
+      (w) =>
+        `${format(w.observers)} obs (${w.setup}): ${format(w.planPages!.messages)} messages of ${format(Math.round(w.planPages!.bytes / w.planPages!.messages))} bytes`,
+    );
   const cross =
     p.crossOverSingleP99 === null
       ? `two instances: ${p.twoInstancesSkipped ?? 'not measured'}`
@@ -191,7 +197,7 @@ function plenaryReport(p: PlenaryResult, database: string): string {
       ],
       rows,
     ) +
-    `\n${cross}\n(latencies in ms; writer: to the other writer of the section; obs probe: to an observer account's client; ` +
+    `\nplan activity sent to the plan pages in the window: ${pages.join('; ') || 'none'}\n${cross}\n(latencies in ms; writer: to the other writer of the section; obs probe: to an observer account's client; ` +
     `analyses: started/completed in the window, +1 when one was under way at its start, "tr" when they compared across languages)`
   );
 }

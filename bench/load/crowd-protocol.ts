@@ -36,7 +36,7 @@ export type CrowdMessage =
       undelivered: Array<[client: number, clock: number]>;
       observer: LatencySummary;
       observersClosed: number;
-      planPages?: { open: number; reached: number; messages: number };
+      planPages?: { open: number; reached: number; messages: number; bytes: number };
       /** The crowd process's CPU over the window, % of one core. */
       cpuPercent: number;
     }

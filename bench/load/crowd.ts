@@ -85,7 +85,10 @@ async function answer(request: CrowdRequest): Promise<CrowdMessage> {
       arrivals = [];
       ledger = undefined;
       for (const observer of observers) observer.seen.clear();
-      for (const page of pages) page.activity = 0;
+      for (const page of pages) {
+        page.activity = 0;
+        page.activityBytes = 0;
+      }
       windowCpu = process.cpuUsage();
       windowStarted = performance.now();
       return { type: 'ack' };
@@ -116,6 +119,7 @@ async function answer(request: CrowdRequest): Promise<CrowdMessage> {
             open: pages.filter((p) => !p.closed).length,
             reached: pages.filter((p) => p.activity > 0).length,
             messages: pages.reduce((sum, p) => sum + p.activity, 0),
+            bytes: pages.reduce((sum, p) => sum + p.activityBytes, 0),
           },
         }),
         cpuPercent: ((used.user + used.system) / 1e6 / seconds) * 100,

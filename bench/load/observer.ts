@@ -17,6 +17,8 @@ export class RawObserver implements Receiver {
   bytes = 0;
   /** Plan activity messages received (a plan page's connection: Concordia pushes the plan's activity). */
   activity = 0;
+  /** Their bytes, decompressed (what the page parses; on the wire, permessage-deflate may send fewer). */
+  activityBytes = 0;
   closed = false;
   private socket: WebSocket | undefined;
   /** Awareness as a browser keeps it (see presenceFrame); absent, the observer stays silent. */
@@ -57,8 +59,10 @@ export class RawObserver implements Receiver {
         const at = performance.now();
         this.bytes += data.length;
         const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-        if (kind === 'concordia' && decoding.readVarUint(decoding.createDecoder(bytes)) === PLAN_ACTIVITY_MESSAGE)
+        if (kind === 'concordia' && decoding.readVarUint(decoding.createDecoder(bytes)) === PLAN_ACTIVITY_MESSAGE) {
           this.activity++;
+          this.activityBytes += data.length;
+        }
         const frame = decodeServerFrame(kind, bytes);
         if (!frame) return;
         this.sink(this, frame.update, at);

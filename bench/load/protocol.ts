@@ -85,7 +85,7 @@ export type FanoutWindow = {
   /** Writers reading another writer of their room (with sections; empty otherwise). */
   writer: LatencySummary;
   /** With planPageRoom: plan pages open, those sent the plan's activity during the window, and the messages. */
-  planPages?: { open: number; reached: number; messages: number };
+  planPages?: { open: number; reached: number; messages: number; bytes: number };
   /** The load process's own CPU over the window, % of one core. */
   loadCpuPercent: number;
   sends?: Array<[client: number, clock: number, epochMs: number]>;

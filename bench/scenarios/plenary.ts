@@ -24,7 +24,8 @@ export type PlenaryWindow = {
   observerProbe: { p50: number; p99: number; max: number; count: number };
   /** The same at every observer of the crowd (includes the crowd process's own queue). */
   crowd: { p50: number; p99: number; max: number };
-  planPages: { open: number; reached: number; messages: number } | null;
+  /** Plan pages open, those sent the plan's activity in the window, its messages and their bytes (all pages). */
+  planPages: { open: number; reached: number; messages: number; bytes: number } | null;
   serverCpuPercent: number;
   /** The second instance, with two. */
   secondServerCpuPercent: number | null;
