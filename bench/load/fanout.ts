@@ -3,6 +3,7 @@ import { Editor, Probe, whenSynced } from './clients';
 import { CrowdProcess } from './crowd-process';
 import { Ledger } from './ledger';
 import type { FanoutJob, FanoutWindow } from './protocol';
+import type { Target } from './wire';
 import { sleep, until } from './wait';
 
 export type Mark = (mark: 'window-start' | 'window-end' | 'loaded', step: number) => Promise<void>;
@@ -10,7 +11,7 @@ export type Mark = (mark: 'window-start' | 'window-end' | 'loaded', step: number
 export async function runFanout(job: FanoutJob, mark: Mark): Promise<FanoutWindow[]> {
   const { target } = job;
   const watched = target.observerUrl ? { ...target, providerUrl: target.observerUrl } : target;
-  const rooms = roomsOf(job);
+  const rooms = roomsOf(job, watched);
   const editors = rooms.flatMap((room) => room.editors);
   const probes = rooms.flatMap((room) => room.probes);
   // The observers read their frames in a process of their own (crowd.ts), so the probes here wait for
@@ -101,11 +102,11 @@ type RoomClients = { room: string; editors: Editor[]; probes: Probe[]; receivers
 
 /**
  * Who is in which room: everyone in target.room, or (the plenary) each section's writers, who read
- * one another, and its own probes. `receivers`: the load process's receivers of a room's edits.
+ * one another, and its own probes; probes connect to `watched` (another instance, with two).
+ * `receivers`: the load process's receivers of a room's edits.
  */
-function roomsOf(job: FanoutJob): RoomClients[] {
+function roomsOf(job: FanoutJob, watched: Target): RoomClients[] {
   const { target } = job;
-  const watched = target.observerUrl ? { ...target, providerUrl: target.observerUrl } : target;
   if (!job.sections) {
     const cookies = target.writerCookies;
     return [
