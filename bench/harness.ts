@@ -12,6 +12,7 @@ import { runExport, type ExportResult } from './scenarios/export';
 import { runIdleMemory, type IdleMemoryResult } from './scenarios/idle-memory';
 import { runOverlaps, type OverlapsResult } from './scenarios/overlaps';
 import { runPersistence, type PersistenceResult } from './scenarios/persistence';
+import { runPlenary, type PlenaryResult } from './scenarios/plenary';
 import { REPO_ROOT } from './servers/launch';
 import { runTwoInstances, type TwoInstancesResult } from './scenarios/two-instances';
 import { runFanoutScenario, type FanoutGroup } from './scenarios/typing';
@@ -47,6 +48,7 @@ export type BenchResults = {
   idleMemory?: IdleMemoryResult;
   overlaps?: OverlapsResult;
   export?: ExportResult;
+  plenary?: PlenaryResult;
   /** Scenarios that failed, with the reason; the others still ran. */
   errors: Partial<Record<string, string>>;
 };
@@ -166,6 +168,9 @@ async function runScenario(
       break;
     case 'export':
       if (options.servers.includes('concordia')) results.export = await runExport(context);
+      break;
+    case 'plenary':
+      if (options.servers.includes('concordia')) results.plenary = await runPlenary(context);
       break;
   }
 }

@@ -14,6 +14,7 @@ export const SCENARIOS = [
   'idle-memory',
   'overlaps',
   'export',
+  'plenary',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 /** Run by default: the product and its peers. */
@@ -33,6 +34,24 @@ export type FanoutSize = {
   warmupMs: number;
   measureMs: number;
   drainMs: number;
+};
+
+/**
+ * The plenary (Concordia only): a plan of `sections` sections of `words` words each, the lead and the
+ * co-editor of every section typing `keysPerSecond` each, `probes` observer-account probes per section,
+ * and the observers of each step (one account each, on the plan page and one section).
+ */
+export type PlenaryOptions = {
+  sections: number;
+  words: number;
+  keysPerSecond: number;
+  probes: number;
+  observers: number[];
+  warmupMs: number;
+  measureMs: number;
+  drainMs: number;
+  /** Then the first step again on two instances (needs DATABASE_URL and REDIS_URL). */
+  twoInstances: boolean;
 };
 
 export type BenchOptions = {
@@ -87,6 +106,7 @@ export type BenchOptions = {
    * annex); the first of a round is timed apart, since it loads the documents or starts Chromium.
    */
   export: { runs: number; formats: ExportFormat[] };
+  plenary: PlenaryOptions;
   connectTimeoutMs: number;
   /** Longest wait, before each measurement, for other processes to go idle (0: do not wait). */
   quietWaitMs: number;
@@ -125,6 +145,7 @@ type Sizes = Pick<
   | 'plan'
   | 'overlaps'
   | 'export'
+  | 'plenary'
   | 'connectTimeoutMs'
   | 'quietWaitMs'
 >;
@@ -156,6 +177,17 @@ function sizes(smoke: boolean): Sizes {
       overlaps: { runs: 2 },
       // Every format, pdf included: Chromium starts in about 3 s, and the whole scenario takes about 10 s.
       export: { runs: 2, formats: [...EXPORT_FORMATS] },
+      plenary: {
+        sections: 3,
+        words: 100,
+        keysPerSecond: 2,
+        probes: 1,
+        observers: [20],
+        warmupMs: 300,
+        measureMs: 2_000,
+        drainMs: 10_000,
+        twoInstances: true,
+      },
       connectTimeoutMs: 20_000,
       quietWaitMs: 0,
     };
@@ -181,6 +213,20 @@ function sizes(smoke: boolean): Sizes {
     plan: { sections: 35, words: 5_000 },
     overlaps: { runs: 5 },
     export: { runs: 5, formats: [...EXPORT_FORMATS] },
+    // People typing in a plenary: 1.5 keys/s each, 105 keys/s across the plan; the warm-up covers the
+    // overlap analysis's first debounce, so the window sees analyses under way.
+    plenary: {
+      sections: 35,
+      words: 300,
+      keysPerSecond: 1.5,
+      probes: 1,
+      observers: [2_000, 4_000],
+      warmupMs: 5_000,
+      measureMs: 20_000,
+      // Long enough that the crowd process, alone on its core, catches up and delivery is measured.
+      drainMs: 30_000,
+      twoInstances: true,
+    },
     connectTimeoutMs: 30_000,
     quietWaitMs: 15_000,
   };
@@ -190,6 +236,7 @@ const USAGE = `usage: npm run bench -- [--smoke] [--scenario ${SCENARIOS.join('|
                       [--rounds N] [--out FILE | --no-write] [--trace automerge-paper.json.gz]
                       [--reuse-servers | --fresh-servers]   (default: fresh per measurement; --smoke reuses)
                       [--collab-only]   (Concordia without Next.js; default: the process \`npm start\` runs)
+                      [--plenary-observers 2000,4000] [--plenary-words 300] [--plenary-one-instance]
 environment: DATABASE_URL  Postgres server for Concordia's benchmark databases (default: PGlite in a temp dir)
              REDIS_URL     Redis for the two-instance scenario (skipped without it and DATABASE_URL)`;
 
@@ -209,6 +256,9 @@ export function parseOptions(
   let tracePath: string | undefined;
   let reuseServers = smoke;
   let web = true;
+  let plenaryObservers: number[] | undefined;
+  let plenaryWords: number | undefined;
+  let plenaryTwoInstances = true;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -236,6 +286,9 @@ export function parseOptions(
     else if (flag === '--fresh-servers') reuseServers = false;
     else if (flag === '--trace') tracePath = path.resolve(value());
     else if (flag === '--collab-only') web = false;
+    else if (flag === '--plenary-observers') plenaryObservers = value().split(',').map(positiveInteger);
+    else if (flag === '--plenary-words') plenaryWords = positiveInteger(value());
+    else if (flag === '--plenary-one-instance') plenaryTwoInstances = false;
     else throw new UsageError(`unknown argument ${flag}\n${USAGE}`);
   }
   const base = sizes(smoke);
@@ -244,6 +297,12 @@ export function parseOptions(
     ...base,
     smoke,
     rounds: rounds ?? base.rounds,
+    plenary: {
+      ...base.plenary,
+      observers: plenaryObservers ?? base.plenary.observers,
+      words: plenaryWords ?? base.plenary.words,
+      twoInstances: base.plenary.twoInstances && plenaryTwoInstances,
+    },
     scenarios: scenarios.length ? [...new Set(scenarios)] : [...SCENARIOS],
     servers: servers.length ? [...new Set(servers)] : [...SERVERS],
     reuseServers,

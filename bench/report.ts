@@ -3,6 +3,7 @@ import type { ExportResult } from './scenarios/export';
 import type { IdleMemoryResult } from './scenarios/idle-memory';
 import { median } from './stats';
 import type { OverlapsResult } from './scenarios/overlaps';
+import type { PlenaryResult } from './scenarios/plenary';
 import type { FanoutGroup } from './scenarios/typing';
 import type { TypingAnalysisResult } from './scenarios/typing-analysis';
 import { TRACE_CREDIT } from './trace';
@@ -136,6 +137,68 @@ function typingAnalysisReport(t: TypingAnalysisResult): string {
       [row('quiet', t.summary.quiet), row('analysing', t.summary.analysing)],
     ) +
     `\nanalyses in each window: ${analyses.join('; ')}`
+  );
+}
+
+function plenaryReport(p: PlenaryResult, database: string): string {
+  const rows = p.windows.map((w) => [
+    `${format(w.observers)} obs, ${w.setup === 'one' ? 'one instance' : 'two instances'}`,
+    w.writer.p50,
+    w.writer.p99,
+    w.observerProbe.p50,
+    w.observerProbe.p99,
+    w.crowd.p99,
+    w.deliveredPercent,
+    w.editsPerSecond,
+    w.serverCpuPercent,
+    w.secondServerCpuPercent ?? '',
+    w.databaseCpuPercent,
+    w.serverRssMiB,
+    Math.max(w.serverPeakRssMiB, w.serverConnectPeakRssMiB),
+    w.rowsPerSecond,
+    w.planPages ? `${w.planPages.reached}/${w.planPages.open}` : '–',
+    w.analyses
+      ? `${w.analyses.started}/${w.analyses.completed}${w.analyses.underWayAtStart ? '+1' : ''}${w.analyses.crossLanguage ? ' tr' : ''}`
+      : '–',
+    w.connectMs / 1000,
+  ]);
+  const pages = p.windows
+    .filter((w) => w.planPages?.messages)
+    .map(
+      (w) =>
+        `${format(w.observers)} obs (${w.setup}): ${format(w.planPages!.messages)} messages of ${format(Math.round(w.planPages!.bytes / w.planPages!.messages))} bytes`,
+    );
+  const cross =
+    p.crossOverSingleP99 === null
+      ? `two instances: ${p.twoInstancesSkipped ?? 'not measured'}`
+      : `observer-probe p99 across two instances / one instance: ${ratio(p.crossOverSingleP99)}`;
+  return (
+    `plenary (Concordia on ${database}; ${p.sections} sections, ${format(p.words)} words; ${p.writers} writers at ${p.keysPerSecond} keys/s each; ` +
+    `each observer on its own account with the plan page and one section open; the server's own overlap analyses running)\n` +
+    table(
+      [
+        '',
+        'writer p50',
+        'writer p99',
+        'obs probe p50',
+        'obs probe p99',
+        'crowd p99',
+        'delivered %',
+        'edits/s',
+        'server CPU %',
+        '2nd CPU %',
+        'db CPU %',
+        'RSS MiB',
+        'peak MiB',
+        'rows/s',
+        'plan pages sent',
+        'analyses',
+        'connect s',
+      ],
+      rows,
+    ) +
+    `\nplan activity sent to the plan pages in the window: ${pages.join('; ') || 'none'}\n${cross}\n(latencies in ms; writer: to the other writer of the section; obs probe: to an observer account's client; ` +
+    `analyses: started/completed in the window, +1 when one was under way at its start, "tr" when they compared across languages)`
   );
 }
 
@@ -316,6 +379,7 @@ export function renderReport(results: BenchResults): string {
   if (results.typingAnalysis) parts.push(typingAnalysisReport(results.typingAnalysis));
   if (results.overlaps) parts.push(overlapsReport(results.overlaps));
   if (results.export) parts.push(exportReport(results.export));
+  if (results.plenary) parts.push(plenaryReport(results.plenary, results.database));
   const disturbed = interference(results);
   if (disturbed > INTERFERENCE_WARNING_PERCENT) {
     parts.push(

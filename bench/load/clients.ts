@@ -46,16 +46,30 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs: number): Prom
 
 const KEYS = 'the quick brown fox jumps over the lazy dog ';
 
-/** An editor typing into its own paragraph, as a Tiptap user would: one character per keystroke. */
-export class Editor {
+/**
+ * An editor typing into its own paragraph, as a Tiptap user would: one character per keystroke. With
+ * `reads`, it is also a receiver timing the other writers' keystrokes as they reach it (the plenary).
+ */
+export class Editor implements Receiver {
+  readonly probe = false;
+  readonly writer = true;
+  readonly seen = new Map<number, number>();
   readonly doc = new Y.Doc({ gc: false });
   readonly provider: WebsocketProvider;
+  ledger: Ledger | undefined;
   private text: Y.XmlText | undefined;
   private typed = 0;
 
-  constructor(target: Target, cookie: string | undefined, name: string) {
+  constructor(target: Target, cookie: string | undefined, name: string, reads = false) {
     this.provider = openProvider(target, this.doc, cookie);
     this.provider.awareness.setLocalStateField('user', { name, color: '#3366cc' });
+    if (!reads) return;
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.local) return;
+      const at = performance.now();
+      for (const [client, clock] of transaction.afterState)
+        if (client !== this.doc.clientID) this.ledger?.arrive(this, client, clock, at);
+    });
   }
 
   startParagraph(): void {

@@ -21,6 +21,8 @@ process.setMaxListeners(0);
 
 const cache = new UpdateMetaCache();
 const observers: RawObserver[] = [];
+/** The observers' plan pages (connections to the plan's goal room): receivers of no edit. */
+const pages: RawObserver[] = [];
 let made = 0;
 /** Arrivals since the window started, until the sends are known: receiver, client, clock reached, when. */
 let arrivals: Array<[Receiver, number, number, number]> | undefined;
@@ -45,10 +47,10 @@ function send(message: CrowdMessage): void {
 async function answer(request: CrowdRequest): Promise<CrowdMessage> {
   switch (request.type) {
     case 'connect': {
-      const { target, count, presence, timeoutMs } = request;
+      const { target, count, presence, timeoutMs, rooms, planPageRoom } = request;
       keepAlive ??= presence
         ? renewInTurns()
-        : setInterval(() => observers.forEach((o) => o.keepAlive()), KEEPALIVE_MS);
+        : setInterval(() => [...observers, ...pages].forEach((o) => o.keepAlive()), KEEPALIVE_MS);
       const started = performance.now();
       let opened = 0;
       let failures = 0;
@@ -57,14 +59,22 @@ async function answer(request: CrowdRequest): Promise<CrowdMessage> {
           opened++;
           const crowd = target.crowdCookies;
           const cookie = crowd?.length ? crowd[made % crowd.length] : target.observerCookie;
+          const room = rooms?.length ? rooms[made % rooms.length]! : target.room;
           made++;
-          const observer = new RawObserver(target, sink, presence, cookie);
+          const observer = new RawObserver({ ...target, room }, sink, presence, cookie);
+          // The plan page first, as a reader opens it before a section; it receives no edit of the sections.
+          const page = planPageRoom
+            ? new RawObserver({ ...target, room: planPageRoom, query: 'follow=plan' }, () => {}, false, cookie)
+            : undefined;
           try {
+            await page?.connect(timeoutMs);
             await observer.connect(timeoutMs);
             observers.push(observer);
+            if (page) pages.push(page);
           } catch {
             failures++;
             observer.close();
+            page?.close();
           }
         }
       };
@@ -75,6 +85,10 @@ async function answer(request: CrowdRequest): Promise<CrowdMessage> {
       arrivals = [];
       ledger = undefined;
       for (const observer of observers) observer.seen.clear();
+      for (const page of pages) {
+        page.activity = 0;
+        page.activityBytes = 0;
+      }
       windowCpu = process.cpuUsage();
       windowStarted = performance.now();
       return { type: 'ack' };
@@ -82,7 +96,13 @@ async function answer(request: CrowdRequest): Promise<CrowdMessage> {
       const used = process.cpuUsage(windowCpu);
       const seconds = (performance.now() - windowStarted) / 1000;
       const window = new Ledger(observers.length);
-      for (const [client, base] of request.bases) window.trackClient(client, base);
+      const roomOf = new Map(request.roomOf);
+      const inRoom = new Map<string, number>();
+      if (roomOf.size) for (const o of observers) inRoom.set(o.room, (inRoom.get(o.room) ?? 0) + 1);
+      for (const [client, base] of request.bases) {
+        const room = roomOf.get(client);
+        window.trackClient(client, base, room === undefined ? observers.length : (inRoom.get(room) ?? 0));
+      }
       for (const [client, clock, at] of request.sends) window.sent(client, clock, at);
       for (const [receiver, client, to, at] of arrivals ?? []) window.arrive(receiver, client, to, at);
       arrivals = undefined;
@@ -93,7 +113,15 @@ async function answer(request: CrowdRequest): Promise<CrowdMessage> {
         type: 'window',
         undelivered: window.undelivered(),
         observer: window.result().observer,
-        observersClosed: observers.filter((o) => o.closed).length,
+        observersClosed: observers.filter((o) => o.closed).length + pages.filter((p) => p.closed).length,
+        ...(pages.length && {
+          planPages: {
+            open: pages.filter((p) => !p.closed).length,
+            reached: pages.filter((p) => p.activity > 0).length,
+            messages: pages.reduce((sum, p) => sum + p.activity, 0),
+            bytes: pages.reduce((sum, p) => sum + p.activityBytes, 0),
+          },
+        }),
         cpuPercent: ((used.user + used.system) / 1e6 / seconds) * 100,
       };
     }
@@ -117,6 +145,6 @@ process.on('message', (request: CrowdRequest) => {
 });
 process.on('disconnect', () => {
   clearInterval(keepAlive);
-  observers.forEach((o) => o.close());
+  [...observers, ...pages].forEach((o) => o.close());
   process.exit(0);
 });

@@ -4,11 +4,14 @@ import { Histogram, type LatencySummary } from '../stats';
 /** A client that must receive every edit: a probe (full Y.Doc) or a raw observer. */
 export interface Receiver {
   readonly probe: boolean;
+  /** A writer of the same room reading another's keystrokes (the plenary): timed apart from the probes. */
+  readonly writer?: boolean;
   /** Per Yjs client, the clock up to which this receiver has seen that client's changes. */
   readonly seen: Map<number, number>;
 }
 
-type EditorLog = { base: number; sentAt: number[]; reached: number[] };
+/** receivers: how many must receive this editor's edits (its room's, when rooms differ in size). */
+type EditorLog = { base: number; receivers: number; sentAt: number[]; reached: number[] };
 
 export type WindowResult = {
   edits: number;
@@ -16,6 +19,8 @@ export type WindowResult = {
   delivered: number;
   probe: LatencySummary;
   observer: LatencySummary;
+  /** Writers reading each other (empty unless writers are receivers). */
+  writer: LatencySummary;
 };
 
 /**
@@ -27,17 +32,18 @@ export class Ledger {
   private readonly editors = new Map<number, EditorLog>();
   private readonly probeLatency = new Histogram();
   private readonly observerLatency = new Histogram();
+  private readonly writerLatency = new Histogram();
 
   constructor(readonly receivers: number) {}
 
-  /** Starts counting an editor's keystrokes from its current clock. */
-  track(doc: Y.Doc): void {
-    this.trackClient(doc.clientID, Y.getState(doc.store, doc.clientID));
+  /** Starts counting an editor's keystrokes from its current clock; `receivers` when its room has its own. */
+  track(doc: Y.Doc, receivers = this.receivers): void {
+    this.trackClient(doc.clientID, Y.getState(doc.store, doc.clientID), receivers);
   }
 
   /** The same for an editor of another process: its Yjs client and the clock counting starts from. */
-  trackClient(client: number, base: number): void {
-    this.editors.set(client, { base, sentAt: [], reached: [] });
+  trackClient(client: number, base: number, receivers = this.receivers): void {
+    this.editors.set(client, { base, receivers, sentAt: [], reached: [] });
   }
 
   /** Each tracked editor's Yjs client and the clock counting started from, for a ledger in another process. */
@@ -59,7 +65,7 @@ export class Ledger {
     receiver.seen.set(client, to);
     const log = this.editors.get(client);
     if (!log) return;
-    const histogram = receiver.probe ? this.probeLatency : this.observerLatency;
+    const histogram = receiver.writer ? this.writerLatency : receiver.probe ? this.probeLatency : this.observerLatency;
     const end = Math.min(to - log.base, log.sentAt.length);
     for (let i = Math.max(seen - log.base, 0); i < end; i++) {
       histogram.add(at - log.sentAt[i]!);
@@ -68,7 +74,7 @@ export class Ledger {
   }
 
   allDelivered(): boolean {
-    for (const log of this.editors.values()) if (log.reached.some((n) => n < this.receivers)) return false;
+    for (const log of this.editors.values()) if (log.reached.some((n) => n < log.receivers)) return false;
     return true;
   }
 
@@ -77,16 +83,22 @@ export class Ledger {
     let delivered = 0;
     for (const log of this.editors.values()) {
       edits += log.sentAt.length;
-      delivered += log.reached.filter((n) => n >= this.receivers).length;
+      delivered += log.reached.filter((n) => n >= log.receivers).length;
     }
-    return { edits, delivered, probe: this.probeLatency.summary(), observer: this.observerLatency.summary() };
+    return {
+      edits,
+      delivered,
+      probe: this.probeLatency.summary(),
+      observer: this.observerLatency.summary(),
+      writer: this.writerLatency.summary(),
+    };
   }
 
   /** Edits some receiver has not received yet. */
   undelivered(): Array<[client: number, clock: number]> {
     const out: Array<[number, number]> = [];
     for (const [client, log] of this.editors)
-      log.reached.forEach((n, i) => n < this.receivers && out.push([client, log.base + i]));
+      log.reached.forEach((n, i) => n < log.receivers && out.push([client, log.base + i]));
     return out;
   }
 

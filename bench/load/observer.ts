@@ -1,4 +1,6 @@
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
+import { PLAN_ACTIVITY_MESSAGE } from '../../lib/shared/app-messages';
 import type { Receiver } from './ledger';
 import { decodeServerFrame, emptySyncStep1, keepAliveFrame, openingFrames, presenceFrame, type Target } from './wire';
 
@@ -13,6 +15,10 @@ export class RawObserver implements Receiver {
   readonly probe = false;
   readonly seen = new Map<number, number>();
   bytes = 0;
+  /** Plan activity messages received (a plan page's connection: Concordia pushes the plan's activity). */
+  activity = 0;
+  /** Their bytes, decompressed (what the page parses; on the wire, permessage-deflate may send fewer). */
+  activityBytes = 0;
   closed = false;
   private socket: WebSocket | undefined;
   /** Awareness as a browser keeps it (see presenceFrame); absent, the observer stays silent. */
@@ -27,12 +33,16 @@ export class RawObserver implements Receiver {
     if (withPresence) this.presence = { clientId: Math.floor(Math.random() * 2 ** 31), clock: 0 };
   }
 
+  get room(): string {
+    return this.target.room;
+  }
+
   /** Resolves once the document has arrived (sync step 2); rejects on refusal, close or timeout. */
   connect(timeoutMs: number): Promise<void> {
-    const { kind, room } = this.target;
+    const { kind, room, query } = this.target;
     const headers = this.cookie ? { cookie: this.cookie } : {};
     // Offers permessage-deflate, as a browser does.
-    const socket = new WebSocket(`${this.target.providerUrl}/${room}`, { headers });
+    const socket = new WebSocket(`${this.target.providerUrl}/${room}${query ? `?${query}` : ''}`, { headers });
     this.socket = socket;
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error('observer did not sync in time')), timeoutMs);
@@ -48,7 +58,12 @@ export class RawObserver implements Receiver {
       socket.on('message', (data: Buffer) => {
         const at = performance.now();
         this.bytes += data.length;
-        const frame = decodeServerFrame(kind, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+        if (kind === 'concordia' && decoding.readVarUint(decoding.createDecoder(bytes)) === PLAN_ACTIVITY_MESSAGE) {
+          this.activity++;
+          this.activityBytes += data.length;
+        }
+        const frame = decodeServerFrame(kind, bytes);
         if (!frame) return;
         this.sink(this, frame.update, at);
         if (frame.step === 'sync-step-2') {

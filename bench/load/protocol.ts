@@ -24,7 +24,17 @@ export type FanoutJob = {
   reportSends?: boolean;
   /** Observers keep an awareness state, renewed every 15 s, as browsers do (see RawObserver). */
   observerPresence?: boolean;
+  /**
+   * Many rooms at once (the plenary): in each, one editor per writer cookie types and reads the others'
+   * keystrokes, `probes` probes follow, and the observers are spread evenly over the rooms. `editors`
+   * and target.room are then unused.
+   */
+  sections?: SectionLoad[];
+  /** Each observer also keeps the plan page open: this goal room, followed as the plan page follows it. */
+  planPageRoom?: string;
 };
+
+export type SectionLoad = { room: string; writerCookies: string[] };
 
 /** A fresh client loads a large document: optional upload first (servers that keep it in memory). */
 export type ColdJob = {
@@ -72,6 +82,10 @@ export type FanoutWindow = {
   deliveredPercent: number;
   probe: LatencySummary;
   observer: LatencySummary;
+  /** Writers reading another writer of their room (with sections; empty otherwise). */
+  writer: LatencySummary;
+  /** With planPageRoom: plan pages open, those sent the plan's activity during the window, and the messages. */
+  planPages?: { open: number; reached: number; messages: number; bytes: number };
   /** The load process's own CPU over the window, % of one core. */
   loadCpuPercent: number;
   sends?: Array<[client: number, clock: number, epochMs: number]>;

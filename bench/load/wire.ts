@@ -18,6 +18,8 @@ export type Target = {
   /** Base URL that WebsocketProvider appends `/<room>` to. */
   providerUrl: string;
   room: string;
+  /** Query of the connection's URL, as a page adds one (the plan page's `follow=plan`). */
+  query?: string;
   /** Base URL for probes and observers when they follow another instance than the editors type on. */
   observerUrl?: string;
   /** Session cookies (Concordia only): writers edit the room, the observer cookie may only read it. */

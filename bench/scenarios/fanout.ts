@@ -1,4 +1,4 @@
-import type { FanoutWindow } from '../load/protocol';
+import type { FanoutWindow, SectionLoad } from '../load/protocol';
 import type { ServerKind } from '../load/wire';
 import type { FanoutSize } from '../options';
 import { peakRssMiB, ProcessSampler, resetPeakRss, type Usage } from '../proc';
@@ -25,7 +25,12 @@ export type FanoutPlan = FanoutSize & {
   stopAboveP99Ms?: number;
   reportSends?: boolean;
   observerPresence?: boolean;
+  /** Many rooms (the plenary): each section's writers, the plan page the observers keep open, and their accounts. */
+  rooms?: { sections: SectionLoad[]; planPageRoom: string; crowdCookies: string[] };
 };
+
+/** Connecting a plenary's observers (two sockets each, one account each) takes this long per observer, at most. */
+const ROOMS_CONNECT_MS_PER_OBSERVER = 25;
 
 /** One server, one load process, one window per observer step, the server sampled around each window. */
 export function measureFanout(kind: ServerKind, context: Context, plan: FanoutPlan): Promise<FanoutMeasurement[]> {
@@ -44,11 +49,16 @@ export async function fanoutOn(
   const connectPeaks: number[] = [];
   resetPeakRss(server.pid);
   const perStepMs = 2 * connectTimeoutMs + plan.warmupMs + plan.measureMs + plan.drainMs + 30_000;
+  const connectAllowanceMs = plan.rooms ? Math.max(0, ...plan.observerSteps) * ROOMS_CONNECT_MS_PER_OBSERVER : 0;
+  const edit = server.target('edit');
   const result = await runLoad(
     context,
     {
       type: 'fanout',
-      target: server.target('edit'),
+      target: plan.rooms
+        ? { ...edit, room: plan.rooms.sections[0]!.room, crowdCookies: plan.rooms.crowdCookies }
+        : edit,
+      ...(plan.rooms && { sections: plan.rooms.sections, planPageRoom: plan.rooms.planPageRoom }),
       editors: plan.editors,
       keysPerSecond: plan.keysPerSecond,
       probes: plan.probes,
@@ -72,7 +82,7 @@ export async function fanoutOn(
         await onWindow?.(mark);
       }
     },
-    plan.observerSteps.length * perStepMs + 60_000,
+    plan.observerSteps.length * perStepMs + connectAllowanceMs + 60_000,
   );
   if (result.type !== 'fanout') throw new Error('expected a fanout result');
   return result.windows.map((window, i) => ({

@@ -77,7 +77,12 @@ export async function runTwoInstances(context: Context): Promise<TwoInstancesRes
   };
 }
 
-async function onPair<T>(context: Context, redisUrl: string, use: (server: ServerHandle) => Promise<T>): Promise<T> {
+/** Runs `use` against two fresh Concordia instances on one new database and Redis. */
+export async function onPair<T>(
+  context: Context,
+  redisUrl: string,
+  use: (server: ServerHandle) => Promise<T>,
+): Promise<T> {
   await waitForQuiet(context);
   const pair = await launchConcordiaPair({
     secret: context.secret,

@@ -1,5 +1,7 @@
 import type { PlanSize } from '../plan-text';
 import type { AnalysisLoadReport } from './analysis-load';
+import type { AnalysisCount } from './count-analyses';
+import type { PlenaryPlan } from './plenary-plan';
 import type { RoomRole } from './launch';
 
 /** What the orchestrator may ask of the Concordia launcher, which runs inside the server process. */
@@ -14,7 +16,14 @@ export type ConcordiaRequest =
   /** Builds the plan of the analysis load (see analysis-load.ts); then start runs analyses until stop. */
   | { id: number; type: 'analysis-prepare'; size: PlanSize }
   | { id: number; type: 'analysis-start' }
-  | { id: number; type: 'analysis-stop' };
+  | { id: number; type: 'analysis-stop' }
+  /** The plenary's plan, writers and observer accounts (plenary-plan.ts); counts the server's own analyses from then on. */
+  | { id: number; type: 'plenary-prepare'; size: PlanSize; observers: number }
+  /** Where the update log and the server's analyses stand, read at each end of the plenary's window. */
+  | { id: number; type: 'plenary-mark' };
+
+/** The update log's last row id (rows written = the difference) and the analyses the server ran so far. */
+export type PlenaryMark = { lastUpdateId: number; analyses: AnalysisCount | null };
 
 /** A newly visible update-log row: which clocks of which clients it made durable, and when (epoch ms). */
 export type VisibleRow = { at: number; ranges: Array<[client: number, from: number, to: number]> };
@@ -46,6 +55,8 @@ export type ConcordiaReply =
       compaction?: CompactionReport;
       rooms?: string[];
       analysis?: AnalysisLoadReport;
+      plenary?: PlenaryPlan;
+      mark?: PlenaryMark;
     }
   | { id: number; ok: false; error: string };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { asc, count, desc, eq, gt, inArray } from 'drizzle-orm';
+import { asc, count, desc, eq, gt, max } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
 import { docStates, docUpdates, planMembers, plans, sectionCoEditors, sections, users } from '../../db/schema';
@@ -12,6 +12,9 @@ import { createNextApp } from '../../server/next-app';
 import { startServer } from '../../server/start';
 import { readFrames } from '../frames';
 import { AnalysisLoad } from './analysis-load';
+import { countAnalyses } from './count-analyses';
+import { crowdAccounts } from './crowd-accounts';
+import { preparePlenary } from './plenary-plan';
 import { paragraphText } from '../trace';
 import type { CompactionReport, ConcordiaReady, ConcordiaReply, ConcordiaRequest, VisibleRow } from './concordia-ipc';
 
@@ -50,6 +53,7 @@ process.on('disconnect', stop);
 
 let watcher: RowWatcher | undefined;
 const analysisLoad = new AnalysisLoad();
+let analyses: ReturnType<typeof countAnalyses> | undefined;
 process.on('message', (request: ConcordiaRequest) => {
   void answer(request).then(
     (reply) => process.send?.(reply),
@@ -85,6 +89,14 @@ async function answer(request: ConcordiaRequest): Promise<ConcordiaReply> {
       return { id: request.id, ok: true };
     case 'analysis-stop':
       return { id: request.id, ok: true, analysis: analysisLoad.stop() };
+    case 'plenary-prepare':
+      analyses ??= countAnalyses();
+      return { id: request.id, ok: true, plenary: await preparePlenary(db, request.size, request.observers) };
+    case 'plenary-mark': {
+      // Rows written: the update log's ids only grow, while compaction deletes the rows it merges.
+      const [last] = await db.select({ id: max(docUpdates.id) }).from(docUpdates);
+      return { id: request.id, ok: true, mark: { lastUpdateId: last?.id ?? 0, analyses: analyses?.read() ?? null } };
+    }
     case 'sections': {
       const titles = request.files.map((_, i) => `Idle memory ${i + 1}`);
       const rooms = (await createBenchPlan(db, 'Benchmark rooms: idle memory', titles)).map(sectionRoom);
@@ -161,36 +173,6 @@ async function createBenchPlan(db: Db, title: string, sectionTitles: string[]): 
     await tx.insert(sectionCoEditors).values(made.map((section) => ({ sectionId: section.id, stateCode: 'MEX' })));
     return made.sort((a, b) => a.position - b.position).map((section) => section.id);
   });
-}
-
-/**
- * `count` observer accounts, members of every plan: each observer of the crowd signs in as one of them,
- * so the server checks as many sessions as a plenary's readers bring, not one shared cookie.
- */
-async function crowdAccounts(db: Db, count: number): Promise<string[]> {
-  const emails = Array.from({ length: count }, (_, i) => `crowd-${i}@bench.test`);
-  for (let i = 0; i < count; i += 500)
-    await db
-      .insert(users)
-      .values(emails.slice(i, i + 500).map((email, j) => ({ email, name: `Observer ${i + j + 1}` })))
-      .onConflictDoNothing();
-  const ids: string[] = [];
-  for (let i = 0; i < count; i += 500)
-    ids.push(
-      ...(
-        await db
-          .select({ id: users.id })
-          .from(users)
-          .where(inArray(users.email, emails.slice(i, i + 500)))
-      ).map((u) => u.id),
-    );
-  for (const { id: planId } of await db.select({ id: plans.id }).from(plans))
-    for (let i = 0; i < ids.length; i += 500)
-      await db
-        .insert(planMembers)
-        .values(ids.slice(i, i + 500).map((userId) => ({ planId, userId, role: 'observer' as const })))
-        .onConflictDoNothing();
-  return ids;
 }
 
 async function benchUsers(db: Db): Promise<ConcordiaReady['users']> {

@@ -27,6 +27,10 @@ export type ServerHandle = {
   idleRssMiB: number;
   /** Processes doing the server's work outside it: Concordia's Postgres backends. */
   helperPids(): number[];
+  /** Its database's Postgres backends alone (Concordia on Postgres; none otherwise). */
+  databasePids(): number[];
+  /** The second instance of a pair (launchConcordiaPair), which probes and observers follow. */
+  secondPid?: number;
   target(room: RoomRole): Target;
   /** Server log lines seen so far (Concordia logs JSON at info level). */
   logLines(): string[];
@@ -125,6 +129,7 @@ export async function launchConcordiaPair(options: LaunchOptions & { redisUrl: s
   return {
     ...first,
     helperPids: () => [second.pid, ...first.helperPids()],
+    secondPid: second.pid,
     target: (room) => ({ ...first.target(room), observerUrl: second.target(room).providerUrl }),
     logLines: () => [...first.logLines(), ...second.logLines()],
     stop,
@@ -179,10 +184,7 @@ async function spawnConcordia(
     const output = collectOutput(child);
     const readyLine = await output.waitFor((line) => line.startsWith('{"bench":"ready"'));
     const ready = JSON.parse(readyLine) as ConcordiaReady;
-    const maxAge = 24 * 3600;
-    // A session id as every sign-in issues; the server refuses tokens without one.
-    const cookie = async (userId: string) =>
-      `next-auth.session-token=${await encode({ token: { sub: userId, sid: randomUUID() }, secret: options.secret, maxAge })}`;
+    const cookie = (userId: string) => sessionCookie(userId, options.secret);
     const writerCookies = [
       await cookie(ready.users.chair),
       await cookie(ready.users.peru),
@@ -198,6 +200,7 @@ async function spawnConcordia(
       pid: child.pid!,
       idleRssMiB: rssMiB(child.pid!),
       helperPids: () => (database.name ? pidsMentioning(` ${database.name} `) : []),
+      databasePids: () => (database.name ? pidsMentioning(` ${database.name} `) : []),
       target: (room) => ({
         kind: 'concordia',
         providerUrl: `ws://127.0.0.1:${ready.port}${COLLAB_PATH}`,
@@ -225,6 +228,12 @@ async function spawnConcordia(
   }
 }
 
+/** A signed-in session's cookie, as every sign-in issues one (its own session id: the server refuses tokens without). */
+export async function sessionCookie(userId: string, secret: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, sid: randomUUID() }, secret, maxAge: 24 * 3600 });
+  return `next-auth.session-token=${token}`;
+}
+
 async function peerHandle(
   kind: ServerKind,
   child: ChildProcess,
@@ -243,6 +252,7 @@ async function peerHandle(
     pid: child.pid!,
     idleRssMiB: rssMiB(child.pid!),
     helperPids: () => [],
+    databasePids: () => [],
     target: (room) => ({
       kind,
       providerUrl: `ws://127.0.0.1:${port}`,

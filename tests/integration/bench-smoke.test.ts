@@ -121,6 +121,26 @@ describe('benchmark harness (smoke size)', () => {
       }
     }
 
+    // The plenary: every section's writers read each other, its probe and its observers (each on the
+    // plan page too) receive every keystroke, and every plan page is sent the plan's activity.
+    const plenary = results.plenary!;
+    expect(plenary.sections).toBe(options.plenary.sections);
+    expect(plenary.writers).toBe(2 * options.plenary.sections);
+    expect(plenary.windows.map((w) => w.setup)).toEqual(redisUrl ? ['one', 'two'] : ['one']);
+    for (const window of plenary.windows) {
+      expect(window.connectFailures, `plenary observers refused (${window.setup})`).toBe(0);
+      expect(window.observers).toBe(options.plenary.observers[0]);
+      expect(window.edits, `no keystroke measured in the plenary (${window.setup})`).toBeGreaterThan(0);
+      expect(window.deliveredPercent, `keystrokes lost in the plenary (${window.setup})`).toBe(100);
+      expect(window.writer.count, 'writers did not read each other').toBe(window.edits);
+      expect(window.observerProbe.count).toBe(window.edits * options.plenary.probes);
+      for (const p99 of [window.writer.p99, window.observerProbe.p99, window.crowd.p99])
+        expect(p99).toSatisfy(Number.isFinite);
+      expect(window.planPages?.open).toBe(window.observers);
+      expect(window.rowsPerSecond, 'no keystroke reached the update log').toBeGreaterThan(0);
+    }
+    if (redisUrl) expect(plenary.crossOverSingleP99).toSatisfy(Number.isFinite);
+
     const twoInstances = results.twoInstances!;
     if (!redisUrl) expect(twoInstances).toHaveProperty('skipped');
     else {
