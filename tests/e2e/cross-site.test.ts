@@ -109,8 +109,9 @@ describe.runIf(browserAvailable())('writes from another site', () => {
     );
     ids.invitationId = (await read(`/api/plans/${plan.id}/members`)).invitations[0].id;
     planTitle = plan.title;
-    // Refused before the handler runs, so an amendment need not exist; one that got through answers 404, not 403.
+    // Refused before the handler runs, so an amendment or a bracketed span need not exist; one that got through answers 404, not 403.
     ids.amendmentId = randomUUID();
+    ids.spanId = randomUUID();
     ids['...nextauth'] = 'signout';
   });
 

@@ -97,11 +97,12 @@ describe('export, import and the document block over HTTP and in the browser', (
       error: 'Choose the language of the original: English, Spanish, Portuguese or French.',
     });
     expect((await putMetadata(cookies.chair, METADATA)).status).toBe(200);
-    // Paper left out: Letter; the plan's language left out: the original's.
+    // Paper left out: Letter; the plan's language left out: the original's; numbering left out: by section.
     expect(await (await call('GET', `/api/plans/${planId}/metadata`, cookies.observer)).json()).toEqual({
       ...METADATA,
       language: 'es',
       paperSize: 'letter',
+      numbering: 'section',
     });
   });
 
