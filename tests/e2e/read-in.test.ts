@@ -63,7 +63,11 @@ describe.runIf(browserAvailable() && apertiumAvailable())('reading a Spanish sec
     await canada.goto(sectionPath.replace(/\/sections\/.*$/, ''));
     await canada.getByRole('link', { name: 'Information systems and statistics' }).click();
     await canada.waitForURL('**/sections/**');
-    await caretAtEnd(canada.locator('.prose').last());
+    // Typed into once it shows the section's text, as a person would.
+    await expect
+      .poll(() => canada.locator('.prose[contenteditable="true"]').innerText(), { timeout: 30_000 })
+      .toContain('Canada proposes');
+    await caretAtEnd(canada.locator('.prose[contenteditable="true"]'));
     await canada.keyboard.press('Enter');
     await canada.keyboard.type(
       'Expand municipal programmes that prevent violence among young people in the poorest neighbourhoods.',

@@ -79,7 +79,22 @@ export async function caretAtStart(editor: Locator): Promise<void> {
 
 async function placeCaret(editor: Locator, key: string, where: 'start' | 'end'): Promise<void> {
   await editor.click();
-  await pressUntilCaret(editor, key, where);
+  await expect
+    .poll(
+      async () => {
+        // Clicked again when the selection is no longer in it: the page may have drawn the editor anew.
+        if (!(await editor.evaluate(holdsSelection))) await editor.click();
+        await editor.page().keyboard.press(key);
+        return editor.evaluate(settledAt, where);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+function holdsSelection(element: Element): boolean {
+  const focus = element.ownerDocument.getSelection()?.focusNode;
+  return !!focus && element.contains(focus);
 }
 
 /**
