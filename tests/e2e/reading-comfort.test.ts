@@ -293,6 +293,8 @@ describe.runIf(browserAvailable())('dark mode, initials in the margin, carets an
   it('marks amendments, brackets and agreed text readably in dark', async () => {
     await mexico.goto(sectionPath);
     await settled(mexico);
+    // Words are selected once the editor shows the section's text.
+    await expect.poll(() => editor(mexico).innerText(), { timeout: 30_000 }).toContain('regional');
     await editor(mexico).click();
     await mexico.evaluate(() => {
       const paragraph = [...document.querySelectorAll('.prose p')].find((p) => p.textContent?.includes('regional'))!;
